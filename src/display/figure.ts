@@ -1,0 +1,93 @@
+/**
+ * Plotly figures as notebook values. A `Figure` renders as one MIME bundle carrying the plotly JSON
+ * (drawn by JupyterLab's plotly renderer), an HTML fragment (drawn in exported reports, where the
+ * report page supplies plotly.js once) and a one-line text description.
+ */
+import { createHash } from "crypto";
+import type * as Plotly from "plotly.js";
+import { escapeHtml } from "./format";
+import { DISPLAY, INSPECT, PLOTLY_MIME, type MimeBundle } from "./mime";
+
+export type PlotData = Partial<Plotly.PlotData> & Record<string, unknown>;
+export type PlotLayout = Partial<Plotly.Layout> & Record<string, unknown>;
+
+/** Title text of a layout, whichever form it was given in. */
+function titleText(layout: PlotLayout): string | undefined {
+  const t = (layout as { title?: unknown }).title;
+  if (typeof t === "string") return t;
+  if (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string") return (t as { text: string }).text;
+  return undefined;
+}
+
+let figureCounter = 0;
+
+export class Figure {
+  readonly data: PlotData[];
+  readonly layout: PlotLayout;
+  readonly config: Record<string, unknown>;
+
+  constructor(data: PlotData[], layout: PlotLayout = {}, config: Record<string, unknown> = {}) {
+    this.data = data;
+    // plotly.js 2+ wants titles as objects; accept a string for convenience.
+    const l = { ...layout } as PlotLayout & { title?: unknown };
+    if (typeof l.title === "string") l.title = { text: l.title };
+    this.layout = l;
+    this.config = { responsive: true, displaylogo: false, ...config };
+  }
+
+  /** The figure as plain plotly JSON `{data, layout}`. */
+  toJSON(): { data: PlotData[]; layout: PlotLayout; config: Record<string, unknown> } {
+    return { data: this.data, layout: this.layout, config: this.config };
+  }
+
+  /**
+   * An HTML fragment that draws the figure with a page-level `Plotly` (loaded once per page by the
+   * report exporter), waiting for it if the script arrives later. The element id is derived from
+   * the figure's content and its position in the session, so re-running a notebook gives identical
+   * output.
+   */
+  toHTML(): string {
+    const json = JSON.stringify({ data: this.data, layout: this.layout, config: this.config });
+    const hash = createHash("sha1").update(json).digest("hex").slice(0, 10);
+    const id = `pathlab-fig-${hash}-${++figureCounter}`;
+    const height = typeof this.layout.height === "number" ? this.layout.height : 420;
+    const safe = json.replace(/</g, "\\u003c");
+    return (
+      `<div id="${id}" class="pathlab-figure" style="width:100%;height:${height}px"></div>` +
+      `<script type="text/javascript">(function(){var f=${safe};` +
+      `function draw(){window.Plotly.newPlot("${id}",f.data,f.layout,f.config);}` +
+      `if(window.Plotly){draw();}else{var n=0,t=setInterval(function(){if(window.Plotly){clearInterval(t);draw();}else if(++n>200){clearInterval(t);` +
+      `document.getElementById("${id}").textContent="(plotly.js not loaded: figure ${escapeHtml(titleText(this.layout) ?? "")} not drawn)";}},50);}})();</script>`
+    );
+  }
+
+  toText(): string {
+    const t = titleText(this.layout);
+    const kinds = Array.from(new Set(this.data.map((d) => String(d.type ?? "scatter"))));
+    return `Figure${t ? ` "${t}"` : ""}: ${this.data.length} trace(s) [${kinds.join(", ")}]`;
+  }
+
+  [DISPLAY](): MimeBundle {
+    return {
+      [PLOTLY_MIME]: { data: this.data, layout: this.layout, config: this.config },
+      "text/html": this.toHTML(),
+      "text/plain": this.toText(),
+    };
+  }
+
+  [INSPECT](): string {
+    return this.toText();
+  }
+}
+
+/** True for a bare plotly figure object `{data: [...], layout?: {...}}`. */
+export function isPlotlyFigure(x: unknown): x is { data: PlotData[]; layout?: PlotLayout } {
+  return (
+    x !== null &&
+    typeof x === "object" &&
+    !(x instanceof Figure) &&
+    Array.isArray((x as { data?: unknown }).data) &&
+    (x as { data: unknown[] }).data.every((d) => d !== null && typeof d === "object") &&
+    Object.keys(x as object).every((k) => k === "data" || k === "layout" || k === "config" || k === "frames")
+  );
+}

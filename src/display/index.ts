@@ -1,0 +1,5 @@
+export * from "./format";
+export * from "./table";
+export * from "./mime";
+export * from "./result";
+export * from "./figure";

@@ -1,0 +1,75 @@
+/**
+ * Base class of every result pathlab returns (fits, tables, comparisons). A result lists its tables
+ * once; HTML, `summary()` text and the Jupyter MIME bundle are all derived from that list, so
+ * nothing prints as a side effect and every rendering shows the same numbers.
+ */
+import type { PathlabWarning } from "../errors";
+import { escapeHtml } from "./format";
+import { DISPLAY, INSPECT, type MimeBundle } from "./mime";
+import { tableToHtml, tableToText, type TableSpec } from "./table";
+
+export abstract class Result {
+  /** Warnings about this result (shown under its tables). */
+  warnings: PathlabWarning[] = [];
+
+  /** The tables that make up this result, in reading order. */
+  abstract tables(): TableSpec[];
+
+  /** Optional heading shown above the tables. */
+  title(): string | undefined {
+    return undefined;
+  }
+
+  /** Lines of text printed under the heading (N used, rows dropped, seed, …). */
+  info(): string[] {
+    return [];
+  }
+
+  /** The whole result as text, laid out for reading next to the reference software's output. */
+  summary(): string {
+    const parts: string[] = [];
+    const t = this.title();
+    if (t) parts.push(t, "=".repeat(Math.min(78, t.length)));
+    const info = this.info();
+    if (info.length) parts.push(info.join("\n"));
+    for (const table of this.tables()) parts.push(tableToText(table));
+    for (const w of this.warnings) parts.push(`Warning: ${w.message}`);
+    return parts.join("\n\n");
+  }
+
+  /** The whole result as an HTML fragment. */
+  toHTML(): string {
+    const parts: string[] = ['<div class="pathlab-result">'];
+    const t = this.title();
+    if (t) parts.push(`<div style="font-weight:700;font-size:1.05em;margin:4px 0">${escapeHtml(t)}</div>`);
+    const info = this.info();
+    if (info.length) parts.push(`<div style="color:#444;margin-bottom:4px">${info.map(escapeHtml).join("<br>")}</div>`);
+    for (const table of this.tables()) parts.push(tableToHtml(table));
+    for (const w of this.warnings)
+      parts.push(`<div style="color:#8a4b00;margin:2px 0">⚠ ${escapeHtml(w.message)}</div>`);
+    parts.push("</div>");
+    return parts.join("");
+  }
+
+  [DISPLAY](): MimeBundle {
+    return { "text/html": this.toHTML(), "text/plain": this.summary() };
+  }
+
+  [INSPECT](): string {
+    return this.summary();
+  }
+
+  toString(): string {
+    return this.summary();
+  }
+}
+
+/** A single table as a displayable result (e.g. a correlation table or a comparison table). */
+export class TableResult extends Result {
+  constructor(readonly spec: TableSpec) {
+    super();
+  }
+  tables(): TableSpec[] {
+    return [this.spec];
+  }
+}
