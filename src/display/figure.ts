@@ -9,7 +9,7 @@ import { escapeHtml } from "./format";
 import { DISPLAY, INSPECT, PLOTLY_MIME, type MimeBundle } from "./mime";
 
 export type PlotData = Partial<Plotly.PlotData> & Record<string, unknown>;
-export type PlotLayout = Partial<Plotly.Layout> & Record<string, unknown>;
+export type PlotLayout = Omit<Partial<Plotly.Layout>, "title"> & { title?: string | Partial<Plotly.Layout["title"]> } & Record<string, unknown>;
 
 /** Title text of a layout, whichever form it was given in. */
 function titleText(layout: PlotLayout): string | undefined {

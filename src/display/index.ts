@@ -3,3 +3,5 @@ export * from "./table";
 export * from "./mime";
 export * from "./result";
 export * from "./figure";
+export * from "./bundle";
+export * from "./notebook";

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The main job: executes every notebook under notebooks/ through Jupyter with its own kernel
+ * (tutorials first, then papers, each folder in name order), writes the executed notebooks and
+ * standalone HTML reports to build/notebooks/, prints a summary table and the per-paper
+ * published-vs-reproduced summary, and exits non-zero naming the notebook, cell and error of any
+ * failure.
+ * Usage: node kernel/run-notebooks.js [name-or-substring …] [--json]
+ */
+const fs = require("fs");
+const path = require("path");
+const { spawn } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..");
+const NOTEBOOKS = path.join(ROOT, "notebooks");
+const BUILD = path.join(ROOT, "build");
+const PY = path.join(ROOT, ".venv", "bin", "python");
+const FOLDER_ORDER = ["tutorials", "papers"];
+
+/** All notebooks, tutorials first, then papers, then anything else; name order within a folder. */
+function listNotebooks() {
+  /** @type {string[]} */
+  const found = [];
+  const walk = (/** @type {string} */ dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".ipynb")) found.push(p);
+    }
+  };
+  if (fs.existsSync(NOTEBOOKS)) walk(NOTEBOOKS);
+  const rank = (/** @type {string} */ p) => {
+    const top = path.relative(NOTEBOOKS, p).split(path.sep)[0];
+    const i = FOLDER_ORDER.indexOf(top);
+    return i < 0 ? FOLDER_ORDER.length : i;
+  };
+  return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Selects notebooks by exact base name (with or without .ipynb) or, failing that, by substring. */
+function select(all, names) {
+  if (!names.length) return all;
+  return names.map((n) => {
+    const base = n.replace(/\.ipynb$/, "");
+    const exact = all.filter((p) => path.basename(p, ".ipynb") === base || p === path.resolve(n));
+    const hits = exact.length ? exact : all.filter((p) => path.basename(p).includes(base));
+    if (hits.length !== 1) {
+      const list = all.map((p) => "  " + path.relative(ROOT, p)).join("\n");
+      throw new Error(hits.length ? `"${n}" matches several notebooks:\n${hits.join("\n")}` : `No notebook matches "${n}". Notebooks:\n${list}`);
+    }
+    return hits[0];
+  });
+}
+
+function checkEnvironment() {
+  if (!fs.existsSync(PY) || !fs.existsSync(path.join(ROOT, ".venv", "share", "jupyter", "kernels", "pathlab", "kernel.json"))) {
+    throw new Error('The Jupyter environment is missing (.venv or the pathlab kernel spec). Fix: node kernel/setup.js');
+  }
+  if (!fs.existsSync(path.join(ROOT, "dist", "index.js"))) {
+    throw new Error('The library is not built (dist/index.js missing), so notebooks cannot import "pathlab". Fix: npm run build');
+  }
+}
+
+/**
+ * Runs notebooks through kernel/execute.py; resolves with one result object per notebook.
+ * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number }} [opts]
+ */
+function runNotebooks(paths, opts = {}) {
+  checkEnvironment();
+  const plotly = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [ROOT] });
+  const notebooks = paths.map((p) => ({
+    path: p,
+    out: path.join(BUILD, "notebooks", path.dirname(path.relative(NOTEBOOKS, p))),
+  }));
+  const arg = JSON.stringify({ notebooks, plotly, timeout: opts.timeout ?? 600 });
+  return new Promise((resolve, reject) => {
+    const child = spawn(PY, [path.join(__dirname, "execute.py"), arg], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+    });
+    /** @type {any[]} */
+    const results = [];
+    let buf = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      buf += d;
+      let i;
+      while ((i = buf.indexOf("\n")) >= 0) {
+        const line = buf.slice(0, i).trim();
+        buf = buf.slice(i + 1);
+        if (!line.startsWith("{")) continue;
+        const r = JSON.parse(line);
+        results.push(r);
+        if (opts.onResult) opts.onResult(r);
+      }
+    });
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => {
+      if (results.length === paths.length) resolve(results);
+      else reject(new Error(`Notebook execution stopped (exit ${code}):\n${err.split("\n").slice(-20).join("\n")}`));
+    });
+  });
+}
+
+/** Aggregates the replication summaries notebooks emitted (MIME application/vnd.pathlab.replication+json). */
+function replicationSummary(results) {
+  /** @type {Record<string, any>} */
+  const byPaper = {};
+  for (const r of results) {
+    for (const rep of r.replication || []) {
+      const key = rep.paper || path.basename(r.notebook, ".ipynb");
+      const row = (byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, reproduced: 0, close: 0, differs: 0, notReproducible: 0, consistencyFlags: 0 });
+      row.compared += rep.compared || 0;
+      row.reproduced += rep.reproduced || 0;
+      row.close += rep.close || 0;
+      row.differs += rep.differs || 0;
+      row.notReproducible += rep.notReproducible || 0;
+      row.consistencyFlags += rep.consistencyFlags || 0;
+    }
+  }
+  return Object.values(byPaper).sort((a, b) => a.paper.localeCompare(b.paper));
+}
+
+function pad(s, n, right = false) {
+  s = String(s);
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+function printTable(headers, rows, rightCols) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => pad(c, widths[i], rightCols.includes(i))).join("  ");
+  console.log(line(headers));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const all = listNotebooks();
+  const chosen = select(all, names);
+  console.log(`Running ${chosen.length} notebook(s) through Jupyter…`);
+  const results = await runNotebooks(chosen, {
+    onResult: (r) => console.log(`  ${r.status === "ok" ? "ok    " : "FAILED"} ${path.relative(ROOT, r.notebook)} (${r.seconds.toFixed(1)} s)`),
+  });
+  console.log("");
+  printTable(
+    ["notebook", "cells", "seconds", "status"],
+    results.map((r) => [path.relative(NOTEBOOKS, r.notebook), r.cells, r.seconds.toFixed(1), r.status]),
+    [1, 2],
+  );
+  fs.mkdirSync(BUILD, { recursive: true });
+  fs.writeFileSync(path.join(BUILD, "notebooks", "summary.json"), JSON.stringify(results, null, 2));
+
+  const rep = replicationSummary(results);
+  if (rep.length) {
+    console.log("\nPublished versus reproduced");
+    const headers = ["paper", "compared", "reproduced", "close", "differs", "not reproducible", "consistency flags"];
+    const rows = rep.map((r) => [r.paper, r.compared, r.reproduced, r.close, r.differs, r.notReproducible, r.consistencyFlags]);
+    printTable(headers, rows, [1, 2, 3, 4, 5, 6]);
+    const md = [
+      "# Replication summary",
+      "",
+      "| " + headers.join(" | ") + " |",
+      "|" + headers.map((_, i) => (i ? "---:" : "---")).join("|") + "|",
+      ...rows.map((r) => "| " + r.join(" | ") + " |"),
+      "",
+    ].join("\n");
+    fs.writeFileSync(path.join(BUILD, "replication-summary.md"), md);
+    fs.writeFileSync(path.join(BUILD, "replication-summary.json"), JSON.stringify(rep, null, 2));
+  }
+
+  const failed = results.filter((r) => r.status !== "ok");
+  console.log(`\nReports: ${path.relative(process.cwd(), path.join(BUILD, "notebooks"))}/`);
+  if (failed.length) {
+    for (const f of failed) {
+      const cell = f.error && f.error.cell != null ? `cell ${f.error.cell}` : "kernel";
+      console.error(`FAILED ${path.relative(ROOT, f.notebook)}, ${cell}: ${f.error ? `${f.error.ename}: ${f.error.evalue}` : "unknown error"}`);
+    }
+    process.exit(1);
+  }
+}
+
+module.exports = { listNotebooks, runNotebooks, replicationSummary, select };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
