@@ -1,7 +1,6 @@
 // Unit tests run through tsx (no build step); the notebook and browser tests use the built dist/.
 module.exports = {
   require: ["tsx/cjs"],
-  spec: ["test/**/*.test.ts"],
   extension: ["ts"],
   reporter: "test/support/reporter.js",
   timeout: 20000,

@@ -159,6 +159,81 @@ function main() {
 
   const executor = createExecutor(process.cwd(), convs, kernelConsole);
 
+  /**
+   * The Jupyter `error` content of the cell that just failed, from what the console hook collected
+   * while it ran (type errors, or the thrown value).
+   */
+  function failure() {
+    if (state.diagnostics.length) {
+      return {
+        ename: "TypeScript",
+        evalue: state.diagnostics[0],
+        traceback: ["\u001b[0;31mType error — the cell did not run:\u001b[0m", ...state.diagnostics],
+      };
+    }
+    if (state.error !== undefined) return errorContent(state.error, state.source, state.compiled, pathlab);
+    return { ename: "Error", evalue: "The cell failed.", traceback: ["The cell failed."] };
+  }
+
+  const { TaskCanceledError } = require(path.join(dir, "dist", "util.js"));
+
+  /**
+   * Executes cells in order, one at a time. Two departures from tslab's handler:
+   * - tslab cancels every request that reaches its queue within 200 ms after a failed cell. Jupyter's
+   *   rule (stop_on_error) is narrower: cancel what was already queued ("Run all"), but run the next
+   *   cell the user sends after seeing the error — so the queue is reset at once, not on a timer —
+   *   and a cell sent with stop_on_error = false (JupyterLab does so for cells tagged
+   *   "raises-exception") cancels nothing.
+   * - a failure is reported as a Jupyter `error` message, built while the failed cell still owns
+   *   the per-cell state (queued cells start as soon as it settles).
+   */
+  class PathlabHandler extends JupyterHandlerImpl {
+    /** @param {any} req @param {any} writeStream @param {any} writeDisplayData */
+    async handleExecute(req, writeStream, writeDisplayData) {
+      let status = "ok";
+      /** @type {any} */
+      let count = null;
+      /** @type {any} */
+      let err = null;
+      const keepGoing = req.stop_on_error === false;
+      const sendError = typeof req.__sendError === "function" ? req.__sendError : () => {};
+      delete req.__sendError;
+      try {
+        const result = await this.execQueue.add(async () => {
+          state.source = req.code || "";
+          state.compiled = "";
+          state.error = undefined;
+          state.diagnostics = [];
+          try {
+            return { count: await this.handleExecuteImpl(req, writeStream, writeDisplayData) };
+          } catch (e) {
+            const content = failure();
+            sendError(content);
+            if (keepGoing) return { failed: e, content };
+            throw Object.assign(e && typeof e === "object" ? e : { count: undefined }, { content });
+          }
+        });
+        if (result.failed !== undefined) {
+          status = "error";
+          count = result.failed;
+          err = result.content;
+        } else count = result.count;
+      } catch (e) {
+        if (e instanceof TaskCanceledError) status = "abort";
+        else {
+          status = "error";
+          count = e;
+          err = e && e.content;
+          // The queue now holds the rejection, which cancels what was queued behind it; reset so
+          // that the next request the user sends runs.
+          this.execQueue.reset();
+        }
+      }
+      return { status, execution_count: count && count.count, ...(err || {}) };
+    }
+  }
+
+  /** Sends every reply through tslab's message plumbing; adds the `error` message for failed cells. */
   class PathlabServer extends ZmqServer {
     /** @param {any} sock @param {any} msg */
     async handleExecute(sock, msg) {
@@ -170,63 +245,16 @@ function main() {
         r.content = content;
         r.signAndSend(key, iopub);
       };
-      state.source = msg.content.code || "";
-      state.compiled = "";
-      state.error = undefined;
-      state.diagnostics = [];
+      const req = { ...msg.content, __sendError: (/** @type {any} */ content) => send("error", content) };
       const content = await this.handler.handleExecute(
-        msg.content,
+        req,
         (/** @type {string} */ name, /** @type {string} */ text) => send("stream", { name, text }),
         (/** @type {any} */ data, /** @type {boolean} */ update) => send(update ? "update_display_data" : "display_data", data),
       );
-      if (content.status === "error") {
-        let err;
-        if (state.diagnostics.length) {
-          err = {
-            ename: "TypeScript",
-            evalue: state.diagnostics[0],
-            traceback: ["\u001b[0;31mType error — the cell did not run:\u001b[0m", ...state.diagnostics],
-          };
-        } else if (state.error !== undefined) {
-          err = errorContent(state.error, state.source, state.compiled, pathlab);
-        }
-        if (err) {
-          send("error", err);
-          Object.assign(content, err);
-        }
-      }
       const reply = msg.createReply();
       reply.header.msg_type = "execute_reply";
       reply.content = content;
       reply.signAndSend(key, sock);
-    }
-  }
-
-  const { TaskCanceledError } = require(path.join(dir, "dist", "util.js"));
-
-  /**
-   * tslab cancels every request that reaches its queue within 200 ms after a failed cell. Jupyter's
-   * rule (stop_on_error) is narrower: cancel what was already queued ("Run all"), but run the next
-   * cell the user sends after seeing the error. So the queue is reset at once, not on a timer.
-   */
-  class PathlabHandler extends JupyterHandlerImpl {
-    /** @param {any} req @param {any} writeStream @param {any} writeDisplayData */
-    async handleExecute(req, writeStream, writeDisplayData) {
-      let status = "ok";
-      /** @type {any} */
-      let count = null;
-      try {
-        count = await this.execQueue.add(() => this.handleExecuteImpl(req, writeStream, writeDisplayData));
-      } catch (e) {
-        if (e instanceof TaskCanceledError) status = "abort";
-        else {
-          status = "error";
-          if (e && typeof e === "object" && "count" in e) count = e;
-          else state.error = e;
-          this.execQueue.reset();
-        }
-      }
-      return { status, execution_count: count ? count.count : undefined };
     }
   }
 

@@ -65,14 +65,14 @@ function checkEnvironment() {
 
 /**
  * Runs notebooks through kernel/execute.py; resolves with one result object per notebook.
- * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number }} [opts]
+ * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string }} [opts]
  */
 function runNotebooks(paths, opts = {}) {
   checkEnvironment();
   const plotly = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [ROOT] });
   const notebooks = paths.map((p) => ({
     path: p,
-    out: path.join(BUILD, "notebooks", path.dirname(path.relative(NOTEBOOKS, p))),
+    out: opts.outDir ?? path.join(BUILD, "notebooks", path.dirname(path.relative(NOTEBOOKS, p))),
   }));
   const arg = JSON.stringify({ notebooks, plotly, timeout: opts.timeout ?? 600 });
   return new Promise((resolve, reject) => {

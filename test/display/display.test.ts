@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { DISPLAY, Figure, PLOTLY_MIME, TableResult, escapeHtml, formatNumber, formatP, tableToHtml } from "../src";
+import { DISPLAY, Figure, PLOTLY_MIME, TableResult, escapeHtml, formatNumber, formatP, tableToHtml } from "../../src";
 
 describe("display", () => {
   it("formats APA p values and numbers", () => {
