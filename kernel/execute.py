@@ -38,15 +38,23 @@ def first_error(nb):
     return None
 
 
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
 def collect(nb):
-    replication, mimes = [], {}
+    """Replication summaries, a count of outputs per MIME type, and plotly outputs that lack the
+    HTML or text fallback."""
+    replication, mimes, incomplete = [], {}, 0
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            for mime, data in (out.get("data") or {}).items():
+            data = out.get("data") or {}
+            if PLOTLY_MIME in data and not ("text/html" in data and "text/plain" in data):
+                incomplete += 1
+            for mime, data in data.items():
                 mimes[mime] = mimes.get(mime, 0) + 1
                 if mime == REPLICATION_MIME:
                     replication.append(data)
-    return replication, mimes
+    return replication, mimes, incomplete
 
 
 def run(path: Path, out_dir: Path, plotly_js: str, timeout: int):
@@ -69,7 +77,7 @@ def run(path: Path, out_dir: Path, plotly_js: str, timeout: int):
     out_dir.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, out_dir / path.name)
     (out_dir / (path.stem + ".html")).write_text(export_html(nb, plotly_js), encoding="utf-8")
-    replication, mimes = collect(nb)
+    replication, mimes, incomplete = collect(nb)
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
     return {
         "notebook": str(path),
@@ -80,6 +88,7 @@ def run(path: Path, out_dir: Path, plotly_js: str, timeout: int):
         "error": error,
         "replication": replication,
         "outputs": mimes,
+        "plotlyIncomplete": incomplete,
     }
 
 

@@ -102,10 +102,11 @@ function errorContent(err, source, compiled, pathlab) {
 function main() {
   checkTslabVersion();
   const dir = tslabDir();
-  const { ZmqServer, JupyterHandlerImpl } = require(path.join(dir, "dist", "jupyter.js"));
-  const { createExecutor } = require(path.join(dir, "dist", "executor.js"));
-  const { createConverter } = require(path.join(dir, "dist", "converter.js"));
-  const jupyter = require(path.join(dir, "dist", "jupyter.js"));
+  // The project's own tslab (resolved from the checkout, the version checked above).
+  const jupyter = require("tslab/dist/jupyter");
+  const { ZmqServer, JupyterHandlerImpl } = jupyter;
+  const { createExecutor } = require("tslab/dist/executor");
+  const { createConverter } = require("tslab/dist/converter");
 
   const args = process.argv.slice(2);
   const ci = args.indexOf("--config-path");
@@ -131,6 +132,7 @@ function main() {
       }
       return nodeConv;
     },
+    /** @returns {any} */
     get browser() {
       throw new Error("Browser mode cells are not supported by the pathlab kernel.");
     },
@@ -175,7 +177,7 @@ function main() {
     return { ename: "Error", evalue: "The cell failed.", traceback: ["The cell failed."] };
   }
 
-  const { TaskCanceledError } = require(path.join(dir, "dist", "util.js"));
+  const { TaskCanceledError } = require("tslab/dist/util");
 
   /**
    * Executes cells in order, one at a time. Two departures from tslab's handler:
@@ -190,6 +192,8 @@ function main() {
   class PathlabHandler extends JupyterHandlerImpl {
     /** @param {any} req @param {any} writeStream @param {any} writeDisplayData */
     async handleExecute(req, writeStream, writeDisplayData) {
+      // execQueue and handleExecuteImpl are tslab internals (private in its typings): pinned version.
+      const self = /** @type {any} */ (this);
       let status = "ok";
       /** @type {any} */
       let count = null;
@@ -199,13 +203,13 @@ function main() {
       const sendError = typeof req.__sendError === "function" ? req.__sendError : () => {};
       delete req.__sendError;
       try {
-        const result = await this.execQueue.add(async () => {
+        const result = await self.execQueue.add(async () => {
           state.source = req.code || "";
           state.compiled = "";
           state.error = undefined;
           state.diagnostics = [];
           try {
-            return { count: await this.handleExecuteImpl(req, writeStream, writeDisplayData) };
+            return { count: await self.handleExecuteImpl(req, writeStream, writeDisplayData) };
           } catch (e) {
             const content = failure();
             sendError(content);
@@ -223,10 +227,10 @@ function main() {
         else {
           status = "error";
           count = e;
-          err = e && e.content;
+          err = e && /** @type {any} */ (e).content;
           // The queue now holds the rejection, which cancels what was queued behind it; reset so
           // that the next request the user sends runs.
-          this.execQueue.reset();
+          self.execQueue.reset();
         }
       }
       return { status, execution_count: count && count.count, ...(err || {}) };

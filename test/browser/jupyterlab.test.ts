@@ -1,0 +1,70 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, findChromium } from "../../src/display/save-plot";
+
+const ROOT = path.resolve(__dirname, "../..");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startLab } = require("../../kernel/lab.js");
+
+const NOTEBOOK = "tutorials/01-getting-started.ipynb";
+
+/** Cells the notebook expects to fail on purpose (tagged raises-exception). */
+function expectedErrors(): number {
+  const nb = JSON.parse(fs.readFileSync(path.join(ROOT, "notebooks", NOTEBOOK), "utf8"));
+  return nb.cells.filter((c: { metadata?: { tags?: string[] } }) => (c.metadata?.tags ?? []).includes("raises-exception")).length;
+}
+
+describe("JupyterLab in headless Chromium @slow", function () {
+  this.timeout(300000);
+  let lab: { url: string; base: string; token: string; stop: () => Promise<void> };
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    lab = await startLab({ quiet: true });
+    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (lab) await lab.stop();
+  });
+
+  it("binds to localhost only and requires the token", async () => {
+    expect(lab.base).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${lab.base}/api/contents`);
+    expect(res.status).to.equal(403);
+  });
+
+  it(`runs ${NOTEBOOK} with the pathlab kernel: tables and the plotly figure render, no unexpected error`, async () => {
+    await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 120000 });
+    // The kernel indicator names our kernel once it is up.
+    await page.waitForFunction(() => document.body.innerText.includes("TypeScript (pathlab)"), undefined, { timeout: 120000 });
+    await page.waitForTimeout(1000);
+    await page.click('.lm-MenuBar-itemLabel:text-is("Run")');
+    await page.click('.lm-Menu-itemLabel:text-is("Run All Cells")');
+    // Done when every code cell has an execution count (no "[*]" or "[ ]" prompt left).
+    await page.waitForFunction(
+      () => {
+        const prompts = Array.from(document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((p) => (p.textContent || "").trim());
+        return prompts.length > 0 && prompts.every((p) => /^\[\d+\]:$/.test(p));
+      },
+      undefined,
+      { timeout: 180000, polling: 500 },
+    );
+    await page.waitForSelector(".jp-OutputArea-output svg.main-svg", { timeout: 60000 });
+    const figures = await page.locator(".jp-OutputArea-output svg.main-svg").count();
+    const tables = await page.locator(".jp-OutputArea-output .pathlab-table table").count();
+    const errors = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count();
+    fs.mkdirSync(path.join(ROOT, "build"), { recursive: true });
+    await page.locator(".jp-OutputArea-output svg.main-svg").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ROOT, "build", "jupyterlab-01-getting-started.png") });
+    expect(figures, "plotly figures drawn").to.be.greaterThan(0);
+    expect(tables, "pathlab HTML tables rendered without display calls").to.be.greaterThan(1);
+    expect(errors, "error outputs (only the cells tagged raises-exception may show one)").to.equal(expectedErrors());
+  });
+});
