@@ -15,7 +15,9 @@ const { spawn } = require("child_process");
 const ROOT = path.resolve(__dirname, "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 const BUILD = path.join(ROOT, "build");
-const PY = path.join(ROOT, ".venv", "bin", "python");
+/** The project's venv; PATHLAB_VENV points elsewhere (tests use it to simulate a missing venv). */
+const VENV = process.env.PATHLAB_VENV ? path.resolve(process.env.PATHLAB_VENV) : path.join(ROOT, ".venv");
+const PY = path.join(VENV, "bin", "python");
 const FOLDER_ORDER = ["tutorials", "papers"];
 
 /** All notebooks, tutorials first, then papers, then anything else; name order within a folder. */
@@ -43,6 +45,8 @@ function listNotebooks() {
 function select(all, names) {
   if (!names.length) return all;
   return names.map((n) => {
+    // An explicit path to a notebook file (inside or outside notebooks/) is taken as it is.
+    if (n.endsWith(".ipynb") && fs.existsSync(path.resolve(n))) return path.resolve(n);
     const base = n.replace(/\.ipynb$/, "");
     const exact = all.filter((p) => path.basename(p, ".ipynb") === base || p === path.resolve(n));
     const hits = exact.length ? exact : all.filter((p) => path.basename(p).includes(base));
@@ -55,7 +59,7 @@ function select(all, names) {
 }
 
 function checkEnvironment() {
-  if (!fs.existsSync(PY) || !fs.existsSync(path.join(ROOT, ".venv", "share", "jupyter", "kernels", "pathlab", "kernel.json"))) {
+  if (!fs.existsSync(PY) || !fs.existsSync(path.join(VENV, "share", "jupyter", "kernels", "pathlab", "kernel.json"))) {
     throw new Error('The Jupyter environment is missing (.venv or the pathlab kernel spec). Fix: node kernel/setup.js');
   }
   if (!fs.existsSync(path.join(ROOT, "dist", "index.js"))) {
