@@ -4,5 +4,11 @@
  */
 export * from "./errors";
 export * from "./display";
-export * from "./data/table-input";
-export * from "./simulate/rng";
+export * from "./data";
+export * from "./measurement";
+export * from "./simulate";
+export * from "./stats";
+export * from "./power";
+export * from "./papers";
+export * from "./replicate";
+export * from "./qual";

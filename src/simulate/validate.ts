@@ -1,0 +1,136 @@
+/**
+ * Checks on the published statistics a simulation starts from. Papers print correlation tables as
+ * lower triangles rounded to two decimals, so a table can be square-but-asymmetric from a typo, or
+ * mutually inconsistent (not positive definite). Each check fails with the entry at fault.
+ */
+import { PathlabError } from "../errors";
+import { formatNumber } from "../display/format";
+import { choleskyLower, eigenSym } from "./linalg";
+
+/** A square matrix, or a lower triangle given row by row (row i has i + 1 entries, diagonal included). */
+export type MatrixInput = ReadonlyArray<ReadonlyArray<number>>;
+
+function fmt(x: number): string {
+  return formatNumber(x, Math.abs(x) < 1e-3 && x !== 0 ? 3 : 6);
+}
+
+/**
+ * A full square copy of `m`. A lower triangle (row i holding i + 1 numbers) is mirrored, so a
+ * paper's correlation table can be typed as printed.
+ */
+export function squareMatrix(m: MatrixInput, what: string): number[][] {
+  if (!Array.isArray(m) || m.length === 0)
+    throw new PathlabError(`${what} must be a non-empty array of rows.`, { code: "not-square" });
+  const p = m.length;
+  const lower = p > 1 && m.every((row, i) => Array.isArray(row) && row.length === i + 1);
+  const out: number[][] = [];
+  for (let i = 0; i < p; i++) {
+    const row = m[i];
+    if (!lower && (!Array.isArray(row) || row.length !== p))
+      throw new PathlabError(`${what} must be square: row ${i + 1} has ${Array.isArray(row) ? row.length : 0} entries but there are ${p} rows.`, {
+        hint: "Give the full matrix, or the lower triangle with the diagonal (row i holding i entries, 1-based).",
+        code: "not-square",
+      });
+    out.push(new Array<number>(p));
+  }
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) {
+      const v = lower ? (j <= i ? m[i][j] : m[j][i]) : m[i][j];
+      if (typeof v !== "number" || !Number.isFinite(v))
+        throw new PathlabError(`${what}[${i + 1},${j + 1}] is ${String(v)}, not a finite number.`, { code: "bad-matrix" });
+      out[i][j] = v;
+    }
+  if (!lower) {
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < i; j++) {
+        const a = out[i][j];
+        const b = out[j][i];
+        if (Math.abs(a - b) > 1e-8 * Math.max(1, Math.abs(a), Math.abs(b)))
+          throw new PathlabError(`${what} is not symmetric: [${i + 1},${j + 1}] = ${fmt(a)} but [${j + 1},${i + 1}] = ${fmt(b)}.`, {
+            hint: "Check the table for a typo, or give only its lower triangle.",
+            code: "not-symmetric",
+          });
+        out[i][j] = out[j][i] = (a + b) / 2;
+      }
+  }
+  return out;
+}
+
+/** Checks a correlation matrix: unit diagonal and entries in [−1, 1]. */
+export function checkCorrelation(R: number[][], what: string, names?: string[]): void {
+  const label = (i: number) => (names ? names[i] : String(i + 1));
+  for (let i = 0; i < R.length; i++) {
+    if (Math.abs(R[i][i] - 1) > 1e-12)
+      throw new PathlabError(`${what}[${i + 1},${i + 1}] (${label(i)}) is ${fmt(R[i][i])}; a correlation matrix has 1 on its diagonal.`, {
+        hint: "Pass SDs separately (sds / mean and sd options); the matrix itself must hold correlations.",
+        code: "bad-correlation",
+      });
+    for (let j = 0; j < i; j++)
+      if (Math.abs(R[i][j]) > 1)
+        throw new PathlabError(`${what}: r(${label(i)}, ${label(j)}) = ${fmt(R[i][j])} lies outside [−1, 1].`, {
+          code: "bad-correlation",
+        });
+  }
+}
+
+/**
+ * Throws when a covariance or correlation matrix is not positive definite, giving its smallest
+ * eigenvalue (an exact simulation needs a matrix some data could have).
+ */
+export function requirePositiveDefinite(S: number[][], what: string, isCorrelation: boolean): void {
+  if (choleskyLower(S)) return;
+  const { values } = eigenSym(S);
+  const smallest = values[values.length - 1];
+  throw new PathlabError(`${what} is not positive definite (smallest eigenvalue ${String(Number(smallest.toPrecision(4)))}).`, {
+    hint: isCorrelation
+      ? "Published correlations rounded to two decimals can be mutually inconsistent. Check the table for a typo; " +
+        "if it is as printed, repair it explicitly with nearestPD(cor) and report how far it moved."
+      : "Check the matrix for a typo; to repair it explicitly, use nearestPD(cov, { corr: false }) and report how far it moved.",
+    code: "not-positive-definite",
+  });
+}
+
+/** Throws unless `v` is an array of `p` finite numbers. */
+export function checkVector(v: ReadonlyArray<number>, p: number, what: string, against: string): number[] {
+  if (!Array.isArray(v) || v.length !== p)
+    throw new PathlabError(`${what} has ${Array.isArray(v) ? v.length : 0} entries but ${against} has ${p}.`, {
+      hint: "Give one value per variable, in the same order as the matrix.",
+      code: "dimension-mismatch",
+    });
+  v.forEach((x, i) => {
+    if (typeof x !== "number" || !Number.isFinite(x))
+      throw new PathlabError(`${what}[${i + 1}] is ${String(x)}, not a finite number.`, { code: "bad-input" });
+  });
+  return [...v];
+}
+
+/** Throws unless n is an integer above `min`. */
+export function checkN(n: number, min: number, why: string): void {
+  if (!Number.isInteger(n) || n < 1)
+    throw new PathlabError(`n must be a positive integer, got ${String(n)}.`, { code: "bad-n" });
+  if (n <= min)
+    throw new PathlabError(`n = ${n} is too small: ${why} needs n > ${min}.`, {
+      hint: `Use n ≥ ${min + 1} (papers' samples are usually far larger).`,
+      code: "n-too-small",
+    });
+}
+
+/** Default variable names V1…Vp (as R names mvrnorm's columns when Sigma has none). */
+export function defaultNames(p: number): string[] {
+  return Array.from({ length: p }, (_, i) => `V${i + 1}`);
+}
+
+/** Throws on duplicate or non-string names, or a count that does not match. */
+export function checkNames(names: ReadonlyArray<string>, p: number, what: string): string[] {
+  if (!Array.isArray(names) || names.length !== p)
+    throw new PathlabError(`${what} has ${Array.isArray(names) ? names.length : 0} names but the matrix has ${p} rows.`, {
+      code: "dimension-mismatch",
+    });
+  const seen = new Set<string>();
+  for (const nm of names) {
+    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} contains an empty or non-string name.`, { code: "bad-name" });
+    if (seen.has(nm)) throw new PathlabError(`${what} names "${nm}" twice.`, { code: "duplicate-name" });
+    seen.add(nm);
+  }
+  return [...names];
+}
