@@ -8,6 +8,8 @@ export * from "./data";
 export * from "./measurement";
 export * from "./simulate";
 export * from "./stats";
+export * from "./regression";
+export * from "./process";
 export * from "./power";
 export * from "./papers";
 export * from "./replicate";

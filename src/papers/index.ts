@@ -1,0 +1,27 @@
+/**
+ * The published record of the four replicated papers as typed data, plus flat listings of their
+ * numbers for published-versus-reproduced tables.
+ */
+import { PathlabError } from "../errors";
+import { paper000 } from "./paper000";
+import { paper001 } from "./paper001";
+import { paper002 } from "./paper002";
+import { paper003 } from "./paper003";
+import type { PaperRecord } from "./types";
+
+export * from "./types";
+export { parsePrinted, digitsOf } from "./build";
+export { hypothesisNumbers, measurementNumbers, allNumbers, coefficientNumbers, findCoefficient, loadingsOf } from "./numbers";
+export { paper000, paper001, paper002, paper003 };
+
+/** All paper records, keyed by id. */
+export const papers: Record<string, PaperRecord> = { "000": paper000, "001": paper001, "002": paper002, "003": paper003 };
+
+/** The record of one paper by id ("000" … "003"). */
+export function getPaper(id: string): PaperRecord {
+  const p = papers[id];
+  if (!p) {
+    throw new PathlabError(`no paper record "${id}"`, { hint: `available: ${Object.keys(papers).join(", ")}`, code: "papers.unknown" });
+  }
+  return p;
+}
