@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
