@@ -10,6 +10,7 @@ export * from "./simulate";
 export * from "./stats";
 export * from "./regression";
 export * from "./process";
+export * from "./sem";
 export * from "./power";
 export * from "./papers";
 export * from "./replicate";

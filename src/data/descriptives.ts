@@ -1,0 +1,189 @@
+/**
+ * Descriptive statistics per variable: n, mean, SD, min, max, skewness and excess kurtosis.
+ *
+ * With central moments m_r = Σ(x − x̄)^r / n, g1 = m3 / m2^{3/2} and g2 = m4 / m2² − 3
+ * (Joanes & Gill, 1998, "Comparing measures of sample skewness and kurtosis", The Statistician 47):
+ *  - type 1: g1, g2 (moment estimators; e1071/psych type 1)
+ *  - type 2: G1 = g1 √(n(n−1)) / (n−2), G2 = ((n+1) g2 + 6)(n−1) / ((n−2)(n−3))
+ *            — the bias-adjusted estimators SPSS, SAS and Excel report
+ *  - type 3 (default, as psych::describe): b1 = g1 ((n−1)/n)^{3/2}, b2 = (g2 + 3)(1 − 1/n)² − 3
+ * SD uses n − 1; se = SD / √n. Missing values are dropped per variable by default (as psych::describe
+ * and SPSS DESCRIPTIVES); the listwise N is reported alongside.
+ */
+import { PathlabError } from "../errors";
+import { Result } from "../display/result";
+import type { TableSpec } from "../display/table";
+import { columnNames, isMissing, numericColumns, rawColumn, type TableInput } from "./table-input";
+
+export type SkewKurtosisType = 1 | 2 | 3 | "spss";
+
+export interface DescribeOptions {
+  /** Skewness/kurtosis estimator (see module comment); "spss" is type 2. Default 3 (psych). */
+  type?: SkewKurtosisType;
+  /** Declared missing codes, e.g. [99, -9]. */
+  missing?: number[];
+  /**
+   * "pairwise" (default, as psych::describe and SPSS DESCRIPTIVES): each variable uses its own
+   * non-missing rows and its n says how many; "listwise": only rows complete on all variables.
+   * Either way the result reports the listwise N ("valid N (listwise)") and the rows dropped.
+   */
+  deletion?: "listwise" | "pairwise";
+}
+
+export interface DescriptiveRow {
+  variable: string;
+  n: number;
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+  skew: number;
+  kurtosis: number;
+  se: number;
+}
+
+/** Moments of one column, with the chosen skewness/kurtosis estimators. */
+export function describeColumn(x: Float64Array, type: SkewKurtosisType = 3): Omit<DescriptiveRow, "variable"> {
+  const n = x.length;
+  let s = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    s += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = s / n;
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - mean;
+    const d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    m4 += d2 * d2;
+  }
+  const sd = Math.sqrt(m2 / (n - 1));
+  m2 /= n;
+  m3 /= n;
+  m4 /= n;
+  const g1 = m3 / Math.pow(m2, 1.5);
+  const g2 = m4 / (m2 * m2) - 3;
+  let skew: number;
+  let kurtosis: number;
+  if (type === 1) {
+    skew = g1;
+    kurtosis = g2;
+  } else if (type === 2 || type === "spss") {
+    skew = n > 2 ? (g1 * Math.sqrt(n * (n - 1))) / (n - 2) : NaN;
+    kurtosis = n > 3 ? (((n + 1) * g2 + 6) * (n - 1)) / ((n - 2) * (n - 3)) : NaN;
+  } else if (type === 3) {
+    skew = g1 * Math.pow((n - 1) / n, 1.5);
+    kurtosis = (g2 + 3) * Math.pow(1 - 1 / n, 2) - 3;
+  } else {
+    throw new PathlabError(`Unknown skewness/kurtosis type ${String(type)}.`, { hint: 'Use 1, 2 (or "spss") or 3.', code: "bad-option" });
+  }
+  if (!(m2 > 0)) {
+    skew = NaN;
+    kurtosis = NaN;
+  }
+  return { n, mean, sd, min, max, skew, kurtosis, se: sd / Math.sqrt(n) };
+}
+
+/** Descriptive statistics of several variables, as a displayable table. */
+export class Descriptives extends Result {
+  constructor(
+    readonly rows: DescriptiveRow[],
+    readonly n: number,
+    readonly dropped: number,
+    readonly type: SkewKurtosisType,
+    readonly deletion: "listwise" | "pairwise",
+  ) {
+    super();
+  }
+
+  /** Row for one variable. */
+  get(variable: string): DescriptiveRow | undefined {
+    return this.rows.find((r) => r.variable === variable);
+  }
+
+  title(): string {
+    return "Descriptive statistics";
+  }
+
+  info(): string[] {
+    return this.deletion === "listwise"
+      ? [`N = ${this.n} (listwise; ${this.dropped} row(s) dropped for missing values)`]
+      : [`Missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`];
+  }
+
+  tables(): TableSpec[] {
+    const t = this.type === "spss" ? 2 : this.type;
+    const note =
+      t === 1
+        ? "Skewness g1 = m3/m2^1.5, kurtosis g2 = m4/m2² − 3 (type 1)."
+        : t === 2
+          ? "Skewness G1 and excess kurtosis G2 as SPSS/SAS report them (type 2)."
+          : "Skewness and excess kurtosis as psych::describe (type 3): b1 = g1((n−1)/n)^1.5, b2 = (g2+3)(1−1/n)² − 3.";
+    return [
+      {
+        columns: [
+          { key: "variable", label: "Variable", format: "text" },
+          { key: "n", label: "n", format: "int" },
+          { key: "mean", label: "Mean", digits: 2 },
+          { key: "sd", label: "SD", digits: 2 },
+          { key: "min", label: "Min", digits: 2 },
+          { key: "max", label: "Max", digits: 2 },
+          { key: "skew", label: "Skewness", digits: 2 },
+          { key: "kurtosis", label: "Kurtosis", digits: 2 },
+        ],
+        rows: this.rows as unknown as Record<string, unknown>[],
+        notes: [note, "SD with n − 1 denominator."],
+      },
+    ];
+  }
+}
+
+/** Columns whose non-missing cells are all numeric (used when no variables are named). */
+function numericLookingColumns(data: TableInput, codes: number[]): string[] {
+  return columnNames(data).filter((c) => {
+    const col = rawColumn(data, c);
+    let any = false;
+    for (const v of col) {
+      if (isMissing(v, codes)) continue;
+      if (typeof v === "number" || (typeof v === "string" && Number.isFinite(Number(v.trim())))) any = true;
+      else return false;
+    }
+    return any;
+  });
+}
+
+/**
+ * Descriptive statistics (n, mean, SD, min, max, skewness, excess kurtosis, se) of the given
+ * variables, or of every numeric column when none are named. See the module comment for the
+ * skewness/kurtosis definitions.
+ */
+export function describe(data: TableInput, vars?: string[], opts: DescribeOptions = {}): Descriptives {
+  const type = opts.type ?? 3;
+  const codes = opts.missing ?? [];
+  const names = vars ?? numericLookingColumns(data, codes);
+  if (names.length === 0) throw new PathlabError("describe(): no numeric variables to describe.", { code: "no-variables" });
+  const deletion = opts.deletion ?? "pairwise";
+  const rows: DescriptiveRow[] = [];
+  const all = numericColumns(data, names, { missing: codes });
+  const n = all.n;
+  const dropped = all.dropped;
+  if (deletion === "listwise") {
+    if (n === 0) throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, { code: "no-complete-rows" });
+    all.columns.forEach((c, j) => rows.push({ variable: names[j], ...describeColumn(c, type) }));
+  } else {
+    for (const v of names) {
+      const nc = numericColumns(data, [v], { missing: codes });
+      if (nc.n === 0) throw new PathlabError(`Column "${v}" has no non-missing values.`, { code: "empty" });
+      rows.push({ variable: v, ...describeColumn(nc.columns[0], type) });
+    }
+  }
+  return new Descriptives(rows, n, dropped, type, deletion);
+}

@@ -1,0 +1,252 @@
+/**
+ * Scoring helpers: the transformations survey researchers apply before analysis. Each returns a
+ * plain `number[]` aligned with the input rows (missing cells stay missing as NaN), ready for
+ * `df.addColumn(name, values)` or an object of columns.
+ *
+ * Every function takes either a column of values, or a table plus a variable name; with a name,
+ * errors name the variable and the row.
+ */
+import { PathlabError } from "../errors";
+import { columnNames, isMissing, rawColumn, rowCount, toNumber, unknownVariable, type TableInput } from "./table-input";
+
+export interface ScoringOptions {
+  /** Codes that mean "missing" (e.g. [99, -9]) besides empty cells, NA and NaN. */
+  missing?: number[];
+}
+
+interface NamedValues {
+  name: string;
+  values: number[]; // NaN = missing
+}
+
+/** Converts raw cells to numbers; missing → NaN; anything else non-numeric throws naming column/row/value. */
+function numbersOf(raw: ArrayLike<unknown>, name: string, codes: number[]): number[] {
+  const out = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = isMissing(raw[i], codes) ? NaN : toNumber(raw[i], name, i);
+  return out;
+}
+
+function resolve(a: ArrayLike<unknown> | TableInput, b: string | ScoringOptions | undefined, opts: ScoringOptions | undefined): { col: NamedValues; opts: ScoringOptions } {
+  if (typeof b === "string") {
+    const o = opts ?? {};
+    return { col: { name: b, values: numbersOf(rawColumn(a as TableInput, b), b, o.missing ?? []) }, opts: o };
+  }
+  const o = b ?? {};
+  return { col: { name: "values", values: numbersOf(a as ArrayLike<unknown>, "values", o.missing ?? []) }, opts: o };
+}
+
+function meanSd(x: number[]): { mean: number; sd: number; n: number } {
+  let n = 0;
+  let s = 0;
+  for (const v of x) if (!Number.isNaN(v)) {
+    n++;
+    s += v;
+  }
+  const mean = s / n;
+  let ss = 0;
+  for (const v of x) if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
+  return { mean, sd: Math.sqrt(ss / (n - 1)), n };
+}
+
+export interface CompositeOptions extends ScoringOptions {
+  /** "mean" (default) or "sum" of the items. */
+  method?: "mean" | "sum";
+  /**
+   * Minimum number of answered items for a score (default: all items). Rows with fewer get NaN.
+   * With missing items, "mean" averages the answered ones (SPSS MEAN.n); "sum" adds the answered
+   * ones (SPSS SUM.n) unless `prorate` is set.
+   */
+  minItems?: number;
+  /** For "sum" with missing items: mean of answered items × number of items (keeps the scale's range). */
+  prorate?: boolean;
+}
+
+/**
+ * Composite score of several items per row: mean (Σ x_j / m) or sum (Σ x_j) over the m answered
+ * items, scored only when m ≥ minItems (the "minimum items" rule, SPSS MEAN.n / SUM.n).
+ */
+export function composite(data: TableInput, items: string[], opts: CompositeOptions = {}): number[] {
+  if (items.length === 0) throw new PathlabError("composite() needs at least one item.", { code: "too-few-items" });
+  const k = items.length;
+  const minItems = opts.minItems ?? k;
+  if (!(minItems >= 1 && minItems <= k && Number.isInteger(minItems)))
+    throw new PathlabError(`minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, { code: "bad-option" });
+  const names = columnNames(data);
+  for (const it of items) if (!names.includes(it)) throw unknownVariable(it, names);
+  const cols = items.map((it) => numbersOf(rawColumn(data, it), it, opts.missing ?? []));
+  const n = rowCount(data);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    let m = 0;
+    for (let j = 0; j < k; j++) {
+      const v = cols[j][i];
+      if (!Number.isNaN(v)) {
+        s += v;
+        m++;
+      }
+    }
+    if (m < minItems) out[i] = NaN;
+    else if ((opts.method ?? "mean") === "mean") out[i] = s / m;
+    else out[i] = opts.prorate ? (s / m) * k : s;
+  }
+  return out;
+}
+
+export interface ReverseOptions extends ScoringOptions {
+  /** Lowest and highest possible answers of the scale (e.g. 1 and 7). */
+  min: number;
+  max: number;
+}
+
+/**
+ * Reverse-codes answers on a min…max scale: x' = min + max − x (1↔7, 2↔6, … on a 1–7 scale).
+ * A value outside [min, max] is an error naming the row, since it means the scale is wrong.
+ */
+export function reverseCode(values: ArrayLike<unknown>, opts: ReverseOptions): number[];
+export function reverseCode(data: TableInput, variable: string, opts: ReverseOptions): number[];
+export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | ReverseOptions, c?: ReverseOptions): number[] {
+  const { col, opts } = resolve(a, b as string | ScoringOptions, c);
+  const o = opts as ReverseOptions;
+  if (typeof o.min !== "number" || typeof o.max !== "number" || !(o.max > o.min))
+    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, { hint: "For a 1–7 Likert item: { min: 1, max: 7 }.", code: "bad-option" });
+  return col.values.map((v, i) => {
+    if (Number.isNaN(v)) return NaN;
+    if (v < o.min || v > o.max)
+      throw new PathlabError(`Column "${col.name}", row ${i + 1}: value ${v} is outside the scale ${o.min}–${o.max}.`, {
+        hint: "Check the scale's min and max, or declare the code as missing with { missing: [...] }.",
+        code: "out-of-range",
+      });
+    return o.min + o.max - v;
+  });
+}
+
+/** Mean-centres a variable: x − x̄ (x̄ over the non-missing values). */
+export function center(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
+export function center(data: TableInput, variable: string, opts?: ScoringOptions): number[];
+export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
+  const { col } = resolve(a, b, c);
+  const { mean, n } = meanSd(col.values);
+  if (n === 0) throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, { code: "empty" });
+  return col.values.map((v) => v - mean);
+}
+
+/** Standardises a variable: z = (x − x̄) / s, with s the sample SD (n − 1 denominator). */
+export function standardize(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
+export function standardize(data: TableInput, variable: string, opts?: ScoringOptions): number[];
+export function standardize(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
+  const { col } = resolve(a, b, c);
+  const { mean, sd, n } = meanSd(col.values);
+  if (n < 2 || !(sd > 0))
+    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, { code: "zero-variance" });
+  return col.values.map((v) => (v - mean) / sd);
+}
+
+export interface ProductOptions extends ScoringOptions {
+  /** Mean-centre each variable before multiplying (the usual choice for interaction terms). */
+  center?: boolean;
+}
+
+/**
+ * Product term of two or more variables, Π x_j per row (optionally of mean-centred variables), for
+ * moderation analyses.
+ */
+export function product(data: TableInput, variables: string[], opts?: ProductOptions): number[];
+export function product(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
+export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, opts: ProductOptions = {}): number[] {
+  let cols: NamedValues[];
+  const isNameList = Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === "string");
+  if (isNameList) {
+    const names = columnNames(a as TableInput);
+    for (const v of b as string[]) if (!names.includes(v)) throw unknownVariable(v, names);
+    cols = (b as string[]).map((v) => ({ name: v, values: numbersOf(rawColumn(a as TableInput, v), v, opts.missing ?? []) }));
+  } else {
+    cols = [
+      { name: "a", values: numbersOf(a as ArrayLike<unknown>, "a", opts.missing ?? []) },
+      { name: "b", values: numbersOf(b as ArrayLike<unknown>, "b", opts.missing ?? []) },
+    ];
+    if (cols[0].values.length !== cols[1].values.length)
+      throw new PathlabError(`product(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "ragged" });
+  }
+  if (cols.length < 2) throw new PathlabError("product() needs at least two variables.", { code: "too-few-variables" });
+  if (opts.center) cols = cols.map((c) => ({ name: c.name, values: center(c.values) }));
+  const n = cols[0].values.length;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let p = 1;
+    for (const c of cols) p *= c.values[i];
+    out[i] = p;
+  }
+  return out;
+}
+
+function logOf(fn: (x: number) => number, label: string, a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
+  const { col } = resolve(a, b, c);
+  return col.values.map((v, i) => {
+    if (Number.isNaN(v)) return NaN;
+    if (!(v > 0))
+      throw new PathlabError(`Column "${col.name}", row ${i + 1}: ${label} of non-positive value ${v} is undefined.`, {
+        hint: "Papers log-transform counts as ln(x + 1); add the constant first if zeros are meaningful.",
+        code: "non-positive-log",
+      });
+    return fn(v);
+  });
+}
+
+/** Base-10 logarithm, log10(x); a value ≤ 0 is an error naming its row. */
+export function log10(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
+export function log10(data: TableInput, variable: string, opts?: ScoringOptions): number[];
+export function log10(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
+  return logOf(Math.log10, "log10", a, b, c);
+}
+
+/** Natural logarithm, ln(x); a value ≤ 0 is an error naming its row. */
+export function ln(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
+export function ln(data: TableInput, variable: string, opts?: ScoringOptions): number[];
+export function ln(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
+  return logOf(Math.log, "ln", a, b, c);
+}
+
+export interface DummyOptions {
+  /** The reference (omitted) category; default: the first level. */
+  reference?: string | number;
+  /** Level order; default: numbers ascending, then text in order of appearance. */
+  levels?: (string | number)[];
+  /** Prefix of the new column names (default: the variable name + "_"). */
+  prefix?: string;
+  missing?: number[];
+}
+
+/**
+ * Dummy (indicator) coding of a categorical variable: one 0/1 column per category except the
+ * reference, so that each coefficient compares a category with the reference. Missing cells give
+ * NaN in every dummy.
+ */
+export function dummyCode(data: TableInput, variable: string, opts: DummyOptions = {}): Record<string, number[]> {
+  const raw = rawColumn(data, variable);
+  const codes = opts.missing ?? [];
+  const key = (v: unknown) => String(v).trim();
+  const present: string[] = [];
+  for (const v of raw) if (!isMissing(v, codes) && !present.includes(key(v))) present.push(key(v));
+  let levels: string[];
+  if (opts.levels) {
+    levels = opts.levels.map(key);
+    const extra = present.filter((p) => !levels.includes(p));
+    if (extra.length)
+      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, { code: "unknown-level" });
+  } else {
+    const nums = present.filter((p) => Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
+    levels = [...nums, ...present.filter((p) => !Number.isFinite(Number(p)))];
+  }
+  if (levels.length < 2) throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, { code: "too-few-levels" });
+  const ref = opts.reference === undefined ? levels[0] : key(opts.reference);
+  if (!levels.includes(ref))
+    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, { hint: `Categories: ${levels.join(", ")}.`, code: "unknown-level" });
+  const prefix = opts.prefix ?? `${variable}_`;
+  const out: Record<string, number[]> = {};
+  for (const lev of levels) {
+    if (lev === ref) continue;
+    out[prefix + lev] = raw.map((v) => (isMissing(v, codes) ? NaN : key(v) === lev ? 1 : 0));
+  }
+  return out;
+}

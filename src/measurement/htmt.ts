@@ -1,0 +1,182 @@
+/**
+ * Heterotrait–monotrait ratio of correlations (Henseler, Ringle & Sarstedt, 2015, "A new criterion
+ * for assessing discriminant validity in variance-based SEM", JAMS 43) and its geometric-mean
+ * variant HTMT2 (Roemer, Schuberth & Henseler, 2021, IMDS 121), as semTools::htmt computes them.
+ *
+ *   HTMT_ij  = mean_{a∈i, b∈j} |r_ab| / √( mean_{a<a'∈i} |r_aa'| · mean_{b<b'∈j} |r_bb'| )
+ *   HTMT2_ij = the same with geometric means in place of arithmetic means
+ * Absolute correlations are used by default (semTools `absolute = TRUE`; HTMT2 always).
+ */
+import { PathlabError } from "../errors";
+import { Result } from "../display/result";
+import type { Column, TableSpec } from "../display/table";
+import { correlationMatrix } from "../data/correlation";
+import { columnNames, numericColumns, unknownVariable, type TableInput } from "../data/table-input";
+import { covToCorrelation } from "./matrix";
+
+/** A covariance or correlation matrix with its variable names (instead of raw data). */
+export interface HtmtMatrixInput {
+  cov?: number[][];
+  cor?: number[][];
+  names: string[];
+}
+
+export interface HtmtOptions {
+  /** Geometric-mean HTMT2 (default false: the original HTMT). */
+  htmt2?: boolean;
+  /** Use absolute correlations (default true, as semTools). */
+  absolute?: boolean;
+  /** Declared missing codes for raw data (listwise deletion). */
+  missing?: number[];
+  /** Threshold flagged in the table (default 0.85; 0.90 is the liberal cut-off). */
+  threshold?: number;
+}
+
+function isMatrixInput(x: unknown): x is HtmtMatrixInput {
+  if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
+  const o = x as HtmtMatrixInput;
+  const m = o.cov ?? o.cor;
+  return Array.isArray(o.names) && Array.isArray(m) && m.every((r) => Array.isArray(r));
+}
+
+/** HTMT (or HTMT2) between every pair of constructs; `.matrix` holds the full symmetric matrix. */
+export class HtmtResult extends Result {
+  constructor(
+    readonly constructs: string[],
+    readonly matrix: number[][],
+    readonly htmt2: boolean,
+    readonly threshold: number,
+    readonly n?: number,
+    readonly dropped?: number,
+  ) {
+    super();
+  }
+
+  /** HTMT of two constructs by name. */
+  get(a: string, b: string): number {
+    const i = this.constructs.indexOf(a);
+    const j = this.constructs.indexOf(b);
+    if (i < 0 || j < 0) throw new PathlabError(`Construct "${i < 0 ? a : b}" is not in this HTMT result.`, { code: "unknown-construct" });
+    return this.matrix[i][j];
+  }
+
+  title(): string {
+    return this.htmt2 ? "Heterotrait–monotrait ratio (HTMT2, geometric means)" : "Heterotrait–monotrait ratio (HTMT)";
+  }
+
+  info(): string[] {
+    return this.n === undefined ? ["From a covariance/correlation matrix"] : [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped)` : ""}`];
+  }
+
+  tables(): TableSpec[] {
+    const k = this.constructs.length;
+    const columns: Column[] = [{ key: "construct", label: "Construct", format: "text" }];
+    for (let j = 0; j < k - 1; j++) columns.push({ key: `c${j}`, label: this.constructs[j], format: "text" });
+    const rows = this.constructs.slice(1).map((name, ii) => {
+      const i = ii + 1;
+      const row: Record<string, unknown> = { construct: name };
+      for (let j = 0; j < i; j++) {
+        const v = this.matrix[i][j];
+        row[`c${j}`] = Number.isFinite(v) ? v.toFixed(3) + (v >= this.threshold ? " ▲" : "") : "—";
+      }
+      return row;
+    });
+    return [
+      {
+        columns,
+        rows,
+        notes: [`▲ HTMT ≥ ${this.threshold.toFixed(2)}: discriminant validity questionable (Henseler et al., 2015).`],
+      },
+    ];
+  }
+}
+
+/**
+ * HTMT / HTMT2 from raw data or from a covariance or correlation matrix. `constructs` maps each
+ * construct to its items, e.g. { trust: ["tr1","tr2","tr3"], satisfaction: ["sa1","sa2"] }.
+ */
+export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<string, string[]>, opts: HtmtOptions = {}): HtmtResult {
+  const names = Object.keys(constructs);
+  if (names.length < 2) throw new PathlabError("htmt() needs at least two constructs.", { code: "too-few-constructs" });
+  const items: string[] = [];
+  for (const c of names) {
+    if (!Array.isArray(constructs[c]) || constructs[c].length === 0)
+      throw new PathlabError(`Construct "${c}" has no items.`, { code: "too-few-items" });
+    for (const it of constructs[c]) {
+      if (items.includes(it)) throw new PathlabError(`Item "${it}" is assigned to more than one construct.`, { code: "duplicate-item" });
+      items.push(it);
+    }
+  }
+  let R: number[][];
+  let n: number | undefined;
+  let dropped: number | undefined;
+  if (isMatrixInput(input)) {
+    const M = (input.cov ?? input.cor) as number[][];
+    const p = input.names.length;
+    if (M.length !== p || M.some((r) => r.length !== p))
+      throw new PathlabError(`The matrix is ${M.length}×${M[0]?.length ?? 0} but ${p} names were given.`, { code: "dimension-mismatch" });
+    const idx = items.map((it) => {
+      const j = input.names.indexOf(it);
+      if (j < 0) throw unknownVariable(it, input.names);
+      return j;
+    });
+    M.forEach((row, i) => {
+      if (!(row[i] > 0)) throw new PathlabError(`Variable "${input.names[i]}" has variance ${row[i]} in the matrix.`, { code: "zero-variance" });
+    });
+    const sub = idx.map((a) => idx.map((b) => M[a][b]));
+    R = covToCorrelation(sub);
+  } else {
+    const avail = columnNames(input);
+    for (const it of items) if (!avail.includes(it)) throw unknownVariable(it, avail);
+    const nc = numericColumns(input, items, { missing: opts.missing });
+    nc.columns.forEach((c, j) => {
+      let mn = Infinity;
+      let mx = -Infinity;
+      for (let i = 0; i < c.length; i++) {
+        if (c[i] < mn) mn = c[i];
+        if (c[i] > mx) mx = c[i];
+      }
+      if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { hint: "Drop the constant item.", code: "zero-variance" });
+    });
+    R = correlationMatrix(nc.columns);
+    n = nc.n;
+    dropped = nc.dropped;
+  }
+  const geo = opts.htmt2 ?? false;
+  const abs = geo || (opts.absolute ?? true);
+  const pos = new Map<string, number>();
+  items.forEach((it, i) => pos.set(it, i));
+  const val = (a: string, b: string) => {
+    const r = R[pos.get(a)!][pos.get(b)!];
+    return abs ? Math.abs(r) : r;
+  };
+  const mean = (xs: number[]) => {
+    if (xs.length === 0) return NaN;
+    if (geo) return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+    return xs.reduce((s, x) => s + x, 0) / xs.length;
+  };
+  const mono = names.map((c) => {
+    const its = constructs[c];
+    const xs: number[] = [];
+    for (let a = 0; a < its.length; a++) for (let b = 0; b < a; b++) xs.push(val(its[a], its[b]));
+    return mean(xs);
+  });
+  const k = names.length;
+  const H: number[][] = names.map(() => new Array<number>(k).fill(NaN));
+  for (let i = 0; i < k; i++) {
+    H[i][i] = Number.isFinite(mono[i]) ? 1 : NaN;
+    for (let j = 0; j < i; j++) {
+      const xs: number[] = [];
+      for (const a of constructs[names[i]]) for (const b of constructs[names[j]]) xs.push(val(a, b));
+      H[i][j] = H[j][i] = mean(xs) / Math.sqrt(mono[i] * mono[j]);
+    }
+  }
+  const res = new HtmtResult(names, H, geo, opts.threshold ?? 0.85, n, dropped);
+  const single = names.filter((c) => constructs[c].length < 2);
+  if (single.length)
+    res.warnings.push({
+      code: "single-item-htmt",
+      message: `HTMT is undefined for single-item construct(s) ${single.join(", ")} (no monotrait correlations).`,
+    });
+  return res;
+}
