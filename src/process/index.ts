@@ -1,0 +1,17 @@
+export { process, DEFAULT_PROCESS_SEED } from "./process";
+export { ProcessResult, type ProcessTidyRow } from "./result";
+export { SUPPORTED_MODELS, modelTemplate, type ModelTemplate } from "./models";
+export type {
+  ProcessOptions,
+  ModelSummary,
+  Coefficient as ProcessCoefficient,
+  InteractionTest,
+  ConditionalEffects,
+  ConditionalRow,
+  JohnsonNeyman,
+  EquationResult as ProcessEquation,
+  EffectRow as ProcessEffectRow,
+  IndirectRow,
+  IndexRow,
+  NormalTest,
+} from "./types";
