@@ -13,6 +13,9 @@ export * from "./types";
 export { parsePrinted, digitsOf } from "./build";
 export { hypothesisNumbers, measurementNumbers, allNumbers, coefficientNumbers, findCoefficient, loadingsOf } from "./numbers";
 export { paper000, paper001, paper002, paper003 };
+// Paper 004 is a qualitative case study: its record is case tables and codings (src/qual), not numbers.
+export { paper004 } from "./paper004";
+export type { Paper004, Paper004Quote, Paper004AggregateStatement, Paper004Context } from "./paper004";
 
 /** All paper records, keyed by id. */
 export const papers: Record<string, PaperRecord> = { "000": paper000, "001": paper001, "002": paper002, "003": paper003 };

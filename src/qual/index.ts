@@ -11,7 +11,3 @@ export { checkClaims, ClaimCheck } from "./claims";
 export type { ClaimSpec, ClaimValue, ClaimStatus, ClaimCheckRow } from "./claims";
 export { caseTimeline, caseListBar } from "./figures";
 export type { TimelineOptions } from "./figures";
-// Paper 004 (the qualitative case study) lives in src/papers/ but is exported here until the papers
-// folder has its own public index entry.
-export { paper004 } from "../papers/paper004";
-export type { Paper004, Paper004Quote, Paper004AggregateStatement, Paper004Context } from "../papers/paper004";

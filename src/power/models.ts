@@ -1,0 +1,630 @@
+/**
+ * Population models for Monte Carlo power: each generates one data set of size n from a seeded
+ * generator and analyses it the way a researcher would (OLS regressions as in PROCESS), reporting
+ * which effects came out significant. Models are built from plain-data specifications so the same
+ * code runs in worker threads.
+ *
+ * Inference on indirect effects and the index of moderated mediation:
+ * - Monte Carlo CI (Preacher & Selig, 2012; Schoemann, Boulton & Short, 2017): draw the path
+ *   estimates from their estimated normal sampling distribution (a-paths and b-paths from separate
+ *   equations are independent), form the product in each draw, and take the percentile interval.
+ * - Percentile bootstrap (Hayes, 2022, §3.4): resample cases, refit, percentile interval.
+ * In both, the (1 − α) percentile interval excludes zero exactly when fewer than α/2 of the draws
+ * fall on the far side of zero, which is what is counted (up to the 1/draws granularity of a
+ * percentile; no sorting needed).
+ */
+import { PathlabError } from "../errors";
+import { Rng } from "../simulate/rng";
+import { SmallOls } from "./ols-small";
+
+/** Standardised paths of a simple (one mediator) or parallel (several mediators) mediation model. */
+export interface MediationPowerSpec {
+  /** X → M path(s), standardised. One number for simple mediation, an array for parallel mediation. */
+  a?: number | number[];
+  /** M → Y path(s) controlling for X, standardised; same length as `a`. */
+  b?: number | number[];
+  /** Direct effect X → Y controlling for the mediators. Default 0. */
+  cp?: number;
+  /** Correlation between the mediators' residuals (parallel mediation). Default 0. */
+  mediatorCor?: number;
+  /**
+   * Alternatively, the population correlation matrix of [X, M1, …, Mk, Y] (all variables
+   * standardised). Replaces a, b, cp and mediatorCor.
+   */
+  cor?: number[][];
+}
+
+/** Standardised paths of a moderation model Y = b1·X + b2·W + b3·X·W + e (X, W, Y unit variance). */
+export interface ModerationPowerSpec {
+  b1: number;
+  b2: number;
+  /** The interaction coefficient (per unit of the X·W product of standardised X and W). */
+  b3: number;
+  /** Correlation of X and W. Default 0. */
+  rXW?: number;
+}
+
+/**
+ * First-stage moderated mediation (PROCESS model 7): M = a1·X + a2·W + a3·X·W + e_M,
+ * Y = cp·X + b·M + e_Y, with X, W, M, Y standardised. The index of moderated mediation is a3·b.
+ */
+export interface ModeratedMediationPowerSpec {
+  a1: number;
+  a2: number;
+  a3: number;
+  b: number;
+  cp?: number;
+  rXW?: number;
+}
+
+export type PowerModelKind = "mediation" | "moderation" | "moderated-mediation";
+
+export interface EffectInfo {
+  name: string;
+  /** "ci": Monte Carlo or bootstrap interval of a product; "t": t test of one coefficient. */
+  test: "ci" | "t";
+  population: number;
+  /** For t tests: the model's number of predictors (residual df = n − predictors − 1). */
+  predictors?: number;
+  /** Cohen's f² of the coefficient in the population (t tests), for analytic power. */
+  f2?: number;
+}
+
+export interface CiSettings {
+  method: "montecarlo" | "bootstrap";
+  draws: number;
+  alpha: number;
+}
+
+/** One simulation model: generate, fit, test. */
+export interface PowerModel {
+  readonly kind: PowerModelKind;
+  readonly effects: EffectInfo[];
+  readonly description: string;
+  generate(rng: Rng, n: number): void;
+  /** Fits the model on rows idx (or 0..n). False when a fit is singular. */
+  fit(n: number, idx: Int32Array | null): boolean;
+  /** Point estimates of every effect from the last fit. */
+  estimates(out: Float64Array): void;
+  /** Standard errors of the t-tested effects (NaN for CI effects). */
+  tStats(out: Float64Array): void;
+  /** Monte Carlo draws: counts[2e] += draws < 0, counts[2e+1] += draws > 0 for each CI effect e. */
+  monteCarlo(rng: Rng, draws: number, counts: Float64Array): void;
+}
+
+/** Rounds floating-point noise (e.g. 1e-17 for a zero path) to exactly zero. */
+function clean(x: number): number {
+  return Math.abs(x) < 1e-12 ? 0 : x;
+}
+
+function fail(msg: string, hint?: string): never {
+  throw new PathlabError(msg, { hint, code: "bad-power-spec" });
+}
+
+function checkPath(name: string, v: unknown): number {
+  if (typeof v !== "number" || !Number.isFinite(v)) fail(`Path "${name}" must be a finite number, got ${String(v)}.`);
+  if (Math.abs(v as number) >= 1) fail(`Standardised path "${name}" = ${v} is not in (−1, 1).`, "Give standardised coefficients.");
+  return v as number;
+}
+
+/** Lower Cholesky factor (row-major) of a small SPD matrix, or null if not positive definite. */
+function cholesky(S: number[][]): Float64Array | null {
+  const d = S.length;
+  const L = new Float64Array(d * d);
+  for (let j = 0; j < d; j++) {
+    let s = S[j][j];
+    for (let m = 0; m < j; m++) s -= L[j * d + m] ** 2;
+    if (!(s > 1e-12)) return null;
+    L[j * d + j] = Math.sqrt(s);
+    for (let i = j + 1; i < d; i++) {
+      let t = S[i][j];
+      for (let m = 0; m < j; m++) t -= L[i * d + m] * L[j * d + m];
+      L[i * d + j] = t / L[j * d + j];
+    }
+  }
+  return L;
+}
+
+/** Solves the small system A x = b (Gaussian elimination with partial pivoting). */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((r, i) => [...r, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
+    [M[c], M[piv]] = [M[piv], M[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r][c] / M[c][c];
+      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r][n];
+    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
+    x[r] = s / M[r][r];
+  }
+  return x;
+}
+
+function inverse(A: number[][]): number[][] {
+  const n = A.length;
+  const cols = A.map((_, j) => solve(A, A.map((__, i) => (i === j ? 1 : 0))));
+  return A.map((_, i) => cols.map((c) => c[i]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mediation (simple / parallel), multivariate normal [X, M1..Mk, Y]
+
+/** The correlation matrix of [X, M1..Mk, Y] implied by standardised paths. */
+export function mediationCorrelation(spec: MediationPowerSpec): number[][] {
+  const aArr = spec.a === undefined ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.") : Array.isArray(spec.a) ? spec.a : [spec.a];
+  const bArr = spec.b === undefined ? fail("Mediation power needs paths b (M → Y) as well as a.") : Array.isArray(spec.b) ? spec.b : [spec.b];
+  if (aArr.length === 0) fail("Mediation power needs at least one mediator (a is empty).");
+  if (aArr.length !== bArr.length) fail(`Mediation power: a has ${aArr.length} path(s) but b has ${bArr.length}.`, "Give one a and one b per mediator.");
+  const k = aArr.length;
+  const a = aArr.map((v, i) => checkPath(k > 1 ? `a${i + 1}` : "a", v));
+  const b = bArr.map((v, i) => checkPath(k > 1 ? `b${i + 1}` : "b", v));
+  const cp = spec.cp === undefined ? 0 : checkPath("cp", spec.cp);
+  const rho = spec.mediatorCor === undefined ? 0 : spec.mediatorCor;
+  if (!(rho > -1 && rho < 1)) fail(`mediatorCor = ${rho} is not in (−1, 1).`);
+  const d = k + 2;
+  const S: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  S[0][0] = 1;
+  for (let i = 0; i < k; i++) {
+    S[0][i + 1] = S[i + 1][0] = a[i];
+    for (let j = 0; j < k; j++) {
+      S[i + 1][j + 1] = i === j ? 1 : a[i] * a[j] + rho * Math.sqrt((1 - a[i] ** 2) * (1 - a[j] ** 2));
+    }
+  }
+  // Y = cp X + Σ b_i M_i + e.
+  let explained = cp * cp;
+  for (let i = 0; i < k; i++) explained += 2 * cp * b[i] * a[i];
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) explained += b[i] * b[j] * S[i + 1][j + 1];
+  if (!(explained < 1)) {
+    fail(`These paths explain ${explained.toFixed(3)} of Y's variance (must be < 1 for standardised variables).`, "Use smaller b or cp paths.");
+  }
+  let cyx = cp;
+  for (let i = 0; i < k; i++) cyx += b[i] * a[i];
+  S[0][d - 1] = S[d - 1][0] = cyx;
+  for (let j = 0; j < k; j++) {
+    let c = cp * a[j];
+    for (let i = 0; i < k; i++) c += b[i] * S[i + 1][j + 1];
+    S[j + 1][d - 1] = S[d - 1][j + 1] = c;
+  }
+  S[d - 1][d - 1] = 1;
+  return S;
+}
+
+function checkCorrelation(R: number[][]): void {
+  const d = R.length;
+  if (d < 3) fail(`The correlation matrix must be at least 3 × 3 ([X, M, Y]); got ${d} × ${d}.`);
+  for (let i = 0; i < d; i++) {
+    if (!Array.isArray(R[i]) || R[i].length !== d) fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`);
+    if (Math.abs(R[i][i] - 1) > 1e-8) fail(`Diagonal entry ${i + 1} of the correlation matrix is ${R[i][i]}, not 1.`);
+    for (let j = 0; j < i; j++) {
+      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8) fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`);
+      if (Math.abs(R[i][j]) >= 1) fail(`Correlation [${i + 1}, ${j + 1}] = ${R[i][j]} is not in (−1, 1).`);
+    }
+  }
+}
+
+class MediationModel implements PowerModel {
+  readonly kind = "mediation" as const;
+  readonly effects: EffectInfo[];
+  readonly description: string;
+  private readonly k: number;
+  private readonly L: Float64Array;
+  private readonly d: number;
+  private cols: Float64Array[] = [];
+  private cap = 0;
+  private readonly olsA: SmallOls[];
+  private readonly olsY: SmallOls;
+  private readonly z: Float64Array;
+  private readonly aHat: Float64Array;
+  private readonly bHat: Float64Array;
+  private readonly La: Float64Array;
+  private readonly Lb: Float64Array;
+  private readonly resid: Float64Array[] = [];
+
+  constructor(spec: MediationPowerSpec) {
+    const R = spec.cor ? spec.cor.map((r) => [...r]) : mediationCorrelation(spec);
+    if (spec.cor) checkCorrelation(R);
+    const d = R.length;
+    const k = d - 2;
+    this.k = k;
+    this.d = d;
+    const L = cholesky(R);
+    if (!L) fail("The correlation matrix of [X, M…, Y] is not positive definite.", "Check the correlations (or paths) for impossible combinations.");
+    this.L = L;
+    // Population paths, for reference and for analytic power of the path tests.
+    const a = Array.from({ length: k }, (_, i) => R[i + 1][0]);
+    const Sxm = R.slice(0, k + 1).map((r) => r.slice(0, k + 1));
+    const sy = R.slice(0, k + 1).map((r) => r[d - 1]);
+    const beta = solve(Sxm, sy); // [cp, b1..bk]
+    const SxmInv = inverse(Sxm);
+    let r2y = 0;
+    for (let i = 0; i <= k; i++) r2y += beta[i] * sy[i];
+    const resY = 1 - r2y;
+    const lab = (s: string, i: number) => (k > 1 ? `${s}${i + 1}` : s);
+    const eff: EffectInfo[] = [];
+    for (let i = 0; i < k; i++) eff.push({ name: k > 1 ? `a${i + 1}·b${i + 1} (indirect via M${i + 1})` : "a·b (indirect)", test: "ci", population: clean(a[i] * beta[i + 1]) });
+    if (k > 1) eff.push({ name: "total indirect", test: "ci", population: clean(a.reduce((s, ai, i) => s + ai * beta[i + 1], 0)) });
+    for (let i = 0; i < k; i++) eff.push({ name: lab("a", i), test: "t", population: a[i], predictors: 1, f2: (a[i] * a[i]) / (1 - a[i] * a[i]) });
+    for (let i = 0; i < k; i++) {
+      eff.push({ name: lab("b", i), test: "t", population: clean(beta[i + 1]), predictors: k + 1, f2: (beta[i + 1] ** 2) / (SxmInv[i + 1][i + 1] * resY) });
+    }
+    eff.push({ name: "c′ (direct)", test: "t", population: clean(beta[0]), predictors: k + 1, f2: beta[0] ** 2 / (SxmInv[0][0] * resY) });
+    this.effects = eff;
+    this.description = k === 1 ? "Simple mediation X → M → Y" : `Parallel mediation with ${k} mediators`;
+    this.olsA = Array.from({ length: k }, () => new SmallOls(1));
+    this.olsY = new SmallOls(k + 1);
+    this.z = new Float64Array(d);
+    this.aHat = new Float64Array(k);
+    this.bHat = new Float64Array(k);
+    this.La = new Float64Array(k * k);
+    this.Lb = new Float64Array(k * k);
+  }
+
+  private ensure(n: number): void {
+    if (this.cap >= n) return;
+    this.cap = n;
+    this.cols = Array.from({ length: this.d }, () => new Float64Array(n));
+    this.resid.length = 0;
+    for (let i = 0; i < this.k; i++) this.resid.push(new Float64Array(n));
+  }
+
+  generate(rng: Rng, n: number): void {
+    this.ensure(n);
+    const d = this.d;
+    const L = this.L;
+    const z = this.z;
+    const cols = this.cols;
+    for (let r = 0; r < n; r++) {
+      for (let j = 0; j < d; j++) z[j] = rng.normal();
+      for (let i = 0; i < d; i++) {
+        let s = 0;
+        for (let j = 0; j <= i; j++) s += L[i * d + j] * z[j];
+        cols[i][r] = s;
+      }
+    }
+  }
+
+  fit(n: number, idx: Int32Array | null): boolean {
+    const k = this.k;
+    const X = this.cols[0];
+    const xs = [X];
+    for (let i = 0; i < k; i++) {
+      if (!this.olsA[i].fit(xs, this.cols[i + 1], n, idx)) return false;
+      this.aHat[i] = this.olsA[i].coef[1];
+    }
+    if (!this.olsY.fit(this.cols.slice(0, k + 1), this.cols[k + 1], n, idx)) return false;
+    for (let i = 0; i < k; i++) this.bHat[i] = this.olsY.coef[i + 2];
+    return true;
+  }
+
+  estimates(out: Float64Array): void {
+    const k = this.k;
+    let e = 0;
+    let tot = 0;
+    for (let i = 0; i < k; i++) {
+      out[e++] = this.aHat[i] * this.bHat[i];
+      tot += this.aHat[i] * this.bHat[i];
+    }
+    if (k > 1) out[e++] = tot;
+    for (let i = 0; i < k; i++) out[e++] = this.aHat[i];
+    for (let i = 0; i < k; i++) out[e++] = this.bHat[i];
+    out[e++] = this.olsY.coef[1];
+  }
+
+  tStats(out: Float64Array): void {
+    const k = this.k;
+    let e = k > 1 ? k + 1 : k;
+    for (let i = 0; i < e; i++) out[i] = NaN;
+    for (let i = 0; i < k; i++) out[e++] = this.aHat[i] / this.olsA[i].se(1);
+    for (let i = 0; i < k; i++) out[e++] = this.bHat[i] / this.olsY.se(i + 2);
+    out[e++] = this.olsY.coef[1] / this.olsY.se(1);
+  }
+
+  /** Cholesky factors of the sampling covariance of â (k × k) and b̂ (k × k). */
+  private factorVcov(n: number): boolean {
+    const k = this.k;
+    const La = this.La;
+    const Lb = this.Lb;
+    if (k === 1) {
+      La[0] = this.olsA[0].se(1);
+      Lb[0] = this.olsY.se(2);
+      return true;
+    }
+    // cov(â_i, â_j) = s_ij · [(X'X)⁻¹]_11 with s_ij the residual covariance of M_i and M_j.
+    const X = this.cols[0];
+    for (let i = 0; i < k; i++) {
+      const c0 = this.olsA[i].coef[0];
+      const c1 = this.olsA[i].coef[1];
+      const M = this.cols[i + 1];
+      const e = this.resid[i];
+      for (let r = 0; r < n; r++) e[r] = M[r] - c0 - c1 * X[r];
+    }
+    const g = this.olsA[0].xtxInv[3];
+    const Sa: number[][] = [];
+    for (let i = 0; i < k; i++) {
+      Sa.push([]);
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        const ei = this.resid[i];
+        const ej = this.resid[j];
+        for (let r = 0; r < n; r++) s += ei[r] * ej[r];
+        Sa[i].push((s / (n - 2)) * g);
+      }
+    }
+    const pY = this.olsY.p;
+    const Sb: number[][] = [];
+    for (let i = 0; i < k; i++) {
+      Sb.push([]);
+      for (let j = 0; j < k; j++) Sb[i].push(this.olsY.sigma2 * this.olsY.xtxInv[(i + 2) * pY + (j + 2)]);
+    }
+    const la = cholesky(Sa);
+    const lb = cholesky(Sb);
+    if (!la || !lb) return false;
+    La.set(la);
+    Lb.set(lb);
+    return true;
+  }
+
+  private lastN = 0;
+  setN(n: number): void {
+    this.lastN = n;
+  }
+
+  monteCarlo(rng: Rng, draws: number, counts: Float64Array): void {
+    const k = this.k;
+    if (!this.factorVcov(this.lastN)) {
+      // Degenerate sampling covariance: count nothing as significant (conservative).
+      return;
+    }
+    const La = this.La;
+    const Lb = this.Lb;
+    const za = new Float64Array(k);
+    const zb = new Float64Array(k);
+    for (let t = 0; t < draws; t++) {
+      for (let i = 0; i < k; i++) za[i] = rng.normal();
+      for (let i = 0; i < k; i++) zb[i] = rng.normal();
+      let tot = 0;
+      for (let i = 0; i < k; i++) {
+        let av = this.aHat[i];
+        let bv = this.bHat[i];
+        for (let j = 0; j <= i; j++) {
+          av += La[i * k + j] * za[j];
+          bv += Lb[i * k + j] * zb[j];
+        }
+        const prod = av * bv;
+        tot += prod;
+        if (prod < 0) counts[2 * i]++;
+        else if (prod > 0) counts[2 * i + 1]++;
+      }
+      if (k > 1) {
+        if (tot < 0) counts[2 * k]++;
+        else if (tot > 0) counts[2 * k + 1]++;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moderation and first-stage moderated mediation: X, W bivariate normal, product term.
+
+function xwVariance(b1: number, b2: number, b3: number, r: number): number {
+  // For zero-mean bivariate normal X, W: Var(XW) = 1 + r², Cov(XW, X) = Cov(XW, W) = 0.
+  return b1 * b1 + b2 * b2 + 2 * b1 * b2 * r + b3 * b3 * (1 + r * r);
+}
+
+class ModerationModel implements PowerModel {
+  readonly kind = "moderation" as const;
+  readonly effects: EffectInfo[];
+  readonly description = "Moderation Y = b1·X + b2·W + b3·X·W";
+  private cols: Float64Array[] = [];
+  private cap = 0;
+  private readonly ols = new SmallOls(3);
+  private readonly sdE: number;
+  private readonly sdW: number;
+
+  constructor(private readonly s: ModerationPowerSpec) {
+    const b1 = checkPath("b1", s.b1);
+    const b2 = checkPath("b2", s.b2);
+    const b3 = checkPath("b3", s.b3);
+    const r = s.rXW ?? 0;
+    if (!(r > -1 && r < 1)) fail(`rXW = ${r} is not in (−1, 1).`);
+    const explained = xwVariance(b1, b2, b3, r);
+    if (!(explained < 1)) fail(`The moderation paths explain ${explained.toFixed(3)} of Y's variance (must be < 1).`, "Use smaller coefficients.");
+    this.sdE = Math.sqrt(1 - explained);
+    this.sdW = Math.sqrt(1 - r * r);
+    // Population (X'X)/N for [X, W, XW]: block diag([[1, r], [r, 1]], 1 + r²).
+    const vX = 1 / (1 - r * r); // [Σ⁻¹]_XX for the X–W block
+    const res = 1 - explained;
+    this.effects = [
+      { name: "b3 (X×W interaction)", test: "t", population: b3, predictors: 3, f2: (b3 * b3 * (1 + r * r)) / res },
+      { name: "b1 (X at W = 0)", test: "t", population: b1, predictors: 3, f2: (b1 * b1) / (vX * res) },
+      { name: "b2 (W at X = 0)", test: "t", population: b2, predictors: 3, f2: (b2 * b2) / (vX * res) },
+    ];
+  }
+
+  private ensure(n: number): void {
+    if (this.cap >= n) return;
+    this.cap = n;
+    this.cols = Array.from({ length: 4 }, () => new Float64Array(n));
+  }
+
+  generate(rng: Rng, n: number): void {
+    this.ensure(n);
+    const [X, W, XW, Y] = this.cols;
+    const r = this.s.rXW ?? 0;
+    for (let i = 0; i < n; i++) {
+      const x = rng.normal();
+      const w = r * x + this.sdW * rng.normal();
+      X[i] = x;
+      W[i] = w;
+      XW[i] = x * w;
+      Y[i] = this.s.b1 * x + this.s.b2 * w + this.s.b3 * x * w + this.sdE * rng.normal();
+    }
+  }
+
+  fit(n: number, idx: Int32Array | null): boolean {
+    return this.ols.fit(this.cols.slice(0, 3), this.cols[3], n, idx);
+  }
+
+  estimates(out: Float64Array): void {
+    out[0] = this.ols.coef[3];
+    out[1] = this.ols.coef[1];
+    out[2] = this.ols.coef[2];
+  }
+
+  tStats(out: Float64Array): void {
+    out[0] = this.ols.coef[3] / this.ols.se(3);
+    out[1] = this.ols.coef[1] / this.ols.se(1);
+    out[2] = this.ols.coef[2] / this.ols.se(2);
+  }
+
+  monteCarlo(): void {
+    /* no CI-based effects */
+  }
+}
+
+class ModeratedMediationModel implements PowerModel {
+  readonly kind = "moderated-mediation" as const;
+  readonly effects: EffectInfo[];
+  readonly description = "First-stage moderated mediation (PROCESS model 7)";
+  private cols: Float64Array[] = [];
+  private cap = 0;
+  private readonly olsM = new SmallOls(3);
+  private readonly olsY = new SmallOls(2);
+  private readonly sdEM: number;
+  private readonly sdEY: number;
+  private readonly sdW: number;
+  private readonly p: Required<ModeratedMediationPowerSpec>;
+
+  constructor(s: ModeratedMediationPowerSpec) {
+    const a1 = checkPath("a1", s.a1);
+    const a2 = checkPath("a2", s.a2);
+    const a3 = checkPath("a3", s.a3);
+    const b = checkPath("b", s.b);
+    const cp = s.cp === undefined ? 0 : checkPath("cp", s.cp);
+    const r = s.rXW ?? 0;
+    if (!(r > -1 && r < 1)) fail(`rXW = ${r} is not in (−1, 1).`);
+    const expM = xwVariance(a1, a2, a3, r);
+    if (!(expM < 1)) fail(`The paths into M explain ${expM.toFixed(3)} of M's variance (must be < 1).`, "Use smaller a paths.");
+    const cxm = a1 + a2 * r;
+    const expY = cp * cp + b * b + 2 * cp * b * cxm;
+    if (!(expY < 1)) fail(`The paths into Y explain ${expY.toFixed(3)} of Y's variance (must be < 1).`, "Use smaller b or cp.");
+    this.sdEM = Math.sqrt(1 - expM);
+    this.sdEY = Math.sqrt(1 - expY);
+    this.sdW = Math.sqrt(1 - r * r);
+    this.p = { a1, a2, a3, b, cp, rXW: r };
+    const resM = 1 - expM;
+    const resY = 1 - expY;
+    const detXM = 1 - cxm * cxm;
+    this.effects = [
+      { name: "index of moderated mediation (a3·b)", test: "ci", population: a3 * b },
+      { name: "indirect at W = −1 SD ((a1 − a3)·b)", test: "ci", population: (a1 - a3) * b },
+      { name: "indirect at W = +1 SD ((a1 + a3)·b)", test: "ci", population: (a1 + a3) * b },
+      { name: "a3 (X×W → M)", test: "t", population: a3, predictors: 3, f2: (a3 * a3 * (1 + r * r)) / resM },
+      { name: "b (M → Y)", test: "t", population: b, predictors: 2, f2: (b * b * detXM) / resY },
+      { name: "c′ (direct)", test: "t", population: cp, predictors: 2, f2: (cp * cp * detXM) / resY },
+    ];
+  }
+
+  private ensure(n: number): void {
+    if (this.cap >= n) return;
+    this.cap = n;
+    this.cols = Array.from({ length: 5 }, () => new Float64Array(n));
+  }
+
+  generate(rng: Rng, n: number): void {
+    this.ensure(n);
+    const [X, W, XW, M, Y] = this.cols;
+    const { a1, a2, a3, b, cp, rXW } = this.p;
+    for (let i = 0; i < n; i++) {
+      const x = rng.normal();
+      const w = rXW * x + this.sdW * rng.normal();
+      const m = a1 * x + a2 * w + a3 * x * w + this.sdEM * rng.normal();
+      X[i] = x;
+      W[i] = w;
+      XW[i] = x * w;
+      M[i] = m;
+      Y[i] = cp * x + b * m + this.sdEY * rng.normal();
+    }
+  }
+
+  fit(n: number, idx: Int32Array | null): boolean {
+    const c = this.cols;
+    if (!this.olsM.fit([c[0], c[1], c[2]], c[3], n, idx)) return false;
+    return this.olsY.fit([c[0], c[3]], c[4], n, idx);
+  }
+
+  estimates(out: Float64Array): void {
+    const a1 = this.olsM.coef[1];
+    const a3 = this.olsM.coef[3];
+    const b = this.olsY.coef[2];
+    out[0] = a3 * b;
+    out[1] = (a1 - a3) * b;
+    out[2] = (a1 + a3) * b;
+    out[3] = a3;
+    out[4] = b;
+    out[5] = this.olsY.coef[1];
+  }
+
+  tStats(out: Float64Array): void {
+    out[0] = out[1] = out[2] = NaN;
+    out[3] = this.olsM.coef[3] / this.olsM.se(3);
+    out[4] = this.olsY.coef[2] / this.olsY.se(2);
+    out[5] = this.olsY.coef[1] / this.olsY.se(1);
+  }
+
+  monteCarlo(rng: Rng, draws: number, counts: Float64Array): void {
+    // (a1, a3) jointly from the M equation; b independently from the Y equation.
+    const p = this.olsM.p;
+    const s2 = this.olsM.sigma2;
+    const v11 = s2 * this.olsM.xtxInv[1 * p + 1];
+    const v13 = s2 * this.olsM.xtxInv[1 * p + 3];
+    const v33 = s2 * this.olsM.xtxInv[3 * p + 3];
+    const l11 = Math.sqrt(v11);
+    const l31 = v13 / l11;
+    const l33sq = v33 - l31 * l31;
+    if (!(l33sq > 0)) return;
+    const l33 = Math.sqrt(l33sq);
+    const sb = this.olsY.se(2);
+    const a1 = this.olsM.coef[1];
+    const a3 = this.olsM.coef[3];
+    const b = this.olsY.coef[2];
+    for (let t = 0; t < draws; t++) {
+      const z1 = rng.normal();
+      const z3 = rng.normal();
+      const a1s = a1 + l11 * z1;
+      const a3s = a3 + l31 * z1 + l33 * z3;
+      const bs = b + sb * rng.normal();
+      const idx = a3s * bs;
+      const lo = (a1s - a3s) * bs;
+      const hi = (a1s + a3s) * bs;
+      if (idx < 0) counts[0]++;
+      else if (idx > 0) counts[1]++;
+      if (lo < 0) counts[2]++;
+      else if (lo > 0) counts[3]++;
+      if (hi < 0) counts[4]++;
+      else if (hi > 0) counts[5]++;
+    }
+  }
+}
+
+/** Builds the simulation model for a specification (validating it; errors name the bad path). */
+export function buildPowerModel(kind: PowerModelKind, spec: unknown): PowerModel {
+  if (spec === null || typeof spec !== "object") fail(`The ${kind} power specification must be an object of paths.`);
+  if (kind === "mediation") return new MediationModel(spec as MediationPowerSpec);
+  if (kind === "moderation") return new ModerationModel(spec as ModerationPowerSpec);
+  if (kind === "moderated-mediation") return new ModeratedMediationModel(spec as ModeratedMediationPowerSpec);
+  return fail(`Unknown power model "${String(kind)}".`, 'Use "mediation", "moderation" or "moderated-mediation".');
+}
+
+/** Lets models that need n for their Monte Carlo step (parallel mediation's residual covariance) know it. */
+export function setModelN(model: PowerModel, n: number): void {
+  const m = model as unknown as { setN?: (n: number) => void };
+  if (m.setN) m.setN(n);
+}

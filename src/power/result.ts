@@ -1,0 +1,153 @@
+/**
+ * The result of a Monte Carlo power analysis: power per effect and sample size with its Monte Carlo
+ * standard error √(p(1 − p)/R), the mean estimate next to the population value, and for t-tested
+ * coefficients the analytic (noncentral F) power as a check.
+ */
+import { Figure } from "../display/figure";
+import { Result } from "../display/result";
+import type { TableSpec } from "../display/table";
+import { PathlabError } from "../errors";
+import type { EffectInfo, PowerModelKind } from "./models";
+
+export interface PowerRow {
+  n: number;
+  effect: string;
+  /** Proportion of replications in which the effect was significant. */
+  power: number;
+  /** Monte Carlo standard error of `power`: √(power(1 − power)/reps). */
+  mcse: number;
+  reps: number;
+  failed: number;
+  population: number;
+  meanEstimate: number;
+  /** Analytic power of the t test (t-tested coefficients only). */
+  analytic?: number;
+  test: "ci" | "t";
+}
+
+export interface PowerSettingsInfo {
+  reps: number;
+  alpha: number;
+  ci: "montecarlo" | "bootstrap";
+  draws: number;
+  seed: number;
+  threads: number;
+  elapsedMs: number;
+}
+
+export class PowerResult extends Result {
+  constructor(
+    readonly kind: PowerModelKind,
+    readonly description: string,
+    readonly effects: EffectInfo[],
+    readonly rows: PowerRow[],
+    readonly settings: PowerSettingsInfo,
+  ) {
+    super();
+  }
+
+  title(): string {
+    return `Monte Carlo power: ${this.description}`;
+  }
+
+  info(): string[] {
+    const s = this.settings;
+    const ci =
+      s.ci === "montecarlo"
+        ? `Monte Carlo ${Math.round(100 * (1 - s.alpha))}% CI with ${s.draws} draws`
+        : `percentile bootstrap ${Math.round(100 * (1 - s.alpha))}% CI with ${s.draws} resamples`;
+    return [
+      `${s.reps} replications per N; indirect effects tested by ${ci}; coefficients by two-sided t tests at α = ${s.alpha}; seed ${s.seed}.`,
+      `Elapsed ${(s.elapsedMs / 1000).toFixed(2)} s on ${s.threads} thread(s).`,
+    ];
+  }
+
+  /** The sample sizes of the grid, ascending. */
+  get ns(): number[] {
+    return Array.from(new Set(this.rows.map((r) => r.n))).sort((a, b) => a - b);
+  }
+
+  private effectName(effect: string | number): string {
+    if (typeof effect === "number") {
+      const e = this.effects[effect];
+      if (!e) throw new PathlabError(`Effect index ${effect} is out of range (0–${this.effects.length - 1}).`, { code: "unknown-effect" });
+      return e.name;
+    }
+    const exact = this.effects.find((e) => e.name === effect);
+    if (exact) return exact.name;
+    const partial = this.effects.filter((e) => e.name.toLowerCase().startsWith(effect.toLowerCase()));
+    if (partial.length === 1) return partial[0].name;
+    throw new PathlabError(`Unknown effect "${effect}".`, {
+      hint: `Effects: ${this.effects.map((e) => `"${e.name}"`).join(", ")}.`,
+      code: "unknown-effect",
+    });
+  }
+
+  /** Power of one effect at one grid N. */
+  power(effect: string | number, n: number): number {
+    const name = this.effectName(effect);
+    const row = this.rows.find((r) => r.effect === name && r.n === n);
+    if (!row) throw new PathlabError(`N = ${n} is not in the grid (${this.ns.join(", ")}).`, { code: "unknown-n" });
+    return row.power;
+  }
+
+  /** Smallest grid N whose estimated power for `effect` reaches `target` (null if none does). */
+  minN(effect: string | number = 0, target = 0.8): number | null {
+    const name = this.effectName(effect);
+    const rows = this.rows.filter((r) => r.effect === name).sort((a, b) => a.n - b.n);
+    const hit = rows.find((r) => r.power >= target);
+    return hit ? hit.n : null;
+  }
+
+  tables(): TableSpec[] {
+    return [
+      {
+        title: "Power by sample size",
+        columns: [
+          { key: "n", label: "N", format: "int" },
+          { key: "effect", label: "Effect", format: "text" },
+          { key: "test", label: "Test", format: "text" },
+          { key: "population", label: "Population value", digits: 3 },
+          { key: "meanEstimate", label: "Mean estimate", digits: 3 },
+          { key: "power", label: "Power", digits: 3 },
+          { key: "mcse", label: "MC SE", digits: 4 },
+          { key: "analytic", label: "Analytic power", digits: 3 },
+        ],
+        rows: this.rows.map((r) => ({ ...r, test: r.test === "ci" ? (this.settings.ci === "montecarlo" ? "MC CI" : "boot CI") : "t test" })),
+        notes: [
+          "MC SE = √(power·(1 − power)/replications). Analytic power: noncentral F with λ = f²·N (fixed predictors).",
+          ...(this.rows.some((r) => r.failed > 0) ? ["Some replications had a singular fit and were dropped (see `failed`)."] : []),
+        ],
+      },
+    ];
+  }
+
+  /** Power curves (one line per effect, ±2 MC SE band as error bars) with the 80% line. */
+  plot(options: { effects?: (string | number)[]; target?: number } = {}): Figure {
+    const names = options.effects ? options.effects.map((e) => this.effectName(e)) : this.effects.map((e) => e.name);
+    const target = options.target ?? 0.8;
+    const ns = this.ns;
+    const data = names.map((name) => {
+      const rows = ns.map((n) => this.rows.find((r) => r.n === n && r.effect === name)!);
+      return {
+        type: "scatter" as const,
+        mode: "lines+markers" as const,
+        name,
+        x: ns,
+        y: rows.map((r) => r.power),
+        error_y: { type: "data" as const, array: rows.map((r) => 2 * r.mcse), visible: true, thickness: 1 },
+        hovertemplate: "N = %{x}<br>power = %{y:.3f}<extra>" + name.replace(/</g, "&lt;") + "</extra>",
+      };
+    });
+    return new Figure(data, {
+      title: { text: this.title() },
+      xaxis: { title: { text: "Sample size N" } },
+      yaxis: { title: { text: "Power" }, range: [0, 1.02] },
+      shapes: [
+        { type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: "#888", width: 1 } },
+      ],
+      legend: { orientation: "h", y: -0.2 },
+      height: 440,
+    });
+  }
+}

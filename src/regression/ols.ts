@@ -1,0 +1,237 @@
+/**
+ * Ordinary least squares regression on a data table, reported as papers report it: B, SE, β,
+ * t, p and the confidence interval per term, VIFs, R², adjusted R², the overall F test and MSE.
+ */
+import type { TableInput } from "../data/table-input";
+import { numericColumns } from "../data/table-input";
+import { Result } from "../display/result";
+import type { TableSpec } from "../display/table";
+import { formatNumber } from "../display/format";
+import { checkSpec, pText } from "./internal";
+import { pf, qt, twoSidedP_t } from "../stats/distributions";
+import { invertSPD } from "../stats/matrix";
+import { olsCore, type HcType, type OlsCoreFit } from "./ols-core";
+
+/** One row of a coefficient table. */
+export interface RegressionCoefficient {
+  term: string;
+  estimate: number;
+  se: number;
+  t: number;
+  p: number;
+  lower: number;
+  upper: number;
+  /** Standardised coefficient b·s_x/s_y (null for the intercept). */
+  beta: number | null;
+  /** Variance inflation factor 1/(1 − R²_j) (null for the intercept or a single predictor model without intercept). */
+  vif: number | null;
+}
+
+export interface OlsSpec {
+  /** Outcome variable. */
+  y: string;
+  /** Predictor variables (columns of the data). */
+  x: string[];
+  /** Heteroscedasticity-consistent standard errors (sandwich::vcovHC types). */
+  hc?: HcType;
+  /** Include an intercept (default true). */
+  intercept?: boolean;
+  /** Codes that mean missing, e.g. [99, -9]. */
+  missing?: number[];
+  /** Confidence level of the coefficient intervals (default 0.95). */
+  conf?: number;
+}
+
+/** A fitted regression, with the numbers as fields and a coefficient table when displayed. */
+export class RegressionResult extends Result {
+  readonly coefficients: RegressionCoefficient[];
+  readonly r2: number;
+  readonly adjR2: number;
+  /** Overall F test of all slopes (a Wald F on the HC covariance when `hc` is set). */
+  readonly F: number;
+  readonly df1: number;
+  readonly df2: number;
+  readonly pF: number;
+  /** Residual mean square RSS/(n − p). */
+  readonly mse: number;
+  /** Residual standard error √MSE. */
+  readonly sigma: number;
+  readonly rss: number;
+  readonly n: number;
+  readonly dropped: number;
+  readonly y: string;
+  readonly x: string[];
+  readonly hc?: HcType;
+  readonly conf: number;
+  /** Covariance matrix of the estimates (HC when `hc` is set), in the order of `coefficients`. */
+  readonly vcov: number[][];
+  readonly residuals: Float64Array;
+  readonly fitted: Float64Array;
+
+  constructor(init: {
+    coefficients: RegressionCoefficient[];
+    fit: OlsCoreFit;
+    F: number;
+    df1: number;
+    pF: number;
+    n: number;
+    dropped: number;
+    y: string;
+    x: string[];
+    hc?: HcType;
+    conf: number;
+    intercept: boolean;
+  }) {
+    super();
+    const { fit } = init;
+    this.coefficients = init.coefficients;
+    this.r2 = fit.r2;
+    // As R: the n − 1 becomes n without an intercept (R² is then about zero, not the mean).
+    this.adjR2 = 1 - ((1 - fit.r2) * (init.intercept ? fit.n - 1 : fit.n)) / fit.df;
+    this.F = init.F;
+    this.df1 = init.df1;
+    this.df2 = fit.df;
+    this.pF = init.pF;
+    this.mse = fit.sigma2;
+    this.sigma = Math.sqrt(fit.sigma2);
+    this.rss = fit.rss;
+    this.n = init.n;
+    this.dropped = init.dropped;
+    this.y = init.y;
+    this.x = init.x;
+    this.hc = init.hc;
+    this.conf = init.conf;
+    this.vcov = fit.vcov;
+    this.residuals = fit.residuals;
+    this.fitted = fit.fitted;
+  }
+
+  title(): string {
+    return `OLS regression of ${this.y}`;
+  }
+
+  info(): string[] {
+    return [`N = ${this.n}${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`];
+  }
+
+  tables(): TableSpec[] {
+    const ci = Math.round(this.conf * 100);
+    const fLabel = this.hc ? `Wald F (${this.hc})` : "F";
+    return [
+      {
+        columns: [
+          { key: "term", label: "Term", format: "text" },
+          { key: "estimate", label: "B", digits: 3, starsFrom: "p" },
+          { key: "se", label: this.hc ? `SE (${this.hc})` : "SE", digits: 3 },
+          { key: "beta", label: "β", digits: 3 },
+          { key: "t", label: "t", digits: 2 },
+          { key: "p", label: "p", format: "p" },
+          { key: "lower", label: `${ci}% CI lower`, digits: 3 },
+          { key: "upper", label: `${ci}% CI upper`, digits: 3 },
+          { key: "vif", label: "VIF", digits: 2 },
+        ],
+        rows: this.coefficients.map((c) => ({ ...c })),
+        notes: [
+          `R² = ${formatNumber(this.r2, 3)}, adjusted R² = ${formatNumber(this.adjR2, 3)}, ${fLabel}(${this.df1}, ${this.df2}) = ${formatNumber(this.F, 2)}, p ${pText(this.pF)}, MSE = ${formatNumber(this.mse, 3)}.`,
+          "* p < .05, ** p < .01, *** p < .001.",
+        ],
+      },
+    ];
+  }
+}
+
+/**
+ * OLS regression of `spec.y` on `spec.x` with listwise deletion.
+ *
+ * Estimates b = (XᵀX)⁻¹Xᵀy with SE from σ²(XᵀX)⁻¹ or the HC sandwich (see olsCore); t = b/SE on
+ * n − p df; CI b ± t_{(1+c)/2, n−p}·SE; R² = 1 − RSS/TSS; adjusted R² = 1 − (1 − R²)(n − 1)/(n − p);
+ * F = (R²/k)/((1 − R²)/(n − p)) (with HC: the Wald F bᵀV⁻¹b/k on the slopes); β_j = b_j s_j/s_y;
+ * VIF_j = 1/(1 − R²_j) = [(X_cᵀX_c)⁻¹]_jj Σ(x_j − x̄_j)² (Fox & Monette 1992). Matches R's
+ * `summary(lm())`, `confint()` and `sandwich::vcovHC()`.
+ */
+export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
+  checkSpec(spec.y, spec.x);
+  const vars = [spec.y, ...spec.x];
+  const cols = numericColumns(data, vars, { missing: spec.missing });
+  return olsFromColumns(cols.columns[0], cols.columns.slice(1), {
+    y: spec.y,
+    x: spec.x,
+    hc: spec.hc,
+    intercept: spec.intercept !== false,
+    conf: spec.conf ?? 0.95,
+    dropped: cols.dropped,
+  });
+}
+
+/** The OLS result from already-extracted complete-case columns (used by ols and the hierarchical steps). */
+export function olsFromColumns(
+  y: Float64Array,
+  xs: Float64Array[],
+  o: { y: string; x: string[]; hc?: HcType; intercept: boolean; conf: number; dropped: number },
+): RegressionResult {
+  const n = y.length;
+  const X = o.intercept ? [new Float64Array(n).fill(1), ...xs] : xs;
+  const terms = o.intercept ? ["(Intercept)", ...o.x] : [...o.x];
+  const fit = olsCore(X, y, { hc: o.hc, names: terms });
+  const off = o.intercept ? 1 : 0;
+  const df = fit.df;
+  const tcrit = qt(1 - (1 - o.conf) / 2, df);
+  const sy = sd(y);
+  const coefficients: RegressionCoefficient[] = terms.map((term, j) => {
+    const est = fit.coef[j];
+    const se = fit.se[j];
+    const t = est / se;
+    const isIcpt = o.intercept && j === 0;
+    const xj = isIcpt ? undefined : xs[j - off];
+    let vif: number | null = null;
+    if (!isIcpt && o.intercept) vif = xs.length === 1 ? 1 : fit.xtxInv[j][j] * centredSS(xj!);
+    return {
+      term,
+      estimate: est,
+      se,
+      t,
+      p: twoSidedP_t(t, df),
+      lower: est - tcrit * se,
+      upper: est + tcrit * se,
+      beta: isIcpt ? null : (est * sd(xj!)) / sy,
+      vif,
+    };
+  });
+  // Overall test of all slopes.
+  const k = xs.length;
+  let F: number;
+  if (k === 0) F = NaN;
+  else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
+  else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
+  const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
+  return new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: o.hc, conf: o.conf, intercept: o.intercept });
+}
+
+/** Wald F = bᵀ V⁻¹ b / q for the coefficients at `idx` (a joint test with any covariance V). */
+export function waldF(coef: ArrayLike<number>, vcov: number[][], idx: number[]): number {
+  const V = idx.map((i) => idx.map((j) => vcov[i][j]));
+  const Vi = invertSPD(V);
+  let s = 0;
+  for (let a = 0; a < idx.length; a++) for (let b = 0; b < idx.length; b++) s += coef[idx[a]] * Vi[a][b] * coef[idx[b]];
+  return s / idx.length;
+}
+
+function sd(x: Float64Array): number {
+  const n = x.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i];
+  m /= n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
+  return Math.sqrt(s / (n - 1));
+}
+
+function centredSS(x: Float64Array): number {
+  const n = x.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i];
+  m /= n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
+  return s;
+}
