@@ -61,6 +61,7 @@ async function startLab(opts = {}) {
     `--IdentityProvider.token=${token}`,
     `--ServerApp.root_dir=${root}`,
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    "--LabApp.news_url=None",
     `--LabApp.workspaces_dir=${path.join(state, "workspaces")}`,
   ];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");

@@ -6,10 +6,9 @@
 /** Formats a number with fixed decimals; non-finite values become an em dash, never "NaN". */
 export function formatNumber(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  if (x !== 0 && Math.abs(x) < 0.5 * 10 ** -digits) {
-    // A tiny non-zero value would print as 0.000; scientific notation keeps it honest.
-    return x.toExponential(2).replace("-", "−");
-  }
+  // Tables print fixed decimals, as papers do (a skewness of 0.0004 is "0.00"); huge values
+  // switch to scientific notation rather than printing dozens of digits.
+  if (Math.abs(x) >= 1e15) return x.toExponential(3).replace(/-/g, "−");
   const s = x.toFixed(digits);
   // "-0.000" is a rounding artefact, not a negative number.
   if (/^-0\.?0*$/.test(s)) return s.slice(1);

@@ -5,8 +5,10 @@ describe("display", () => {
   it("formats APA p values and numbers", () => {
     expect(formatP(0.0004)).to.equal("< .001");
     expect(formatP(0.0456)).to.equal(".046");
-    expect(formatNumber(-0.0001, 3)).to.equal("−1.00e−4".replace("e−", "e-"));
-    expect(formatNumber(-0.0004, 2)).to.equal("−4.00e-4");
+    expect(formatNumber(-0.0001, 3)).to.equal("0.000");
+    expect(formatNumber(0.000419, 2)).to.equal("0.00");
+    expect(formatNumber(-0.006, 2)).to.equal("−0.01");
+    expect(formatNumber(2e20, 2)).to.equal("2.000e+20");
     expect(formatNumber(NaN)).to.equal("—");
     expect(formatNumber(-1.23456, 2)).to.equal("−1.23");
   });
