@@ -1,0 +1,109 @@
+/**
+ * Benchmark: ML CFA fits beside lavaan 0.6.14 in the same run (bench/r/sem-bench.R).
+ * - 7 factors / 25 items / N = 278 (the size of paper 000's measurement model);
+ * - 2 … 10 factors with 5 items each (10 … 50 indicators, N = 500): how time grows with p.
+ * Both sides read the same simulated CSVs (test/goldens/sem-bench-*.csv, written by
+ * bench/r/sem-data.R). Per-fit medians; a fit = parse + moments + estimation + standard errors,
+ * as lavaan's cfa() call. The note gives the largest |difference| of the estimates vs lavaan.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { cfa } from "../src/sem";
+import type { BenchRow } from "./types";
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function readColumns(file: string): Record<string, Float64Array> {
+  const lines = fs.readFileSync(file, "utf8").trim().split(/\r?\n/);
+  const header = lines[0].split(",").map((h) => h.replace(/"/g, ""));
+  const cols: Record<string, Float64Array> = {};
+  header.forEach((h) => (cols[h] = new Float64Array(lines.length - 1)));
+  for (let i = 1; i < lines.length; i++) {
+    const v = lines[i].split(",");
+    header.forEach((h, j) => (cols[h][i - 1] = Number(v[j])));
+  }
+  return cols;
+}
+
+function modelFor(itemsPerFactor: number[]): string {
+  let j = 0;
+  return itemsPerFactor
+    .map((k, f) => {
+      const items = Array.from({ length: k }, () => `i${++j}`);
+      return `f${f + 1} =~ ${items.join(" + ")}`;
+    })
+    .join("\n");
+}
+
+interface RCase {
+  ms: number;
+  chisq: number;
+  lhs: string[];
+  op: string[];
+  rhs: string[];
+  est: number[];
+}
+
+function rTimings(reps: number): Record<string, RCase> | undefined {
+  const r = spawnSync("Rscript", [path.join(__dirname, "r", "sem-bench.R"), String(reps)], {
+    encoding: "utf8",
+    timeout: 600000,
+    cwd: path.join(__dirname, ".."),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error || r.status !== 0) return undefined;
+  try {
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "");
+  } catch {
+    return undefined;
+  }
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const root = path.join(__dirname, "..", "test", "goldens");
+  const d25 = readColumns(path.join(root, "sem-bench-25.csv"));
+  const d50 = readColumns(path.join(root, "sem-bench-50.csv"));
+  const cases = [
+    { name: "cfa-7f-25i-n278", data: d25, ipf: [4, 4, 4, 4, 3, 3, 3] },
+    { name: "cfa-2f-10i-n500", data: d50, ipf: [5, 5] },
+    { name: "cfa-4f-20i-n500", data: d50, ipf: [5, 5, 5, 5] },
+    { name: "cfa-6f-30i-n500", data: d50, ipf: Array(6).fill(5) },
+    { name: "cfa-8f-40i-n500", data: d50, ipf: Array(8).fill(5) },
+    { name: "cfa-10f-50i-n500", data: d50, ipf: Array(10).fill(5) },
+  ];
+  const reps = 20;
+  const R = rTimings(reps);
+  const rows: BenchRow[] = [];
+  for (const c of cases) {
+    const model = modelFor(c.ipf);
+    const p = c.ipf.reduce((a, b) => a + b, 0);
+    const data: Record<string, Float64Array> = {};
+    for (let i = 1; i <= p; i++) data[`i${i}`] = c.data[`i${i}`];
+    for (let w = 0; w < 5; w++) cfa(model, data); // warm-up (JIT)
+    const times: number[] = [];
+    let fit = cfa(model, data);
+    for (let r = 0; r < reps; r++) {
+      const t0 = process.hrtime.bigint();
+      fit = cfa(model, data);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    const rc = R?.[c.name];
+    let note = `${p} indicators, ${fit.iterations} iterations`;
+    if (rc) {
+      const pe = fit.parameterEstimates().rows;
+      let maxDiff = 0;
+      rc.lhs.forEach((l, i) => {
+        const row = pe.find((x) => x.lhs === l && x.op === rc.op[i] && x.rhs === rc.rhs[i]);
+        if (row) maxDiff = Math.max(maxDiff, Math.abs(row.est - rc.est[i]));
+      });
+      note += `; max |est − lavaan| = ${maxDiff.toExponential(1)}, χ² ${fit.fitMeasures().chisq.toFixed(4)} vs ${rc.chisq.toFixed(4)}`;
+    }
+    rows.push({ name: `SEM ${c.name} (per fit)`, ours_ms: median(times), r_ms: rc?.ms, note });
+  }
+  return rows;
+}

@@ -1,0 +1,156 @@
+/**
+ * Nonparametric bootstrap of a fitted SEM (Bollen & Stine 1990): resample cases with replacement,
+ * refit from the original estimates, and collect the parameters; percentile confidence intervals
+ * use R's quantile type 7 at (1 − level)/2 and 1 − (1 − level)/2 (as lavaan's
+ * `parameterEstimates(boot.ci.type = "perc")`). Replicates whose fit fails or does not converge
+ * are dropped and counted.
+ */
+import { PathlabError } from "../errors";
+import { Result, type TableSpec } from "../display";
+import { rng as toRng, type Rng } from "../simulate/rng";
+import { quantile } from "../stats/quantile";
+import type { SemFit } from "./fit";
+import { estimateModel } from "./fit";
+import { checkPD, type SampleStats } from "./moments";
+import { rowValues } from "./standardize";
+
+export interface BootstrapOptions {
+  /** Number of bootstrap samples (default 1000). */
+  R?: number;
+  /** Seed or generator (required: bootstrap results must be reproducible). */
+  seed: number | Rng;
+  level?: number;
+  /** "defined" (default): := parameters only; "all": every free and defined parameter. */
+  parameters?: "defined" | "all";
+}
+
+export interface BootstrapRow {
+  lhs: string;
+  op: string;
+  rhs: string;
+  label: string;
+  est: number;
+  boot_se: number;
+  ci_lower: number;
+  ci_upper: number;
+}
+
+export class SemBootstrap extends Result {
+  constructor(
+    readonly rows: BootstrapRow[],
+    /** Replicates × parameters, in row order. */
+    readonly draws: Float64Array[],
+    readonly R: number,
+    readonly failed: number,
+    readonly level: number,
+    readonly seed: number,
+  ) {
+    super();
+    if (failed > 0)
+      this.warnings.push({ code: "sem-boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
+  }
+  find(label: string): BootstrapRow | undefined {
+    return this.rows.find((r) => r.label === label || r.lhs === label);
+  }
+  title(): string {
+    return `Bootstrap (${this.R - this.failed} successful samples, percentile ${Math.round(this.level * 100)}% CI)`;
+  }
+  info(): string[] {
+    return [`Seed ${this.seed}; case resampling; intervals are percentile (quantile type 7).`];
+  }
+  tables(): TableSpec[] {
+    const pct = Math.round(this.level * 100);
+    return [
+      {
+        columns: [
+          { key: "lhs", format: "text" },
+          { key: "op", format: "text" },
+          { key: "rhs", format: "text" },
+          { key: "est", label: "Estimate", digits: 4 },
+          { key: "boot_se", label: "Boot SE", digits: 4 },
+          { key: "ci_lower", label: `${pct}% lower`, digits: 4 },
+          { key: "ci_upper", label: `${pct}% upper`, digits: 4 },
+        ],
+        rows: this.rows.map((r) => ({ ...r })),
+      },
+    ];
+  }
+}
+
+export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap {
+  const st = fit.state;
+  const cols = st.sample.columns;
+  if (!cols)
+    throw new PathlabError("The bootstrap needs raw data, but this model was fitted from a covariance matrix.", {
+      hint: "Fit the model to the data table, or use the delta-method standard errors.",
+      code: "sem-boot-moments",
+    });
+  if (opts === undefined || opts.seed === undefined)
+    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem-boot-seed" });
+  const R = opts.R ?? 1000;
+  const level = opts.level ?? 0.95;
+  if (!(Number.isInteger(R) && R >= 2)) throw new PathlabError(`Bootstrap R must be an integer ≥ 2, got ${R}.`, { code: "sem-option" });
+  const g = toRng(opts.seed);
+  const { rows } = fit.estimatesInternal();
+  const which = rows.map((r, k) => ((opts.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
+  if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem-boot-nothing" });
+  const n = st.sample.n;
+  const p = cols.length;
+  const draws: Float64Array[] = [];
+  let failed = 0;
+  const idx = new Int32Array(n);
+  for (let b = 0; b < R; b++) {
+    for (let i = 0; i < n; i++) idx[i] = g.int(n);
+    const mean = new Float64Array(p);
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      const c = cols[j];
+      for (let i = 0; i < n; i++) s += c[idx[i]];
+      mean[j] = s / n;
+    }
+    const S = new Float64Array(p * p);
+    for (let a = 0; a < p; a++)
+      for (let c = 0; c <= a; c++) {
+        const ca = cols[a];
+        const cc = cols[c];
+        let s = 0;
+        for (let i = 0; i < n; i++) s += (ca[idx[i]] - mean[a]) * (cc[idx[i]] - mean[c]);
+        S[a * p + c] = S[c * p + a] = s / (n - 1);
+      }
+    const sample: SampleStats = { names: st.sample.names, n, covUnbiased: S, mean, dropped: 0 };
+    try {
+      checkPD(S, sample.names);
+      const est = estimateModel(st.pt, sample, st.options, st.theta);
+      if (!est.converged) {
+        failed++;
+        continue;
+      }
+      const vals = rowValues(st.pt.rows, est.structure.rowCell, est.engine);
+      draws.push(Float64Array.from(which.map((k) => vals[k])));
+    } catch {
+      failed++;
+    }
+  }
+  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem-boot-failed" });
+  const { est } = fit.estimatesInternal();
+  const out: BootstrapRow[] = which.map((k, j) => {
+    const v = Float64Array.from(draws.map((d) => d[j])).sort();
+    let mean = 0;
+    for (const x of v) mean += x;
+    mean /= v.length;
+    let ss = 0;
+    for (const x of v) ss += (x - mean) * (x - mean);
+    const r = rows[k];
+    return {
+      lhs: r.lhs,
+      op: r.op,
+      rhs: r.rhs,
+      label: r.label,
+      est: est[k],
+      boot_se: Math.sqrt(ss / (v.length - 1)),
+      ci_lower: quantile(v, (1 - level) / 2),
+      ci_upper: quantile(v, 1 - (1 - level) / 2),
+    };
+  });
+  return new SemBootstrap(out, draws, R, failed, level, typeof opts.seed === "number" ? opts.seed : opts.seed.seed);
+}

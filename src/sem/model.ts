@@ -1,0 +1,121 @@
+/**
+ * From a parameter table and sample moments to the RAM matrices and start values.
+ *
+ * Start values follow lavaan's defaults in spirit: residual variances at half the observed
+ * variance, regressions and covariances at 0, latent variances at 0.05 unless the marker
+ * indicator's covariances suggest better, loadings from the covariances with the marker
+ * (a quick, consistent version of lavaan's "fabin" idea), intercepts at the sample means.
+ */
+import type { ParTable } from "./partable";
+import type { Cell, RamSpec } from "./ram";
+
+export interface ModelStructure {
+  spec: RamSpec;
+  /** Variable names: observed first (model order), then latent. */
+  names: string[];
+  p: number;
+  /** Cell of each parameter-table row (undefined for := rows). */
+  rowCell: (Cell | undefined)[];
+}
+
+export function buildRam(pt: ParTable, S: Float64Array, mean: Float64Array): ModelStructure {
+  const { ov, lv } = pt.vars;
+  const names = [...ov, ...lv];
+  const p = ov.length;
+  const m = names.length;
+  const index = new Map(names.map((v, i) => [v, i]));
+  const A0 = new Float64Array(m * m);
+  const S0 = new Float64Array(m * m);
+  const m0 = new Float64Array(m);
+  const cells: Cell[][] = Array.from({ length: pt.nFree }, () => []);
+  const rowCell: (Cell | undefined)[] = [];
+  for (const r of pt.rows) {
+    let cell: Cell | undefined;
+    if (r.op === "=~") cell = { kind: 0, i: index.get(r.rhs)!, j: index.get(r.lhs)! };
+    else if (r.op === "~") cell = { kind: 0, i: index.get(r.lhs)!, j: index.get(r.rhs)! };
+    else if (r.op === "~~") {
+      const a = index.get(r.lhs)!;
+      const b = index.get(r.rhs)!;
+      cell = { kind: 1, i: Math.max(a, b), j: Math.min(a, b) };
+    } else if (r.op === "~1") cell = { kind: 2, i: index.get(r.lhs)!, j: 0 };
+    rowCell.push(cell);
+    if (!cell) continue;
+    let value = r.ustart ?? 0;
+    if (r.exo === 1) {
+      // fixed.x: the sample moment itself.
+      value = cell.kind === 2 ? mean[cell.i] : S[cell.i * p + cell.j];
+      r.start = value;
+    }
+    if (r.free > 0) cells[r.free - 1].push(cell);
+    else if (cell.kind === 0) A0[cell.i * m + cell.j] = value;
+    else if (cell.kind === 1) S0[cell.i * m + cell.j] = S0[cell.j * m + cell.i] = value;
+    else m0[cell.i] = value;
+  }
+  return { spec: { p, m, meanstructure: pt.meanstructure, A0, S0, m0, cells }, names, p, rowCell };
+}
+
+/** Start values θ₀ (one per free parameter). */
+export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, mean: Float64Array): Float64Array {
+  const { p } = st;
+  const q = pt.nFree;
+  const theta = new Float64Array(q);
+  const set = new Uint8Array(q);
+  const idx = new Map(st.names.map((v, i) => [v, i]));
+  const isOv = (v: string) => (idx.get(v) ?? p) < p;
+  const cov = (a: string, b: string) => S[idx.get(a)! * p + idx.get(b)!];
+
+  // Per factor: the marker indicator (first with a fixed loading) and a latent-variance guess.
+  const lvVar = new Map<string, number>();
+  const loadingGuess = new Map<string, number>();
+  for (const f of pt.vars.lv) {
+    const loads = pt.rows.filter((r) => r.op === "=~" && r.lhs === f);
+    const obs = loads.filter((r) => isOv(r.rhs));
+    if (obs.length === 0) continue;
+    const marker = loads.find((r) => r.free === 0 && r.ustart !== null && r.ustart !== 0 && isOv(r.rhs));
+    if (pt.stdLv || !marker) {
+      // Variance 1: loadings ≈ sign(cov with first) · sqrt(average covariance structure).
+      const first = obs[0].rhs;
+      for (const r of obs) {
+        const others = obs.filter((o) => o.rhs !== r.rhs);
+        let s = 0;
+        for (const o of others) s += Math.abs(cov(r.rhs, o.rhs));
+        const avg = others.length ? s / others.length : 0.5 * cov(r.rhs, r.rhs);
+        const sign = r.rhs === first ? 1 : Math.sign(cov(r.rhs, first)) || 1;
+        loadingGuess.set(`${f}=~${r.rhs}`, sign * Math.sqrt(Math.max(avg, 0.05 * cov(r.rhs, r.rhs))));
+      }
+      lvVar.set(f, 1);
+    } else {
+      const lm = marker.ustart!;
+      const others = obs.filter((o) => o.rhs !== marker.rhs);
+      let s = 0;
+      for (const o of others) s += cov(marker.rhs, o.rhs);
+      let psi = others.length ? s / others.length / (lm * lm) : (0.5 * cov(marker.rhs, marker.rhs)) / (lm * lm);
+      const vm = cov(marker.rhs, marker.rhs) / (lm * lm);
+      if (!(psi > 0.05 * vm)) psi = 0.05 * vm;
+      if (psi > 0.95 * vm) psi = 0.95 * vm;
+      lvVar.set(f, psi);
+      for (const o of others) loadingGuess.set(`${f}=~${o.rhs}`, cov(marker.rhs, o.rhs) / (lm * psi));
+    }
+  }
+  const endogenousLv = new Set(pt.rows.filter((r) => r.op === "~").map((r) => r.lhs));
+  for (const r of pt.rows) if (r.op === "=~" && !isOv(r.rhs)) endogenousLv.add(r.rhs);
+
+  for (const r of pt.rows) {
+    if (r.free === 0) continue;
+    const k = r.free - 1;
+    if (set[k]) continue;
+    let v: number;
+    if (!Number.isNaN(r.start)) v = r.start;
+    else if (r.op === "=~") v = loadingGuess.get(`${r.lhs}=~${r.rhs}`) ?? 1;
+    else if (r.op === "~~" && r.lhs === r.rhs) {
+      if (isOv(r.lhs)) v = 0.5 * cov(r.lhs, r.lhs);
+      else v = endogenousLv.has(r.lhs) ? 0.05 : lvVar.get(r.lhs) ?? 0.05;
+    } else if (r.op === "~1") v = isOv(r.lhs) ? mean[idx.get(r.lhs)!] : 0;
+    else v = 0;
+    theta[k] = v;
+    set[k] = 1;
+    r.start = v;
+  }
+  for (const r of pt.rows) if (r.free > 0) r.start = theta[r.free - 1];
+  return theta;
+}

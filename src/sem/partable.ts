@@ -1,0 +1,234 @@
+/**
+ * The parameter table: the model as data (one row per parameter, as lavaan's `parTable()`).
+ *
+ * `buildParTable` turns parsed syntax into the full table by applying lavaan's cfa()/sem() defaults:
+ * the first loading of each factor fixed at 1 (or, with `std.lv`, every latent variance fixed at 1),
+ * free residual variances of every variable, free covariances among exogenous latent variables and
+ * among purely dependent variables, observed exogenous covariates' (co)variances fixed at their sample
+ * values (`fixed.x`), and intercepts when a mean structure is requested.
+ */
+import { PathlabError } from "../errors";
+import { exprRefs, type Expr, type SemOp, type SyntaxRow } from "./syntax";
+
+export interface ParRow {
+  id: number;
+  lhs: string;
+  op: SemOp;
+  rhs: string;
+  /** 1 = written by the user, 0 = added by a default. */
+  user: 0 | 1;
+  /** 0 = fixed, otherwise 1-based index of the free parameter (repeated labels share one index). */
+  free: number;
+  /** Fixed value given by the user or a default (null when free). */
+  ustart: number | null;
+  /** 1 for the (co)variances and means of observed exogenous covariates fixed at sample values. */
+  exo: 0 | 1;
+  label: string;
+  /** Start value for free parameters (value for fixed ones). */
+  start: number;
+  /** For `:=` rows, the expression of the defined parameter. */
+  expr?: Expr;
+  line?: number;
+}
+
+export interface BuildOptions {
+  stdLv?: boolean;
+  meanstructure?: boolean;
+  fixedX?: boolean;
+  /** Fix the first loading of each factor at 1 (default: true unless stdLv). */
+  autoFixFirst?: boolean;
+}
+
+export interface ModelVars {
+  /** Observed variables in lavaan's order (non-exogenous first, then exogenous covariates). */
+  ov: string[];
+  lv: string[];
+  /** Observed exogenous covariates (fixed.x). */
+  ovX: string[];
+  /** Exogenous latent variables. */
+  lvX: string[];
+  /** Variables that appear only as outcomes of regressions. */
+  eqsY: string[];
+}
+
+export interface ParTable {
+  rows: ParRow[];
+  vars: ModelVars;
+  /** Number of distinct free parameters. */
+  nFree: number;
+  meanstructure: boolean;
+  stdLv: boolean;
+}
+
+function pairKey(op: string, a: string, b: string): string {
+  if (op === "~~" && b < a) return `${b}~~${a}`;
+  return `${a}${op}${b}`;
+}
+
+/** Classifies variables and expands the user rows into the full lavaan-style parameter table. */
+export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): ParTable {
+  const stdLv = !!opts.stdLv;
+  const fixedX = opts.fixedX ?? true;
+  const autoFixFirst = opts.autoFixFirst ?? !stdLv;
+  const model = syntax.filter((r) => r.op === "=~" || r.op === "~" || r.op === "~~" || r.op === "~1");
+  const defined = syntax.filter((r) => r.op === ":=");
+  const constraints = syntax.filter((r) => r.op === "==" || r.op === "<" || r.op === ">");
+
+  // Merge repeated statements about the same parameter (later modifiers win).
+  const userRows: SyntaxRow[] = [];
+  const seen = new Map<string, SyntaxRow>();
+  for (const r of model) {
+    const key = pairKey(r.op, r.lhs, r.rhs);
+    const prev = seen.get(key);
+    if (prev) {
+      if (r.label !== undefined) prev.label = r.label;
+      if (r.fixed !== undefined) prev.fixed = r.fixed;
+      if (r.start !== undefined) prev.start = r.start;
+    } else {
+      const copy = { ...r };
+      seen.set(key, copy);
+      userRows.push(copy);
+    }
+  }
+
+  const lv: string[] = [];
+  for (const r of userRows) if (r.op === "=~" && !lv.includes(r.lhs)) lv.push(r.lhs);
+  const order: string[] = [];
+  const add = (v: string) => {
+    if (v && !order.includes(v)) order.push(v);
+  };
+  for (const r of userRows) {
+    add(r.lhs);
+    add(r.rhs);
+  }
+  const ovAll = order.filter((v) => !lv.includes(v));
+  const indicators = new Set(userRows.filter((r) => r.op === "=~").map((r) => r.rhs));
+  const regLhs = new Set(userRows.filter((r) => r.op === "~").map((r) => r.lhs));
+  const regRhs = new Set(userRows.filter((r) => r.op === "~").map((r) => r.rhs));
+  const ovX = ovAll.filter((v) => regRhs.has(v) && !regLhs.has(v) && !indicators.has(v));
+  const ov = [...ovAll.filter((v) => !ovX.includes(v)), ...ovX];
+  const lvX = lv.filter((v) => !regLhs.has(v) && !indicators.has(v));
+  const eqsY = order.filter((v) => regLhs.has(v) && !regRhs.has(v));
+  for (const r of userRows)
+    if (r.op === "=~" && r.rhs === r.lhs)
+      throw new PathlabError(`Model line ${r.line}: "${r.lhs}" cannot be an indicator of itself.`, { code: "sem-model" });
+
+  const meanstructure = !!opts.meanstructure || userRows.some((r) => r.op === "~1");
+  const rows: ParRow[] = [];
+  const firstLoading = new Set<string>();
+  const pushUser = (r: SyntaxRow) => {
+    let ustart: number | null = r.fixed !== undefined && !Number.isNaN(r.fixed) ? r.fixed : null;
+    if (r.op === "=~" && !firstLoading.has(r.lhs)) {
+      firstLoading.add(r.lhs);
+      if (autoFixFirst && r.fixed === undefined) ustart = 1;
+    }
+    if (stdLv && r.op === "~~" && r.lhs === r.rhs && lv.includes(r.lhs) && r.fixed === undefined) ustart = 1;
+    rows.push({
+      id: rows.length + 1,
+      lhs: r.lhs,
+      op: r.op,
+      rhs: r.rhs,
+      user: 1,
+      free: 0,
+      ustart,
+      exo: 0,
+      label: r.label ?? "",
+      start: r.start ?? NaN,
+      line: r.line,
+    });
+  };
+  userRows.forEach(pushUser);
+
+  const has = (op: string, a: string, b: string) => seen.has(pairKey(op, a, b));
+  const addDefault = (lhs: string, op: SemOp, rhs: string, ustart: number | null, exo: 0 | 1 = 0) => {
+    if (has(op, lhs, rhs)) return;
+    seen.set(pairKey(op, lhs, rhs), { lhs, op, rhs, line: 0, col: 0 });
+    rows.push({ id: rows.length + 1, lhs, op, rhs, user: 0, free: 0, ustart, exo, label: "", start: NaN });
+  };
+  const isX = (v: string) => fixedX && ovX.includes(v);
+  for (const v of ov) if (!isX(v)) addDefault(v, "~~", v, null);
+  for (const v of lv) addDefault(v, "~~", v, stdLv ? 1 : null);
+  for (let i = 0; i < lvX.length; i++) for (let j = i + 1; j < lvX.length; j++) addDefault(lvX[i], "~~", lvX[j], null);
+  for (let i = 0; i < eqsY.length; i++) for (let j = i + 1; j < eqsY.length; j++) addDefault(eqsY[i], "~~", eqsY[j], null);
+  if (fixedX)
+    for (let j = 0; j < ovX.length; j++) for (let i = 0; i <= j; i++) addDefault(ovX[i], "~~", ovX[j], null, 1);
+  else for (const v of ovX) addDefault(v, "~~", v, null);
+  if (meanstructure) {
+    for (const v of ov) addDefault(v, "~1", "", null, isX(v) ? 1 : 0);
+    for (const v of lv) addDefault(v, "~1", "", 0);
+  }
+  // fixed.x rows are fixed (at sample values, filled in by the model builder).
+  for (const r of rows) if (r.exo === 1) r.ustart = null;
+
+  // Equality constraints "a == b" between labels, or "a == number".
+  const labelAlias = new Map<string, string>();
+  const fixedByConstraint = new Map<string, number>();
+  for (const c of constraints) {
+    if (c.op !== "==")
+      throw new PathlabError(`Model line ${c.line}: inequality constraints ("${c.op}") are not supported.`, {
+        hint: "Remove the constraint, or reparameterise (e.g. estimate a log-variance).",
+        code: "sem-unsupported",
+      });
+    const l = c.lhsExpr!;
+    const r = c.expr!;
+    if (l.kind === "ref" && r.kind === "ref") labelAlias.set(r.name, l.name);
+    else if (l.kind === "ref" && r.kind === "num") fixedByConstraint.set(l.name, r.value);
+    else
+      throw new PathlabError(`Model line ${c.line}: only "label == label" and "label == number" constraints are supported.`, {
+        hint: "Use the same label on both parameters to constrain them equal.",
+        code: "sem-unsupported",
+      });
+  }
+  const resolve = (lab: string) => {
+    let x = lab;
+    for (let k = 0; k < 20 && labelAlias.has(x); k++) x = labelAlias.get(x)!;
+    return x;
+  };
+  const labels = new Set(rows.map((r) => r.label).filter((l) => l));
+  for (const c of constraints) {
+    for (const ref of exprRefs(c.lhsExpr!).concat(exprRefs(c.expr!)))
+      if (!labels.has(ref.name))
+        throw new PathlabError(`Model line ${c.line}: the constraint refers to "${ref.name}", which labels no parameter.`, {
+          hint: 'Label parameters in the model first, e.g. "y ~ a*x".',
+          code: "sem-model",
+        });
+  }
+  for (const r of rows) {
+    if (r.label && fixedByConstraint.has(resolve(r.label))) r.ustart = fixedByConstraint.get(resolve(r.label))!;
+  }
+
+  // Free indices: repeated labels share one parameter.
+  let nFree = 0;
+  const byLabel = new Map<string, number>();
+  for (const r of rows) {
+    if (r.ustart !== null || r.exo === 1) continue;
+    if (r.label) {
+      const key = resolve(r.label);
+      const idx = byLabel.get(key);
+      if (idx) {
+        r.free = idx;
+        continue;
+      }
+      r.free = ++nFree;
+      byLabel.set(key, r.free);
+    } else r.free = ++nFree;
+  }
+  for (const v of ov.concat(lv))
+    if (labels.has(v))
+      throw new PathlabError(`The label "${v}" is also a variable name.`, { hint: "Use labels that differ from variable names.", code: "sem-model" });
+
+  // Defined parameters.
+  for (const d of defined) {
+    for (const ref of exprRefs(d.expr!)) {
+      const isDefined = defined.some((o) => o.lhs === ref.name && o !== d && o.line <= d.line);
+      if (!labels.has(ref.name) && !isDefined)
+        throw new PathlabError(
+          `Model line ${d.line}, column ${ref.col}: "${d.lhs} := ${d.rhs}" refers to "${ref.name}", which labels no parameter.`,
+          { hint: `Label the path in the model, e.g. "m ~ ${ref.name}*x", then define "${d.lhs} := ...".`, code: "sem-model" },
+        );
+    }
+    rows.push({ id: rows.length + 1, lhs: d.lhs, op: ":=", rhs: d.rhs, user: 1, free: 0, ustart: null, exo: 0, label: d.lhs, start: NaN, expr: d.expr, line: d.line });
+  }
+
+  return { rows, vars: { ov, lv, ovX: fixedX ? ovX : [], lvX, eqsY }, nFree, meanstructure, stdLv };
+}

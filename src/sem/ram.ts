@@ -1,0 +1,426 @@
+/**
+ * The RAM (reticular action model) form of a parameter table and the ML discrepancy on it.
+ *
+ * All variables v = (observed, latent) satisfy v = A v + u with Cov(u) = S and E(u) = m, so
+ *   B = (I − A)⁻¹,  G = F B (observed rows of B),  Σ = G S Gᵀ,  μ = G m
+ * (McArdle & McDonald 1984). The ML discrepancy (Jöreskog 1967; lavaan's 2·fmin) is
+ *   F = log|Σ| + tr(S₀Σ⁻¹) − log|S₀| − p + (ȳ − μ)ᵀΣ⁻¹(ȳ − μ).
+ * Every free parameter sits in one or more cells of A, S or m; the derivative of Σ with respect to
+ * one cell is a symmetric rank-two matrix  c(abᵀ + baᵀ)  with a, b columns of G or of H = B S Gᵀ
+ * (transposed), which gives the gradient  dF/dθ = tr(M dΣ) − 2 (Σ⁻¹d)ᵀ dμ  with
+ * M = Σ⁻¹ − Σ⁻¹(S₀ + ddᵀ)Σ⁻¹, and the expected (Fisher) information per observation
+ *   I_kl = ½ tr(Σ⁻¹ Σ_k Σ⁻¹ Σ_l) + μ_kᵀ Σ⁻¹ μ_l
+ * entry by entry from the small matrix K = Vᵀ Σ⁻¹ V of those columns:
+ *   ½ tr(W c₁(ab'+ba') W c₂(cd'+dc')) = c₁c₂ (K_ac K_bd + K_ad K_bc).
+ * Nothing here allocates after construction.
+ */
+import { cholInPlace, cholInverse, invertGeneral } from "./linalg";
+
+/** A matrix cell holding (part of) a parameter: A[i][j] (i regressed on j), S[i][j], or m[i]. */
+export interface Cell {
+  kind: 0 | 1 | 2;
+  i: number;
+  j: number;
+}
+
+export interface RamSpec {
+  /** Observed variables (first p of the variable vector). */
+  p: number;
+  /** All variables. */
+  m: number;
+  meanstructure: boolean;
+  /** Fixed values (free cells are overwritten from θ). */
+  A0: Float64Array;
+  S0: Float64Array;
+  m0: Float64Array;
+  /** Cells of each free parameter (index = free − 1). */
+  cells: Cell[][];
+}
+
+export interface SampleMoments {
+  p: number;
+  /** Sample covariance used in the discrepancy (divisor N or N − 1 by likelihood), p×p row-major. */
+  S: Float64Array;
+  mean: Float64Array;
+  logdetS: number;
+}
+
+export class RamEngine {
+  readonly spec: RamSpec;
+  readonly sample: SampleMoments;
+  readonly q: number;
+  readonly A: Float64Array;
+  readonly S: Float64Array;
+  readonly mv: Float64Array;
+  /** (I − A)⁻¹, m×m. */
+  readonly B: Float64Array;
+  /** B S Gᵀ, m×p; its first p rows are Σ. */
+  readonly H: Float64Array;
+  readonly Sigma: Float64Array;
+  readonly W: Float64Array;
+  readonly mu: Float64Array;
+  readonly Bm: Float64Array;
+  logdetSigma = NaN;
+  private readonly IA: Float64Array;
+  private readonly bNz: Int32Array;
+  private readonly bNzLen: Int32Array;
+  private readonly parents: number[][];
+  private readonly topo: number[] | null;
+  /** Nonzero rows of each column of V (refreshed with V). */
+  private readonly vNz: Int32Array;
+  private readonly vNzLen: Int32Array;
+  private readonly work: Float64Array;
+  private readonly BS: Float64Array;
+  private readonly L: Float64Array;
+  private readonly tmp: Float64Array;
+  private readonly M: Float64Array;
+  private readonly MV: Float64Array;
+  private readonly WV: Float64Array;
+  private readonly K: Float64Array;
+  private readonly d: Float64Array;
+  private readonly wd: Float64Array;
+  private readonly V: Float64Array;
+  /** Columns of V: vector id (i < m: column i of G; i ≥ m: row i − m of H). */
+  private readonly vecIds: number[];
+  /** Per free parameter: flattened terms [coef, a, b, meanScaleKind, gi, bmj] (a, b = V column indices). */
+  private readonly terms: { coef: number; a: number; b: number; kind: 0 | 1 | 2; i: number; j: number }[][];
+
+  constructor(spec: RamSpec, sample: SampleMoments) {
+    this.spec = spec;
+    this.sample = sample;
+    const { p, m } = spec;
+    this.q = spec.cells.length;
+    this.A = Float64Array.from(spec.A0);
+    this.S = Float64Array.from(spec.S0);
+    this.mv = Float64Array.from(spec.m0);
+    this.IA = new Float64Array(m * m);
+    this.bNz = new Int32Array(m * m);
+    this.bNzLen = new Int32Array(m);
+    // Causal order of the variables if the directed paths (A cells, fixed or free) form no cycle.
+    const parents: number[][] = Array.from({ length: m }, () => []);
+    const addEdge = (i: number, j: number) => {
+      if (!parents[i].includes(j)) parents[i].push(j);
+    };
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (spec.A0[i * m + j] !== 0) addEdge(i, j);
+    for (const cells of spec.cells) for (const c of cells) if (c.kind === 0) addEdge(c.i, c.j);
+    this.parents = parents;
+    this.topo = topologicalOrder(parents);
+    this.work = new Float64Array(m * m);
+    this.B = new Float64Array(m * m);
+    this.BS = new Float64Array(m * m);
+    this.H = new Float64Array(m * p);
+    this.Sigma = new Float64Array(p * p);
+    this.L = new Float64Array(p * p);
+    this.W = new Float64Array(p * p);
+    this.tmp = new Float64Array(p * p);
+    this.M = new Float64Array(p * p);
+    this.mu = new Float64Array(p);
+    this.Bm = new Float64Array(m);
+    this.d = new Float64Array(p);
+    this.wd = new Float64Array(p);
+    // Distinct vectors needed by the derivatives.
+    const ids: number[] = [];
+    const idOf = (id: number) => {
+      let k = ids.indexOf(id);
+      if (k < 0) {
+        k = ids.length;
+        ids.push(id);
+      }
+      return k;
+    };
+    this.terms = spec.cells.map((cells) =>
+      cells.map((c) => {
+        if (c.kind === 0) return { coef: 1, a: idOf(c.i), b: idOf(m + c.j), kind: c.kind, i: c.i, j: c.j };
+        if (c.kind === 1) return { coef: c.i === c.j ? 0.5 : 1, a: idOf(c.i), b: idOf(c.j), kind: c.kind, i: c.i, j: c.j };
+        return { coef: 0, a: idOf(c.i), b: idOf(c.i), kind: c.kind, i: c.i, j: 0 };
+      }),
+    );
+    // Mean derivatives use G columns of A-cell rows too.
+    if (spec.meanstructure) for (const t of this.terms.flat()) idOf(t.kind === 0 ? t.i : t.i);
+    this.vecIds = ids;
+    const nv = ids.length;
+    this.V = new Float64Array(p * nv);
+    this.vNz = new Int32Array(p * nv);
+    this.vNzLen = new Int32Array(nv);
+    this.MV = new Float64Array(p * nv);
+    this.WV = new Float64Array(p * nv);
+    this.K = new Float64Array(nv * nv);
+  }
+
+  /** Writes θ into the model matrices. */
+  setTheta(theta: ArrayLike<number>): void {
+    const { cells } = this.spec;
+    const m = this.spec.m;
+    for (let k = 0; k < cells.length; k++) {
+      const v = theta[k];
+      for (const c of cells[k]) {
+        if (c.kind === 0) this.A[c.i * m + c.j] = v;
+        else if (c.kind === 1) {
+          this.S[c.i * m + c.j] = v;
+          this.S[c.j * m + c.i] = v;
+        } else this.mv[c.i] = v;
+      }
+    }
+  }
+
+  /** Computes B, H, Σ, μ and Σ⁻¹. Returns false if I − A is singular or Σ is not positive definite. */
+  implied(): boolean {
+    const { p, m } = this.spec;
+    const { A, B, BS, S, H, Sigma } = this;
+    if (this.topo) {
+      // Acyclic A: B = I + A B row by row in causal order (each variable after its causes).
+      B.fill(0);
+      for (const i of this.topo) {
+        const ri = i * m;
+        B[ri + i] = 1;
+        for (const j of this.parents[i]) {
+          const a = A[ri + j];
+          if (a === 0) continue;
+          const rj = j * m;
+          for (let k = 0; k < m; k++) B[ri + k] += a * B[rj + k];
+        }
+      }
+    } else {
+      const IA = this.IA;
+      for (let k = 0; k < m * m; k++) IA[k] = -A[k];
+      for (let i = 0; i < m; i++) IA[i * m + i] += 1;
+      if (!invertGeneral(IA, m, B, this.work)) return false;
+    }
+    // Nonzero pattern of each row of B (B is sparse in measurement models).
+    const nz = this.bNz;
+    const nzLen = this.bNzLen;
+    for (let i = 0; i < m; i++) {
+      let c = 0;
+      const ri = i * m;
+      for (let k = 0; k < m; k++) if (B[ri + k] !== 0) nz[ri + c++] = k;
+      nzLen[i] = c;
+    }
+    // BS = B S
+    for (let i = 0; i < m; i++) {
+      const ri = i * m;
+      const len = nzLen[i];
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (let t = 0; t < len; t++) {
+          const k = nz[ri + t];
+          s += B[ri + k] * S[k * m + j];
+        }
+        BS[ri + j] = s;
+      }
+    }
+    // H = BS Gᵀ (G = first p rows of B), m×p
+    for (let r = 0; r < p; r++) {
+      const rr = r * m;
+      const len = nzLen[r];
+      for (let i = 0; i < m; i++) {
+        const ri = i * m;
+        let s = 0;
+        for (let t = 0; t < len; t++) {
+          const k = nz[rr + t];
+          s += BS[ri + k] * B[rr + k];
+        }
+        H[i * p + r] = s;
+      }
+    }
+    for (let k = 0; k < p * p; k++) Sigma[k] = H[k];
+    if (this.spec.meanstructure) {
+      for (let i = 0; i < m; i++) {
+        let s = 0;
+        for (let k = 0; k < m; k++) s += B[i * m + k] * this.mv[k];
+        this.Bm[i] = s;
+      }
+      for (let i = 0; i < p; i++) this.mu[i] = this.Bm[i];
+    } else for (let i = 0; i < p; i++) this.mu[i] = this.sample.mean[i];
+    this.L.set(Sigma);
+    const ld = cholInPlace(this.L, p);
+    if (Number.isNaN(ld)) {
+      this.logdetSigma = NaN;
+      return false;
+    }
+    this.logdetSigma = ld;
+    cholInverse(this.L, p, this.W, this.tmp);
+    return true;
+  }
+
+  /** ML discrepancy F at the current θ (call `implied()` first); +∞ when Σ is not positive definite. */
+  objective(): number {
+    if (Number.isNaN(this.logdetSigma)) return Infinity;
+    const p = this.spec.p;
+    const { W } = this;
+    const S0 = this.sample.S;
+    let tr = 0;
+    for (let k = 0; k < p * p; k++) tr += S0[k] * W[k];
+    let f = this.logdetSigma + tr - this.sample.logdetS - p;
+    if (this.spec.meanstructure) {
+      const d = this.d;
+      for (let i = 0; i < p; i++) d[i] = this.sample.mean[i] - this.mu[i];
+      for (let i = 0; i < p; i++) {
+        let s = 0;
+        for (let j = 0; j < p; j++) s += W[i * p + j] * d[j];
+        this.wd[i] = s;
+        f += d[i] * s;
+      }
+    }
+    return f;
+  }
+
+  /** Fills V (the derivative vectors) from the current B and H. */
+  private fillV(): void {
+    const { p, m } = this.spec;
+    const nv = this.vecIds.length;
+    const { V, vNz, vNzLen } = this;
+    for (let c = 0; c < nv; c++) {
+      const id = this.vecIds[c];
+      if (id < m) for (let r = 0; r < p; r++) V[r * nv + c] = this.B[r * m + id];
+      else {
+        const j = id - m;
+        for (let r = 0; r < p; r++) V[r * nv + c] = this.H[j * p + r];
+      }
+      let len = 0;
+      for (let r = 0; r < p; r++) if (V[r * nv + c] !== 0) vNz[c * p + len++] = r;
+      vNzLen[c] = len;
+    }
+  }
+
+  /** out (p×nv) = X (p×p, symmetric) · V, using the sparsity of V's columns. */
+  private symTimesV(X: Float64Array, out: Float64Array): void {
+    const p = this.spec.p;
+    const nv = this.vecIds.length;
+    const { V, vNz, vNzLen } = this;
+    for (let c = 0; c < nv; c++) {
+      const len = vNzLen[c];
+      for (let r = 0; r < p; r++) {
+        const rp = r * p;
+        let s = 0;
+        for (let t = 0; t < len; t++) {
+          const k = vNz[c * p + t];
+          s += X[rp + k] * V[k * nv + c];
+        }
+        out[r * nv + c] = s;
+      }
+    }
+  }
+
+  /** Vᵀ X for column pair (a, b) where X = out of symTimesV: Σ_r V[r,a] X[r,b] over V's nonzeros. */
+  private vDot(a: number, X: Float64Array, b: number): number {
+    const p = this.spec.p;
+    const nv = this.vecIds.length;
+    const len = this.vNzLen[a];
+    let s = 0;
+    for (let t = 0; t < len; t++) {
+      const r = this.vNz[a * p + t];
+      s += this.V[r * nv + a] * X[r * nv + b];
+    }
+    return s;
+  }
+
+  /** Gradient dF/dθ at the current θ (after `implied()` and `objective()`). */
+  gradient(out: Float64Array): void {
+    const p = this.spec.p;
+    const { W, M, tmp } = this;
+    const S0 = this.sample.S;
+    // tmp = W S0 ; M = W − tmp W − wd wdᵀ
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += W[i * p + k] * S0[k * p + j];
+        tmp[i * p + j] = s;
+      }
+    const ms = this.spec.meanstructure;
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j <= i; j++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += tmp[i * p + k] * W[k * p + j];
+        let v = W[i * p + j] - s;
+        if (ms) v -= this.wd[i] * this.wd[j];
+        M[i * p + j] = v;
+        M[j * p + i] = v;
+      }
+    this.fillV();
+    const { MV } = this;
+    this.symTimesV(M, MV);
+    const wdV = ms ? this.wdDotV() : null;
+    for (let k = 0; k < this.q; k++) {
+      let g = 0;
+      for (const t of this.terms[k]) {
+        if (t.kind === 2) {
+          g += -2 * wdV![t.a];
+          continue;
+        }
+        g += 2 * t.coef * this.vDot(t.a, MV, t.b);
+        if (ms && t.kind === 0) g += -2 * wdV![t.a] * this.Bm[t.j];
+      }
+      out[k] = g;
+    }
+  }
+
+  private wdDotV(): Float64Array {
+    const p = this.spec.p;
+    const nv = this.vecIds.length;
+    const out = new Float64Array(nv);
+    for (let c = 0; c < nv; c++) {
+      let s = 0;
+      for (let r = 0; r < p; r++) s += this.wd[r] * this.V[r * nv + c];
+      out[c] = s;
+    }
+    return out;
+  }
+
+  /** Expected information per observation (q×q row-major) at the current θ. */
+  information(out: Float64Array): void {
+    const p = this.spec.p;
+    this.fillV();
+    const nv = this.vecIds.length;
+    const { WV, W, K } = this;
+    this.symTimesV(W, WV);
+    for (let a = 0; a < nv; a++)
+      for (let b = 0; b <= a; b++) {
+        const s = this.vDot(a, WV, b);
+        K[a * nv + b] = s;
+        K[b * nv + a] = s;
+      }
+    const q = this.q;
+    const ms = this.spec.meanstructure;
+    for (let k = 0; k < q; k++)
+      for (let l = 0; l <= k; l++) {
+        let s = 0;
+        for (const t1 of this.terms[k]) {
+          for (const t2 of this.terms[l]) {
+            if (t1.kind !== 2 && t2.kind !== 2)
+              s += t1.coef * t2.coef * (K[t1.a * nv + t2.a] * K[t1.b * nv + t2.b] + K[t1.a * nv + t2.b] * K[t1.b * nv + t2.a]);
+            if (ms) {
+              const u1 = t1.kind === 2 ? 1 : t1.kind === 0 ? this.Bm[t1.j] : 0;
+              const u2 = t2.kind === 2 ? 1 : t2.kind === 0 ? this.Bm[t2.j] : 0;
+              if (u1 !== 0 && u2 !== 0) s += u1 * u2 * K[t1.a * nv + t2.a];
+            }
+          }
+        }
+        out[k * q + l] = s;
+        out[l * q + k] = s;
+      }
+  }
+}
+
+/** Causal order of a directed graph given parent lists, or null if it has a cycle (Kahn 1962). */
+function topologicalOrder(parents: number[][]): number[] | null {
+  const m = parents.length;
+  const children: number[][] = Array.from({ length: m }, () => []);
+  const indeg = new Int32Array(m);
+  parents.forEach((ps, i) => {
+    for (const j of ps) {
+      if (j === i) return;
+      children[j].push(i);
+      indeg[i]++;
+    }
+  });
+  if (parents.some((ps, i) => ps.includes(i))) return null;
+  const order: number[] = [];
+  const queue: number[] = [];
+  for (let i = 0; i < m; i++) if (indeg[i] === 0) queue.push(i);
+  while (queue.length) {
+    const j = queue.shift()!;
+    order.push(j);
+    for (const c of children[j]) if (--indeg[c] === 0) queue.push(c);
+  }
+  return order.length === m ? order : null;
+}

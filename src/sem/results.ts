@@ -1,0 +1,239 @@
+/**
+ * Result objects returned by a SemFit: parameter tables, fit measures, implied moments, R².
+ * Each renders as a table in a notebook and carries its numbers as plain fields.
+ */
+import { Result, type Column, type TableSpec } from "../display";
+import type { FitMeasureName } from "./fit-measures";
+
+export interface EstimateRow {
+  lhs: string;
+  op: string;
+  rhs: string;
+  label: string;
+  est: number;
+  se: number;
+  z: number;
+  pvalue: number;
+  ci_lower: number;
+  ci_upper: number;
+  free: number;
+  user: number;
+  exo: number;
+  std_lv?: number;
+  std_all?: number;
+}
+
+export interface StandardizedRow {
+  lhs: string;
+  op: string;
+  rhs: string;
+  label: string;
+  est_std: number;
+  se: number;
+  z: number;
+  pvalue: number;
+  ci_lower: number;
+  ci_upper: number;
+}
+
+/** Shared rendering of lavaan's parameterEstimates()/standardizedSolution() data frames. */
+abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Result {
+  constructor(
+    readonly rows: R[],
+    readonly level: number,
+    readonly standardized: boolean,
+    readonly type?: "std.all" | "std.lv",
+  ) {
+    super();
+  }
+
+  /** The row for lhs op rhs (e.g. find("visual", "=~", "x2")), or for a label. */
+  find(lhsOrLabel: string, op?: string, rhs?: string): R | undefined {
+    if (op === undefined) return this.rows.find((r) => r.label === lhsOrLabel);
+    return this.rows.find(
+      (r) => r.op === op && ((r.lhs === lhsOrLabel && r.rhs === (rhs ?? "")) || (op === "~~" && r.lhs === rhs && r.rhs === lhsOrLabel)),
+    );
+  }
+
+  /** Caption of the table (the result itself has no separate heading, to avoid printing it twice). */
+  caption(): string {
+    return this.type ? `Standardized solution (${this.type})` : "Parameter estimates";
+  }
+
+  tables(): TableSpec[] {
+    const pct = Math.round(this.level * 100);
+    const isStd = this.type !== undefined;
+    const columns: Column[] = [
+      { key: "lhs", format: "text" },
+      { key: "op", format: "text" },
+      { key: "rhs", format: "text" },
+      { key: "label", format: "text" },
+      { key: isStd ? "est_std" : "est", label: isStd ? "est.std" : "Estimate", digits: 3 },
+      { key: "se", label: "SE", digits: 3 },
+      { key: "z", label: "z", digits: 3 },
+      { key: "pvalue", label: "p", format: "p" },
+      { key: "ci_lower", label: `${pct}% CI lower`, digits: 3 },
+      { key: "ci_upper", label: `${pct}% CI upper`, digits: 3 },
+    ];
+    if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 });
+    const hasLabel = this.rows.some((r) => r.label);
+    const shown = columns.filter((c) => c.key !== "label" || hasLabel);
+    const rows = this.rows.map((r) => {
+      const o: Record<string, unknown> = { ...r };
+      for (const k of ["se", "z", "pvalue"]) if (typeof o[k] === "number" && (Number.isNaN(o[k]) || (k === "se" && o[k] === 0))) o[k] = null;
+      return o;
+    });
+    return [{ title: this.caption(), columns: shown, rows }];
+  }
+}
+
+/** lavaan's parameterEstimates(): est, se, z, pvalue, ci_lower, ci_upper (+ std_lv, std_all). */
+export class ParameterTable extends ParameterRows<EstimateRow> {}
+
+/** lavaan's standardizedSolution(): est_std with delta-method se, z, pvalue and CI. */
+export class StandardizedTable extends ParameterRows<StandardizedRow> {}
+
+const MEASURE_LABELS: Record<string, string> = {
+  npar: "Free parameters",
+  chisq: "χ²",
+  df: "df",
+  pvalue: "p (χ²)",
+  "baseline.chisq": "Baseline χ²",
+  "baseline.df": "Baseline df",
+  "baseline.pvalue": "Baseline p",
+  cfi: "CFI",
+  tli: "TLI",
+  nnfi: "NNFI",
+  nfi: "NFI",
+  ifi: "IFI",
+  rni: "RNI",
+  rmsea: "RMSEA",
+  "rmsea.ci.lower": "RMSEA 90% CI lower",
+  "rmsea.ci.upper": "RMSEA 90% CI upper",
+  "rmsea.pvalue": "RMSEA p (close fit)",
+  srmr: "SRMR",
+  gfi: "GFI",
+  agfi: "AGFI",
+  logl: "Log-likelihood",
+  "unrestricted.logl": "Unrestricted log-likelihood",
+  aic: "AIC",
+  bic: "BIC",
+  bic2: "Sample-size adjusted BIC",
+};
+
+/** lavaan's fitMeasures(): every measure is a field named as in lavaan (fm.cfi, fm["rmsea.ci.lower"]). */
+export class FitMeasures extends Result {
+  readonly npar!: number;
+  readonly chisq!: number;
+  readonly df!: number;
+  readonly pvalue!: number;
+  readonly "baseline.chisq"!: number;
+  readonly "baseline.df"!: number;
+  readonly "baseline.pvalue"!: number;
+  readonly cfi!: number;
+  readonly tli!: number;
+  readonly nnfi!: number;
+  readonly nfi!: number;
+  readonly ifi!: number;
+  readonly rni!: number;
+  readonly rmsea!: number;
+  readonly "rmsea.ci.lower"!: number;
+  readonly "rmsea.ci.upper"!: number;
+  readonly "rmsea.pvalue"!: number;
+  readonly srmr!: number;
+  readonly gfi!: number;
+  readonly agfi!: number;
+  readonly logl!: number;
+  readonly "unrestricted.logl"!: number;
+  readonly aic!: number;
+  readonly bic!: number;
+  readonly bic2!: number;
+  /** The measures shown when rendered (all by default). */
+  readonly shown: string[];
+
+  constructor(values: Record<FitMeasureName, number>, shown: FitMeasureName[]) {
+    super();
+    Object.assign(this, values);
+    this.shown = shown;
+  }
+
+  /** The shown measures as a plain object. */
+  toObject(): Record<string, number> {
+    const o: Record<string, number> = {};
+    for (const k of this.shown) o[k] = (this as unknown as Record<string, number>)[k];
+    return o;
+  }
+
+  tables(): TableSpec[] {
+    const rows = this.shown.map((k) => {
+      const v = (this as unknown as Record<string, number>)[k];
+      const isInt = k === "npar" || k === "df" || k === "baseline.df";
+      return { measure: k, description: MEASURE_LABELS[k] ?? k, value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "" : v < 0.001 ? "<.001" : v.toFixed(3) } : v };
+    });
+    return [
+      {
+        title: "Fit measures",
+        columns: [
+          { key: "measure", label: "Measure", format: "text" },
+          { key: "description", label: "", format: "text" },
+          { key: "value", label: "Value", digits: 3 },
+        ],
+        rows,
+      },
+    ];
+  }
+}
+
+/** A covariance-type matrix of the observed variables (implied moments or residuals). */
+export class ImpliedMoments extends Result {
+  constructor(
+    readonly label: string,
+    readonly names: string[],
+    readonly cov: number[][],
+    readonly mean?: number[],
+  ) {
+    super();
+  }
+
+  title(): string {
+    return this.label;
+  }
+
+  tables(): TableSpec[] {
+    const columns: Column[] = [{ key: "var", label: "", format: "text" }, ...this.names.map((n) => ({ key: n, label: n, digits: 3 }))];
+    const rows = this.names.map((n, i) => {
+      const r: Record<string, unknown> = { var: n };
+      this.names.forEach((m, j) => (r[m] = j <= i ? this.cov[i][j] : null));
+      return r;
+    });
+    const out: TableSpec[] = [{ title: "Covariances", columns, rows }];
+    if (this.mean) {
+      const r: Record<string, unknown> = { var: "mean" };
+      this.names.forEach((m, j) => (r[m] = this.mean![j]));
+      out.push({ title: "Means", columns, rows: [r] });
+    }
+    return out;
+  }
+}
+
+/** R² of the endogenous variables (observed indicators and outcomes, endogenous latents). */
+export class RSquare extends Result {
+  constructor(readonly values: Record<string, number>) {
+    super();
+  }
+  title(): string {
+    return "R-square";
+  }
+  tables(): TableSpec[] {
+    return [
+      {
+        title: "R-square",
+        columns: [
+          { key: "variable", label: "Variable", format: "text" },
+          { key: "r2", label: "R²", digits: 3 },
+        ],
+        rows: Object.entries(this.values).map(([variable, r2]) => ({ variable, r2 })),
+      },
+    ];
+  }
+}
