@@ -2,39 +2,14 @@
  * Benchmark: a 100-variable correlation table (Pearson matrix + two-sided p values) on 10,000 rows,
  * timed beside R's cor() + pt() (bench/r/correlation.R) in the same run. Medians of 5 runs.
  */
-import { spawnSync } from "child_process";
-import * as path from "path";
 import { correlationMatrix, correlationPValues, correlationTable } from "../src/data/correlation";
 import { Rng } from "../src/simulate/rng";
+import { median, runR, time, type BenchRow } from "./util";
 
-export interface BenchRow {
-  name: string;
-  ours_ms: number;
-  r_ms?: number;
-  note?: string;
-}
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-function rTiming(): { ms: number; table_ms: number } | undefined {
-  const r = spawnSync("Rscript", [path.join(__dirname, "r", "correlation.R")], { encoding: "utf8", timeout: 300000 });
-  if (r.error || r.status !== 0) return undefined;
-  try {
-    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "");
-  } catch {
-    return undefined;
-  }
-}
+const rTiming = () => runR<{ ms: number; table_ms: number }>("correlation.R", [], 300000);
 
-function time(f: () => void): number {
-  const t = process.hrtime.bigint();
-  f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
 
 export async function bench(): Promise<BenchRow[]> {
   const n = 10000;

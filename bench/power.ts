@@ -3,32 +3,12 @@
  * by a Monte Carlo CI with 5,000 draws (Schoemann et al., 2017), single thread and two worker
  * threads; R reference: the same simulation with lm() in bench/r/power.R.
  */
-import { spawnSync } from "child_process";
-import * as path from "path";
 import { powerAsync, powerMediation } from "../src/power";
+import { median, runR, type BenchRow } from "./util";
 
-export interface BenchRow {
-  name: string;
-  ours_ms: number;
-  r_ms?: number;
-  note?: string;
-}
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-function rTiming(): { ms: number; power: number } | undefined {
-  const r = spawnSync("Rscript", [path.join(__dirname, "r", "power.R")], { encoding: "utf8", timeout: 300000 });
-  if (r.error || r.status !== 0) return undefined;
-  try {
-    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "");
-  } catch {
-    return undefined;
-  }
-}
+const rTiming = () => runR<{ ms: number; power: number }>("power.R", [], 300000);
 
 export async function bench(): Promise<BenchRow[]> {
   const spec = { a: 0.3, b: 0.3, cp: 0 };

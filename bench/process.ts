@@ -3,23 +3,11 @@
  * models 7 and 14 (5000 resamples), beside R's boot::boot + lm (bench/r/process.R) in the same run,
  * plus how our time grows with N and with the number of resamples. Medians of 7 runs after warm-up.
  */
-import { spawnSync } from "child_process";
-import * as path from "path";
 import { process as runProcess } from "../src/process";
 import { Rng } from "../src/simulate/rng";
-import type { BenchRow } from "./types";
+import { median, runR, time, type BenchRow } from "./util";
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-function time(f: () => void): number {
-  const t = process.hrtime.bigint();
-  f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
 
 function simulate(n: number, seed = 1): Record<string, Float64Array> {
   const g = new Rng(seed);
@@ -36,15 +24,7 @@ function simulate(n: number, seed = 1): Record<string, Float64Array> {
   return d;
 }
 
-function rTiming(): { B: number; m4_ms: number; m7_ms: number; m14_ms: number } | undefined {
-  const r = spawnSync("Rscript", [path.join(__dirname, "r", "process.R")], { encoding: "utf8", timeout: 600000 });
-  if (r.error || r.status !== 0) return undefined;
-  try {
-    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "");
-  } catch {
-    return undefined;
-  }
-}
+const rTiming = () => runR<{ B: number; m4_ms: number; m7_ms: number; m14_ms: number }>("process.R");
 
 const cov = ["c1", "c2", "c3", "c4", "c5", "c6"];
 

@@ -6,17 +6,11 @@
  * bench/r/sem-data.R). Per-fit medians; a fit = parse + moments + estimation + standard errors,
  * as lavaan's cfa() call. The note gives the largest |difference| of the estimates vs lavaan.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { cfa } from "../src/sem";
-import type { BenchRow } from "./types";
+import { median, runR, type BenchRow } from "./util";
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function readColumns(file: string): Record<string, Float64Array> {
   const lines = fs.readFileSync(file, "utf8").trim().split(/\r?\n/);
@@ -49,20 +43,7 @@ interface RCase {
   est: number[];
 }
 
-function rTimings(reps: number): Record<string, RCase> | undefined {
-  const r = spawnSync("Rscript", [path.join(__dirname, "r", "sem-bench.R"), String(reps)], {
-    encoding: "utf8",
-    timeout: 600000,
-    cwd: path.join(__dirname, ".."),
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.error || r.status !== 0) return undefined;
-  try {
-    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "");
-  } catch {
-    return undefined;
-  }
-}
+const rTimings = (reps: number) => runR<Record<string, RCase>>("sem-bench.R", [String(reps)]);
 
 export async function bench(): Promise<BenchRow[]> {
   const root = path.join(__dirname, "..", "test", "goldens");

@@ -35,7 +35,12 @@ export function hasR(): boolean {
  * timings). Returns undefined when R is absent or the script fails, so benches degrade to ours only.
  */
 export function runR<T = Record<string, number>>(script: string, args: string[] = [], timeoutMs = 600000): T | undefined {
-  const r = spawnSync("Rscript", [path.join(__dirname, "r", script), ...args], { encoding: "utf8", timeout: timeoutMs });
+  const r = spawnSync("Rscript", [path.join(__dirname, "r", script), ...args], {
+    encoding: "utf8",
+    timeout: timeoutMs,
+    cwd: path.join(__dirname, ".."), // scripts read their data relative to the repository root
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error || r.status !== 0) return undefined;
   try {
     return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as T;
