@@ -12,7 +12,6 @@ export function readCsvColumns(file: string): Record<string, number[]> {
 }
 
 export const GOLDEN_DIR = path.join(__dirname, "..", "goldens");
-export const FIXTURE_DIR = path.join(__dirname, "fixtures");
 
 export function relClose(actual: number, expected: number, tol = 1e-8): boolean {
   return Math.abs(actual - expected) <= tol * Math.abs(expected) + 1e-12;
