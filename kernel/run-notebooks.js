@@ -155,7 +155,7 @@ async function main() {
     results.map((r) => [path.relative(NOTEBOOKS, r.notebook), r.cells, r.seconds.toFixed(1), r.status]),
     [1, 2],
   );
-  fs.mkdirSync(BUILD, { recursive: true });
+  fs.mkdirSync(path.join(BUILD, "notebooks"), { recursive: true });
   fs.writeFileSync(path.join(BUILD, "notebooks", "summary.json"), JSON.stringify(results, null, 2));
 
   const rep = replicationSummary(results);
