@@ -128,6 +128,34 @@ function replicationSummary(results) {
   return Object.values(byPaper).sort((a, b) => a.paper.localeCompare(b.paper));
 }
 
+const REPLICATION_HEADERS = ["paper", "compared", "reproduced", "close", "differs", "not reproducible", "consistency flags"];
+/** @param {any} r */
+const replicationRow = (r) => [r.paper, r.compared, r.reproduced, r.close, r.differs, r.notReproducible, r.consistencyFlags];
+
+/**
+ * Writes build/notebooks/summary.json and, when paper notebooks reported replication counts,
+ * build/replication-summary.md and .json. Returns the per-paper rows.
+ * @param {any[]} results
+ */
+function writeSummaries(results) {
+  fs.mkdirSync(path.join(BUILD, "notebooks"), { recursive: true });
+  fs.writeFileSync(path.join(BUILD, "notebooks", "summary.json"), JSON.stringify(results, null, 2));
+  const rep = replicationSummary(results);
+  if (rep.length) {
+    const md = [
+      "# Replication summary",
+      "",
+      "| " + REPLICATION_HEADERS.join(" | ") + " |",
+      "|" + REPLICATION_HEADERS.map((_, i) => (i ? "---:" : "---")).join("|") + "|",
+      ...rep.map((r) => "| " + replicationRow(r).join(" | ") + " |"),
+      "",
+    ].join("\n");
+    fs.writeFileSync(path.join(BUILD, "replication-summary.md"), md);
+    fs.writeFileSync(path.join(BUILD, "replication-summary.json"), JSON.stringify(rep, null, 2));
+  }
+  return rep;
+}
+
 function pad(s, n, right = false) {
   s = String(s);
   return right ? s.padStart(n) : s.padEnd(n);
@@ -155,25 +183,11 @@ async function main() {
     results.map((r) => [path.relative(NOTEBOOKS, r.notebook), r.cells, r.seconds.toFixed(1), r.status]),
     [1, 2],
   );
-  fs.mkdirSync(path.join(BUILD, "notebooks"), { recursive: true });
-  fs.writeFileSync(path.join(BUILD, "notebooks", "summary.json"), JSON.stringify(results, null, 2));
 
-  const rep = replicationSummary(results);
+  const rep = writeSummaries(results);
   if (rep.length) {
     console.log("\nPublished versus reproduced");
-    const headers = ["paper", "compared", "reproduced", "close", "differs", "not reproducible", "consistency flags"];
-    const rows = rep.map((r) => [r.paper, r.compared, r.reproduced, r.close, r.differs, r.notReproducible, r.consistencyFlags]);
-    printTable(headers, rows, [1, 2, 3, 4, 5, 6]);
-    const md = [
-      "# Replication summary",
-      "",
-      "| " + headers.join(" | ") + " |",
-      "|" + headers.map((_, i) => (i ? "---:" : "---")).join("|") + "|",
-      ...rows.map((r) => "| " + r.join(" | ") + " |"),
-      "",
-    ].join("\n");
-    fs.writeFileSync(path.join(BUILD, "replication-summary.md"), md);
-    fs.writeFileSync(path.join(BUILD, "replication-summary.json"), JSON.stringify(rep, null, 2));
+    printTable(REPLICATION_HEADERS, rep.map(replicationRow), [1, 2, 3, 4, 5, 6]);
   }
 
   const failed = results.filter((r) => r.status !== "ok");
@@ -187,7 +201,7 @@ async function main() {
   }
 }
 
-module.exports = { listNotebooks, runNotebooks, replicationSummary, select };
+module.exports = { listNotebooks, runNotebooks, replicationSummary, writeSummaries, select, BUILD };
 
 if (require.main === module) {
   main().catch((e) => {

@@ -1,5 +1,7 @@
 import { expect } from "chai";
+import * as fs from "fs";
 import * as path from "path";
+import { getPaper, hypothesisNumbers } from "../src/papers";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../kernel/run-notebooks.js");
@@ -12,6 +14,7 @@ type Result = {
   error: { cell: number; ename: string; evalue: string } | null;
   outputs: Record<string, number>;
   plotlyIncomplete: number;
+  replication: (Record<string, number | string> & { ids?: string[] })[];
 };
 
 describe("notebooks: every notebook runs through Jupyter with the pathlab kernel @slow", function () {
@@ -39,5 +42,40 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
   it("plotly outputs carry the plotly, HTML and text MIME types", () => {
     for (const r of results) expect(r.plotlyIncomplete, `${path.basename(r.notebook)}: plotly outputs without HTML/text`).to.equal(0);
     expect(results.some((r) => (r.outputs["application/vnd.plotly.v1+json"] ?? 0) > 0)).to.equal(true);
+  });
+
+  it("each paper notebook reports one replication summary covering every published hypothesis-test number", () => {
+    const papers = results.filter((r) => /notebooks\/papers\/\d{3}-/.test(r.notebook));
+    expect(papers.map((r) => path.basename(r.notebook).slice(0, 3))).to.include.members(["000", "001", "002", "003", "004"]);
+    for (const r of papers) {
+      const id = path.basename(r.notebook).slice(0, 3);
+      expect(r.replication, `${id}: replication summaries emitted`).to.have.length(1);
+      const c = r.replication[0] as unknown as Record<string, number>;
+      expect(c.paper).to.equal(id);
+      expect(c.reproduced + c.close + c.differs + c.notReproducible, `${id}: statuses add up`).to.equal(c.compared);
+      if (id !== "004") {
+        // Counted from the paper module, not by hand.
+        expect(c.compared, `${id}: rows in the compare table`).to.be.at.least(hypothesisNumbers(getPaper(id)).length);
+        const ids = new Set(r.replication[0].ids ?? []);
+        const missing = hypothesisNumbers(getPaper(id))
+          .map((n) => n.id)
+          .filter((n) => !ids.has(n));
+        expect(missing, `${id}: published hypothesis-test numbers missing from the compare table`).to.deep.equal([]);
+      }
+    }
+  });
+
+  it("the summary npm run replicate writes matches each notebook's own table", () => {
+    const rows = runner.writeSummaries(results) as Record<string, number | string>[];
+    const written = JSON.parse(fs.readFileSync(path.join(runner.BUILD, "replication-summary.json"), "utf8"));
+    expect(written).to.deep.equal(rows);
+    for (const r of results) {
+      for (const own of r.replication) {
+        const row = written.find((w: { paper: string }) => w.paper === own.paper);
+        for (const k of ["compared", "reproduced", "close", "differs", "notReproducible", "consistencyFlags"]) expect(row[k], `${own.paper} ${k}`).to.equal(own[k]);
+      }
+    }
+    const md = fs.readFileSync(path.join(runner.BUILD, "replication-summary.md"), "utf8");
+    for (const w of written) expect(md).to.contain(`| ${w.paper} | ${w.compared} |`);
   });
 });

@@ -68,8 +68,9 @@ export class ReplicationSummary extends Result {
     ];
   }
 
+  /** The counts plus the id of every compared number, so tools can check coverage. */
   [DISPLAY](): MimeBundle {
-    return { ...super[DISPLAY](), [REPLICATION_MIME]: { ...this.counts } };
+    return { ...super[DISPLAY](), [REPLICATION_MIME]: { ...this.counts, ids: this.comparison.rows.map((r) => r.id) } };
   }
 }
 
