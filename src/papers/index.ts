@@ -13,6 +13,13 @@ export * from "./types";
 export { parsePrinted, digitsOf } from "./build";
 export { hypothesisNumbers, measurementNumbers, allNumbers, coefficientNumbers, findCoefficient, loadingsOf } from "./numbers";
 export { paper000, paper001, paper002, paper003 };
+export { simulatePaper001, Paper001Simulation, PAPER001_SCALES, PAPER001_AMC_DIMENSIONS, PAPER001_OTHERS, type Paper001Options } from "./simulate001";
+export * from "./simulate003";
+export * from "./replication003";
+export * from "./simulate000";
+export * from "./replication000";
+export * from "./simulate002";
+export * from "./replication002";
 // Paper 004 is a qualitative case study: its record is case tables and codings (src/qual), not numbers.
 export { paper004 } from "./paper004";
 export type { Paper004, Paper004Quote, Paper004AggregateStatement, Paper004Context } from "./paper004";
