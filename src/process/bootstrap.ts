@@ -172,32 +172,51 @@ export class ResampleSolver {
   }
 
   /**
-   * Cross-products of four resamples at once (counts for resample j at counts[j·n …]): each P value
-   * is loaded once for four multiply-adds. Results go to C4[j·K + k]; `useBatch(j)` selects one.
+   * Cross-products of eight resamples at once (counts for resample j at counts[j·n …]): each P value
+   * is loaded once for eight multiply-adds, whose eight independent accumulator chains hide the
+   * floating-point add latency. Results go to C8[j·K + k]; `useBatch(j)` selects one.
    */
-  crossProducts4(counts: Float64Array, C4: Float64Array): void {
+  crossProducts8(counts: Float64Array, C8: Float64Array): void {
     const { n, P, K } = this;
+    const n2 = 2 * n,
+      n3 = 3 * n,
+      n4 = 4 * n,
+      n5 = 5 * n,
+      n6 = 6 * n,
+      n7 = 7 * n;
     for (let k = 0; k < K; k++) {
       const base = k * n;
       let s0 = 0,
         s1 = 0,
         s2 = 0,
-        s3 = 0;
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0;
       for (let i = 0; i < n; i++) {
         const pv = P[base + i];
         s0 += counts[i] * pv;
         s1 += counts[n + i] * pv;
-        s2 += counts[2 * n + i] * pv;
-        s3 += counts[3 * n + i] * pv;
+        s2 += counts[n2 + i] * pv;
+        s3 += counts[n3 + i] * pv;
+        s4 += counts[n4 + i] * pv;
+        s5 += counts[n5 + i] * pv;
+        s6 += counts[n6 + i] * pv;
+        s7 += counts[n7 + i] * pv;
       }
-      C4[k] = s0;
-      C4[K + k] = s1;
-      C4[2 * K + k] = s2;
-      C4[3 * K + k] = s3;
+      C8[k] = s0;
+      C8[K + k] = s1;
+      C8[2 * K + k] = s2;
+      C8[3 * K + k] = s3;
+      C8[4 * K + k] = s4;
+      C8[5 * K + k] = s5;
+      C8[6 * K + k] = s6;
+      C8[7 * K + k] = s7;
     }
   }
 
-  /** Makes resample j of the last `crossProducts4` call the current one. */
+  /** Makes resample j of the last `crossProducts8` call the current one. */
   useBatch(C4: Float64Array, j: number): void {
     this.C.set(C4.subarray(j * this.K, (j + 1) * this.K));
   }
@@ -277,10 +296,11 @@ export function bootstrapCoefficients(
   const counts = new Float64Array(n);
   let replaced = 0;
   const step = Math.max(1, Math.floor(B / 100));
-  // Resamples are drawn four at a time (in order, so the stream of draws is the same as one at a
+  // Resamples are drawn eight at a time (in order, so the stream of draws is the same as one at a
   // time) and their cross-products computed together; a singular one is redrawn singly.
-  const counts4 = new Float64Array(4 * n);
-  const C4 = new Float64Array(4 * solver.pairs);
+  const BATCH = 8;
+  const countsBatch = new Float64Array(BATCH * n);
+  const CBatch = new Float64Array(BATCH * solver.pairs);
   const draw = (into: Float64Array, off: number) => {
     // Row index from one 32-bit draw by multiply-shift: floor(u·n / 2³²); its bias (≤ n/2³²) is
     // far below Monte Carlo error, and it halves the generator calls of Rng.int.
@@ -292,12 +312,12 @@ export function bootstrapCoefficients(
   };
   let b = 0;
   while (b < B) {
-    const m = Math.min(4, B - b);
-    counts4.fill(0);
-    for (let j = 0; j < m; j++) draw(counts4, j * n);
-    solver.crossProducts4(counts4, C4);
+    const m = Math.min(BATCH, B - b);
+    countsBatch.fill(0);
+    for (let j = 0; j < m; j++) draw(countsBatch, j * n);
+    solver.crossProducts8(countsBatch, CBatch);
     for (let j = 0; j < m; j++) {
-      solver.useBatch(C4, j);
+      solver.useBatch(CBatch, j);
       while (!solver.solve(coefs, b * stride)) {
         replaced++;
         if (replaced > Math.max(100, B)) {
