@@ -301,11 +301,9 @@ export function bootstrapCoefficients(
   const BATCH = 8;
   const countsBatch = new Float64Array(BATCH * n);
   const CBatch = new Float64Array(BATCH * solver.pairs);
-  const draw = (into: Float64Array, off: number) => {
-    // Row index from one 32-bit draw by multiply-shift: floor(u·n / 2³²); its bias (≤ n/2³²) is
-    // far below Monte Carlo error, and it halves the generator calls of Rng.int.
-    for (let i = 0; i < n; i++) into[off + Math.floor(generator.nextUint32() * n * 2.3283064365386963e-10)]++;
-  };
+  // Row index from one 32-bit draw by multiply-shift: floor(u·n / 2³²); its bias (≤ n/2³²) is far
+  // below Monte Carlo error, and it halves the generator calls of Rng.int.
+  const draw = (into: Float64Array, off: number) => generator.addResampleCounts(into, off, n);
   const keep = (b: number) => {
     for (let j = 0; j < sdCols.length; j++) sds[b * sdCols.length + j] = solver.sd(sdCols[j]);
     if (opts.onProgress && ((b + 1) % step === 0 || b + 1 === B)) opts.onProgress(b + 1, B);

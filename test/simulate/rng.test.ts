@@ -113,6 +113,21 @@ describe("simulate/rng", () => {
     expect(ksD(x, pnorm)).to.be.below(1.95e-3);
   });
 
+  it("addResampleCounts is the same stream as nextUint32 with multiply-shift indices", () => {
+    for (const n of [1, 7, 278, 1000]) {
+      const a = new Rng(99),
+        b = new Rng(99);
+      const fast = new Float64Array(n + 3);
+      a.addResampleCounts(fast, 3, n);
+      const slow = new Float64Array(n + 3);
+      for (let i = 0; i < n; i++) slow[3 + Math.floor(b.nextUint32() * n * 2.3283064365386963e-10)]++;
+      expect(Array.from(fast)).to.deep.equal(Array.from(slow));
+      expect(fast.reduce((x, y) => x + y, 0)).to.equal(n);
+      // The generators continue in step afterwards.
+      expect(a.nextUint32()).to.equal(b.nextUint32());
+    }
+  });
+
   it("int(n) covers 0…n−1 evenly; bad seeds are errors", () => {
     const r = new Rng(3);
     const counts = new Array(6).fill(0);
