@@ -21,6 +21,7 @@ export * from "./replication000";
 export * from "./simulate002";
 export * from "./replication002";
 // Paper 004 is a qualitative case study: its record is case tables and codings (src/qual), not numbers.
+export { conceptualModel, type ConceptualModelOptions } from "./diagram";
 export { paper004 } from "./paper004";
 export type { Paper004, Paper004Quote, Paper004AggregateStatement, Paper004Context } from "./paper004";
 
