@@ -1,32 +1,10 @@
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
 import { cfa, sem, covFromCorrelations } from "../../src/sem";
-import { isPathlabError } from "../../src/errors";
+import { readCsv, errorOf } from "./helpers";
 
-const dir = path.join(__dirname, "..", "goldens");
-function readCsv(file: string): Record<string, number>[] {
-  const lines = fs.readFileSync(path.join(dir, file), "utf8").trim().split(/\r?\n/);
-  const h = lines[0].split(",").map((s) => s.replace(/"/g, ""));
-  return lines.slice(1).map((l) => {
-    const v = l.split(",");
-    const o: Record<string, number> = {};
-    h.forEach((k, i) => (o[k] = Number(v[i])));
-    return o;
-  });
-}
 const hs = readCsv("sem-hs.csv");
 const HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";
 
-function errorOf(f: () => unknown): { message: string; hint?: string; code?: string } {
-  try {
-    f();
-  } catch (e) {
-    expect(isPathlabError(e), String(e)).to.equal(true);
-    return e as { message: string; hint?: string; code?: string };
-  }
-  throw new Error("expected an error");
-}
 
 describe("sem: bad input", () => {
   it("non-positive-definite sample covariance names the redundant variable", () => {

@@ -1,20 +1,8 @@
 import { expect } from "chai";
-import * as fs from "fs";
 import * as path from "path";
 import { cfa, sem, covFromCorrelations, Figure } from "../../src";
+import { readCsv, G } from "./helpers";
 
-const dir = path.join(__dirname, "..", "goldens");
-const G: Record<string, any> = JSON.parse(fs.readFileSync(path.join(dir, "sem.json"), "utf8"));
-function readCsv(file: string): Record<string, number>[] {
-  const lines = fs.readFileSync(path.join(dir, file), "utf8").trim().split(/\r?\n/);
-  const h = lines[0].split(",").map((s) => s.replace(/"/g, ""));
-  return lines.slice(1).map((l) => {
-    const v = l.split(",");
-    const o: Record<string, number> = {};
-    h.forEach((k, i) => (o[k] = Number(v[i])));
-    return o;
-  });
-}
 const hs = readCsv("sem-hs.csv");
 const med = readCsv("sem-med.csv");
 

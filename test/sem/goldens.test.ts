@@ -4,23 +4,10 @@
  * Tolerance: 1e-4 relative to max(|lavaan|, 0.01) (see `close`); 2e-4 for poldem_eq.
  */
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
 import { cfa, sem, type SemFit } from "../../src/sem";
+import { readCsv, G } from "./helpers";
 
-const dir = path.join(__dirname, "..", "goldens");
-const G: Record<string, any> = JSON.parse(fs.readFileSync(path.join(dir, "sem.json"), "utf8"));
 
-function readCsv(file: string): Record<string, number>[] {
-  const lines = fs.readFileSync(path.join(dir, file), "utf8").trim().split(/\r?\n/);
-  const h = lines[0].split(",").map((s) => s.replace(/"/g, ""));
-  return lines.slice(1).map((l) => {
-    const v = l.split(",");
-    const o: Record<string, number> = {};
-    h.forEach((k, i) => (o[k] = Number(v[i])));
-    return o;
-  });
-}
 
 /**
  * Relative agreement 1e-4, measured against max(|lavaan|, 0.01) so that parameters near zero are

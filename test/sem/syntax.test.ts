@@ -1,16 +1,7 @@
 import { expect } from "chai";
 import { buildParTable, parseModelSyntax } from "../../src/sem";
-import { isPathlabError } from "../../src/errors";
+import { errorOf } from "./helpers";
 
-function errorOf(f: () => unknown): { message: string; hint?: string; code?: string } {
-  try {
-    f();
-  } catch (e) {
-    expect(isPathlabError(e), String(e)).to.equal(true);
-    return e as { message: string; hint?: string; code?: string };
-  }
-  throw new Error("expected an error");
-}
 
 describe("sem: model syntax", () => {
   it("parses multi-line statements, comments, semicolons and modifiers", () => {
