@@ -101,7 +101,6 @@ function errorContent(err, source, compiled, pathlab) {
 
 function main() {
   checkTslabVersion();
-  const dir = tslabDir();
   // The project's own tslab (resolved from the checkout, the version checked above).
   const jupyter = require("tslab/dist/jupyter");
   const { ZmqServer, JupyterHandlerImpl } = jupyter;

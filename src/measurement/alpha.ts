@@ -17,7 +17,8 @@ import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { numericColumns, type TableInput } from "../data/table-input";
-import { covToCorrelation, covarianceMatrix, median, smc, sumAll, variance } from "./matrix";
+import { covToCor } from "../stats/matrix";
+import { covarianceMatrix, median, smc, sumAll, variance } from "./matrix";
 
 export interface AlphaStatistics {
   rawAlpha: number;
@@ -184,7 +185,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
         code: "zero-variance",
       });
   });
-  const R = covToCorrelation(C);
+  const R = covToCor(C);
   const k = items.length;
   const totalStats = alphaStats(C, R, n, items);
 

@@ -12,7 +12,7 @@ import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { correlationMatrix } from "../data/correlation";
 import { columnNames, numericColumns, unknownVariable, type TableInput } from "../data/table-input";
-import { covToCorrelation } from "./matrix";
+import { covToCor } from "../stats/matrix";
 
 /** A covariance or correlation matrix with its variable names (instead of raw data). */
 export interface HtmtMatrixInput {
@@ -124,7 +124,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
       if (!(row[i] > 0)) throw new PathlabError(`Variable "${input.names[i]}" has variance ${row[i]} in the matrix.`, { code: "zero-variance" });
     });
     const sub = idx.map((a) => idx.map((b) => M[a][b]));
-    R = covToCorrelation(sub);
+    R = covToCor(sub);
   } else {
     const avail = columnNames(input);
     for (const it of items) if (!avail.includes(it)) throw unknownVariable(it, avail);

@@ -30,12 +30,6 @@ export function covarianceMatrix(columns: Float64Array[]): number[][] {
   return S;
 }
 
-/** Correlation matrix from a covariance matrix: r_ij = s_ij / √(s_ii s_jj). */
-export function covToCorrelation(S: number[][]): number[][] {
-  const d = S.map((row, i) => Math.sqrt(row[i]));
-  return S.map((row, i) => row.map((v, j) => (i === j ? 1 : v / (d[i] * d[j]))));
-}
-
 /**
  * Squared multiple correlation of each variable with all the others: smc_i = 1 − 1/(R⁻¹)_ii
  * (Guttman, 1940). Throws if R is singular.

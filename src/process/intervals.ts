@@ -3,6 +3,7 @@
  * Johnson–Neyman points where a conditional effect's significance changes.
  */
 import { pnorm, qnorm } from "../stats/distributions";
+import { percentileOrder } from "../stats/quantile";
 
 export interface BootInterval {
   lower: number;
@@ -37,12 +38,11 @@ export function bootInterval(values: Float64Array, conf: number, estimate?: numb
     const za = qnorm((100 - conf) / 200);
     lo = Math.round(B * pnorm(2 * z0 + za));
     hi = Math.floor(B * pnorm(2 * z0 - za) + 1e-9) + 1;
+    lo = Math.min(Math.max(lo, 1), B);
+    hi = Math.min(Math.max(hi, 1), B);
   } else {
-    lo = Math.round((B * (100 - conf)) / 200);
-    hi = Math.floor((B * (100 + conf)) / 200 + 1e-9) + 1;
+    ({ lower: lo, upper: hi } = percentileOrder(B, conf));
   }
-  lo = Math.min(Math.max(lo, 1), B);
-  hi = Math.min(Math.max(hi, 1), B);
   return { lower: s[lo - 1], upper: s[hi - 1], se };
 }
 

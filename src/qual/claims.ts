@@ -50,7 +50,7 @@ function show(v: ClaimValue | null): string {
 }
 
 /** MIME type the notebook runner collects into the replication summary (kernel/execute.py). */
-import { REPLICATION_MIME } from "../replicate/summary";
+import { REPLICATION_MIME, type ReplicationCounts } from "../replicate/summary";
 
 export class ClaimCheck extends Result {
   constructor(readonly rows: ClaimCheckRow[], readonly paper?: string) {
@@ -58,7 +58,7 @@ export class ClaimCheck extends Result {
   }
 
   /** Counts for the replication summary: match = reproduced, mismatch = differs, cannot check = not reproducible. */
-  replicationSummary(): { paper: string; compared: number; reproduced: number; close: number; differs: number; notReproducible: number; consistencyChecks: number; consistencyFlags: number } {
+  replicationSummary(): ReplicationCounts {
     const n = (s: ClaimStatus) => this.rows.filter((r) => r.status === s).length;
     return { paper: this.paper ?? "", compared: this.rows.length, reproduced: n("match"), close: 0, differs: n("mismatch"), notReproducible: n("cannot check"), consistencyChecks: 0, consistencyFlags: 0 };
   }

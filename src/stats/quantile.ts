@@ -41,8 +41,8 @@ function sortedCopy(values: Float64Array | number[]): Float64Array {
  * estimates sorted ascending and confidence c (0.95 or 95), the bounds are the order statistics
  *   lower = x₍L₎ with L = round(B(1 − c)/2) (at least 1),
  *   upper = x₍U₎ with U = ⌊B(c + (1 − c)/2)⌋ + 1 (at most B),
- * 1-based; e.g. B = 5000, c = .95 gives the 125th and 4876th values. No interpolation. (The same
- * definition as src/process/intervals.ts uses for PROCESS output.)
+ * 1-based; e.g. B = 5000, c = .95 gives the 125th and 4876th values. No interpolation. The order
+ * statistics come from `percentileOrder`, which PROCESS's bootstrap intervals use too.
  */
 export function percentileCI(values: Float64Array | number[], conf = 0.95): { lower: number; upper: number } {
   const c = conf > 1 ? conf / 100 : conf;
@@ -50,10 +50,17 @@ export function percentileCI(values: Float64Array | number[], conf = 0.95): { lo
   const x = sortedCopy(values);
   const B = x.length;
   if (B === 0) throw new PathlabError("Cannot form a percentile interval from an empty bootstrap sample.", { code: "empty" });
-  // The 1e-9 fuzz keeps an exact product such as 5000·0.975 = 4875 from truncating to 4874.
-  let L = Math.round((B * (1 - c)) / 2);
-  let U = Math.floor(B * (c + (1 - c) / 2) + 1e-9) + 1;
-  L = Math.min(Math.max(L, 1), B);
-  U = Math.min(Math.max(U, 1), B);
-  return { lower: x[L - 1], upper: x[U - 1] };
+  const { lower, upper } = percentileOrder(B, c * 100);
+  return { lower: x[lower - 1], upper: x[upper - 1] };
+}
+
+/**
+ * The 1-based order statistics of the percentile interval above for B sorted draws at confidence
+ * `confPercent` (e.g. 95): L = round(B(100 − c)/200), U = ⌊B(100 + c)/200⌋ + 1, clamped to 1…B.
+ */
+export function percentileOrder(B: number, confPercent: number): { lower: number; upper: number } {
+  // The 1e-9 fuzz keeps an exact product such as 5000·195/200 = 4875 from truncating to 4874.
+  const L = Math.round((B * (100 - confPercent)) / 200);
+  const U = Math.floor((B * (100 + confPercent)) / 200 + 1e-9) + 1;
+  return { lower: Math.min(Math.max(L, 1), B), upper: Math.min(Math.max(U, 1), B) };
 }
