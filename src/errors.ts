@@ -9,7 +9,11 @@
 export class PathlabError extends Error {
   /** What the user can do about it, shown under the message. */
   readonly hint?: string;
-  /** Machine-readable category, for tests and for the kernel's formatting. */
+  /**
+   * Machine-readable category, for tests and for the kernel's formatting. Style: `<area>.<kebab-name>`
+   * (`sem.not-identified`, `data.duplicate-column`, `options.unknown`); the area is the folder or
+   * concern that raises it.
+   */
   readonly code: string;
 
   constructor(message: string, options: { hint?: string; code?: string } = {}) {
