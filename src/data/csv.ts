@@ -10,6 +10,7 @@
  * the second "q1" to "q1.1"); a row with more or fewer fields than the header is an error naming the
  * line (R pads short rows with NA); names are kept as written (R turns "my var" into "my.var").
  */
+import { TextDecoder } from "util";
 import * as fs from "fs";
 import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";

@@ -5,6 +5,7 @@
  * print formats and measurement levels (7.11), all text decoded in the file's encoding (7.20, else
  * the code page of 7.3). Reference: GNU PSPP Developers Guide, "System File Format".
  */
+import { TextDecoder } from "util";
 import { savError, type RawDictionary, type RawVariable } from "./sav-dictionary";
 
 export type SavMeasure = "nominal" | "ordinal" | "scale" | "unknown";

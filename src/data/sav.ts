@@ -17,6 +17,7 @@
  * sav.variable("q1").valueLabels;     // [{ value: 1, label: "Strongly disagree" }, …]
  * sav.asLabels("q1");                 // ["Strongly disagree", …]
  */
+import { TextDecoder } from "util";
 import * as fs from "fs";
 import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
