@@ -8,7 +8,8 @@
  * Deliberate differences from R, each because R's behaviour would give a silently different table:
  * hexadecimal text ("0x10") stays text (R reads 16); duplicate column names are an error (R renames
  * the second "q1" to "q1.1"); a row with more or fewer fields than the header is an error naming the
- * line (R pads short rows with NA); names are kept as written (R turns "my var" into "my.var").
+ * line (R pads short rows with NA); names are kept as written (R turns "my var" into "my.var"); a
+ * header without data rows is an error (R returns an empty data frame).
  */
 import { TextDecoder } from "util";
 import * as fs from "fs";
@@ -159,6 +160,7 @@ function csvSpecs() {
  */
 export async function readCSV(path: string, options: ReadCSVOptions = {}): Promise<DataFrame> {
   const opts = checkOptions<ReadCSVOptions>("readCSV", options, csvSpecs());
+  naValuesOf(opts, "readCSV");
   assertFile(path, "CSV");
   const text = new TextDecoder(opts.encoding ?? "utf-8").decode(fs.readFileSync(path));
   const { names, columns } = parseCSV(text, opts, path);

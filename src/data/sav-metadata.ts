@@ -254,8 +254,8 @@ function attachLongStringMissing(raw: RawDictionary, text: Text, byName: (n: str
 }
 
 /** Decodes the raw dictionary into variables with names, labels, formats and missing values. */
-export function decodeMetadata(raw: RawDictionary): SavMetadata {
-  const encoding = encodingOf(raw);
+export function decodeMetadata(raw: RawDictionary, encodingOverride?: string): SavMetadata {
+  const encoding = encodingOverride ?? encodingOf(raw);
   const text = new Text(encoding);
   const floats = raw.ext.get(4)?.[0];
   const f64 = (i: number) => (floats && floats.data.length >= 24 ? (raw.littleEndian ? floats.data.readDoubleLE(i * 8) : floats.data.readDoubleBE(i * 8)) : NaN);

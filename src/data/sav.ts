@@ -228,8 +228,7 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
       hint: 'Write readSav("survey.sav").',
     });
   const raw = readRawDictionary(buf, path);
-  const meta = decodeMetadata(raw);
-  if (opts.encoding) meta.encoding = opts.encoding;
+  const meta = decodeMetadata(raw, opts.encoding);
   const cases = readCases(buf, raw, meta.sysmis, meta.caseCount64);
   const x: Extract = {
     cases,

@@ -226,6 +226,12 @@ describe("readSav vs haven (haven::write_sav fixtures)", function () {
     expect(e3.message).to.contain("naValues");
     const extra = await readSav(p, { naValues: [1] });
     expect(column(extra, "id")[0]).to.equal(null);
+    // an encoding override applies to labels and values alike
+    const latin = await readSav(p, { encoding: "latin1" });
+    expect(column(latin, "comment")[0]).to.equal(new TextDecoder("latin1").decode(Buffer.from("Très bien – ünïcödé")));
+    expect(column(latin, "comment")[0]).to.not.equal("Très bien – ünïcödé");
+    const e4 = await failure(() => readSav(p, { encoding: "klingon" }));
+    expect(e4.code).to.equal("options.bad-value");
   });
 });
 
