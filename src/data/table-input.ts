@@ -150,6 +150,10 @@ export function columnNames(data: TableInput): string[] {
 /** Number of rows of any table input. */
 export function rowCount(data: TableInput): number {
   checkTable(data);
+  return rowsOf(data);
+}
+
+function rowsOf(data: TableInput): number {
   if (isDataFrameLike(data)) return data.values.length;
   if (Array.isArray(data)) return data.length;
   const cols = Object.values(data as ColumnsObject);
@@ -160,6 +164,11 @@ export function rowCount(data: TableInput): number {
 export function rawColumn(data: TableInput, name: string): unknown[] {
   const names = checkTable(data);
   if (!names.includes(name)) throw unknownVariable(name, names);
+  return columnOf(data, name);
+}
+
+/** One column of a table already checked by `checkTable`. */
+function columnOf(data: TableInput, name: string): unknown[] {
   if (isDataFrameLike(data)) {
     const j = data.columns.indexOf(name);
     return data.values.map((row) => row[j]);
@@ -267,8 +276,8 @@ export function numericColumns(data: TableInput, vars: string[], opts: MissingOp
   for (const v of vars) if (!names.includes(v)) throw unknownVariable(v, names);
   const typed = typedColumns(data, vars, codes);
   if (typed) return typed;
-  const raw = vars.map((v) => rawColumn(data, v));
-  const nRows = rowCount(data);
+  const raw = vars.map((v) => columnOf(data, v));
+  const nRows = rowsOf(data);
   const keep: number[] = [];
   for (let i = 0; i < nRows; i++) {
     let ok = true;
@@ -298,7 +307,7 @@ function typedColumns(data: TableInput, vars: string[], naValues: NaValue[]): Nu
   const cols = vars.map((v) => (data as ColumnsObject)[v]);
   if (!cols.every((c) => ArrayBuffer.isView(c) && !(c instanceof DataView) && !(c instanceof BigInt64Array) && !(c instanceof BigUint64Array))) return undefined;
   const codes = naValues.filter((c): c is number => typeof c === "number");
-  const n = rowCount(data);
+  const n = rowsOf(data);
   const nums = cols as unknown as ArrayLike<number>[];
   const ok = new Uint8Array(n).fill(1);
   let kept = n;
