@@ -1,6 +1,7 @@
 /** Helpers shared by the regression modules (not part of the public API). */
 import { PathlabError } from "../errors";
 import { formatP } from "../display/format";
+import type { CustomSpec, NumberSpec } from "../options";
 
 /** "= .012" or "< .001" */
 export function pText(p: number): string {
@@ -19,3 +20,33 @@ export function checkSpec(y: string, x: string[]): void {
     seen.add(v);
   }
 }
+
+const isStringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** A variable name; its content is checked by checkSpec / the data layer, which name the problem. */
+export const NAME_OPTION: CustomSpec = { kind: "custom" };
+
+/** An array of variable names. */
+export const NAMES_OPTION: CustomSpec = {
+  kind: "custom",
+  check: (v) => (isStringArray(v) ? undefined : "must be an array of column names"),
+  expected: 'an array of column names such as ["x1", "x2"]',
+};
+
+/** Extra numeric codes meaning "missing". */
+export const MISSING_OPTION: CustomSpec = {
+  kind: "custom",
+  check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x)) ? undefined : "must be an array of numbers"),
+  expected: "an array of numeric codes such as [99, -9]",
+};
+
+/** Confidence level as a proportion, as R's confint(level = 0.95). */
+export const CONF_OPTION: NumberSpec = {
+  kind: "number",
+  min: 0,
+  max: 1,
+  exclusiveMin: true,
+  exclusiveMax: true,
+  aliases: ["level"],
+  rangeHint: "conf is a proportion, as R's confint(level = 0.95): write conf: 0.95 for a 95% interval.",
+};

@@ -18,6 +18,9 @@
  * h_i the leverages (diagonal of the hat matrix) and p the number of coefficients.
  */
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+import { checkMemory } from "../resources";
+import { householderQR, QR_TOL } from "./qr";
 
 /** Heteroscedasticity-consistent covariance type, as `sandwich::vcovHC` names them. */
 export type HcType = "HC0" | "HC1" | "HC2" | "HC3" | "HC4";
@@ -29,7 +32,36 @@ export interface OlsCoreOptions {
   names?: string[];
   /** Also return the leverages h_i (always returned for HC2–HC4). */
   hat?: boolean;
+  /** Name of the outcome, used in error messages. */
+  yName?: string;
 }
+
+/** The HC types pathlab computes, as `sandwich::vcovHC` names them. */
+export const HC_TYPES: readonly HcType[] = ["HC0", "HC1", "HC2", "HC3", "HC4"];
+
+/**
+ * The `hc` option as every regression function declares it: sandwich's type names, any case
+ * ("hc3" is HC3); sandwich's "HC" is HC0; its other types are not computed yet.
+ */
+export const HC_OPTION = {
+  kind: "enum",
+  values: HC_TYPES,
+  caseInsensitive: true,
+  valueAliases: { HC: "HC0" },
+  unsupportedValues: {
+    HC4m: "the HC4m estimator is not implemented; HC3 or HC4 are the usual small-sample choices.",
+    HC5: "the HC5 estimator is not implemented; HC3 or HC4 are the usual small-sample choices.",
+    const: "omit hc for the classical (constant-variance) standard errors.",
+  },
+  description: "heteroscedasticity-consistent standard errors",
+} as const;
+
+const OLS_CORE_OPTIONS: OptionSpecs = {
+  hc: HC_OPTION,
+  names: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of column names"), expected: "an array of strings" },
+  hat: { kind: "boolean" },
+  yName: { kind: "string" },
+};
 
 export interface OlsCoreFit {
   coef: Float64Array;
@@ -54,14 +86,22 @@ export interface OlsCoreFit {
   fitted: Float64Array;
   residuals: Float64Array;
   hat?: Float64Array;
+  /**
+   * Variance inflation factors 1/(1 − R²_j) = [C⁻¹]_jj, C the correlation matrix of the
+   * non-intercept columns (NaN for the intercept column and in models without one).
+   */
+  vif: Float64Array;
   /** Index of the column that acts as intercept, or −1 if none. */
   intercept: number;
   hc?: HcType;
 }
 
 const BLOCK = 256;
-/** Smallest admissible Cholesky pivot of the equilibrated centred cross-product matrix, i.e. 1 − R²_j. */
-const COLLINEAR_TOL = 1e-10;
+/**
+ * Smallest Cholesky pivot (1 − R²_j of the equilibrated centred cross-products) solved from the
+ * normal equations; below it the design goes to Householder QR, which also makes the rank decision.
+ */
+const CHOLESKY_MIN_PIVOT = 1e-6;
 
 /**
  * Least squares fit of y on the columns of X (the caller includes the intercept column of ones
@@ -69,10 +109,36 @@ const COLLINEAR_TOL = 1e-10;
  * column besides the intercept, on non-finite values and when n ≤ p.
  */
 export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions = {}): OlsCoreFit {
+  const o = checkOptions<OlsCoreOptions>("olsCore", opts, OLS_CORE_OPTIONS);
   const p = X.length;
   const n = y.length;
-  const names = X.map((_, j) => (opts.names && opts.names[j] !== undefined ? opts.names[j] : `column ${j + 1}`));
+  const names = X.map((_, j) => (o.names && o.names[j] !== undefined ? o.names[j] : `column ${j + 1}`));
+  const icpt = validateDesign(X, y, names, o.yName);
+  // Columns (and y) whose magnitude would under- or overflow in squares are rescaled by a power of
+  // two (exact in floating point) and the results scaled back: R's lm is scale-invariant, so is this.
+  const cx = X.map(pow2Scale);
+  const cy = pow2Scale(y);
+  if (cy === 1 && cx.every((c) => c === 1)) return fitValidated(X, y, icpt, names, o);
+  const fit = fitValidated(
+    X.map((c, j) => scaled(c, cx[j])),
+    scaled(y, cy),
+    icpt,
+    names,
+    o,
+  );
+  return unscaleFit(fit, cx, cy);
+}
+
+/**
+ * Checks the design and returns the index of the intercept column (the constant one), or −1.
+ * Errors name the column: mismatched length, n ≤ p, non-finite values, a second constant column,
+ * an all-zero column, and a constant outcome (R² and every t undefined).
+ */
+function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yName: string | undefined): number {
+  const p = X.length;
+  const n = y.length;
   const quote = (j: number) => `"${names[j]}"`;
+  const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
       throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { code: "dimension" });
@@ -86,7 +152,7 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
     });
   }
   const badY = firstNonFinite(y);
-  if (badY >= 0) throw new PathlabError(`The outcome has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { code: "non-finite" });
+  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { code: "non-finite" });
   // Constant columns: the first is the intercept, any other is an error.
   let icpt = -1;
   for (let j = 0; j < p; j++) {
@@ -112,6 +178,22 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
     }
     icpt = j;
   }
+  if (scanColumn(y) === 1 && (icpt >= 0 || y[0] === 0)) {
+    throw new PathlabError(
+      `${outcome} is constant (every one of the ${n} complete rows is ${y[0]}), so R², t and p are undefined: there is no variation to explain.`,
+      {
+        hint: "Check that the right column was read and that missing-value codes (e.g. 99) are declared; a constant outcome cannot be regressed.",
+        code: "regression.constant-outcome",
+      },
+    );
+  }
+  return icpt;
+}
+
+/** The fit on a validated design whose columns are in a safe floating-point range. */
+function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: string[], opts: OlsCoreOptions): OlsCoreFit {
+  const p = X.length;
+  const n = y.length;
   const hasIcpt = icpt >= 0;
   const cval = hasIcpt ? X[icpt][0] : 0;
   const S: number[] = []; // non-intercept columns
@@ -134,17 +216,13 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(A[a * m + a]);
   const C = new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = a; b < m; b++) C[a * m + b] = C[b * m + a] = A[a * m + b] / (d[a] * d[b]);
-  const L = choleskyFlat(C, m, (j, Lpart) => collinearityError(j, Lpart, C, m, S.map((s) => names[s]), hasIcpt));
-  // Slopes: C u = D⁻¹g, b = D⁻¹u.
-  const rhs = new Float64Array(m);
-  for (let a = 0; a < m; a++) rhs[a] = g[a] / d[a];
-  const u = cholSolve(L, m, rhs);
+  const { L, u } = solveSlopes(Xs, y, mean, ybar, C, g, d, S.map((s) => names[s]), hasIcpt);
   const bS = new Float64Array(m);
   for (let a = 0; a < m; a++) bS[a] = u[a] / d[a];
-  // (XcᵀXc)⁻¹ = D⁻¹C⁻¹D⁻¹
+  // (XcᵀXc)⁻¹ = D⁻¹C⁻¹D⁻¹ (divided one factor at a time: d² may underflow where the quotient does not)
   const Cinv = cholInverse(L, m);
   const AinvS = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) AinvS[a * m + b] = Cinv[a * m + b] / (d[a] * d[b]);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) AinvS[a * m + b] = Cinv[a * m + b] / d[a] / d[b];
 
   // Coefficients in the original parametrisation.
   const coef = new Float64Array(p);
@@ -188,6 +266,8 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
   }
   const se = new Float64Array(p);
   for (let j = 0; j < p; j++) se[j] = Math.sqrt(vcov[j][j]);
+  const vif = new Float64Array(p).fill(NaN);
+  if (hasIcpt) S.forEach((s, k) => (vif[s] = Cinv[k * m + k]));
   return {
     coef,
     se,
@@ -204,8 +284,53 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
     fitted,
     residuals,
     hat,
+    vif,
     intercept: icpt,
     hc: opts.hc,
+  };
+}
+
+/**
+ * A power of two c with max|x·c| in [1, 2), or 1 when the column's magnitude is safe for sums of
+ * squares (between 2⁻²⁰⁰ and 2²⁰⁰); multiplying by c is exact.
+ */
+function pow2Scale(x: Float64Array): number {
+  let big = 0;
+  for (let i = 0; i < x.length; i++) big = Math.max(big, Math.abs(x[i]));
+  if (big === 0 || (big >= 2 ** -200 && big <= 2 ** 200)) return 1;
+  const e = Math.floor(Math.log2(big));
+  // 2^-e in two factors so that neither overflows for |e| near 1023.
+  return 2 ** -Math.trunc(e / 2) * 2 ** -(e - Math.trunc(e / 2));
+}
+
+function scaled(x: Float64Array, c: number): Float64Array {
+  if (c === 1) return x;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i] * c;
+  return out;
+}
+
+/**
+ * The fit of y on X from the fit of y·c_y on the columns x_j·c_j: b_j = b̃_j c_j/c_y,
+ * V_jk = Ṽ_jk (c_j/c_y)(c_k/c_y), (XᵀX)⁻¹_jk = (X̃ᵀX̃)⁻¹_jk c_j c_k, residuals ẽ/c_y; R², leverages
+ * and df are unchanged. Entries too large or small for a double become ±Infinity or 0, as in R.
+ */
+function unscaleFit(f: OlsCoreFit, cx: number[], cy: number): OlsCoreFit {
+  const r = cx.map((c) => c / cy);
+  const cov = (V: number[][]) => V.map((row, j) => row.map((v, k) => v * r[j] * r[k]));
+  const div = (x: Float64Array) => x.map((v) => v / cy);
+  return {
+    ...f,
+    coef: f.coef.map((b, j) => b * r[j]),
+    se: f.se.map((s, j) => s * Math.abs(r[j])),
+    vcov: cov(f.vcov),
+    vcovClassical: cov(f.vcovClassical),
+    xtxInv: f.xtxInv.map((row, j) => row.map((v, k) => v * cx[j] * cx[k])),
+    rss: f.rss / cy / cy,
+    tss: f.tss / cy / cy,
+    sigma2: f.sigma2 / cy / cy,
+    fitted: div(f.fitted),
+    residuals: div(f.residuals),
   };
 }
 
@@ -408,13 +533,62 @@ function dot(a: Float64Array, b: Float64Array, len: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
-/** Cholesky of a flat m×m SPD matrix; `onFail(j, L)` builds the error for a non-positive pivot j. */
-function choleskyFlat(C: Float64Array, m: number, onFail: (j: number, L: Float64Array) => Error): Float64Array {
+/**
+ * The scaled slopes u (C u = D⁻¹g) and the Cholesky factor L of C = D⁻¹XcᵀXcD⁻¹.
+ *
+ * Well-conditioned designs (every pivot 1 − R²_j of C above CHOLESKY_MIN_PIVOT) are solved from the
+ * normal equations, whose error eps·κ(C) is then below 1e-10. Otherwise the centred, equilibrated
+ * design is factored by Householder QR (error eps·√κ(C)), whose LINPACK rank test (a column's
+ * unexplained norm below 1e-7 of its own, as R's lm) decides collinearity; Rᵀ replaces L.
+ */
+function solveSlopes(
+  Xs: Float64Array[],
+  y: Float64Array,
+  mean: Float64Array,
+  ybar: number,
+  C: Float64Array,
+  g: Float64Array,
+  d: Float64Array,
+  names: string[],
+  hasIcpt: boolean,
+): { L: Float64Array; u: Float64Array } {
+  const m = Xs.length;
+  const L = choleskyFlat(C, m);
+  if (L) {
+    const rhs = new Float64Array(m);
+    for (let a = 0; a < m; a++) rhs[a] = g[a] / d[a];
+    return { L, u: cholSolve(L, m, rhs) };
+  }
+  const n = y.length;
+  checkMemory(8 * n * (m + 1), `the QR factorisation of a near-collinear design (${n} rows × ${m} columns)`, "Use fewer rows or predictors.");
+  const Z = Xs.map((x, k) => {
+    const z = new Float64Array(n);
+    for (let i = 0; i < n; i++) z[i] = (x[i] - mean[k]) / d[k];
+    return z;
+  });
+  const yc = new Float64Array(n);
+  for (let i = 0; i < n; i++) yc[i] = y[i] - ybar;
+  const qr = householderQR(Z, yc, QR_TOL);
+  const Lq = new Float64Array(m * m);
+  const upto = qr.deficient >= 0 ? qr.deficient : m;
+  for (let i = 0; i < upto; i++) for (let k = 0; k <= i; k++) Lq[i * m + k] = qr.R[k * m + i];
+  if (qr.deficient >= 0) throw collinearityError(qr.deficient, Lq, C, m, names, hasIcpt);
+  const u = new Float64Array(m);
+  for (let i = m - 1; i >= 0; i--) {
+    let s = qr.qty[i];
+    for (let k = i + 1; k < m; k++) s -= qr.R[i * m + k] * u[k];
+    u[i] = s / qr.R[i * m + i];
+  }
+  return { L: Lq, u };
+}
+
+/** Cholesky of a flat m×m SPD matrix, or null when a pivot falls to CHOLESKY_MIN_PIVOT or below. */
+function choleskyFlat(C: Float64Array, m: number): Float64Array | null {
   const L = new Float64Array(m * m);
   for (let j = 0; j < m; j++) {
     let s = C[j * m + j];
     for (let k = 0; k < j; k++) s -= L[j * m + k] * L[j * m + k];
-    if (!(s > COLLINEAR_TOL)) throw onFail(j, L);
+    if (!(s > CHOLESKY_MIN_PIVOT)) return null;
     const dj = Math.sqrt(s);
     L[j * m + j] = dj;
     for (let i = j + 1; i < m; i++) {

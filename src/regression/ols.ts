@@ -7,10 +7,11 @@ import { numericColumns } from "../data/table-input";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
-import { checkSpec, pText } from "./internal";
+import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
+import { checkOptions, type OptionSpecs } from "../options";
 import { pf, qt, twoSidedP_t } from "../stats/distributions";
 import { invertSPD } from "../stats/matrix";
-import { olsCore, type HcType, type OlsCoreFit } from "./ols-core";
+import { HC_OPTION, olsCore, type HcType, type OlsCoreFit } from "./ols-core";
 
 /** One row of a coefficient table. */
 export interface RegressionCoefficient {
@@ -140,6 +141,15 @@ export class RegressionResult extends Result {
   }
 }
 
+const OLS_OPTIONS: OptionSpecs = {
+  y: NAME_OPTION,
+  x: NAMES_OPTION,
+  hc: HC_OPTION,
+  intercept: { kind: "boolean" },
+  missing: MISSING_OPTION,
+  conf: CONF_OPTION,
+};
+
 /**
  * OLS regression of `spec.y` on `spec.x` with listwise deletion.
  *
@@ -150,6 +160,7 @@ export class RegressionResult extends Result {
  * `summary(lm())`, `confint()` and `sandwich::vcovHC()`.
  */
 export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
+  spec = checkOptions<OlsSpec>("ols", spec, OLS_OPTIONS);
   checkSpec(spec.y, spec.x);
   const vars = [spec.y, ...spec.x];
   const cols = numericColumns(data, vars, { missing: spec.missing });
@@ -172,7 +183,7 @@ export function olsFromColumns(
   const n = y.length;
   const X = o.intercept ? [new Float64Array(n).fill(1), ...xs] : xs;
   const terms = o.intercept ? ["(Intercept)", ...o.x] : [...o.x];
-  const fit = olsCore(X, y, { hc: o.hc, names: terms });
+  const fit = olsCore(X, y, { hc: o.hc, names: terms, yName: o.y });
   const off = o.intercept ? 1 : 0;
   const df = fit.df;
   const tcrit = qt(1 - (1 - o.conf) / 2, df);
@@ -184,7 +195,7 @@ export function olsFromColumns(
     const isIcpt = o.intercept && j === 0;
     const xj = isIcpt ? undefined : xs[j - off];
     let vif: number | null = null;
-    if (!isIcpt && o.intercept) vif = xs.length === 1 ? 1 : fit.xtxInv[j][j] * centredSS(xj!);
+    if (!isIcpt && o.intercept) vif = xs.length === 1 ? 1 : fit.vif[j];
     return {
       term,
       estimate: est,
@@ -216,22 +227,16 @@ export function waldF(coef: ArrayLike<number>, vcov: number[][], idx: number[]):
   return s / idx.length;
 }
 
+/** Sample SD (n − 1), computed on x/max|x| so that squares of tiny or huge values neither under- nor overflow. */
 function sd(x: Float64Array): number {
   const n = x.length;
+  let big = 0;
+  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(x[i]));
+  if (big === 0) return 0;
   let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
+  for (let i = 0; i < n; i++) m += x[i] / big;
   m /= n;
   let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
-  return Math.sqrt(s / (n - 1));
-}
-
-function centredSS(x: Float64Array): number {
-  const n = x.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
-  return s;
+  for (let i = 0; i < n; i++) s += (x[i] / big - m) * (x[i] / big - m);
+  return big * Math.sqrt(s / (n - 1));
 }
