@@ -219,11 +219,6 @@ function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: s
   const { L, u } = solveSlopes(Xs, y, mean, ybar, C, g, d, S.map((s) => names[s]), hasIcpt);
   const bS = new Float64Array(m);
   for (let a = 0; a < m; a++) bS[a] = u[a] / d[a];
-  // (XcᵀXc)⁻¹ = D⁻¹C⁻¹D⁻¹ (divided one factor at a time: d² may underflow where the quotient does not)
-  const Cinv = cholInverse(L, m);
-  const AinvS = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) AinvS[a * m + b] = Cinv[a * m + b] / d[a] / d[b];
-
   // Coefficients in the original parametrisation.
   const coef = new Float64Array(p);
   S.forEach((s, k) => (coef[s] = bS[k]));
@@ -236,38 +231,49 @@ function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: s
   // Residuals, leverages and (for HC) the meat, in one blocked pass.
   const needHat = opts.hat === true || opts.hc === "HC2" || opts.hc === "HC3" || opts.hc === "HC4";
   const q = hasIcpt ? m + 1 : m; // size of θ = (α, b) in the centred parametrisation
-  const pass = residualPass(Xs, y, mean, ybar, bS, d, L, hasIcpt, needHat, opts.hc, p);
+  const Linv = lowerInverse(L, m);
+  const pass = residualPass(Xs, y, mean, ybar, bS, d, Linv, hasIcpt, needHat, opts.hc, p);
   const { residuals, fitted, hat, meat, rss } = pass;
   const tss = hasIcpt ? syy : sumSquares(y);
   const df = n - p;
   const sigma2 = rss / df;
 
-  // Covariances in θ = (α, b): the bread is blockdiag(1/n, (XcᵀXc)⁻¹).
-  const bread = new Float64Array(q * q);
+  // Covariances. With C = LLᵀ, G = L⁻¹D⁻¹ whitens a centred row (g = G x_c) and (XcᵀXc)⁻¹ = GᵀG.
+  // Every covariance is W K Wᵀ with W = T·blockdiag(1/√n, Gᵀ), T the map θ = (α, b) → β
+  // (β_icpt = (α − x̄ᵀb)/c, β_s = b_s), and K = I (classical) or the HC meat Σ ω_i e_i² g_i g_iᵀ in
+  // whitened coordinates. Diagonal entries are then sums of squares: an intercept far from the data's
+  // centre in a near-collinear design loses no digits to cancellation (as R's chol2inv(qr.R)).
   const off = hasIcpt ? 1 : 0;
-  if (hasIcpt) bread[0] = 1 / n;
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) bread[(a + off) * q + b + off] = AinvS[a * m + b];
-  // T maps θ to β: β_icpt = (α − x̄ᵀb)/c, β_s = b_s.
-  const T: number[][] = [];
-  for (let j = 0; j < p; j++) T.push(new Array<number>(q).fill(0));
+  const W: number[][] = [];
+  for (let j = 0; j < p; j++) W.push(new Array<number>(q).fill(0));
+  S.forEach((s, a) => {
+    for (let k = a; k < m; k++) W[s][k + off] = Linv[k * m + a] / d[a];
+  });
   if (hasIcpt) {
-    T[icpt][0] = 1 / cval;
-    for (let k = 0; k < m; k++) T[icpt][k + 1] = -mean[k] / cval;
+    W[icpt][0] = 1 / cval / Math.sqrt(n);
+    for (let k = 0; k < m; k++) {
+      let t = 0;
+      for (let a = 0; a <= k; a++) t += (mean[a] / d[a]) * Linv[k * m + a];
+      W[icpt][k + 1] = -t / cval;
+    }
   }
-  S.forEach((s, k) => (T[s][k + off] = 1));
-  const xtxInv = congruence(T, bread, q);
+  const xtxInv = congruence(W, null, q);
   const vcovClassical = xtxInv.map((r) => r.map((x) => x * sigma2));
   let vcov = vcovClassical;
   if (meat) {
     for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) meat[a * q + b] = meat[b * q + a];
-    const bm = matmulFlat(bread, meat, q);
-    const sand = matmulFlat(bm, bread, q);
-    vcov = congruence(T, sand, q);
+    vcov = congruence(W, meat, q);
   }
   const se = new Float64Array(p);
   for (let j = 0; j < p; j++) se[j] = Math.sqrt(vcov[j][j]);
+  // VIF_a = [C⁻¹]_aa = Σ_k (L⁻¹)_ka².
   const vif = new Float64Array(p).fill(NaN);
-  if (hasIcpt) S.forEach((s, k) => (vif[s] = Cinv[k * m + k]));
+  if (hasIcpt)
+    S.forEach((s, a) => {
+      let v = 0;
+      for (let k = a; k < m; k++) v += Linv[k * m + a] * Linv[k * m + a];
+      vif[s] = v;
+    });
   return {
     coef,
     se,
@@ -385,7 +391,10 @@ interface PassResult {
   rss: number;
 }
 
-/** Residuals, leverages and the HC meat Σ ω_i e_i² z_i z_iᵀ (z = (1, x_c)), in one blocked pass. */
+/**
+ * Residuals, leverages and the HC meat Σ ω_i e_i² g_i g_iᵀ in whitened coordinates
+ * (g = (1/√n, L⁻¹D⁻¹x_c)), in one blocked pass.
+ */
 function residualPass(
   Xs: Float64Array[],
   y: Float64Array,
@@ -393,7 +402,7 @@ function residualPass(
   ybar: number,
   bS: Float64Array,
   d: Float64Array,
-  L: Float64Array,
+  Linv: Float64Array,
   hasIcpt: boolean,
   needHat: boolean,
   hc: HcType | undefined,
@@ -407,16 +416,18 @@ function residualPass(
   const fitted = new Float64Array(n);
   const hat = needHat ? new Float64Array(n) : undefined;
   const meat = hc ? new Float64Array(q * q) : undefined;
+  const whiten = needHat || meat !== undefined;
   const buf: Float64Array[] = [];
   for (let k = 0; k < m; k++) buf.push(new Float64Array(BLOCK));
+  // Whitened rows g = L⁻¹D⁻¹x_c of a block, one array per coordinate.
+  const gbuf: Float64Array[] = [];
+  if (whiten) for (let k = 0; k < m; k++) gbuf.push(new Float64Array(BLOCK));
   const ebuf = new Float64Array(BLOCK);
   const hbuf = new Float64Array(BLOCK);
   const wbuf = new Float64Array(BLOCK);
   const wz = new Float64Array(BLOCK);
-  // Leverage solves run on rows of D⁻¹x_c, laid out row-major per block.
-  const rowbuf = new Float64Array(BLOCK * m);
-  const v = new Float64Array(m);
   const hcCode = hc === "HC0" ? 0 : hc === "HC1" ? 1 : hc === "HC2" ? 2 : hc === "HC3" ? 3 : 4;
+  const g0 = hasIcpt ? 1 / Math.sqrt(n) : 0;
   let rss = 0;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const len = Math.min(BLOCK, n - i0);
@@ -433,51 +444,50 @@ function residualPass(
       fitted[i0 + t] = y[i0 + t] - e;
       rss += e * e;
     }
-    if (hat) {
-      for (let k = 0; k < m; k++) {
-        const col = buf[k];
-        const dk = d[k];
-        for (let t = 0; t < len; t++) rowbuf[t * m + k] = col[t] / dk;
-      }
-      leverages(rowbuf, len, m, L, v, hbuf, hasIcpt ? 1 / n : 0);
-      for (let t = 0; t < len; t++) hat[i0 + t] = hbuf[t];
+    if (!whiten) continue;
+    whitenBlock(buf, d, Linv, m, len, gbuf, hbuf, g0 * g0);
+    if (hat) for (let t = 0; t < len; t++) hat[i0 + t] = hbuf[t];
+    if (!meat) continue;
+    hcWeights(ebuf, hbuf, len, hcCode, n, p, wbuf);
+    if (hasIcpt) {
+      let s0 = 0;
+      for (let t = 0; t < len; t++) s0 += wbuf[t];
+      meat[0] += s0 * g0 * g0;
     }
-    if (meat) {
-      hcWeights(ebuf, hbuf, len, hcCode, n, p, wbuf);
+    for (let a = 0; a < m; a++) {
+      const ga = gbuf[a];
+      for (let t = 0; t < len; t++) wz[t] = wbuf[t] * ga[t];
       if (hasIcpt) {
-        let s0 = 0;
-        for (let t = 0; t < len; t++) s0 += wbuf[t];
-        meat[0] += s0;
+        let s = 0;
+        for (let t = 0; t < len; t++) s += wz[t];
+        meat[a + 1] += s * g0;
       }
-      for (let a = 0; a < m; a++) {
-        const za = buf[a];
-        for (let t = 0; t < len; t++) wz[t] = wbuf[t] * za[t];
-        if (hasIcpt) {
-          let s = 0;
-          for (let t = 0; t < len; t++) s += wz[t];
-          meat[a + 1] += s;
-        }
-        for (let b = a; b < m; b++) meat[(a + off) * q + b + off] += dot(wz, buf[b], len);
-      }
+      for (let b = a; b < m; b++) meat[(a + off) * q + b + off] += dot(wz, gbuf[b], len);
     }
   }
   return { residuals, fitted, hat, meat, rss };
 }
 
-/** h_t = base + ‖L⁻¹ r_t‖² for each row r_t of the block (forward substitution). */
-function leverages(rows: Float64Array, len: number, m: number, L: Float64Array, v: Float64Array, out: Float64Array, base: number): void {
-  for (let t = 0; t < len; t++) {
-    const r0 = t * m;
-    let h = base;
-    for (let a = 0; a < m; a++) {
-      let s = rows[r0 + a];
-      const la = a * m;
-      for (let b = 0; b < a; b++) s -= L[la + b] * v[b];
-      const va = s / L[la + a];
-      v[a] = va;
-      h += va * va;
+/**
+ * Whitened coordinates g = L⁻¹D⁻¹x_c of each row of a block (x_c in `cols`), accumulated column by
+ * column of L⁻¹, and the leverages h_t = base + ‖g_t‖².
+ */
+function whitenBlock(cols: Float64Array[], d: Float64Array, Linv: Float64Array, m: number, len: number, g: Float64Array[], h: Float64Array, base: number): void {
+  for (let k = 0; k < m; k++) g[k].fill(0, 0, len);
+  for (let a = 0; a < m; a++) {
+    const col = cols[a];
+    const da = d[a];
+    for (let k = a; k < m; k++) {
+      const f = Linv[k * m + a] / da;
+      if (f === 0) continue;
+      const gk = g[k];
+      for (let t = 0; t < len; t++) gk[t] += f * col[t];
     }
-    out[t] = h;
+  }
+  h.fill(base, 0, len);
+  for (let k = 0; k < m; k++) {
+    const gk = g[k];
+    for (let t = 0; t < len; t++) h[t] += gk[t] * gk[t];
   }
 }
 
@@ -621,53 +631,40 @@ function cholSolve(L: Float64Array, m: number, b: Float64Array): Float64Array {
   return x;
 }
 
-function cholInverse(L: Float64Array, m: number): Float64Array {
+/** L⁻¹ of a lower-triangular m×m L (flat, row-major), by forward substitution on the unit vectors. */
+function lowerInverse(L: Float64Array, m: number): Float64Array {
   const inv = new Float64Array(m * m);
-  const e = new Float64Array(m);
   for (let j = 0; j < m; j++) {
-    e.fill(0);
-    e[j] = 1;
-    const col = cholSolve(L, m, e);
-    for (let i = 0; i < m; i++) inv[i * m + j] = col[i];
-  }
-  // Symmetrise away rounding asymmetry.
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < i; j++) {
-      const s = 0.5 * (inv[i * m + j] + inv[j * m + i]);
-      inv[i * m + j] = inv[j * m + i] = s;
+    inv[j * m + j] = 1 / L[j * m + j];
+    for (let i = j + 1; i < m; i++) {
+      let s = 0;
+      for (let k = j; k < i; k++) s -= L[i * m + k] * inv[k * m + j];
+      inv[i * m + j] = s / L[i * m + i];
     }
+  }
   return inv;
 }
 
-function matmulFlat(A: Float64Array, B: Float64Array, q: number): Float64Array {
-  const out = new Float64Array(q * q);
-  for (let i = 0; i < q; i++)
-    for (let k = 0; k < q; k++) {
-      const a = A[i * q + k];
-      if (a === 0) continue;
-      for (let j = 0; j < q; j++) out[i * q + j] += a * B[k * q + j];
-    }
-  return out;
-}
-
-/** T M Tᵀ for T (p×q, rows) and flat symmetric M (q×q). */
-function congruence(T: number[][], M: Float64Array, q: number): number[][] {
-  const p = T.length;
-  const TM: number[][] = T.map((row) => {
-    const out = new Array<number>(q).fill(0);
-    for (let k = 0; k < q; k++) {
-      const t = row[k];
-      if (t === 0) continue;
-      for (let j = 0; j < q; j++) out[j] += t * M[k * q + j];
-    }
-    return out;
-  });
+/** W M Wᵀ for W (p×q, rows) and a flat symmetric q×q M, or W Wᵀ when M is null. */
+function congruence(W: number[][], M: Float64Array | null, q: number): number[][] {
+  const p = W.length;
+  const WM: number[][] = M
+    ? W.map((row) => {
+        const out = new Array<number>(q).fill(0);
+        for (let k = 0; k < q; k++) {
+          const t = row[k];
+          if (t === 0) continue;
+          for (let j = 0; j < q; j++) out[j] += t * M[k * q + j];
+        }
+        return out;
+      })
+    : W;
   const res: number[][] = [];
   for (let i = 0; i < p; i++) res.push(new Array<number>(p).fill(0));
   for (let i = 0; i < p; i++)
     for (let j = 0; j <= i; j++) {
       let s = 0;
-      for (let k = 0; k < q; k++) s += TM[i][k] * T[j][k];
+      for (let k = 0; k < q; k++) s += WM[i][k] * W[j][k];
       res[i][j] = res[j][i] = s;
     }
   return res;
