@@ -14,6 +14,7 @@
  * percentile; no sorting needed).
  */
 import { PathlabError } from "../errors";
+import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { Rng } from "../simulate/rng";
 import { SmallOls } from "./ols-small";
 
@@ -611,6 +612,34 @@ class ModeratedMediationModel implements PowerModel {
       if (hi < 0) counts[4]++;
       else if (hi > 0) counts[5]++;
     }
+  }
+}
+
+const NUMBER = { kind: "custom", check: (v: unknown) => (typeof v === "number" ? undefined : `must be a number; got ${describeValue(v)}`) } as const;
+const NUMBER_OR_LIST = {
+  kind: "custom",
+  check: (v: unknown) => (typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number")) ? undefined : `must be a number or an array of numbers; got ${describeValue(v)}`),
+} as const;
+
+const SPEC_OPTIONS: Record<PowerModelKind, OptionSpecs> = {
+  mediation: { a: NUMBER_OR_LIST, b: NUMBER_OR_LIST, cp: NUMBER, mediatorCor: NUMBER, cor: { kind: "custom", expected: "the correlation matrix of [X, M…, Y]" } },
+  moderation: { b1: NUMBER, b2: NUMBER, b3: NUMBER, rXW: NUMBER },
+  "moderated-mediation": { a1: NUMBER, a2: NUMBER, a3: NUMBER, b: NUMBER, cp: NUMBER, rXW: NUMBER },
+};
+
+const FN_OF_KIND: Record<PowerModelKind, string> = { mediation: "powerMediation", moderation: "powerModeration", "moderated-mediation": "powerModeratedMediation" };
+
+/**
+ * Checks a power specification's names (an unknown path such as `c` is an error listing the valid
+ * ones, never ignored) and that a mediation model is given either by paths or by `cor`, not both.
+ */
+export function checkPowerSpec(kind: PowerModelKind, spec: unknown): void {
+  if (!(kind in SPEC_OPTIONS)) fail(`Unknown power model "${String(kind)}".`, 'Use "mediation", "moderation" or "moderated-mediation".');
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) fail(`The ${kind} power specification must be an object of paths, e.g. ${kind === "moderation" ? "{ b1: 0.3, b2: 0.2, b3: 0.1 }" : "{ a: 0.3, b: 0.3 }"}.`);
+  const o = checkOptions<Record<string, unknown>>(FN_OF_KIND[kind], spec as Record<string, unknown>, SPEC_OPTIONS[kind]);
+  if (kind === "mediation" && o.cor !== undefined) {
+    const both = ["a", "b", "cp", "mediatorCor"].filter((k) => o[k] !== undefined);
+    if (both.length) fail(`powerMediation(): give either the paths (a, b, cp, mediatorCor) or the correlation matrix cor, not both (got cor and ${both.join(", ")}).`, "The correlation matrix implies all paths; remove one of the two.");
   }
 }
 

@@ -215,7 +215,27 @@ export function olsFromColumns(
   else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
   else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
   const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
-  return new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: o.hc, conf: o.conf, intercept: o.intercept });
+  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: o.hc, conf: o.conf, intercept: o.intercept });
+  if (perfectFit(fit)) {
+    result.warnings.push({
+      code: "regression.perfect-fit",
+      message: `"${o.y}" is fitted essentially perfectly (residual variance below 1e-30 of the fitted values' mean square): standard errors, t and p are unreliable. Is the outcome a function of the predictors (e.g. a total score regressed on its parts)?`,
+    });
+  }
+  return result;
+}
+
+/** R's summary.lm test: residual variance < 1e-30 × (mean(f)² + var(f)) of the fitted values f. */
+function perfectFit(fit: OlsCoreFit): boolean {
+  const f = fit.fitted;
+  const n = f.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += f[i];
+  m /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (f[i] - m) * (f[i] - m);
+  v /= n - 1;
+  return fit.sigma2 < (m * m + v) * 1e-30;
 }
 
 /** Wald F = bᵀ V⁻¹ b / q for the coefficients at `idx` (a joint test with any covariance V). */

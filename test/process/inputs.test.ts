@@ -49,12 +49,12 @@ describe("process: bad input", () => {
     expect(process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 1000 }).warnings).to.have.length(0);
   });
   it("invalid conf", () => {
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 0.95 }), /conf.*Did you mean conf: 95/, "bad-conf");
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 100 }), /between 50 and 100/, "bad-conf");
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: NaN }), /conf/, "bad-conf");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 0.95 }), /conf.*write conf: 95/, "options.bad-value");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 100 }), /≥ 50 and < 100/, "options.bad-value");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: NaN }), /conf/, "options.bad-value");
   });
   it("unsupported model lists the supported ones", () => {
-    throwsWith(() => process({ data, model: 92, y: "y", x: "x" }), /model 92 is not supported.*1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59/, "unsupported-model");
+    throwsWith(() => process({ data, model: 92, y: "y", x: "x" }), /model 92 is not implemented yet.*1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59/, "options.unsupported");
     expect(SUPPORTED_MODELS).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59]);
   });
   it("wrong number of mediators, missing or unused moderators, bad hc", () => {
