@@ -47,7 +47,10 @@ function checkResamplingMemory(option: "boot" | "mc", B: number, stride: number,
   const perDraw = stride + quantities + 3; // coefficients, quantities, two SDs, a sort buffer
   const bytes = 8 * B * perDraw + 8 * n * columns * columns;
   const what = option === "mc" ? "Monte Carlo draws" : "bootstrap resamples";
-  checkMemory(bytes, `${B.toLocaleString("en-US")} ${what} (${perDraw} numbers each)`, `Lower ${option}: PROCESS's default of 5000 is plenty for 95% intervals.`, 8 * B * stride);
+  const largest = 8 * B * stride;
+  // One Float64Array holds every draw's coefficients; a typed array cannot exceed 2³² bytes.
+  const single = largest > 2 ** 32 ? `, in one array of ${(largest / 2 ** 30).toFixed(1)} GiB (a typed array holds at most 4 GiB)` : "";
+  checkMemory(bytes, `${B.toLocaleString("en-US")} ${what} (${perDraw} numbers each${single})`, `Lower ${option}: PROCESS's default of 5000 is plenty for 95% intervals.`, largest);
 }
 
 /** Inverts a small symmetric positive-definite matrix (for Wald tests on a few coefficients). */

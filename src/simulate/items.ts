@@ -10,7 +10,22 @@ import { drawMvnorm } from "./mvrnorm";
 import { choleskyLower, eigenSym } from "./linalg";
 import { sampleMoments, type SampleMoments } from "./moments";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
-import { checkCorrelation, checkN, requirePositiveDefinite, squareMatrix, type MatrixInput } from "./validate";
+import { ANY, SEED_OR_RNG, checkCorrelation, checkEach, checkN, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const ITEMS_OPTIONS: OptionSpecs = {
+  n: ANY,
+  constructs: ANY,
+  cor: ANY,
+  seed: SEED_OR_RNG,
+  likert: ANY,
+  itemMeans: ANY,
+  itemSds: ANY,
+  corOf: { kind: "enum", values: ["composites", "factors"] },
+  method: { kind: "enum", values: ["auto", "factor", "conditional"] },
+};
+
+const CONSTRUCT_OPTIONS: OptionSpecs = { name: ANY, items: ANY, loadings: ANY, mean: ANY, sd: ANY, likert: ANY };
 import { unknownVariable } from "../data/table-input";
 
 /** One construct (scale) of the measurement model. */
@@ -227,7 +242,10 @@ function checkConstructs(constructs: ItemConstruct[]): void {
  *   smallest eigenvalue), unknown items in itemMeans/itemSds, and n ≤ the number of items.
  */
 export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
+  options = checkOptions<SimulateItemsOptions>("simulateItems", options, ITEMS_OPTIONS);
+  const seed = seedOf("simulateItems", options.seed);
   const constructs = options.constructs;
+  checkEach("simulateItems", (i) => `construct ${i + 1}`, constructs, CONSTRUCT_OPTIONS);
   checkConstructs(constructs);
   const K = constructs.length;
   const R = squareMatrix(options.cor, "cor");
@@ -368,7 +386,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     }
   }
 
-  const itemCols = drawMvnorm(options.n, mu, S, toRng(options.seed), true, "The implied item covariance matrix");
+  const itemCols = drawMvnorm(options.n, mu, S, toRng(seed), true, "The implied item covariance matrix");
   const compositesOf = (cols: Float64Array[]) =>
     blocks.map((b, k) => {
       const c = new Float64Array(options.n);
@@ -415,7 +433,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   const res = new ItemSimulation(
     [...itemNames, ...cnames],
     [...finalItems, ...finalComposites],
-    typeof options.seed === "number" ? options.seed : undefined,
+    typeof seed === "number" ? seed : undefined,
     itemNames,
     cnames,
     method,

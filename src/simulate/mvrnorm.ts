@@ -14,9 +14,11 @@ import {
   checkVector,
   defaultNames,
   requirePositiveDefinite,
+  seedOf,
   squareMatrix,
   type MatrixInput,
 } from "./validate";
+import { checkOptions } from "../options";
 
 export interface MvrnormOptions {
   /** Make the sample means and covariance equal `means` and `cov` exactly (default false). */
@@ -76,6 +78,12 @@ export class MvrnormResult extends SimulatedData {
  *   smallest eigenvalue), a `means` length that differs from Σ's, or n ≤ p with `empirical`.
  */
 export function mvrnorm(n: number, means: number[], cov: MatrixInput, seed: number | Rng, options: MvrnormOptions = {}): MvrnormResult {
+  options = checkOptions<MvrnormOptions>("mvrnorm", options, {
+    empirical: { kind: "boolean" },
+    names: { kind: "custom", expected: "an array of column names" },
+    tol: { kind: "custom", unsupported: "positive definiteness is checked by a Cholesky factorisation (the error gives the smallest eigenvalue); MASS's tol is not used." },
+  });
+  seedOf("mvrnorm", seed);
   const Sigma = squareMatrix(cov, "cov");
   const p = Sigma.length;
   const mu = checkVector(means, p, "means", "cov");

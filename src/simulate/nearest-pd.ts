@@ -7,6 +7,20 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { eigenSym, frobeniusDiff, maxAbsDiff } from "./linalg";
 import { checkCorrelation, checkNames, squareMatrix, type MatrixInput } from "./validate";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const NEAREST_PD_OPTIONS: OptionSpecs = {
+  corr: { kind: "boolean" },
+  minEigenvalue: { kind: "number", min: 0 },
+  convTol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["conv.tol"] },
+  posdTol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["posd.tol"] },
+  maxIter: { kind: "number", min: 1, integer: true, aliases: ["maxit"] },
+  names: { kind: "custom", expected: "an array of variable names" },
+  keepDiag: { kind: "custom", aliases: ["keep.diag"], unsupported: "use corr: true to keep a unit diagonal; other diagonals are rescaled back by the final step." },
+  doDykstra: { kind: "custom", unsupported: "Dykstra's correction is always used, as nearPD's default." },
+  do2eigen: { kind: "custom", unsupported: "the final eigenvalue step (posdTol) is always applied, as nearPD's default." },
+  eigTol: { kind: "custom", aliases: ["eig.tol"], unsupported: "eigenvalues below 1e-6 of the largest are floored, as nearPD's default; use minEigenvalue for an absolute floor." },
+};
 
 export interface NearestPDOptions {
   /** Find the nearest correlation matrix (unit diagonal kept; default true). */
@@ -129,6 +143,7 @@ function recompose(vectors: number[][], d: number[]): number[][] {
  * Opt-in only: simulations never repair a matrix silently; they throw and point here.
  */
 export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): NearestPDResult {
+  options = checkOptions<NearestPDOptions>("nearestPD", options, NEAREST_PD_OPTIONS);
   const corr = options.corr ?? true;
   const X0 = squareMatrix(R, corr ? "R" : "cov");
   const p = X0.length;

@@ -16,7 +16,21 @@ import { rng as toRng, type Rng } from "./rng";
 import { drawMvnorm } from "./mvrnorm";
 import { sampleMoments } from "./moments";
 import { SimulatedData, momentsTable } from "./simulated-data";
-import { checkCorrelation, checkN, requirePositiveDefinite, squareMatrix, type MatrixInput } from "./validate";
+import { ANY, SEED_OR_RNG, checkCorrelation, checkEach, checkN, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const STRUCTURAL_OPTIONS: OptionSpecs = {
+  n: ANY,
+  seed: SEED_OR_RNG,
+  exogenous: ANY,
+  exogenousCor: ANY,
+  equations: ANY,
+  empirical: { kind: "boolean" },
+  exactResiduals: { kind: "boolean" },
+};
+const EQUATION_OPTIONS: OptionSpecs = { y: ANY, terms: ANY, intercept: ANY, residualSd: ANY, r2: ANY };
+const TERM_OPTIONS: OptionSpecs = { vars: ANY, coef: ANY, center: { kind: "boolean" } };
+const EXOGENOUS_OPTIONS: OptionSpecs = { mean: ANY, sd: ANY };
 
 /** One term of a structural equation: a variable, or the product of several, times a coefficient. */
 export interface StructuralTerm {
@@ -165,8 +179,14 @@ function variance(x: Float64Array): number {
  *   matrix that does not match or is not positive definite (smallest eigenvalue given), or n too small.
  */
 export function simulateStructural(options: SimulateStructuralOptions): StructuralSimulation {
+  options = checkOptions<SimulateStructuralOptions>("simulateStructural", options, STRUCTURAL_OPTIONS);
+  const seed = seedOf("simulateStructural", options.seed);
+  if (!Array.isArray(options.equations)) throw new PathlabError("simulateStructural() needs equations: an array of { y, terms, residualSd | r2 }.", { code: "options.missing" });
+  checkEach("simulateStructural", (i) => `equation ${i + 1}`, options.equations, EQUATION_OPTIONS);
+  options.equations.forEach((e, i) => checkEach("simulateStructural", (k) => `equation ${i + 1}, term ${k + 1}`, e.terms, TERM_OPTIONS));
   const exo = options.exogenous ?? {};
   const exoNames = Object.keys(exo);
+  checkEach("simulateStructural", (i) => `exogenous "${exoNames[i]}"`, exoNames.map((k) => exo[k]), EXOGENOUS_OPTIONS);
   if (exoNames.length === 0)
     throw new PathlabError("exogenous must name at least one variable, e.g. { x: { mean: 0, sd: 1 } }.", { code: "bad-input" });
   const q = exoNames.length;
@@ -221,7 +241,7 @@ export function simulateStructural(options: SimulateStructuralOptions): Structur
     ys.push(e.y);
   }
 
-  const r = toRng(options.seed);
+  const r = toRng(seed);
   const cov = R.map((row, i) => row.map((x, j) => x * sds[i] * sds[j]));
   const exoCols = drawMvnorm(n, means, cov, r, empirical, "exogenousCor");
   const cols = new Map<string, Float64Array>();
@@ -297,7 +317,7 @@ export function simulateStructural(options: SimulateStructuralOptions): Structur
   return new StructuralSimulation(
     [...exoNames, ...ys],
     [...exoCols, ...yCols],
-    typeof options.seed === "number" ? options.seed : undefined,
+    typeof seed === "number" ? seed : undefined,
     exoNames,
     { means, sds, cor: R },
     summaries,
@@ -320,6 +340,14 @@ export function moderationFromSimpleSlopes(spec: {
   levels?: number;
   centered?: boolean;
 }): { bX: number; bXW: number } {
+  checkOptions("moderationFromSimpleSlopes", spec, {
+    low: { kind: "number" },
+    high: { kind: "number" },
+    sdW: { kind: "number" },
+    meanW: { kind: "number" },
+    levels: { kind: "number" },
+    centered: { kind: "boolean" },
+  });
   const k = spec.levels ?? 1;
   if (!(spec.sdW > 0) || !(k > 0)) throw new PathlabError("sdW and levels must be positive.", { code: "bad-input" });
   const bXW = (spec.high - spec.low) / (2 * k * spec.sdW);

@@ -4,6 +4,8 @@
  * mutually inconsistent (not positive definite). Each check fails with the entry at fault.
  */
 import { PathlabError } from "../errors";
+import { checkOptions, checkSeed, describeValue, type CustomSpec, type OptionSpecs } from "../options";
+import { Rng } from "./rng";
 import { formatNumber } from "../display/format";
 import { choleskyLower, eigenSym } from "./linalg";
 
@@ -133,4 +135,43 @@ export function checkNames(names: ReadonlyArray<string>, p: number, what: string
     seen.add(nm);
   }
   return [...names];
+}
+
+/** A seed (integer in [0, 2³²)) or a generator; the seed's range is checked by `seedOf`. */
+export const SEED_OR_RNG: CustomSpec = {
+  kind: "custom",
+  check: (v) => (v instanceof Rng || typeof v === "number" ? undefined : `must be a seed (an integer from 0 to 4294967295) or an Rng; got ${describeValue(v)}`),
+  expected: "a whole number such as 2024, or an Rng",
+};
+
+/** Anything; the simulator checks the value itself and names what is wrong. */
+export const ANY: CustomSpec = { kind: "custom" };
+
+/** The seed a simulator was given: required, an integer in [0, 2³²) or an Rng. */
+export function seedOf(fn: string, seed: unknown): number | Rng {
+  if (seed === undefined) {
+    throw new PathlabError(`${fn}() needs a seed, so that the simulated data can be reproduced.`, {
+      hint: "Add seed: <a whole number>, e.g. seed: 2024.",
+      code: "options.missing",
+    });
+  }
+  if (seed instanceof Rng) return seed;
+  return checkSeed(seed, `${fn}(): option 'seed'`);
+}
+
+/**
+ * Checks the keys of each object in `list` (e.g. the terms of an equation) against `specs`, naming
+ * the element: an unknown key such as `coeff` for `coef` is an error, never ignored.
+ */
+export function checkEach(fn: string, what: (i: number) => string, list: unknown, specs: OptionSpecs): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((el, i) => {
+    if (el === null || typeof el !== "object" || Array.isArray(el)) return;
+    try {
+      checkOptions(fn, el as object, specs);
+    } catch (e) {
+      if (!(e instanceof PathlabError)) throw e;
+      throw new PathlabError(e.message.replace(`${fn}(): `, `${fn}(): ${what(i)}: `), { hint: e.hint, code: e.code });
+    }
+  });
 }
