@@ -7,6 +7,20 @@
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+import { checkEach } from "../simulate/validate";
+
+const ANY = { kind: "custom" } as const;
+const FIELD_TYPES: FieldType[] = ["number", "integer", "year", "text", "category", "list", "boolean"];
+const CASE_TABLE_OPTIONS: OptionSpecs = { title: { kind: "string" }, fields: ANY, cases: ANY, notes: ANY };
+const FIELD_OPTIONS: OptionSpecs = {
+  key: ANY,
+  label: { kind: "string" },
+  type: { kind: "enum", values: FIELD_TYPES },
+  unit: { kind: "string" },
+  source: { kind: "string" },
+  note: { kind: "string" },
+};
 
 /** A value the source does not report, with the reason (e.g. "not reported", "text truncated"). */
 export interface Unknown {
@@ -104,6 +118,11 @@ export class CaseTable extends Result {
     super();
     if (!spec || !Array.isArray(spec.fields) || !Array.isArray(spec.cases)) {
       throw new PathlabError("A case table needs `fields` and `cases` arrays.", { code: "bad-case-table" });
+    }
+    checkOptions("caseTable", spec, CASE_TABLE_OPTIONS);
+    checkEach("caseTable", (i) => `field ${i + 1}${typeof spec.fields[i]?.key === "string" ? ` ("${spec.fields[i].key}")` : ""}`, spec.fields, FIELD_OPTIONS);
+    for (const f of spec.fields) {
+      if (f.type === undefined) throw new PathlabError(`caseTable(): field "${f.key}" has no type.`, { hint: `Types: ${FIELD_TYPES.join(", ")}.`, code: "bad-case-table" });
     }
     const keys = new Set<string>();
     for (const f of spec.fields) {

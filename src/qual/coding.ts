@@ -9,6 +9,14 @@ import { Figure } from "../display/figure";
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+import { checkEach } from "../simulate/validate";
+
+const ANY = { kind: "custom" } as const;
+const CODING_OPTIONS: OptionSpecs = { title: { kind: "string" }, dimensions: ANY, themes: ANY, codes: ANY, notes: ANY };
+const DIMENSION_OPTIONS: OptionSpecs = { id: ANY, label: ANY, description: ANY };
+const THEME_OPTIONS: OptionSpecs = { id: ANY, label: ANY, dimension: ANY, attributes: ANY };
+const CODE_OPTIONS: OptionSpecs = { id: ANY, label: ANY, theme: ANY, attributes: ANY };
 
 export type AttributeValue = string | string[];
 
@@ -52,6 +60,10 @@ export class CodingScheme extends Result {
     if (!spec || !Array.isArray(spec.dimensions) || !Array.isArray(spec.themes) || !Array.isArray(spec.codes)) {
       throw new PathlabError("A coding scheme needs `dimensions`, `themes` and `codes` arrays.", { code: "bad-coding" });
     }
+    checkOptions("codingScheme", spec, CODING_OPTIONS);
+    checkEach("codingScheme", (i) => `dimension ${i + 1}`, spec.dimensions, DIMENSION_OPTIONS);
+    checkEach("codingScheme", (i) => `theme ${i + 1}`, spec.themes, THEME_OPTIONS);
+    checkEach("codingScheme", (i) => `code ${i + 1}`, spec.codes, CODE_OPTIONS);
     const seen = new Map<string, string>();
     const claim = (id: string, level: string) => {
       if (!id) throw new PathlabError(`A ${level} has an empty id.`, { code: "bad-coding" });
@@ -255,6 +267,7 @@ export class CodingScheme extends Result {
 
   /** The hierarchy as a plotly sunburst: dimensions inside, themes, then first-order codes outside. */
   sunburst(options: { title?: string; maxLabel?: number } = {}): Figure {
+    checkOptions("sunburst", options, { title: { kind: "string" }, maxLabel: { kind: "number", min: 1, integer: true } });
     const max = options.maxLabel ?? 40;
     const short = (s: string) => (s.length > max ? s.slice(0, max - 1) + "…" : s);
     const ids: string[] = [];
@@ -291,6 +304,7 @@ export class CodingScheme extends Result {
    * Link widths are numbers of first-order codes, not prevalence.
    */
   sankey(levels: string[] = ["dimension", "theme", "code"], options: { title?: string } = {}): Figure {
+    checkOptions("sankey", options, { title: { kind: "string" } });
     if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "bad-argument" });
     levels.forEach((l) => this.checkProp(l));
     const nodeIndex = new Map<string, number>();

@@ -13,6 +13,11 @@ import { Figure } from "../display/figure";
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const ANY = { kind: "custom" } as const;
+const EVIDENCE_OPTIONS: OptionSpecs = { title: { kind: "string" }, cases: ANY, items: ANY, cells: ANY, scheme: ANY, extraItems: ANY, labels: ANY, notes: ANY };
+const CELL_OPTIONS: OptionSpecs = { present: ANY, grade: ANY, basis: ANY, confidence: ANY, note: ANY, quotes: ANY, candidates: ANY };
 import type { CaseTable } from "./case-table";
 import type { CodingScheme } from "./coding";
 
@@ -66,6 +71,10 @@ export class EvidenceMatrix extends Result {
 
   constructor(spec: EvidenceMatrixSpec) {
     super();
+    checkOptions("evidenceMatrix", spec, EVIDENCE_OPTIONS);
+    if (!spec || (!Array.isArray(spec.cases) && !(spec.cases && Array.isArray((spec.cases as CaseTable).ids))) || !Array.isArray(spec.items)) {
+      throw new PathlabError("An evidence matrix needs `cases` (ids or a case table) and an `items` array.", { code: "bad-evidence" });
+    }
     const ids = Array.isArray(spec.cases) ? spec.cases.slice() : spec.cases.ids;
     const dupCase = ids.find((x, i) => ids.indexOf(x) !== i);
     if (dupCase) throw new PathlabError(`Case "${dupCase}" is listed twice in the evidence matrix.`, { code: "bad-evidence" });
@@ -85,6 +94,12 @@ export class EvidenceMatrix extends Result {
     for (const [cid, row] of Object.entries(spec.cells ?? {})) {
       if (!ids.includes(cid)) throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, { hint: `Cases: ${ids.join(", ")}.`, code: "dangling-reference" });
       for (const [it, cell] of Object.entries(row)) {
+        try {
+          checkOptions("evidenceMatrix", cell, CELL_OPTIONS);
+        } catch (e) {
+          if (e instanceof PathlabError) throw new PathlabError(e.message.replace("evidenceMatrix(): ", `evidenceMatrix(): cell ${cid} × ${it}: `), { hint: e.hint, code: e.code });
+          throw e;
+        }
         if (!spec.items.includes(it)) throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, { hint: `Items: ${spec.items.join(", ")}.`, code: "dangling-reference" });
         if (!GRADES.includes(cell.grade)) throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "bad-evidence" });
         if (cell.present === null && cell.grade !== "not_reported") {
@@ -232,6 +247,7 @@ export class EvidenceMatrix extends Result {
 
   /** Case × item heatmap: colour = grade of the evidence, hover = the cell's note and quotes. */
   heatmap(options: { title?: string; items?: string[] } = {}): Figure {
+    checkOptions("heatmap", options, { title: { kind: "string" }, items: ANY });
     const its = options.items ?? this.items;
     its.forEach((i) => this.checkItem(i));
     // 0 not reported, 1 candidate only, 2 absent, 3 present inferred, 4 present stated.

@@ -8,6 +8,7 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
 import type { EvidenceGrade, EvidenceMatrix } from "./evidence";
+import { checkEach } from "../simulate/validate";
 
 export interface PropositionSpec {
   id: string;
@@ -83,6 +84,13 @@ export class PropositionMap extends Result {
 
 /** Maps each proposition to its themes in the matrix and to the cases with evidence on them. */
 export function mapPropositions(propositions: PropositionSpec[], matrix: EvidenceMatrix, include: EvidenceGrade[] = ["stated", "inferred"]): PropositionMap {
+  const ANY = { kind: "custom" } as const;
+  checkEach("mapPropositions", (i) => `proposition ${i + 1}`, propositions, { id: ANY, text: ANY, constructs: ANY, links: ANY });
+  const grades: EvidenceGrade[] = ["stated", "inferred", "not_reported"];
+  const bad = (Array.isArray(include) ? include : [include]).find((g) => !grades.includes(g));
+  if (bad !== undefined || !Array.isArray(include)) {
+    throw new PathlabError(`mapPropositions(): include must be an array of grades (${grades.join(", ")}); got ${JSON.stringify(bad ?? include)}.`, { hint: 'E.g. ["stated"] or ["stated", "inferred"].', code: "options.bad-value" });
+  }
   const seen = new Set<string>();
   const rows = propositions.map((p) => {
     if (seen.has(p.id)) throw new PathlabError(`Proposition "${p.id}" is defined twice.`, { code: "bad-proposition" });
