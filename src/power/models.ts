@@ -99,7 +99,7 @@ function clean(x: number): number {
 }
 
 function fail(msg: string, hint?: string): never {
-  throw new PathlabError(msg, { hint, code: "bad-power-spec" });
+  throw new PathlabError(msg, { hint, code: "power.bad-spec" });
 }
 
 function checkPath(name: string, v: unknown): number {

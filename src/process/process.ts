@@ -154,13 +154,13 @@ export function process(options: ProcessOptions): ProcessResult {
     const want = mMax === 0 ? "no mediators (m)" : mMin === mMax ? `${mMin} mediator(s)` : `${mMin}–${mMax} mediators`;
     throw new PathlabError(`Model ${model} (${tpl.type.toLowerCase()}) takes ${want}; got ${ms.length}.`, {
       hint: mMax === 0 ? "Remove m, or choose a mediation model such as 4." : "Give m as a variable name or an array of names.",
-      code: "bad-mediators",
+      code: "process.bad-mediators",
     });
   }
-  if (tpl.needsW && !cfg.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { code: "missing-moderator" });
-  if (!tpl.needsW && cfg.w) throw new PathlabError(`Model ${model} has no moderator W, but w = "${cfg.w}" was given.`, { hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).", code: "unused-moderator" });
-  if (tpl.needsZ && !cfg.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { code: "missing-moderator" });
-  if (!tpl.needsZ && cfg.z) throw new PathlabError(`Model ${model} has no moderator Z, but z = "${cfg.z}" was given.`, { hint: "Remove z, or choose a model with two moderators (2, 3, 21).", code: "unused-moderator" });
+  if (tpl.needsW && !cfg.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { code: "process.missing-moderator" });
+  if (!tpl.needsW && cfg.w) throw new PathlabError(`Model ${model} has no moderator W, but w = "${cfg.w}" was given.`, { hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).", code: "process.unused-moderator" });
+  if (tpl.needsZ && !cfg.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { code: "process.missing-moderator" });
+  if (!tpl.needsZ && cfg.z) throw new PathlabError(`Model ${model} has no moderator Z, but z = "${cfg.z}" was given.`, { hint: "Remove z, or choose a model with two moderators (2, 3, 21).", code: "process.unused-moderator" });
 
   const roleName: Record<string, string> = { X: cfg.x, Y: cfg.y };
   if (cfg.w) roleName.W = cfg.w;
@@ -174,15 +174,15 @@ export function process(options: ProcessOptions): ProcessResult {
       const isMX = (prev === "X" && r.startsWith("M")) || (r === "X" && prev.startsWith("M"));
       throw new PathlabError(
         isMX ? `The mediator "${name}" is also X: a variable cannot mediate its own effect.` : `"${name}" is given as both ${roleLabel(prev)} and ${roleLabel(r)}.`,
-        { hint: "Each role (x, y, m, w, z) needs a different variable.", code: isMX ? "mediator-is-x" : "duplicate-role" },
+        { hint: "Each role (x, y, m, w, z) needs a different variable.", code: isMX ? "process.mediator-is-x" : "process.duplicate-role" },
       );
     }
     seen.set(name, r);
   }
   for (const c of covs) {
-    if (seen.has(c)) throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "duplicate-role" });
+    if (seen.has(c)) throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "process.duplicate-role" });
   }
-  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { code: "duplicate-role" });
+  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { code: "process.duplicate-role" });
 
   const roles = Object.keys(roleName);
   const varNames = [...roles.map((r) => roleName[r]), ...covs];
@@ -203,7 +203,7 @@ export function process(options: ProcessOptions): ProcessResult {
   if (n <= pmax)
     throw new PathlabError(`Too few complete rows: ${n} (of ${n + nc.dropped}) for a model with ${pmax} coefficients in one equation.`, {
       hint: nc.dropped > 0 ? `${nc.dropped} rows were dropped for missing values; check the missing-value codes.` : "Collect more data or simplify the model.",
-      code: "too-few-rows",
+      code: "process.too-few-rows",
     });
 
   for (const r of roles) {
@@ -211,13 +211,13 @@ export function process(options: ProcessOptions): ProcessResult {
       const what = r === "W" || r === "Z" ? "moderator" : r === "X" ? "focal antecedent x" : r === "Y" ? "outcome y" : "mediator";
       throw new PathlabError(`The ${what} "${roleName[r]}" is constant (${col[r][0]}) in the ${n} complete rows.`, {
         hint: "A variable that does not vary cannot have or change an effect; check the data or the missing-value codes.",
-        code: r === "W" || r === "Z" ? "constant-moderator" : "constant-variable",
+        code: r === "W" || r === "Z" ? "process.constant-moderator" : "process.constant-variable",
       });
     }
   }
   for (const c of covRoles)
     if (sd(col[c]) === 0)
-      throw new PathlabError(`Covariate "${c.slice(2)}" is constant in the ${n} complete rows.`, { hint: "Remove it from cov.", code: "constant-variable" });
+      throw new PathlabError(`Covariate "${c.slice(2)}" is constant in the ${n} complete rows.`, { hint: "Remove it from cov.", code: "process.constant-variable" });
 
   const dichotomous = (r: string) => distinct(col[r]).length === 2;
   // Centering: variables that form products, all (1) or continuous only (2); done once, before resampling.
@@ -263,7 +263,7 @@ export function process(options: ProcessOptions): ProcessResult {
   const probeOf: Record<string, number[]> = {};
   if (wVals) probeOf.W = wVals.values;
   if (zVals) probeOf.Z = zVals.values;
-  for (const pv of [wVals, zVals]) if (pv?.note) warnings.push({ code: "probe-range", message: pv.note });
+  for (const pv of [wVals, zVals]) if (pv?.note) warnings.push({ code: "process.probe-range", message: pv.note });
 
   const grid = (mods: string[]): ModeratorValues[] => {
     let out: ModeratorValues[] = [{}];
@@ -619,7 +619,7 @@ export function process(options: ProcessOptions): ProcessResult {
       bootDraws = bootstrapCoefficients(z, n, master.length, engineEqs, boot, gen, { onProgress, sdColumns: sdCols });
       bar?.finish();
       if (bootDraws.replaced > 0)
-        warnings.push({ code: "bootstrap-replaced", message: `${bootDraws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });
+        warnings.push({ code: "process.bootstrap-replaced", message: `${bootDraws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });
     }
     if (bootDraws) {
       const B = bootDraws.B;
@@ -640,7 +640,7 @@ export function process(options: ProcessOptions): ProcessResult {
       const small = (mc > 0 ? mc : boot) < 1000;
       if (small && conf >= 95)
         warnings.push({
-          code: "few-resamples",
+          code: "process.few-resamples",
           message: `Only ${B} ${mc > 0 ? "Monte Carlo draws" : "bootstrap resamples"} for ${conf}% ${ciMethod} intervals: the interval bounds rest on about ${Math.round((B * (100 - conf)) / 200)} values in each tail. Use at least 5000.`,
         });
     }

@@ -118,7 +118,7 @@ export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C, options: { paper?
     try {
       v = c.reproduce(ctx);
     } catch (e) {
-      throw new PathlabError(`Claim "${c.id}" could not be evaluated: ${(e as Error).message}`, { code: "bad-claim" });
+      throw new PathlabError(`Claim "${c.id}" could not be evaluated: ${(e as Error).message}`, { code: "qual.bad-claim" });
     }
     if (isUnknown(v)) return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: null, status: "cannot check" as ClaimStatus, cells: c.cells, note: c.note ?? v.reason };
     let ok: boolean;

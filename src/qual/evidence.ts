@@ -73,26 +73,26 @@ export class EvidenceMatrix extends Result {
     super();
     checkOptions("evidenceMatrix", spec, EVIDENCE_OPTIONS);
     if (!spec || (!Array.isArray(spec.cases) && !(spec.cases && Array.isArray((spec.cases as CaseTable).ids))) || !Array.isArray(spec.items)) {
-      throw new PathlabError("An evidence matrix needs `cases` (ids or a case table) and an `items` array.", { code: "bad-evidence" });
+      throw new PathlabError("An evidence matrix needs `cases` (ids or a case table) and an `items` array.", { code: "qual.bad-evidence" });
     }
     const ids = Array.isArray(spec.cases) ? spec.cases.slice() : spec.cases.ids;
     const dupCase = ids.find((x, i) => ids.indexOf(x) !== i);
-    if (dupCase) throw new PathlabError(`Case "${dupCase}" is listed twice in the evidence matrix.`, { code: "bad-evidence" });
+    if (dupCase) throw new PathlabError(`Case "${dupCase}" is listed twice in the evidence matrix.`, { code: "qual.bad-evidence" });
     const dupItem = spec.items.find((x, i) => spec.items.indexOf(x) !== i);
-    if (dupItem) throw new PathlabError(`Item "${dupItem}" is listed twice in the evidence matrix.`, { code: "bad-evidence" });
+    if (dupItem) throw new PathlabError(`Item "${dupItem}" is listed twice in the evidence matrix.`, { code: "qual.bad-evidence" });
     if (spec.scheme) {
       for (const it of spec.items) {
         if (!spec.scheme.levelOf(it) && !(spec.extraItems ?? []).includes(it)) {
           throw new PathlabError(`Evidence item "${it}" is not a code, theme or dimension of the coding scheme.`, {
             hint: "Add it to the scheme, fix the id, or list it in extraItems.",
-            code: "dangling-reference",
+            code: "qual.dangling-reference",
           });
         }
       }
     }
     this.cellMap = new Map();
     for (const [cid, row] of Object.entries(spec.cells ?? {})) {
-      if (!ids.includes(cid)) throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, { hint: `Cases: ${ids.join(", ")}.`, code: "dangling-reference" });
+      if (!ids.includes(cid)) throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, { hint: `Cases: ${ids.join(", ")}.`, code: "qual.dangling-reference" });
       for (const [it, cell] of Object.entries(row)) {
         try {
           checkOptions("evidenceMatrix", cell, CELL_OPTIONS);
@@ -100,15 +100,15 @@ export class EvidenceMatrix extends Result {
           if (e instanceof PathlabError) throw new PathlabError(e.message.replace("evidenceMatrix(): ", `evidenceMatrix(): cell ${cid} × ${it}: `), { hint: e.hint, code: e.code });
           throw e;
         }
-        if (!spec.items.includes(it)) throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, { hint: `Items: ${spec.items.join(", ")}.`, code: "dangling-reference" });
-        if (!GRADES.includes(cell.grade)) throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "bad-evidence" });
+        if (!spec.items.includes(it)) throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, { hint: `Items: ${spec.items.join(", ")}.`, code: "qual.dangling-reference" });
+        if (!GRADES.includes(cell.grade)) throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "qual.bad-evidence" });
         if (cell.present === null && cell.grade !== "not_reported") {
-          throw new PathlabError(`Evidence cell ${cid} × ${it} is graded "${cell.grade}" but has no value (present: null).`, { hint: 'A cell with no value must be graded "not_reported".', code: "bad-evidence" });
+          throw new PathlabError(`Evidence cell ${cid} × ${it} is graded "${cell.grade}" but has no value (present: null).`, { hint: 'A cell with no value must be graded "not_reported".', code: "qual.bad-evidence" });
         }
         if (cell.present !== null && cell.grade === "not_reported") {
-          throw new PathlabError(`Evidence cell ${cid} × ${it} is "not_reported" but has present = ${cell.present}.`, { hint: "Grade it stated or inferred, or set present to null.", code: "bad-evidence" });
+          throw new PathlabError(`Evidence cell ${cid} × ${it} is "not_reported" but has present = ${cell.present}.`, { hint: "Grade it stated or inferred, or set present to null.", code: "qual.bad-evidence" });
         }
-        if (cell.present !== null && typeof cell.present !== "boolean") throw new PathlabError(`Evidence cell ${cid} × ${it}: present must be true, false or null.`, { code: "bad-evidence" });
+        if (cell.present !== null && typeof cell.present !== "boolean") throw new PathlabError(`Evidence cell ${cid} × ${it}: present must be true, false or null.`, { code: "qual.bad-evidence" });
         this.cellMap.set(`${cid}\u0000${it}`, { ...cell });
       }
     }
@@ -125,11 +125,11 @@ export class EvidenceMatrix extends Result {
   }
 
   private checkCase(c: string): void {
-    if (!this.caseIds.includes(c)) throw new PathlabError(`Unknown case "${c}".`, { hint: `Cases: ${this.caseIds.join(", ")}.`, code: "unknown-case" });
+    if (!this.caseIds.includes(c)) throw new PathlabError(`Unknown case "${c}".`, { hint: `Cases: ${this.caseIds.join(", ")}.`, code: "qual.unknown-case" });
   }
 
   private checkItem(i: string): void {
-    if (!this.items.includes(i)) throw new PathlabError(`Unknown item "${i}".`, { hint: `Items: ${this.items.join(", ")}.`, code: "unknown-item" });
+    if (!this.items.includes(i)) throw new PathlabError(`Unknown item "${i}".`, { hint: `Items: ${this.items.join(", ")}.`, code: "qual.unknown-item" });
   }
 
   label(item: string): string {

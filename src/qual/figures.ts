@@ -21,7 +21,7 @@ export function caseTimeline(table: CaseTable, start: string, end: string, optio
   checkOptions("caseTimeline", options, { title: { kind: "string" }, startLabel: { kind: "string" }, endLabel: { kind: "string" }, maxGap: { kind: "number", min: 0 } });
   for (const k of [start, end]) {
     const f = table.field(k);
-    if (!["year", "integer", "number"].includes(f.type)) throw new PathlabError(`Field "${k}" is ${f.type}; a timeline needs years.`, { code: "not-numeric" });
+    if (!["year", "integer", "number"].includes(f.type)) throw new PathlabError(`Field "${k}" is ${f.type}; a timeline needs years.`, { code: "qual.not-numeric" });
   }
   const sl = options.startLabel ?? table.field(start).label ?? start;
   const el = options.endLabel ?? table.field(end).label ?? end;
@@ -69,7 +69,7 @@ export function caseTimeline(table: CaseTable, start: string, end: string, optio
 export function caseListBar(table: CaseTable, listField: string, options: { title?: string; stated?: string; yLabel?: string } = {}): Figure {
   checkOptions("caseListBar", options, { title: { kind: "string" }, stated: { kind: "string" }, yLabel: { kind: "string" } });
   const f = table.field(listField);
-  if (f.type !== "list") throw new PathlabError(`Field "${listField}" is ${f.type}, not a list.`, { code: "not-list" });
+  if (f.type !== "list") throw new PathlabError(`Field "${listField}" is ${f.type}, not a list.`, { code: "qual.not-list" });
   const ids = table.ids;
   const lists = table.column(listField);
   const counts = lists.map((v) => (isUnknown(v) ? null : (v as string[]).length));

@@ -43,7 +43,7 @@ export class PropositionMap extends Result {
 
   row(id: string): PropositionRow {
     const r = this.rows.find((x) => x.id === id);
-    if (!r) throw new PathlabError(`Unknown proposition "${id}".`, { hint: `Propositions: ${this.rows.map((x) => x.id).join(", ")}.`, code: "unknown-proposition" });
+    if (!r) throw new PathlabError(`Unknown proposition "${id}".`, { hint: `Propositions: ${this.rows.map((x) => x.id).join(", ")}.`, code: "qual.unknown-proposition" });
     return r;
   }
 
@@ -93,7 +93,7 @@ export function mapPropositions(propositions: PropositionSpec[], matrix: Evidenc
   }
   const seen = new Set<string>();
   const rows = propositions.map((p) => {
-    if (seen.has(p.id)) throw new PathlabError(`Proposition "${p.id}" is defined twice.`, { code: "bad-proposition" });
+    if (seen.has(p.id)) throw new PathlabError(`Proposition "${p.id}" is defined twice.`, { code: "qual.bad-proposition" });
     seen.add(p.id);
     const themes = p.constructs.filter((c) => matrix.items.includes(c));
     const unmapped = p.constructs.filter((c) => !matrix.items.includes(c));

@@ -153,7 +153,7 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
   if (!Array.isArray(spec.blocks) || spec.blocks.length === 0 || spec.blocks.some((b) => !Array.isArray(b) || b.length === 0)) {
     throw new PathlabError("`blocks` must be a non-empty array of non-empty arrays of predictor names.", {
       hint: 'E.g. blocks: [["age", "gender"], ["trust", "satisfaction"]].',
-      code: "bad-spec",
+      code: "regression.bad-spec",
     });
   }
   const all = spec.blocks.flat();

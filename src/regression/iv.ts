@@ -223,21 +223,21 @@ interface IvData {
 
 function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   spec = checkOptions<IvSpec>(fn, spec, IV_OPTIONS);
-  if (typeof spec.y !== "string" || !spec.y) throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, { code: "bad-spec" });
+  if (typeof spec.y !== "string" || !spec.y) throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, { code: "regression.bad-spec" });
   const endoNames = spec.endogenous ?? [];
   const instNames = spec.instruments ?? [];
   const exoNames = spec.exogenous ?? [];
-  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { code: "bad-spec" });
+  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { code: "regression.bad-spec" });
   if (instNames.length < endoNames.length) {
     throw new PathlabError(
       `The model is not identified: ${endoNames.length} endogenous regressor(s) (${endoNames.join(", ")}) but only ${instNames.length} excluded instrument(s).`,
-      { hint: "Provide at least one instrument per endogenous regressor.", code: "not-identified" },
+      { hint: "Provide at least one instrument per endogenous regressor.", code: "regression.not-identified" },
     );
   }
   const all = [spec.y, ...endoNames, ...exoNames, ...instNames];
   const seen = new Set<string>();
   for (const v of all) {
-    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { code: "bad-spec" });
+    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { code: "regression.bad-spec" });
     seen.add(v);
   }
   const cols = numericColumns(data, all, { missing: spec.missing });

@@ -141,18 +141,18 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
   const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
-      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { code: "dimension" });
+      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { code: "regression.dimension" });
     }
   }
-  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { code: "empty-model" });
+  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { code: "regression.empty-model" });
   if (n <= p) {
     throw new PathlabError(`Only ${n} complete rows for ${p} parameters (${names.join(", ")}): least squares needs more rows than parameters.`, {
       hint: "Use fewer predictors, or check how many rows listwise deletion removed.",
-      code: "too-few-rows",
+      code: "regression.too-few-rows",
     });
   }
   const badY = firstNonFinite(y);
-  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { code: "non-finite" });
+  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { code: "regression.non-finite" });
   // Constant columns: the first is the intercept, any other is an error.
   let icpt = -1;
   for (let j = 0; j < p; j++) {
@@ -160,20 +160,20 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     const scan = scanColumn(X[j]);
     if (scan < -1) {
       const bad = firstNonFinite(X[j]);
-      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { code: "non-finite" });
+      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { code: "regression.non-finite" });
     }
     const constant = scan === 1;
     if (!constant) continue;
     if (v0 === 0) {
       throw new PathlabError(`Predictor ${quote(j)} is 0 in every row, so its coefficient cannot be estimated.`, {
         hint: `Remove ${quote(j)} from the model.`,
-        code: "constant-column",
+        code: "regression.constant-column",
       });
     }
     if (icpt >= 0) {
       throw new PathlabError(`Predictor ${quote(j)} is constant (every value is ${v0}), so it cannot be separated from the intercept (${quote(icpt)}).`, {
         hint: `Remove ${quote(j)} from the model, or check that it was read correctly.`,
-        code: "constant-column",
+        code: "regression.constant-column",
       });
     }
     icpt = j;
@@ -695,6 +695,6 @@ function collinearityError(j: number, L: Float64Array, C: Float64Array, m: numbe
     : `"${names[j]}" is an exact linear function of the intercept`;
   return new PathlabError(`Perfect collinearity: ${what}, so their separate effects cannot be estimated.`, {
     hint: `Drop one of ${[`"${names[j]}"`, ...list].join(", ")} (e.g. a total score entered together with all its parts, or a full set of dummies with an intercept).`,
-    code: "collinear",
+    code: "regression.collinear",
   });
 }

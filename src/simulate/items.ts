@@ -171,21 +171,21 @@ export class ItemSimulation extends SimulatedData {
 
 function checkConstructs(constructs: ItemConstruct[]): void {
   if (!Array.isArray(constructs) || constructs.length === 0)
-    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { code: "bad-input" });
+    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { code: "simulate.bad-input" });
   const seen = new Set<string>();
   const claim = (nm: unknown, what: string) => {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { code: "bad-name" });
-    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { code: "duplicate-name" });
+    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { code: "simulate.bad-name" });
+    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { code: "simulate.duplicate-name" });
     seen.add(nm);
   };
   for (const c of constructs) {
     claim(c.name, "A construct");
     if (!Array.isArray(c.items) || c.items.length === 0)
-      throw new PathlabError(`Construct "${c.name}" has no items.`, { code: "bad-input" });
+      throw new PathlabError(`Construct "${c.name}" has no items.`, { code: "simulate.bad-input" });
     if (!Array.isArray(c.loadings) || c.loadings.length !== c.items.length)
       throw new PathlabError(
         `Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`,
-        { hint: "Give one standardised loading per item, in the same order.", code: "dimension-mismatch" },
+        { hint: "Give one standardised loading per item, in the same order.", code: "simulate.dimension-mismatch" },
       );
     c.items.forEach((it, i) => {
       claim(it, `Construct "${c.name}"`);
@@ -195,13 +195,13 @@ function checkConstructs(constructs: ItemConstruct[]): void {
       if (!ok)
         throw new PathlabError(`Loading of item "${it}" (construct "${c.name}") is ${String(l)}; standardised loadings must lie in (−1, 1).`, {
           hint: "Loadings of 1 or more are Heywood cases or unstandardised values; use the standardised solution (a single-item construct may use 1).",
-          code: "bad-loading",
+          code: "simulate.bad-loading",
         });
     });
     if (c.sd !== undefined && !(typeof c.sd === "number" && c.sd > 0))
-      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { code: "bad-input" });
+      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { code: "simulate.bad-input" });
     if (c.mean !== undefined && !(typeof c.mean === "number" && Number.isFinite(c.mean)))
-      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { code: "bad-input" });
+      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { code: "simulate.bad-input" });
   }
 }
 
@@ -253,7 +253,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   if (R.length !== K)
     throw new PathlabError(`cor is ${R.length} × ${R.length} but there are ${K} constructs (${cnames.join(", ")}).`, {
       hint: "Give one row and column per construct, in the order of `constructs`.",
-      code: "dimension-mismatch",
+      code: "simulate.dimension-mismatch",
     });
   checkCorrelation(R, "cor", cnames);
   const corOf = options.corOf ?? "composites";
@@ -265,18 +265,18 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     for (const key of Object.keys(rec ?? {})) {
       if (!itemNames.includes(key)) {
         const e = unknownVariable(key, itemNames);
-        throw new PathlabError(`${what}: unknown item "${key}".`, { hint: e.hint, code: "unknown-variable" });
+        throw new PathlabError(`${what}: unknown item "${key}".`, { hint: e.hint, code: "simulate.unknown-variable" });
       }
       const v = rec![key];
       if (!(typeof v === "number" && Number.isFinite(v)) || (what === "itemSds" && !(v > 0)))
         throw new PathlabError(`${what}["${key}"] is ${String(v)}; it must be a ${what === "itemSds" ? "positive" : "finite"} number.`, {
-          code: "bad-input",
+          code: "simulate.bad-input",
         });
     }
   const likert = options.likert ?? null;
   const checkLikert = (l: { min: number; max: number } | null, what: string) => {
     if (l && !(Number.isInteger(l.min) && Number.isInteger(l.max) && l.min < l.max))
-      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { code: "bad-input" });
+      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { code: "simulate.bad-input" });
   };
   checkLikert(likert, "likert");
   for (const c of constructs) if (c.likert !== undefined) checkLikert(c.likert, `likert of construct "${c.name}"`);
@@ -323,7 +323,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   if (corOf === "factors") {
     if (options.method === "conditional")
       throw new PathlabError('method "conditional" needs composite correlations; with corOf: "factors" the factor method is used.', {
-        code: "bad-option",
+        code: "options.bad-value",
       });
     Phi = R;
     V = R.map((row, k) => row.map((phi, l) => (k === l ? blocks[k].v : phi * blocks[k].a * blocks[l].a)));
@@ -350,11 +350,11 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
       if (!Phi && want === "factor")
         throw new PathlabError(`The factor method cannot reproduce these correlations: ${reason}.`, {
           hint: 'Use method: "conditional" (or "auto"), which needs only a positive-definite composite correlation matrix.',
-          code: "not-positive-definite",
+          code: "simulate.not-positive-definite",
         });
       if (!Phi)
         warnings.push({
-          code: "conditional-method",
+          code: "simulate.conditional-method",
           message: `Items were generated by the conditional method because ${reason}; composites are still exact, but between-construct item correlations are not λ_i λ_j φ.`,
         });
     }
@@ -425,7 +425,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     const constant = itemNames.filter((_, j) => finalItems[j].every((x) => x === finalItems[j][0]));
     if (constant.length)
       warnings.push({
-        code: "constant-item",
+        code: "simulate.constant-item",
         message: `After rounding, ${constant.join(", ")} ${constant.length === 1 ? "is" : "are"} constant; check the means and SDs against the scale range.`,
       });
   }

@@ -27,14 +27,14 @@ describe("process: bad input", () => {
   });
   it("constant moderator", () => {
     const d = { ...data, k: data.x.map(() => 3) };
-    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "k" }), /moderator "k" is constant/, "constant-moderator");
+    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "k" }), /moderator "k" is constant/, "process.constant-moderator");
   });
   it("mediator equal to X", () => {
-    throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "x" }), /mediator "x" is also X/, "mediator-is-x");
+    throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "x" }), /mediator "x" is also X/, "process.mediator-is-x");
   });
   it("too few complete rows", () => {
     const d = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.slice(0, 3)]));
-    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "w" }), /Too few complete rows: 3/, "too-few-rows");
+    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "w" }), /Too few complete rows: 3/, "process.too-few-rows");
     const miss = { ...data, y: data.y.map((v, i) => (i < 247 ? NaN : v)) };
     throwsWith(() => process({ data: miss, model: 1, y: "y", x: "x", w: "w" }), /247 rows were dropped/);
   });
@@ -44,7 +44,7 @@ describe("process: bad input", () => {
   });
   it("boot < 1000 with a 95% percentile interval warns", () => {
     const r = process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 500 });
-    expect(r.warnings.map((w) => w.code)).to.include("few-resamples");
+    expect(r.warnings.map((w) => w.code)).to.include("process.few-resamples");
     expect(r.summary()).to.match(/WARNING: Only 500 bootstrap resamples/);
     expect(process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 1000 }).warnings).to.have.length(0);
   });
@@ -62,7 +62,7 @@ describe("process: bad input", () => {
     throwsWith(() => process({ data, model: 7, y: "y", x: "x", m: "m1" }), /needs a moderator w/);
     throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "m1", w: "w" }), /has no moderator W/);
     throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", hc: 7 }), /hc must be/);
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "x" }), /both x and w/, "duplicate-role");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "x" }), /both x and w/, "process.duplicate-role");
   });
 });
 

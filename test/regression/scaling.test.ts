@@ -87,7 +87,7 @@ describe("regression: rank test and estimates are scale-invariant, as R's lm (is
     } catch (e) {
       expect(isPathlabError(e), String(e)).to.equal(true);
       expect((e as Error).message).to.contain('"x1coll" is an exact linear combination of "x1" (and the intercept)');
-      expect((e as { code: string }).code).to.equal("collinear");
+      expect((e as { code: string }).code).to.equal("regression.collinear");
     }
   });
 });
