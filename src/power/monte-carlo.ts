@@ -68,7 +68,7 @@ function settingsOf(fn: string, options: PowerOptions, specs: OptionSpecs = POWE
   if (o.n === undefined) throw new PathlabError(`${fn}() needs the sample size(s) \`n\`.`, { hint: "e.g. { n: [100, 200, 300] }", code: "power.bad-spec" });
   const ns = (Array.isArray(o.n) ? o.n : [o.n]).slice();
   for (const n of ns) {
-    if (!Number.isInteger(n) || n < 5) throw new PathlabError(`Sample size ${n} is not an integer ≥ 5.`, { code: "power.bad-spec" });
+    if (!Number.isInteger(n) || n < 5) throw new PathlabError(`Sample size ${n} is not an integer ≥ 5.`, { hint: "Give whole numbers of cases, e.g. n: [100, 200, 300].", code: "power.bad-spec" });
   }
   const uniq = Array.from(new Set(ns)).sort((a, b) => a - b);
   const reps = o.reps ?? 1000;
@@ -218,7 +218,7 @@ export async function powerAsync(
         w.on("message", (m: { id: number; tally?: PowerTally; error?: string }) => {
           active--;
           if (m.error) {
-            reject(new PathlabError(`Power worker failed: ${m.error}`, { code: "power.worker" }));
+            reject(new PathlabError(`Power worker failed: ${m.error}`, { hint: "Run with threads: 1 to see the error in this thread.", code: "power.worker" }));
             return;
           }
           tallies.push(m.tally!);

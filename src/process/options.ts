@@ -167,14 +167,14 @@ function inapplicable(option: string, model: number, why: string, hint: string):
  */
 export function processConfig(options: ProcessOptions): ProcessConfig {
   const raw = checkOptions<Record<string, unknown>>("process", options as unknown as Record<string, unknown>, PROCESS_OPTIONS);
-  if (raw.data === undefined) throw new PathlabError("process() needs data: a data frame, an array of rows or an object of columns.", { code: "process.missing-data" });
+  if (raw.data === undefined) throw new PathlabError("process() needs data: a data frame, an array of rows or an object of columns.", { hint: "process({ data: df, model: 4, x: \"x\", m: \"m\", y: \"y\" }).", code: "process.missing-data" });
   if (raw.model === undefined) {
     throw new PathlabError("process() needs a model number.", { hint: `Supported models: ${SUPPORTED_MODELS.join(", ")} (e.g. model: 4 for mediation).`, code: "options.missing" });
   }
   const tpl = modelTemplate(Number(raw.model));
   const model = tpl.model;
-  if (typeof raw.y !== "string" || !raw.y) throw new PathlabError("process() needs y: the outcome variable's name.", { code: "options.missing" });
-  if (typeof raw.x !== "string" || !raw.x) throw new PathlabError("process() needs x: the focal antecedent's name.", { code: "options.missing" });
+  if (typeof raw.y !== "string" || !raw.y) throw new PathlabError("process() needs y: the outcome variable's name.", { hint: "e.g. y: \"performance\".", code: "options.missing" });
+  if (typeof raw.x !== "string" || !raw.x) throw new PathlabError("process() needs x: the focal antecedent's name.", { hint: "e.g. x: \"innovation\".", code: "options.missing" });
   const hc = raw.hc === undefined || raw.hc === null ? undefined : ((typeof raw.hc === "number" ? `HC${raw.hc}` : (raw.hc as string).toUpperCase()) as HcType);
   const cfg: ProcessConfig = {
     tpl,

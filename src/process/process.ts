@@ -157,9 +157,9 @@ export function process(options: ProcessOptions): ProcessResult {
       code: "process.bad-mediators",
     });
   }
-  if (tpl.needsW && !cfg.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { code: "process.missing-moderator" });
+  if (tpl.needsW && !cfg.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { hint: "Add w: \"<moderator column>\".", code: "process.missing-moderator" });
   if (!tpl.needsW && cfg.w) throw new PathlabError(`Model ${model} has no moderator W, but w = "${cfg.w}" was given.`, { hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).", code: "process.unused-moderator" });
-  if (tpl.needsZ && !cfg.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { code: "process.missing-moderator" });
+  if (tpl.needsZ && !cfg.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { hint: "Add z: \"<second moderator column>\".", code: "process.missing-moderator" });
   if (!tpl.needsZ && cfg.z) throw new PathlabError(`Model ${model} has no moderator Z, but z = "${cfg.z}" was given.`, { hint: "Remove z, or choose a model with two moderators (2, 3, 21).", code: "process.unused-moderator" });
 
   const roleName: Record<string, string> = { X: cfg.x, Y: cfg.y };
@@ -182,7 +182,7 @@ export function process(options: ProcessOptions): ProcessResult {
   for (const c of covs) {
     if (seen.has(c)) throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "process.duplicate-role" });
   }
-  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { code: "process.duplicate-role" });
+  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { hint: "List each covariate once.", code: "process.duplicate-role" });
 
   const roles = Object.keys(roleName);
   const varNames = [...roles.map((r) => roleName[r]), ...covs];

@@ -223,11 +223,11 @@ interface IvData {
 
 function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   spec = checkOptions<IvSpec>(fn, spec, IV_OPTIONS);
-  if (typeof spec.y !== "string" || !spec.y) throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, { code: "regression.bad-spec" });
+  if (typeof spec.y !== "string" || !spec.y) throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, { hint: 'e.g. { y: "lwage", endogenous: ["educ"], instruments: ["motheduc", "fatheduc"] }.', code: "regression.bad-spec" });
   const endoNames = spec.endogenous ?? [];
   const instNames = spec.instruments ?? [];
   const exoNames = spec.exogenous ?? [];
-  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { code: "regression.bad-spec" });
+  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { hint: "Without endogenous regressors 2SLS is OLS: use ols().", code: "regression.bad-spec" });
   if (instNames.length < endoNames.length) {
     throw new PathlabError(
       `The model is not identified: ${endoNames.length} endogenous regressor(s) (${endoNames.join(", ")}) but only ${instNames.length} excluded instrument(s).`,
@@ -237,7 +237,7 @@ function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   const all = [spec.y, ...endoNames, ...exoNames, ...instNames];
   const seen = new Set<string>();
   for (const v of all) {
-    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { code: "regression.bad-spec" });
+    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { hint: "Give each variable one role; an exogenous regressor is its own instrument and is listed only in exogenous.", code: "regression.bad-spec" });
     seen.add(v);
   }
   const cols = numericColumns(data, all, { missing: spec.missing });

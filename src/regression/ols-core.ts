@@ -141,10 +141,10 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
   const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
-      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { code: "regression.dimension" });
+      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { hint: "Every column must have one value per row; extract them from the same table.", code: "regression.dimension" });
     }
   }
-  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { code: "regression.empty-model" });
+  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { hint: "Give at least one predictor, or keep the intercept.", code: "regression.empty-model" });
   if (n <= p) {
     throw new PathlabError(`Only ${n} complete rows for ${p} parameters (${names.join(", ")}): least squares needs more rows than parameters.`, {
       hint: "Use fewer predictors, or check how many rows listwise deletion removed.",
@@ -152,7 +152,7 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     });
   }
   const badY = firstNonFinite(y);
-  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { code: "regression.non-finite" });
+  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
   // Constant columns: the first is the intercept, any other is an error.
   let icpt = -1;
   for (let j = 0; j < p; j++) {
@@ -160,7 +160,7 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     const scan = scanColumn(X[j]);
     if (scan < -1) {
       const bad = firstNonFinite(X[j]);
-      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { code: "regression.non-finite" });
+      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
     }
     const constant = scan === 1;
     if (!constant) continue;

@@ -81,7 +81,7 @@ export function simulateComposites(options: SimulateCompositesOptions): Composit
   const means = checkVector(options.means, p, "means", "cor");
   const sds = checkVector(options.sds, p, "sds", "cor");
   sds.forEach((s, i) => {
-    if (!(s > 0)) throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, { code: "simulate.bad-input" });
+    if (!(s > 0)) throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, { hint: "Give the published standard deviations, all above 0.", code: "simulate.bad-input" });
   });
   checkCorrelation(R, "cor", names);
   requirePositiveDefinite(R, "cor", true);

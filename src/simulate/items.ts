@@ -171,17 +171,17 @@ export class ItemSimulation extends SimulatedData {
 
 function checkConstructs(constructs: ItemConstruct[]): void {
   if (!Array.isArray(constructs) || constructs.length === 0)
-    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { code: "simulate.bad-input" });
+    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { hint: 'e.g. constructs: [{ name: "trust", items: ["t1", "t2", "t3"], loadings: [0.8, 0.7, 0.75] }].', code: "simulate.bad-input" });
   const seen = new Set<string>();
   const claim = (nm: unknown, what: string) => {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { code: "simulate.bad-name" });
-    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { code: "simulate.duplicate-name" });
+    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { hint: "Name every construct and item with a non-empty string.", code: "simulate.bad-name" });
+    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { hint: "Constructs and items become columns of one table, so every name must be unique.", code: "simulate.duplicate-name" });
     seen.add(nm);
   };
   for (const c of constructs) {
     claim(c.name, "A construct");
     if (!Array.isArray(c.items) || c.items.length === 0)
-      throw new PathlabError(`Construct "${c.name}" has no items.`, { code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}" has no items.`, { hint: "Give its item names and one loading per item.", code: "simulate.bad-input" });
     if (!Array.isArray(c.loadings) || c.loadings.length !== c.items.length)
       throw new PathlabError(
         `Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`,
@@ -199,9 +199,9 @@ function checkConstructs(constructs: ItemConstruct[]): void {
         });
     });
     if (c.sd !== undefined && !(typeof c.sd === "number" && c.sd > 0))
-      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { hint: "Give the composite's published SD, or omit sd.", code: "simulate.bad-input" });
     if (c.mean !== undefined && !(typeof c.mean === "number" && Number.isFinite(c.mean)))
-      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { hint: "Give the composite's published mean, or omit mean.", code: "simulate.bad-input" });
   }
 }
 
@@ -270,13 +270,14 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
       const v = rec![key];
       if (!(typeof v === "number" && Number.isFinite(v)) || (what === "itemSds" && !(v > 0)))
         throw new PathlabError(`${what}["${key}"] is ${String(v)}; it must be a ${what === "itemSds" ? "positive" : "finite"} number.`, {
+          hint: "Give one number per item name, or leave the item out for the default.",
           code: "simulate.bad-input",
         });
     }
   const likert = options.likert ?? null;
   const checkLikert = (l: { min: number; max: number } | null, what: string) => {
     if (l && !(Number.isInteger(l.min) && Number.isInteger(l.max) && l.min < l.max))
-      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { code: "simulate.bad-input" });
+      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { hint: "For a 1–7 Likert scale: { min: 1, max: 7 }.", code: "simulate.bad-input" });
   };
   checkLikert(likert, "likert");
   for (const c of constructs) if (c.likert !== undefined) checkLikert(c.likert, `likert of construct "${c.name}"`);
@@ -323,6 +324,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   if (corOf === "factors") {
     if (options.method === "conditional")
       throw new PathlabError('method "conditional" needs composite correlations; with corOf: "factors" the factor method is used.', {
+        hint: 'Remove method, or give composite correlations (corOf: "composites").',
         code: "options.bad-value",
       });
     Phi = R;

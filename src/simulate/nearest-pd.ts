@@ -151,7 +151,7 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
   if (corr) checkCorrelation(X0, "R", names);
   const floor = options.minEigenvalue ?? 0;
   if (!(floor >= 0) || (corr && floor >= 1))
-    throw new PathlabError(`minEigenvalue must be in [0, 1) for a correlation matrix, got ${floor}.`, { code: "options.bad-value" });
+    throw new PathlabError(`minEigenvalue must be in [0, 1) for a correlation matrix, got ${floor}.`, { hint: "A small floor such as 1e-4 gives a better-conditioned repair; 0 is nearPD's default.", code: "options.bad-value" });
   const convTol = options.convTol ?? 1e-7;
   const posdTol = options.posdTol ?? 1e-8;
   const maxIter = options.maxIter ?? 100;
@@ -167,7 +167,7 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
     const e = eigenSym(Rk);
     const top = e.values[0];
     if (!(top > 0))
-      throw new PathlabError("The matrix has no positive eigenvalue; there is no positive-definite matrix near it.", { code: "simulate.not-positive-definite" });
+      throw new PathlabError("The matrix has no positive eigenvalue; there is no positive-definite matrix near it.", { hint: "Check that the matrix was typed correctly (a covariance or correlation matrix has a positive diagonal).", code: "simulate.not-positive-definite" });
     const cut = floor > 0 ? floor : 1e-6 * top;
     const d = e.values.map((v) => (v > cut ? v : floor));
     X = recompose(e.vectors, d);
