@@ -60,10 +60,10 @@ const POWER_OPTIONS: OptionSpecs = {
 
 const ASYNC_OPTIONS: OptionSpecs = { ...POWER_OPTIONS, threads: { kind: "number", min: 1, max: 64, integer: true } };
 
-/** Sample size × replications × (rows + draws) above which a run shows a progress bar (about a second). */
-const LONG_RUN = 5e7;
+/** Replications × (rows + draws) above which a run shows a progress bar (a few seconds of work). */
+const LONG_RUN = 1e7;
 
-function settingsOf(fn: string, options: PowerOptions, specs: OptionSpecs = POWER_OPTIONS): { ns: number[]; s: PowerJobSettings; work: number } {
+function settingsOf(fn: string, options: PowerOptions, specs: OptionSpecs = POWER_OPTIONS): { ns: number[]; s: PowerJobSettings } {
   const o = checkOptions<PowerOptions>(fn, options, specs);
   if (o.n === undefined) throw new PathlabError(`${fn}() needs the sample size(s) \`n\`.`, { hint: "e.g. { n: [100, 200, 300] }", code: "power.bad-spec" });
   const ns = (Array.isArray(o.n) ? o.n : [o.n]).slice();
@@ -76,9 +76,13 @@ function settingsOf(fn: string, options: PowerOptions, specs: OptionSpecs = POWE
   const ci = o.ci ?? "montecarlo";
   const draws = o.draws ?? (ci === "montecarlo" ? 5000 : 1000);
   const seed = o.seed ?? 1;
-  // Rough work estimate (rows × draws); bootstrap draws refit on n rows.
-  const work = uniq.reduce((acc, n) => acc + reps * (n + draws * (ci === "bootstrap" ? n / 20 : 1)), 0);
-  return { ns: uniq, s: { reps, alpha, ci, draws, seed }, work };
+  return { ns: uniq, s: { reps, alpha, ci, draws, seed } };
+}
+
+/** Rough work estimate (rows plus draws per replication; a bootstrap draw refits on n rows). */
+function workOf(kind: PowerModelKind, spec: unknown, ns: number[], s: PowerJobSettings): number {
+  const draws = buildPowerModel(kind, spec).effects.some((e) => e.test === "ci") ? s.draws : 0;
+  return ns.reduce((acc, n) => acc + s.reps * (n + draws * (s.ci === "bootstrap" ? n / 20 : 1)), 0);
 }
 
 /** The caller's onProgress, or a notebook progress bar for a long run (none outside a notebook). */
@@ -118,7 +122,8 @@ function runSync(fn: string, kind: PowerModelKind, spec: unknown, options: Power
   const t0 = Date.now();
   checkPowerSpec(kind, spec);
   buildPowerModel(kind, spec); // validate before any work
-  const { ns, s, work } = settingsOf(fn, options);
+  const { ns, s } = settingsOf(fn, options);
+  const work = workOf(kind, spec, ns, s);
   const chunks = makeChunks(ns, s.reps, CHUNK);
   const total = ns.length * s.reps;
   const progress = progressFor(options, total, work, `Power simulation (${total} replications)`);
@@ -179,7 +184,8 @@ export async function powerAsync(
   const t0 = Date.now();
   checkPowerSpec(kind, spec);
   buildPowerModel(kind, spec);
-  const { ns, s, work } = settingsOf("powerAsync", options, ASYNC_OPTIONS);
+  const { ns, s } = settingsOf("powerAsync", options, ASYNC_OPTIONS);
+  const work = workOf(kind, spec, ns, s);
   const chunks = makeChunks(ns, s.reps, CHUNK);
   const total = ns.length * s.reps;
   // Below ~2e7 units of work the ~100 ms worker start-up is not worth it.

@@ -242,6 +242,15 @@ function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   }
   const cols = numericColumns(data, all, { missing: spec.missing });
   const c = cols.columns;
+  endoNames.forEach((v, j) => {
+    const x = c[1 + j];
+    if (x.length > 0 && x.every((u) => u === x[0])) {
+      throw new PathlabError(`The endogenous regressor "${v}" is constant (every one of the ${x.length} complete rows is ${x[0]}), so its effect cannot be estimated.`, {
+        hint: "Check that the right column was read and that missing-value codes are declared.",
+        code: "regression.constant-column",
+      });
+    }
+  });
   const a = 1 + endoNames.length;
   const b = a + exoNames.length;
   return { spec, y: c[0], endo: c.slice(1, a), exo: c.slice(a, b), inst: c.slice(b), n: cols.n, dropped: cols.dropped };
