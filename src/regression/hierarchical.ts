@@ -25,7 +25,7 @@ export interface HierarchicalSpec {
    * HC standard errors for the coefficient tables. The ΔR² F change stays the classical test papers
    * report; each step then also carries a robust Wald F of its block (FchangeRobust).
    */
-  hc?: HcType;
+  hc?: HcType | Lowercase<HcType>;
   missing?: number[];
   conf?: number;
   /** Labels for the steps (default "Model 1", "Model 2", …). */
@@ -176,7 +176,7 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
     const model = olsFromColumns(y, preds.map((v) => byName.get(v)!), {
       y: spec.y,
       x: preds,
-      hc: spec.hc,
+      hc: spec.hc as HcType | undefined,
       intercept: true,
       conf: spec.conf ?? 0.95,
       dropped: cols.dropped,
@@ -210,5 +210,7 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
     });
     prevR2 = model.r2;
   });
-  return new HierarchicalResult({ steps, n: cols.n, dropped: cols.dropped, y: spec.y, hc: spec.hc });
+  const result = new HierarchicalResult({ steps, n: cols.n, dropped: cols.dropped, y: spec.y, hc: spec.hc as HcType | undefined });
+  for (const s of steps) for (const w of s.model.warnings) result.warnings.push({ code: w.code, message: `${s.label}: ${w.message}` });
+  return result;
 }

@@ -33,8 +33,8 @@ export interface OlsSpec {
   y: string;
   /** Predictor variables (columns of the data). */
   x: string[];
-  /** Heteroscedasticity-consistent standard errors (sandwich::vcovHC types). */
-  hc?: HcType;
+  /** Heteroscedasticity-consistent standard errors (sandwich::vcovHC types, any case: "HC3" or "hc3"). */
+  hc?: HcType | Lowercase<HcType>;
   /** Include an intercept (default true). */
   intercept?: boolean;
   /** Codes that mean missing, e.g. [99, -9]. */
@@ -167,7 +167,7 @@ export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
   return olsFromColumns(cols.columns[0], cols.columns.slice(1), {
     y: spec.y,
     x: spec.x,
-    hc: spec.hc,
+    hc: spec.hc as HcType | undefined,
     intercept: spec.intercept !== false,
     conf: spec.conf ?? 0.95,
     dropped: cols.dropped,
@@ -215,7 +215,8 @@ export function olsFromColumns(
   else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
   else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
   const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
-  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: o.hc, conf: o.conf, intercept: o.intercept });
+  // fit.hc is the canonical spelling ("HC3" for "hc3"), the one computed and shown.
+  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: fit.hc, conf: o.conf, intercept: o.intercept });
   if (perfectFit(fit)) {
     result.warnings.push({
       code: "regression.perfect-fit",

@@ -22,5 +22,7 @@ badInputMatrix("tsls()", [
   { name: "a constant outcome", call: bad({ y: "y", endogenous: ["a"], instruments: ["b"] }, { ...base, y: base.y.map(() => 1) }), code: "regression.constant-outcome", message: /The outcome "y" is constant/ },
   { name: "a constant endogenous regressor", call: bad({ y: "y", endogenous: ["k"], instruments: ["b"] }, { ...base, k: base.a.map(() => 3) }), code: "regression.constant-column", message: /endogenous regressor "k" is constant/ },
   { name: "collinear instruments", call: bad({ y: "y", endogenous: ["a"], instruments: ["b", "b2"] }, { ...base, b2: base.b.map((v) => 2 * v + 1) }), code: "regression.collinear", message: /"b2" is an exact linear combination of "b"/ },
+  // Item 6: n at or below the number of parameters.
+  { name: "fewer rows than first-stage parameters", call: bad({ y: "y", endogenous: ["a"], exogenous: ["c"], instruments: ["b"] }, { y: [1, 2, 4], a: [1, 3, 2], b: [5, 1, 2], c: [1, 0, 2] }), code: "regression.too-few-rows", message: /Only 3 complete rows for 3 parameters/ },
   { name: "durbinWuHausman: an unknown option", call: () => durbinWuHausman(base, { y: "y", endogenous: ["a"], instruments: ["b"], hc: "HC3" } as never), code: "options.unknown", message: /durbinWuHausman\(\): unknown option 'hc'/ },
 ]);
