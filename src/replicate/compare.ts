@@ -18,6 +18,7 @@
  *   `reproduced` is also listed as not reproducible ("not computed") and raises a warning.
  */
 import { PathlabError } from "../errors";
+import { checkOptions } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { escapeHtml, formatNumber } from "../display/format";
@@ -64,6 +65,7 @@ export interface CompareOptions {
 
 /** Status of one reproduced value against one published number (see the module comment). */
 export function compareStatus(published: PublishedNumber, reproduced: number, rule: CompareRule = {}): CompareStatus {
+  checkOptions("compareStatus", rule, { units: { kind: "number" }, relative: { kind: "number" } });
   const units = rule.units ?? DEFAULT_RULE.units;
   const relative = rule.relative ?? DEFAULT_RULE.relative;
   const unit = 10 ** -published.digits;
@@ -198,6 +200,15 @@ export function compare(
   reproduced: Record<string, Reproduced>,
   options: CompareOptions = {},
 ): ComparisonResult {
+  options = checkOptions<CompareOptions>("compare", options, {
+    rule: { kind: "custom", check: (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? undefined : "must be an object { units, relative }"), expected: "{ units: 2, relative: 0.05 }" },
+    title: { kind: "string" },
+  });
+  if (options.rule) checkOptions("compare", options.rule, { units: { kind: "number" }, relative: { kind: "number" } });
+  if (!Array.isArray(published)) throw new PathlabError("compare(): `published` must be an array of published numbers.", { code: "replicate.entry" });
+  if (reproduced === null || typeof reproduced !== "object" || Array.isArray(reproduced)) {
+    throw new PathlabError("compare(): `reproduced` must be an object mapping published ids to values.", { hint: "e.g. { h1_beta: 0.21, h2_p: { notReproducible: 'needs raw data' } }", code: "replicate.entry" });
+  }
   const rule = { units: options.rule?.units ?? DEFAULT_RULE.units, relative: options.rule?.relative ?? DEFAULT_RULE.relative };
   if (!(rule.units >= 0.5) || !(rule.relative >= 0)) {
     throw new PathlabError(`compare(): rule { units: ${rule.units}, relative: ${rule.relative} } is not a valid 'close' rule`, {
