@@ -51,6 +51,8 @@ export interface ExtractOptions {
   maxIter?: number;
   /** Start from squared multiple correlations (default true, as psych); false: 1s (pa only). */
   smc?: boolean;
+  /** Skip the eigenvalues of R itself (eValues left empty): parallel analysis has them already. */
+  valuesOnly?: boolean;
 }
 
 const LOWER = 0.005;
@@ -171,7 +173,7 @@ function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions)
     psi: h2.map((h) => 1 - h),
     // psych reports the eigenvalues of the last reduced matrix it decomposed
     values: lastValues,
-    eValues: symEigen(R).values,
+    eValues: opts.valuesOnly ? [] : symEigen(R).values,
     iterations: trace.length,
     converged,
     objective: err,
@@ -202,7 +204,7 @@ export function extractFactors(R: Mat, k: number, method: FactorMethod, names: s
     loadings: signColumns(L),
     psi,
     values: commonValues(R, L),
-    eValues: symEigen(R).values,
+    eValues: opts.valuesOnly ? [] : symEigen(R).values,
     iterations: res.iterations,
     converged: res.converged,
     objective: res.f,

@@ -4,3 +4,6 @@ export type { FaFit } from "./stats";
 export type { CorrelationMatrixInput, FactorInput, UseOption } from "./input";
 export type { Rotation } from "./rotate";
 export type { FactorMethod } from "./extract";
+export { faParallel, FaParallelResult, type FaParallelOptions, type EigenSummary } from "./parallel";
+export { vss, velicerMap, VssResult, type VssOptions, type VssRow } from "./vss";
+export { omega, schmidLeiman, OmegaResult, type OmegaOptions, type OmegaGroup, type SchmidLeiman } from "./omega";
