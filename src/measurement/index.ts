@@ -7,4 +7,5 @@ export * from "./marker";
 export * from "./keys";
 export * from "./score-items";
 export * from "./corr-test";
+export * from "./comp-rel";
 export * from "./efa";
