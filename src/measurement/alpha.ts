@@ -32,7 +32,7 @@ import type { TableInput } from "../data/table-input";
 import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
 import { covarianceMatrix, median, sumAll, variance } from "./matrix";
 import { smcOf } from "./efa/input";
-import { symEigen } from "../stats/matrix";
+import { eigenRows as symEigen } from "./efa/eigen";
 import { parseKeyedItems } from "./keys";
 
 export interface AlphaStatistics {

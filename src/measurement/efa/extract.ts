@@ -20,7 +20,7 @@
  * `values` are the eigenvalues of R with diag(ΛΛᵀ) on its diagonal, `eValues` those of R.
  */
 import { PathlabError } from "../../errors";
-import { symEigen } from "../../stats/matrix";
+import { eigenRows as symEigen, eigenvalues } from "./eigen";
 import { smcOf } from "./input";
 import { boxMinimize } from "./optimize";
 import type { Mat } from "./mat";
@@ -130,7 +130,7 @@ function signColumns(L: Mat): Mat {
 /** psych's eigenvalues of R with the model communalities on the diagonal. */
 function commonValues(R: Mat, L: Mat): number[] {
   const h2 = rowSS(L);
-  return symEigen(R.map((row, i) => row.map((v, j) => (i === j ? h2[i] : v)))).values;
+  return eigenvalues(R.map((row, i) => row.map((v, j) => (i === j ? h2[i] : v))));
 }
 
 function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions): Extraction {
@@ -173,7 +173,7 @@ function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions)
     psi: h2.map((h) => 1 - h),
     // psych reports the eigenvalues of the last reduced matrix it decomposed
     values: lastValues,
-    eValues: opts.valuesOnly ? [] : symEigen(R).values,
+    eValues: opts.valuesOnly ? [] : eigenvalues(R),
     iterations: trace.length,
     converged,
     objective: err,
@@ -204,7 +204,7 @@ export function extractFactors(R: Mat, k: number, method: FactorMethod, names: s
     loadings: signColumns(L),
     psi,
     values: commonValues(R, L),
-    eValues: opts.valuesOnly ? [] : symEigen(R).values,
+    eValues: opts.valuesOnly ? [] : eigenvalues(R),
     iterations: res.iterations,
     converged: res.converged,
     objective: res.f,

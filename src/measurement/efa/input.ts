@@ -12,7 +12,8 @@ import { PathlabError } from "../../errors";
 import { describeValue } from "../../options";
 import { columnNames, isMissing, rawColumn, unknownVariable, type TableInput } from "../../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts, type PairwiseColumns } from "../../data/pairwise";
-import { symEigen } from "../../stats/matrix";
+import { invertSPD } from "../../stats/matrix";
+import { eigenRows as symEigen } from "./eigen";
 
 /** A correlation or covariance matrix with its variable names and sample size (instead of data). */
 export interface CorrelationMatrixInput {
@@ -53,7 +54,13 @@ export function isMatrixInput(x: unknown): x is CorrelationMatrixInput {
 
 /** Columns of a table whose non-missing cells are all numeric (the default item set). */
 export function numericItemColumns(data: TableInput, codes: number[] = []): string[] {
+  const isTyped = (c: string) => {
+    if (Array.isArray(data) || (data as { columns?: unknown }).columns !== undefined) return false;
+    const col = (data as Record<string, unknown>)[c];
+    return ArrayBuffer.isView(col) && !(col instanceof DataView) && typeof (col as unknown as ArrayLike<unknown>)[0] !== "bigint";
+  };
   return columnNames(data).filter((c) => {
+    if (isTyped(c)) return true;
     let any = false;
     for (const v of rawColumn(data, c)) {
       if (isMissing(v, codes)) continue;
@@ -174,6 +181,13 @@ export function resolveCorrelation(
 export function smcOf(R: number[][], _names?: string[]): number[] {
   const p = R.length;
   if (p === 1) return [1];
+  // well-conditioned (the usual case): the ordinary inverse, by Cholesky, equals psych's pseudo-inverse
+  try {
+    const inv = invertSPD(R);
+    if (inv.every((r, i) => r[i] > 0 && r[i] < 1e7)) return inv.map((r, i) => Math.min(1, Math.max(0, 1 - 1 / r[i])));
+  } catch {
+    // not positive definite: fall through to the pseudo-inverse
+  }
   const e = symEigen(R);
   const tol = Math.sqrt(Number.EPSILON) * Math.max(e.values[0], 0);
   const out: number[] = [];

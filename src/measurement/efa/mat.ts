@@ -4,7 +4,7 @@
  * square matrix and cov2cor. Factor matrices are p × k with k small, so clarity wins over blocking.
  */
 import { LuDecomposition, Matrix, inverse as mlInverse, solve as mlSolve } from "ml-matrix";
-import { symEigen } from "../../stats/matrix";
+import { eigenRows as symEigen } from "./eigen";
 
 export type Mat = number[][];
 

@@ -23,7 +23,7 @@ import type { Figure } from "../../display/figure";
 import { correlationMatrix } from "../../data/correlation";
 import { pairwiseMoments } from "../../data/pairwise";
 import { quantile } from "../../stats/quantile";
-import { symEigen } from "../../stats/matrix";
+import { eigenvalues } from "./eigen";
 import { checkMemory } from "../../resources";
 import { Rng } from "../../simulate/rng";
 import { resolveCorrelation, smcOf, type FactorInput, type UseOption } from "./input";
@@ -214,21 +214,21 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
   const doFa = kind !== "pc";
   const faValuesOf = (R: number[][], smcStart: boolean): number[] =>
-    useSmc ? symEigen(withDiag(R, smcOf(R))).values : extractFactors(R, nfactors, fm, src.names, { smc: smcStart, valuesOnly: true }).values;
-  const pcValues = symEigen(src.R).values;
+    useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, src.names, { smc: smcStart, valuesOnly: true }).values;
+  const pcValues = eigenvalues(src.R);
   const faValues = doFa ? faValuesOf(src.R, true) : undefined;
   const rng = new Rng(seed);
   const rows = { simPc: [] as number[][], simFa: [] as number[][], resPc: [] as number[][], resFa: [] as number[][] };
   for (let it = 0; it < nIter; it++) {
     if (resample) {
       const R = resampledCorrelation(src.columns!.columns, n, rng);
-      rows.resPc.push(symEigen(R).values);
+      rows.resPc.push(eigenvalues(R));
       if (doFa) rows.resFa.push(faValuesOf(R, false));
     }
     if (sim) {
       const cols = Array.from({ length: p }, () => rng.normals(n));
       const R = correlationMatrix(cols);
-      rows.simPc.push(symEigen(R).values);
+      rows.simPc.push(eigenvalues(R));
       if (doFa) rows.simFa.push(faValuesOf(R, false));
     }
   }

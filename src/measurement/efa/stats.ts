@@ -21,7 +21,8 @@
  */
 import { pchisq } from "../../stats/distributions";
 import { pchisqNC, ncpForProbability } from "../../stats/noncentral-chisq";
-import { symEigen } from "../../stats/matrix";
+import { eigenRows, eigenvalues } from "./eigen";
+import { invertSPD, logDetSPD } from "../../stats/matrix";
 import { cov2cor, logDet, mul, mult, solve, tmul, trace, type Mat } from "./mat";
 
 export interface FaFit {
@@ -64,9 +65,9 @@ export interface FaFit {
 
 /** psych's cor.smooth: if not positive definite, floor eigenvalues at 1e-10, rescale to trace p, back to a correlation matrix. */
 export function corSmooth(R: Mat): { R: Mat; smoothed: boolean } {
-  const e = symEigen(R);
   const p = R.length;
-  if (Math.min(...e.values) >= Number.EPSILON) return { R, smoothed: false };
+  if (Math.min(...eigenvalues(R)) >= Number.EPSILON) return { R, smoothed: false };
+  const e = eigenRows(R);
   const vals = e.values.map((v) => (v < 1e-12 ? 100 * 1e-12 : v));
   const tot = vals.reduce((a, b) => a + b, 0);
   const scaled = vals.map((v) => (v * p) / tot);
@@ -92,6 +93,29 @@ function rmseaBounds(stat: number, df: number, n: number, conf: number, rmsea: n
   if (lower > rmsea) lower = NaN;
   void pchisqNC;
   return { lower, upper };
+}
+
+/** ln|A| by Cholesky when A is positive definite, else by LU. */
+function logDetOf(A: Mat): number {
+  try {
+    return logDetSPD(A);
+  } catch {
+    return logDet(A).log;
+  }
+}
+
+/** F = tr(M⁻¹R) − ln|M⁻¹R| − p = tr(M⁻¹R) − ln|R| + ln|M| − p (Cholesky when both are positive definite). */
+function discrepancy(M: Mat, R: Mat): number {
+  const p = M.length;
+  try {
+    const Mi = invertSPD(M);
+    let tr = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) tr += Mi[i][j] * R[j][i];
+    return tr - logDetSPD(R) + logDetSPD(M) - p;
+  } catch {
+    const MiR = solve(M, R);
+    return trace(MiR) - logDet(MiR).log - p;
+  }
 }
 
 /**
@@ -147,14 +171,12 @@ export function faStats(R: Mat, L: Mat, Phi: Mat | undefined, nObs: number, np: 
   const modelUnit = model.map((row, i) => row.map((v, j) => (i === j ? R[i][i] : v)));
   const ms = corSmooth(modelUnit);
   const rs = corSmooth(R);
-  const MiR = solve(ms.R, rs.R);
-  const ld = logDet(MiR);
-  const objective = trace(MiR) - ld.log - p;
+  const objective = discrepancy(ms.R, rs.R);
   const hasN = Number.isFinite(nObs);
   const mult1 = nObs - 1 - (2 * p + 5) / 6 - (2 * k) / 3;
   const chisqRaw = objective * mult1;
   const chisq = hasN ? Math.max(0, chisqRaw) : NaN;
-  const F0 = trace(rs.R) - logDet(rs.R).log - p;
+  const F0 = trace(rs.R) - logDetOf(rs.R) - p;
   const Mm = objective / dof;
   const M0 = (F0 * 2) / (p * (p - 1));
   const TLI = hasN ? (M0 - Mm) / (M0 - 1 / mult1) : NaN;
