@@ -161,7 +161,7 @@ export function resolveCorrelation(
     if (!(hi > lo))
       throw new PathlabError(`${fn}(): item "${names[j]}" has zero variance (every respondent gave ${lo}).`, { hint: "A constant item carries no information; drop it.", code: "efa.zero-variance" });
   });
-  const { r } = correlationUse(cols, use);
+  const { r, n: pairN } = correlationUse(cols, use);
   for (let i = 0; i < r.length; i++)
     for (let j = 0; j < i; j++)
       if (Number.isNaN(r[i][j]))
@@ -171,7 +171,9 @@ export function resolveCorrelation(
         });
   if (use === "complete" && cols.nComplete < 2)
     throw new PathlabError(`${fn}(): only ${cols.nComplete} row(s) are complete on ${names.length} items.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "efa.too-few-rows" });
-  return { R: r, names: [...names], nObs: cols.nRows, np: pairwiseCounts(cols.columns), fromData: true, use, columns: cols };
+  // psych's np.obs are the pairwise counts whatever `use` is
+  const np = use === "pairwise" || !cols.anyMissing ? pairN : pairwiseCounts(cols.columns);
+  return { R: r, names: [...names], nObs: cols.nRows, np, fromData: true, use, columns: cols };
 }
 
 /**

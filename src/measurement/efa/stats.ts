@@ -20,7 +20,8 @@
  *   (correlation of scores with factors), R² and 2R² − 1 (minimum correlation of possible scores).
  */
 import { pchisq } from "../../stats/distributions";
-import { pchisqNC, ncpForProbability } from "../../stats/noncentral-chisq";
+import { pchisqNC } from "../../stats/noncentral-chisq";
+import { qnorm } from "../../stats/distributions";
 import { eigenRows, eigenvalues } from "./eigen";
 import { invertSPD, logDetSPD } from "../../stats/matrix";
 import { cov2cor, logDet, mul, mult, solve, tmul, trace, type Mat } from "./mat";
@@ -81,17 +82,67 @@ export function corSmooth(R: Mat): { R: Mat; smoothed: boolean } {
   return { R: cov2cor(S), smoothed: true };
 }
 
+/**
+ * The noncentrality λ with P(χ²_df(λ) ≤ x) = p (0 if none): bracketed around the normal
+ * approximation χ²_df(λ) ≈ N(df + λ, 2(df + 2λ)), then Illinois regula falsi to 1e-11 relative.
+ * (The same root as stats' ncpForProbability, found in a handful of noncentral χ² evaluations
+ * instead of dozens: psych computes this twice for every fit.)
+ */
+function ncpFor(x: number, df: number, p: number): number {
+  const f = (l: number) => pchisqNC(x, df, l, true) - p;
+  if (!(x > 0) || f(0) <= 0) return 0;
+  const z = qnorm(p);
+  const b = x + 2 * z * z;
+  const disc = Math.max(0, 4 * x * z * z + 4 * z ** 4 - 2 * z * z * df);
+  const guess = Math.max(0, (z > 0 ? b - Math.sqrt(disc) : b + Math.sqrt(disc)) - df);
+  const step = Math.max(1, 0.05 * guess + Math.sqrt(2 * (df + 2 * guess)));
+  let lo = Math.max(0, guess - step);
+  let hi = guess + step;
+  let flo = f(lo);
+  let fhi = f(hi);
+  while (flo < 0 && lo > 0) {
+    hi = lo;
+    fhi = flo;
+    lo = Math.max(0, lo - 2 * step);
+    flo = f(lo);
+  }
+  for (let k = 0; fhi > 0 && k < 200; k++) {
+    lo = hi;
+    flo = fhi;
+    hi += 2 * step * 2 ** k;
+    fhi = f(hi);
+  }
+  let side = 0;
+  for (let it = 0; it < 200 && hi - lo > 1e-11 * Math.max(1, hi); it++) {
+    const mid = (lo * fhi - hi * flo) / (fhi - flo);
+    const m = Number.isFinite(mid) && mid > lo && mid < hi ? mid : 0.5 * (lo + hi);
+    const fm = f(m);
+    if (fm === 0) return m;
+    if (fm > 0) {
+      lo = m;
+      flo = fm;
+      if (side === 1) fhi /= 2;
+      side = 1;
+    } else {
+      hi = m;
+      fhi = fm;
+      if (side === -1) flo /= 2;
+      side = -1;
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+
 function rmseaBounds(stat: number, df: number, n: number, conf: number, rmsea: number): { lower: number; upper: number } {
   const tail = (1 - conf) / 2;
   const p0 = pchisq(stat, df);
   let upper = 0;
-  if (p0 > tail) upper = Math.sqrt(ncpForProbability(stat, df, tail) / (n - 1) / df);
+  if (p0 > tail) upper = Math.sqrt(ncpFor(stat, df, tail) / (n - 1) / df);
   let lower = 0;
-  if (p0 > 1 - tail) lower = Math.sqrt(ncpForProbability(stat, df, 1 - tail) / (n - 1) / df);
+  if (p0 > 1 - tail) lower = Math.sqrt(ncpFor(stat, df, 1 - tail) / (n - 1) / df);
   // psych blanks bounds on the wrong side of the point estimate
   if (upper < rmsea) upper = NaN;
   if (lower > rmsea) lower = NaN;
-  void pchisqNC;
   return { lower, upper };
 }
 
