@@ -23,7 +23,7 @@ import type { Column, TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
 import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
 import { smcOf } from "./efa/input";
-import { keyedNames, parseKeysList } from "./keys";
+import { keyedNames, parseKeysList, type KeyedItems } from "./keys";
 import { median } from "./matrix";
 
 export interface ScoreItemsOptions {
@@ -158,6 +158,94 @@ function colMedian(c: Float64Array): number {
   return median(Array.from(c).filter((v) => v === v));
 }
 
+/** Item range over every item, after checking each has variance. */
+function itemRange(columns: Float64Array[], items: string[]): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  columns.forEach((c, j) => {
+    let n = 0;
+    let a = Infinity;
+    let b = -Infinity;
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; } // prettier-ignore
+    if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "zero-variance" });
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  });
+  return { lo, hi };
+}
+
+/** Missing answers replaced by the item's median or mean (psych's impute). */
+function imputed(columns: Float64Array[], impute: "median" | "mean" | "none"): Float64Array[] {
+  if (impute === "none") return columns;
+  return columns.map((c) => {
+    let fill: number;
+    if (impute === "median") fill = colMedian(c);
+    else {
+      let s = 0;
+      let m = 0;
+      for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
+      fill = s / m;
+    }
+    return c.map((v) => (v === v ? v : fill));
+  });
+}
+
+/** Each person's scale score: mean (or sum) of the keyed items answered (all of them once imputed). */
+function scaleScores(X: Float64Array[], items: string[], keyed: KeyedItems[], range: { min: number; max: number }, totals: boolean, impute: string): Float64Array[] {
+  const n = X[0].length;
+  return keyed.map((k) => {
+    const idx = k.items.map((it) => items.indexOf(it));
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      let sum = 0;
+      let m = 0;
+      idx.forEach((j, a) => {
+        const v = X[j][r];
+        if (v !== v) return;
+        sum += k.signs[a] < 0 ? range.max + range.min - v : v;
+        m++;
+      });
+      out[r] = m === 0 ? NaN : totals ? sum : impute === "none" ? sum / m : sum / k.items.length;
+    }
+    return out;
+  });
+}
+
+/** α, its SE, average/median r, G6 and S/N of scale s (module comment). */
+function scaleStatistics(scale: string, k: KeyedItems, col: number[], C: number[][], R: number[][], smc: number[], vs: number, nRows: number, items: string[]): ScaleStatistics {
+  const ni = k.items.length;
+  let sv = 0;
+  let sv2 = 0;
+  let ssmc = 0;
+  let cov2 = 0;
+  col.forEach((w, i) => {
+    if (!w) return;
+    sv += C[i][i];
+    sv2 += C[i][i] ** 2;
+    ssmc += smc[i];
+    col.forEach((w2, j) => {
+      if (w2) cov2 += C[i][j] ** 2;
+    });
+  });
+  const a = ((vs - sv) * ni) / ((ni - 1) * vs);
+  const avr = a / (ni - a * (ni - 1));
+  const Q = ((2 * ni * ni) / ((ni - 1) ** 2 * vs ** 3)) * (vs * (sv2 + sv * sv) - 2 * sv * cov2);
+  const idx = k.items.map((it) => items.indexOf(it));
+  const lower: number[] = [];
+  for (let x = 0; x < idx.length; x++) for (let y = 0; y < x; y++) lower.push(R[idx[x]][idx[y]] * k.signs[x] * k.signs[y]);
+  return {
+    scale,
+    keys: keyedNames(k),
+    nItems: ni,
+    alpha: Number.isNaN(a) ? 1 : a,
+    ase: Math.sqrt(Q / nRows),
+    averageR: avr,
+    medianR: median(lower),
+    G6: (vs - sv + ssmc) / vs,
+    signalNoise: (avr * ni) / (1 - avr),
+  };
+}
+
 /**
  * Scores several keyed scales (psych::scoreItems). `keys` maps each scale to its items in psych's
  * spelling, e.g. { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] }.
@@ -172,130 +260,49 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
   });
   const cols = pairwiseColumns(data, items, { missing: o.missing });
   const p = items.length;
-  const S = scales.length;
+  // keys matrix K (items × scales): +1, −1 or 0
   const K: number[][] = items.map((it) => keyed.map((k) => {
     const i = k.items.indexOf(it);
     return i < 0 ? 0 : k.signs[i];
   }));
-  let lo = Infinity;
-  let hi = -Infinity;
-  cols.columns.forEach((c, j) => {
-    let n = 0;
-    let a = Infinity;
-    let b = -Infinity;
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; } // prettier-ignore
-    if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "zero-variance" });
-    lo = Math.min(lo, a);
-    hi = Math.max(hi, b);
-  });
-  const min = o.min ?? lo;
-  const max = o.max ?? hi;
+  const { lo, hi } = itemRange(cols.columns, items);
+  const range = { min: o.min ?? lo, max: o.max ?? hi };
   const impute = o.impute ?? "median";
   const totals = o.totals ?? false;
   const n = cols.nRows;
   const nItems = keyed.map((k) => k.items.length);
-  let X = cols.columns;
-  if (impute !== "none")
-    X = X.map((c) => {
-      let fill: number;
-      if (impute === "median") fill = colMedian(c);
-      else {
-        let s = 0;
-        let m = 0;
-        for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
-        fill = s / m;
-      }
-      return c.map((v) => (v === v ? v : fill));
-    });
-  const mom = pairwiseMoments(X);
-  const C = mom.cov;
-  // scale scores
-  const scores: Record<string, number[]> = {};
-  const rawScores: Float64Array[] = [];
-  keyed.forEach((k, s) => {
-    const idx = k.items.map((it) => items.indexOf(it));
-    const out = new Float64Array(n);
-    for (let r = 0; r < n; r++) {
-      let sum = 0;
-      let m = 0;
-      idx.forEach((j, a) => {
-        const v = X[j][r];
-        if (v !== v) return;
-        sum += k.signs[a] < 0 ? max + min - v : v;
-        m++;
-      });
-      out[r] = m === 0 ? NaN : impute === "none" ? (totals ? sum : sum / m) : totals ? sum : sum / k.items.length;
-    }
-    rawScores.push(out);
-    scores[scales[s]] = Array.from(out);
-  });
-  // scale covariances: of the scores when imputed, KᵀCK otherwise
-  const KtCK = (M: number[][]) => keyed.map((_, a) => keyed.map((__, b) => {
+  const X = imputed(cols.columns, impute);
+  const C = pairwiseMoments(X).cov;
+  const raw = scaleScores(X, items, keyed, range, totals, impute);
+  const KtMK = (M: number[][]) => keyed.map((_, a) => keyed.map((__, b) => {
     let s = 0;
     for (let i = 0; i < p; i++) if (K[i][a]) for (let j = 0; j < p; j++) if (K[j][b]) s += K[i][a] * M[i][j] * K[j][b];
     return s;
   }));
-  let V: number[][];
-  if (impute !== "none") {
-    const sc = pairwiseMoments(rawScores).cov;
-    // scores are item means; rescale to the sums psych's covariance uses
-    V = sc.map((r, a) => r.map((v, b) => (totals ? v : v * nItems[a] * nItems[b])));
-  } else V = KtCK(C);
+  // scale covariances: of the (sum) scores when imputed, KᵀCK otherwise
+  const V =
+    impute !== "none"
+      ? pairwiseMoments(raw).cov.map((r, a) => r.map((v, b) => (totals ? v : v * nItems[a] * nItems[b])))
+      : KtMK(C);
   const itemVar = C.map((r, i) => r[i]);
   const R = C.map((r, i) => r.map((v, j) => v / Math.sqrt(itemVar[i] * itemVar[j])));
   const smc = smcOf(R).map((v, i) => v * itemVar[i]);
   const Cs = C.map((r, i) => r.map((v, j) => (i === j ? smc[i] : v)));
-  const Vc = KtCK(Cs);
-  const itemCor: number[][] =
-    impute !== "none"
-      ? items.map((_, i) => rawScores.map((sc) => corr(X[i], sc)))
-      : items.map((_, i) => keyed.map((__, s) => {
-          let c = 0;
-          for (let j = 0; j < p; j++) c += C[i][j] * K[j][s];
-          return c / Math.sqrt(V[s][s] * itemVar[i]);
-        }));
-  const itemCorrected = items.map((_, i) => keyed.map((__, s) => {
-    let c = 0;
-    for (let j = 0; j < p; j++) c += Cs[i][j] * K[j][s];
-    return c / Math.sqrt(Vc[s][s] * itemVar[i]);
-  }));
-  const stats: ScaleStatistics[] = keyed.map((k, s) => {
-    const ni = nItems[s];
-    let sv = 0;
-    let sv2 = 0;
-    let ssmc = 0;
-    let cov2 = 0;
-    for (let i = 0; i < p; i++) {
-      if (!K[i][s]) continue;
-      sv += itemVar[i];
-      sv2 += itemVar[i] ** 2;
-      ssmc += smc[i];
-      for (let j = 0; j < p; j++) if (K[j][s]) cov2 += C[i][j] ** 2;
-    }
-    const vs = V[s][s];
-    const a = ((vs - sv) * ni) / ((ni - 1) * vs);
-    const avr = a / (ni - a * (ni - 1));
-    const Q = ((2 * ni * ni) / ((ni - 1) ** 2 * vs ** 3)) * (vs * (sv2 + sv * sv) - 2 * sv * cov2);
-    const idx = k.items.map((it) => items.indexOf(it));
-    const lower: number[] = [];
-    for (let x = 0; x < idx.length; x++) for (let y = 0; y < x; y++) lower.push(R[idx[x]][idx[y]] * k.signs[x] * k.signs[y]);
-    return {
-      scale: scales[s],
-      keys: keyedNames(k),
-      nItems: ni,
-      alpha: Number.isNaN(a) ? 1 : a,
-      ase: Math.sqrt(Q / n),
-      averageR: avr,
-      medianR: median(lower),
-      G6: (vs - sv + ssmc) / vs,
-      signalNoise: (avr * ni) / (1 - avr),
-    };
-  });
+  const Vc = KtMK(Cs);
+  const loading = (M: number[][], Vs: number[][]) =>
+    items.map((_, i) => keyed.map((__, s) => {
+      let c = 0;
+      for (let j = 0; j < p; j++) c += M[i][j] * K[j][s];
+      return c / Math.sqrt(Vs[s][s] * itemVar[i]);
+    }));
+  const itemCor = impute !== "none" ? items.map((_, i) => raw.map((sc) => corr(X[i], sc))) : loading(C, V);
+  const stats = keyed.map((k, s) => scaleStatistics(scales[s], k, K.map((r) => r[s]), C, R, smc, V[s][s], n, items));
   const cor = V.map((r, a) => r.map((v, b) => v / Math.sqrt(V[a][a] * V[b][b])));
   let missingRows = 0;
   for (let r = 0; r < n; r++) if (cols.columns.some((c) => c[r] !== c[r])) missingRows++;
-  void S;
-  return new ScoreItemsResult(stats, items, itemCor, itemCorrected, cor, scores, { impute, totals, n, min, max, missingRows });
+  const scores: Record<string, number[]> = {};
+  scales.forEach((sc, s) => (scores[sc] = Array.from(raw[s])));
+  return new ScoreItemsResult(stats, items, itemCor, loading(Cs, Vc), cor, scores, { impute, totals, n, min: range.min, max: range.max, missingRows });
 }
 
 function corr(x: Float64Array, y: Float64Array): number {
