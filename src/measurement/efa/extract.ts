@@ -20,7 +20,7 @@
  * `values` are the eigenvalues of R with diag(ΛΛᵀ) on its diagonal, `eValues` those of R.
  */
 import { PathlabError } from "../../errors";
-import { eigenRows as symEigen, eigenvalues } from "./eigen";
+import { eigenRows as symEigen, eigenTop, eigenvalues, type FlatEigen } from "./eigen";
 import { smcOf } from "./input";
 import { boxMinimize } from "./optimize";
 import type { Mat } from "./mat";
@@ -72,22 +72,40 @@ function rowSS(L: Mat): number[] {
   return L.map((r) => r.reduce((a, b) => a + b * b, 0));
 }
 
+/** R as one row-major Float64Array (the objectives rebuild their matrix from it at every step). */
+function flatten(R: Mat): Float64Array {
+  const p = R.length;
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) out[i * p + j] = R[i][j];
+  return out;
+}
+
+/** Σ_{j<k} max(λ_j − shift, 0) v_ji² for each i: the model communalities from the top-k eigenpairs. */
+function topRowSS(e: FlatEigen, p: number, k: number, shift: number): Float64Array {
+  const h = new Float64Array(p);
+  const V = e.vectors!;
+  for (let j = 0; j < k; j++) {
+    const w = Math.max(e.values[j] - shift, 0);
+    const row = j * p;
+    for (let i = 0; i < p; i++) h[i] += w * V[row + i] * V[row + i];
+  }
+  return h;
+}
+
 /** minres: F(ψ) = ½‖R − Ψ − ΛΛᵀ‖² and its gradient diag(ΛΛᵀ) + ψ − diag(R). */
 function minresObjective(R: Mat, k: number) {
   const p = R.length;
+  const flat = flatten(R);
+  const M = new Float64Array(p * p);
   return (psi: Float64Array) => {
-    const M = R.map((row, i) => {
-      const r = row.slice();
-      r[i] -= psi[i];
-      return r;
-    });
-    const e = symEigen(M);
+    M.set(flat);
+    for (let i = 0; i < p; i++) M[i * p + i] -= psi[i];
+    const e = eigenTop(M, p, k);
     let f = 0;
     for (let j = 0; j < p; j++) if (j >= k || e.values[j] < 0) f += e.values[j] * e.values[j];
-    const L = topLoadings(e, k);
-    const h2 = rowSS(L);
+    const h2 = topRowSS(e, p, k, 0);
     const g = new Float64Array(p);
-    for (let i = 0; i < p; i++) g[i] = h2[i] + psi[i] - R[i][i];
+    for (let i = 0; i < p; i++) g[i] = h2[i] + psi[i] - flat[i * p + i];
     return { f: f / 2, g };
   };
 }
@@ -95,23 +113,21 @@ function minresObjective(R: Mat, k: number) {
 /** ml: F(ψ) = Σ_{j>k}(e_j − ln e_j − 1) and its gradient (ΛΛᵀ + Ψ − R)_ii / ψ_i². */
 function mlObjective(R: Mat, k: number) {
   const p = R.length;
+  const flat = flatten(R);
+  const S = new Float64Array(p * p);
   return (psi: Float64Array) => {
     const sc = Array.from(psi, (v) => 1 / Math.sqrt(v));
-    const S = R.map((row, i) => row.map((v, j) => v * sc[i] * sc[j]));
-    const e = symEigen(S);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) S[i * p + j] = flat[i * p + j] * sc[i] * sc[j];
+    const e = eigenTop(S, p, k);
     let f = 0;
     for (let j = k; j < p; j++) {
       const v = e.values[j];
       f += v > 0 ? v - Math.log(v) - 1 : Infinity;
     }
-    const L = topLoadings(e, k, 1);
+    // Ψ^{-1/2}Λ from the top-k eigenpairs, so (ΛΛᵀ)_ii = ψ_i h_i
+    const h = topRowSS(e, p, k, 1);
     const g = new Float64Array(p);
-    for (let i = 0; i < p; i++) {
-      let h = 0;
-      for (let j = 0; j < k; j++) h += L[i][j] * L[i][j];
-      // L is Ψ^{-1/2}Λ, so (ΛΛᵀ)_ii = ψ_i h
-      g[i] = (psi[i] * h + psi[i] - R[i][i]) / (psi[i] * psi[i]);
-    }
+    for (let i = 0; i < p; i++) g[i] = (psi[i] * h[i] + psi[i] - flat[i * p + i]) / (psi[i] * psi[i]);
     return { f, g };
   };
 }
