@@ -6,7 +6,8 @@
  *   (`nfactors`) fa solution on its diagonal ("factors"; with `smc: true`, R with squared multiple
  *   correlations on its diagonal instead);
  * - simulated: the same eigenvalues for the correlation matrix of n × p independent standard
- *   normal deviates; resampled (raw data only): for the matrix whose columns are drawn with
+ *   normal deviates (drawn directly from its Wishart distribution by Bartlett's decomposition, see
+ *   wishart.ts — the same distribution as psych's cor(matrix(rnorm(n·p)))); resampled (raw data only): for the matrix whose columns are drawn with
  *   replacement from each item separately (breaking the correlations, keeping the distributions);
  * - over `nIter` replications (default 20) the mean, SD and `quant` quantile (default .95, R's
  *   type 7) of each ordered eigenvalue;
@@ -30,6 +31,7 @@ import { resolveCorrelation, smcOf, type FactorInput, type UseOption } from "./i
 import { extractFactors, type FactorMethod } from "./extract";
 import { screePlot, type ScreeSeries } from "./figures";
 import { splitArgs } from "./fa";
+import { simulatedCorrelation } from "./wishart";
 
 export interface FaParallelOptions {
   /** Extraction for the factor eigenvalues (default "minres"). */
@@ -226,8 +228,7 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
       if (doFa) rows.resFa.push(faValuesOf(R, false));
     }
     if (sim) {
-      const cols = Array.from({ length: p }, () => rng.normals(n));
-      const R = correlationMatrix(cols);
+      const R = simulatedCorrelation(n, p, rng);
       rows.simPc.push(eigenvalues(R));
       if (doFa) rows.simFa.push(faValuesOf(R, false));
     }
