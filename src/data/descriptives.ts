@@ -148,7 +148,7 @@ export class Descriptives extends Result {
   info(): string[] {
     return this.deletion === "listwise"
       ? [`N = ${this.n} (listwise; ${this.dropped} row(s) dropped for missing values)`]
-      : [`Missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`];
+      : [`use = "pairwise" (psych's default): missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`];
   }
 
   tables(): TableSpec[] {

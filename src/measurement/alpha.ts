@@ -346,5 +346,19 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   return res;
 }
 
+/**
+ * psych's check.keys as a function: the items with a minus sign on those that load negatively on
+ * the first principal component of their (pairwise) correlations, ready for cronbachAlpha or
+ * scoreItems. E.g. checkKeys(bfi, ["C1", …, "C5"]) → ["C1", "C2", "C3", "-C4", "-C5"].
+ */
+export function checkKeys(data: TableInput, items: string[], opts: { missing?: number[] } = {}): string[] {
+  const o = checkOptions<{ missing?: number[] }>("checkKeys", opts, { missing: ALPHA_SPECS.missing });
+  const keyed = parseKeyedItems(items, undefined, "checkKeys()");
+  if (keyed.items.length < 2) throw new PathlabError("checkKeys() needs at least 2 items.", { code: "too-few-items" });
+  const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
+  const pc = firstComponent(pairwiseMoments(cols.columns).r);
+  return keyed.items.map((it, i) => (pc[i] < 0 ? `-${it}` : it));
+}
+
 /** psych's name for cronbachAlpha. */
 export const alpha = cronbachAlpha;

@@ -42,6 +42,11 @@ const SPECS: OptionSpecs = {
 
 /** R's p.adjust for a vector of p values. */
 export function pAdjust(p: number[], method: PAdjust): number[] {
+  const methods: PAdjust[] = ["holm", "hochberg", "bonferroni", "BH", "BY", "none"];
+  if (!methods.includes(method))
+    throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, { hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`, code: "options.bad-value" });
+  if (!Array.isArray(p) || p.some((v) => typeof v !== "number" || !(v >= 0 && v <= 1)))
+    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", { code: "measurement.bad-p" });
   const m = p.length;
   if (method === "none" || m === 0) return p.slice();
   const idx = p.map((_, i) => i);

@@ -5,7 +5,7 @@
  * (pairwise n, Holm and other adjustments, CIs) and describe. All closed form: 1e-8 relative.
  */
 import { expect } from "chai";
-import { cronbachAlpha, alpha, scoreItems, corrTest, pAdjust } from "../../src/measurement";
+import { cronbachAlpha, alpha, scoreItems, corrTest, pAdjust, checkKeys } from "../../src/measurement";
 import { describe as describeData } from "../../src/data/descriptives";
 import { correlationTable } from "../../src/data/correlation";
 import { expectClose, golden } from "../fixtures/read-fixture";
@@ -162,5 +162,12 @@ describe("psych scales on bfi (missing data, keys)", () => {
     const lw = correlationTable(d, vars);
     expect(lw.n).to.equal(t.n);
     expect(lw.r[0][1]).to.not.equal(t.r[0][1]);
+  });
+});
+
+describe("checkKeys", () => {
+  it("marks items that load negatively on the first component, as psych's check.keys", () => {
+    expect(checkKeys(bfi(), C)).to.deep.equal(["C1", "C2", "C3", "-C4", "-C5"]);
+    expect(checkKeys(bfi(), ["A1", "A2", "A3", "A4", "A5"])).to.deep.equal(["-A1", "A2", "A3", "A4", "A5"]);
   });
 });

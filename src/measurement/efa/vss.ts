@@ -92,7 +92,7 @@ export class VssResult extends Result {
   constructor(
     readonly rows: VssRow[],
     readonly map: number[],
-    readonly settings: { n: number; rotate: Rotation; fm: FactorMethod; nObs: number; p: number },
+    readonly settings: { n: number; rotate: Rotation; fm: FactorMethod; nObs: number; p: number; fromData: boolean; use: UseOption },
   ) {
     super();
   }
@@ -122,7 +122,7 @@ export class VssResult extends Result {
       return `${vals[i].toFixed(2)} with ${i + 1} factor${i ? "s" : ""}`;
     };
     return [
-      `${this.settings.p} variables, n.obs = ${this.settings.nObs}; fa(fm = "${this.settings.fm}", rotate = "${this.settings.rotate}") for 1 … ${this.settings.n} factors.`,
+      `${this.settings.p} variables, n.obs = ${Number.isFinite(this.settings.nObs) ? this.settings.nObs : "not given (no χ², RMSEA or BIC; psych would assume 1000)"}${this.settings.fromData ? `, correlations with use = "${this.settings.use}"${this.settings.use === "pairwise" ? " (psych's default)" : ""}` : ""}; fa(fm = "${this.settings.fm}", rotate = "${this.settings.rotate}") for 1 … ${this.settings.n} factors.`,
       `VSS complexity 1 achieves a maximum of ${at(r.map((x) => x.vss1), true)}`,
       ...(r.length > 1 ? [`VSS complexity 2 achieves a maximum of ${at(r.map((x) => x.vss2), true)}`] : []),
       `The Velicer MAP achieves a minimum of ${this.map[this.mapFactors - 1].toFixed(2)} with ${this.mapFactors} factor${this.mapFactors > 1 ? "s" : ""}`,
@@ -195,7 +195,7 @@ export function vss(input: FactorInput, itemsOrOptions?: string[] | VssOptions, 
       cfit,
     });
   }
-  return new VssResult(rows, map, { n, rotate, fm, nObs, p });
+  return new VssResult(rows, map, { n, rotate, fm, nObs, p, fromData: src.fromData, use: src.use });
 }
 
 /** psych's complexrow: keep the c largest |λ| of a row (each set to ±max|λ| of the remaining, as psych does), zero the rest. */
