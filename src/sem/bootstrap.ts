@@ -47,7 +47,7 @@ export class SemBootstrap extends Result {
   ) {
     super();
     if (failed > 0)
-      this.warnings.push({ code: "sem-boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
+      this.warnings.push({ code: "sem.boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
   }
   find(label: string): BootstrapRow | undefined {
     return this.rows.find((r) => r.label === label || r.lhs === label);
@@ -83,17 +83,17 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
   if (!cols)
     throw new PathlabError("The bootstrap needs raw data, but this model was fitted from a covariance matrix.", {
       hint: "Fit the model to the data table, or use the delta-method standard errors.",
-      code: "sem-boot-moments",
+      code: "sem.boot-moments",
     });
   if (opts === undefined || opts.seed === undefined)
-    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem-boot-seed" });
+    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem.boot-seed" });
   const R = opts.R ?? 1000;
   const level = opts.level ?? 0.95;
-  if (!(Number.isInteger(R) && R >= 2)) throw new PathlabError(`Bootstrap R must be an integer ≥ 2, got ${R}.`, { code: "sem-option" });
+  if (!(Number.isInteger(R) && R >= 2)) throw new PathlabError(`Bootstrap R must be an integer ≥ 2, got ${R}.`, { code: "sem.option" });
   const g = toRng(opts.seed);
   const { rows } = fit.estimatesInternal();
   const which = rows.map((r, k) => ((opts.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
-  if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem-boot-nothing" });
+  if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem.boot-nothing" });
   const n = st.sample.n;
   const p = cols.length;
   const draws: Float64Array[] = [];
@@ -131,7 +131,7 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
       failed++;
     }
   }
-  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem-boot-failed" });
+  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem.boot-failed" });
   const { est } = fit.estimatesInternal();
   const out: BootstrapRow[] = which.map((k, j) => {
     const v = Float64Array.from(draws.map((d) => d[j])).sort();

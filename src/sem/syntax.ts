@@ -110,7 +110,7 @@ function syntaxError(lines: string[], line: number, col: number, expected: strin
   const text = lines[line - 1] ?? "";
   return new PathlabError(`Model syntax error at line ${line}, column ${col}: expected ${expected} but found ${found}.`, {
     hint: `${text.trim() === "" ? "(empty line)" : text}\n${" ".repeat(Math.max(0, col - 1))}^  Statements look like "f =~ x1 + x2", "y ~ a*x", "x1 ~~ x2", "ind := a*b".`,
-    code: "sem-syntax",
+    code: "sem.syntax",
   });
 }
 
@@ -119,7 +119,7 @@ const STATEMENT_OPS = new Set(["=~", "~", "~~", ":=", "==", "<", ">"]);
 /** Parses lavaan model syntax into flat rows (one per right-hand-side term). */
 export function parseModelSyntax(model: string): SyntaxRow[] {
   if (typeof model !== "string" || model.trim() === "")
-    throw new PathlabError("The model syntax is empty.", { hint: 'Write e.g. "visual =~ x1 + x2 + x3".', code: "sem-syntax" });
+    throw new PathlabError("The model syntax is empty.", { hint: 'Write e.g. "visual =~ x1 + x2 + x3".', code: "sem.syntax" });
   const { tokens, lines } = tokenize(model);
   let pos = 0;
   const peek = () => tokens[pos];
