@@ -144,6 +144,11 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
       code: "sem.not-identified",
     });
   const est = estimateModel(pt, sample, opts);
+  if (!Number.isFinite(est.f) || est.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150))
+    throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
+      code: "sem.overflow",
+      hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
+    });
   const nEff = opts.likelihood === "wishart" ? sample.n - 1 : sample.n;
   const q = pt.nFree;
   let vcov: Float64Array = new Float64Array(q * q).fill(NaN);
@@ -453,7 +458,18 @@ export class SemFit extends Result {
         fixedX: pt.fixedX,
       });
     }
-    return new FitMeasures(this.fitCache, list);
+    const out = new FitMeasures(this.fitCache, list);
+    const fm = this.fitCache;
+    const overflow = list.filter((k) => fm[k] === Infinity || fm[k] === -Infinity);
+    if (overflow.length)
+      throw new PathlabError(`fitMeasures(): ${overflow.join(", ")} overflow${overflow.length > 1 ? "" : "s"} (the model-implied moments are too large for double precision).`, {
+        code: "sem.overflow",
+        hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
+      });
+    // NaN is "not applicable": p-values of a saturated model (lavaan: NA); anything else is flagged.
+    const na = list.filter((k) => Number.isNaN(fm[k]) && !(fm.df === 0 && (k === "pvalue" || k === "rmsea.pvalue")));
+    if (na.length) out.warnings.push({ code: "sem.measure-undefined", message: `Not defined for this model (shown as NA): ${na.join(", ")}.` });
+    return out;
   }
 
   /** Parameter estimate of one row (by label, or lhs/op/rhs). */

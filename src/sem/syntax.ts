@@ -74,6 +74,11 @@ function tokenize(src: string): { tokens: Token[]; lines: string[] } {
       if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(s[i + 1] ?? ""))) {
         const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(s.slice(i));
         if (m) {
+          if (!(Math.abs(Number(m[0])) <= MAX_VALUE))
+            throw new PathlabError(`Model syntax error at line ${line}, column ${col}: the number ${m[0]} is too large to be a parameter value (beyond ±1e100).`, {
+              hint: `${rawLine}\n${" ".repeat(col - 1)}^  Write the value in other units, or use a reasonable fixed value.`,
+              code: "sem.syntax",
+            });
           tokens.push({ kind: "num", text: m[0], line, col });
           i += m[0].length;
           continue;
@@ -115,6 +120,13 @@ function syntaxError(lines: string[], line: number, col: number, expected: strin
 }
 
 const STATEMENT_OPS = new Set(["=~", "~", "~~", ":=", "==", "<", ">"]);
+/** Deepest nesting and largest size of a := / == expression. */
+const MAX_EXPR_DEPTH = 200;
+const MAX_EXPR_NODES = 2000;
+/** Largest number accepted in the syntax: beyond it, implied moments overflow double precision. */
+const MAX_VALUE = 1e100;
+/** R's special values (and JavaScript's Infinity): not labels. */
+const RESERVED = new Set(["NaN", "Inf", "Infinity", "TRUE", "FALSE", "NULL", "NA_integer_", "NA_real_", "NA_character_"]);
 
 /** Parses lavaan model syntax into flat rows (one per right-hand-side term). */
 export function parseModelSyntax(model: string): SyntaxRow[] {
@@ -141,6 +153,29 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
 
   const rows: SyntaxRow[] = [];
 
+  // Expressions (:=, ==) are parsed recursively: bound their nesting and size so that a
+  // pathological definition is a syntax error, not a stack overflow.
+  let depth = 0;
+  let nodes = 0;
+  const count = (t: Token) => {
+    if (++nodes > MAX_EXPR_NODES)
+      throw new PathlabError(`Model syntax error at line ${t.line}: the expression has more than ${MAX_EXPR_NODES} terms and operators.`, {
+        hint: "Split it: define partial sums with := (e.g. s1 := a1*b1 + a2*b2) and add those.",
+        code: "sem.syntax",
+      });
+  };
+  const enter = (t: Token) => {
+    count(t);
+    if (++depth > MAX_EXPR_DEPTH)
+      throw new PathlabError(`Model syntax error at line ${t.line}, column ${t.col}: the expression is nested more than ${MAX_EXPR_DEPTH} levels deep.`, {
+        hint: "Simplify the expression: define intermediate parameters with := and refer to them.",
+        code: "sem.syntax",
+      });
+  };
+  const leave = () => {
+    depth--;
+  };
+
   const parseNumber = (): number => {
     let sign = 1;
     if (isOp(peek(), "-")) {
@@ -154,7 +189,12 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
   };
 
   // Expression parser (precedence climbing) for :=, ==, <, >.
-  const parseExpr = (): Expr => parseAdd();
+  const parseExpr = (): Expr => {
+    nodes = 0;
+    depth = 0;
+    return parseAdd();
+  };
+  // A chain a + b + c … is parsed iteratively (its size is bounded by count, not depth).
   const parseAdd = (): Expr => {
     let left = parseMul();
     for (;;) {
@@ -162,6 +202,7 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
       if (isOp(t, "+") || isOp(t, "-")) {
         next();
         skipNl();
+        count(t);
         left = { kind: "bin", op: t.text as "+" | "-", left, right: parseMul() };
       } else return left;
     }
@@ -173,28 +214,42 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
       if (isOp(t, "*") || isOp(t, "/")) {
         next();
         skipNl();
+        count(t);
         left = { kind: "bin", op: t.text as "*" | "/", left, right: parseUnary() };
       } else return left;
     }
   };
   const parseUnary = (): Expr => {
-    if (isOp(peek(), "-")) {
+    const t = peek();
+    if (isOp(t, "-") || isOp(t, "+")) {
       next();
-      return { kind: "neg", arg: parseUnary() };
+      enter(t);
+      const arg = parseUnary();
+      leave();
+      return t.text === "-" ? { kind: "neg", arg } : arg;
     }
-    if (isOp(peek(), "+")) next();
     return parsePow();
   };
   const parsePow = (): Expr => {
     const base = parseAtom();
-    if (isOp(peek(), "^")) {
+    const t = peek();
+    if (isOp(t, "^")) {
       next();
-      return { kind: "bin", op: "^", left: base, right: parseUnary() };
+      enter(t);
+      const right = parseUnary();
+      leave();
+      return { kind: "bin", op: "^", left: base, right };
     }
     return base;
   };
   const parseAtom = (): Expr => {
     const t = peek();
+    enter(t);
+    const e = parseAtomInner(t);
+    leave();
+    return e;
+  };
+  const parseAtomInner = (t: Token): Expr => {
     if (t.kind === "num") {
       next();
       return { kind: "num", value: Number(t.text) };
@@ -202,7 +257,7 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
     if (isOp(t, "(")) {
       next();
       skipNl();
-      const e = parseExpr();
+      const e = parseAdd();
       skipNl();
       if (!isOp(peek(), ")")) fail(peek(), '")"');
       next();
@@ -214,14 +269,23 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
         const fn = t.text;
         if (!["sqrt", "exp", "log", "abs"].includes(fn)) fail(t, "a label, number or one of sqrt(), exp(), log(), abs()");
         next();
-        const args = [parseExpr()];
+        const args = [parseAdd()];
         if (!isOp(peek(), ")")) fail(peek(), '")"');
         next();
         return { kind: "call", fn, args };
       }
+      checkLabel(t, "in an expression");
       return { kind: "ref", name: t.text, line: t.line, col: t.col };
     }
     return fail(t, "a label, number or \"(\"");
+  };
+  /** R's reserved words and special values are not labels (lavaan would read NaN*x as free, Infinity*x as a label). */
+  const checkLabel = (t: Token, where: string) => {
+    if (RESERVED.has(t.text))
+      throw new PathlabError(`Model syntax error at line ${t.line}, column ${t.col}: "${t.text}" cannot be used as a label ${where}.`, {
+        hint: `${lines[t.line - 1]}\n${" ".repeat(Math.max(0, t.col - 1))}^  ${t.text === "NaN" || t.text === "Inf" || t.text === "Infinity" ? "Write NA* to free a parameter, a finite number to fix it, or a plain label such as a*." : "Use a plain label such as a* or b1*."}`,
+        code: "sem.syntax",
+      });
   };
 
   /** Parses one `(modifier *)* name` term of =~, ~ or ~~ statements. */
@@ -273,14 +337,20 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
           skipNl();
           if (t.text === "start") row.start = Number(value);
           else if (typeof value === "number") row.fixed = value;
-          else row.label = value;
+          else {
+            checkLabel({ ...a, text: value }, "or modifier");
+            row.label = value;
+          }
           continue;
         }
         if (isOp(peek(), "*")) {
           next();
           skipNl();
           if (t.text === "NA") row.fixed = NaN;
-          else row.label = t.text;
+          else {
+            checkLabel(t, "or modifier");
+            row.label = t.text;
+          }
           continue;
         }
         if (isOp(peek(), "?")) fail(peek(), '"*" (a start value is written "0.5?x" with a number)');
