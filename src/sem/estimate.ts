@@ -47,6 +47,13 @@ export interface OptimOptions {
 
 /** Iterations of the fast phase before the Newton trust-region phase takes over. */
 const FAST_ITERATIONS = 60;
+/**
+ * Cap of the Newton phase: a trust-region Newton method that has not converged after this many
+ * iterations is following an asymptote (parameters drifting to infinity), not approaching a minimum.
+ */
+const NEWTON_ITERATIONS = 1000;
+/** Newton iterations over which F must still decrease measurably. */
+const STALL_WINDOW = 200;
 /** Scaled gradient accepted when no step can decrease F measurably any more (rounding level). */
 const ROUNDING_TOL = 1e-5;
 
@@ -112,7 +119,7 @@ export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOpt
   const fast = fisherBfgs(obj, theta, f0, Math.min(maxIter, FAST_ITERATIONS), gradTol);
   let result = fast;
   if (!fast.converged && fast.iterations < maxIter) {
-    const slow = newtonTrustRegion(obj, fast.theta, fast.f, maxIter - fast.iterations, gradTol);
+    const slow = newtonTrustRegion(obj, fast.theta, fast.f, Math.min(maxIter - fast.iterations, NEWTON_ITERATIONS), gradTol);
     result = { ...slow, iterations: fast.iterations + slow.iterations };
   }
   // Leave the engine at the solution, with the information (and scale) of that point.
@@ -316,7 +323,15 @@ function newtonTrustRegion(obj: Objective, theta0: Float64Array, f0: number, max
   let it = 0;
   let converged = false;
   let maxGrad = Infinity;
+  let fCheck = f0;
   for (; it < maxIter; it++) {
+    // Stalled: F changed by less than 1e-10 (relative) over the last STALL_WINDOW iterations while
+    // the gradient is still not zero — typically parameters drifting towards infinity along an
+    // asymptote. Stop and report non-convergence rather than crawl to the iteration cap.
+    if (it > 0 && it % STALL_WINDOW === 0) {
+      if (fCheck - f <= 1e-10 * (1 + Math.abs(f))) break;
+      fCheck = f;
+    }
     obj.f(theta);
     obj.gradient(g);
     const D = Float64Array.from(obj.hessianFisher());

@@ -15,7 +15,7 @@
  *   Sörbom), agfi = 1 − (moments/df)(1 − gfi)
  *   logl = −N/2 [p log 2π + log|Σ̂| + tr(SΣ̂⁻¹) + (ȳ − μ̂)ᵀΣ̂⁻¹(ȳ − μ̂)], aic, bic, bic2 (n* = (N + 2)/24)
  */
-import { pchisq } from "../stats/distributions";
+import { pchisq, pnorm, qnorm } from "../stats/distributions";
 import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
 
 export interface FitIngredients {
@@ -70,6 +70,27 @@ function logdetSub(S: Float64Array, p: number, idx: number[]): number {
   return ld;
 }
 
+/**
+ * Beyond this χ² the Poisson-mixture noncentral χ² (whose cost grows with √λ·λ) is replaced by its
+ * normal approximation, mean df + λ and variance 2(df + 2λ): at χ² = 10⁶ the RMSEA bounds agree to
+ * 2e-6 relative, and a χ² of 10³⁰⁰ (a fixed variance of 1e-300) no longer takes forever.
+ */
+const HUGE_CHISQ = 1e6;
+
+/** λ with P(χ²_df(λ) ≤ x) = p. */
+function ncpFor(x: number, df: number, p: number): number {
+  if (x <= HUGE_CHISQ) return ncpForProbability(x, df, p);
+  // x = df + λ + z_p √(2(df + 2λ)), solved by fixed-point iteration (contracting: |dλ'/dλ| ≈ z/√x).
+  const z = qnorm(p);
+  let lam = Math.max(x - df, 0);
+  for (let k = 0; k < 50; k++) lam = Math.max(x - df - z * Math.sqrt(2 * (df + 2 * lam)), 0);
+  return lam;
+}
+
+function normalUpper(x: number, df: number, ncp: number): number {
+  return pnorm(-(x - df - ncp) / Math.sqrt(2 * (df + 2 * ncp)));
+}
+
 export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, number> {
   const { p, S, Sigma, W, n, nEff, npar, xIdx } = x;
   // With fixed.x the covariates' own moments are not modelled: they leave the df count, GFI's
@@ -108,9 +129,9 @@ export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, nu
   let rmseaP = NaN;
   if (df > 0) {
     // Lower bound: λ with P(χ²_df(λ) ≤ χ²) = 0.95; upper: = 0.05.
-    ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt(ncpForProbability(chisq, df, 0.95) / (N * df));
-    ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt(ncpForProbability(chisq, df, 0.05) / (N * df));
-    rmseaP = pchisqNC(chisq, df, N * df * 0.05 * 0.05, false);
+    ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt(ncpFor(chisq, df, 0.95) / (N * df));
+    ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt(ncpFor(chisq, df, 0.05) / (N * df));
+    rmseaP = chisq > HUGE_CHISQ ? normalUpper(chisq, df, N * df * 0.05 * 0.05) : pchisqNC(chisq, df, N * df * 0.05 * 0.05, false);
   } else if (df === 0) {
     ciLo = ciHi = 0;
   }

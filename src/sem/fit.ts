@@ -297,10 +297,15 @@ export class SemFit extends Result {
       });
     else w.push(...this.withTheta(st.theta, () => postCheckWarnings(st.pt.rows, this.estRows, st.engine, st.structure.names, this.lv)));
     st.pt.rows.forEach((r, k) => {
+      if (r.op === ":=" && Number.isFinite(this.estRows[k]) && Number.isFinite(st.vcov[0]) && !Number.isFinite(this.seRows[k]))
+        w.push({
+          code: "sem.defined-undefined",
+          message: `The standard error of the defined parameter ${r.lhs} := ${r.rhs} is not finite (its derivative overflows at the estimates); its SE, z, p and interval are not available.`,
+        });
       if (r.op === ":=" && !Number.isFinite(this.estRows[k]))
         w.push({
           code: "sem.defined-undefined",
-          message: `The defined parameter ${r.lhs} := ${r.rhs} is undefined at the estimates (${this.estRows[k]}): e.g. the square root or log of a negative number, or a division by zero. Its estimate, SE and p are not available.`,
+          message: `The defined parameter ${r.lhs} := ${r.rhs} is undefined at the estimates (${Number.isNaN(this.estRows[k]) ? "not a number" : this.estRows[k]}): e.g. the square root or log of a negative number, or a division by zero. Its estimate, SE and p are not available.`,
         });
     });
     return w;
@@ -393,6 +398,12 @@ export class SemFit extends Result {
     const se = deltaMethodSE(theta, vcov, f, this.state.nEff);
     const out = { est, se };
     this.stdCache.set(type, out);
+    const undefinedRows = pt.rows.filter((r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k]))).map((r) => `${r.lhs} ${r.op} ${r.rhs}`);
+    if (undefinedRows.length)
+      this.warnings.push({
+        code: "sem.std-undefined",
+        message: `The ${type} standardized value${undefinedRows.length > 1 ? "s" : ""} of ${undefinedRows.join(", ")} ${undefinedRows.length > 1 ? "are" : "is"} undefined (a zero or negative variance, or an undefined defined parameter); shown as NA.`,
+      });
     return out;
   }
 

@@ -85,9 +85,10 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
       for (const k of ["se", "z", "pvalue"]) if (typeof o[k] === "number" && (Number.isNaN(o[k]) || (k === "se" && o[k] === 0))) o[k] = null;
       // A value that is undefined at the estimates (e.g. sqrt of a negative defined parameter) is shown as NA, with a note.
       if (typeof o[estKey] === "number" && !Number.isFinite(o[estKey] as number)) {
-        notes.push(`${r.lhs} ${r.op} ${r.rhs}: undefined at the estimates (${o[estKey]}); no estimate, SE or p.`);
+        notes.push(`${r.lhs} ${r.op} ${r.rhs}: undefined at the estimates (${Number.isNaN(o[estKey]) ? "not a number" : o[estKey]}); no estimate, SE or p.`);
         for (const k of [estKey, "ci_lower", "ci_upper"]) o[k] = { text: "NA" };
       }
+      for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
       return o;
     });
     return [{ title: this.caption(), columns: shown, rows, ...(notes.length ? { notes } : {}) }];

@@ -400,6 +400,7 @@ export function parseModelSyntax(model: string): SyntaxRow[] {
       if (opTok.kind === "op" && opTok.text === "<~") fail(opTok, 'one of =~ ~ ~~ := (formative "<~" is not supported)');
       fail(peek(), 'an operator: one of "=~", "~", "~~", ":=", "=="');
     }
+    if (lhsNames.length === 0) fail(first, "a variable or factor name before the operator");
     next();
     skipNl();
     const op = opTok.text as SemOp;

@@ -158,11 +158,13 @@ export function classify(c: FuzzCase, api: { cfa: Function; sem: Function }, dat
     return isPathlab(e) ? { outcome: "pathlab-error", detail: (e as Error).message.slice(0, 120) } : { outcome: "js-error", detail: String((e as Error)?.stack ?? e).slice(0, 400) };
   }
   try {
-    const codes = new Set(fit.warnings.map((w) => w.code));
-    const warnedNaN = !fit.converged || codes.has("sem.defined-undefined") || codes.has("sem.heywood") || codes.has("sem.lv-not-pd");
+    const rows = fit.parameterEstimates({ standardized: fit.converged }).rows;
+    // Read after the standardized values exist: their warnings are added when they are computed.
+    const codes = new Set(fit.warnings.map((w) => w.code.replace(/^sem-/, "sem.")));
+    const warnedNaN = !fit.converged || ["sem.defined-undefined", "sem.heywood", "sem.lv-not-pd", "sem.theta-not-pd", "sem.std-undefined"].some((w) => codes.has(w));
     const bad: string[] = [];
     let warned = false;
-    for (const r of fit.parameterEstimates({ standardized: fit.converged }).rows) {
+    for (const r of rows) {
       for (const k of ["est", "se", "z", "pvalue", "ci_lower", "ci_upper", "std_lv", "std_all"]) {
         const v = r[k];
         if (typeof v !== "number" || Number.isFinite(v)) continue;
