@@ -64,11 +64,19 @@ class Objective {
   readonly info: Float64Array;
   /** √(2 I_kk) from the last information computed (1 where unknown or zero). */
   readonly scale: Float64Array;
+  /** Parameters that are variances (a diagonal cell of S). */
+  readonly variances: number[];
   constructor(readonly engine: RamEngine) {
     this.q = engine.q;
     this.g = new Float64Array(this.q);
     this.info = new Float64Array(this.q * this.q);
     this.scale = new Float64Array(this.q).fill(1);
+    this.variances = engine.spec.cells.map((cells, k) => (cells.some((c) => c.kind === 1 && c.i === c.j) ? k : -1)).filter((k) => k >= 0);
+  }
+  /** No variance parameter is negative. */
+  proper(t: Float64Array): boolean {
+    for (const k of this.variances) if (t[k] < 0) return false;
+    return true;
   }
   f(t: Float64Array): number {
     this.engine.setTheta(t);
@@ -148,6 +156,11 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   let lastStep = 0;
   let bfgsStart = 0;
   let dampedLate = 0;
+  // Phase 1 stays where every variance is ≥ 0 (unless the start is already outside): a proper
+  // solution is found directly, and a Heywood solution is left to the Newton phase, which is not
+  // restricted. Without this, early Fisher steps can run off into improper valleys (a variance
+  // of −10⁴ with its loadings → 0) far from the minimum lavaan reports.
+  const keepProper = obj.proper(theta);
   let converged = false;
   let maxGrad = Infinity;
   let it = 0;
@@ -189,7 +202,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
         slope += g[k] * delta[k];
       }
     }
-    const ls = lineSearch(obj, theta, f, delta, slope, trial, maxGrad);
+    const ls = lineSearch(obj, theta, f, delta, slope, trial, maxGrad, keepProper);
     if (ls.atRounding) {
       obj.f(theta);
       converged = maxGrad < ROUNDING_TOL;
@@ -295,12 +308,13 @@ function lineSearch(
   slope: number,
   trial: Float64Array,
   maxGrad: number,
+  keepProper: boolean,
 ): { ok: boolean; f: number; step: number; atRounding: boolean } {
   const q = obj.q;
   let step = 1;
   for (let ls = 0; ls < 40; ls++) {
     for (let k = 0; k < q; k++) trial[k] = theta[k] + step * delta[k];
-    const fNew = obj.f(trial);
+    const fNew = keepProper && !obj.proper(trial) ? Infinity : obj.f(trial);
     if (fNew <= f + 1e-4 * step * slope) return { ok: true, f: fNew, step, atRounding: false };
     // Within rounding of the minimum: no step can decrease F measurably.
     if (maxGrad < ROUNDING_TOL && Math.abs(fNew - f) <= 1e-14 * (1 + Math.abs(f))) return { ok: false, f, step, atRounding: true };
