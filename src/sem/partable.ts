@@ -80,7 +80,7 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
  * c(ov.ind, ov.y, ov.x, others).
  */
 function classify(userRows: SyntaxRow[]): {
-  lv: string[]; ov: string[]; ovX: string[]; randomX: string[]; lvX: string[]; lvY: string[]; ovY: string[]; vInd: Set<string>; eqsY: string[];
+  lv: string[]; ov: string[]; ovX: string[]; randomX: string[]; lvX: string[]; lvY: string[]; ovY: string[]; eqsY: string[];
 } {
   const of = (op: string, side: "lhs" | "rhs") => unique(userRows.filter((r) => r.op === op).map((r) => r[side]));
   const lv = of("=~", "lhs");
@@ -107,7 +107,7 @@ function classify(userRows: SyntaxRow[]): {
   const yOnly = eqsY.filter((v) => !vIndSet.has(v) && !eqsX.includes(v));
   const ovY = ov.filter((v) => yOnly.includes(v));
   const lvY = lv.filter((v) => yOnly.includes(v));
-  return { lv, ov, ovX, randomX, lvX, lvY, ovY, vInd: vIndSet, eqsY: yOnly };
+  return { lv, ov, ovX, randomX, lvX, lvY, ovY, eqsY: yOnly };
 }
 
 /** Classifies variables and expands the user rows into the full lavaan-style parameter table. */
@@ -137,7 +137,7 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     }
   }
 
-  const { lv, ov, ovX, randomX, lvX, lvY, ovY, vInd, eqsY } = classify(userRows);
+  const { lv, ov, ovX, randomX, lvX, lvY, ovY, eqsY } = classify(userRows);
   for (const r of userRows)
     if (r.op === "=~" && r.rhs === r.lhs)
       throw new PathlabError(`Model line ${r.line}: "${r.lhs}" cannot be an indicator of itself.`, { code: "sem.model", hint: `Write "${r.lhs} =~ item1 + item2 + item3" with the items that measure it.` });
@@ -197,9 +197,23 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   }
   // fixed.x rows are fixed (at sample values, filled in by the model builder).
   for (const r of rows) if (r.exo === 1) r.ustart = null;
-  void vInd;
 
-  // Equality constraints "a == b" between labels, or "a == number".
+  const labels = new Set(rows.map((r) => r.label).filter((l) => l));
+  const resolve = applyConstraints(rows, constraints, labels);
+  const nFree = numberFreeParameters(rows, resolve);
+  for (const v of ov.concat(lv))
+    if (labels.has(v))
+      throw new PathlabError(`The label "${v}" is also a variable name.`, { hint: "Use labels that differ from variable names.", code: "sem.model" });
+  addDefined(rows, defined, labels);
+
+  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, warnings };
+}
+
+/**
+ * Equality constraints "a == b" between labels (one shared parameter) and "a == number" (a fixed
+ * value). Returns the map from a label to the label whose parameter it shares.
+ */
+function applyConstraints(rows: ParRow[], constraints: SyntaxRow[], labels: Set<string>): (label: string) => string {
   const labelAlias = new Map<string, string>();
   const fixedByConstraint = new Map<string, number>();
   for (const c of constraints) {
@@ -223,7 +237,6 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     for (let k = 0; k < 20 && labelAlias.has(x); k++) x = labelAlias.get(x)!;
     return x;
   };
-  const labels = new Set(rows.map((r) => r.label).filter((l) => l));
   for (const c of constraints) {
     for (const ref of exprRefs(c.lhsExpr!).concat(exprRefs(c.expr!)))
       if (!labels.has(ref.name))
@@ -235,8 +248,11 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   for (const r of rows) {
     if (r.label && fixedByConstraint.has(resolve(r.label))) r.ustart = fixedByConstraint.get(resolve(r.label))!;
   }
+  return resolve;
+}
 
-  // Free indices: repeated labels share one parameter.
+/** Free-parameter indices in row order (lavaan's); repeated (or constrained-equal) labels share one. */
+function numberFreeParameters(rows: ParRow[], resolve: (label: string) => string): number {
   let nFree = 0;
   const byLabel = new Map<string, number>();
   for (const r of rows) {
@@ -252,11 +268,11 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
       byLabel.set(key, r.free);
     } else r.free = ++nFree;
   }
-  for (const v of ov.concat(lv))
-    if (labels.has(v))
-      throw new PathlabError(`The label "${v}" is also a variable name.`, { hint: "Use labels that differ from variable names.", code: "sem.model" });
+  return nFree;
+}
 
-  // Defined parameters.
+/** Rows for the defined parameters (:=), after checking that each refers to labels or earlier definitions. */
+function addDefined(rows: ParRow[], defined: SyntaxRow[], labels: Set<string>): void {
   for (const d of defined) {
     for (const ref of exprRefs(d.expr!)) {
       const isDefined = defined.some((o) => o.lhs === ref.name && o !== d && o.line <= d.line);
@@ -268,8 +284,6 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     }
     rows.push({ id: rows.length + 1, lhs: d.lhs, op: ":=", rhs: d.rhs, user: 1, free: 0, ustart: null, exo: 0, label: d.lhs, start: NaN, expr: d.expr, line: d.line });
   }
-
-  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, warnings };
 }
 
 /**

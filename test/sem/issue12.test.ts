@@ -167,6 +167,12 @@ describe("sem: issue 12 item 5 — model syntax", () => {
     }
   });
 
+  it('"a + b == 1" is not silently read as "a == 1" (before: the second label was dropped)', () => {
+    const e = errorOf(() => cfa("visual =~ x1 + a*x2 + b*x3\na + b == 1", hs));
+    expect(e.code).to.equal("sem.unsupported");
+    expect(e.message).to.contain("line 2");
+  });
+
   it("a latent variable named like a data column is refused, as lavaan (before: the column was silently replaced)", () => {
     const e = errorOf(() => cfa("x4 =~ x1 + x2 + x3", hs));
     expect(e.code).to.equal("sem.latent-name");
