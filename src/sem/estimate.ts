@@ -18,7 +18,7 @@
  * Convergence is judged on the scaled gradient max_k |∂F/∂θ_k| / √(2 I_kk) — the gradient in units
  * of each parameter's own precision — so the criterion does not depend on measurement units.
  * lavaan (0.6.14) minimises ½F with nlminb (PORT quasi-Newton, rel.tol 1e-10) and then requires
- * every |gradient| < 1e-3 (optim.dx.tol); the criterion here is far stricter.
+ * every |gradient| < 1e-3 (optim.dx.tol); the criterion here (1e-7 on the scaled gradient) is far stricter.
  *
  * @example
  * const opt = minimize(engine, start, { maxIter: 10000 });
@@ -36,15 +36,19 @@ export interface OptimResult {
   converged: boolean;
   /** Largest scaled |gradient| (|∂F/∂θ_k| / √(2 I_kk)) at the end. */
   maxGrad: number;
+  /** Expected information per observation at θ (q×q), computed for the convergence test. */
+  info?: Float64Array;
 }
 
 export interface OptimOptions {
   /** Total iteration cap over both phases (default 10,000, lavaan's nlminb iter.max). */
   maxIter?: number;
-  /** Convergence when the largest scaled |gradient| falls below this (default 1e-8). */
+  /** Convergence when the largest scaled |gradient| falls below this (default GRAD_TOL, 1e-7). */
   gradTol?: number;
 }
 
+/** Default convergence criterion: largest scaled |gradient| below this. */
+export const GRAD_TOL = 1e-7;
 /** Iterations of the fast phase before the Newton trust-region phase takes over. */
 const FAST_ITERATIONS = 60;
 /**
@@ -113,7 +117,7 @@ class Objective {
 /** Minimises F from θ₀. Throws if F cannot be evaluated at the start values. */
 export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOptions = {}): OptimResult {
   const maxIter = opts.maxIter ?? 10000;
-  const gradTol = opts.gradTol ?? 1e-8;
+  const gradTol = opts.gradTol ?? GRAD_TOL;
   const obj = new Objective(engine);
   const theta = Float64Array.from(theta0);
   const f0 = obj.f(theta);
@@ -123,7 +127,6 @@ export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOpt
       code: "sem.start",
     });
   if (obj.q === 0) return { theta, f: f0, iterations: 0, converged: true, maxGrad: 0 };
-  obj.hessianFisher();
   const fast = fisherBfgs(obj, theta, f0, Math.min(maxIter, FAST_ITERATIONS), gradTol);
   let result = fast;
   if (!fast.converged && fast.iterations < maxIter) {
@@ -133,8 +136,9 @@ export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOpt
   // Leave the engine at the solution, with the information (and scale) of that point.
   result.f = obj.f(result.theta);
   obj.gradient();
-  obj.hessianFisher();
+  const h = obj.hessianFisher();
   result.maxGrad = obj.scaledMax();
+  result.info = Float64Array.from(h, (v) => v / 2);
   return result;
 }
 
@@ -167,19 +171,19 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   obj.f(theta);
   for (; it < maxIter; it++) {
     obj.gradient();
+    if (haveBfgs && it - bfgsStart > 50) {
+      haveBfgs = false;
+      fisherRestarts = 99;
+    }
+    // A Fisher step needs the information here anyway; it also refreshes the gradient's scale.
+    const info = haveBfgs ? undefined : obj.hessianFisher();
     maxGrad = obj.scaledMax();
     if (maxGrad < gradTol) {
       converged = true;
       break;
     }
-    if (haveBfgs && it - bfgsStart > 50) {
-      haveBfgs = false;
-      fisherRestarts = 99;
-    }
     if (haveBfgs && it > bfgsStart) bfgsUpdate(hinv, sv, g, gPrev, yv, hs, q);
-    if (!haveBfgs) {
-      const info = obj.hessianFisher();
-      maxGrad = obj.scaledMax();
+    if (info) {
       // Quasi-Newton updates only close to the solution, after a full Fisher step.
       if (lastStep === 1 && maxGrad < 1e-2 && fisherRestarts < 3 && it >= 2) {
         const inv = invertSPDFlat(info, q);

@@ -10,7 +10,7 @@ import { checkOptions, describeValue } from "../options";
 import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
 import { pnorm, qnorm } from "../stats/distributions";
-import { minimize, vcovFromInformation } from "./estimate";
+import { GRAD_TOL, minimize, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 import { buildRam, startValues, type ModelStructure } from "./model";
 import { isMomentsInput, sampleStats, type MomentsInput, type SampleStats } from "./moments";
@@ -77,13 +77,23 @@ export function estimateModel(
   sample: SampleStats,
   options: Pick<ResolvedSemOptions, "likelihood" | "maxIter">,
   theta0?: Float64Array,
-): { structure: ModelStructure; engine: RamEngine; theta: Float64Array; f: number; iterations: number; converged: boolean; maxGrad: number; moments: SampleMoments } {
+): {
+  structure: ModelStructure;
+  engine: RamEngine;
+  theta: Float64Array;
+  f: number;
+  iterations: number;
+  converged: boolean;
+  maxGrad: number;
+  info?: Float64Array;
+  moments: SampleMoments;
+} {
   const moments = discrepancyMoments(sample, options.likelihood);
   const structure = buildRam(pt, moments.S, moments.mean);
   const engine = new RamEngine(structure.spec, moments);
   const start = theta0 ?? startValues(pt, structure, moments.S, moments.mean);
   const opt = minimize(engine, start, { maxIter: options.maxIter });
-  return { structure, engine, theta: opt.theta, f: opt.f, iterations: opt.iterations, converged: opt.converged, maxGrad: opt.maxGrad, moments };
+  return { structure, engine, theta: opt.theta, f: opt.f, iterations: opt.iterations, converged: opt.converged, maxGrad: opt.maxGrad, info: opt.info, moments };
 }
 
 /** Number of sample moments the model reproduces (lavaan's df count: fixed.x moments excluded). */
@@ -154,11 +164,9 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   let vcov: Float64Array = new Float64Array(q * q).fill(NaN);
   // Identification is judged, and standard errors computed, only at a converged solution.
   if (est.converged && opts.se === "standard") {
-    const info = new Float64Array(q * q);
-    est.engine.setTheta(est.theta);
-    est.engine.implied();
-    est.engine.objective();
-    est.engine.information(info);
+    // The optimiser leaves the engine at θ̂ with the information of that point.
+    const info = est.info ?? new Float64Array(q * q);
+    if (!est.info) est.engine.information(info);
     const names: string[] = new Array(q);
     for (const r of pt.rows) if (r.free > 0 && names[r.free - 1] === undefined) names[r.free - 1] = paramName(r);
     vcov = vcovFromInformation(info, q, nEff, names);
@@ -293,7 +301,7 @@ export class SemFit extends Result {
     if (!st.converged)
       w.push({
         code: "sem.not-converged",
-        message: `The optimiser did NOT converge: it stopped after ${st.iterations} iterations with scaled gradient ${st.maxGrad.toExponential(2)} (converged means below 1e-8). Estimates are not a solution; standard errors and fit measures are not reported.`,
+        message: `The optimiser did NOT converge: it stopped after ${st.iterations} iterations with scaled gradient ${st.maxGrad.toExponential(2)} (converged means below ${GRAD_TOL}). Estimates are not a solution; standard errors and fit measures are not reported.`,
       });
     else w.push(...this.withTheta(st.theta, () => postCheckWarnings(st.pt.rows, this.estRows, st.engine, st.structure.names, this.lv)));
     st.pt.rows.forEach((r, k) => {
