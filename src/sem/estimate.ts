@@ -138,7 +138,9 @@ export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOpt
   obj.gradient();
   const h = obj.hessianFisher();
   result.maxGrad = obj.scaledMax();
-  result.info = Float64Array.from(h, (v) => v / 2);
+  const info = new Float64Array(h.length);
+  for (let k = 0; k < h.length; k++) info[k] = 0.5 * h[k];
+  result.info = info;
   return result;
 }
 
