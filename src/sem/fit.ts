@@ -1,9 +1,15 @@
 /**
  * `cfa()` / `sem()`: lavaan's model syntax fitted by maximum likelihood, returning a `SemFit`.
  *
- * Pipeline (as lavaan): syntax → parameter table with defaults → RAM matrices → Fisher scoring →
- * standard errors from the expected information, (n·I)⁻¹ → delta-method SEs for defined and
- * standardised parameters → fit measures on demand.
+ * Pipeline (as lavaan): validated options → syntax → parameter table with defaults → RAM matrices →
+ * minimisation (Fisher scoring/BFGS, then a Newton trust region where that crawls) → at a converged
+ * solution only: identification check and standard errors from the expected information, (n·I)⁻¹
+ * → lavaan's post-fit checks (Heywood cases, non-positive-definite matrices) → delta-method SEs for
+ * defined and standardised parameters → fit measures on demand.
+ *
+ * @example
+ * const fit = cfa("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6", data, { "std.lv": true });
+ * fit.fitMeasures(["cfi", "rmsea"]);
  */
 import { PathlabError, type PathlabWarning } from "../errors";
 import { checkOptions, describeValue } from "../options";
