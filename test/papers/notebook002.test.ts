@@ -104,15 +104,17 @@ describe("paper 002: simulated data and replication map", function () {
     const ctrl = PAPER002_CONTROLS.join(" + ");
     const blk = (c: string) => `${c} =~ ${PAPER002_SCALES[c].join(" + ")}`;
     const osc = `${blk("uts")}\n${blk("dms")}\nosc =~ uts + dms`;
+    // d also holds composites named like the factors (lavaan: check.lv.names = FALSE).
+    const opts = { likelihood: "wishart", checkLvNames: false } as const;
     const semFits = {
-      M1: sem([blk("re"), osc, `osc ~ re + ${ctrl}`, `re ~~ ${ctrl}`].join("\n"), d, { likelihood: "wishart" }),
-      M2: sem([blk("re"), blk("peic"), `peic ~ re + ${ctrl}`, `re ~~ ${ctrl}`].join("\n"), d, { likelihood: "wishart" }),
-      M3: sem([osc, blk("peic"), `peic ~ osc + ${ctrl}`, `osc ~~ ${ctrl}`].join("\n"), d, { likelihood: "wishart" }),
-      M4: sem([blk("re"), osc, blk("peic"), `osc ~ re + ${ctrl}`, `peic ~ osc + re + ${ctrl}`, `re ~~ ${ctrl}`].join("\n"), d, { likelihood: "wishart" }),
+      M1: sem([blk("re"), osc, `osc ~ re + ${ctrl}`, `re ~~ ${ctrl}`].join("\n"), d, opts),
+      M2: sem([blk("re"), blk("peic"), `peic ~ re + ${ctrl}`, `re ~~ ${ctrl}`].join("\n"), d, opts),
+      M3: sem([osc, blk("peic"), `peic ~ osc + ${ctrl}`, `osc ~~ ${ctrl}`].join("\n"), d, opts),
+      M4: sem([blk("re"), osc, blk("peic"), `osc ~ re + ${ctrl}`, `peic ~ osc + re + ${ctrl}`, `re ~~ ${ctrl}`].join("\n"), d, opts),
       M5: sem(
         [osc, blk("sa"), blk("peic"), `peic ~ osc + sa + osc_x_sa + ${ctrl}`, `osc ~~ ${ctrl} + osc_x_sa`, `sa ~~ ${ctrl} + osc_x_sa`].join("\n"),
         d,
-        { likelihood: "wishart" },
+        opts,
       ),
     };
     const mediation = process({ data: d, model: 4, y: "peic", x: "re", m: "osc", boot: 200, seed: 1, normal: 1, total: 1 });
