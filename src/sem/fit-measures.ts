@@ -18,7 +18,8 @@
 import { pchisq, pnorm, qnorm } from "../stats/distributions";
 import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
 
-export interface FitIngredients {
+/** What the fit measures need from one group at the estimates. */
+export interface GroupFitIngredients {
   p: number;
   /** Sample covariance used in estimation (p×p) and the means. */
   S: Float64Array;
@@ -28,13 +29,17 @@ export interface FitIngredients {
   mu: Float64Array;
   logdetS: number;
   logdetSigma: number;
-  /** Minimum of F. */
+  /** F_g at the estimates. */
   f: number;
-  npar: number;
-  /** Observations (N). */
+  /** Observations of the group (N_g). */
   n: number;
-  /** N or N − 1 (wishart). */
+  /** N_g or N_g − 1 (wishart). */
   nEff: number;
+}
+
+export interface FitIngredients {
+  groups: GroupFitIngredients[];
+  npar: number;
   meanstructure: boolean;
   /** Indices (0-based, into the observed variables) of the exogenous covariates (lavaan's ov.x). */
   xIdx: number[];
@@ -91,82 +96,65 @@ function normalUpper(x: number, df: number, ncp: number): number {
   return pnorm(-(x - df - ncp) / Math.sqrt(2 * (df + 2 * ncp)));
 }
 
+/**
+ * All fit measures. With G groups (lavaan): χ² = Σ_g nEff_g F_g, df = G·moments − npar, the
+ * baseline is the independence model in every group, RMSEA = √max((χ²/N)/df − 1/N, 0)·√G (its
+ * interval and close-fit test likewise), SRMR and GFI are the N_g/N-weighted means of the groups',
+ * AGFI counts the moments of all groups, the log-likelihoods are sums, BIC uses the total N.
+ */
 export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, number> {
-  const { p, S, Sigma, W, n, nEff, npar, xIdx } = x;
+  const { npar, xIdx, groups } = x;
+  const G = groups.length;
+  const p = groups[0].p;
   // With fixed.x the covariates' own moments are not modelled: they leave the df count, GFI's
   // weight matrix and the log-likelihood. The baseline model saturates them either way (lavaan).
   const fixedIdx = x.fixedX ? xIdx : [];
   const kx = fixedIdx.length;
   const kb = xIdx.length;
   const nMomCov = (p * (p + 1)) / 2 - (kx * (kx + 1)) / 2;
-  const nMom = nMomCov + (x.meanstructure ? p - kx : 0);
+  const nMom = G * (nMomCov + (x.meanstructure ? p - kx : 0));
   const df = nMom - npar;
-  const chisq = Math.max(nEff * x.f, 0);
+  let chisq = 0;
+  let n = 0;
+  let N = 0;
+  for (const g of groups) {
+    chisq += Math.max(g.nEff * g.f, 0);
+    n += g.n;
+    N += g.nEff;
+  }
   // A saturated model (df = 0) has no test: p is not applicable (lavaan: NA).
   const pvalue = df > 0 ? pchisq(chisq, df, false) : NaN;
 
-  // Independence model: diagonal for the non-x variables, the x block saturated.
+  // Independence model: diagonal for the non-x variables, the x block saturated, in every group.
   const nonX: number[] = [];
   for (let i = 0; i < p; i++) if (!xIdx.includes(i)) nonX.push(i);
-  let logdetB = logdetSub(S, p, xIdx);
-  for (const i of nonX) logdetB += Math.log(S[i * p + i]);
-  const bChisq = nEff * (logdetB - x.logdetS);
-  const bDf = (p * (p - 1)) / 2 - (kb * (kb - 1)) / 2;
+  let bChisq = 0;
+  for (const g of groups) {
+    let logdetB = logdetSub(g.S, p, xIdx);
+    for (const i of nonX) logdetB += Math.log(g.S[i * p + i]);
+    bChisq += g.nEff * (logdetB - g.logdetS);
+  }
+  const bDf = G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2);
   const bP = pchisq(bChisq, bDf, false);
 
-  const t1 = Math.max(chisq - df, 0);
-  const t2 = Math.max(chisq - df, bChisq - bDf, 0);
-  const cfi = t2 === 0 ? 1 : 1 - t1 / t2;
-  const tli = df > 0 ? (bChisq / bDf - chisq / df) / (bChisq / bDf - 1) : 1;
-  const nfi = (bChisq - chisq) / bChisq;
-  const ifi = (bChisq - chisq) / (bChisq - df);
-  const rni = bChisq - bDf === 0 ? NaN : 1 - (chisq - df) / (bChisq - bDf);
+  const { cfi, tli, nfi, ifi, rni } = incrementalIndices(chisq, df, bChisq, bDf);
 
-  const N = nEff;
-  const rmsea = df > 0 ? Math.sqrt(Math.max(chisq / N / df - 1 / N, 0)) : 0;
-  let ciLo = NaN;
-  let ciHi = NaN;
-  let rmseaP = NaN;
-  if (df > 0) {
-    // Lower bound: λ with P(χ²_df(λ) ≤ χ²) = 0.95; upper: = 0.05.
-    ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt(ncpFor(chisq, df, 0.95) / (N * df));
-    ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt(ncpFor(chisq, df, 0.05) / (N * df));
-    rmseaP = chisq > HUGE_CHISQ ? normalUpper(chisq, df, N * df * 0.05 * 0.05) : pchisqNC(chisq, df, N * df * 0.05 * 0.05, false);
-  } else if (df === 0) {
-    ciLo = ciHi = 0;
+  const { rmsea, ciLo, ciHi, rmseaP } = rmseaMeasures(chisq, df, N, G);
+
+  let srmr = 0;
+  let gfiSum = 0;
+  let logl = 0;
+  let ulogl = 0;
+  for (const g of groups) {
+    srmr += (g.n / n) * groupSrmr(g, x.meanstructure);
+    gfiSum += (g.n / n) * gfiGroup(g, fixedIdx, x.meanstructure);
+    const ll = groupLogl(g, fixedIdx, x.meanstructure);
+    logl += ll.logl;
+    ulogl += ll.ulogl;
   }
-
-  // SRMR (Bentler): residual correlations scaled by the sample standard deviations.
-  let ss = 0;
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j <= i; j++) {
-      const r = (S[i * p + j] - Sigma[i * p + j]) / Math.sqrt(S[i * p + i] * S[j * p + j]);
-      ss += r * r;
-    }
-  let cnt = (p * (p + 1)) / 2;
-  if (x.meanstructure) {
-    for (let i = 0; i < p; i++) {
-      const r = (x.mean[i] - x.mu[i]) / Math.sqrt(S[i * p + i]);
-      ss += r * r;
-    }
-    cnt += p;
-  }
-  const srmr = Math.sqrt(ss / cnt);
-
-  const { gfi, agfi } = gfiAgfi(x, fixedIdx, df);
-
-  // lavaan's log-likelihoods use the covariance of the estimation (divisor N − 1 with "wishart")
-  // and, with fixed.x, are conditional on the exogenous covariates (their marginal part removed).
-  const log2pi = Math.log(2 * Math.PI);
-  let trSW = 0;
-  for (let k = 0; k < p * p; k++) trSW += S[k] * W[k];
-  let quadD = 0;
-  if (x.meanstructure) {
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quadD += (x.mean[i] - x.mu[i]) * W[i * p + j] * (x.mean[j] - x.mu[j]);
-  }
-  const loglX = kx > 0 ? (-n / 2) * (kx * log2pi + logdetSub(S, p, fixedIdx) + kx) : 0;
-  const logl = (-n / 2) * (p * log2pi + x.logdetSigma + trSW + quadD) - loglX;
-  const ulogl = (-n / 2) * (p * log2pi + x.logdetS + p) - loglX;
+  const gfi = gfiSum;
+  const nel = G * ((p * (p + 1)) / 2 + (x.meanstructure ? p : 0));
+  const agfi = df > 0 ? 1 - (nel / df) * (1 - gfi) : 1;
   const aic = -2 * logl + 2 * npar;
   const bic = -2 * logl + npar * Math.log(n);
   const bic2 = -2 * logl + npar * Math.log((n + 2) / 24);
@@ -177,14 +165,105 @@ export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, nu
   };
 }
 
+/** R's all.equal(x, 0) for a number: |x| below 1.5e-8. */
+const nearZero = (x: number) => Math.abs(x) < 1.5e-8;
+
 /**
- * GFI = 1 − eᵀWe / sᵀWs and AGFI = 1 − (nel/df)(1 − GFI), lavaan's lav_fit_gfi: s = (ȳ, vech S)
+ * Incremental fit indices against the baseline model, with lavaan's rules for the edge cases
+ * (lav_fit_cfi, _tli, _nfi, _ifi, _rni): with scale factors c and c₀ (robust versions; 1 for the
+ * standard test) CFI = 1 − max(χ² − c·df, 0)/max(χ² − c·df, χ²₀ − c₀·df₀, 0) (1 when both are 0),
+ * TLI = 1 − (χ² − c·df)·df₀ / ((χ²₀ − c₀·df₀)·df), RNI = 1 − (χ² − c·df)/(χ²₀ − c₀·df₀);
+ * NFI = (χ²₀ − χ²)/χ²₀ (NA when df > df₀), IFI = (χ²₀ − χ²)/(χ²₀ − df) (1 when the denominator is negative).
+ */
+export function incrementalIndices(X2: number, df: number, X2b: number, dfb: number, c = 1, cb = 1): { cfi: number; tli: number; nfi: number; ifi: number; rni: number } {
+  const scaled = df > 0 && (c !== 1 || cb !== 1);
+  const a = X2 - (scaled ? c : 1) * df;
+  const b = X2b - (scaled ? cb : 1) * dfb;
+  const t1 = Math.max(a, 0);
+  const t2 = Math.max(a, b, 0);
+  const cfi = nearZero(t1) && nearZero(t2) ? 1 : 1 - t1 / t2;
+  const tt1 = a * dfb;
+  const tt2 = b * df;
+  const tli = df > 0 && Math.abs(tt2) > 0 ? 1 - tt1 / tt2 : !Number.isFinite(tt1) || !Number.isFinite(tt2) ? NaN : 1;
+  const nfi = df > dfb || nearZero(X2b) ? NaN : df > 0 ? (X2b - X2) / X2b : 1;
+  const i2 = X2b - df;
+  const ifi = !Number.isFinite(i2) ? NaN : i2 < 0 ? 1 : nearZero(i2) ? NaN : (X2b - X2) / i2;
+  const rni = nearZero(b) || !Number.isFinite(a) || !Number.isFinite(b) ? NaN : 1 - a / b;
+  return { cfi, tli, nfi, ifi, rni };
+}
+
+/**
+ * RMSEA, its 90% interval and the test of close fit (RMSEA ≤ .05), lavaan's lav_fit_rmsea*: with
+ * c = χ² scale (1 for the standard test), RMSEA = √max((χ²/N)/df − c/N, 0)·√G; the interval inverts
+ * the noncentral χ² (Browne & Cudeck 1993), λ → √(cλ/(N·df))·√G; the close-fit p-value is
+ * P(χ²_df(λ₀) ≥ χ²) with λ₀ = N·df·.05²/(c·G).
+ */
+export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c = 1): { rmsea: number; ciLo: number; ciHi: number; rmseaP: number } {
+  const sg = Math.sqrt(G);
+  const rmsea = df > 0 ? Math.sqrt(Math.max(chisq / N / df - c / N, 0)) * sg : 0;
+  let ciLo = NaN;
+  let ciHi = NaN;
+  let rmseaP = NaN;
+  if (df > 0 && Number.isFinite(chisq)) {
+    // Lower bound: λ with P(χ²_df(λ) ≤ χ²) = 0.95; upper: = 0.05.
+    ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.95)) / (N * df)) * sg;
+    ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.05)) / (N * df)) * sg;
+    const ncp0 = (N * df * 0.05 * 0.05) / (c * G);
+    rmseaP = chisq > HUGE_CHISQ ? normalUpper(chisq, df, ncp0) : pchisqNC(chisq, df, ncp0, false);
+  } else if (df === 0) {
+    ciLo = ciHi = 0;
+  }
+  return { rmsea, ciLo, ciHi, rmseaP };
+}
+
+/** SRMR (Bentler) of one group: residual correlations scaled by the sample standard deviations. */
+function groupSrmr(g: GroupFitIngredients, meanstructure: boolean): number {
+  const { p, S, Sigma } = g;
+  let ss = 0;
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j <= i; j++) {
+      const r = (S[i * p + j] - Sigma[i * p + j]) / Math.sqrt(S[i * p + i] * S[j * p + j]);
+      ss += r * r;
+    }
+  let cnt = (p * (p + 1)) / 2;
+  if (meanstructure) {
+    for (let i = 0; i < p; i++) {
+      const r = (g.mean[i] - g.mu[i]) / Math.sqrt(S[i * p + i]);
+      ss += r * r;
+    }
+    cnt += p;
+  }
+  return Math.sqrt(ss / cnt);
+}
+
+/**
+ * Log-likelihoods of one group: lavaan's use the covariance of the estimation (divisor N − 1 with
+ * "wishart") and, with fixed.x, are conditional on the exogenous covariates (their marginal part removed).
+ */
+function groupLogl(g: GroupFitIngredients, fixedIdx: number[], meanstructure: boolean): { logl: number; ulogl: number } {
+  const { p, S, W, n } = g;
+  const kx = fixedIdx.length;
+  const log2pi = Math.log(2 * Math.PI);
+  let trSW = 0;
+  for (let k = 0; k < p * p; k++) trSW += S[k] * W[k];
+  let quadD = 0;
+  if (meanstructure) {
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quadD += (g.mean[i] - g.mu[i]) * W[i * p + j] * (g.mean[j] - g.mu[j]);
+  }
+  const loglX = kx > 0 ? (-n / 2) * (kx * log2pi + logdetSub(S, p, fixedIdx) + kx) : 0;
+  const logl = (-n / 2) * (p * log2pi + g.logdetSigma + trSW + quadD) - loglX;
+  const ulogl = (-n / 2) * (p * log2pi + g.logdetS + p) - loglX;
+  return { logl, ulogl };
+}
+
+/**
+ * GFI of one group, 1 − eᵀWe / sᵀWs (AGFI = 1 − (nel/df)(1 − GFI) over all groups), lavaan's lav_fit_gfi: s = (ȳ, vech S)
  * the sample moments, e = s − (μ̂, vech Σ̂), W the normal-theory weight at the estimates
  * (½ D′(Σ̂⁻¹ ⊗ Σ̂⁻¹)D, and Σ̂⁻¹ for the means) with the rows and columns of the fixed.x covariates'
  * own moments set to zero (equivalently: those moments zeroed in e and s). nel counts every
  * sample moment, the covariates' included (Jöreskog & Sörbom 1981).
  */
-function gfiAgfi(x: FitIngredients, fixedIdx: number[], df: number): { gfi: number; agfi: number } {
+function gfiGroup(x: GroupFitIngredients, fixedIdx: number[], meanstructure: boolean): number {
   const { p, S, Sigma, W } = x;
   const isX = new Uint8Array(p);
   for (const i of fixedIdx) isX[i] = 1;
@@ -212,7 +291,7 @@ function gfiAgfi(x: FitIngredients, fixedIdx: number[], df: number): { gfi: numb
   };
   let num = trQuad(E);
   let den = trQuad(S0);
-  if (x.meanstructure) {
+  if (meanstructure) {
     const quad = (v: Float64Array) => {
       let t = 0;
       for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += v[i] * W[i * p + j] * v[j];
@@ -227,8 +306,5 @@ function gfiAgfi(x: FitIngredients, fixedIdx: number[], df: number): { gfi: numb
     num += quad(d);
     den += quad(m0);
   }
-  const gfi = 1 - num / den;
-  const nel = (p * (p + 1)) / 2 + (x.meanstructure ? p : 0);
-  const agfi = df > 0 ? 1 - (nel / df) * (1 - gfi) : 1;
-  return { gfi, agfi };
+  return 1 - num / den;
 }

@@ -16,19 +16,16 @@ import { checkOptions, describeValue } from "../options";
 import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
 import { pnorm, qnorm } from "../stats/distributions";
-import { GRAD_TOL, minimize, vcovFromInformation } from "./estimate";
+import { GRAD_TOL, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
-import { buildRam, startValues, type ModelStructure } from "./model";
-import { isMomentsInput, sampleStats, type MomentsInput, type SampleStats } from "./moments";
+import { groupLayout, groupSampleStats, isGroupMomentsInput, isMomentsInput, sampleStats, type GroupLayout, type MomentsInput, type SampleStats } from "./moments";
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
 import { buildParTable, type ParRow, type ParTable } from "./partable";
-import { RamEngine, type SampleMoments } from "./ram";
-import { deltaMethodSE, rowValues, standardizedValues, totalVariances, type StdType } from "./standardize";
+import { deltaMethodSE, totalVariances, type StdType } from "./standardize";
 import { parseModelSyntax } from "./syntax";
-import { cholInPlace } from "./linalg";
-import { FitMeasures, ImpliedMoments, ParameterTable, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
+import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
 import { lavaanSummary } from "./summary-text";
 import { semFornellLarcker, semHtmt, semReliability, type SemReliability } from "./validity";
 import type { FornellLarckerResult } from "../measurement/reliability";
@@ -36,78 +33,14 @@ import type { HtmtResult } from "../measurement/htmt";
 import { pathDiagram, type DiagramOptions } from "./diagram";
 import { bootstrapSem, type BootstrapOptions, type SemBootstrap } from "./bootstrap";
 import type { Figure } from "../display";
+import { currentRowValues, currentStdValues, estimateModel, freeParamNames, momentCount, setAll, type GroupState, type SemState } from "./state";
 
 export type { SemOptions } from "./options";
+export type { SemState, GroupState } from "./state";
+export { estimateModel, discrepancyMoments, momentCount } from "./state";
 
-export type SemInput = TableInput | MomentsInput;
-
-/** Internal state shared by the fit and its helpers (bootstrap, diagram, reliability). */
-export interface SemState {
-  syntax: string;
-  pt: ParTable;
-  structure: ModelStructure;
-  engine: RamEngine;
-  theta: Float64Array;
-  /** Covariance of the estimates; NaN-filled when not computed (se: "none", or not converged). */
-  vcov: Float64Array;
-  sample: SampleStats;
-  nEff: number;
-  likelihood: "normal" | "wishart";
-  f: number;
-  iterations: number;
-  converged: boolean;
-  /** Largest scaled |gradient| at the end of the optimisation. */
-  maxGrad: number;
-  options: ResolvedSemOptions;
-  kind: "cfa" | "sem";
-}
-
-function paramName(r: ParRow): string {
-  return r.label ? `${r.lhs}${r.op}${r.rhs} (${r.label})` : `${r.lhs}${r.op}${r.rhs}`;
-}
-
-/** Discrepancy moments for the chosen likelihood: S with divisor N (normal) or N − 1 (wishart). */
-export function discrepancyMoments(sample: SampleStats, likelihood: "normal" | "wishart"): SampleMoments {
-  const p = sample.names.length;
-  const scale = likelihood === "wishart" ? 1 : (sample.n - 1) / sample.n;
-  const S = new Float64Array(p * p);
-  for (let k = 0; k < p * p; k++) S[k] = sample.covUnbiased[k] * scale;
-  const L = Float64Array.from(S);
-  const logdetS = cholInPlace(L, p);
-  return { p, S, mean: sample.mean, logdetS };
-}
-
-/** Fits a parsed model to sample statistics (shared by cfa/sem and the bootstrap). */
-export function estimateModel(
-  pt: ParTable,
-  sample: SampleStats,
-  options: Pick<ResolvedSemOptions, "likelihood" | "maxIter">,
-  theta0?: Float64Array,
-): {
-  structure: ModelStructure;
-  engine: RamEngine;
-  theta: Float64Array;
-  f: number;
-  iterations: number;
-  converged: boolean;
-  maxGrad: number;
-  info?: Float64Array;
-  moments: SampleMoments;
-} {
-  const moments = discrepancyMoments(sample, options.likelihood);
-  const structure = buildRam(pt, moments.S, moments.mean);
-  const engine = new RamEngine(structure.spec, moments);
-  const start = theta0 ?? startValues(pt, structure, moments.S, moments.mean);
-  const opt = minimize(engine, start, { maxIter: options.maxIter });
-  return { structure, engine, theta: opt.theta, f: opt.f, iterations: opt.iterations, converged: opt.converged, maxGrad: opt.maxGrad, info: opt.info, moments };
-}
-
-/** Number of sample moments the model reproduces (lavaan's df count: fixed.x moments excluded). */
-export function momentCount(pt: ParTable): number {
-  const p = pt.vars.ov.length;
-  const kx = pt.fixedX ? pt.vars.ovX.length : 0;
-  return (p * (p + 1)) / 2 - (kx * (kx + 1)) / 2 + (pt.meanstructure ? p - kx : 0);
-}
+/** Raw data (any table), published moments `{ cov, means?, n, names }`, or one moments object per group. */
+export type SemInput = TableInput | MomentsInput | MomentsInput[];
 
 function checkInput(kind: string, input: unknown): void {
   if (input === null || input === undefined || typeof input !== "object")
@@ -119,7 +52,8 @@ function checkInput(kind: string, input: unknown): void {
 
 /** lavaan refuses a latent variable named like a column of the data (it would hide the column). */
 function checkLatentNames(pt: ParTable, input: SemInput): void {
-  const columns = isMomentsInput(input) ? (Array.isArray(input.names) ? input.names : []) : columnNames(input as TableInput);
+  const first = isGroupMomentsInput(input) ? input[0] : input;
+  const columns = isMomentsInput(first) ? (Array.isArray(first.names) ? first.names : []) : columnNames(first as TableInput);
   const clash = pt.vars.lv.filter((v) => columns.includes(v));
   if (clash.length)
     throw new PathlabError(`Latent variable name${clash.length > 1 ? "s" : ""} ${clash.map((v) => `"${v}"`).join(", ")} collide${clash.length > 1 ? "" : "s"} with ${clash.length > 1 ? "columns" : "a column"} of the data.`, {
@@ -128,71 +62,99 @@ function checkLatentNames(pt: ParTable, input: SemInput): void {
     });
 }
 
+/** The groups of the input: the group column of raw data, or one moments object per group. */
+function inputGroups(kind: string, input: SemInput, opts: ResolvedSemOptions): GroupLayout | undefined {
+  if (isGroupMomentsInput(input)) {
+    if (opts.group !== undefined)
+      throw new PathlabError(`${kind}(): 'group' names a column of raw data; with one moments object per group the groups are the array's elements.`, {
+        code: "options.bad-value",
+        hint: "Drop the group option, and give each moments object its group name: [{ cov, n, names, group: \"A\" }, …].",
+      });
+    return { labels: input.map((m, g) => (typeof m.group === "string" && m.group ? m.group : `Group ${g + 1}`)) };
+  }
+  if (Array.isArray(input) && input.length > 0 && input.every((x) => x && typeof x === "object" && "cov" in (x as object)))
+    throw new PathlabError(`${kind}(): an array of moments needs { cov, n, names } in every element.`, { code: "sem.moments", hint: "Give each group's covariance matrix, N and variable names." });
+  if (opts.group === undefined) return undefined;
+  if (isMomentsInput(input))
+    throw new PathlabError(`${kind}(): 'group' needs raw data (a table with the group column); a single moments object has one group.`, {
+      code: "options.bad-value",
+      hint: "Pass the data table, or one moments object per group: [{ cov, n, names, group: \"A\" }, { … }].",
+    });
+  return groupLayout(input as TableInput, opts.group, opts.groupLabel);
+}
+
 function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: SemOptions | undefined): SemFit {
   const opts = semOptions(kind, options);
   checkInput(kind, input);
   const syntax = parseModelSyntax(model);
-  const pt = buildParTable(syntax, { stdLv: opts.stdLv, meanstructure: opts.meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal });
+  const layout = inputGroups(kind, input, opts);
+  const G = layout ? layout.labels.length : 1;
+  if (!layout && (opts.groupEqual.length || opts.groupPartial.length || opts.groupLabel))
+    throw new PathlabError(`${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`, {
+      code: "options.bad-value",
+      hint: 'Name the column that holds the groups, e.g. { group: "school", groupEqual: ["loadings"] }.',
+    });
+  const momentsIn = isMomentsInput(input) || isGroupMomentsInput(input);
+  const allMeans = isGroupMomentsInput(input) ? input.every((m) => !!m.means) : false;
+  // lavaan: a group argument (or one set of means per group) brings a mean structure; so do equal intercepts or means.
+  const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means");
+  const meanstructure = opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
+  const pt = buildParTable(syntax, {
+    stdLv: opts.stdLv, meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal,
+    ngroups: G, groupEqual: opts.groupEqual, groupPartial: opts.groupPartial,
+  });
   if (pt.vars.ov.length === 0)
     throw new PathlabError("The model has no observed variables.", { code: "sem.model", hint: 'Name the data columns in the model, e.g. "f =~ item1 + item2 + item3".' });
   if (opts.checkLvNames) checkLatentNames(pt, input);
-  const moments = isMomentsInput(input);
-  if (opts.stdOv && moments)
+  if (opts.stdOv && momentsIn)
     throw new PathlabError(`${kind}(): stdOv needs raw data; with a moments input the variables cannot be standardised here (lavaan ignores std.ov then).`, {
       code: "options.unsupported",
       hint: "Pass a correlation matrix as cov (covFromCorrelations with SDs of 1), or fit the raw data.",
     });
   const nonX = pt.vars.ov.filter((v) => !(pt.fixedX && pt.vars.ovX.includes(v)));
-  const sample = sampleStats(input, pt.vars.ov, {
-    naValues: opts.naValues,
-    standardize: opts.stdOv ? nonX : undefined,
-    covDivisorN: moments && !opts.sampleCovRescale && opts.likelihood === "normal",
-  });
-  if (pt.meanstructure && moments && !(input as MomentsInput).means)
+  const sampleOpts = { naValues: opts.naValues, standardize: opts.stdOv ? nonX : undefined, covDivisorN: momentsIn && !opts.sampleCovRescale && opts.likelihood === "normal" };
+  const samples: SampleStats[] = layout ? groupSampleStats(input as TableInput | MomentsInput[], pt.vars.ov, layout, sampleOpts) : [sampleStats(input as TableInput | MomentsInput, pt.vars.ov, sampleOpts)];
+  const noMeans = isGroupMomentsInput(input) ? !allMeans : isMomentsInput(input) && !input.means;
+  if (pt.meanstructure && noMeans)
     throw new PathlabError("The model has a mean structure but the moments input has no means.", {
-      hint: "Pass { cov, means, n, names }, or drop the `~ 1` terms / meanstructure option.",
+      hint: needMeans ? "Equal intercepts or means need each group's means: pass { cov, means, n, names } per group." : "Pass { cov, means, n, names }, or drop the `~ 1` terms / meanstructure option.",
       code: "sem.moments",
     });
-  const nMom = momentCount(pt);
+  const nMom = G * momentCount(pt);
   if (pt.nFree > nMom)
     throw new PathlabError(`The model is not identified: ${pt.nFree} free parameters but only ${nMom} sample moments (df = ${nMom - pt.nFree}).`, {
       hint: "Fix or constrain parameters (e.g. equal loadings with a shared label), remove covariances, or add indicators.",
       code: "sem.not-identified",
     });
-  const est = estimateModel(pt, sample, opts);
-  if (!Number.isFinite(est.f) || est.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150))
+  const est = estimateModel(pt, samples, opts);
+  if (!Number.isFinite(est.f) || est.groups.some((g) => g.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150)))
     throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
       code: "sem.overflow",
       hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
     });
-  const nEff = opts.likelihood === "wishart" ? sample.n - 1 : sample.n;
+  const wishart = opts.likelihood === "wishart";
+  const groups: GroupState[] = est.groups.map((g, k) => ({
+    label: layout ? layout.labels[k] : "",
+    structure: g.structure,
+    engine: g.engine,
+    sample: samples[k],
+    nEff: wishart ? samples[k].n - 1 : samples[k].n,
+  }));
+  const nTotal = samples.reduce((a, x) => a + x.n, 0);
+  const nEff = wishart ? nTotal - G : nTotal;
   const q = pt.nFree;
   let vcov: Float64Array = new Float64Array(q * q).fill(NaN);
   // Identification is judged, and standard errors computed, only at a converged solution.
   if (est.converged && opts.se === "standard") {
-    // The optimiser leaves the engine at θ̂ with the information of that point.
+    // The optimiser leaves the engines at θ̂ with the information of that point.
     const info = est.info ?? new Float64Array(q * q);
-    if (!est.info) est.engine.information(info);
-    const names: string[] = new Array(q);
-    for (const r of pt.rows) if (r.free > 0 && names[r.free - 1] === undefined) names[r.free - 1] = paramName(r);
-    vcov = vcovFromInformation(info, q, nEff, names);
+    if (!est.info) est.objective.information(info);
+    vcov = vcovFromInformation(info, q, nEff, freeParamNames(pt, true));
   }
   const state: SemState = {
-    syntax: model,
-    pt,
-    structure: est.structure,
-    engine: est.engine,
-    theta: est.theta,
-    vcov,
-    sample,
-    nEff,
-    likelihood: opts.likelihood,
-    f: est.f,
-    iterations: est.iterations,
-    converged: est.converged,
-    maxGrad: est.maxGrad,
-    options: opts,
-    kind,
+    syntax: model, pt, groups, objective: est.objective, structure: groups[0].structure, engine: groups[0].engine, sample: groups[0].sample,
+    theta: est.theta, vcov, nEff, likelihood: opts.likelihood, f: est.f, iterations: est.iterations, converged: est.converged, maxGrad: est.maxGrad,
+    options: opts, kind, groupVar: layout && !isGroupMomentsInput(input) ? opts.group : undefined,
   };
   return new SemFit(state);
 }
@@ -235,7 +197,7 @@ const LEVEL_SPEC = { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusi
 export class SemFit extends Result {
   /** @internal */
   readonly state: SemState;
-  /** Observations used. */
+  /** Observations used (all groups). */
   readonly n: number;
   /** Rows dropped (listwise) for missing values. */
   readonly dropped: number;
@@ -247,6 +209,10 @@ export class SemFit extends Result {
   /** Observed and latent variable names in lavaan's order. */
   readonly ov: string[];
   readonly lv: string[];
+  /** Group names in lavaan's order (one empty name for a single-group model). */
+  readonly groupLabels: string[];
+  /** Observations per group. */
+  readonly groupN: number[];
   private estRows: Float64Array;
   private seRows: Float64Array;
   private fitCache?: Record<FitMeasureName, number>;
@@ -255,17 +221,18 @@ export class SemFit extends Result {
   constructor(state: SemState) {
     super();
     this.state = state;
-    this.n = state.sample.n;
+    this.n = state.groups.reduce((a, g) => a + g.sample.n, 0);
     this.dropped = state.sample.dropped;
     this.converged = state.converged;
     this.iterations = state.iterations;
     this.gradient = state.maxGrad;
     this.ov = [...state.pt.vars.ov];
     this.lv = [...state.pt.vars.lv];
-    const { pt, structure, engine, theta, vcov } = state;
+    this.groupLabels = state.groups.map((g) => g.label);
+    this.groupN = state.groups.map((g) => g.sample.n);
+    const { pt, theta, vcov } = state;
     const q = theta.length;
-    this.withTheta(theta, () => {});
-    this.estRows = rowValues(pt.rows, structure.rowCell, engine);
+    this.estRows = this.withTheta(theta, () => currentRowValues(state));
     this.seRows = new Float64Array(pt.rows.length);
     pt.rows.forEach((r, k) => {
       if (r.free > 0) this.seRows[k] = Math.sqrt(vcov[(r.free - 1) * q + (r.free - 1)]);
@@ -274,7 +241,7 @@ export class SemFit extends Result {
     if (definedIdx.length) {
       const se = deltaMethodSE(theta, vcov, (t) =>
         this.withTheta(t, () => {
-          const all = rowValues(pt.rows, structure.rowCell, engine);
+          const all = currentRowValues(state);
           return Float64Array.from(definedIdx.map((k) => all[k]));
         }),
         state.nEff,
@@ -287,18 +254,24 @@ export class SemFit extends Result {
     this.warnings = this.collectWarnings();
   }
 
-  /** Runs `fn` with the engine at θ, then restores the estimates. */
+  /** Number of groups. */
+  get ngroups(): number {
+    return this.state.groups.length;
+  }
+
+  /** Runs `fn` with the engines at θ, then restores the estimates. */
   private withTheta<T>(t: Float64Array, fn: () => T): T {
-    const { engine, theta } = this.state;
-    engine.setTheta(t);
-    engine.implied();
+    const { objective, theta } = this.state;
+    objective.setTheta(t);
+    objective.implied();
     const out = fn();
-    if (t !== theta) {
-      engine.setTheta(theta);
-      engine.implied();
-      engine.objective();
-    }
+    if (t !== theta) setAll(this.state, theta);
     return out;
+  }
+
+  /** "group 2 [Grant-White]" (empty for a single-group model). */
+  private groupName(g: number): string {
+    return this.ngroups > 1 ? `group ${g + 1} [${this.groupLabels[g]}]` : "";
   }
 
   private collectWarnings(): PathlabWarning[] {
@@ -309,7 +282,14 @@ export class SemFit extends Result {
         code: "sem.not-converged",
         message: `The optimiser did NOT converge: it stopped after ${st.iterations} iterations with scaled gradient ${st.maxGrad.toExponential(2)} (converged means below ${GRAD_TOL}). Estimates are not a solution; standard errors and fit measures are not reported.`,
       });
-    else w.push(...this.withTheta(st.theta, () => postCheckWarnings(st.pt.rows, this.estRows, st.engine, st.structure.names, this.lv)));
+    else
+      this.withTheta(st.theta, () =>
+        st.groups.forEach((g, k) => {
+          const idx = st.pt.rows.map((r, i) => (r.group === k + 1 ? i : -1)).filter((i) => i >= 0);
+          const found = postCheckWarnings(idx.map((i) => st.pt.rows[i]), Float64Array.from(idx, (i) => this.estRows[i]), g.engine, g.structure.names, this.lv);
+          for (const x of found) w.push(this.ngroups > 1 ? { code: x.code, message: `In ${this.groupName(k)}: ${x.message}` } : x);
+        }),
+      );
     st.pt.rows.forEach((r, k) => {
       if (r.op === ":=" && Number.isFinite(this.estRows[k]) && Number.isFinite(st.vcov[0]) && !Number.isFinite(this.seRows[k]))
         w.push({
@@ -325,16 +305,25 @@ export class SemFit extends Result {
     return w;
   }
 
-  /** Model-implied covariance (and mean) of the observed variables, lavaan's `inspect(fit, "implied")`. */
-  inspect(what: "implied" | "residuals" | "rsquare"): ImpliedMoments | RSquare;
-  inspect(what: string): ImpliedMoments | RSquare {
-    const { engine, structure, pt } = this.state;
+  /**
+   * Model-implied moments, residuals or R² (lavaan's `inspect(fit, "implied" | "residuals" | "rsquare")`);
+   * one per group (`PerGroup`) in a multiple-group model.
+   */
+  inspect(what: "implied" | "residuals" | "rsquare"): ImpliedMoments | RSquare | PerGroup<ImpliedMoments | RSquare>;
+  inspect(what: string): ImpliedMoments | RSquare | PerGroup<ImpliedMoments | RSquare> {
+    if (!["implied", "residuals", "rsquare", "r2"].includes(what))
+      throw new PathlabError(`inspect(): unknown option ${JSON.stringify(what)}.`, { hint: 'Use "implied", "residuals" or "rsquare".', code: "sem.option" });
+    const parts = this.state.groups.map((g) => this.inspectGroup(what, g));
+    return this.ngroups > 1 ? new PerGroup(this.groupLabels, parts) : parts[0];
+  }
+
+  private inspectGroup(what: string, g: GroupState): ImpliedMoments | RSquare {
+    const { engine, structure } = g;
+    const { pt } = this.state;
     const p = structure.p;
     const names = this.ov;
     const toRows = (a: Float64Array) => Array.from({ length: p }, (_, i) => Array.from(a.subarray(i * p, i * p + p)));
-    if (what === "implied") {
-      return new ImpliedMoments("Model-implied moments", names, toRows(engine.Sigma), pt.meanstructure ? Array.from(engine.mu) : undefined);
-    }
+    if (what === "implied") return new ImpliedMoments("Model-implied moments", names, toRows(engine.Sigma), pt.meanstructure ? Array.from(engine.mu) : undefined);
     if (what === "residuals") {
       const S = engine.sample.S;
       const R = new Float64Array(p * p);
@@ -342,29 +331,27 @@ export class SemFit extends Result {
       const mean = pt.meanstructure ? Array.from(engine.mu, (mu, i) => engine.sample.mean[i] - mu) : undefined;
       return new ImpliedMoments("Residuals (observed − implied)", names, toRows(R), mean);
     }
-    if (what === "rsquare" || what === "r2") {
-      const vars = totalVariances(engine);
-      const idx = new Map(structure.names.map((v, i) => [v, i]));
-      const endo = new Set<string>();
-      for (const r of pt.rows) {
-        if (r.op === "=~") endo.add(r.rhs);
-        if (r.op === "~") endo.add(r.lhs);
-      }
-      const values: Record<string, number> = {};
-      for (const v of structure.names) {
-        if (!endo.has(v)) continue;
-        const i = idx.get(v)!;
-        const m = engine.spec.m;
-        values[v] = 1 - engine.S[i * m + i] / vars[i];
-      }
-      return new RSquare(values);
+    const vars = totalVariances(engine);
+    const idx = new Map(structure.names.map((v, i) => [v, i]));
+    const endo = new Set<string>();
+    for (const r of pt.rows) {
+      if (r.op === "=~") endo.add(r.rhs);
+      if (r.op === "~") endo.add(r.lhs);
     }
-    throw new PathlabError(`inspect(): unknown option ${JSON.stringify(what)}.`, { hint: 'Use "implied", "residuals" or "rsquare".', code: "sem.option" });
+    const values: Record<string, number> = {};
+    for (const v of structure.names) {
+      if (!endo.has(v)) continue;
+      const i = idx.get(v)!;
+      const m = engine.spec.m;
+      values[v] = 1 - engine.S[i * m + i] / vars[i];
+    }
+    return new RSquare(values);
   }
 
   /**
    * Parameter estimates with standard errors, z, p and confidence intervals (lavaan's
-   * `parameterEstimates()`); `standardized: true` adds std.lv and std.all columns.
+   * `parameterEstimates()`); `standardized: true` adds std.lv and std.all columns. Rows carry their
+   * group (1-based; 0 for defined parameters).
    */
   parameterEstimates(opts?: EstimatesOptions): ParameterTable {
     const o = checkOptions("parameterEstimates", opts, { level: LEVEL_SPEC, standardized: { kind: "boolean" } });
@@ -382,6 +369,7 @@ export class SemFit extends Result {
         lhs: r.lhs,
         op: r.op,
         rhs: r.rhs,
+        group: r.group,
         label: r.label,
         est,
         se,
@@ -399,20 +387,21 @@ export class SemFit extends Result {
       }
       return row;
     });
-    return new ParameterTable(rows, level, !!o.standardized);
+    return new ParameterTable(rows, level, !!o.standardized, undefined, this.groupLabels);
   }
 
   private std(type: StdType): { est: Float64Array; se: Float64Array } {
     const cached = this.stdCache.get(type);
     if (cached) return cached;
-    const { pt, structure, engine, theta, vcov } = this.state;
-    const p = structure.p;
-    const f = (t: Float64Array) => this.withTheta(t, () => standardizedValues(pt.rows, structure.rowCell, engine, type, p));
+    const { pt, theta, vcov } = this.state;
+    const f = (t: Float64Array) => this.withTheta(t, () => currentStdValues(this.state, type));
     const est = f(theta);
     const se = deltaMethodSE(theta, vcov, f, this.state.nEff);
     const out = { est, se };
     this.stdCache.set(type, out);
-    const undefinedRows = pt.rows.filter((r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k]))).map((r) => `${r.lhs} ${r.op} ${r.rhs}`);
+    const undefinedRows = pt.rows
+      .filter((r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k])))
+      .map((r) => `${r.lhs} ${r.op} ${r.rhs}${this.ngroups > 1 && r.group > 0 ? ` (${this.groupName(r.group - 1)})` : ""}`);
     if (undefinedRows.length)
       this.warnings.push({
         code: "sem.std-undefined",
@@ -421,7 +410,7 @@ export class SemFit extends Result {
     return out;
   }
 
-  /** Standardised solution with delta-method standard errors (lavaan's `standardizedSolution()`). */
+  /** Standardised solution with delta-method standard errors (lavaan's `standardizedSolution()`), per group. */
   standardizedSolution(opts?: StandardizedOptions): StandardizedTable {
     const o = checkOptions("standardizedSolution", opts, {
       type: { kind: "enum", values: ["std.all", "std.lv"], unsupportedValues: { "std.nox": "only std.all and std.lv are computed so far." } },
@@ -438,6 +427,7 @@ export class SemFit extends Result {
         lhs: r.lhs,
         op: r.op,
         rhs: r.rhs,
+        group: r.group,
         label: r.label,
         est_std: est[k],
         se: s,
@@ -447,7 +437,7 @@ export class SemFit extends Result {
         ci_upper: est[k] + zc * s,
       };
     });
-    return new StandardizedTable(rows, level, false, type);
+    return new StandardizedTable(rows, level, false, type, this.groupLabels);
   }
 
   /** Why fit measures cannot be reported (not converged, or test "none"), or undefined. */
@@ -462,27 +452,7 @@ export class SemFit extends Result {
     const list = fitMeasureList(names);
     const why = this.fitUnavailable();
     if (why) throw new PathlabError(`fitMeasures(): fit measures are not available: ${why}.`, { code: "sem.no-fit-measures", hint: "Fix the model (see the fit's warnings) and fit again." });
-    if (!this.fitCache) {
-      const { engine, pt, structure, sample, nEff } = this.state;
-      const xIdx = pt.vars.ovX.map((v) => structure.names.indexOf(v));
-      this.fitCache = computeFitMeasures({
-        p: structure.p,
-        S: engine.sample.S,
-        mean: engine.sample.mean,
-        Sigma: engine.Sigma,
-        W: engine.W,
-        mu: engine.mu,
-        logdetS: engine.sample.logdetS,
-        logdetSigma: engine.logdetSigma,
-        f: this.state.f,
-        npar: pt.nFree,
-        n: sample.n,
-        nEff,
-        meanstructure: pt.meanstructure,
-        xIdx,
-        fixedX: pt.fixedX,
-      });
-    }
+    if (!this.fitCache) this.fitCache = this.withTheta(this.state.theta, () => this.computeFit());
     const out = new FitMeasures(this.fitCache, list);
     const fm = this.fitCache;
     const overflow = list.filter((k) => fm[k] === Infinity || fm[k] === -Infinity);
@@ -497,11 +467,41 @@ export class SemFit extends Result {
     return out;
   }
 
-  /** Parameter estimate of one row (by label, or lhs/op/rhs). */
+  private computeFit(): Record<FitMeasureName, number> {
+    const { pt, structure } = this.state;
+    const xIdx = pt.vars.ovX.map((v) => structure.names.indexOf(v));
+    return computeFitMeasures({
+      groups: this.state.groups.map((g) => {
+        const e = g.engine;
+        return {
+          p: g.structure.p, S: e.sample.S, mean: e.sample.mean, Sigma: e.Sigma, W: e.W, mu: e.mu, logdetS: e.sample.logdetS, logdetSigma: e.logdetSigma,
+          f: e.objective(), n: g.sample.n, nEff: g.nEff,
+        };
+      }),
+      npar: pt.nFree,
+      meanstructure: pt.meanstructure,
+      xIdx,
+      fixedX: pt.fixedX,
+    });
+  }
+
+  /** The fit has a scaled (robust) test statistic (MLR, MLM). */
+  isScaled(): boolean {
+    return false;
+  }
+
+  /** χ² contribution of each group (lavaan's test statistic per group), at the estimates. */
+  chisqGroups(): number[] {
+    return this.withTheta(this.state.theta, () => this.state.groups.map((g) => Math.max(g.nEff * g.engine.objective(), 0)));
+  }
+
+  /** Estimates of the free and defined parameters, named by label or lhs op rhs (".gN" in group N ≥ 2). */
   coef(): Record<string, number> {
     const out: Record<string, number> = {};
     this.state.pt.rows.forEach((r, k) => {
-      if (r.free > 0 || r.op === ":=") out[r.label || `${r.lhs}${r.op}${r.rhs}`] = this.estRows[k];
+      if (!(r.free > 0 || r.op === ":=")) return;
+      const name = r.label && !r.label.startsWith(".p") ? r.label : `${r.lhs}${r.op}${r.rhs}${r.group > 1 ? `.g${r.group}` : ""}`;
+      if (!(name in out)) out[name] = this.estRows[k];
     });
     return out;
   }
@@ -509,8 +509,7 @@ export class SemFit extends Result {
   /** Covariance matrix of the free parameters (lavaan's `vcov()`), names as in `coef()`. */
   vcov(): { names: string[]; matrix: number[][] } {
     const q = this.state.theta.length;
-    const names: string[] = new Array(q);
-    for (const r of this.state.pt.rows) if (r.free > 0 && !names[r.free - 1]) names[r.free - 1] = r.label || `${r.lhs}${r.op}${r.rhs}`;
+    const names = freeParamNames(this.state.pt);
     const V = this.state.vcov;
     return { names, matrix: Array.from({ length: q }, (_, i) => Array.from(V.subarray(i * q, i * q + q))) };
   }
@@ -521,14 +520,17 @@ export class SemFit extends Result {
 
   info(): string[] {
     const st = this.state;
+    const groups = this.ngroups > 1 ? ` in ${this.ngroups} groups (${this.groupLabels.map((l, g) => `${l}: ${this.groupN[g]}`).join(", ")})` : "";
+    const eq = st.pt.groupEqual.length ? `; equal across groups: ${st.pt.groupEqual.join(", ")}${st.pt.groupPartial.length ? ` (except ${st.pt.groupPartial.join(", ")})` : ""}` : "";
     const lines = [
-      `N = ${this.n}${this.dropped ? ` (${this.dropped} rows with missing values dropped)` : ""}; ${st.pt.nFree} free parameters; ${this.converged ? `converged in ${this.iterations} iterations` : `NOT converged (stopped after ${this.iterations} iterations, scaled gradient ${st.maxGrad.toExponential(2)})`}.`,
+      `N = ${this.n}${groups}${this.dropped ? ` (${this.dropped} rows with missing values dropped)` : ""}; ${st.pt.nFree} free parameters${eq}; ${this.converged ? `converged in ${this.iterations} iterations` : `NOT converged (stopped after ${this.iterations} iterations, scaled gradient ${st.maxGrad.toExponential(2)})`}.`,
     ];
     if (this.fitUnavailable()) return lines;
     const fm = this.fitMeasures();
     const p = fm.df > 0 ? `p ${fm.pvalue < 0.001 ? "< .001" : `= ${fm.pvalue.toFixed(3)}`}` : "p not applicable (saturated model)";
     const ci = fm.df > 0 ? ` [${fm["rmsea.ci.lower"].toFixed(3)}, ${fm["rmsea.ci.upper"].toFixed(3)}]` : "";
     lines.push(`χ²(${fm.df}) = ${fm.chisq.toFixed(3)}, ${p}; CFI = ${fm.cfi.toFixed(3)}, TLI = ${fm.tli.toFixed(3)}, RMSEA = ${fm.rmsea.toFixed(3)}${ci}, SRMR = ${fm.srmr.toFixed(3)}`);
+    if (this.ngroups > 1) lines.push(`χ² by group: ${this.chisqGroups().map((c, g) => `${this.groupLabels[g]} ${c.toFixed(3)}`).join(", ")}`);
     return lines;
   }
 
@@ -548,28 +550,42 @@ export class SemFit extends Result {
     return lavaanSummary(this, o);
   }
 
+  /** The single-group helpers below need one group: they say so for a multiple-group fit. */
+  private oneGroup(what: string): void {
+    if (this.ngroups > 1)
+      throw new PathlabError(`${what} is computed for single-group fits; this fit has ${this.ngroups} groups.`, {
+        code: "sem.multigroup-unsupported",
+        hint: `Fit each group on its own (filter the data by ${this.state.groupVar ? `"${this.state.groupVar}"` : "group"}) and call ${what} on each fit.`,
+      });
+  }
+
   /** Composite reliability and AVE per factor from the std.all loadings. */
   reliability(): SemReliability {
+    this.oneGroup("reliability()");
     return semReliability(this);
   }
 
   /** Fornell–Larcker table: √AVE against the model-implied factor correlations. */
   fornellLarcker(): FornellLarckerResult {
+    this.oneGroup("fornellLarcker()");
     return semFornellLarcker(this);
   }
 
   /** HTMT (or HTMT2) of the factors from the observed covariances of their indicators. */
   htmt(opts?: { htmt2?: boolean }): HtmtResult {
+    this.oneGroup("htmt()");
     return semHtmt(this, checkOptions("htmt", opts, { htmt2: { kind: "boolean" } }));
   }
 
   /** Path diagram (plotly) with standardised estimates. */
   diagram(opts?: DiagramOptions): Figure {
+    this.oneGroup("diagram()");
     return pathDiagram(this, opts);
   }
 
   /** Case-resampling bootstrap of the defined (or all) parameters with percentile intervals. */
   bootstrap(opts: BootstrapOptions): SemBootstrap {
+    this.oneGroup("bootstrap()");
     return bootstrapSem(this, opts);
   }
 

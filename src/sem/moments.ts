@@ -3,7 +3,7 @@
  * statistics (a covariance matrix, or correlations plus standard deviations).
  */
 import { PathlabError } from "../errors";
-import { numericColumns, unknownVariable, type TableInput } from "../data/table-input";
+import { columnNames, isMissing, numericColumns, rawColumn, unknownVariable, type TableInput } from "../data/table-input";
 import { cholInPlace } from "./linalg";
 
 /** Summary statistics a paper publishes: covariance (divisor N − 1), optional means, N, variable names. */
@@ -12,6 +12,8 @@ export interface MomentsInput {
   means?: number[];
   n: number;
   names: string[];
+  /** Multiple groups: the group's name (an array of moments inputs is one per group). */
+  group?: string;
 }
 
 /**
@@ -49,6 +51,56 @@ export function isMomentsInput(x: unknown): x is MomentsInput {
   return x !== null && typeof x === "object" && !Array.isArray(x) && Array.isArray((x as MomentsInput).cov) && typeof (x as MomentsInput).n === "number";
 }
 
+/** Moments of several groups: an array of `{ cov, means?, n, names, group? }`, one per group. */
+export function isGroupMomentsInput(x: unknown): x is MomentsInput[] {
+  return Array.isArray(x) && x.length > 0 && x.every(isMomentsInput);
+}
+
+/** How the data splits into groups: labels in lavaan's order and, for raw data, each row's group. */
+export interface GroupLayout {
+  labels: string[];
+  /** Raw data: the group (0-based) of each row, −1 for rows of groups not analysed. */
+  rowGroup?: Int32Array;
+}
+
+/**
+ * Groups of raw data as lavaan forms them (lav_data_full): the distinct values of the group column
+ * in order of appearance (or the order of `groupLabel`). A missing group value is an error (lavaan
+ * drops such rows with a warning; here dropping must be explicit).
+ */
+export function groupLayout(input: TableInput, group: string, groupLabel?: string[]): GroupLayout {
+  const names = columnNames(input);
+  if (!names.includes(group)) throw unknownVariable(group, names);
+  const raw = rawColumn(input, group);
+  const missingRows: number[] = [];
+  const values = raw.map((v, i) => {
+    if (isMissing(v)) {
+      missingRows.push(i + 1);
+      return "";
+    }
+    return String(typeof v === "string" ? v.trim() : v);
+  });
+  if (missingRows.length)
+    throw new PathlabError(`The group variable "${group}" is missing in ${missingRows.length} row${missingRows.length > 1 ? "s" : ""} (row ${missingRows.slice(0, 5).join(", ")}${missingRows.length > 5 ? ", …" : ""}).`, {
+      code: "sem.group-missing",
+      hint: `Drop those rows before fitting (lavaan drops them with a warning), or recode the missing group values.`,
+    });
+  const seen = [...new Set(values)];
+  let labels = seen;
+  if (groupLabel) {
+    const unknown = groupLabel.filter((l) => !seen.includes(l));
+    if (unknown.length)
+      throw new PathlabError(`groupLabel: ${unknown.map((l) => `"${l}"`).join(", ")} ${unknown.length > 1 ? "do" : "does"} not occur in the group variable "${group}".`, {
+        code: "options.bad-value",
+        hint: `Values of "${group}": ${seen.slice(0, 20).map((l) => `"${l}"`).join(", ")}.`,
+      });
+    labels = [...new Set(groupLabel)];
+  }
+  const index = new Map(labels.map((l, k) => [l, k]));
+  const rowGroup = Int32Array.from(values, (v) => index.get(v) ?? -1);
+  return { labels, rowGroup };
+}
+
 export interface SampleOptions {
   /** Numeric codes that mean "missing" in raw data. */
   naValues?: number[];
@@ -63,6 +115,47 @@ export function sampleStats(input: TableInput | MomentsInput, names: string[], o
   const stats = isMomentsInput(input) ? momentsStats(input, names, opts) : rawStats(input, names, opts);
   checkPD(stats.covUnbiased, names);
   return stats;
+}
+
+/**
+ * Moments of each group: raw data split by `layout` (listwise deletion over all groups first, as
+ * lavaan), or one moments object per group. Each group is checked on its own (enough cases, no
+ * constant variable, a positive definite covariance), and the error names the group.
+ */
+export function groupSampleStats(input: TableInput | MomentsInput[], names: string[], layout: GroupLayout, opts: SampleOptions = {}): SampleStats[] {
+  const p = names.length;
+  const stats = isGroupMomentsInput(input)
+    ? input.map((m) => momentsStats(m, names, opts))
+    : splitRaw(input as TableInput, names, layout, opts);
+  stats.forEach((st, g) => {
+    const where = `group ${g + 1} ("${layout.labels[g]}")`;
+    if (st.n <= p)
+      throw new PathlabError(`The ${where} has ${st.n} complete case${st.n === 1 ? "" : "s"} for ${p} observed variables: its covariance matrix cannot be positive definite (it needs more than ${p} cases).`, {
+        code: "sem.group-too-small",
+        hint: "Merge small groups, drop the group (groupLabel lists the groups to analyse), or fit fewer variables.",
+      });
+    try {
+      checkPD(st.covUnbiased, names);
+    } catch (e) {
+      if (e instanceof PathlabError) throw new PathlabError(`In ${where}: ${e.message[0].toLowerCase()}${e.message.slice(1)}`, { code: e.code, hint: e.hint });
+      throw e;
+    }
+  });
+  return stats;
+}
+
+function splitRaw(input: TableInput, names: string[], layout: GroupLayout, opts: SampleOptions): SampleStats[] {
+  const cols = numericColumns(input, names, { missing: opts.naValues });
+  const G = layout.labels.length;
+  const members: number[][] = Array.from({ length: G }, () => []);
+  cols.rows.forEach((row, k) => {
+    const g = layout.rowGroup![row];
+    if (g >= 0) members[g].push(k);
+  });
+  return members.map((ks) => {
+    const columns = cols.columns.map((c) => Float64Array.from(ks, (k) => c[k]));
+    return momentsOfColumns(names, columns, ks.length, cols.dropped, opts);
+  });
 }
 
 function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions): SampleStats {
@@ -118,11 +211,14 @@ function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions)
 }
 
 function rawStats(input: TableInput, names: string[], opts: SampleOptions): SampleStats {
-  const p = names.length;
   const cols = numericColumns(input, names, { missing: opts.naValues });
-  const n = cols.n;
-  if (n < 2) throw new PathlabError(`Only ${n} complete case(s) on the model's variables.`, { code: "sem.data", hint: "Check the missing values of the model's variables." });
-  const columns = cols.columns;
+  if (cols.n < 2) throw new PathlabError(`Only ${cols.n} complete case(s) on the model's variables.`, { code: "sem.data", hint: "Check the missing values of the model's variables." });
+  return momentsOfColumns(names, cols.columns, cols.n, cols.dropped, opts);
+}
+
+/** Means and covariance (divisor N − 1) of complete columns; std.ov standardises first. */
+function momentsOfColumns(names: string[], columns: Float64Array[], n: number, dropped: number, opts: SampleOptions): SampleStats {
+  const p = names.length;
   const mean = columnMeans(columns, n);
   for (const v of opts.standardize ?? []) {
     const j = names.indexOf(v);
@@ -143,7 +239,7 @@ function rawStats(input: TableInput, names: string[], opts: SampleOptions): Samp
       for (let i = 0; i < n; i++) s += (ca[i] - mean[a]) * (cb[i] - mean[b]);
       S[a * p + b] = S[b * p + a] = s / (n - 1);
     }
-  return { names: [...names], n, covUnbiased: S, mean, columns, dropped: cols.dropped };
+  return { names: [...names], n, covUnbiased: S, mean, columns, dropped };
 }
 
 function columnMeans(columns: Float64Array[], n: number): Float64Array {

@@ -14,6 +14,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
+import { GROUP_EQUAL_CLASSES, type GroupEqualClass } from "./partable";
 
 /** Options of `cfa()` and `sem()` (lavaan's names; each also accepted in lavaan's dotted spelling). */
 export interface SemOptions {
@@ -67,10 +68,20 @@ export interface SemOptions {
   maxIter?: number;
   /** Confidence level of the intervals (default 0.95). */
   level?: number;
-  /** Not supported yet (multiple-group models). */
+  /** Multiple groups: the column of the data that names each row's group (lavaan's `group`). */
   group?: string;
+  /**
+   * Parameter classes held equal across groups (lavaan's `group.equal`): "loadings", "intercepts",
+   * "means", "residuals", "residual.covariances", "lv.variances", "lv.covariances", "regressions".
+   */
   groupEqual?: string | string[];
   "group.equal"?: string | string[];
+  /** Parameters released from groupEqual, written lhs op rhs: "x3 ~ 1", "visual =~ x2" (lavaan's `group.partial`). */
+  groupPartial?: string | string[];
+  "group.partial"?: string | string[];
+  /** The groups to analyse and their order (lavaan's `group.label`; default: order of appearance). */
+  groupLabel?: string[];
+  "group.label"?: string[];
   /** Not supported yet: use `fit.bootstrap({ R, seed })`. */
   bootstrap?: number;
 }
@@ -92,10 +103,32 @@ export interface ResolvedSemOptions {
   checkLvNames: boolean;
   maxIter: number;
   level: number;
+  group?: string;
+  groupEqual: GroupEqualClass[];
+  groupPartial: string[];
+  groupLabel?: string[];
 }
 
-const LATER = "it is planned (issue 16); fit the model in R's lavaan for now.";
-const MULTIGROUP = "multiple-group models are not computed by pathlab yet; " + LATER;
+const LATER = "planned (issue 16); fit the model in R's lavaan for now.";
+
+/** A string or an array of strings (lavaan accepts both for group.equal and group.partial). */
+function stringList(v: unknown): string[] | undefined {
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v as string[];
+  return undefined;
+}
+
+function checkGroupEqual(v: unknown): string | undefined {
+  const list = stringList(v);
+  if (!list) return `must be a class name or an array of them (${GROUP_EQUAL_CLASSES.join(", ")}); got ${describeValue(v)}.`;
+  for (const c of list) {
+    if ((GROUP_EQUAL_CLASSES as readonly string[]).includes(c)) continue;
+    if (c === "thresholds" || c === "composite.loadings")
+      return `"${c}" is not supported: pathlab fits continuous indicators without composites (thresholds need ordered indicators and WLSMV); use ${GROUP_EQUAL_CLASSES.join(", ")}.`;
+    return `"${c}" is not one of lavaan's classes: ${GROUP_EQUAL_CLASSES.join(", ")}.`;
+  }
+  return undefined;
+}
 
 /** Value lists shared with the help text. lavaan lower-cases estimator, se, test and missing. */
 const SPECS: OptionSpecs = {
@@ -169,9 +202,20 @@ const SPECS: OptionSpecs = {
   checkLvNames: { kind: "boolean", aliases: ["check.lv.names"] },
   maxIter: { kind: "number", min: 1, integer: true },
   level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
-  group: { kind: "custom", unsupported: MULTIGROUP },
-  groupEqual: { kind: "custom", aliases: ["group.equal"], unsupported: MULTIGROUP },
-  groupPartial: { kind: "custom", aliases: ["group.partial"], unsupported: MULTIGROUP },
+  group: { kind: "string" },
+  groupEqual: { kind: "custom", aliases: ["group.equal"], check: checkGroupEqual, expected: `e.g. ["loadings", "intercepts"]` },
+  groupPartial: {
+    kind: "custom",
+    aliases: ["group.partial"],
+    check: (v) => (stringList(v) ? undefined : `must be a parameter such as "x3 ~ 1" or an array of them; got ${describeValue(v)}.`),
+    expected: `e.g. ["x3 ~ 1", "visual =~ x2"]`,
+  },
+  groupLabel: {
+    kind: "custom",
+    aliases: ["group.label"],
+    check: (v) => (stringList(v) && (v as unknown[]).length > 0 ? undefined : `must be an array of group names; got ${describeValue(v)}.`),
+    expected: `e.g. ["Pasteur", "Grant-White"]`,
+  },
   bootstrap: { kind: "custom", unsupported: "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." },
   conditionalX: { kind: "custom", aliases: ["conditional.x"], check: onlyValue(false, `conditional.x = TRUE is ${LATER}`), expected: "false" },
   ordered: { kind: "custom", unsupported: `ordinal indicators (ordered) need the WLSMV estimator, which is ${LATER}` },
@@ -209,5 +253,9 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
     checkLvNames: (o.checkLvNames as boolean) ?? true,
     maxIter: (o.maxIter as number) ?? 10000,
     level: (o.level as number) ?? 0.95,
+    group: o.group as string | undefined,
+    groupEqual: [...new Set(stringList(o.groupEqual) ?? [])] as GroupEqualClass[],
+    groupPartial: stringList(o.groupPartial) ?? [],
+    groupLabel: stringList(o.groupLabel),
   };
 }

@@ -15,6 +15,7 @@
  * Nothing here allocates after construction.
  */
 import { cholInPlace, cholInverse, invertGeneral } from "./linalg";
+import type { SemObjective } from "./objective";
 
 /** A matrix cell holding (part of) a parameter: A[i][j] (i regressed on j), S[i][j], or m[i]. */
 export interface Cell {
@@ -45,7 +46,7 @@ export interface SampleMoments {
   logdetS: number;
 }
 
-export class RamEngine {
+export class RamEngine implements SemObjective {
   readonly spec: RamSpec;
   readonly sample: SampleMoments;
   readonly q: number;
@@ -145,6 +146,11 @@ export class RamEngine {
     this.MV = new Float64Array(p * nv);
     this.WV = new Float64Array(p * nv);
     this.K = new Float64Array(nv * nv);
+  }
+
+  /** Free parameters that are variances (a diagonal cell of S). */
+  varianceParams(): number[] {
+    return this.spec.cells.map((cells, k) => (cells.some((c) => c.kind === 1 && c.i === c.j) ? k : -1)).filter((k) => k >= 0);
   }
 
   /** Writes θ into the model matrices. */

@@ -9,6 +9,8 @@ export interface EstimateRow {
   lhs: string;
   op: string;
   rhs: string;
+  /** Group (1-based; 0 for defined parameters). */
+  group: number;
   label: string;
   est: number;
   se: number;
@@ -27,6 +29,8 @@ export interface StandardizedRow {
   lhs: string;
   op: string;
   rhs: string;
+  /** Group (1-based; 0 for defined parameters). */
+  group: number;
   label: string;
   est_std: number;
   se: number;
@@ -43,15 +47,21 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
     readonly level: number,
     readonly standardized: boolean,
     readonly type?: "std.all" | "std.lv",
+    /** Group names of a multiple-group fit (one empty name for a single group). */
+    readonly groupLabels: string[] = [""],
   ) {
     super();
   }
 
-  /** The row for lhs op rhs (e.g. find("visual", "=~", "x2")), or for a label. */
-  find(lhsOrLabel: string, op?: string, rhs?: string): R | undefined {
+  /**
+   * The row for lhs op rhs (e.g. find("visual", "=~", "x2")), or for a label; `group` (1-based,
+   * default 1) picks the group of a multiple-group fit.
+   */
+  find(lhsOrLabel: string, op?: string, rhs?: string, group = 1): R | undefined {
     if (op === undefined) return this.rows.find((r) => r.label === lhsOrLabel);
+    const inGroup = (r: R) => r.group === group || (r.op === ":=" && r.group === 0);
     return this.rows.find(
-      (r) => r.op === op && ((r.lhs === lhsOrLabel && r.rhs === (rhs ?? "")) || (op === "~~" && r.lhs === rhs && r.rhs === lhsOrLabel)),
+      (r) => inGroup(r) && r.op === op && ((r.lhs === lhsOrLabel && r.rhs === (rhs ?? "")) || (op === "~~" && r.lhs === rhs && r.rhs === lhsOrLabel)),
     );
   }
 
@@ -78,9 +88,19 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
     if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 });
     const hasLabel = this.rows.some((r) => r.label);
     const shown = columns.filter((c) => c.key !== "label" || hasLabel);
+    const G = this.groupLabels.length;
+    if (G === 1) return [this.tableOf(this.rows, this.caption(), shown, isStd)];
+    // Multiple groups: one table per group (as lavaan's summary), then the defined parameters.
+    const out = this.groupLabels.map((lab, g) => this.tableOf(this.rows.filter((r) => r.group === g + 1), `${this.caption()}: group ${g + 1} [${lab}]`, shown, isStd));
+    const defined = this.rows.filter((r) => r.group === 0);
+    if (defined.length) out.push(this.tableOf(defined, `${this.caption()}: defined parameters`, shown, isStd));
+    return out;
+  }
+
+  private tableOf(list: R[], title: string, shown: Column[], isStd: boolean): TableSpec {
     const notes: string[] = [];
     const estKey = isStd ? "est_std" : "est";
-    const rows = this.rows.map((r) => {
+    const rows = list.map((r) => {
       const o: Record<string, unknown> = { ...r };
       for (const k of ["se", "z", "pvalue"]) if (typeof o[k] === "number" && (Number.isNaN(o[k]) || (k === "se" && o[k] === 0))) o[k] = null;
       // A value that is undefined at the estimates (e.g. sqrt of a negative defined parameter) is shown as NA, with a note.
@@ -91,7 +111,7 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
       for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
       return o;
     });
-    return [{ title: this.caption(), columns: shown, rows, ...(notes.length ? { notes } : {}) }];
+    return { title, columns: shown, rows, ...(notes.length ? { notes } : {}) };
   }
 }
 
@@ -156,10 +176,23 @@ export class FitMeasures extends Result {
   readonly aic!: number;
   readonly bic!: number;
   readonly bic2!: number;
+  /** Robust estimators (MLR, MLM) and FIML: the scaled and robust versions (lavaan's names). */
+  readonly "chisq.scaled"!: number;
+  readonly "df.scaled"!: number;
+  readonly "pvalue.scaled"!: number;
+  readonly "chisq.scaling.factor"!: number;
+  readonly "cfi.scaled"!: number;
+  readonly "tli.scaled"!: number;
+  readonly "cfi.robust"!: number;
+  readonly "tli.robust"!: number;
+  readonly "rmsea.scaled"!: number;
+  readonly "rmsea.robust"!: number;
+  readonly "rmsea.ci.lower.robust"!: number;
+  readonly "rmsea.ci.upper.robust"!: number;
   /** The measures shown when rendered (all by default). */
   readonly shown: string[];
 
-  constructor(values: Record<FitMeasureName, number>, shown: FitMeasureName[]) {
+  constructor(values: Partial<Record<FitMeasureName, number>>, shown: FitMeasureName[]) {
     super();
     Object.assign(this, values);
     this.shown = shown;
@@ -221,6 +254,24 @@ export class ImpliedMoments extends Result {
       out.push({ title: "Means", columns, rows: [r] });
     }
     return out;
+  }
+}
+
+/**
+ * One result per group of a multiple-group fit (lavaan returns such lists named by group):
+ * `byGroup["Pasteur"]`, `items[0]`; renders each group's tables under the group's name.
+ */
+export class PerGroup<T extends Result> extends Result {
+  readonly byGroup: Record<string, T>;
+  constructor(
+    readonly labels: string[],
+    readonly items: T[],
+  ) {
+    super();
+    this.byGroup = Object.fromEntries(labels.map((l, g) => [l, items[g]]));
+  }
+  tables(): TableSpec[] {
+    return this.items.flatMap((item, g) => item.tables().map((t) => ({ ...t, title: `Group ${g + 1} [${this.labels[g]}]${t.title ? `: ${t.title}` : item.title() ? `: ${item.title()}` : ""}` })));
   }
 }
 

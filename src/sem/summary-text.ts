@@ -28,16 +28,25 @@ export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standa
     "",
     kv("Estimator", "ML"),
     kv("Optimization method", "FISHER/NEWTON"),
-    kv("Number of model parameters", String(st.pt.nFree)),
+    kv("Number of model parameters", String(st.pt.nFree + st.pt.equalities.length)),
+    ...(st.pt.equalities.length ? [kv("Number of equality constraints", String(st.pt.equalities.length))] : []),
     ...(st.likelihood === "wishart" ? [kv("Likelihood", "wishart")] : []),
     "",
-    kv("Number of observations", String(fit.n)),
   );
+  const G = fit.ngroups;
+  if (G > 1) {
+    out.push(kv("Number of observations per group:", ""));
+    fit.groupLabels.forEach((l, g) => out.push(kv(`  ${l}`, String(fit.groupN[g]))));
+  } else out.push(kv("Number of observations", String(fit.n)));
   if (!fit.converged)
     out.push("", `** WARNING ** the optimiser stopped at a scaled gradient of ${fit.gradient.toExponential(2)}: the estimates below are not a solution.`);
   if (fm) {
     out.push("", "Model Test User Model:", "", kv("Test statistic", num(fm.chisq)), kv("Degrees of freedom", String(fm.df)));
     if (fm.df > 0) out.push(kv("P-value (Chi-square)", num(fm.pvalue)));
+    if (G > 1) {
+      out.push(kv("Test statistic for each group:", ""));
+      fit.chisqGroups().forEach((c, g) => out.push(kv(`  ${fit.groupLabels[g]}`, num(c))));
+    }
   }
   if (fm && opts.fitMeasures) {
     out.push(
@@ -125,17 +134,22 @@ export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standa
       }
     }
   };
-  section("Latent Variables", (r) => r.op === "=~", true);
-  section("Regressions", (r) => r.op === "~", true);
-  section("Covariances", (r) => r.op === "~~" && r.lhs !== r.rhs, true);
-  section("Intercepts", (r) => r.op === "~1", false);
-  section("Variances", (r) => r.op === "~~" && r.lhs === r.rhs, false);
-  section("Defined Parameters", (r) => r.op === ":=", false);
-  if (opts.rsquare) {
-    const r2 = fit.inspect("rsquare") as import("./results").RSquare;
-    out.push("", "R-Square:", "                   Estimate");
-    for (const [k, v] of Object.entries(r2.values)) out.push(`    ${k}`.padEnd(17) + num(v).padStart(9));
+  const r2All = opts.rsquare ? fit.inspect("rsquare") : undefined;
+  for (let g = 1; g <= G; g++) {
+    if (G > 1) out.push("", "", `Group ${g} [${fit.groupLabels[g - 1]}]:`);
+    const inG = (f: (r: EstimateRowLike) => boolean) => (r: EstimateRowLike) => r.group === g && f(r);
+    section("Latent Variables", inG((r) => r.op === "=~"), true);
+    section("Regressions", inG((r) => r.op === "~"), true);
+    section("Covariances", inG((r) => r.op === "~~" && r.lhs !== r.rhs), true);
+    section("Intercepts", inG((r) => r.op === "~1"), false);
+    section("Variances", inG((r) => r.op === "~~" && r.lhs === r.rhs), false);
+    if (r2All) {
+      const r2 = (G > 1 ? (r2All as import("./results").PerGroup<import("./results").RSquare>).items[g - 1] : r2All) as import("./results").RSquare;
+      out.push("", "R-Square:", "                   Estimate");
+      for (const [k, v] of Object.entries(r2.values)) out.push(`    ${k}`.padEnd(17) + num(v).padStart(9));
+    }
   }
+  section("Defined Parameters", (r) => r.op === ":=", false);
   for (const w of fit.warnings) out.push("", `Warning: ${w.message}`);
   return out.join("\n");
 }
