@@ -33,6 +33,7 @@ import type { HtmtResult } from "../measurement/htmt";
 import { pathDiagram, type DiagramOptions } from "./diagram";
 import { bootstrapSem, type BootstrapOptions, type SemBootstrap } from "./bootstrap";
 import type { Figure } from "../display";
+import { modindices, type ModIndices, type ModIndicesOptions } from "./modindices";
 import { currentRowValues, currentStdValues, estimateModel, freeParamNames, momentCount, setAll, type GroupState, type SemState } from "./state";
 
 export type { SemOptions } from "./options";
@@ -587,6 +588,14 @@ export class SemFit extends Result {
   bootstrap(opts: BootstrapOptions): SemBootstrap {
     this.oneGroup("bootstrap()");
     return bootstrapSem(this, opts);
+  }
+
+  /**
+   * Modification indices (lavaan's `modindices(fit, sort., minimum.value, …)`): mi, epc, sepc.lv,
+   * sepc.all, sepc.nox for every fixed or absent loading, covariance, regression and intercept.
+   */
+  modindices(opts?: ModIndicesOptions): ModIndices {
+    return modindices(this, opts);
   }
 
   /** Internal access for summary/diagram/bootstrap helpers. */

@@ -72,6 +72,8 @@ export interface EqualityConstraint {
   b: number;
   /** 1: written by the user ("a == b" or a repeated label), 2: from group.equal. */
   user: 1 | 2;
+  /** For a constraint written "a == b": the two labels (lavaan lists them by label). */
+  labels?: [string, string];
 }
 
 export interface ParTable {
@@ -203,6 +205,15 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     });
   const equalities = equalitySets(rows, ngroups, groupEqual, groupPartial, new Set(ovX), lvSet);
   const resolve = applyConstraints(rows, constraints, labels);
+  // Constraints written "a == b" come first in lavaan's list.
+  const written: EqualityConstraint[] = [];
+  for (const c of constraints)
+    if (c.op === "==" && c.lhsExpr?.kind === "ref" && c.expr?.kind === "ref") {
+      const a = rows.findIndex((r) => r.label === (c.lhsExpr as { name: string }).name);
+      const b = rows.findIndex((r) => r.label === (c.expr as { name: string }).name);
+      if (a >= 0 && b >= 0) written.push({ a, b, user: 1, labels: [rows[a].label, rows[b].label] });
+    }
+  equalities.unshift(...written);
   const nFree = numberFreeParameters(rows, resolve);
   for (const v of ov.concat(lv))
     if (labels.has(v))

@@ -5,7 +5,7 @@ suppressPackageStartupMessages({ library(lavaan); library(jsonlite) })
 stopifnot(as.character(packageVersion("lavaan")) == "0.6.14")
 dir <- "test/goldens"
 
-d <- HolzingerSwineford1939[, c(paste0("x", 1:9), "school", "grade", "sex")]
+d <- HolzingerSwineford1939[, c(paste0("x", 1:9), "school", "grade", "sex", "ageyr")]
 d$school <- as.character(d$school)
 write.csv(d, file.path(dir, "sem-hs-school.csv"), row.names = FALSE)
 hs <- read.csv(file.path(dir, "sem-hs-school.csv"), stringsAsFactors = FALSE)
