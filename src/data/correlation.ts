@@ -10,7 +10,8 @@ import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { incBeta } from "../stats/special";
-import { numericColumns, type TableInput } from "./table-input";
+import { checkOptions } from "../options";
+import { naValueSpecs, naValuesOf, numericColumns, type MissingOptions, type TableInput } from "./table-input";
 
 /** Rows processed per block: keeps the block of every column in cache while all pairs are formed. */
 const BLOCK = 1024;
@@ -117,7 +118,7 @@ export function correlationMatrix(columns: Float64Array[]): number[][] {
   const p = columns.length;
   if (p === 0) return [];
   const n = columns[0].length;
-  for (const c of columns) if (c.length !== n) throw new PathlabError("correlationMatrix(): columns differ in length.", { code: "ragged" });
+  for (const c of columns) if (c.length !== n) throw new PathlabError("correlationMatrix(): columns differ in length.", { code: "data.ragged", hint: "Pass complete columns of equal length (numericColumns gives them)." });
   const S = crossProducts(centred(columns));
   const sd = new Float64Array(p);
   for (let i = 0; i < p; i++) sd[i] = Math.sqrt(S[i * p + i]);
@@ -150,13 +151,11 @@ export function correlationPValues(R: number[][], n: number): number[][] {
   return R.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, n))));
 }
 
-export interface CorrelationTableOptions {
+export interface CorrelationTableOptions extends MissingOptions {
   /** Values printed on the diagonal instead of blanks, e.g. √AVE per construct (by variable name). */
   diagonal?: Record<string, number>;
   /** Display labels by variable name (e.g. { trust: "Trust in supplier" }). */
   labels?: Record<string, string>;
-  /** Declared missing codes, e.g. [99, -9]; rows missing on any variable are dropped (listwise). */
-  missing?: number[];
   /** Decimals for r (default 2, as papers print). */
   digits?: number;
 }
@@ -182,7 +181,7 @@ export class CorrelationTable extends Result {
   get(a: string, b: string): number {
     const i = this.variables.indexOf(a);
     const j = this.variables.indexOf(b);
-    if (i < 0 || j < 0) throw new PathlabError(`Variable "${i < 0 ? a : b}" is not in this correlation table.`, { code: "unknown-variable" });
+    if (i < 0 || j < 0) throw new PathlabError(`Variable "${i < 0 ? a : b}" is not in this correlation table.`, { code: "data.unknown-variable", hint: `Variables: ${this.variables.join(", ")}.` });
     return this.r[i][j];
   }
 
@@ -224,10 +223,19 @@ export class CorrelationTable extends Result {
  * with stars from the two-sided t test, and optionally √AVE (or any value) on the diagonal.
  * Listwise deletion over the listed variables.
  */
-export function correlationTable(data: TableInput, vars: string[], opts: CorrelationTableOptions = {}): CorrelationTable {
-  if (vars.length < 2) throw new PathlabError("correlationTable() needs at least two variables.", { code: "too-few-variables" });
-  const nc = numericColumns(data, vars, { missing: opts.missing });
-  if (nc.n < 3) throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, { code: "too-few-rows" });
+export function correlationTable(data: TableInput, vars: string[], options: CorrelationTableOptions = {}): CorrelationTable {
+  const numberMap = (what: string) => (v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === (what === "number" ? "number" : "string")) ? undefined : `must be an object of ${what}s by variable name.`;
+  const opts = checkOptions<CorrelationTableOptions>("correlationTable", options, {
+    diagonal: { kind: "custom", check: numberMap("number"), expected: "e.g. { diagonal: { trust: 0.81 } } (√AVE by variable)" },
+    labels: { kind: "custom", check: numberMap("string"), expected: 'e.g. { labels: { trust: "Trust in supplier" } }' },
+    digits: { kind: "number", min: 0, max: 10, integer: true },
+    ...naValueSpecs(),
+  });
+  if (!Array.isArray(vars) || vars.length < 2)
+    throw new PathlabError("correlationTable() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write correlationTable(data, ["x1", "x2", "x3"]).' });
+  const nc = numericColumns(data, vars, { naValues: naValuesOf(opts, "correlationTable") });
+  if (nc.n < 3) throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, { code: "data.too-few-rows", hint: "Check the missing values: rows missing on any listed variable are dropped." });
   const R = correlationMatrix(nc.columns);
   const means: number[] = [];
   const sds: number[] = [];
@@ -241,12 +249,12 @@ export function correlationTable(data: TableInput, vars: string[], opts: Correla
     sds.push(Math.sqrt(ss / (c.length - 1)));
   }
   sds.forEach((s, j) => {
-    if (!(s > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "zero-variance" });
+    if (!(s > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
   });
   if (opts.diagonal)
     for (const key of Object.keys(opts.diagonal))
       if (!vars.includes(key))
-        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "unknown-variable" });
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "data.unknown-variable" });
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);
   return new CorrelationTable([...vars], R, correlationPValues(R, nc.n), means, sds, nc.n, nc.dropped, diagonal, labels, opts.digits ?? 2);

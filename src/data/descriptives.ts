@@ -13,15 +13,14 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { columnNames, isMissing, numericColumns, rawColumn, type TableInput } from "./table-input";
+import { checkOptions } from "../options";
+import { columnNames, isMissing, naValueSpecs, naValuesOf, numericColumns, parseDecimal, rawColumn, type MissingOptions, type NaValue, type TableInput } from "./table-input";
 
 export type SkewKurtosisType = 1 | 2 | 3 | "spss";
 
-export interface DescribeOptions {
+export interface DescribeOptions extends MissingOptions {
   /** Skewness/kurtosis estimator (see module comment); "spss" is type 2. Default 3 (psych). */
   type?: SkewKurtosisType;
-  /** Declared missing codes, e.g. [99, -9]. */
-  missing?: number[];
   /**
    * "pairwise" (default, as psych::describe and SPSS DESCRIPTIVES): each variable uses its own
    * non-missing rows and its n says how many; "listwise": only rows complete on all variables.
@@ -83,7 +82,7 @@ export function describeColumn(x: Float64Array, type: SkewKurtosisType = 3): Omi
     skew = g1 * Math.pow((n - 1) / n, 1.5);
     kurtosis = (g2 + 3) * Math.pow(1 - 1 / n, 2) - 3;
   } else {
-    throw new PathlabError(`Unknown skewness/kurtosis type ${String(type)}.`, { hint: 'Use 1, 2 (or "spss") or 3.', code: "bad-option" });
+    throw new PathlabError(`Unknown skewness/kurtosis type ${String(type)}.`, { hint: 'Use 1, 2 (or "spss") or 3.', code: "options.bad-value" });
   }
   if (!(m2 > 0)) {
     skew = NaN;
@@ -147,13 +146,13 @@ export class Descriptives extends Result {
 }
 
 /** Columns whose non-missing cells are all numeric (used when no variables are named). */
-function numericLookingColumns(data: TableInput, codes: number[]): string[] {
+function numericLookingColumns(data: TableInput, codes: NaValue[]): string[] {
   return columnNames(data).filter((c) => {
     const col = rawColumn(data, c);
     let any = false;
     for (const v of col) {
       if (isMissing(v, codes)) continue;
-      if (typeof v === "number" || (typeof v === "string" && Number.isFinite(Number(v.trim())))) any = true;
+      if (typeof v === "number" || (typeof v === "string" && parseDecimal(v) !== undefined)) any = true;
       else return false;
     }
     return any;
@@ -165,23 +164,30 @@ function numericLookingColumns(data: TableInput, codes: number[]): string[] {
  * variables, or of every numeric column when none are named. See the module comment for the
  * skewness/kurtosis definitions.
  */
-export function describe(data: TableInput, vars?: string[], opts: DescribeOptions = {}): Descriptives {
+export function describe(data: TableInput, vars?: string[], options: DescribeOptions = {}): Descriptives {
+  const opts = checkOptions<DescribeOptions>("describe", options, {
+    type: { kind: "custom", check: (t) => ([1, 2, 3, "spss"].includes(t as never) ? undefined : `must be 1, 2, 3 or "spss"; got ${JSON.stringify(t)}.`), expected: '1, 2 (or "spss") or 3' },
+    deletion: { kind: "enum", values: ["pairwise", "listwise"], description: "per-variable or listwise deletion of missing values" },
+    ...naValueSpecs(),
+  });
   const type = opts.type ?? 3;
-  const codes = opts.missing ?? [];
+  const codes = naValuesOf(opts, "describe");
+  if (vars !== undefined && (!Array.isArray(vars) || vars.some((v) => typeof v !== "string")))
+    throw new PathlabError(`describe(): the variables must be an array of column names; got ${JSON.stringify(vars)}.`, { code: "data.bad-input", hint: 'Write describe(data, ["x1", "x2"]) or describe(data) for every numeric column.' });
   const names = vars ?? numericLookingColumns(data, codes);
-  if (names.length === 0) throw new PathlabError("describe(): no numeric variables to describe.", { code: "no-variables" });
+  if (names.length === 0) throw new PathlabError("describe(): no numeric variables to describe.", { code: "data.no-variables", hint: "Name the variables, or check that the columns hold numbers." });
   const deletion = opts.deletion ?? "pairwise";
   const rows: DescriptiveRow[] = [];
-  const all = numericColumns(data, names, { missing: codes });
+  const all = numericColumns(data, names, { naValues: codes });
   const n = all.n;
   const dropped = all.dropped;
   if (deletion === "listwise") {
-    if (n === 0) throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, { code: "no-complete-rows" });
+    if (n === 0) throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, { code: "data.no-complete-rows", hint: "Each row misses at least one variable; use the default deletion: \"pairwise\"." });
     all.columns.forEach((c, j) => rows.push({ variable: names[j], ...describeColumn(c, type) }));
   } else {
     for (const v of names) {
-      const nc = numericColumns(data, [v], { missing: codes });
-      if (nc.n === 0) throw new PathlabError(`Column "${v}" has no non-missing values.`, { code: "empty" });
+      const nc = numericColumns(data, [v], { naValues: codes });
+      if (nc.n === 0) throw new PathlabError(`Column "${v}" has no non-missing values.`, { code: "data.empty-column", hint: "Leave the column out, or check its missing-value codes." });
       rows.push({ variable: v, ...describeColumn(nc.columns[0], type) });
     }
   }

@@ -7,11 +7,21 @@
  * errors name the variable and the row.
  */
 import { PathlabError } from "../errors";
-import { columnNames, isMissing, rawColumn, rowCount, toNumber, unknownVariable, type TableInput } from "./table-input";
+import { checkOptions, type OptionSpecs } from "../options";
+import { columnNames, isMissing, naValueSpecs, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
 
-export interface ScoringOptions {
-  /** Codes that mean "missing" (e.g. [99, -9]) besides empty cells, NA and NaN. */
-  missing?: number[];
+/** Options every scoring function takes: `naValues`, codes that mean "missing" (e.g. [99, -9]). */
+export type ScoringOptions = MissingOptions;
+
+/** Validates a scoring function's options (unknown names are errors listing the valid ones). */
+function scoringOptions<T extends MissingOptions>(fn: string, opts: T | undefined, extra: OptionSpecs = {}): { opts: T; codes: NaValue[] } {
+  const o = checkOptions<T>(fn, opts, { ...extra, ...naValueSpecs() });
+  return { opts: o, codes: naValuesOf(o, fn) };
+}
+
+function needName(fn: string, name: unknown): void {
+  if (typeof name !== "string")
+    throw new PathlabError(`${fn}(): the variable must be a column name; got ${JSON.stringify(name)}.`, { code: "data.bad-input", hint: `Write ${fn}(data, "x") or ${fn}(values).` });
 }
 
 interface NamedValues {
@@ -20,19 +30,22 @@ interface NamedValues {
 }
 
 /** Converts raw cells to numbers; missing → NaN; anything else non-numeric throws naming column/row/value. */
-function numbersOf(raw: ArrayLike<unknown>, name: string, codes: number[]): number[] {
+function numbersOf(raw: ArrayLike<unknown>, name: string, codes: NaValue[]): number[] {
+  if (raw === null || raw === undefined || typeof raw !== "object" || typeof (raw as ArrayLike<unknown>).length !== "number")
+    throw new PathlabError(`Expected a column of values for "${name}"; got ${raw === null ? "null" : typeof raw}.`, { code: "data.bad-input", hint: "Pass an array of values, or a table and a column name." });
   const out = new Array<number>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = isMissing(raw[i], codes) ? NaN : toNumber(raw[i], name, i);
   return out;
 }
 
-function resolve(a: ArrayLike<unknown> | TableInput, b: string | ScoringOptions | undefined, opts: ScoringOptions | undefined): { col: NamedValues; opts: ScoringOptions } {
+function resolve(fn: string, a: ArrayLike<unknown> | TableInput, b: string | ScoringOptions | undefined, c: ScoringOptions | undefined, extra: OptionSpecs = {}): { col: NamedValues; opts: ScoringOptions } {
   if (typeof b === "string") {
-    const o = opts ?? {};
-    return { col: { name: b, values: numbersOf(rawColumn(a as TableInput, b), b, o.missing ?? []) }, opts: o };
+    const { opts, codes } = scoringOptions(fn, c, extra);
+    return { col: { name: b, values: numbersOf(rawColumn(a as TableInput, b), b, codes) }, opts };
   }
-  const o = b ?? {};
-  return { col: { name: "values", values: numbersOf(a as ArrayLike<unknown>, "values", o.missing ?? []) }, opts: o };
+  if (b !== undefined && (b === null || typeof b !== "object")) needName(fn, b);
+  const { opts, codes } = scoringOptions(fn, b, extra);
+  return { col: { name: "values", values: numbersOf(a as ArrayLike<unknown>, "values", codes) }, opts };
 }
 
 function meanSd(x: number[]): { mean: number; sd: number; n: number } {
@@ -65,15 +78,23 @@ export interface CompositeOptions extends ScoringOptions {
  * Composite score of several items per row: mean (Σ x_j / m) or sum (Σ x_j) over the m answered
  * items, scored only when m ≥ minItems (the "minimum items" rule, SPSS MEAN.n / SUM.n).
  */
-export function composite(data: TableInput, items: string[], opts: CompositeOptions = {}): number[] {
-  if (items.length === 0) throw new PathlabError("composite() needs at least one item.", { code: "too-few-items" });
+export function composite(data: TableInput, items: string[], options: CompositeOptions = {}): number[] {
+  const { opts, codes } = scoringOptions<CompositeOptions>("composite", options, {
+    method: { kind: "enum", values: ["mean", "sum"] },
+    minItems: { kind: "number", integer: true, min: 1, aliases: ["min.items"] },
+    prorate: { kind: "boolean" },
+  });
+  if (!Array.isArray(items) || items.length === 0)
+    throw new PathlabError("composite() needs at least one item.", { code: "data.too-few-items", hint: 'Write composite(data, ["q1", "q2", "q3"]).' });
   const k = items.length;
   const minItems = opts.minItems ?? k;
-  if (!(minItems >= 1 && minItems <= k && Number.isInteger(minItems)))
-    throw new PathlabError(`minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, { code: "bad-option" });
+  if (minItems > k)
+    throw new PathlabError(`composite(): minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, { code: "options.bad-value", hint: `Write a number from 1 to ${k}.` });
+  if (opts.prorate && opts.method !== "sum")
+    throw new PathlabError('composite(): prorate applies to method: "sum" only.', { code: "options.bad-value", hint: 'Add { method: "sum" }, or drop prorate (a mean is already prorated).' });
   const names = columnNames(data);
   for (const it of items) if (!names.includes(it)) throw unknownVariable(it, names);
-  const cols = items.map((it) => numbersOf(rawColumn(data, it), it, opts.missing ?? []));
+  const cols = items.map((it) => numbersOf(rawColumn(data, it), it, codes));
   const n = rowCount(data);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -106,16 +127,16 @@ export interface ReverseOptions extends ScoringOptions {
 export function reverseCode(values: ArrayLike<unknown>, opts: ReverseOptions): number[];
 export function reverseCode(data: TableInput, variable: string, opts: ReverseOptions): number[];
 export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | ReverseOptions, c?: ReverseOptions): number[] {
-  const { col, opts } = resolve(a, b as string | ScoringOptions, c);
+  const { col, opts } = resolve("reverseCode", a, b as string | ScoringOptions, c, { min: { kind: "number" }, max: { kind: "number" } });
   const o = opts as ReverseOptions;
   if (typeof o.min !== "number" || typeof o.max !== "number" || !(o.max > o.min))
-    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, { hint: "For a 1–7 Likert item: { min: 1, max: 7 }.", code: "bad-option" });
+    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, { hint: "For a 1–7 Likert item: { min: 1, max: 7 }.", code: "options.bad-value" });
   return col.values.map((v, i) => {
     if (Number.isNaN(v)) return NaN;
     if (v < o.min || v > o.max)
       throw new PathlabError(`Column "${col.name}", row ${i + 1}: value ${v} is outside the scale ${o.min}–${o.max}.`, {
-        hint: "Check the scale's min and max, or declare the code as missing with { missing: [...] }.",
-        code: "out-of-range",
+        hint: "Check the scale's min and max, or declare the code as missing with { naValues: [...] }.",
+        code: "data.out-of-range",
       });
     return o.min + o.max - v;
   });
@@ -125,9 +146,9 @@ export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | Reve
 export function center(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
 export function center(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  const { col } = resolve(a, b, c);
+  const { col } = resolve("center", a, b, c);
   const { mean, n } = meanSd(col.values);
-  if (n === 0) throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, { code: "empty" });
+  if (n === 0) throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, { code: "data.empty-column", hint: "Check the column and its missing-value codes." });
   return col.values.map((v) => v - mean);
 }
 
@@ -135,10 +156,10 @@ export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringO
 export function standardize(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
 export function standardize(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function standardize(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  const { col } = resolve(a, b, c);
+  const { col } = resolve("standardize", a, b, c);
   const { mean, sd, n } = meanSd(col.values);
   if (n < 2 || !(sd > 0))
-    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, { code: "zero-variance" });
+    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, { code: "data.zero-variance", hint: "A constant column has no z-scores; leave it out." });
   return col.values.map((v) => (v - mean) / sd);
 }
 
@@ -153,22 +174,23 @@ export interface ProductOptions extends ScoringOptions {
  */
 export function product(data: TableInput, variables: string[], opts?: ProductOptions): number[];
 export function product(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
-export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, opts: ProductOptions = {}): number[] {
+export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, options: ProductOptions = {}): number[] {
+  const { opts, codes } = scoringOptions<ProductOptions>("product", options, { center: { kind: "boolean", aliases: ["centre"] } });
   let cols: NamedValues[];
   const isNameList = Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === "string");
   if (isNameList) {
     const names = columnNames(a as TableInput);
     for (const v of b as string[]) if (!names.includes(v)) throw unknownVariable(v, names);
-    cols = (b as string[]).map((v) => ({ name: v, values: numbersOf(rawColumn(a as TableInput, v), v, opts.missing ?? []) }));
+    cols = (b as string[]).map((v) => ({ name: v, values: numbersOf(rawColumn(a as TableInput, v), v, codes) }));
   } else {
     cols = [
-      { name: "a", values: numbersOf(a as ArrayLike<unknown>, "a", opts.missing ?? []) },
-      { name: "b", values: numbersOf(b as ArrayLike<unknown>, "b", opts.missing ?? []) },
+      { name: "a", values: numbersOf(a as ArrayLike<unknown>, "a", codes) },
+      { name: "b", values: numbersOf(b as ArrayLike<unknown>, "b", codes) },
     ];
     if (cols[0].values.length !== cols[1].values.length)
-      throw new PathlabError(`product(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "ragged" });
+      throw new PathlabError(`product(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "data.ragged", hint: "Pass two columns with one value per row each." });
   }
-  if (cols.length < 2) throw new PathlabError("product() needs at least two variables.", { code: "too-few-variables" });
+  if (cols.length < 2) throw new PathlabError("product() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write product(data, ["x", "w"]).' });
   if (opts.center) cols = cols.map((c) => ({ name: c.name, values: center(c.values) }));
   const n = cols[0].values.length;
   const out = new Array<number>(n);
@@ -181,13 +203,13 @@ export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayL
 }
 
 function logOf(fn: (x: number) => number, label: string, a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  const { col } = resolve(a, b, c);
+  const { col } = resolve(label, a, b, c);
   return col.values.map((v, i) => {
     if (Number.isNaN(v)) return NaN;
     if (!(v > 0))
       throw new PathlabError(`Column "${col.name}", row ${i + 1}: ${label} of non-positive value ${v} is undefined.`, {
         hint: "Papers log-transform counts as ln(x + 1); add the constant first if zeros are meaningful.",
-        code: "non-positive-log",
+        code: "data.non-positive-log",
       });
     return fn(v);
   });
@@ -207,14 +229,13 @@ export function ln(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptio
   return logOf(Math.log, "ln", a, b, c);
 }
 
-export interface DummyOptions {
+export interface DummyOptions extends MissingOptions {
   /** The reference (omitted) category; default: the first level. */
   reference?: string | number;
   /** Level order; default: numbers ascending, then text in order of appearance. */
   levels?: (string | number)[];
   /** Prefix of the new column names (default: the variable name + "_"). */
   prefix?: string;
-  missing?: number[];
 }
 
 /**
@@ -222,9 +243,14 @@ export interface DummyOptions {
  * reference, so that each coefficient compares a category with the reference. Missing cells give
  * NaN in every dummy.
  */
-export function dummyCode(data: TableInput, variable: string, opts: DummyOptions = {}): Record<string, number[]> {
+export function dummyCode(data: TableInput, variable: string, options: DummyOptions = {}): Record<string, number[]> {
+  const { opts, codes } = scoringOptions<DummyOptions>("dummyCode", options, {
+    reference: { kind: "custom", aliases: ["ref"], check: (r) => (typeof r === "string" || typeof r === "number" ? undefined : "must be a category (text or number)."), expected: 'a category, e.g. { reference: "north" }' },
+    levels: { kind: "custom", check: (l) => (Array.isArray(l) && l.every((x) => typeof x === "string" || typeof x === "number") ? undefined : "must be an array of categories."), expected: 'e.g. { levels: ["low", "mid", "high"] }' },
+    prefix: { kind: "string" },
+  });
+  needName("dummyCode", variable);
   const raw = rawColumn(data, variable);
-  const codes = opts.missing ?? [];
   const key = (v: unknown) => String(v).trim();
   const present: string[] = [];
   for (const v of raw) if (!isMissing(v, codes) && !present.includes(key(v))) present.push(key(v));
@@ -233,15 +259,15 @@ export function dummyCode(data: TableInput, variable: string, opts: DummyOptions
     levels = opts.levels.map(key);
     const extra = present.filter((p) => !levels.includes(p));
     if (extra.length)
-      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, { code: "unknown-level" });
+      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, { code: "data.unknown-level", hint: `Add them to levels, or declare them missing with { naValues: [...] }.` });
   } else {
     const nums = present.filter((p) => Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
     levels = [...nums, ...present.filter((p) => !Number.isFinite(Number(p)))];
   }
-  if (levels.length < 2) throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, { code: "too-few-levels" });
+  if (levels.length < 2) throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, { code: "data.too-few-levels", hint: "Dummy coding needs a variable with at least two categories." });
   const ref = opts.reference === undefined ? levels[0] : key(opts.reference);
   if (!levels.includes(ref))
-    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, { hint: `Categories: ${levels.join(", ")}.`, code: "unknown-level" });
+    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, { hint: `Categories: ${levels.join(", ")}.`, code: "data.unknown-level" });
   const prefix = opts.prefix ?? `${variable}_`;
   const out: Record<string, number[]> = {};
   for (const lev of levels) {

@@ -22,7 +22,7 @@ function throwsWith(fn: () => unknown, re: RegExp, code?: string) {
 
 describe("process: bad input", () => {
   it("unknown variable names the variable", () => {
-    throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "mediatr" }), /Unknown variable "mediatr"/, "unknown-variable");
+    throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "mediatr" }), /Unknown variable "mediatr"/, "data.unknown-variable");
     throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "W" }), /"W".*Did you mean "w"/);
   });
   it("constant moderator", () => {
@@ -40,7 +40,7 @@ describe("process: bad input", () => {
   });
   it("non-numeric values name column and row", () => {
     const d = { ...data, y: data.y.map((v, i) => (i === 4 ? "high" : v)) as unknown[] };
-    throwsWith(() => process({ data: d as never, model: 4, y: "y", x: "x", m: "m1" }), /Column "y", row 5: value "high" is not a number/, "non-numeric");
+    throwsWith(() => process({ data: d as never, model: 4, y: "y", x: "x", m: "m1" }), /Column "y", row 5: value "high" is not a number/, "data.non-numeric");
   });
   it("boot < 1000 with a 95% percentile interval warns", () => {
     const r = process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 500 });

@@ -53,12 +53,12 @@ describe("regression: bad input gives errors naming what is wrong", () => {
     const b = [...base.b] as unknown[];
     b[4] = "n/a?";
     const e = thrown(() => ols({ ...base, b }, { y: "y", x: ["a", "b"] }));
-    expect(e.code).to.equal("non-numeric");
+    expect(e.code).to.equal("data.non-numeric");
     expect(e.message).to.contain('Column "b", row 5: value "n/a?" is not a number');
   });
   it("an unknown variable is named, with a suggestion", () => {
     const e = thrown(() => ols(base, { y: "y", x: ["a", "B "] }));
-    expect(e.code).to.equal("unknown-variable");
+    expect(e.code).to.equal("data.unknown-variable");
     expect(e.message).to.contain('Unknown variable "B "');
     const h = thrown(() => hierarchicalRegression(base, { y: "y", blocks: [["a"], ["cc"]] }));
     expect(h.message).to.contain('Unknown variable "cc"');
