@@ -60,7 +60,7 @@ export interface AttainableOptions {
   maxIter?: number;
   /**
    * Random points of the box (fixed seed) whose best one is a second start of the local search, a
-   * safeguard for statistics with more than one local extreme (default 64; 0 = printed point only).
+   * safeguard for statistics with more than one local extreme (default 16; 0 = printed point only).
    */
   starts?: number;
   /** Finite-difference step in scaled units (fraction of the half-width; default 1e-3). */
@@ -189,7 +189,7 @@ export function attainable(box: Box, f: (x: number[]) => number, options: Attain
   // A few random points of the box: the best (and worst) are second starts of the local search.
   const r = new Rng(20240607);
   const pts: { u: number[]; f: number }[] = [];
-  for (let k = 0; k < (options.starts ?? 64); k++) {
+  for (let k = 0; k < (options.starts ?? 16); k++) {
     const u = s.u0.map((_, j) => (s.active[j] ? 2 * r.uniform() - 1 : s.u0[j]));
     const v = s.F(u);
     if (!Number.isNaN(v)) pts.push({ u, f: v });

@@ -181,3 +181,68 @@ export function momentsBeside(table: PublishedCorrelationTable, data: TableInput
     notes: options.notes,
   });
 }
+
+/** The study as the record describes it: citation, sample, frame, design, software. */
+export function studyTable(record: PaperRecord): ComparisonGrid {
+  const rows: Row[] = [
+    { k: "Citation", v: record.citation.text },
+    { k: "Sample", v: `N = ${record.sample.n}; ${record.sample.population}; ${record.sample.country}` },
+    { k: "Frame", v: record.sample.frame },
+    { k: "Data collection", v: record.sample.context },
+    ...record.sample.details.map((d, i) => ({ k: i === 0 ? "Details" : "", v: d })),
+    ...record.design.map((d, i) => ({ k: i === 0 ? "Design" : "", v: d })),
+    ...record.software.map((d, i) => ({ k: i === 0 ? "Software" : "", v: d })),
+  ];
+  return new ComparisonGrid({ title: `The study (paper ${record.id}, as reported)`, columns: [{ key: "k", label: "", format: "text" }, { key: "v", label: "", format: "text" }], rows, notes: record.citation.note ? [record.citation.note] : [] });
+}
+
+/** The hypotheses as the record states them (paraphrased), with the published evidence and verdict. */
+export function hypothesesTable(record: PaperRecord): ComparisonGrid {
+  return new ComparisonGrid({
+    title: "Hypotheses and the published evidence",
+    columns: [
+      { key: "id", label: "H", format: "text" },
+      { key: "text", label: "Claim (paraphrased)", format: "text" },
+      { key: "type", label: "Type", format: "text" },
+      { key: "sign", label: "Sign", format: "text" },
+      { key: "evidence", label: "Published evidence", format: "text" },
+      { key: "verdict", label: "Paper's verdict", format: "text" },
+    ],
+    rows: record.hypotheses.map((h) => ({ id: h.id, text: h.text, type: h.type, sign: h.expectedSign, evidence: h.evidenceText, verdict: h.verdict })),
+  });
+}
+
+/**
+ * Each hypothesis with the compared numbers its published evidence rests on (the record's
+ * `evidence` ids: coefficient rows, indirect effects, simple slopes): published, exact or simulated
+ * value with its interval, and status — the decisive numbers of a replication at a glance.
+ */
+export function hypothesisEvidence(record: PaperRecord, comparison: ComparisonResult): ComparisonGrid {
+  const rows: Row[] = [];
+  for (const h of record.hypotheses) {
+    const ids = h.evidence;
+    const matched = comparison.rows.filter((r) => ids.some((e) => r.id === e || r.id.startsWith(e + ".")));
+    matched.forEach((r, i) =>
+      rows.push({
+        h: i === 0 ? h.id : "",
+        verdict: i === 0 ? h.verdict : "",
+        number: r.label,
+        printed: r.printed,
+        reproduced: reproducedCell(r),
+        why: r.reasonClass ? `${r.reasonClass}${r.specification ? ` [${r.specification}]` : ""}` : r.status === "reproduced" ? r.specification ?? "" : r.reason ?? "",
+      }),
+    );
+  }
+  return new ComparisonGrid({
+    title: "Per hypothesis: the numbers the published evidence rests on",
+    columns: [
+      { key: "h", label: "H", format: "text" },
+      { key: "verdict", label: "Paper's verdict", format: "text" },
+      { key: "number", label: "Number", format: "text" },
+      { key: "printed", label: "Published", format: "text" },
+      { key: "reproduced", label: "Reproduced [interval]", format: "text" },
+      { key: "why", label: "Specification / reason", format: "text" },
+    ],
+    rows,
+  });
+}
