@@ -13,12 +13,12 @@
  * from the exact point (the inputs as printed): each iteration first tries the vertex the local
  * linearisation points to (the solution of the linear programme over a box) and otherwise a
  * projected gradient step with backtracking; it stops when neither improves f (a KKT point of the
- * box). Gradients are central differences. Every returned end is attained at a feasible point
+ * box). Gradients are forward differences. Every returned end is attained at a feasible point
  * (`argLower`, `argUpper`), so the interval is never wider than what the inputs allow; tests check
  * it against dense random sampling of the box and its vertices.
  *
  * `attainableLinearised` is the one-step version for expensive statistics (an SEM fit per
- * evaluation): one Jacobian at the exact point, then each output evaluated at the vertex its
+ * evaluation): one forward-difference Jacobian at the exact point, then each output evaluated at the vertex its
  * linearisation points to (in both directions). Its ends are attained values too; they can fall
  * short of the true extremes when f curves strongly across the box.
  *
@@ -121,20 +121,15 @@ function scaled(box: Box, f: (x: number[]) => number) {
   return { F, toX, u0, active: w.map((v) => v > 0), count: () => evaluations };
 }
 
+/** Forward differences in scaled units (backward at the upper bound): p evaluations per gradient. */
 function gradient(F: (u: number[]) => number, u: number[], fu: number, active: boolean[], h: number): number[] {
   return u.map((uj, j) => {
     if (!active[j]) return 0;
-    const up = Math.min(1, uj + h);
-    const dn = Math.max(-1, uj - h);
+    const step = uj + h <= 1 ? h : -h;
     const a = u.slice();
-    a[j] = up;
-    const b = u.slice();
-    b[j] = dn;
-    let fa = F(a);
-    let fb = F(b);
-    if (Number.isNaN(fa)) fa = fu;
-    if (Number.isNaN(fb)) fb = fu;
-    return up > dn ? (fa - fb) / (up - dn) : 0;
+    a[j] = uj + step;
+    const fa = F(a);
+    return Number.isNaN(fa) ? 0 : (fa - fu) / step;
   });
 }
 
@@ -184,8 +179,9 @@ function maximise(F: (u: number[]) => number, u0: number[], active: boolean[], o
 export function attainable(box: Box, f: (x: number[]) => number, options: AttainableOptions = {}): Attainable {
   checkBox(box);
   const s = scaled(box, f);
-  const exact = s.F(s.u0);
-  if (Number.isNaN(exact)) throw new PathlabError("attainable(): the statistic cannot be computed at the printed inputs", { code: "replicate.infeasible-center" });
+  // At the printed inputs the statistic must exist: evaluate it unguarded so its own error surfaces.
+  const exact = f(box.center);
+  if (!Number.isFinite(exact)) throw new PathlabError(`attainable(): the statistic is ${exact} at the printed inputs`, { code: "replicate.infeasible-center" });
   // A few random points of the box: the best (and worst) are second starts of the local search.
   const r = new Rng(20240607);
   const pts: { u: number[]; f: number }[] = [];
@@ -207,8 +203,8 @@ export function attainable(box: Box, f: (x: number[]) => number, options: Attain
 
 /**
  * One-step linearised attainable intervals of several outputs of one expensive function: a
- * central-difference Jacobian at the printed inputs, then f at the vertex each output's gradient
- * points to, in both directions (2p + 2q + 1 evaluations for p inputs and q outputs).
+ * forward-difference Jacobian at the printed inputs, then f at the vertex each output's gradient
+ * points to, in both directions (p + 2q + 1 evaluations for p inputs and q outputs).
  */
 export function attainableLinearised(box: Box, f: (x: number[]) => number[], options: { step?: number } = {}): Attainable[] {
   checkBox(box);
@@ -235,13 +231,11 @@ export function attainableLinearised(box: Box, f: (x: number[]) => number[], opt
   const J: number[][] = Array.from({ length: q }, () => new Array<number>(u0.length).fill(0));
   u0.forEach((uj, j) => {
     if (!(w[j] > 0)) return;
+    const step = uj + h <= 1 ? h : -h;
     const a = u0.slice();
-    a[j] = Math.min(1, uj + h);
-    const b = u0.slice();
-    b[j] = Math.max(-1, uj - h);
-    const fa = F(a) ?? f0;
-    const fb = F(b) ?? f0;
-    for (let k = 0; k < q; k++) J[k][j] = (fa[k] - fb[k]) / (a[j] - b[j]);
+    a[j] = uj + step;
+    const fa = F(a);
+    if (fa) for (let k = 0; k < q; k++) J[k][j] = (fa[k] - f0[k]) / step;
   });
   const endAt = (k: number, sign: 1 | -1): { u: number[]; v: number } => {
     const vertex = u0.map((uj, j) => (J[k][j] > 0 ? sign : J[k][j] < 0 ? -sign : uj));

@@ -13,8 +13,9 @@
  *   specification` (the paper does not state the specification and the one used here, named in the
  *   row, is the replicator's choice), or `simulation limit` (the number comes from simulated data
  *   and the simulation cannot carry what it would need). Unless the notebook says otherwise, a
- *   derived number that differs is an inconsistency under a stated specification and an unstated
- *   specification otherwise; a Monte Carlo number that differs is a simulation limit.
+ *   number a consistency check of the paper flags is an inconsistency; otherwise a derived number
+ *   that differs is an inconsistency under a stated specification and an unstated specification
+ *   otherwise, and a Monte Carlo number that differs is a simulation limit.
  * - **by construction** — the value was an input to the simulation (a planted interaction, the
  *   slopes it was calibrated to, a filled-in correlation): shown, never counted as a reproduction.
  * - **bounded** — only an interval can be given (a fit statistic under stated assumptions); the row
@@ -350,7 +351,11 @@ function decimals(printed: string): number {
  * Compares published numbers with their reproductions. Every published number needs an entry and
  * every entry a published number: a missing or unknown id is an error naming it.
  */
-export function compare(published: PublishedNumber[], reproductions: Record<string, Reproduction>, options: { title?: string } = {}): ComparisonResult {
+export function compare(
+  published: PublishedNumber[],
+  reproductions: Record<string, Reproduction>,
+  options: { title?: string; consistency?: { rows: { id?: string; verdict: string; check: string }[] } } = {},
+): ComparisonResult {
   const seen = new Set<string>();
   for (const p of published) {
     if (seen.has(p.id)) throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate" });
@@ -368,14 +373,19 @@ export function compare(published: PublishedNumber[], reproductions: Record<stri
       hint: "check the id spelling against the record (docs/replication.md gives the id grammar)",
       code: "replicate.unknown-id",
     });
-  const rows = published.map((p): ComparisonRow => ({
-    id: p.id,
-    label: p.label,
-    source: p.source,
-    hypothesis: p.hypothesis ?? null,
-    printed: p.printed,
-    published: p.value,
-    ...judge(p, reproductions[p.id]),
-  }));
+  // A consistency flag on the number (or on its coefficient row) makes a difference the paper's own.
+  const flagged = new Map<string, string>();
+  for (const r of options.consistency?.rows ?? []) if (r.verdict === "flag" && r.id && !flagged.has(r.id)) flagged.set(r.id, r.check);
+  const flagOf = (id: string) => flagged.get(id) ?? flagged.get(id.slice(0, id.lastIndexOf(".")));
+  const rows = published.map((p): ComparisonRow => {
+    const row: ComparisonRow = { id: p.id, label: p.label, source: p.source, hypothesis: p.hypothesis ?? null, printed: p.printed, published: p.value, ...judge(p, reproductions[p.id]) };
+    const flag = flagOf(p.id);
+    const r = reproductions[p.id];
+    if (row.status === "differs" && flag && !("reasonClass" in r && r.reasonClass)) {
+      row.reasonClass = "inconsistency";
+      row.reason = `${row.reason}; the consistency check "${flag}" flags this number`;
+    }
+    return row;
+  });
   return new ComparisonResult(rows, options.title);
 }

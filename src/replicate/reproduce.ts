@@ -19,9 +19,9 @@ import { numericColumns, type TableInput } from "../data/table-input";
 import { sem, type SemFit } from "../sem";
 import { averageVarianceExtracted, compositeReliability } from "../measurement/reliability";
 import { sampleMoments } from "../simulate/moments";
-import { attainable, attainableLinearised, momentBox, roundingInterval, type Box } from "./attainable";
+import { attainable, attainableLinearised, joinBoxes, momentBox, roundingInterval, type Box } from "./attainable";
 import { derived, type Reproduction, type Specification } from "./compare";
-import { regressionFromMoments, withComposites, type MomentRegression, type Moments } from "./moments";
+import { congenericItemMoments, regressionFromMoments, withComposites, type MomentRegression, type Moments } from "./moments";
 import type { PaperConstruct, PaperRecord, PublishedCorrelationTable } from "./record";
 
 /** How a statistic is computed from the table: which variables, composites, and what varies. */
@@ -67,9 +67,12 @@ export function deriveFromTable(
   options: TableStatisticOptions = {},
 ): Reproduction {
   const base = baseVariables(vars, options.composites);
-  const sds = options.sds ?? !!options.composites;
+  // Only the composites the statistic uses (in definition order).
+  const used = Object.fromEntries(Object.entries(options.composites ?? {}).filter(([c]) => vars.includes(c) || Object.values(options.composites ?? {}).some((w) => c in w && vars.some((v) => v in (options.composites ?? {})))));
+  const composites = Object.keys(used).length ? used : undefined;
+  const sds = options.sds ?? !!composites;
   const { box, moments } = momentBox(table, base, { sds, means: options.means, fill: options.fill, missing: options.missing });
-  const at = (m: Moments) => stat(options.composites ? withComposites(m, options.composites) : m);
+  const at = (m: Moments) => stat(composites ? withComposites(m, composites) : m);
   const a = attainable(box, (x) => at(moments(x)));
   const simulated = options.data ? at(momentsOfData(options.data, base)) : undefined;
   return derived(a, specification, simulated === undefined ? {} : { simulated });
@@ -296,4 +299,25 @@ export function reliabilityReproductions(record: PaperRecord, constructs?: strin
     if (c.alpha) out[c.alpha.id] = derived(attainable(box, (x) => alphaFromLoadings(l(x))), congeneric);
   }
   return out;
+}
+
+/**
+ * The box and SEM input of a latent specification built from a published table: item moments of
+ * a congeneric model with the printed loadings whose item means reproduce the table
+ * (`congenericItemMoments`), over the rounding of the correlations among `vars` and of the
+ * loadings of `constructs` (the other variables are single indicators). SDs stay as printed:
+ * standardised estimates and critical ratios of ML are scale-free.
+ */
+export function latentBox(record: PaperRecord, vars: string[], constructs: string[]): { box: Box; input: (x: number[]) => { cov: number[][]; means: number[]; n: number; names: string[] } } {
+  const { box: mBox, moments } = momentBox(record.correlations, vars);
+  const { box: lBox, scales } = loadingBox(record, constructs);
+  const k = mBox.names.length;
+  const singles = vars.filter((v) => !constructs.includes(v));
+  return {
+    box: joinBoxes(mBox, lBox),
+    input: (x) => {
+      const m = congenericItemMoments(moments(x.slice(0, k)), scales(x.slice(k)), singles);
+      return { cov: m.cor.map((row, i) => row.map((r, j) => r * m.sds[i] * m.sds[j])), means: m.means, n: m.n, names: m.names };
+    },
+  };
 }

@@ -123,7 +123,7 @@ export function checkSobel(ie: PublishedIndirectEffect): ConsistencyRow | null {
 }
 
 
-/** Two printed numbers that state the same quantity must agree within their rounding. */
+/** Two printed numbers that state the same quantity must agree within their rounding (the row names the second). */
 export function checkDuplicate(a: PublishedNumber, b: PublishedNumber, why: string): ConsistencyRow {
   const ok = overlaps(iv(a), iv(b));
   return {
@@ -133,7 +133,7 @@ export function checkDuplicate(a: PublishedNumber, b: PublishedNumber, why: stri
     recomputed: `${b.label}: ${b.printed}`,
     verdict: ok ? "ok" : "flag",
     note: ok ? why : `${why}: ${a.printed} and ${b.printed} cannot both be right`,
-    id: a.id,
+    id: b.id,
   };
 }
 
