@@ -197,6 +197,8 @@ export interface StatedRange {
  * `missing`), `diagonal` the values printed on the diagonal (√AVE or 1.00).
  */
 export interface PublishedCorrelationTable {
+  /** Id of the paper (prefix of cell ids such as "003.corr.iapd.mean"). */
+  paper?: string;
   source: string;
   n: number;
   names: string[];

@@ -174,6 +174,8 @@ export function splitCell(cell: string): { est: string; t?: string } {
 }
 
 export interface CorrSpec {
+  /** Id of the paper, for cell ids ("003.corr.iapd.mean"). */
+  paper?: string;
   source: string;
   n: number;
   names: string[];
@@ -237,6 +239,7 @@ export function corrTable(s: CorrSpec): PublishedCorrelationTable {
   const num = (x: string | null) => (x === null ? null : parsePrinted(x).value);
   const dig = (x: string | null) => (x === null ? 0 : parsePrinted(x).digits);
   return {
+    ...(s.paper ? { paper: s.paper } : {}),
     source: s.source,
     n: s.n,
     names: s.names,

@@ -158,6 +158,7 @@ const controls: PaperControl[] = [
 ];
 
 const correlations = corrTable({
+  paper: P,
   source: T3,
   n: N,
   names: ["coord", "proact", "transf", "learn", "rad", "inc", "speed", "firm_size", "firm_age", "industry", "rd_intensity", "intl_experience", "alliance_experience"],

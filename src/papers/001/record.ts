@@ -113,6 +113,7 @@ const controls: PaperControl[] = [
 ];
 
 const correlations = corrTable({
+  paper: P,
   source: T4,
   n: N,
   names: ["coord", "learn", "proact", "transf", "rad", "inc", "ie", "firm_size", "firm_age", "industry", "intl_experience", "alliance_experience", "apd"],

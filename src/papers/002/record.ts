@@ -94,6 +94,7 @@ const controls: PaperControl[] = [
 ];
 
 const correlations = corrTable({
+  paper: P,
   source: T3,
   n: N,
   names: ["re", "uts", "dms", "peic", "sa", "firm_size", "firm_age", "industry", "intl_scope", "intl_experience"],

@@ -123,6 +123,7 @@ const controls: PaperControl[] = [
 ];
 
 const correlations = corrTable({
+  paper: P,
   source: T2,
   n: N,
   names: ["industry", "firm_size", "alliance_exp", "firm_age", "intl_exp", "iapd", "dom_perf", "reg_exp", "cka", "comp_int", "mkt_dyn", "tech_dyn"],

@@ -6,6 +6,18 @@ import { fmt, fmtP, roundingInterval, type ConsistencyRow } from "./report";
 import { STAR_RANK, starsForP } from "./statistics";
 
 
+/**
+ * Id of a correlation-table cell: "<paper>.corr.<row>.<col>" (the row is the later variable), or
+ * "<paper>.corr.<var>.mean|sd" for a moment; the paper id is the table's `paper` when known.
+ */
+export function correlationCellId(t: PublishedCorrelationTable, i: number, j: number | "mean" | "sd"): string {
+  return `${tablePrefix(t)}.${t.names[i]}.${typeof j === "number" ? t.names[j] : j}`;
+}
+
+function tablePrefix(t: PublishedCorrelationTable): string {
+  return `${t.paper ?? "paper"}.corr`;
+}
+
 /** Critical |r| for a two-sided test at level alpha with n cases. */
 export function criticalR(alpha: number, n: number): number {
   let lo = 0;
@@ -47,6 +59,7 @@ export function checkCorrelationStars(t: PublishedCorrelationTable): Consistency
         recomputed: `p = ${fmtP(pOfR(t.r[i][j], t.n))} → ${starsForP(pOfR(t.r[i][j], t.n), legend) || "none"}`,
         verdict: "flag",
         note: `stars "${st || "none"}" inconsistent with |r| in [${lo.toFixed(3)}, ${hi.toFixed(3)}] at N = ${t.n} (two-sided)`,
+        id: correlationCellId(t, i, j),
       });
     }
   }
@@ -84,7 +97,7 @@ export function checkPositiveDefinite(t: PublishedCorrelationTable): Consistency
 
 /** Significance thresholds for |r| stated in a table's note against the critical r at the table's N (two-sided). */
 export function checkThresholdClaims(t: PublishedCorrelationTable): ConsistencyRow[] {
-  return (t.thresholdClaims ?? []).map((c) => {
+  return (t.thresholdClaims ?? []).map((c, k) => {
     const p = pOfR(c.r, t.n);
     const ok = p <= c.p;
     return {
@@ -94,6 +107,7 @@ export function checkThresholdClaims(t: PublishedCorrelationTable): ConsistencyR
       recomputed: `p(|r| = ${c.r}, N = ${t.n}) = ${fmtP(p)}; critical |r| for p < ${c.p}: ${fmt(criticalR(c.p, t.n), 3)}`,
       verdict: ok ? "ok" : "flag",
       note: ok ? "" : `at N = ${t.n}, |r| = ${c.r} is not significant at p < ${c.p}`,
+      id: `${tablePrefix(t)}.threshold.${k + 1}`,
     };
   });
 }

@@ -123,9 +123,18 @@ export function checkSobel(ie: PublishedIndirectEffect): ConsistencyRow | null {
 }
 
 
-/** Two printed numbers that state the same quantity must agree within their rounding (the row names the second). */
+/**
+ * Two printings of the same quantity must agree: identically when printed to the same decimals (one
+ * value rounds one way), and within the coarser rounding otherwise. The row names the second.
+ */
+export function samePrinted(a: Pick<PublishedNumber, "value" | "digits" | "bound">, b: Pick<PublishedNumber, "value" | "digits" | "bound">): boolean {
+  if (a.digits === b.digits && !a.bound && !b.bound) return Math.abs(a.value - b.value) < 0.5 * 10 ** -(a.digits + 1);
+  return overlaps(iv(a), iv(b));
+}
+
+/** Two printed numbers that state the same quantity (see `samePrinted`); the row names the second. */
 export function checkDuplicate(a: PublishedNumber, b: PublishedNumber, why: string): ConsistencyRow {
-  const ok = overlaps(iv(a), iv(b));
+  const ok = samePrinted(a, b);
   return {
     check: "same quantity printed twice",
     source: `${a.source}; ${b.source}`,
@@ -173,7 +182,7 @@ export function checkStatedRange(args: { source: string; text: string; min: Publ
   const hi = Math.max(...vals);
   const lowest = args.numbers.find((n) => n.value === lo) as PublishedNumber;
   const highest = args.numbers.find((n) => n.value === hi) as PublishedNumber;
-  const ok = overlaps(iv(lowest), iv(args.min)) && overlaps(iv(highest), iv(args.max));
+  const ok = samePrinted(lowest, args.min) && samePrinted(highest, args.max);
   return {
     check: "stated range vs the printed values",
     source: args.source,

@@ -2,6 +2,7 @@
 import { PathlabError } from "../../errors";
 import { pchisq } from "../../stats/distributions";
 import type { PublishedFit, PublishedNumber } from "../record";
+import { samePrinted } from "./effects";
 import { cornerRange, fmt, fmtP, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
 
@@ -108,12 +109,12 @@ export function checkDfAgainstSpecification(fit: PublishedFit): ConsistencyRow |
   };
 }
 
-/** Two fit records that describe the same model must print the same values (within rounding). */
+/** Two fit records that describe the same model must print the same values (`samePrinted`). */
 export function checkSameFit(a: PublishedFit, b: PublishedFit, why: string): ConsistencyRow {
   const diffs: string[] = [];
   for (const va of a.values) {
     const vb = b.values.find((x) => x.kind === va.kind);
-    if (vb && !overlaps(iv(va), iv(vb))) diffs.push(`${va.kind} ${va.printed} vs ${vb.printed}`);
+    if (vb && !samePrinted(va, vb)) diffs.push(`${va.kind} ${va.printed} vs ${vb.printed}`);
   }
   return {
     check: "same model, same fit",

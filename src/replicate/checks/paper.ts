@@ -8,7 +8,7 @@
 import { pchisq } from "../../stats/distributions";
 import { allNumbers } from "../numbers";
 import type { CoefficientRow, PaperRecord, PublishedFit, PublishedModelStats, PublishedNumber, PublishedPercent, PublishedSimpleSlope } from "../record";
-import { checkPositiveDefinite, checkCorrelationStars, checkThresholdClaims } from "./correlations";
+import { checkPositiveDefinite, checkCorrelationStars, checkThresholdClaims, correlationCellId } from "./correlations";
 import { checkCategoricalMoments, checkLogMean, checkPercent, checkPercentBlock, checkScaleMoments } from "./counts";
 import { checkCiConclusion, checkCiContains, checkDecomposition, checkDuplicate, checkIndirectProduct, checkSimpleSlopes, checkSobel, checkStatedRange } from "./effects";
 import { checkChi2P, checkChi2Ratio, checkDfAgainstSpecification, checkRmsea } from "./fit";
@@ -156,7 +156,7 @@ function measurementChecks(paper: PaperRecord): ConsistencyRow[] {
     const i = t.names.indexOf(ctl.id);
     const m = i >= 0 ? t.means[i] : null;
     if (m === null) continue;
-    rows.push(checkLogMean({ source: `${t.source}, ${t.labels[i]}, mean`, label: ctl.label, logMean: { value: m, digits: t.meanDigits[i] }, declaration: ctl.logCheck }));
+    rows.push(checkLogMean({ source: `${t.source}, ${t.labels[i]}, mean`, label: ctl.label, logMean: { value: m, digits: t.meanDigits[i] }, declaration: ctl.logCheck, id: correlationCellId(t, i, "mean") }));
   }
   return rows;
 }

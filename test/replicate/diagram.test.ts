@@ -1,12 +1,14 @@
 import { expect } from "chai";
 import { DISPLAY, PLOTLY_MIME } from "../../src/display";
-import { conceptualModel } from "../../src/papers/diagram";
-import { paper001 } from "../../src/papers";
+import { conceptualModel } from "../../src/replicate/diagram";
+import { paper001 as p001 } from "../../src/papers";
+
+const paper001 = p001.record;
 
 type Ann = { x: number; y: number; ax?: number; ay?: number; showarrow?: boolean; text: string };
 type Rect = { x0: number; x1: number; y0: number; y1: number };
 
-describe("papers: conceptualModel", () => {
+describe("replicate: conceptualModel", () => {
   const fig = conceptualModel(paper001.model, { positions: { amc: [0, 0], rad: [1.6, 0.8], inc: [1.6, -0.8], ie: [3.2, 0], apd: [0.2, 1.9], controls: [2.6, -1.9] } });
   const layout = fig.layout as unknown as { shapes: Rect[]; annotations: Ann[] };
 
