@@ -137,3 +137,13 @@ describe("replicate: congeneric item moments", () => {
     expect(() => congenericItemMoments(bad, scales, ["c"])).to.throw(/disattenuated correlations are not a correlation matrix/);
   });
 });
+
+describe("replicate: the ML critical ratio of a path model from moments", () => {
+  it("z = t √((N − 1)/(N − k − 1)) equals sem()'s critical ratio for the same regression (Wishart likelihood)", () => {
+    const hs = readCsv("sem-hs.csv");
+    const m = momentsOfData(hs, ["x1", "x3", "x5", "x9"]);
+    const r = regressionFromMoments(m, "x9", ["x1", "x3", "x5"]);
+    const fit = sem("x9 ~ x1 + x3 + x5", hs, { likelihood: "wishart" });
+    ["x1", "x3", "x5"].forEach((x, j) => expect(r.z[j]).to.be.closeTo(fit.parameterEstimates().find("x9", "~", x)!.z, 1e-4));
+  });
+});
