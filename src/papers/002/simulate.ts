@@ -118,6 +118,43 @@ export interface Paper002Generating {
   loadings: { [construct: string]: number[] };
 }
 
+/**
+ * Step 3: items rounded to 1–7; industry coded 1/2/3 by rank with the sample percentages (its
+ * printed moments are impossible); international scope made positive and right-skewed (log-normal
+ * with the printed mean and SD, rank-matched to the continuous draw); other controls to 4 decimals.
+ */
+function roundAndCode(items: { [name: string]: Float64Array }, comp: { [name: string]: Float64Array }, gen: Paper002Generating): { [name: string]: number[] } {
+  const names = paper002.correlations.names;
+  const n = comp[names[0]].length;
+  const columns: { [name: string]: number[] } = {};
+  for (const cId of Object.keys(PAPER002_SCALES))
+    for (const it of PAPER002_SCALES[cId]) columns[it] = Array.from(items[it], (v) => Math.min(7, Math.max(1, Math.round(v))));
+  const order = (x: Float64Array) => Array.from(x.keys()).sort((a, b) => x[a] - x[b] || a - b);
+  const ind = paper002.categoricalMoments.find((m) => m.variable === "industry")!;
+  const counts = ind.percents!.map((p) => Math.round((p / 100) * n));
+  counts[counts.length - 1] = n - counts.slice(0, -1).reduce((a, b) => a + b, 0);
+  const industry = new Array<number>(n);
+  let pos = 0;
+  const rankI = order(comp.industry);
+  counts.forEach((cnt, k) => {
+    for (let j = 0; j < cnt; j++) industry[rankI[pos++]] = ind.codes[k];
+  });
+  const kS = names.indexOf("intl_scope");
+  const mS = gen.means[kS];
+  const sS = gen.sds[kS];
+  const s2 = Math.log(1 + (sS / mS) ** 2);
+  let scope = comp.intl_scope.map((v) => Math.exp(Math.log(mS) - s2 / 2 + Math.sqrt(s2) * ((v - mS) / sS)));
+  const mm = mean(scope);
+  const sd = Math.sqrt(scope.reduce((a, v) => a + (v - mm) ** 2, 0) / (n - 1));
+  scope = scope.map((v) => mS + (sS * (v - mm)) / sd);
+  columns.firm_size = Array.from(comp.firm_size, (v) => round(v, 4));
+  columns.firm_age = Array.from(comp.firm_age, (v) => round(v, 4));
+  columns.industry = industry;
+  columns.intl_scope = Array.from(scope, (v) => round(v, 4));
+  columns.intl_experience = Array.from(comp.intl_experience, (v) => round(v, 4));
+  return columns;
+}
+
 function drawOnce(seed: number, gen: Paper002Generating): Paper002Simulation & { finalInteraction: number; achievedLoadings: { [construct: string]: number[] } } {
   const t = paper002.correlations;
   const n = t.n;
@@ -162,36 +199,7 @@ function drawOnce(seed: number, gen: Paper002Generating): Paper002Simulation & {
   const continuousMoments = sampleMoments(names.map((nm) => comp[nm]));
 
   // Rounding and coding (step 3).
-  const columns: { [name: string]: number[] } = {};
-  for (const cId of scaleIds)
-    for (const it of PAPER002_SCALES[cId]) columns[it] = Array.from(items[it], (v) => Math.min(7, Math.max(1, Math.round(v))));
-  const order = (x: Float64Array) => Array.from(x.keys()).sort((a, b) => x[a] - x[b] || a - b);
-  // industry: codes by rank with the published shares
-  const ind = paper002.categoricalMoments.find((m) => m.variable === "industry")!;
-  const counts = ind.percents!.map((p) => Math.round((p / 100) * n));
-  counts[counts.length - 1] = n - counts.slice(0, -1).reduce((a, b) => a + b, 0);
-  const industry = new Array<number>(n);
-  let pos = 0;
-  const rankI = order(comp.industry);
-  counts.forEach((cnt, k) => {
-    for (let j = 0; j < cnt; j++) industry[rankI[pos++]] = ind.codes[k];
-  });
-  // international scope: log-normal with the printed mean/SD, rank-matched to the continuous draw
-  const kS = names.indexOf("intl_scope");
-  const mS = gen.means[kS];
-  const sS = gen.sds[kS];
-  const s2 = Math.log(1 + (sS / mS) ** 2);
-  const zS = comp.intl_scope.map((v) => (v - mS) / sS);
-  let scope = zS.map((z) => Math.exp(Math.log(mS) - s2 / 2 + Math.sqrt(s2) * z));
-  const mm = mean(scope);
-  const sd = Math.sqrt(scope.reduce((a, v) => a + (v - mm) ** 2, 0) / (n - 1));
-  scope = scope.map((v) => mS + (sS * (v - mm)) / sd);
-  columns.firm_size = Array.from(comp.firm_size, (v) => round(v, 4));
-  columns.firm_age = Array.from(comp.firm_age, (v) => round(v, 4));
-  columns.industry = industry;
-  columns.intl_scope = Array.from(scope, (v) => round(v, 4));
-  columns.intl_experience = Array.from(comp.intl_experience, (v) => round(v, 4));
-
+  const columns = roundAndCode(items, comp, gen);
   const columnNames = [...scaleIds.flatMap((cId) => PAPER002_SCALES[cId]), ...PAPER002_CONTROLS];
   const finalCols = names.map((nm) => {
     if (!scaleIds.includes(nm)) return Float64Array.from(columns[nm]);

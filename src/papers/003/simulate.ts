@@ -178,99 +178,97 @@ export function simulatePaper003(seedOrOptions: number | Simulation003Options = 
   return out;
 }
 
-function simulateWith(o: Simulation003Options, loadings: Record<string, number[]>): Simulation003 {
-  const seed = o.seed ?? SEED_003;
-  const n = o.n ?? 232;
-  const tol = o.polishTol ?? 0.001;
-  const budget = o.polishBudget ?? 400000;
-  const targetBeta = o.productBeta ?? 0.24;
-  const target = target003(n);
-  const tIdx = (v: string) => VARS_003.indexOf(v);
-  const tCor = (a: string, b: string) => target.cor[tIdx(a)][tIdx(b)];
-  const r = new Rng(seed);
+/** What every stage of the recipe shares: the options, the targets and the random stream. */
+interface Stage003 {
+  n: number;
+  tol: number;
+  budget: number;
+  target: Moments003;
+  tIdx: (v: string) => number;
+  tCor: (a: string, b: string) => number;
+  r: Rng;
+  scaleItems: Record<string, string[]>;
+  loadings: Record<string, number[]>;
+}
 
-  // 1. Likert items of the five scales other than regional expansion.
-  const FIVE = SCALES_003.filter((v) => v !== "reg_exp");
-  const tFive = sub(target, FIVE);
-  const scaleItems: Record<string, string[]> = {};
-  for (const sc of SCALES_003) scaleItems[sc] = loadingsOf(paper003, sc).items;
-  const constructs = FIVE.map((sc, k) => ({ name: sc, items: scaleItems[sc], loadings: loadings[sc], mean: tFive.means[k], sd: tFive.sds[k] }));
-  // Rounding to 1–7 with means near 5.2 clips the upper tail (composite means and SDs drop). Two
-  // passes with the same draws pre-compensate the continuous means and SDs for that systematic
-  // shift, so that the polish only has the random part of the drift left to remove.
-  const itemSeed = r.int(2147483647);
+const FIVE = SCALES_003.filter((v) => v !== "reg_exp");
+
+function compOf(block: Float64Array[]): Float64Array {
+  const n = block[0].length;
+  const c = new Float64Array(n);
+  for (const it of block) for (let i = 0; i < n; i++) c[i] += it[i] / block.length;
+  return c;
+}
+
+/**
+ * Step 1: Likert items of the five scales other than regional expansion. Rounding to 1–7 with
+ * means near 5.2 clips the upper tail (composite means and SDs drop); two passes with the same draws
+ * pre-compensate the continuous means and SDs for that systematic shift, so that the polish only
+ * has the random part of the drift left to remove.
+ */
+function fiveScales(st: Stage003) {
+  const tFive = sub(st.target, FIVE);
+  const constructs = FIVE.map((sc, k) => ({ name: sc, items: st.scaleItems[sc], loadings: st.loadings[sc], mean: tFive.means[k], sd: tFive.sds[k] }));
+  const itemSeed = st.r.int(2147483647);
   const draw = (means: number[], sds: number[]) =>
-    simulateItems({
-      n,
-      constructs: constructs.map((c, k) => ({ ...c, mean: means[k], sd: sds[k] })),
-      cor: tFive.cor,
-      seed: itemSeed,
-      likert: { min: 1, max: 7 },
-      method: "factor",
-    });
-  let cMeans = tFive.means.slice(),
-    cSds = tFive.sds.slice();
+    simulateItems({ n: st.n, constructs: constructs.map((c, k) => ({ ...c, mean: means[k], sd: sds[k] })), cor: tFive.cor, seed: itemSeed, likert: { min: 1, max: 7 }, method: "factor" });
+  let cMeans = tFive.means.slice();
+  let cSds = tFive.sds.slice();
   for (let pass = 0; pass < 2; pass++) {
     const fm = draw(cMeans, cSds).finalMoments;
     cMeans = cMeans.map((mu, k) => mu + tFive.means[k] - fm.means[k]);
     cSds = cSds.map((v, k) => (v * tFive.sds[k]) / fm.sds[k]);
   }
   const sim = draw(cMeans, cSds);
-  const items5 = constructs.map((c) => c.items.map((it) => Float64Array.from(sim.data[it])));
-  const compOf = (block: Float64Array[]) => {
-    const c = new Float64Array(n);
-    for (const it of block) for (let i = 0; i < n; i++) c[i] += it[i] / block.length;
-    return c;
-  };
-  const cont5 = momentsOf(FIVE, FIVE.map((sc) => sim.data[sc]));
-  const round5 = momentsOf(FIVE, items5.map(compOf));
-  const pol5 = polishItems(items5, { means: tFive.means, sds: tFive.sds, cor: tFive.cor, fixed: [], corFixed: FIVE.map(() => []) }, r.fork(), tol, budget);
-  const comps5 = items5.map(compOf);
-  const col: Record<string, Float64Array> = {};
-  FIVE.forEach((sc, k) => (col[sc] = comps5[k]));
+  const items = constructs.map((c) => c.items.map((it) => Float64Array.from(sim.data[it])));
+  const polish = polishItems(items, { means: tFive.means, sds: tFive.sds, cor: tFive.cor, fixed: [], corFixed: FIVE.map(() => []) }, st.r.fork(), st.tol, st.budget);
+  return { tFive, constructs, sim, items, polish, cMeans, cSds };
+}
 
-  // 2. Industry dummy matched to the five composites.
-  const nOnes = Math.round(target.means[tIdx("industry")] * n);
-  const ind = matchDummy(comps5, FIVE.map((sc) => tCor("industry", sc)), nOnes, r.fork());
+/** Steps 2–3: the industry dummy matched to the five composites, then controls and IAPD exactly, conditional on them. */
+function industryAndControls(st: Stage003, col: Record<string, Float64Array>): { drift: number } {
+  const nOnes = Math.round(st.target.means[st.tIdx("industry")] * st.n);
+  const ind = matchDummy(FIVE.map((sc) => col[sc]), FIVE.map((sc) => st.tCor("industry", sc)), nOnes, st.r.fork());
   col.industry = ind.x;
-
-  // 3. Controls and IAPD, exactly, conditional on [industry, five composites].
   const F1 = ["industry", ...FIVE];
   const F1c = F1.map((v) => centred(col[v]));
-  const S11 = F1c.map((a) => F1c.map((b) => dot(a, b) / (n - 1)));
-  const sd1 = F1.map((_, k) => Math.sqrt(S11[k][k]));
-  const SXF = SINGLES_003.map((x) => F1.map((f, k) => tCor(x, f) * target.sds[tIdx(x)] * sd1[k]));
-  const SXX = SINGLES_003.map((a) => SINGLES_003.map((b) => tCor(a, b) * target.sds[tIdx(a)] * target.sds[tIdx(b)]));
-  const Xs = conditionalColumns(F1c, SXF, SXX, SINGLES_003.map((x) => target.means[tIdx(x)]), residualDirections(F1.map((v) => col[v]), SINGLES_003.length, r.fork()), SINGLES_003);
+  const sd1 = F1c.map((a) => Math.sqrt(dot(a, a) / (st.n - 1)));
+  const sdT = (v: string) => st.target.sds[st.tIdx(v)];
+  const SXF = SINGLES_003.map((x) => F1.map((f, k) => st.tCor(x, f) * sdT(x) * sd1[k]));
+  const SXX = SINGLES_003.map((a) => SINGLES_003.map((b) => st.tCor(a, b) * sdT(a) * sdT(b)));
+  const noise = residualDirections(F1.map((v) => col[v]), SINGLES_003.length, st.r.fork());
+  const Xs = conditionalColumns(F1c, SXF, SXX, SINGLES_003.map((x) => st.target.means[st.tIdx(x)]), noise, SINGLES_003);
   SINGLES_003.forEach((x, a) => (col[x] = Xs[a]));
+  return { drift: ind.drift };
+}
 
-  // 4. Regional expansion composite with the planted interaction: exact covariances with the 11
-  //    other Table 2 variables; Cov(RX, P), P = (IAPD − M)(CKA − M), set to the value "no
-  //    interaction" implies (the regression of P on the 11) plus δ, δ solved for the target β.
+/**
+ * Step 4: the regional-expansion composite with the planted interaction: exact covariances with
+ * the 11 other Table 2 variables; Cov(RX, P), P = (IAPD − M)(CKA − M), set to the value "no
+ * interaction" implies (the regression of P on the 11) plus δ, δ solved by the secant method for
+ * the target standardised product β of Model 5.
+ */
+function plantedRegionalExpansion(st: Stage003, col: Record<string, Float64Array>, targetBeta: number) {
+  const n = st.n;
   const OTHERS = VARS_003.filter((v) => v !== "reg_exp");
-  const iapdC = centred(col.iapd);
-  const ckaC = centred(col.cka);
-  const P = iapdC.map((v, i) => v * ckaC[i]);
+  const P = centred(col.iapd).map((v, i) => v * centred(col.cka)[i]);
   const F2c = [...OTHERS.map((v) => centred(col[v])), centred(P)];
   const S22 = F2c.map((a) => F2c.map((b) => dot(a, b) / (n - 1)));
-  const sd2 = OTHERS.map((_, k) => Math.sqrt(S22[k][k]));
-  const sdRx = target.sds[tIdx("reg_exp")];
-  const covRxOthers = OTHERS.map((v, k) => tCor("reg_exp", v) * sdRx * sd2[k]);
+  const sdRx = st.target.sds[st.tIdx("reg_exp")];
+  const covRxOthers = OTHERS.map((v, k) => st.tCor("reg_exp", v) * sdRx * Math.sqrt(S22[k][k]));
   const q = OTHERS.length;
   const S22inv = invertSPD(S22.slice(0, q).map((row) => row.slice(0, q)));
   const s2q = S22.slice(0, q).map((row) => row[q]);
   const wP = S22inv.map((row) => row.reduce((acc, v, j) => acc + v * s2q[j], 0));
   const baseRxP = covRxOthers.reduce((acc, v, k) => acc + v * wP[k], 0);
-  const eRx = residualDirections([...OTHERS.map((v) => col[v]), P], 1, r.fork());
-  const rxGiven = (delta: number) =>
-    conditionalColumns(F2c, [[...covRxOthers, baseRxP + delta]], [[sdRx * sdRx]], [target.means[tIdx("reg_exp")]], eRx, ["reg_exp"])[0];
-  const m5 = [...CONTROLS_003.filter((v) => v !== "reg_exp"), "iapd", "cka"].map((v) => col[v]);
+  const eRx = residualDirections([...OTHERS.map((v) => col[v]), P], 1, st.r.fork());
+  const rxGiven = (delta: number) => conditionalColumns(F2c, [[...covRxOthers, baseRxP + delta]], [[sdRx * sdRx]], [st.target.means[st.tIdx("reg_exp")]], eRx, ["reg_exp"])[0];
+  const m5 = [...CONTROLS_003, "iapd", "cka"].map((v) => col[v]);
   const betaOf = (rx: Float64Array) => lastBeta(rx, [...m5, P]);
-  const scaleP = Math.sqrt(S22[q][q]) * sdRx;
-  let d0 = 0,
-    f0 = betaOf(rxGiven(d0)) - targetBeta;
-  let d1 = 0.2 * scaleP,
-    f1 = betaOf(rxGiven(d1)) - targetBeta;
+  let d0 = 0;
+  let f0 = betaOf(rxGiven(d0)) - targetBeta;
+  let d1 = 0.2 * Math.sqrt(S22[q][q]) * sdRx;
+  let f1 = betaOf(rxGiven(d1)) - targetBeta;
   let iterations = 2;
   while (Math.abs(f1) > 1e-10 && iterations < 30) {
     const d2 = d1 - (f1 * (d1 - d0)) / (f1 - f0);
@@ -281,81 +279,108 @@ function simulateWith(o: Simulation003Options, loadings: Record<string, number[]
     iterations++;
   }
   const rxCont = rxGiven(d1);
-  const rxContCorP = sampleMoments([rxCont, P]).cor[0][1];
+  return { rxCont, P, OTHERS, delta: d1, iterations, betaOf, corP: sampleMoments([rxCont, P]).cor[0][1] };
+}
 
-  // 5. Regional-expansion items given their composite: x = μ + b (C − μ_C) + U, b = S w / v (the
-  //    regression of the items on their mean) and U ~ N(0, S − b v bᵀ), whose rows sum to zero, so
-  //    the item mean is C exactly. S from the loadings (congeneric), scaled to the composite SD.
-  const lRx = { items: scaleItems.reg_exp, loadings: loadings.reg_exp };
-  const mRx = lRx.items.length;
-  const rho = lRx.loadings.map((a, i) => lRx.loadings.map((b, j) => (i === j ? 1 : a * b)));
-  const meanRho = rho.flat().reduce((acc, v) => acc + v, 0) / (mRx * mRx);
-  const rxItemsGiven = (mean: number, sd: number, rU: Rng) => {
+/**
+ * Step 5: the regional-expansion items given their composite: x = μ + b (C − μ_C) + U, b = S w / v
+ * (the regression of the items on their mean) and U ~ N(0, S − b v bᵀ), whose rows sum to zero, so
+ * the item mean is C exactly; S from the loadings (congeneric), scaled to the composite SD. The
+ * same pre-compensation for rounding as step 1, then the polish against the fixed columns.
+ */
+function regionalExpansionItems(st: Stage003, col: Record<string, Float64Array>, rx: ReturnType<typeof plantedRegionalExpansion>) {
+  const items = st.scaleItems.reg_exp;
+  const lam = st.loadings.reg_exp;
+  const m = items.length;
+  const rho = lam.map((a, i) => lam.map((b, j) => (i === j ? 1 : a * b)));
+  const meanRho = rho.flat().reduce((acc, v) => acc + v, 0) / (m * m);
+  const mu = st.target.means[st.tIdx("reg_exp")];
+  const sdRx = st.target.sds[st.tIdx("reg_exp")];
+  const itemsGiven = (mean: number, sd: number, rU: Rng) => {
     const s2 = (sd * sd) / meanRho;
     const Sm = rho.map((row) => row.map((v) => v * s2));
-    const b = Sm.map((row) => row.reduce((acc, v) => acc + v / mRx, 0) / (sd * sd));
-    const R = Sm.map((row, i) => row.map((v, j) => v - b[i] * sd * sd * b[j]));
-    const eig = symEigen(R);
-    const mu = target.means[tIdx("reg_exp")];
-    const cNew = rxCont.map((v) => mean + ((v - mu) * sd) / sdRx);
-    const out = lRx.items.map(() => new Float64Array(n));
-    for (let i = 0; i < n; i++) {
+    const b = Sm.map((row) => row.reduce((acc, v) => acc + v / m, 0) / (sd * sd));
+    const eig = symEigen(Sm.map((row, i) => row.map((v, j) => v - b[i] * sd * sd * b[j])));
+    const cNew = rx.rxCont.map((v) => mean + ((v - mu) * sd) / sdRx);
+    const out = items.map(() => new Float64Array(st.n));
+    for (let i = 0; i < st.n; i++) {
       const z = eig.values.map((ev) => (ev > 1e-12 ? Math.sqrt(ev) * rU.normal() : 0));
-      for (let j = 0; j < mRx; j++) {
+      for (let j = 0; j < m; j++) {
         let u = 0;
-        for (let k = 0; k < mRx; k++) u += eig.vectors[j][k] * z[k];
+        for (let k = 0; k < m; k++) u += eig.vectors[j][k] * z[k];
         out[j][i] = Math.min(7, Math.max(1, Math.round(mean + b[j] * (cNew[i] - mean) + u)));
       }
     }
     return out;
   };
-  // Same pre-compensation as step 1 (same draws each pass).
-  const rxSeed = r.int(2147483647);
-  let rxM = target.means[tIdx("reg_exp")],
-    rxS = sdRx;
+  const rxSeed = st.r.int(2147483647);
+  let rxM = mu;
+  let rxS = sdRx;
   for (let pass = 0; pass < 2; pass++) {
-    const m = sampleMoments([compOf(rxItemsGiven(rxM, rxS, new Rng(rxSeed)))]);
-    rxM += target.means[tIdx("reg_exp")] - m.means[0];
-    rxS *= sdRx / m.sds[0];
+    const mm = sampleMoments([compOf(itemsGiven(rxM, rxS, new Rng(rxSeed)))]);
+    rxM += mu - mm.means[0];
+    rxS *= sdRx / mm.sds[0];
   }
-  const itemsRx = rxItemsGiven(rxM, rxS, new Rng(rxSeed));
-  const roundRx = compOf(itemsRx);
-  const fixedCols = [...OTHERS.map((v) => col[v]), P];
-  const corFixed = [[...OTHERS.map((v) => tCor("reg_exp", v)), rxContCorP]];
-  const polRx = polishItems([itemsRx], { means: [target.means[tIdx("reg_exp")]], sds: [sdRx], cor: [[1]], fixed: fixedCols, corFixed }, r.fork(), tol, budget);
+  const itemsRx = itemsGiven(rxM, rxS, new Rng(rxSeed));
+  const rounded = compOf(itemsRx);
+  const fixed = [...rx.OTHERS.map((v) => col[v]), rx.P];
+  const corFixed = [[...rx.OTHERS.map((v) => st.tCor("reg_exp", v)), rx.corP]];
+  const polish = polishItems([itemsRx], { means: [mu], sds: [sdRx], cor: [[1]], fixed, corFixed }, st.r.fork(), st.tol, st.budget);
   col.reg_exp = compOf(itemsRx);
+  return { items: itemsRx, rounded, polish };
+}
 
-  // Assemble.
+function simulateWith(o: Simulation003Options, loadings: Record<string, number[]>): Simulation003 {
+  const seed = o.seed ?? SEED_003;
+  const n = o.n ?? 232;
+  const target = target003(n);
+  const tIdx = (v: string) => VARS_003.indexOf(v);
+  const scaleItems: Record<string, string[]> = {};
+  for (const sc of SCALES_003) scaleItems[sc] = loadingsOf(paper003, sc).items;
+  const st: Stage003 = { n, tol: o.polishTol ?? 0.001, budget: o.polishBudget ?? 400000, target, tIdx, tCor: (a, b) => target.cor[tIdx(a)][tIdx(b)], r: new Rng(seed), scaleItems, loadings };
+  const five = fiveScales(st);
+  const col: Record<string, Float64Array> = {};
+  FIVE.forEach((sc, k) => (col[sc] = compOf(five.items[k])));
+  const industry = industryAndControls(st, col);
+  const rx = plantedRegionalExpansion(st, col, o.productBeta ?? 0.24);
+  const rxItems = regionalExpansionItems(st, col, rx);
+  return assemble003(st, seed, col, five, industry.drift, rx, rxItems, o.productBeta ?? 0.24);
+}
+
+/** The data, the moments at every stage and the diagnostics, as `Simulation003`. */
+function assemble003(
+  st: Stage003,
+  seed: number,
+  col: Record<string, Float64Array>,
+  five: ReturnType<typeof fiveScales>,
+  industryDrift: number,
+  rx: ReturnType<typeof plantedRegionalExpansion>,
+  rxItems: ReturnType<typeof regionalExpansionItems>,
+  targetBeta: number,
+): Simulation003 {
+  const { n, target, scaleItems } = st;
   const data: Record<string, Float64Array> = {};
   const itemNames = SCALES_003.flatMap((sc) => scaleItems[sc]);
-  FIVE.forEach((sc, k) => scaleItems[sc].forEach((it, j) => (data[it] = items5[k][j])));
-  lRx.items.forEach((it, j) => (data[it] = itemsRx[j]));
+  FIVE.forEach((sc, k) => scaleItems[sc].forEach((it, j) => (data[it] = five.items[k][j])));
+  scaleItems.reg_exp.forEach((it, j) => (data[it] = rxItems.items[j]));
   for (const v of VARS_003) data[v] = col[v];
   data.id = Float64Array.from({ length: n }, (_, i) => i + 1);
   const achieved = momentsOf(VARS_003, VARS_003.map((v) => data[v]));
   const order = [...SCALES_003];
-  const roundCols: Record<string, Float64Array> = { reg_exp: roundRx };
-  FIVE.forEach((sc, k) => (roundCols[sc] = compOf(constructs[k].items.map((it) => sim.data[it]))));
-  const continuous: Moments003 = { names: FIVE, means: sim.continuousMoments.means, sds: sim.continuousMoments.sds, cor: sim.continuousMoments.cor };
-  const continuousTarget: Moments003 = { names: FIVE, means: cMeans, sds: cSds, cor: tFive.cor };
+  const roundCols: Record<string, Float64Array> = { reg_exp: rxItems.rounded };
+  FIVE.forEach((sc, k) => (roundCols[sc] = compOf(five.constructs[k].items.map((it) => five.sim.data[it]))));
+  const cm = five.sim.continuousMoments;
   const rounded = momentsOf(order, order.map((v) => roundCols[v]));
   const polished = sub(achieved, order);
   const tScales = sub(target, order);
   // The continuous RX composite against its targets (mean, SD, r with the 11 other variables).
-  const mRxC = momentsOf([...OTHERS, "reg_exp"], [...OTHERS.map((v) => col[v]), rxCont]);
-  let rxContinuousDrift = Math.max(Math.abs(mRxC.means[q] - target.means[tIdx("reg_exp")]), Math.abs(mRxC.sds[q] - sdRx));
-  OTHERS.forEach((v, k) => (rxContinuousDrift = Math.max(rxContinuousDrift, Math.abs(mRxC.cor[q][k] - tCor("reg_exp", v)))));
+  const q = rx.OTHERS.length;
+  const mRxC = momentsOf([...rx.OTHERS, "reg_exp"], [...rx.OTHERS.map((v) => col[v]), rx.rxCont]);
+  let rxContinuousDrift = Math.max(Math.abs(mRxC.means[q] - target.means[st.tIdx("reg_exp")]), Math.abs(mRxC.sds[q] - target.sds[st.tIdx("reg_exp")]));
+  rx.OTHERS.forEach((v, k) => (rxContinuousDrift = Math.max(rxContinuousDrift, Math.abs(mRxC.cor[q][k] - st.tCor("reg_exp", v)))));
   const csvColumns = ["id", "industry", ...SINGLES_003, ...itemNames];
-  const rows = () =>
-    Array.from({ length: n }, (_, i) => {
-      const row: Record<string, number> = {};
-      for (const c of csvColumns) row[c] = data[c][i];
-      return row;
-    });
   const fmt = (c: string, v: number) => (c === "id" || c === "industry" || itemNames.includes(c) ? String(Math.round(v)) : v.toFixed(6));
-  const toCSV = () => [csvColumns.join(","), ...Array.from({ length: n }, (_, i) => csvColumns.map((c) => fmt(c, data[c][i])).join(","))].join("\n") + "\n";
   const cells = n * itemNames.length;
-
   return {
     seed,
     n,
@@ -365,14 +390,19 @@ function simulateWith(o: Simulation003Options, loadings: Record<string, number[]
     csvColumns,
     target,
     achieved,
-    stages: { continuousTarget, continuous, rounded, polished },
+    stages: { continuousTarget: { names: FIVE, means: five.cMeans, sds: five.cSds, cor: five.tFive.cor }, continuous: { names: FIVE, means: cm.means, sds: cm.sds, cor: cm.cor }, rounded, polished },
     rxContinuousDrift,
     drift: { rounded: maxDrift(rounded, tScales), polished: maxDrift(polished, tScales) },
-    polish: { proposals: pol5.proposals + polRx.proposals, accepted: pol5.accepted + polRx.accepted, changedShare: (pol5.changed + polRx.changed) / cells },
-    industryDrift: ind.drift,
-    generatingLoadings: loadings,
-    planted: { delta: d1, productBeta: betaOf(col.reg_exp), targetBeta, iterations },
-    rows,
-    toCSV,
+    polish: { proposals: five.polish.proposals + rxItems.polish.proposals, accepted: five.polish.accepted + rxItems.polish.accepted, changedShare: (five.polish.changed + rxItems.polish.changed) / cells },
+    industryDrift,
+    generatingLoadings: st.loadings,
+    planted: { delta: rx.delta, productBeta: rx.betaOf(col.reg_exp), targetBeta, iterations: rx.iterations },
+    rows: () =>
+      Array.from({ length: n }, (_, i) => {
+        const row: Record<string, number> = {};
+        for (const c of csvColumns) row[c] = data[c][i];
+        return row;
+      }),
+    toCSV: () => [csvColumns.join(","), ...Array.from({ length: n }, (_, i) => csvColumns.map((c) => fmt(c, data[c][i])).join(","))].join("\n") + "\n",
   };
 }
