@@ -222,3 +222,22 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
     expect(require(path.join(root, "papers.js")).paper003.record.id).to.equal("003");
   });
 });
+
+describe("papers: `pathlab/papers` inside the kernel", () => {
+  it("a notebook cell imports a paper from pathlab/papers and uses it with the library @slow", async function () {
+    this.timeout(180000);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const runner = require("../../kernel/run-notebooks.js");
+    const os = await import("os");
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-papers-"));
+    const [r] = await runner.runNotebooks([path.join(__dirname, "../fixtures/kernel/papers-import.ipynb")], { outDir: out });
+    expect(r.status, JSON.stringify(r.error)).to.equal("ok");
+    const nb = JSON.parse(fs.readFileSync(path.join(out, "papers-import.ipynb"), "utf8"));
+    const text = nb.cells[0].outputs
+      .map((o: { text?: string[] | string; data?: Record<string, string[] | string> }) => ([] as string[]).concat(o.text ?? o.data?.["text/plain"] ?? []).join(""))
+      .join("");
+    fs.rmSync(out, { recursive: true, force: true });
+    expect(text).to.match(/id: '003'/);
+    expect(text).to.match(/numbers: 95/);
+  });
+});
