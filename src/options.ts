@@ -201,7 +201,7 @@ export function checkOptions<T extends object>(fn: string, options: T | undefine
       fail(fn, `unknown option '${given}'.`, guess ? `Did you mean '${guess}'? Valid options: ${valid}.` : `Valid options: ${valid}.`, "options.unknown");
     }
     const spec = specs[canonical];
-    if (spec.unsupported) fail(fn, `option '${given}' is not supported yet: ${spec.unsupported}`, "Remove the option, or use R (lavaan/psych) for this analysis for now.", "options.unsupported");
+    if (spec.unsupported) fail(fn, `option '${given}' is not supported yet: ${spec.unsupported}`, "Remove the option; the message says what to use instead.", "options.unsupported");
     if (source[canonical] !== undefined) {
       fail(fn, `option '${canonical}' is given twice, as '${source[canonical]}' and '${given}'.`, "Give it once.", "options.duplicate");
     }

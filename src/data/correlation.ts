@@ -12,6 +12,7 @@ import type { Column, TableSpec } from "../display/table";
 import { incBeta } from "../stats/special";
 import { checkOptions } from "../options";
 import { naValueSpecs, naValuesOf, numericColumns, type MissingOptions, type TableInput } from "./table-input";
+import { pairwiseColumns, pairwiseMoments } from "./pairwise";
 
 /** Rows processed per block: keeps the block of every column in cache while all pairs are formed. */
 const BLOCK = 1024;
@@ -158,6 +159,12 @@ export interface CorrelationTableOptions extends MissingOptions {
   labels?: Record<string, string>;
   /** Decimals for r (default 2, as papers print). */
   digits?: number;
+  /**
+   * "listwise" (default): rows complete on every variable; "pairwise": each correlation from the
+   * rows complete on its two variables (psych's corr.test default), its p from that pair's n, and
+   * each M and SD from the variable's own answers.
+   */
+  deletion?: "listwise" | "pairwise";
 }
 
 /** The paper-style correlation table; numbers stay available as `r`, `p`, `means`, `sds`. */
@@ -173,8 +180,23 @@ export class CorrelationTable extends Result {
     readonly diagonal: (number | undefined)[],
     readonly labels: string[],
     readonly digits: number,
+    /** Pairwise n per cell (deletion: "pairwise" only). */
+    readonly pairwiseN?: number[][],
   ) {
     super();
+  }
+
+  private nText(): string {
+    if (!this.pairwiseN) return `N = ${this.n}`;
+    let lo = Infinity;
+    let hi = -Infinity;
+    this.pairwiseN.forEach((r, i) => r.forEach((v, j) => {
+      if (i !== j) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }));
+    return lo === hi ? `N = ${lo} (pairwise)` : `N = ${lo}–${hi} (pairwise deletion: each r uses the rows with both variables)`;
   }
 
   /** r between two variables by name. */
@@ -190,6 +212,7 @@ export class CorrelationTable extends Result {
   }
 
   info(): string[] {
+    if (this.pairwiseN) return [this.nText()];
     return [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped for missing values)` : ""}`];
   }
 
@@ -212,7 +235,7 @@ export class CorrelationTable extends Result {
       if (d !== undefined) row[`c${i}`] = d;
       return row;
     });
-    const notes = [`N = ${this.n}. *** p < .001, ** p < .01, * p < .05 (two-sided).`];
+    const notes = [`${this.nText()}. *** p < .001, ** p < .01, * p < .05 (two-sided).`];
     if (this.diagonal.some((d) => d !== undefined)) notes.push("Diagonal: √AVE, the square root of the average variance extracted (Fornell & Larcker, 1981).");
     return [{ columns, rows, notes }];
   }
@@ -230,10 +253,12 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
     diagonal: { kind: "custom", check: numberMap("number"), expected: "e.g. { diagonal: { trust: 0.81 } } (√AVE by variable)" },
     labels: { kind: "custom", check: numberMap("string"), expected: 'e.g. { labels: { trust: "Trust in supplier" } }' },
     digits: { kind: "number", min: 0, max: 10, integer: true },
+    deletion: { kind: "enum", values: ["listwise", "pairwise"], description: "listwise (default) or pairwise deletion of missing values" },
     ...naValueSpecs(),
   });
   if (!Array.isArray(vars) || vars.length < 2)
     throw new PathlabError("correlationTable() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write correlationTable(data, ["x1", "x2", "x3"]).' });
+  if (opts.deletion === "pairwise") return pairwiseCorrelationTable(data, vars, opts);
   const nc = numericColumns(data, vars, { naValues: naValuesOf(opts, "correlationTable") });
   if (nc.n < 3) throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, { code: "data.too-few-rows", hint: "Check the missing values: rows missing on any listed variable are dropped." });
   const R = correlationMatrix(nc.columns);
@@ -258,4 +283,36 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);
   return new CorrelationTable([...vars], R, correlationPValues(R, nc.n), means, sds, nc.n, nc.dropped, diagonal, labels, opts.digits ?? 2);
+}
+
+/** correlationTable with pairwise deletion: r and p per pair from the rows complete on both; M, SD per variable. */
+function pairwiseCorrelationTable(data: TableInput, vars: string[], opts: CorrelationTableOptions): CorrelationTable {
+  const cols = pairwiseColumns(data, vars, { naValues: naValuesOf(opts, "correlationTable") });
+  const m = pairwiseMoments(cols.columns);
+  const means: number[] = [];
+  const sds: number[] = [];
+  cols.columns.forEach((c, j) => {
+    let n = 0;
+    let s = 0;
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; s += c[i]; } // prettier-ignore
+    const mean = s / n;
+    let ss = 0;
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) ss += (c[i] - mean) ** 2;
+    const sd = Math.sqrt(ss / (n - 1));
+    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "zero-variance" });
+    means.push(mean);
+    sds.push(sd);
+  });
+  vars.forEach((a, i) => vars.forEach((b, j) => {
+    if (j < i && !(m.n[i][j] >= 3 && Number.isFinite(m.r[i][j])))
+      throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, { code: "too-few-rows" });
+  }));
+  if (opts.diagonal)
+    for (const key of Object.keys(opts.diagonal))
+      if (!vars.includes(key))
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "unknown-variable" });
+  const p = m.r.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, m.n[i][j]))));
+  const diagonal = vars.map((v) => opts.diagonal?.[v]);
+  const labels = vars.map((v) => opts.labels?.[v] ?? v);
+  return new CorrelationTable([...vars], m.r, p, means, sds, cols.nComplete, cols.nRows - cols.nComplete, diagonal, labels, opts.digits ?? 2, m.n);
 }

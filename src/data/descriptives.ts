@@ -1,5 +1,8 @@
 /**
- * Descriptive statistics per variable: n, mean, SD, min, max, skewness and excess kurtosis.
+ * Descriptive statistics per variable with psych::describe's columns: vars, n, mean, SD, median,
+ * trimmed mean, MAD, min, max, range, skewness, excess kurtosis and the standard error of the mean.
+ * trimmed = mean after dropping ⌊n·trim⌋ values at each end (R's mean(x, trim), trim = 0.1);
+ * mad = 1.4826 · median(|x − median(x)|) (R's mad); range = max − min.
  *
  * With central moments m_r = Σ(x − x̄)^r / n, g1 = m3 / m2^{3/2} and g2 = m4 / m2² − 3
  * (Joanes & Gill, 1998, "Comparing measures of sample skewness and kurtosis", The Statistician 47):
@@ -27,18 +30,46 @@ export interface DescribeOptions extends MissingOptions {
    * Either way the result reports the listwise N ("valid N (listwise)") and the rows dropped.
    */
   deletion?: "listwise" | "pairwise";
+  /** psych's spelling of `deletion`: "pairwise" (per variable) or "complete" (listwise). */
+  use?: "pairwise" | "complete";
+  /** Proportion trimmed from each end for the trimmed mean (default 0.1, as psych). */
+  trim?: number;
 }
 
 export interface DescriptiveRow {
   variable: string;
+  /** Position of the variable in the list (psych's vars). */
+  vars?: number;
   n: number;
   mean: number;
   sd: number;
+  median?: number;
+  trimmed?: number;
+  mad?: number;
   min: number;
   max: number;
+  range?: number;
   skew: number;
   kurtosis: number;
   se: number;
+}
+
+/** Median, trimmed mean (R's mean(x, trim)), MAD (1.4826 · median |x − median|) and range of a column. */
+export function robustSummaries(x: Float64Array, trim = 0.1): { median: number; trimmed: number; mad: number; range: number } {
+  const n = x.length;
+  const s = Float64Array.from(x).sort();
+  const med = (a: Float64Array) => (a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2);
+  const median = med(s);
+  let trimmed: number;
+  if (trim >= 0.5) trimmed = median;
+  else {
+    const lo = Math.floor(n * trim);
+    let t = 0;
+    for (let i = lo; i < n - lo; i++) t += s[i];
+    trimmed = t / (n - 2 * lo);
+  }
+  const dev = s.map((v) => Math.abs(v - median)).sort();
+  return { median, trimmed, mad: 1.4826 * med(dev), range: s[n - 1] - s[0] };
 }
 
 /** Moments of one column, with the chosen skewness/kurtosis estimators. */
@@ -99,6 +130,7 @@ export class Descriptives extends Result {
     readonly dropped: number,
     readonly type: SkewKurtosisType,
     readonly deletion: "listwise" | "pairwise",
+    readonly trim = 0.1,
   ) {
     super();
   }
@@ -115,7 +147,7 @@ export class Descriptives extends Result {
   info(): string[] {
     return this.deletion === "listwise"
       ? [`N = ${this.n} (listwise; ${this.dropped} row(s) dropped for missing values)`]
-      : [`Missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`];
+      : [`use = "pairwise" (psych's default): missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`];
   }
 
   tables(): TableSpec[] {
@@ -133,13 +165,18 @@ export class Descriptives extends Result {
           { key: "n", label: "n", format: "int" },
           { key: "mean", label: "Mean", digits: 2 },
           { key: "sd", label: "SD", digits: 2 },
+          { key: "median", label: "Median", digits: 2 },
+          { key: "trimmed", label: "Trimmed", digits: 2 },
+          { key: "mad", label: "MAD", digits: 2 },
           { key: "min", label: "Min", digits: 2 },
           { key: "max", label: "Max", digits: 2 },
+          { key: "range", label: "Range", digits: 2 },
           { key: "skew", label: "Skewness", digits: 2 },
           { key: "kurtosis", label: "Kurtosis", digits: 2 },
+          { key: "se", label: "SE", digits: 2 },
         ],
         rows: this.rows as unknown as Record<string, unknown>[],
-        notes: [note, "SD with n − 1 denominator."],
+        notes: [note, `SD with n − 1 denominator; trimmed mean drops ${this.trim * 100}% at each end; MAD = 1.4826·median|x − median|; SE = SD/√n.`],
       },
     ];
   }
@@ -168,6 +205,8 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
   const opts = checkOptions<DescribeOptions>("describe", options, {
     type: { kind: "custom", check: (t) => ([1, 2, 3, "spss"].includes(t as never) ? undefined : `must be 1, 2, 3 or "spss"; got ${JSON.stringify(t)}.`), expected: '1, 2 (or "spss") or 3' },
     deletion: { kind: "enum", values: ["pairwise", "listwise"], description: "per-variable or listwise deletion of missing values" },
+    use: { kind: "enum", values: ["pairwise", "complete"], description: "psych's spelling of deletion" },
+    trim: { kind: "number", min: 0, max: 0.5, rangeHint: "0.1 trims 10% at each end (psych's default)." },
     ...naValueSpecs(),
   });
   const type = opts.type ?? 3;
@@ -176,20 +215,30 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
     throw new PathlabError(`describe(): the variables must be an array of column names; got ${JSON.stringify(vars)}.`, { code: "data.bad-input", hint: 'Write describe(data, ["x1", "x2"]) or describe(data) for every numeric column.' });
   const names = vars ?? numericLookingColumns(data, codes);
   if (names.length === 0) throw new PathlabError("describe(): no numeric variables to describe.", { code: "data.no-variables", hint: "Name the variables, or check that the columns hold numbers." });
-  const deletion = opts.deletion ?? "pairwise";
+  if (opts.use !== undefined && opts.deletion !== undefined)
+    throw new PathlabError("describe(): give either 'use' (psych's spelling) or 'deletion', not both.", { code: "options.duplicate", hint: 'Write { use: "complete" } or { deletion: "listwise" }.' });
+  const trim = opts.trim ?? 0.1;
+  const deletion = opts.use === "complete" ? "listwise" : opts.use === "pairwise" ? "pairwise" : opts.deletion ?? "pairwise";
   const rows: DescriptiveRow[] = [];
   const all = numericColumns(data, names, { naValues: codes });
   const n = all.n;
   const dropped = all.dropped;
   if (deletion === "listwise") {
     if (n === 0) throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, { code: "data.no-complete-rows", hint: "Each row misses at least one variable; use the default deletion: \"pairwise\"." });
-    all.columns.forEach((c, j) => rows.push({ variable: names[j], ...describeColumn(c, type) }));
+    all.columns.forEach((c, j) => rows.push(fullRow(names[j], j, c, type, trim)));
   } else {
     for (const v of names) {
       const nc = numericColumns(data, [v], { naValues: codes });
       if (nc.n === 0) throw new PathlabError(`Column "${v}" has no non-missing values.`, { code: "data.empty-column", hint: "Leave the column out, or check its missing-value codes." });
-      rows.push({ variable: v, ...describeColumn(nc.columns[0], type) });
+      rows.push(fullRow(v, rows.length, nc.columns[0], type, trim));
     }
   }
-  return new Descriptives(rows, n, dropped, type, deletion);
+  return new Descriptives(rows, n, dropped, type, deletion, trim);
+}
+
+/** One row in psych::describe's column order. */
+function fullRow(variable: string, j: number, c: Float64Array, type: SkewKurtosisType, trim: number): DescriptiveRow {
+  const d = describeColumn(c, type);
+  const r = robustSummaries(c, trim);
+  return { variable, vars: j + 1, n: d.n, mean: d.mean, sd: d.sd, median: r.median, trimmed: r.trimmed, mad: r.mad, min: d.min, max: d.max, range: r.range, skew: d.skew, kurtosis: d.kurtosis, se: d.se };
 }

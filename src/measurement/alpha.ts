@@ -1,24 +1,39 @@
 /**
- * Cronbach's α with the item analysis psych::alpha reports.
+ * Cronbach's α with the item analysis psych::alpha reports (psych 2.2.9), including psych's keys
+ * (reverse-keyed items), check.keys and missing-data handling.
  *
  * For k items with covariance matrix C and correlation matrix R (Cronbach, 1951; Revelle's psych):
  *   raw α       = k/(k−1) · (1 − tr(C) / ΣC)
  *   std. α      = k/(k−1) · (1 − k / ΣR)          (= k r̄ / (1 + (k−1) r̄))
  *   G6(smc)     = 1 − (k − Σ smc_i) / ΣR          (Guttman's λ6, smc = squared multiple correlation)
  *   average r̄   = (ΣR − k) / (k(k−1)),  S/N = k r̄ / (1 − r̄)
- *   ase         = √(Q/n), Q = 2k²/((k−1)²(ΣC)³) · [ΣC (tr(C²) + tr(C)²) − 2 tr(C) Σ(C²)]
- *                 (Duhachek & Iacobucci, 2004)
+ *   ase         = √(Q/N), Q = 2k²/((k−1)²(ΣC)³) · [ΣC (tr(C²) + tr(C)²) − 2 tr(C) Σ(C²)]
+ *                 (Duhachek & Iacobucci, 2004); N = the number of rows (psych counts every row)
  * Item statistics: raw.r = cor(item, mean score); std.r = Σ_j R_ij / √ΣR; r.cor = the same with
  * smc on the diagonal; r.drop = cor(item, sum of the other items) (the corrected item–total r);
  * "if deleted" = the statistics above on the remaining k − 1 items (undefined when k = 2).
- * The total score's mean and SD are those of the per-person item mean.
+ * The total score is each person's mean over the items they answered; its mean and SD are over people.
+ *
+ * Missing data (psych's `use`): "pairwise" (psych's default) — C from pairwise-complete covariances,
+ * item means/SDs over each item's answers, raw.r over rows with the item and a total; "complete" —
+ * C and raw.r from the rows complete on every item, item means/SDs and the total score still from
+ * every answer (exactly as psych::alpha(use = "complete") does). Without missing values both are the
+ * ordinary complete-data statistics.
+ *
+ * Keys: reversed items (written "-A1", or keys [-1, 1, …], or keys ["A1"]) are scored
+ * (max + min) − x with min and max over all the items (psych). `checkKeys: true` reverses every item
+ * that loads negatively on the first principal component (psych's check.keys).
  */
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { numericColumns, type TableInput } from "../data/table-input";
-import { covToCor } from "../stats/matrix";
-import { covarianceMatrix, median, smc, sumAll, variance } from "./matrix";
+import type { TableInput } from "../data/table-input";
+import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
+import { covarianceMatrix, median, sumAll, variance } from "./matrix";
+import { smcOf } from "./efa/input";
+import { eigenRows as symEigen } from "./efa/eigen";
+import { parseKeyedItems } from "./keys";
 
 export interface AlphaStatistics {
   rawAlpha: number;
@@ -34,7 +49,11 @@ export interface AlphaStatistics {
 }
 
 export interface AlphaItem {
+  /** Item name; reversed items keep their name (see `reversed`). */
   item: string;
+  /** True when the item was reverse-scored. */
+  reversed: boolean;
+  /** Answers to this item. */
   n: number;
   /** Correlation of the item with the total (mean) score. */
   rawR: number;
@@ -51,11 +70,29 @@ export interface AlphaItem {
 }
 
 export interface AlphaOptions {
-  /** Declared missing codes; rows missing on any item are dropped (listwise). */
+  /** Declared missing codes, e.g. [99, -9]. */
   missing?: number[];
+  /** psych's keys: ±1 per item, or the names of the items to reverse. Items may also be written "-A1". */
+  keys?: number[] | string[];
+  /** Reverse items that load negatively on the first principal component (psych's check.keys). */
+  checkKeys?: boolean;
+  /** Missing data: "pairwise" (default, as psych) or "complete". */
+  use?: "pairwise" | "complete";
+  label?: string;
 }
 
-function alphaStats(C: number[][], R: number[][], nObs: number, names: string[]): AlphaStatistics {
+const ALPHA_SPECS: OptionSpecs = {
+  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  keys: { kind: "custom", check: (v) => (Array.isArray(v) ? undefined : "must be an array"), expected: 'keys such as [-1, 1, 1] or ["A1"]' },
+  checkKeys: { kind: "boolean", aliases: ["check.keys"] },
+  use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
+  label: { kind: "string", aliases: ["title"] },
+  nIter: { kind: "number", aliases: ["n.iter"], unsupported: "bootstrapped α intervals are not implemented." },
+  impute: { kind: "string", unsupported: "imputation is not implemented; missing answers are handled pairwise." },
+  cumulative: { kind: "boolean", unsupported: "the total score is the item mean (psych's default)." },
+};
+
+function alphaStats(C: number[][], R: number[][], nObs: number): AlphaStatistics {
   const k = C.length;
   const sumC = sumAll(C);
   let trC = 0;
@@ -63,7 +100,7 @@ function alphaStats(C: number[][], R: number[][], nObs: number, names: string[])
   const sumR = sumAll(R);
   const rawAlpha = (1 - trC / sumC) * (k / (k - 1));
   const stdAlpha = (1 - k / sumR) * (k / (k - 1));
-  const s = smc(R, names);
+  const s = smcOf(R);
   const G6 = 1 - (k - s.reduce((a, b) => a + b, 0)) / sumR;
   const averageR = (sumR - k) / (k * (k - 1));
   const lower: number[] = [];
@@ -97,9 +134,12 @@ export class AlphaResult extends Result {
   constructor(
     readonly items: AlphaItem[],
     readonly total: AlphaStatistics & { mean: number; sd: number },
+    /** Rows in the data (psych's N for the standard error). */
     readonly n: number,
+    /** Rows with at least one missing item. */
     readonly dropped: number,
     readonly label?: string,
+    readonly use: "pairwise" | "complete" = "pairwise",
   ) {
     super();
   }
@@ -114,7 +154,13 @@ export class AlphaResult extends Result {
   }
 
   info(): string[] {
-    return [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped)` : ""}, ${this.items.length} items`];
+    const rev = this.items.filter((i) => i.reversed).map((i) => i.item);
+    const lines = [`N = ${this.n}, ${this.items.length} items${rev.length ? `; reverse-keyed: ${rev.join(", ")}` : ""}`];
+    if (this.dropped === 0) lines.push(`No missing values (use = "${this.use}" makes no difference).`);
+    else if (this.use === "pairwise")
+      lines.push(`${this.dropped} row(s) have missing items: covariances use pairwise-complete rows (use = "pairwise", psych's default); item n in the item table.`);
+    else lines.push(`${this.dropped} row(s) have missing items: covariances use the ${this.n - this.dropped} complete rows (use = "complete"); item means, SDs and the total score use every answer, as psych does.`);
+    return lines;
   }
 
   tables(): TableSpec[] {
@@ -132,11 +178,13 @@ export class AlphaResult extends Result {
           { key: "sd", label: "SD" },
         ],
         rows: [{ raw: t.rawAlpha, std: t.stdAlpha, G6: t.G6, avr: t.averageR, sn: t.signalNoise, ase: t.ase, mean: t.mean, sd: t.sd }],
+        notes: ["α = k/(k−1)(1 − tr C/ΣC); std. α = k/(k−1)(1 − k/ΣR); G6 = 1 − (k − Σsmc)/ΣR; ASE (Duhachek & Iacobucci, 2004) with N = all rows."],
       },
       {
         title: "Item statistics",
         columns: [
           { key: "item", label: "Item", format: "text" },
+          { key: "n", label: "n", format: "int" },
           { key: "mean", label: "Mean" },
           { key: "sd", label: "SD" },
           { key: "rawR", label: "r (item–total)" },
@@ -145,7 +193,8 @@ export class AlphaResult extends Result {
           { key: "stdDel", label: "std. α if deleted" },
         ],
         rows: this.items.map((it) => ({
-          item: it.item,
+          item: it.reversed ? `${it.item}-` : it.item,
+          n: it.n,
           mean: it.mean,
           sd: it.sd,
           rawR: it.rawR,
@@ -155,64 +204,109 @@ export class AlphaResult extends Result {
         })),
         notes: [
           "r (corrected) = correlation of the item with the sum of the other items; α if deleted = raw α of the remaining items.",
+          ...(this.items.some((i) => i.reversed) ? ["Items marked - are reverse-scored: (max + min) − x."] : []),
         ],
       },
     ];
   }
 }
 
+/** First principal-component loadings of R, signed so that they sum to a positive value (psych's principal). */
+function firstComponent(R: number[][]): number[] {
+  const e = symEigen(R);
+  const v = e.vectors.map((r) => r[0] * Math.sqrt(Math.max(e.values[0], 0)));
+  return v.reduce((a, b) => a + b, 0) < 0 ? v.map((x) => -x) : v;
+}
+
+function meanSd(x: Float64Array): { mean: number; sd: number; n: number } {
+  let n = 0;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) { n++; s += x[i]; } // prettier-ignore
+  const m = s / n;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) ss += (x[i] - m) * (x[i] - m);
+  return { mean: m, sd: Math.sqrt(ss / (n - 1)), n };
+}
+
+/** Pearson r over the rows where both are present (NaN = missing). */
+function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
+  let n = 0, sx = 0, sy = 0; // prettier-ignore
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) { n++; sx += x[i]; sy += y[i]; } // prettier-ignore
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0, sxx = 0, syy = 0; // prettier-ignore
+  for (let i = 0; i < x.length; i++)
+    if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) {
+      sxy += (x[i] - mx) * (y[i] - my);
+      sxx += (x[i] - mx) ** 2;
+      syy += (y[i] - my) ** 2;
+    }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
 /**
  * Cronbach's α (raw and standardised), Guttman's λ6, α if item deleted and the item–total
- * correlations, as psych::alpha reports them (listwise deletion here; psych defaults to pairwise).
- * Needs at least two items, none with zero variance.
+ * correlations, as psych::alpha reports them — pairwise by default, as psych (see the module
+ * comment). Items may be reverse-keyed ("-A1", `keys`, `checkKeys`). Needs at least two items,
+ * none with zero variance.
  */
-export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOptions & { label?: string } = {}): AlphaResult {
-  if (items.length < 2)
-    throw new PathlabError(`Cronbach's α needs at least 2 items; got ${items.length}${items.length ? ` (${items.join(", ")})` : ""}.`, {
+export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOptions = {}): AlphaResult {
+  const o = checkOptions<AlphaOptions>("cronbachAlpha", opts, ALPHA_SPECS);
+  if (!Array.isArray(items) || items.length < 2)
+    throw new PathlabError(`Cronbach's α needs at least 2 items; got ${Array.isArray(items) ? items.length : 0}${Array.isArray(items) && items.length ? ` (${items.join(", ")})` : ""}.`, {
       hint: "A single-item measure has no internal consistency; report it without α.",
       code: "too-few-items",
     });
-  const dup = items.find((it, i) => items.indexOf(it) !== i);
+  const keyed = parseKeyedItems(items, o.keys, "cronbachAlpha(): keys");
+  const dup = keyed.items.find((it, i) => keyed.items.indexOf(it) !== i);
   if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "duplicate-item" });
-  const nc = numericColumns(data, items, { missing: opts.missing });
-  const n = nc.n;
-  if (n < 3) throw new PathlabError(`Cronbach's α: only ${n} complete row(s) across ${items.join(", ")}.`, { code: "too-few-rows" });
-  const C = covarianceMatrix(nc.columns);
-  items.forEach((it, i) => {
-    if (!(C[i][i] > 0))
-      throw new PathlabError(`Item "${it}" has zero variance (every respondent gave the same answer).`, {
+  const use = o.use ?? "pairwise";
+  const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
+  const names = keyed.items;
+  const k = names.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  cols.columns.forEach((c, j) => {
+    const s = meanSd(c);
+    if (!(s.sd > 0))
+      throw new PathlabError(`Item "${names[j]}" has ${s.n < 2 ? `only ${s.n} answer(s)` : "zero variance (every respondent gave the same answer)"}.`, {
         hint: "A constant item carries no information about reliability; drop it from the scale.",
         code: "zero-variance",
       });
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; } // prettier-ignore
   });
-  const R = covToCor(C);
-  const k = items.length;
-  const totalStats = alphaStats(C, R, n, items);
-
-  // mean score per person and its correlation with each item
-  const score = new Float64Array(n);
-  for (const col of nc.columns) for (let i = 0; i < n; i++) score[i] += col[i] / k;
-  let sm = 0;
-  for (let i = 0; i < n; i++) sm += score[i];
-  sm /= n;
-  let sss = 0;
-  for (let i = 0; i < n; i++) sss += (score[i] - sm) * (score[i] - sm);
-  const sdScore = Math.sqrt(sss / (n - 1));
-
+  const rows = cols.nRows;
+  const complete = new Uint8Array(rows);
+  for (let i = 0; i < rows; i++) complete[i] = cols.columns.every((c) => c[i] === c[i]) ? 1 : 0;
+  if (use === "complete" && cols.nComplete < 3) throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "too-few-rows" });
+  const pc = firstComponent(pairwiseMoments(cols.columns).r);
+  let signs = keyed.signs;
+  const negative = names.filter((_, i) => pc[i] < 0);
+  const userKeyed = keyed.signs.some((s) => s < 0);
+  if (o.checkKeys && negative.length) signs = pc.map((v) => (v < 0 ? -1 : 1));
+  // psych's reversal: (max + min) − x, with max and min over all the items
+  const x = cols.columns.map((c, j) => (signs[j] < 0 ? c.map((v) => hi + lo - v) : c));
+  let C: number[][];
+  if (use === "pairwise" || cols.nComplete === rows) C = cols.nComplete === rows ? covarianceMatrix(x) : pairwiseMoments(x).cov;
+  else C = covarianceMatrix(x.map((c) => c.filter((_, i) => complete[i])));
+  const R = C.map((r, i) => r.map((v, j) => (i === j ? 1 : v / Math.sqrt(C[i][i] * C[j][j]))));
+  const totalStats = alphaStats(C, R, rows);
+  // each person's mean over the items they answered
+  const score = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    let m = 0;
+    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
+    score[i] = m ? s / m : NaN;
+  }
+  const tot = meanSd(score);
   const sumR = sumAll(R);
-  const s = smc(R, items);
+  const s = smcOf(R);
   const RC = R.map((row, i) => row.map((v, j) => (i === j ? s[i] : v)));
   const sumRC = sumAll(RC);
   const sumC = sumAll(C);
-
-  const out: AlphaItem[] = items.map((item, i) => {
-    const x = nc.columns[i];
-    let mean = 0;
-    for (let r = 0; r < n; r++) mean += x[r];
-    mean /= n;
-    let cxs = 0;
-    for (let r = 0; r < n; r++) cxs += (x[r] - mean) * (score[r] - sm);
-    const rawR = cxs / Math.sqrt(C[i][i] * (n - 1) * sss);
+  const out: AlphaItem[] = names.map((item, i) => {
+    const ms = meanSd(x[i]);
     let colR = 0;
     let colRC = 0;
     let colC = 0;
@@ -225,29 +319,46 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
     const cDrop = colC - C[i][i];
     let ifDeleted = NAN_STATS;
     if (k > 2) {
-      const keep = items.map((_, j) => j).filter((j) => j !== i);
-      const Ci = keep.map((a) => keep.map((b) => C[a][b]));
-      const Ri = keep.map((a) => keep.map((b) => R[a][b]));
-      ifDeleted = alphaStats(Ci, Ri, n, keep.map((j) => items[j]));
+      const keep = names.map((_, j) => j).filter((j) => j !== i);
+      ifDeleted = alphaStats(keep.map((a) => keep.map((b) => C[a][b])), keep.map((a) => keep.map((b) => R[a][b])), rows);
     }
     return {
       item,
-      n,
-      rawR,
+      reversed: signs[i] < 0,
+      n: ms.n,
+      rawR: corPair(score, x[i], use === "complete" ? complete : undefined),
       stdR: colR / Math.sqrt(sumR),
       rCor: colRC / Math.sqrt(sumRC),
       rDrop: cDrop / Math.sqrt(C[i][i] * vDrop),
-      mean,
-      sd: Math.sqrt(C[i][i]),
+      mean: ms.mean,
+      sd: ms.sd,
       ifDeleted,
     };
   });
-  const res = new AlphaResult(out, { ...totalStats, mean: sm, sd: sdScore }, n, nc.dropped, opts.label);
-  const neg = out.filter((it) => it.rDrop < 0).map((it) => it.item);
-  if (neg.length)
+  const res = new AlphaResult(out, { ...totalStats, mean: tot.mean, sd: tot.sd }, rows, rows - cols.nComplete, o.label, use);
+  if (negative.length && !o.checkKeys && !userKeyed && o.keys === undefined)
     res.warnings.push({
       code: "negative-item-total",
-      message: `Item(s) ${neg.join(", ")} correlate negatively with the rest of the scale; reverse-code them (reverseCode) before computing α.`,
+      message: `Item(s) ${negative.join(", ")} correlate negatively with the total scale (first principal component) and probably should be reversed: write them as "-${negative[0]}", give keys, or use checkKeys: true.`,
     });
+  if (o.checkKeys && negative.length)
+    res.warnings.push({ code: "keys-reversed", message: `checkKeys reversed ${negative.join(", ")} (negative loadings on the first principal component), as psych's check.keys.` });
   return res;
 }
+
+/**
+ * psych's check.keys as a function: the items with a minus sign on those that load negatively on
+ * the first principal component of their (pairwise) correlations, ready for cronbachAlpha or
+ * scoreItems. E.g. checkKeys(bfi, ["C1", …, "C5"]) → ["C1", "C2", "C3", "-C4", "-C5"].
+ */
+export function checkKeys(data: TableInput, items: string[], opts: { missing?: number[] } = {}): string[] {
+  const o = checkOptions<{ missing?: number[] }>("checkKeys", opts, { missing: ALPHA_SPECS.missing });
+  const keyed = parseKeyedItems(items, undefined, "checkKeys()");
+  if (keyed.items.length < 2) throw new PathlabError("checkKeys() needs at least 2 items.", { code: "too-few-items" });
+  const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
+  const pc = firstComponent(pairwiseMoments(cols.columns).r);
+  return keyed.items.map((it, i) => (pc[i] < 0 ? `-${it}` : it));
+}
+
+/** psych's name for cronbachAlpha. */
+export const alpha = cronbachAlpha;

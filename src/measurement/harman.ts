@@ -17,6 +17,14 @@ import type { TableSpec } from "../display/table";
 import { correlationMatrix } from "../data/correlation";
 import { numericColumns, type TableInput } from "../data/table-input";
 import { smc, symmetricEigen } from "./matrix";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const HARMAN_SPECS: OptionSpecs = {
+  method: { kind: "enum", values: ["pca", "paf"], valueAliases: { pc: "pca", pa: "paf" } },
+  tol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err", "minErr"] },
+  maxIter: { kind: "number", min: 1, integer: true, aliases: ["max.iter"] },
+  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+};
 
 export interface HarmanOptions {
   /** "pca" (default) or "paf" (principal axis factoring). */
@@ -92,10 +100,9 @@ export class HarmanResult extends Result {
 }
 
 /** Harman's single-factor test by principal components or principal axis factoring (see module comment). */
-export function harmanSingleFactor(data: TableInput, items: string[], opts: HarmanOptions = {}): HarmanResult {
+export function harmanSingleFactor(data: TableInput, items: string[], options: HarmanOptions = {}): HarmanResult {
+  const opts = checkOptions<HarmanOptions>("harmanSingleFactor", options, HARMAN_SPECS);
   const method = opts.method ?? "pca";
-  if (method !== "pca" && method !== "paf")
-    throw new PathlabError(`Unknown method "${String(method)}" for Harman's test.`, { hint: 'Use "pca" or "paf".', code: "bad-option" });
   if (items.length < 2) throw new PathlabError(`Harman's test needs at least 2 items; got ${items.length}.`, { code: "too-few-items" });
   const nc = numericColumns(data, items, { missing: opts.missing });
   if (nc.n <= items.length)

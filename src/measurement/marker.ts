@@ -77,6 +77,8 @@ export function markerVariableAdjustment(r: number | Record<string, number>, rMa
   if (!(Number.isFinite(rMarker) && rMarker > -1 && rMarker < 1))
     throw new PathlabError(`Marker correlation r_M = ${rMarker} must lie strictly between −1 and 1.`, { code: "bad-correlation" });
   if (!(Number.isInteger(n) && n > 3)) throw new PathlabError(`n = ${n}: the marker test needs an integer sample size above 3.`, { code: "bad-n" });
+  if (typeof r !== "number" && (r === null || typeof r !== "object" || Array.isArray(r)))
+    throw new PathlabError("markerVariableAdjustment(): r must be a correlation or an object of named correlations.", { hint: "e.g. markerVariableAdjustment({ trust_sat: 0.45 }, 0.12, 250)", code: "measurement.bad-correlation" });
   const entries = typeof r === "number" ? [["r", r] as [string, number]] : Object.entries(r);
   if (entries.length === 0) throw new PathlabError("markerVariableAdjustment(): no correlations given.", { code: "empty" });
   const df = n - 3;

@@ -12,6 +12,7 @@ import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
 import { cronbachAlpha } from "./alpha";
+import { checkOptions } from "../options";
 
 function checkLoadings(loadings: number[], what: string): void {
   if (!Array.isArray(loadings) || loadings.length === 0)
@@ -150,7 +151,9 @@ export class ReliabilityTable extends Result {
           { key: "sqrtAve", label: "√AVE" },
         ],
         rows: this.rows as unknown as Record<string, unknown>[],
-        notes: ["CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k (Fornell & Larcker, 1981). Common cut-offs: α, CR ≥ .70; AVE ≥ .50."],
+        notes: [
+          "α as psych::alpha (pairwise covariances unless use: \"complete\"); CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k with standardised loadings λ (Fornell & Larcker, 1981). semTools' AVE (Σλ²φ/Σ observed variances) differs: see AVE()/compRelSEM(). Common cut-offs: α, CR ≥ .70; AVE ≥ .50.",
+        ],
       },
     ];
   }
@@ -164,8 +167,18 @@ export function reliabilityTable(
   data: TableInput,
   constructs: Record<string, string[]>,
   loadings: Record<string, number[]>,
-  opts: { missing?: number[] } = {},
+  options: { missing?: number[]; use?: "pairwise" | "complete" } = {},
 ): ReliabilityTable {
+  const opts = checkOptions<{ missing?: number[]; use?: "pairwise" | "complete" }>("reliabilityTable", options, {
+    missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+    use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
+  });
+  if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
+    throw new PathlabError("reliabilityTable(): constructs must be an object mapping each construct to its items.", { code: "measurement.bad-constructs" });
+  if (loadings === null || typeof loadings !== "object" || Array.isArray(loadings))
+    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", { code: "measurement.bad-loadings" });
+  for (const c of Object.keys(loadings))
+    if (!(c in constructs)) throw new PathlabError(`reliabilityTable(): loadings name "${c}", which is not one of the constructs (${Object.keys(constructs).join(", ")}).`, { code: "measurement.unknown-construct" });
   let n = 0;
   const rows = Object.keys(constructs).map((c) => {
     const items = constructs[c];

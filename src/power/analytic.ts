@@ -16,6 +16,7 @@
  * beta and log-gamma are the shared ones in src/stats/special.ts.
  */
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
 import { qf } from "../stats/distributions";
 import { incBeta, lgamma } from "../stats/special";
 
@@ -30,7 +31,7 @@ export function fCritical(alpha: number, df1: number, df2: number): number {
  */
 export function pfNoncentralUpper(f: number, df1: number, df2: number, ncp: number): number {
   if (!(df1 > 0) || !(df2 > 0) || !(ncp >= 0)) {
-    throw new PathlabError(`Noncentral F needs df1 > 0, df2 > 0 and ncp ≥ 0 (got ${df1}, ${df2}, ${ncp}).`, { code: "bad-argument" });
+    throw new PathlabError(`Noncentral F needs df1 > 0, df2 > 0 and ncp ≥ 0 (got ${df1}, ${df2}, ${ncp}).`, { hint: "df1 and df2 are degrees of freedom; ncp = f²·N.", code: "power.bad-argument" });
   }
   if (f <= 0) return 1;
   const x = (df1 * f) / (df1 * f + df2);
@@ -70,18 +71,41 @@ export interface RegressionPowerSpec {
  * P(F'(u, N − k − 1, λ = f²·N) > F_crit(1 − α; u, N − k − 1)) (Cohen, 1988, ch. 9; G*Power's
  * "linear multiple regression: fixed model, R² increase").
  */
+const REGRESSION_POWER_OPTIONS: OptionSpecs = {
+  f2: { kind: "number", min: 0, description: "Cohen's f²" },
+  n: { kind: "number", min: 1, integer: true },
+  predictors: { kind: "number", min: 1, integer: true },
+  tested: { kind: "number", min: 1, integer: true },
+  alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "alpha is a significance level such as 0.05 (not 5)." },
+};
+
+function checkRegressionSpec(fn: string, spec: object, extra: OptionSpecs = {}): void {
+  const o = checkOptions<Partial<RegressionPowerSpec>>(fn, spec, { ...REGRESSION_POWER_OPTIONS, ...extra });
+  for (const k of ["f2", "predictors"] as const) {
+    if (o[k] === undefined) throw new PathlabError(`${fn}() needs ${k}.`, { hint: "e.g. { f2: 0.02, predictors: 3 }", code: "options.missing" });
+  }
+  if (o.tested !== undefined && o.tested > o.predictors!) {
+    throw new PathlabError(`${fn}(): tested = ${o.tested} coefficients but the model has only ${o.predictors} predictors.`, {
+      hint: "tested counts the coefficients tested jointly, at most the number of predictors.",
+      code: "options.bad-value",
+    });
+  }
+}
+
 export function regressionPower(spec: RegressionPowerSpec): number {
+  checkRegressionSpec("regressionPower", spec);
+  if (spec.n === undefined) throw new PathlabError("regressionPower() needs n.", { hint: "For the N that reaches a target power use regressionSampleSize().", code: "options.missing" });
   const u = spec.tested ?? 1;
   const alpha = spec.alpha ?? 0.05;
   const v = spec.n - spec.predictors - 1;
-  if (!(spec.f2 >= 0)) throw new PathlabError(`f2 must be ≥ 0, got ${spec.f2}.`, { code: "bad-argument" });
+  if (!(spec.f2 >= 0)) throw new PathlabError(`f2 must be ≥ 0, got ${spec.f2}.`, { hint: "f² = ΔR²/(1 − R²): .02 small, .15 medium, .35 large.", code: "power.bad-argument" });
   if (!(v >= 1)) {
     throw new PathlabError(`n = ${spec.n} leaves ${v} residual degrees of freedom with ${spec.predictors} predictors.`, {
       hint: "The sample size must exceed the number of predictors + 1.",
-      code: "bad-argument",
+      code: "power.bad-argument",
     });
   }
-  if (!(alpha > 0 && alpha < 1)) throw new PathlabError(`alpha must lie in (0, 1), got ${alpha}.`, { code: "bad-argument" });
+  if (!(alpha > 0 && alpha < 1)) throw new PathlabError(`alpha must lie in (0, 1), got ${alpha}.`, { hint: "Write alpha: 0.05 for a 5% level.", code: "power.bad-argument" });
   const crit = fCritical(alpha, u, v);
   return pfNoncentralUpper(crit, u, v, spec.f2 * spec.n);
 }
@@ -91,18 +115,23 @@ export function regressionPower(spec: RegressionPowerSpec): number {
  * and the power achieved at it.
  */
 export function regressionSampleSize(spec: Omit<RegressionPowerSpec, "n"> & { power?: number }): { n: number; power: number } {
+  checkRegressionSpec("regressionSampleSize", spec, {
+    n: { kind: "custom", unsupported: "regressionSampleSize() finds n; use regressionPower() for the power at a given n." },
+    power: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "power is a proportion such as 0.80 (not 80)." },
+  });
   const target = spec.power ?? 0.8;
-  if (!(spec.f2 > 0)) throw new PathlabError(`f2 must be > 0 to reach a target power, got ${spec.f2}.`, { code: "bad-argument" });
+  const base = { f2: spec.f2, predictors: spec.predictors, tested: spec.tested, alpha: spec.alpha };
+  if (!(spec.f2 > 0)) throw new PathlabError(`f2 must be > 0 to reach a target power, got ${spec.f2}.`, { hint: "With f² = 0 the power equals alpha at every N.", code: "power.bad-argument" });
   let lo = spec.predictors + 2;
   let hi = lo;
-  while (regressionPower({ ...spec, n: hi }) < target) {
+  while (regressionPower({ ...base, n: hi }) < target) {
     hi *= 2;
-    if (hi > 1e8) throw new PathlabError(`No N below 1e8 reaches power ${target} for f2 = ${spec.f2}.`, { code: "bad-argument" });
+    if (hi > 1e8) throw new PathlabError(`No N below 1e8 reaches power ${target} for f2 = ${spec.f2}.`, { hint: "The effect is too small to detect with any realistic sample; check f2.", code: "power.bad-argument" });
   }
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (regressionPower({ ...spec, n: mid }) >= target) hi = mid;
+    if (regressionPower({ ...base, n: mid }) >= target) hi = mid;
     else lo = mid + 1;
   }
-  return { n: hi, power: regressionPower({ ...spec, n: hi }) };
+  return { n: hi, power: regressionPower({ ...base, n: hi }) };
 }

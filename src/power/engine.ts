@@ -4,7 +4,7 @@
  * and adding a sample size to the grid leaves the others unchanged.
  */
 import { PathlabError } from "../errors";
-import { Rng } from "../simulate/rng";
+import { streamRng, type Rng } from "../simulate/rng";
 import { fCritical } from "./analytic";
 import { buildPowerModel, setModelN, type PowerModelKind } from "./models";
 
@@ -45,7 +45,7 @@ export function replicationRng(seed: number, n: number, r: number): Rng {
   const s = mix32((seed >>> 0) ^ mix32(Math.floor(seed / 4294967296) + 0x9e3779b9));
   const hi = mix32(s ^ mix32(n + 0x632be5ab));
   const lo = mix32(hi ^ mix32(r + 0x85157af5));
-  return new Rng((hi >>> 11) * 4294967296 + lo);
+  return streamRng((hi >>> 11) * 4294967296 + lo);
 }
 
 /** Runs one chunk (this is also what a worker thread runs). */
@@ -62,7 +62,7 @@ export function runChunk(kind: PowerModelKind, spec: unknown, settings: PowerJob
   model.effects.forEach((e, i) => {
     if (e.test === "t") {
       const df = n - (e.predictors ?? 1) - 1;
-      if (df < 1) throw new PathlabError(`N = ${n} is too small for "${e.name}" (needs N > ${(e.predictors ?? 1) + 1}).`, { code: "bad-power-spec" });
+      if (df < 1) throw new PathlabError(`N = ${n} is too small for "${e.name}" (needs N > ${(e.predictors ?? 1) + 1}).`, { hint: "Use larger sample sizes in n.", code: "power.bad-spec" });
       crit[i] = Math.sqrt(fCritical(settings.alpha, 1, df));
     }
   });

@@ -14,6 +14,7 @@
  * percentile; no sorting needed).
  */
 import { PathlabError } from "../errors";
+import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { Rng } from "../simulate/rng";
 import { SmallOls } from "./ols-small";
 
@@ -97,12 +98,12 @@ function clean(x: number): number {
   return Math.abs(x) < 1e-12 ? 0 : x;
 }
 
-function fail(msg: string, hint?: string): never {
-  throw new PathlabError(msg, { hint, code: "bad-power-spec" });
+function fail(msg: string, hint: string): never {
+  throw new PathlabError(msg, { hint, code: "power.bad-spec" });
 }
 
 function checkPath(name: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(`Path "${name}" must be a finite number, got ${String(v)}.`);
+  if (typeof v !== "number" || !Number.isFinite(v)) fail(`Path "${name}" must be a finite number, got ${String(v)}.`, "Give standardised coefficients such as 0.3.");
   if (Math.abs(v as number) >= 1) fail(`Standardised path "${name}" = ${v} is not in (−1, 1).`, "Give standardised coefficients.");
   return v as number;
 }
@@ -158,16 +159,16 @@ function inverse(A: number[][]): number[][] {
 
 /** The correlation matrix of [X, M1..Mk, Y] implied by standardised paths. */
 export function mediationCorrelation(spec: MediationPowerSpec): number[][] {
-  const aArr = spec.a === undefined ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.") : Array.isArray(spec.a) ? spec.a : [spec.a];
-  const bArr = spec.b === undefined ? fail("Mediation power needs paths b (M → Y) as well as a.") : Array.isArray(spec.b) ? spec.b : [spec.b];
-  if (aArr.length === 0) fail("Mediation power needs at least one mediator (a is empty).");
+  const aArr = spec.a === undefined ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.", "e.g. powerMediation({ a: 0.3, b: 0.3, cp: 0.1 }, { n: [100, 200] }).") : Array.isArray(spec.a) ? spec.a : [spec.a];
+  const bArr = spec.b === undefined ? fail("Mediation power needs paths b (M → Y) as well as a.", "Give one b per mediator, e.g. { a: 0.3, b: 0.3 }.") : Array.isArray(spec.b) ? spec.b : [spec.b];
+  if (aArr.length === 0) fail("Mediation power needs at least one mediator (a is empty).", "Give one a and one b path per mediator.");
   if (aArr.length !== bArr.length) fail(`Mediation power: a has ${aArr.length} path(s) but b has ${bArr.length}.`, "Give one a and one b per mediator.");
   const k = aArr.length;
   const a = aArr.map((v, i) => checkPath(k > 1 ? `a${i + 1}` : "a", v));
   const b = bArr.map((v, i) => checkPath(k > 1 ? `b${i + 1}` : "b", v));
   const cp = spec.cp === undefined ? 0 : checkPath("cp", spec.cp);
   const rho = spec.mediatorCor === undefined ? 0 : spec.mediatorCor;
-  if (!(rho > -1 && rho < 1)) fail(`mediatorCor = ${rho} is not in (−1, 1).`);
+  if (!(rho > -1 && rho < 1)) fail(`mediatorCor = ${rho} is not in (−1, 1).`, "mediatorCor is the correlation of the mediators' residuals.");
   const d = k + 2;
   const S: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
   S[0][0] = 1;
@@ -198,13 +199,13 @@ export function mediationCorrelation(spec: MediationPowerSpec): number[][] {
 
 function checkCorrelation(R: number[][]): void {
   const d = R.length;
-  if (d < 3) fail(`The correlation matrix must be at least 3 × 3 ([X, M, Y]); got ${d} × ${d}.`);
+  if (d < 3) fail(`The correlation matrix must be at least 3 × 3 ([X, M, Y]); got ${d} × ${d}.`, "Order the rows and columns as X, M1, …, Mk, Y.");
   for (let i = 0; i < d; i++) {
-    if (!Array.isArray(R[i]) || R[i].length !== d) fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`);
-    if (Math.abs(R[i][i] - 1) > 1e-8) fail(`Diagonal entry ${i + 1} of the correlation matrix is ${R[i][i]}, not 1.`);
+    if (!Array.isArray(R[i]) || R[i].length !== d) fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`, "Give the full square matrix.");
+    if (Math.abs(R[i][i] - 1) > 1e-8) fail(`Diagonal entry ${i + 1} of the correlation matrix is ${R[i][i]}, not 1.`, "Give correlations, not covariances.");
     for (let j = 0; j < i; j++) {
-      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8) fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`);
-      if (Math.abs(R[i][j]) >= 1) fail(`Correlation [${i + 1}, ${j + 1}] = ${R[i][j]} is not in (−1, 1).`);
+      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8) fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`, "Check the matrix for a typo.");
+      if (Math.abs(R[i][j]) >= 1) fail(`Correlation [${i + 1}, ${j + 1}] = ${R[i][j]} is not in (−1, 1).`, "Check the matrix for a typo.");
     }
   }
 }
@@ -433,7 +434,7 @@ class ModerationModel implements PowerModel {
     const b2 = checkPath("b2", s.b2);
     const b3 = checkPath("b3", s.b3);
     const r = s.rXW ?? 0;
-    if (!(r > -1 && r < 1)) fail(`rXW = ${r} is not in (−1, 1).`);
+    if (!(r > -1 && r < 1)) fail(`rXW = ${r} is not in (−1, 1).`, "rXW is the correlation of X and W.");
     const explained = xwVariance(b1, b2, b3, r);
     if (!(explained < 1)) fail(`The moderation paths explain ${explained.toFixed(3)} of Y's variance (must be < 1).`, "Use smaller coefficients.");
     this.sdE = Math.sqrt(1 - explained);
@@ -509,7 +510,7 @@ class ModeratedMediationModel implements PowerModel {
     const b = checkPath("b", s.b);
     const cp = s.cp === undefined ? 0 : checkPath("cp", s.cp);
     const r = s.rXW ?? 0;
-    if (!(r > -1 && r < 1)) fail(`rXW = ${r} is not in (−1, 1).`);
+    if (!(r > -1 && r < 1)) fail(`rXW = ${r} is not in (−1, 1).`, "rXW is the correlation of X and W.");
     const expM = xwVariance(a1, a2, a3, r);
     if (!(expM < 1)) fail(`The paths into M explain ${expM.toFixed(3)} of M's variance (must be < 1).`, "Use smaller a paths.");
     const cxm = a1 + a2 * r;
@@ -614,9 +615,37 @@ class ModeratedMediationModel implements PowerModel {
   }
 }
 
+const NUMBER = { kind: "custom", check: (v: unknown) => (typeof v === "number" ? undefined : `must be a number; got ${describeValue(v)}`) } as const;
+const NUMBER_OR_LIST = {
+  kind: "custom",
+  check: (v: unknown) => (typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number")) ? undefined : `must be a number or an array of numbers; got ${describeValue(v)}`),
+} as const;
+
+const SPEC_OPTIONS: Record<PowerModelKind, OptionSpecs> = {
+  mediation: { a: NUMBER_OR_LIST, b: NUMBER_OR_LIST, cp: NUMBER, mediatorCor: NUMBER, cor: { kind: "custom", expected: "the correlation matrix of [X, M…, Y]" } },
+  moderation: { b1: NUMBER, b2: NUMBER, b3: NUMBER, rXW: NUMBER },
+  "moderated-mediation": { a1: NUMBER, a2: NUMBER, a3: NUMBER, b: NUMBER, cp: NUMBER, rXW: NUMBER },
+};
+
+const FN_OF_KIND: Record<PowerModelKind, string> = { mediation: "powerMediation", moderation: "powerModeration", "moderated-mediation": "powerModeratedMediation" };
+
+/**
+ * Checks a power specification's names (an unknown path such as `c` is an error listing the valid
+ * ones, never ignored) and that a mediation model is given either by paths or by `cor`, not both.
+ */
+export function checkPowerSpec(kind: PowerModelKind, spec: unknown): void {
+  if (!(kind in SPEC_OPTIONS)) fail(`Unknown power model "${String(kind)}".`, 'Use "mediation", "moderation" or "moderated-mediation".');
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) fail(`The ${kind} power specification must be an object of paths, e.g. ${kind === "moderation" ? "{ b1: 0.3, b2: 0.2, b3: 0.1 }" : "{ a: 0.3, b: 0.3 }"}.`, "Pass the model's paths as an object.");
+  const o = checkOptions<Record<string, unknown>>(FN_OF_KIND[kind], spec as Record<string, unknown>, SPEC_OPTIONS[kind]);
+  if (kind === "mediation" && o.cor !== undefined) {
+    const both = ["a", "b", "cp", "mediatorCor"].filter((k) => o[k] !== undefined);
+    if (both.length) fail(`powerMediation(): give either the paths (a, b, cp, mediatorCor) or the correlation matrix cor, not both (got cor and ${both.join(", ")}).`, "The correlation matrix implies all paths; remove one of the two.");
+  }
+}
+
 /** Builds the simulation model for a specification (validating it; errors name the bad path). */
 export function buildPowerModel(kind: PowerModelKind, spec: unknown): PowerModel {
-  if (spec === null || typeof spec !== "object") fail(`The ${kind} power specification must be an object of paths.`);
+  if (spec === null || typeof spec !== "object") fail(`The ${kind} power specification must be an object of paths.`, "Pass the model's paths as an object.");
   if (kind === "mediation") return new MediationModel(spec as MediationPowerSpec);
   if (kind === "moderation") return new ModerationModel(spec as ModerationPowerSpec);
   if (kind === "moderated-mediation") return new ModeratedMediationModel(spec as ModeratedMediationPowerSpec);

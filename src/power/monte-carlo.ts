@@ -6,10 +6,13 @@
  */
 import * as path from "path";
 import { PathlabError } from "../errors";
+import { checkOptions, describeValue, type OptionSpecs } from "../options";
+import { progressBar } from "../display/notebook";
 import { makeChunks, mergeTallies, runChunk, type PowerJobSettings, type PowerTally } from "./engine";
 import { regressionPower } from "./analytic";
 import {
   buildPowerModel,
+  checkPowerSpec,
   type MediationPowerSpec,
   type ModeratedMediationPowerSpec,
   type ModerationPowerSpec,
@@ -41,24 +44,53 @@ export interface PowerAsyncOptions extends PowerOptions {
 
 const CHUNK = 50;
 
-function settingsOf(o: PowerOptions): { ns: number[]; s: PowerJobSettings } {
-  if (!o || o.n === undefined) throw new PathlabError("Power analysis needs the sample size(s) `n`.", { hint: "e.g. { n: [100, 200, 300] }", code: "bad-power-spec" });
+const POWER_OPTIONS: OptionSpecs = {
+  n: {
+    kind: "custom",
+    check: (v) => (typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number")) ? undefined : `must be a sample size or an array of sample sizes; got ${describeValue(v)}`),
+    expected: "a whole number such as 200, or an array such as [100, 200, 300]",
+  },
+  reps: { kind: "number", min: 1, integer: true },
+  alpha: { kind: "number", min: 0, max: 0.5, exclusiveMin: true, exclusiveMax: true, rangeHint: "alpha is a significance level such as 0.05 (not 5)." },
+  ci: { kind: "enum", values: ["montecarlo", "bootstrap"], caseInsensitive: true, valueAliases: { "monte carlo": "montecarlo", mc: "montecarlo", boot: "bootstrap" } },
+  draws: { kind: "number", min: 100, integer: true },
+  seed: { kind: "seed" },
+  onProgress: { kind: "custom", check: (v) => (typeof v === "function" ? undefined : "must be a function (done, total) => void"), expected: "a function" },
+};
+
+const ASYNC_OPTIONS: OptionSpecs = { ...POWER_OPTIONS, threads: { kind: "number", min: 1, max: 64, integer: true } };
+
+/** Replications × (rows + draws) above which a run shows a progress bar (a few seconds of work). */
+const LONG_RUN = 1e7;
+
+function settingsOf(fn: string, options: PowerOptions, specs: OptionSpecs = POWER_OPTIONS): { ns: number[]; s: PowerJobSettings } {
+  const o = checkOptions<PowerOptions>(fn, options, specs);
+  if (o.n === undefined) throw new PathlabError(`${fn}() needs the sample size(s) \`n\`.`, { hint: "e.g. { n: [100, 200, 300] }", code: "power.bad-spec" });
   const ns = (Array.isArray(o.n) ? o.n : [o.n]).slice();
   for (const n of ns) {
-    if (!Number.isInteger(n) || n < 5) throw new PathlabError(`Sample size ${n} is not an integer ≥ 5.`, { code: "bad-power-spec" });
+    if (!Number.isInteger(n) || n < 5) throw new PathlabError(`Sample size ${n} is not an integer ≥ 5.`, { hint: "Give whole numbers of cases, e.g. n: [100, 200, 300].", code: "power.bad-spec" });
   }
   const uniq = Array.from(new Set(ns)).sort((a, b) => a - b);
   const reps = o.reps ?? 1000;
-  if (!Number.isInteger(reps) || reps < 1) throw new PathlabError(`reps = ${reps} must be a positive integer.`, { code: "bad-power-spec" });
   const alpha = o.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 0.5)) throw new PathlabError(`alpha = ${alpha} must lie in (0, .5).`, { code: "bad-power-spec" });
   const ci = o.ci ?? "montecarlo";
-  if (ci !== "montecarlo" && ci !== "bootstrap") throw new PathlabError(`ci = "${ci}" is not "montecarlo" or "bootstrap".`, { code: "bad-power-spec" });
   const draws = o.draws ?? (ci === "montecarlo" ? 5000 : 1000);
-  if (!Number.isInteger(draws) || draws < 100) throw new PathlabError(`draws = ${draws} must be an integer ≥ 100.`, { code: "bad-power-spec" });
   const seed = o.seed ?? 1;
-  if (!Number.isFinite(seed)) throw new PathlabError(`seed = ${seed} must be a finite number.`, { code: "bad-power-spec" });
   return { ns: uniq, s: { reps, alpha, ci, draws, seed } };
+}
+
+/** Rough work estimate (rows plus draws per replication; a bootstrap draw refits on n rows). */
+function workOf(kind: PowerModelKind, spec: unknown, ns: number[], s: PowerJobSettings): number {
+  const draws = buildPowerModel(kind, spec).effects.some((e) => e.test === "ci") ? s.draws : 0;
+  return ns.reduce((acc, n) => acc + s.reps * (n + draws * (s.ci === "bootstrap" ? n / 20 : 1)), 0);
+}
+
+/** The caller's onProgress, or a notebook progress bar for a long run (none outside a notebook). */
+function progressFor(o: PowerOptions, total: number, work: number, label: string): { update?: (done: number, total: number) => void; finish: () => void } {
+  if (o.onProgress) return { update: o.onProgress, finish: () => {} };
+  if (work < LONG_RUN) return { finish: () => {} };
+  const bar = progressBar(total, label);
+  return { update: (done) => bar.update(done), finish: () => bar.finish() };
 }
 
 function assemble(kind: PowerModelKind, spec: unknown, ns: number[], s: PowerJobSettings, tallies: PowerTally[], threads: number, t0: number): PowerResult {
@@ -86,19 +118,23 @@ function assemble(kind: PowerModelKind, spec: unknown, ns: number[], s: PowerJob
   return new PowerResult(kind, model.description, model.effects, rows, { ...s, threads, elapsedMs: Date.now() - t0 });
 }
 
-function runSync(kind: PowerModelKind, spec: unknown, options: PowerOptions): PowerResult {
+function runSync(fn: string, kind: PowerModelKind, spec: unknown, options: PowerOptions): PowerResult {
   const t0 = Date.now();
+  checkPowerSpec(kind, spec);
   buildPowerModel(kind, spec); // validate before any work
-  const { ns, s } = settingsOf(options);
+  const { ns, s } = settingsOf(fn, options);
+  const work = workOf(kind, spec, ns, s);
   const chunks = makeChunks(ns, s.reps, CHUNK);
   const total = ns.length * s.reps;
+  const progress = progressFor(options, total, work, `Power simulation (${total} replications)`);
   let done = 0;
   const tallies: PowerTally[] = [];
   for (const c of chunks) {
     tallies.push(runChunk(kind, spec, s, c));
     done += c.to - c.from;
-    options.onProgress?.(done, total);
+    progress.update?.(done, total);
   }
+  progress.finish();
   return assemble(kind, spec, ns, s, tallies, 1, t0);
 }
 
@@ -109,12 +145,12 @@ function runSync(kind: PowerModelKind, spec: unknown, options: PowerOptions): Po
  * X and all M (PROCESS model 4).
  */
 export function powerMediation(spec: MediationPowerSpec, options: PowerOptions): PowerResult {
-  return runSync("mediation", spec, options);
+  return runSync("powerMediation", "mediation", spec, options);
 }
 
 /** Power of the t test of the interaction term b3 in Y = b0 + b1·X + b2·W + b3·X·W + e (X, W normal). */
 export function powerModeration(spec: ModerationPowerSpec, options: PowerOptions): PowerResult {
-  return runSync("moderation", spec, options);
+  return runSync("powerModeration", "moderation", spec, options);
 }
 
 /**
@@ -123,7 +159,7 @@ export function powerModeration(spec: ModerationPowerSpec, options: PowerOptions
  * and t tests of a3, b and c′.
  */
 export function powerModeratedMediation(spec: ModeratedMediationPowerSpec, options: PowerOptions): PowerResult {
-  return runSync("moderated-mediation", spec, options);
+  return runSync("powerModeratedMediation", "moderated-mediation", spec, options);
 }
 
 /** The worker script next to this module (compiled .js, or .ts under tsx in tests). */
@@ -146,22 +182,25 @@ export async function powerAsync(
   options: PowerAsyncOptions,
 ): Promise<PowerResult> {
   const t0 = Date.now();
+  checkPowerSpec(kind, spec);
   buildPowerModel(kind, spec);
-  const { ns, s } = settingsOf(options);
+  const { ns, s } = settingsOf("powerAsync", options, ASYNC_OPTIONS);
+  const work = workOf(kind, spec, ns, s);
   const chunks = makeChunks(ns, s.reps, CHUNK);
   const total = ns.length * s.reps;
-  // Rough work estimate (rows × draws); below ~2e7 the ~100 ms worker start-up is not worth it.
-  const work = ns.reduce((acc, n) => acc + s.reps * (n + s.draws * (s.ci === "bootstrap" ? n / 20 : 1)), 0);
-  const threads = Math.max(1, Math.floor(options.threads ?? (work > 2e7 ? 2 : 1)));
+  // Below ~2e7 units of work the ~100 ms worker start-up is not worth it.
+  const threads = options.threads ?? (work > 2e7 ? 2 : 1);
+  const progress = progressFor(options, total, work, `Power simulation (${total} replications)`);
   let done = 0;
   const tallies: PowerTally[] = [];
   if (threads === 1) {
     for (const c of chunks) {
       tallies.push(runChunk(kind, spec, s, c));
       done += c.to - c.from;
-      options.onProgress?.(done, total);
+      progress.update?.(done, total);
       await new Promise<void>((r) => setImmediate(r));
     }
+    progress.finish();
     return assemble(kind, spec, ns, s, tallies, 1, t0);
   }
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -185,12 +224,12 @@ export async function powerAsync(
         w.on("message", (m: { id: number; tally?: PowerTally; error?: string }) => {
           active--;
           if (m.error) {
-            reject(new PathlabError(`Power worker failed: ${m.error}`, { code: "worker" }));
+            reject(new PathlabError(`Power worker failed: ${m.error}`, { hint: "Run with threads: 1 to see the error in this thread.", code: "power.worker" }));
             return;
           }
           tallies.push(m.tally!);
           done += chunks[m.id].to - chunks[m.id].from;
-          options.onProgress?.(done, total);
+          progress.update?.(done, total);
           feed(w);
           if (next >= chunks.length && active === 0) resolve();
         });
@@ -201,5 +240,6 @@ export async function powerAsync(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  progress.finish();
   return assemble(kind, spec, ns, s, tallies, workers.length, t0);
 }

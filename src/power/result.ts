@@ -70,7 +70,7 @@ export class PowerResult extends Result {
   private effectName(effect: string | number): string {
     if (typeof effect === "number") {
       const e = this.effects[effect];
-      if (!e) throw new PathlabError(`Effect index ${effect} is out of range (0–${this.effects.length - 1}).`, { code: "unknown-effect" });
+      if (!e) throw new PathlabError(`Effect index ${effect} is out of range (0–${this.effects.length - 1}).`, { hint: `Effects: ${this.effects.map((e, i) => `${i} = ${e.name}`).join(", ")}.`, code: "power.unknown-effect" });
       return e.name;
     }
     const exact = this.effects.find((e) => e.name === effect);
@@ -79,7 +79,7 @@ export class PowerResult extends Result {
     if (partial.length === 1) return partial[0].name;
     throw new PathlabError(`Unknown effect "${effect}".`, {
       hint: `Effects: ${this.effects.map((e) => `"${e.name}"`).join(", ")}.`,
-      code: "unknown-effect",
+      code: "power.unknown-effect",
     });
   }
 
@@ -87,7 +87,7 @@ export class PowerResult extends Result {
   power(effect: string | number, n: number): number {
     const name = this.effectName(effect);
     const row = this.rows.find((r) => r.effect === name && r.n === n);
-    if (!row) throw new PathlabError(`N = ${n} is not in the grid (${this.ns.join(", ")}).`, { code: "unknown-n" });
+    if (!row) throw new PathlabError(`N = ${n} is not in the grid (${this.ns.join(", ")}).`, { hint: "Add it to n and rerun; the other rows stay the same.", code: "power.unknown-n" });
     return row.power;
   }
 

@@ -321,7 +321,7 @@ export function bootstrapCoefficients(
         if (replaced > Math.max(100, B)) {
           throw new PathlabError(`Bootstrap failed: ${replaced} resamples had a singular design matrix.`, {
             hint: "A predictor is (nearly) constant or collinear in many resamples; check dichotomous variables with very few cases in one group.",
-            code: "bootstrap-singular",
+            code: "process.bootstrap-singular",
           });
         }
         counts.fill(0);

@@ -55,7 +55,7 @@ export function plotSlopes(res: ProcessResult, opts: SlopesOptions = {}): Figure
   const candidates = p.equations.filter((e) => e.conditional.some((c) => c.kind === "effect"));
   const eq: EquationResult | undefined = opts.outcome ? res.equation(opts.outcome) : candidates.find((e) => e.role === "Y") ?? candidates[0];
   const cond = eq?.conditional.find((c) => c.kind === "effect");
-  if (!eq || !cond) throw new PathlabError("This model has no interaction to plot simple slopes for.", { hint: "Simple slopes need a moderated path (models 1, 2, 3, 5, 7, 8, 14, 15, 21, 58, 59).", code: "no-interaction" });
+  if (!eq || !cond) throw new PathlabError("This model has no interaction to plot simple slopes for.", { hint: "Simple slopes need a moderated path (models 1, 2, 3, 5, 7, 8, 14, 15, 21, 58, 59).", code: "process.no-interaction" });
   const focal = cond.focal;
   const [lo, hi] = range(p.columns[focal]);
   const k = opts.points ?? 50;
@@ -102,7 +102,7 @@ export function plotSlopes(res: ProcessResult, opts: SlopesOptions = {}): Figure
 /** Johnson–Neyman plot: θ(w) with its confidence band; shaded where the band excludes zero. */
 export function plotJN(res: ProcessResult): Figure {
   const eq = res.payload.equations.find((e) => e.jn);
-  if (!eq || !eq.jn) throw new PathlabError("No Johnson–Neyman analysis in this result.", { hint: "Run process() with jn: 1 (models 1 and 3).", code: "no-jn" });
+  if (!eq || !eq.jn) throw new PathlabError("No Johnson–Neyman analysis in this result.", { hint: "Run process() with jn: 1 (models 1 and 3).", code: "process.no-jn" });
   const jn = eq.jn;
   const L = jn.line;
   const k = 200;
@@ -243,7 +243,7 @@ export function plotBootstrap(res: ProcessResult, which: number | string = 0): F
   const row = typeof which === "number" ? pool[which] : pool.find((r) => r.key === which || r.label === which);
   const draws = row ? p.draws.get(row.key) : undefined;
   if (!row || !draws)
-    throw new PathlabError(`No resampled values for ${JSON.stringify(which)}.`, { hint: "Bootstrap draws exist for indirect effects and indices when boot > 0 or mc > 0.", code: "no-draws" });
+    throw new PathlabError(`No resampled values for ${JSON.stringify(which)}.`, { hint: "Bootstrap draws exist for indirect effects and indices when boot > 0 or mc > 0.", code: "process.no-draws" });
   const name = (r: string) => p.roleName[r] ?? r;
   const label = (row.path ? row.path.map(name).join(" → ") : row.label) + (Object.keys(row.at).length ? ` at ${Object.entries(row.at).map(([k, v]) => `${name(k)} = ${f2(v)}`).join(", ")}` : "");
   const shapes = [
@@ -272,7 +272,7 @@ export function plotConditionalIndirect(res: ProcessResult, mediator?: string): 
   const cp: CompiledPath | undefined = mediator ? cands.find((c) => c.path.some((r) => name(r) === mediator || r === mediator)) : cands[0];
   const bd = p.bootDraws;
   if (!cp || !bd)
-    throw new PathlabError("No moderated indirect effect with resampled values to plot.", { hint: "Use a conditional process model (5–59) with boot > 0 or mc > 0.", code: "no-conditional-indirect" });
+    throw new PathlabError("No moderated indirect effect with resampled values to plot.", { hint: "Use a conditional process model (5–59) with boot > 0 or mc > 0.", code: "process.no-conditional-indirect" });
   const mods = pathModerators(cp).sort();
   const along = mods.includes("W") ? "W" : mods[0];
   const others = mods.filter((m) => m !== along);

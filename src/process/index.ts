@@ -1,4 +1,5 @@
-export { process, DEFAULT_PROCESS_SEED } from "./process";
+export { process } from "./process";
+export { DEFAULT_PROCESS_SEED } from "./options";
 export { ProcessResult, type ProcessTidyRow } from "./result";
 export { SUPPORTED_MODELS, modelTemplate, type ModelTemplate } from "./models";
 export type {

@@ -129,7 +129,7 @@ export function modelTemplate(model: number): ModelTemplate {
   if (!t)
     throw new PathlabError(`PROCESS model ${model} is not supported.`, {
       hint: `Supported models: ${SUPPORTED_MODELS.join(", ")}.`,
-      code: "unsupported-model",
+      code: "options.unsupported",
     });
   return t;
 }

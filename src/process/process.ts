@@ -15,16 +15,18 @@ import { Rng } from "../simulate/rng";
 import { bootstrapCoefficients, monteCarloCoefficients, rowMajor, type BootstrapDraws, type EngineEquation } from "./bootstrap";
 import { compilePath, effectGradient, enumeratePaths, pathModerators, pathValue, type CompiledPath, type ModeratorValues } from "./effects";
 import { bootInterval, johnsonNeymanRoots } from "./intervals";
-import { expandTemplate, modelTemplate, type Term } from "./models";
+import { expandTemplate, type Term } from "./models";
 import { probeValues, type ProbeKind } from "./probe";
 import { ProcessResult } from "./result";
+import { processConfig } from "./options";
+import { checkMemory } from "../resources";
+import { progressBar } from "../display/notebook";
 import type {
   Coefficient,
   ConditionalEffects,
   ConditionalRow,
   EffectRow,
   EquationResult,
-  HcType,
   IndexRow,
   IndirectRow,
   InteractionTest,
@@ -33,33 +35,22 @@ import type {
   ProcessOptions,
 } from "./types";
 
-/** Default seed: reruns of a notebook give identical intervals unless the user picks another. */
-export const DEFAULT_PROCESS_SEED = 1;
+/** Resamples × rows above which the bootstrap shows a progress bar (about a second of work). */
+const LONG_BOOTSTRAP = 2e7;
 
-const flag = (v: number | boolean | undefined): boolean => v === true || (typeof v === "number" && v !== 0);
-
-function asList(v: string | string[] | undefined): string[] {
-  if (v === undefined || v === null) return [];
-  return Array.isArray(v) ? v : [v];
-}
-
-function asNumbers(v: number | number[] | undefined, name: string): number[] | undefined {
-  if (v === undefined || v === null) return undefined;
-  const a = Array.isArray(v) ? v : [v];
-  for (const x of a)
-    if (typeof x !== "number" || !Number.isFinite(x))
-      throw new PathlabError(`${name} must be a number or an array of numbers, got ${JSON.stringify(x)}.`, { code: "bad-option" });
-  return a;
-}
-
-function parseHc(hc: ProcessOptions["hc"]): HcType | undefined {
-  if (hc === undefined || hc === null) return undefined;
-  if (typeof hc === "number" && Number.isInteger(hc) && hc >= 0 && hc <= 4) return `HC${hc}` as HcType;
-  if (typeof hc === "string" && /^HC[0-4]$/i.test(hc)) return hc.toUpperCase() as HcType;
-  throw new PathlabError(`hc must be 0–4 or "HC0"…"HC4", got ${JSON.stringify(hc)}.`, {
-    hint: "PROCESS's hc=3 is HC3; omit hc for ordinary OLS standard errors.",
-    code: "bad-option",
-  });
+/**
+ * Refuses, before any work, a resampling request whose draws cannot fit in memory: the coefficients
+ * of every equation and every resampled quantity, B numbers each, plus the per-row products.
+ */
+function checkResamplingMemory(option: "boot" | "mc", B: number, stride: number, quantities: number, n: number, columns: number): void {
+  if (B === 0) return;
+  const perDraw = stride + quantities + 3; // coefficients, quantities, two SDs, a sort buffer
+  const bytes = 8 * B * perDraw + 8 * n * columns * columns;
+  const what = option === "mc" ? "Monte Carlo draws" : "bootstrap resamples";
+  const largest = 8 * B * stride;
+  // One Float64Array holds every draw's coefficients; a typed array cannot exceed 2³² bytes.
+  const single = largest > 2 ** 32 ? `, in one array of ${(largest / 2 ** 30).toFixed(1)} GiB (a typed array holds at most 4 GiB)` : "";
+  checkMemory(bytes, `${B.toLocaleString("en-US")} ${what} (${perDraw} numbers each${single})`, `Lower ${option}: PROCESS's default of 5000 is plenty for 95% intervals.`, largest);
 }
 
 /** Inverts a small symmetric positive-definite matrix (for Wald tests on a few coefficients). */
@@ -153,51 +144,27 @@ interface FittedEquation {
  * resamples of the rows, or Monte Carlo intervals from draws of b ~ N(b̂, V̂).
  */
 export function process(options: ProcessOptions): ProcessResult {
-  const tpl = modelTemplate(options.model);
-  const model = tpl.model;
-  const ms = asList(options.m);
-  const covs = asList(options.cov);
-  const conf = options.conf ?? 95;
-  if (typeof conf !== "number" || !Number.isFinite(conf) || conf < 50 || conf >= 100)
-    throw new PathlabError(`conf must be a confidence level in percent between 50 and 100 (exclusive), got ${conf}.`, {
-      hint: conf > 0 && conf < 1 ? `Did you mean conf: ${Math.round(conf * 1000) / 10}? PROCESS's conf is a percentage.` : "Use e.g. conf: 95.",
-      code: "bad-conf",
-    });
-  const mc = options.mc ?? 0;
-  if (!Number.isInteger(mc) || mc < 0) throw new PathlabError(`mc must be a whole number of Monte Carlo draws (≥ 0), got ${mc}.`, { code: "bad-option" });
-  const boot = options.boot ?? 5000;
-  if (!Number.isInteger(boot) || boot < 0)
-    throw new PathlabError(`boot must be a whole number of resamples (≥ 0), got ${boot}.`, { code: "bad-option" });
-  const seed = options.seed ?? DEFAULT_PROCESS_SEED;
-  const hc = parseHc(options.hc);
-  const center = options.center === true ? 1 : options.center === false || options.center === undefined ? 0 : options.center;
-  if (![0, 1, 2].includes(center)) throw new PathlabError(`center must be 0, 1 or 2, got ${options.center}.`, { code: "bad-option" });
-  const covmy = options.covmy ?? 0;
-  if (![0, 1, 2].includes(covmy)) throw new PathlabError(`covmy must be 0, 1 or 2, got ${options.covmy}.`, { code: "bad-option" });
-  const intprobe = options.intprobe ?? 0.1;
-  const contrast = options.contrast === true ? 1 : options.contrast === false || options.contrast === undefined ? 0 : options.contrast;
-  if (![0, 1, 2].includes(contrast)) throw new PathlabError(`contrast must be 0, 1 or 2, got ${options.contrast}.`, { code: "bad-option" });
-  const warnings: PathlabWarning[] = [];
+  const cfg = processConfig(options);
+  const { tpl, model, ms, covs, conf, mc, boot, seed, hc, center, covmy, intprobe, contrast } = cfg;
+  const warnings: PathlabWarning[] = [...cfg.warnings];
 
   // ---- roles and variable checks -------------------------------------------------------------
-  if (typeof options.y !== "string" || !options.y) throw new PathlabError("process() needs y: the outcome variable's name.", { code: "bad-option" });
-  if (typeof options.x !== "string" || !options.x) throw new PathlabError("process() needs x: the focal antecedent's name.", { code: "bad-option" });
   const [mMin, mMax] = tpl.mediators;
   if (ms.length < mMin || ms.length > mMax) {
     const want = mMax === 0 ? "no mediators (m)" : mMin === mMax ? `${mMin} mediator(s)` : `${mMin}–${mMax} mediators`;
     throw new PathlabError(`Model ${model} (${tpl.type.toLowerCase()}) takes ${want}; got ${ms.length}.`, {
       hint: mMax === 0 ? "Remove m, or choose a mediation model such as 4." : "Give m as a variable name or an array of names.",
-      code: "bad-mediators",
+      code: "process.bad-mediators",
     });
   }
-  if (tpl.needsW && !options.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { code: "missing-moderator" });
-  if (!tpl.needsW && options.w) throw new PathlabError(`Model ${model} has no moderator W, but w = "${options.w}" was given.`, { hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).", code: "unused-moderator" });
-  if (tpl.needsZ && !options.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { code: "missing-moderator" });
-  if (!tpl.needsZ && options.z) throw new PathlabError(`Model ${model} has no moderator Z, but z = "${options.z}" was given.`, { hint: "Remove z, or choose a model with two moderators (2, 3, 21).", code: "unused-moderator" });
+  if (tpl.needsW && !cfg.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { hint: "Add w: \"<moderator column>\".", code: "process.missing-moderator" });
+  if (!tpl.needsW && cfg.w) throw new PathlabError(`Model ${model} has no moderator W, but w = "${cfg.w}" was given.`, { hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).", code: "process.unused-moderator" });
+  if (tpl.needsZ && !cfg.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { hint: "Add z: \"<second moderator column>\".", code: "process.missing-moderator" });
+  if (!tpl.needsZ && cfg.z) throw new PathlabError(`Model ${model} has no moderator Z, but z = "${cfg.z}" was given.`, { hint: "Remove z, or choose a model with two moderators (2, 3, 21).", code: "process.unused-moderator" });
 
-  const roleName: Record<string, string> = { X: options.x, Y: options.y };
-  if (options.w) roleName.W = options.w;
-  if (options.z) roleName.Z = options.z;
+  const roleName: Record<string, string> = { X: cfg.x, Y: cfg.y };
+  if (cfg.w) roleName.W = cfg.w;
+  if (cfg.z) roleName.Z = cfg.z;
   ms.forEach((m, i) => (roleName[`M${i + 1}`] = m));
   const seen = new Map<string, string>();
   const roleLabel = (r: string) => (r === "X" ? "x" : r === "Y" ? "y" : r === "W" ? "w" : r === "Z" ? "z" : `m (mediator ${r.slice(1)})`);
@@ -207,15 +174,15 @@ export function process(options: ProcessOptions): ProcessResult {
       const isMX = (prev === "X" && r.startsWith("M")) || (r === "X" && prev.startsWith("M"));
       throw new PathlabError(
         isMX ? `The mediator "${name}" is also X: a variable cannot mediate its own effect.` : `"${name}" is given as both ${roleLabel(prev)} and ${roleLabel(r)}.`,
-        { hint: "Each role (x, y, m, w, z) needs a different variable.", code: isMX ? "mediator-is-x" : "duplicate-role" },
+        { hint: "Each role (x, y, m, w, z) needs a different variable.", code: isMX ? "process.mediator-is-x" : "process.duplicate-role" },
       );
     }
     seen.set(name, r);
   }
   for (const c of covs) {
-    if (seen.has(c)) throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "duplicate-role" });
+    if (seen.has(c)) throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "process.duplicate-role" });
   }
-  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { code: "duplicate-role" });
+  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { hint: "List each covariate once.", code: "process.duplicate-role" });
 
   const roles = Object.keys(roleName);
   const varNames = [...roles.map((r) => roleName[r]), ...covs];
@@ -236,7 +203,7 @@ export function process(options: ProcessOptions): ProcessResult {
   if (n <= pmax)
     throw new PathlabError(`Too few complete rows: ${n} (of ${n + nc.dropped}) for a model with ${pmax} coefficients in one equation.`, {
       hint: nc.dropped > 0 ? `${nc.dropped} rows were dropped for missing values; check the missing-value codes.` : "Collect more data or simplify the model.",
-      code: "too-few-rows",
+      code: "process.too-few-rows",
     });
 
   for (const r of roles) {
@@ -244,13 +211,13 @@ export function process(options: ProcessOptions): ProcessResult {
       const what = r === "W" || r === "Z" ? "moderator" : r === "X" ? "focal antecedent x" : r === "Y" ? "outcome y" : "mediator";
       throw new PathlabError(`The ${what} "${roleName[r]}" is constant (${col[r][0]}) in the ${n} complete rows.`, {
         hint: "A variable that does not vary cannot have or change an effect; check the data or the missing-value codes.",
-        code: r === "W" || r === "Z" ? "constant-moderator" : "constant-variable",
+        code: r === "W" || r === "Z" ? "process.constant-moderator" : "process.constant-variable",
       });
     }
   }
   for (const c of covRoles)
     if (sd(col[c]) === 0)
-      throw new PathlabError(`Covariate "${c.slice(2)}" is constant in the ${n} complete rows.`, { hint: "Remove it from cov.", code: "constant-variable" });
+      throw new PathlabError(`Covariate "${c.slice(2)}" is constant in the ${n} complete rows.`, { hint: "Remove it from cov.", code: "process.constant-variable" });
 
   const dichotomous = (r: string) => distinct(col[r]).length === 2;
   // Centering: variables that form products, all (1) or continuous only (2); done once, before resampling.
@@ -291,12 +258,12 @@ export function process(options: ProcessOptions): ProcessResult {
   const tcrit = (df: number) => qt((100 - conf) / 200, df, false);
 
   // Probe values of the moderators.
-  const wVals = options.w ? probeValues(col.W, asNumbers(options.wmodval, "wmodval"), flag(options.moments), roleName.W) : undefined;
-  const zVals = options.z ? probeValues(col.Z, asNumbers(options.zmodval, "zmodval"), flag(options.moments), roleName.Z) : undefined;
+  const wVals = cfg.w ? probeValues(col.W, cfg.wmodval, cfg.moments, roleName.W) : undefined;
+  const zVals = cfg.z ? probeValues(col.Z, cfg.zmodval, cfg.moments, roleName.Z) : undefined;
   const probeOf: Record<string, number[]> = {};
   if (wVals) probeOf.W = wVals.values;
   if (zVals) probeOf.Z = zVals.values;
-  for (const pv of [wVals, zVals]) if (pv?.note) warnings.push({ code: "probe-range", message: pv.note });
+  for (const pv of [wVals, zVals]) if (pv?.note) warnings.push({ code: "process.probe-range", message: pv.note });
 
   const grid = (mods: string[]): ModeratorValues[] => {
     let out: ModeratorValues[] = [{}];
@@ -397,7 +364,7 @@ export function process(options: ProcessOptions): ProcessResult {
 
     // Johnson–Neyman (models 1 and 3).
     let jn: JohnsonNeyman | undefined;
-    if (flag(options.jn) && spec.outcome === "Y" && (model === 1 || model === 3)) {
+    if (cfg.jn && spec.outcome === "Y" && (model === 1 || model === 3)) {
       const modRole = model === 1 ? "W" : "Z";
       const i0 = model === 1 ? spec.terms.findIndex((t) => t.length === 1 && t[0] === "X") + 1 : spec.terms.findIndex((t) => t.length === 2 && t.includes("X") && t.includes("W")) + 1;
       const i1 = model === 1 ? spec.terms.findIndex((t) => t.length === 2) + 1 : spec.terms.findIndex((t) => t.length === 3) + 1;
@@ -481,7 +448,7 @@ export function process(options: ProcessOptions): ProcessResult {
   let resampling: "bootstrap" | "monte carlo" | "none" = "none";
   let compiled: CompiledPath[] = [];
   let indirectPaths: CompiledPath[] = [];
-  const ciMethod = flag(options.bc) && mc === 0 ? "bias-corrected" : "percentile";
+  const ciMethod = cfg.bc && mc === 0 ? "bias-corrected" : "percentile";
 
   if (isMediation) {
     const yTerms = yFit.terms;
@@ -568,7 +535,7 @@ export function process(options: ProcessOptions): ProcessResult {
           }
       }
     }
-    if (unmoderated && flag(options.stand)) {
+    if (unmoderated && cfg.stand) {
       const base = indirect.filter((r) => !r.label.startsWith("(C"));
       const kinds: ("partially" | "completely")[] = xDichotomous ? ["partially"] : ["partially", "completely"];
       for (const kind of kinds) {
@@ -611,7 +578,7 @@ export function process(options: ProcessOptions): ProcessResult {
     });
 
     // Normal-theory tests (model 4): Sobel (1982) first-order and Aroian (1947) second-order SEs.
-    if (flag(options.normal) && model === 4) {
+    if (cfg.normal && model === 4) {
       compiled.forEach((cp) => {
         const mEq = fitted.find((f) => f.role === cp.path[1])!;
         const ia = mEq.terms.findIndex((t) => t.length === 1 && t[0] === "X") + 1;
@@ -638,6 +605,7 @@ export function process(options: ProcessOptions): ProcessResult {
 
     // Resampling.
     const gen = new Rng(seed);
+    checkResamplingMemory(mc > 0 ? "mc" : "boot", mc > 0 ? mc : boot, stride, quantities.length, n, master.length);
     if (mc > 0) {
       resampling = "monte carlo";
       bootDraws = monteCarloCoefficients(fitted.map((f) => ({ coef: f.coef, vcov: f.vcov })), mc, gen, [sdX, sdY]);
@@ -645,9 +613,13 @@ export function process(options: ProcessOptions): ProcessResult {
       resampling = "bootstrap";
       const engineEqs: EngineEquation[] = fitted.map((f) => ({ predictors: f.columns, outcome: colIndex.get(f.role)! }));
       const z = rowMajor(master);
-      bootDraws = bootstrapCoefficients(z, n, master.length, engineEqs, boot, gen, { onProgress: options.onProgress, sdColumns: sdCols });
+      // A long bootstrap shows a progress bar in a notebook unless the caller draws its own.
+      const bar = !options.onProgress && boot * n >= LONG_BOOTSTRAP ? progressBar(boot, `Bootstrap (PROCESS model ${model}, ${boot} resamples)`) : undefined;
+      const onProgress = options.onProgress ?? (bar ? (done: number) => bar.update(done) : undefined);
+      bootDraws = bootstrapCoefficients(z, n, master.length, engineEqs, boot, gen, { onProgress, sdColumns: sdCols });
+      bar?.finish();
       if (bootDraws.replaced > 0)
-        warnings.push({ code: "bootstrap-replaced", message: `${bootDraws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });
+        warnings.push({ code: "process.bootstrap-replaced", message: `${bootDraws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });
     }
     if (bootDraws) {
       const B = bootDraws.B;
@@ -668,7 +640,7 @@ export function process(options: ProcessOptions): ProcessResult {
       const small = (mc > 0 ? mc : boot) < 1000;
       if (small && conf >= 95)
         warnings.push({
-          code: "few-resamples",
+          code: "process.few-resamples",
           message: `Only ${B} ${mc > 0 ? "Monte Carlo draws" : "bootstrap resamples"} for ${conf}% ${ciMethod} intervals: the interval bounds rest on about ${Math.round((B * (100 - conf)) / 200)} values in each tail. Use at least 5000.`,
         });
     }
@@ -693,7 +665,7 @@ export function process(options: ProcessOptions): ProcessResult {
     intprobe,
     equations: fitted.map((f) => f.result),
     totalEffectModel,
-    showTotalModel: flag(options.total),
+    showTotalModel: cfg.total,
     totalEffect,
     directEffects,
     indirect,
@@ -705,7 +677,7 @@ export function process(options: ProcessOptions): ProcessResult {
     draws,
     bootDraws,
     warnings,
-    stand: flag(options.stand),
+    stand: cfg.stand,
     sdX,
     sdY,
     // What the figures need to recompute predictions.

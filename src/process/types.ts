@@ -21,8 +21,8 @@ export interface ProcessOptions {
   z?: string;
   /** Covariates. */
   cov?: string | string[];
-  /** PROCESS model number. */
-  model: number;
+  /** PROCESS model number (4 or "4"). */
+  model: number | string;
   /** Bootstrap resamples (default 5000; 0 = no bootstrap). */
   boot?: number;
   /** Confidence level in percent (default 95). */

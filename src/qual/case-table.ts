@@ -7,6 +7,20 @@
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+import { checkEach } from "../simulate/validate";
+
+const ANY = { kind: "custom" } as const;
+const FIELD_TYPES: FieldType[] = ["number", "integer", "year", "text", "category", "list", "boolean"];
+const CASE_TABLE_OPTIONS: OptionSpecs = { title: { kind: "string" }, fields: ANY, cases: ANY, notes: ANY };
+const FIELD_OPTIONS: OptionSpecs = {
+  key: ANY,
+  label: { kind: "string" },
+  type: { kind: "enum", values: FIELD_TYPES },
+  unit: { kind: "string" },
+  source: { kind: "string" },
+  note: { kind: "string" },
+};
 
 /** A value the source does not report, with the reason (e.g. "not reported", "text truncated"). */
 export interface Unknown {
@@ -53,7 +67,7 @@ function checkValue(caseId: string, f: FieldSpec, v: unknown): void {
   const bad = (what: string): never => {
     throw new PathlabError(`Case "${caseId}", field "${f.key}": ${what}.`, {
       hint: `Field "${f.key}" is of type ${f.type}; write unknown("reason") if the source does not give it.`,
-      code: "bad-case-value",
+      code: "qual.bad-case-value",
     });
   };
   if (v === undefined || v === null) bad(`no value (${v === null ? "null" : "missing"})`);
@@ -103,24 +117,29 @@ export class CaseTable extends Result {
   constructor(spec: CaseTableSpec) {
     super();
     if (!spec || !Array.isArray(spec.fields) || !Array.isArray(spec.cases)) {
-      throw new PathlabError("A case table needs `fields` and `cases` arrays.", { code: "bad-case-table" });
+      throw new PathlabError("A case table needs `fields` and `cases` arrays.", { code: "qual.bad-case-table" });
+    }
+    checkOptions("caseTable", spec, CASE_TABLE_OPTIONS);
+    checkEach("caseTable", (i) => `field ${i + 1}${typeof spec.fields[i]?.key === "string" ? ` ("${spec.fields[i].key}")` : ""}`, spec.fields, FIELD_OPTIONS);
+    for (const f of spec.fields) {
+      if (f.type === undefined) throw new PathlabError(`caseTable(): field "${f.key}" has no type.`, { hint: `Types: ${FIELD_TYPES.join(", ")}.`, code: "qual.bad-case-table" });
     }
     const keys = new Set<string>();
     for (const f of spec.fields) {
-      if (!f.key || f.key === "id") throw new PathlabError(`Field key "${f.key}" is empty or reserved ("id" is the case id).`, { code: "bad-case-table" });
-      if (keys.has(f.key)) throw new PathlabError(`Field "${f.key}" is defined twice.`, { code: "bad-case-table" });
+      if (!f.key || f.key === "id") throw new PathlabError(`Field key "${f.key}" is empty or reserved ("id" is the case id).`, { code: "qual.bad-case-table" });
+      if (keys.has(f.key)) throw new PathlabError(`Field "${f.key}" is defined twice.`, { code: "qual.bad-case-table" });
       keys.add(f.key);
     }
     const ids = new Set<string>();
     for (const c of spec.cases) {
-      if (typeof c.id !== "string" || !c.id) throw new PathlabError(`A case has no id (${JSON.stringify(c).slice(0, 60)}…).`, { code: "bad-case-table" });
-      if (ids.has(c.id)) throw new PathlabError(`Case id "${c.id}" appears twice.`, { code: "bad-case-table" });
+      if (typeof c.id !== "string" || !c.id) throw new PathlabError(`A case has no id (${JSON.stringify(c).slice(0, 60)}…).`, { code: "qual.bad-case-table" });
+      if (ids.has(c.id)) throw new PathlabError(`Case id "${c.id}" appears twice.`, { code: "qual.bad-case-table" });
       ids.add(c.id);
       for (const k of Object.keys(c)) {
         if (k !== "id" && !keys.has(k)) {
           throw new PathlabError(`Case "${c.id}" has a value for "${k}", which is not a field of the table.`, {
             hint: `Fields: ${[...keys].join(", ")}.`,
-            code: "bad-case-table",
+            code: "qual.bad-case-table",
           });
         }
       }
@@ -143,14 +162,14 @@ export class CaseTable extends Result {
   field(key: string): FieldSpec {
     const f = this.fields.find((x) => x.key === key);
     if (!f) {
-      throw new PathlabError(`Unknown field "${key}".`, { hint: `Fields: ${this.fields.map((x) => x.key).join(", ")}.`, code: "unknown-field" });
+      throw new PathlabError(`Unknown field "${key}".`, { hint: `Fields: ${this.fields.map((x) => x.key).join(", ")}.`, code: "qual.unknown-field" });
     }
     return f;
   }
 
   get(id: string): CaseRecord {
     const c = this.cases.find((x) => x.id === id);
-    if (!c) throw new PathlabError(`Unknown case "${id}".`, { hint: `Cases: ${this.ids.join(", ")}.`, code: "unknown-case" });
+    if (!c) throw new PathlabError(`Unknown case "${id}".`, { hint: `Cases: ${this.ids.join(", ")}.`, code: "qual.unknown-case" });
     return c;
   }
 
@@ -174,7 +193,7 @@ export class CaseTable extends Result {
   /** Numeric values of a field with unknowns as null (never NaN or 0). */
   numbers(key: string): (number | null)[] {
     const f = this.field(key);
-    if (!["number", "integer", "year"].includes(f.type)) throw new PathlabError(`Field "${key}" is ${f.type}, not numeric.`, { code: "not-numeric" });
+    if (!["number", "integer", "year"].includes(f.type)) throw new PathlabError(`Field "${key}" is ${f.type}, not numeric.`, { code: "qual.not-numeric" });
     return this.cases.map((c) => (isUnknown(c[key]) ? null : (c[key] as number)));
   }
 
@@ -296,7 +315,7 @@ export class CaseTable extends Result {
   /** Item × item co-occurrence of a list field: the number of cases listing both items. */
   listCooccurrence(key: string, items?: string[]): TableResult & { items: string[]; matrix: number[][] } {
     const f = this.field(key);
-    if (f.type !== "list") throw new PathlabError(`Field "${key}" is ${f.type}, not a list.`, { code: "not-list" });
+    if (f.type !== "list") throw new PathlabError(`Field "${key}" is ${f.type}, not a list.`, { code: "qual.not-list" });
     const freq = this.frequencies(key).counts;
     const its = items ?? Object.keys(freq);
     const sets = this.cases.filter((c) => !isUnknown(c[key])).map((c) => new Set(c[key] as string[]));

@@ -7,6 +7,8 @@
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions } from "../options";
+import { checkEach } from "../simulate/validate";
 import { isUnknown, type Unknown } from "./case-table";
 
 export type ClaimValue = number | string | boolean;
@@ -88,12 +90,14 @@ export class ClaimCheck extends Result {
 
 /** Evaluates every claim against the data context (errors inside a claim name the claim). */
 export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
+  const ANY = { kind: "custom" } as const;
+  checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, { id: ANY, text: ANY, source: ANY, published: ANY, reproduce: ANY, cells: ANY, tolerance: { kind: "number", min: 0 }, note: ANY });
   const rows = claims.map((c) => {
     let v: ClaimValue | Unknown;
     try {
       v = c.reproduce(ctx);
     } catch (e) {
-      throw new PathlabError(`Claim "${c.id}" could not be evaluated: ${(e as Error).message}`, { code: "bad-claim" });
+      throw new PathlabError(`Claim "${c.id}" could not be evaluated: ${(e as Error).message}`, { code: "qual.bad-claim" });
     }
     if (isUnknown(v)) return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: null, status: "cannot check" as ClaimStatus, cells: c.cells, note: c.note ?? v.reason };
     let ok: boolean;

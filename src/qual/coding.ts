@@ -9,6 +9,14 @@ import { Figure } from "../display/figure";
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+import { checkEach } from "../simulate/validate";
+
+const ANY = { kind: "custom" } as const;
+const CODING_OPTIONS: OptionSpecs = { title: { kind: "string" }, dimensions: ANY, themes: ANY, codes: ANY, notes: ANY };
+const DIMENSION_OPTIONS: OptionSpecs = { id: ANY, label: ANY, description: ANY };
+const THEME_OPTIONS: OptionSpecs = { id: ANY, label: ANY, dimension: ANY, attributes: ANY };
+const CODE_OPTIONS: OptionSpecs = { id: ANY, label: ANY, theme: ANY, attributes: ANY };
 
 export type AttributeValue = string | string[];
 
@@ -50,13 +58,17 @@ export class CodingScheme extends Result {
   constructor(spec: CodingSchemeSpec) {
     super();
     if (!spec || !Array.isArray(spec.dimensions) || !Array.isArray(spec.themes) || !Array.isArray(spec.codes)) {
-      throw new PathlabError("A coding scheme needs `dimensions`, `themes` and `codes` arrays.", { code: "bad-coding" });
+      throw new PathlabError("A coding scheme needs `dimensions`, `themes` and `codes` arrays.", { code: "qual.bad-coding" });
     }
+    checkOptions("codingScheme", spec, CODING_OPTIONS);
+    checkEach("codingScheme", (i) => `dimension ${i + 1}`, spec.dimensions, DIMENSION_OPTIONS);
+    checkEach("codingScheme", (i) => `theme ${i + 1}`, spec.themes, THEME_OPTIONS);
+    checkEach("codingScheme", (i) => `code ${i + 1}`, spec.codes, CODE_OPTIONS);
     const seen = new Map<string, string>();
     const claim = (id: string, level: string) => {
-      if (!id) throw new PathlabError(`A ${level} has an empty id.`, { code: "bad-coding" });
+      if (!id) throw new PathlabError(`A ${level} has an empty id.`, { code: "qual.bad-coding" });
       const prev = seen.get(id);
-      if (prev) throw new PathlabError(`Id "${id}" is used twice (${prev} and ${level}).`, { hint: "Ids must be unique across codes, themes and dimensions.", code: "bad-coding" });
+      if (prev) throw new PathlabError(`Id "${id}" is used twice (${prev} and ${level}).`, { hint: "Ids must be unique across codes, themes and dimensions.", code: "qual.bad-coding" });
       seen.set(id, level);
     };
     spec.dimensions.forEach((d) => claim(d.id, "dimension"));
@@ -68,7 +80,7 @@ export class CodingScheme extends Result {
       if (!dimIds.has(t.dimension)) {
         throw new PathlabError(`Theme "${t.id}" refers to dimension "${t.dimension}", which is not defined.`, {
           hint: `Dimensions: ${[...dimIds].join(", ")}.`,
-          code: "dangling-reference",
+          code: "qual.dangling-reference",
         });
       }
     }
@@ -76,7 +88,7 @@ export class CodingScheme extends Result {
       if (!themeIds.has(c.theme)) {
         throw new PathlabError(`Code "${c.id}" refers to theme "${c.theme}", which is not defined.`, {
           hint: `Themes: ${[...themeIds].join(", ")}.`,
-          code: "dangling-reference",
+          code: "qual.dangling-reference",
         });
       }
     }
@@ -86,10 +98,10 @@ export class CodingScheme extends Result {
     this.notes = spec.notes ?? [];
     this.heading = spec.title ?? "Coding structure";
     for (const t of this.themes) {
-      if (!this.codes.some((c) => c.theme === t.id)) this.warnings.push({ code: "empty-theme", message: `Theme "${t.id}" has no first-order codes.` });
+      if (!this.codes.some((c) => c.theme === t.id)) this.warnings.push({ code: "qual.empty-theme", message: `Theme "${t.id}" has no first-order codes.` });
     }
     for (const d of this.dimensions) {
-      if (!this.themes.some((t) => t.dimension === d.id)) this.warnings.push({ code: "empty-dimension", message: `Dimension "${d.id}" has no themes.` });
+      if (!this.themes.some((t) => t.dimension === d.id)) this.warnings.push({ code: "qual.empty-dimension", message: `Dimension "${d.id}" has no themes.` });
     }
   }
 
@@ -107,19 +119,19 @@ export class CodingScheme extends Result {
 
   code(id: string): CodeSpec {
     const c = this.codes.find((x) => x.id === id);
-    if (!c) throw new PathlabError(`Unknown code "${id}".`, { hint: `Codes: ${this.codes.map((x) => x.id).join(", ")}.`, code: "unknown-code" });
+    if (!c) throw new PathlabError(`Unknown code "${id}".`, { hint: `Codes: ${this.codes.map((x) => x.id).join(", ")}.`, code: "qual.unknown-code" });
     return c;
   }
 
   theme(id: string): ThemeSpec {
     const t = this.themes.find((x) => x.id === id);
-    if (!t) throw new PathlabError(`Unknown theme "${id}".`, { hint: `Themes: ${this.themes.map((x) => x.id).join(", ")}.`, code: "unknown-theme" });
+    if (!t) throw new PathlabError(`Unknown theme "${id}".`, { hint: `Themes: ${this.themes.map((x) => x.id).join(", ")}.`, code: "qual.unknown-theme" });
     return t;
   }
 
   dimension(id: string): DimensionSpec {
     const d = this.dimensions.find((x) => x.id === id);
-    if (!d) throw new PathlabError(`Unknown dimension "${id}".`, { hint: `Dimensions: ${this.dimensions.map((x) => x.id).join(", ")}.`, code: "unknown-dimension" });
+    if (!d) throw new PathlabError(`Unknown dimension "${id}".`, { hint: `Dimensions: ${this.dimensions.map((x) => x.id).join(", ")}.`, code: "qual.unknown-dimension" });
     return d;
   }
 
@@ -150,7 +162,7 @@ export class CodingScheme extends Result {
     const lvl = this.levelOf(id);
     if (lvl === "code") return this.dimension(this.themeOf(id).dimension);
     if (lvl === "theme") return this.dimension(this.theme(id).dimension);
-    throw new PathlabError(`"${id}" is neither a code nor a theme.`, { code: "unknown-code" });
+    throw new PathlabError(`"${id}" is neither a code nor a theme.`, { code: "qual.unknown-code" });
   }
 
   /**
@@ -173,7 +185,7 @@ export class CodingScheme extends Result {
       const attrs = new Set<string>();
       this.codes.forEach((c) => Object.keys(c.attributes ?? {}).forEach((k) => attrs.add(k)));
       this.themes.forEach((t) => Object.keys(t.attributes ?? {}).forEach((k) => attrs.add(k)));
-      throw new PathlabError(`No code or theme has the attribute "${prop}".`, { hint: `Use code, theme, dimension or one of: ${[...attrs].join(", ")}.`, code: "unknown-attribute" });
+      throw new PathlabError(`No code or theme has the attribute "${prop}".`, { hint: `Use code, theme, dimension or one of: ${[...attrs].join(", ")}.`, code: "qual.unknown-attribute" });
     }
   }
 
@@ -255,6 +267,7 @@ export class CodingScheme extends Result {
 
   /** The hierarchy as a plotly sunburst: dimensions inside, themes, then first-order codes outside. */
   sunburst(options: { title?: string; maxLabel?: number } = {}): Figure {
+    checkOptions("sunburst", options, { title: { kind: "string" }, maxLabel: { kind: "number", min: 1, integer: true } });
     const max = options.maxLabel ?? 40;
     const short = (s: string) => (s.length > max ? s.slice(0, max - 1) + "…" : s);
     const ids: string[] = [];
@@ -291,7 +304,8 @@ export class CodingScheme extends Result {
    * Link widths are numbers of first-order codes, not prevalence.
    */
   sankey(levels: string[] = ["dimension", "theme", "code"], options: { title?: string } = {}): Figure {
-    if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "bad-argument" });
+    checkOptions("sankey", options, { title: { kind: "string" } });
+    if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "qual.bad-argument" });
     levels.forEach((l) => this.checkProp(l));
     const nodeIndex = new Map<string, number>();
     const nodeLabels: string[] = [];

@@ -13,6 +13,11 @@ import { Figure } from "../display/figure";
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const ANY = { kind: "custom" } as const;
+const EVIDENCE_OPTIONS: OptionSpecs = { title: { kind: "string" }, cases: ANY, items: ANY, cells: ANY, scheme: ANY, extraItems: ANY, labels: ANY, notes: ANY };
+const CELL_OPTIONS: OptionSpecs = { present: ANY, grade: ANY, basis: ANY, confidence: ANY, note: ANY, quotes: ANY, candidates: ANY };
 import type { CaseTable } from "./case-table";
 import type { CodingScheme } from "./coding";
 
@@ -66,34 +71,44 @@ export class EvidenceMatrix extends Result {
 
   constructor(spec: EvidenceMatrixSpec) {
     super();
+    checkOptions("evidenceMatrix", spec, EVIDENCE_OPTIONS);
+    if (!spec || (!Array.isArray(spec.cases) && !(spec.cases && Array.isArray((spec.cases as CaseTable).ids))) || !Array.isArray(spec.items)) {
+      throw new PathlabError("An evidence matrix needs `cases` (ids or a case table) and an `items` array.", { code: "qual.bad-evidence" });
+    }
     const ids = Array.isArray(spec.cases) ? spec.cases.slice() : spec.cases.ids;
     const dupCase = ids.find((x, i) => ids.indexOf(x) !== i);
-    if (dupCase) throw new PathlabError(`Case "${dupCase}" is listed twice in the evidence matrix.`, { code: "bad-evidence" });
+    if (dupCase) throw new PathlabError(`Case "${dupCase}" is listed twice in the evidence matrix.`, { code: "qual.bad-evidence" });
     const dupItem = spec.items.find((x, i) => spec.items.indexOf(x) !== i);
-    if (dupItem) throw new PathlabError(`Item "${dupItem}" is listed twice in the evidence matrix.`, { code: "bad-evidence" });
+    if (dupItem) throw new PathlabError(`Item "${dupItem}" is listed twice in the evidence matrix.`, { code: "qual.bad-evidence" });
     if (spec.scheme) {
       for (const it of spec.items) {
         if (!spec.scheme.levelOf(it) && !(spec.extraItems ?? []).includes(it)) {
           throw new PathlabError(`Evidence item "${it}" is not a code, theme or dimension of the coding scheme.`, {
             hint: "Add it to the scheme, fix the id, or list it in extraItems.",
-            code: "dangling-reference",
+            code: "qual.dangling-reference",
           });
         }
       }
     }
     this.cellMap = new Map();
     for (const [cid, row] of Object.entries(spec.cells ?? {})) {
-      if (!ids.includes(cid)) throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, { hint: `Cases: ${ids.join(", ")}.`, code: "dangling-reference" });
+      if (!ids.includes(cid)) throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, { hint: `Cases: ${ids.join(", ")}.`, code: "qual.dangling-reference" });
       for (const [it, cell] of Object.entries(row)) {
-        if (!spec.items.includes(it)) throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, { hint: `Items: ${spec.items.join(", ")}.`, code: "dangling-reference" });
-        if (!GRADES.includes(cell.grade)) throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "bad-evidence" });
+        try {
+          checkOptions("evidenceMatrix", cell, CELL_OPTIONS);
+        } catch (e) {
+          if (e instanceof PathlabError) throw new PathlabError(e.message.replace("evidenceMatrix(): ", `evidenceMatrix(): cell ${cid} × ${it}: `), { hint: e.hint, code: e.code });
+          throw e;
+        }
+        if (!spec.items.includes(it)) throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, { hint: `Items: ${spec.items.join(", ")}.`, code: "qual.dangling-reference" });
+        if (!GRADES.includes(cell.grade)) throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "qual.bad-evidence" });
         if (cell.present === null && cell.grade !== "not_reported") {
-          throw new PathlabError(`Evidence cell ${cid} × ${it} is graded "${cell.grade}" but has no value (present: null).`, { hint: 'A cell with no value must be graded "not_reported".', code: "bad-evidence" });
+          throw new PathlabError(`Evidence cell ${cid} × ${it} is graded "${cell.grade}" but has no value (present: null).`, { hint: 'A cell with no value must be graded "not_reported".', code: "qual.bad-evidence" });
         }
         if (cell.present !== null && cell.grade === "not_reported") {
-          throw new PathlabError(`Evidence cell ${cid} × ${it} is "not_reported" but has present = ${cell.present}.`, { hint: "Grade it stated or inferred, or set present to null.", code: "bad-evidence" });
+          throw new PathlabError(`Evidence cell ${cid} × ${it} is "not_reported" but has present = ${cell.present}.`, { hint: "Grade it stated or inferred, or set present to null.", code: "qual.bad-evidence" });
         }
-        if (cell.present !== null && typeof cell.present !== "boolean") throw new PathlabError(`Evidence cell ${cid} × ${it}: present must be true, false or null.`, { code: "bad-evidence" });
+        if (cell.present !== null && typeof cell.present !== "boolean") throw new PathlabError(`Evidence cell ${cid} × ${it}: present must be true, false or null.`, { code: "qual.bad-evidence" });
         this.cellMap.set(`${cid}\u0000${it}`, { ...cell });
       }
     }
@@ -110,11 +125,11 @@ export class EvidenceMatrix extends Result {
   }
 
   private checkCase(c: string): void {
-    if (!this.caseIds.includes(c)) throw new PathlabError(`Unknown case "${c}".`, { hint: `Cases: ${this.caseIds.join(", ")}.`, code: "unknown-case" });
+    if (!this.caseIds.includes(c)) throw new PathlabError(`Unknown case "${c}".`, { hint: `Cases: ${this.caseIds.join(", ")}.`, code: "qual.unknown-case" });
   }
 
   private checkItem(i: string): void {
-    if (!this.items.includes(i)) throw new PathlabError(`Unknown item "${i}".`, { hint: `Items: ${this.items.join(", ")}.`, code: "unknown-item" });
+    if (!this.items.includes(i)) throw new PathlabError(`Unknown item "${i}".`, { hint: `Items: ${this.items.join(", ")}.`, code: "qual.unknown-item" });
   }
 
   label(item: string): string {
@@ -232,6 +247,7 @@ export class EvidenceMatrix extends Result {
 
   /** Case × item heatmap: colour = grade of the evidence, hover = the cell's note and quotes. */
   heatmap(options: { title?: string; items?: string[] } = {}): Figure {
+    checkOptions("heatmap", options, { title: { kind: "string" }, items: ANY });
     const its = options.items ?? this.items;
     its.forEach((i) => this.checkItem(i));
     // 0 not reported, 1 candidate only, 2 absent, 3 present inferred, 4 present stated.

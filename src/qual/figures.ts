@@ -5,6 +5,7 @@
  */
 import { Figure } from "../display/figure";
 import { PathlabError } from "../errors";
+import { checkOptions } from "../options";
 import { isUnknown, type CaseTable } from "./case-table";
 
 export interface TimelineOptions {
@@ -17,9 +18,10 @@ export interface TimelineOptions {
 
 /** Dot-and-line timeline per case from `start` to `end` (year fields). */
 export function caseTimeline(table: CaseTable, start: string, end: string, options: TimelineOptions = {}): Figure {
+  checkOptions("caseTimeline", options, { title: { kind: "string" }, startLabel: { kind: "string" }, endLabel: { kind: "string" }, maxGap: { kind: "number", min: 0 } });
   for (const k of [start, end]) {
     const f = table.field(k);
-    if (!["year", "integer", "number"].includes(f.type)) throw new PathlabError(`Field "${k}" is ${f.type}; a timeline needs years.`, { code: "not-numeric" });
+    if (!["year", "integer", "number"].includes(f.type)) throw new PathlabError(`Field "${k}" is ${f.type}; a timeline needs years.`, { code: "qual.not-numeric" });
   }
   const sl = options.startLabel ?? table.field(start).label ?? start;
   const el = options.endLabel ?? table.field(end).label ?? end;
@@ -65,8 +67,9 @@ export function caseTimeline(table: CaseTable, start: string, end: string, optio
  * items in the hover; `stated` optionally adds the count the source printed, to show mismatches.
  */
 export function caseListBar(table: CaseTable, listField: string, options: { title?: string; stated?: string; yLabel?: string } = {}): Figure {
+  checkOptions("caseListBar", options, { title: { kind: "string" }, stated: { kind: "string" }, yLabel: { kind: "string" } });
   const f = table.field(listField);
-  if (f.type !== "list") throw new PathlabError(`Field "${listField}" is ${f.type}, not a list.`, { code: "not-list" });
+  if (f.type !== "list") throw new PathlabError(`Field "${listField}" is ${f.type}, not a list.`, { code: "qual.not-list" });
   const ids = table.ids;
   const lists = table.column(listField);
   const counts = lists.map((v) => (isUnknown(v) ? null : (v as string[]).length));

@@ -8,6 +8,7 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
 import type { EvidenceGrade, EvidenceMatrix } from "./evidence";
+import { checkEach } from "../simulate/validate";
 
 export interface PropositionSpec {
   id: string;
@@ -42,7 +43,7 @@ export class PropositionMap extends Result {
 
   row(id: string): PropositionRow {
     const r = this.rows.find((x) => x.id === id);
-    if (!r) throw new PathlabError(`Unknown proposition "${id}".`, { hint: `Propositions: ${this.rows.map((x) => x.id).join(", ")}.`, code: "unknown-proposition" });
+    if (!r) throw new PathlabError(`Unknown proposition "${id}".`, { hint: `Propositions: ${this.rows.map((x) => x.id).join(", ")}.`, code: "qual.unknown-proposition" });
     return r;
   }
 
@@ -83,9 +84,16 @@ export class PropositionMap extends Result {
 
 /** Maps each proposition to its themes in the matrix and to the cases with evidence on them. */
 export function mapPropositions(propositions: PropositionSpec[], matrix: EvidenceMatrix, include: EvidenceGrade[] = ["stated", "inferred"]): PropositionMap {
+  const ANY = { kind: "custom" } as const;
+  checkEach("mapPropositions", (i) => `proposition ${i + 1}`, propositions, { id: ANY, text: ANY, constructs: ANY, links: ANY });
+  const grades: EvidenceGrade[] = ["stated", "inferred", "not_reported"];
+  const bad = (Array.isArray(include) ? include : [include]).find((g) => !grades.includes(g));
+  if (bad !== undefined || !Array.isArray(include)) {
+    throw new PathlabError(`mapPropositions(): include must be an array of grades (${grades.join(", ")}); got ${JSON.stringify(bad ?? include)}.`, { hint: 'E.g. ["stated"] or ["stated", "inferred"].', code: "options.bad-value" });
+  }
   const seen = new Set<string>();
   const rows = propositions.map((p) => {
-    if (seen.has(p.id)) throw new PathlabError(`Proposition "${p.id}" is defined twice.`, { code: "bad-proposition" });
+    if (seen.has(p.id)) throw new PathlabError(`Proposition "${p.id}" is defined twice.`, { code: "qual.bad-proposition" });
     seen.add(p.id);
     const themes = p.constructs.filter((c) => matrix.items.includes(c));
     const unmapped = p.constructs.filter((c) => !matrix.items.includes(c));

@@ -11,8 +11,9 @@ import type { Row, TableSpec } from "../display/table";
 import { pf } from "../stats/distributions";
 import { cohensF2 } from "./effect-size";
 import { olsFromColumns, RegressionResult, waldF } from "./ols";
-import { checkSpec, pText } from "./internal";
-import type { HcType } from "./ols-core";
+import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
+import { HC_OPTION, type HcType } from "./ols-core";
+import { checkOptions, type OptionSpecs } from "../options";
 import { formatNumber } from "../display/format";
 
 export interface HierarchicalSpec {
@@ -24,7 +25,7 @@ export interface HierarchicalSpec {
    * HC standard errors for the coefficient tables. The ΔR² F change stays the classical test papers
    * report; each step then also carries a robust Wald F of its block (FchangeRobust).
    */
-  hc?: HcType;
+  hc?: HcType | Lowercase<HcType>;
   missing?: number[];
   conf?: number;
   /** Labels for the steps (default "Model 1", "Model 2", …). */
@@ -132,6 +133,15 @@ export class HierarchicalResult extends Result {
   }
 }
 
+const HIERARCHICAL_OPTIONS: OptionSpecs = {
+  y: NAME_OPTION,
+  blocks: { kind: "custom", expected: 'an array of predictor blocks such as [["age"], ["trust", "commit"]]' },
+  hc: HC_OPTION,
+  missing: MISSING_OPTION,
+  conf: CONF_OPTION,
+  labels: NAMES_OPTION,
+};
+
 /**
  * Hierarchical regression: OLS at each step k on the predictors of blocks 1..k, all steps on the
  * same complete cases. ΔR²_k = R²_k − R²_{k−1}; F change = (ΔR²_k/q_k)/((1 − R²_k)/(n − p_k)) on
@@ -139,14 +149,21 @@ export class HierarchicalResult extends Result {
  * eq. 5.5.1; equal to R's anova() of the nested models); f²_k = ΔR²_k/(1 − R²_k).
  */
 export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec): HierarchicalResult {
+  spec = checkOptions<HierarchicalSpec>("hierarchicalRegression", spec, HIERARCHICAL_OPTIONS);
   if (!Array.isArray(spec.blocks) || spec.blocks.length === 0 || spec.blocks.some((b) => !Array.isArray(b) || b.length === 0)) {
     throw new PathlabError("`blocks` must be a non-empty array of non-empty arrays of predictor names.", {
       hint: 'E.g. blocks: [["age", "gender"], ["trust", "satisfaction"]].',
-      code: "bad-spec",
+      code: "regression.bad-spec",
     });
   }
   const all = spec.blocks.flat();
   checkSpec(spec.y, all);
+  if (spec.labels && spec.labels.length !== spec.blocks.length) {
+    throw new PathlabError(`hierarchicalRegression(): ${spec.labels.length} label(s) for ${spec.blocks.length} block(s).`, {
+      hint: `Give one label per block, e.g. labels: [${spec.blocks.map((_, k) => `"Model ${k + 1}"`).join(", ")}].`,
+      code: "options.bad-value",
+    });
+  }
   const cols = numericColumns(data, [spec.y, ...all], { missing: spec.missing });
   const y = cols.columns[0];
   const byName = new Map<string, Float64Array>();
@@ -159,7 +176,7 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
     const model = olsFromColumns(y, preds.map((v) => byName.get(v)!), {
       y: spec.y,
       x: preds,
-      hc: spec.hc,
+      hc: spec.hc as HcType | undefined,
       intercept: true,
       conf: spec.conf ?? 0.95,
       dropped: cols.dropped,
@@ -193,5 +210,7 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
     });
     prevR2 = model.r2;
   });
-  return new HierarchicalResult({ steps, n: cols.n, dropped: cols.dropped, y: spec.y, hc: spec.hc });
+  const result = new HierarchicalResult({ steps, n: cols.n, dropped: cols.dropped, y: spec.y, hc: spec.hc as HcType | undefined });
+  for (const s of steps) for (const w of s.model.warnings) result.warnings.push({ code: w.code, message: `${s.label}: ${w.message}` });
+  return result;
 }

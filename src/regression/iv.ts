@@ -1,6 +1,7 @@
 /**
- * Instrumental-variable regression: two-stage least squares with first-stage diagnostics, and the
- * Durbin–Wu–Hausman test of endogeneity.
+ * Instrumental-variable regression: two-stage least squares with the diagnostics of AER's
+ * `summary(ivreg, diagnostics = TRUE)` — the weak-instruments F of each endogenous regressor, the
+ * Wu–Hausman test of endogeneity and Sargan's test of the overidentifying restrictions.
  */
 import type { TableInput } from "../data/table-input";
 import { numericColumns } from "../data/table-input";
@@ -8,9 +9,11 @@ import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
-import { pf, qt, twoSidedP_t } from "../stats/distributions";
+import { pchisq, pf, qt, twoSidedP_t } from "../stats/distributions";
 import { olsCore } from "./ols-core";
-import { pText } from "./internal";
+import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, pText } from "./internal";
+import { waldF } from "./ols";
+import { checkOptions, type OptionSpecs } from "../options";
 
 export interface IvSpec {
   /** Outcome. */
@@ -76,7 +79,27 @@ export class DurbinWuHausmanResult extends Result {
   }
 }
 
-/** Two-stage least squares estimates with first-stage diagnostics. */
+/** One row of AER's diagnostics table: weak instruments, Wu–Hausman, Sargan. */
+export interface IvDiagnostic {
+  test: string;
+  df1: number;
+  /** Denominator df of an F test; null for Sargan's χ² test. */
+  df2: number | null;
+  /** F (weak instruments, Wu–Hausman) or χ² (Sargan); null when the test does not apply. */
+  statistic: number | null;
+  p: number | null;
+}
+
+/** Sargan's test of the overidentifying restrictions (null when the model is just identified). */
+export interface SarganTest {
+  /** n·R² of the 2SLS residuals regressed on all instruments. */
+  statistic: number;
+  /** Excluded instruments minus endogenous regressors. */
+  df: number;
+  p: number;
+}
+
+/** Two-stage least squares estimates with first-stage and specification diagnostics. */
 export class TslsResult extends Result {
   constructor(
     readonly coefficients: { term: string; estimate: number; se: number; t: number; p: number; lower: number; upper: number }[],
@@ -92,8 +115,29 @@ export class TslsResult extends Result {
     readonly y: string,
     readonly conf: number,
     readonly vcov: number[][],
+    /** 1 − (1 − R²)(n − 1)/(n − k), as AER. */
+    readonly adjR2: number,
+    /** Wald F of all slopes with the 2SLS covariance (AER's "Wald test"). */
+    readonly wald: { F: number; df1: number; df2: number; p: number },
+    /** Sargan's overidentification test, or null for a just-identified model. */
+    readonly sargan: SarganTest | null,
   ) {
     super();
+  }
+  /** The rows of AER's "Diagnostic tests" table, in its order. */
+  get diagnostics(): IvDiagnostic[] {
+    const several = this.firstStage.length > 1;
+    const rows: IvDiagnostic[] = this.firstStage.map((f) => ({
+      test: several ? `Weak instruments (${f.variable})` : "Weak instruments",
+      df1: f.df1,
+      df2: f.df2,
+      statistic: f.F,
+      p: f.p,
+    }));
+    rows.push({ test: "Wu-Hausman", df1: this.hausman.df1, df2: this.hausman.df2, statistic: this.hausman.F, p: this.hausman.p });
+    const s = this.sargan;
+    rows.push({ test: "Sargan", df1: s ? s.df : 0, df2: null, statistic: s ? s.statistic : null, p: s ? s.p : null });
+    return rows;
   }
   title(): string {
     return `Two-stage least squares regression of ${this.y}`;
@@ -103,6 +147,7 @@ export class TslsResult extends Result {
   }
   tables(): TableSpec[] {
     const ci = Math.round(this.conf * 100);
+    const w = this.wald;
     return [
       {
         title: "Second stage",
@@ -116,7 +161,26 @@ export class TslsResult extends Result {
           { key: "upper", label: `${ci}% CI upper`, digits: 3 },
         ],
         rows: this.coefficients.map((c) => ({ ...c })),
-        notes: [`σ = ${formatNumber(this.sigma, 3)} on ${this.df} df, R² = ${formatNumber(this.r2, 3)}.`],
+        notes: [
+          `σ = ${formatNumber(this.sigma, 3)} on ${this.df} df, R² = ${formatNumber(this.r2, 3)}, adjusted R² = ${formatNumber(this.adjR2, 3)}, ` +
+            `Wald F(${w.df1}, ${w.df2}) = ${formatNumber(w.F, 2)}, p ${pText(w.p)}.`,
+        ],
+      },
+      {
+        title: "Diagnostic tests",
+        columns: [
+          { key: "test", label: "Test", format: "text" },
+          { key: "df1", label: "df1", format: "int" },
+          { key: "df2", label: "df2", format: "int" },
+          { key: "statistic", label: "Statistic", digits: 3, starsFrom: "p" },
+          { key: "p", label: "p", format: "p" },
+        ],
+        rows: this.diagnostics.map((d) => ({ ...d, df2: d.df2 ?? undefined, statistic: d.statistic ?? undefined, p: d.p ?? undefined })),
+        notes: [
+          "Weak instruments: F test of the excluded instruments in each first stage (F < 10 suggests weak instruments, Staiger & Stock 1997). " +
+            "Wu-Hausman: F test of the first-stage residuals added to the OLS regression (significant: the regressors are endogenous). " +
+            `Sargan: n·R² of the 2SLS residuals on all instruments, χ² on (instruments − endogenous) df (significant: some instrument is invalid)${this.sargan ? "" : "; not applicable to a just-identified model"}.`,
+        ],
       },
       {
         title: "First stage",
@@ -137,7 +201,18 @@ export class TslsResult extends Result {
   }
 }
 
+const IV_OPTIONS: OptionSpecs = {
+  y: NAME_OPTION,
+  endogenous: NAMES_OPTION,
+  instruments: NAMES_OPTION,
+  exogenous: NAMES_OPTION,
+  missing: MISSING_OPTION,
+  conf: CONF_OPTION,
+};
+
 interface IvData {
+  /** The checked specification (canonical option names). */
+  spec: IvSpec;
   y: Float64Array;
   endo: Float64Array[];
   exo: Float64Array[];
@@ -146,28 +221,39 @@ interface IvData {
   dropped: number;
 }
 
-function prepare(data: TableInput, spec: IvSpec): IvData {
+function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
+  spec = checkOptions<IvSpec>(fn, spec, IV_OPTIONS);
+  if (typeof spec.y !== "string" || !spec.y) throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, { hint: 'e.g. { y: "lwage", endogenous: ["educ"], instruments: ["motheduc", "fatheduc"] }.', code: "regression.bad-spec" });
   const endoNames = spec.endogenous ?? [];
   const instNames = spec.instruments ?? [];
   const exoNames = spec.exogenous ?? [];
-  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { code: "bad-spec" });
+  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { hint: "Without endogenous regressors 2SLS is OLS: use ols().", code: "regression.bad-spec" });
   if (instNames.length < endoNames.length) {
     throw new PathlabError(
       `The model is not identified: ${endoNames.length} endogenous regressor(s) (${endoNames.join(", ")}) but only ${instNames.length} excluded instrument(s).`,
-      { hint: "Provide at least one instrument per endogenous regressor.", code: "not-identified" },
+      { hint: "Provide at least one instrument per endogenous regressor.", code: "regression.not-identified" },
     );
   }
   const all = [spec.y, ...endoNames, ...exoNames, ...instNames];
   const seen = new Set<string>();
   for (const v of all) {
-    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { code: "bad-spec" });
+    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { hint: "Give each variable one role; an exogenous regressor is its own instrument and is listed only in exogenous.", code: "regression.bad-spec" });
     seen.add(v);
   }
   const cols = numericColumns(data, all, { missing: spec.missing });
   const c = cols.columns;
+  endoNames.forEach((v, j) => {
+    const x = c[1 + j];
+    if (x.length > 0 && x.every((u) => u === x[0])) {
+      throw new PathlabError(`The endogenous regressor "${v}" is constant (every one of the ${x.length} complete rows is ${x[0]}), so its effect cannot be estimated.`, {
+        hint: "Check that the right column was read and that missing-value codes are declared.",
+        code: "regression.constant-column",
+      });
+    }
+  });
   const a = 1 + endoNames.length;
   const b = a + exoNames.length;
-  return { y: c[0], endo: c.slice(1, a), exo: c.slice(a, b), inst: c.slice(b), n: cols.n, dropped: cols.dropped };
+  return { spec, y: c[0], endo: c.slice(1, a), exo: c.slice(a, b), inst: c.slice(b), n: cols.n, dropped: cols.dropped };
 }
 
 /** Nested-model F test: ((RSS_r − RSS_f)/q)/(RSS_f/df_f). */
@@ -184,8 +270,9 @@ function nestedF(rssR: number, rssF: number, q: number, dfF: number): { F: numbe
  * diagnostics per endogenous regressor: the partial F of the excluded instruments and R².
  * Includes the Durbin–Wu–Hausman test (see `durbinWuHausman`).
  */
-export function tsls(data: TableInput, spec: IvSpec): TslsResult {
-  const d = prepare(data, spec);
+export function tsls(data: TableInput, options: IvSpec): TslsResult {
+  const d = prepare(data, options, "tsls");
+  const spec = d.spec;
   const conf = spec.conf ?? 0.95;
   const endoNames = spec.endogenous;
   const exoNames = spec.exogenous ?? [];
@@ -196,17 +283,18 @@ export function tsls(data: TableInput, spec: IvSpec): TslsResult {
   const firstStage: FirstStage[] = [];
   const fittedEndo: Float64Array[] = [];
   d.endo.forEach((x, j) => {
-    const full = olsCore(Z, x, { names: zNames });
-    const red = olsCore([ones, ...d.exo], x, { names: ["(Intercept)", ...exoNames] });
+    const full = olsCore(Z, x, { names: zNames, yName: endoNames[j] });
+    const red = olsCore([ones, ...d.exo], x, { names: ["(Intercept)", ...exoNames], yName: endoNames[j] });
     const q = instNames.length;
     const { F, p } = nestedF(red.rss, full.rss, q, full.df);
     firstStage.push({ variable: endoNames[j], F, df1: q, df2: full.df, p, r2: full.r2, partialR2: 1 - full.rss / red.rss });
     fittedEndo.push(full.fitted);
   });
   const terms = ["(Intercept)", ...endoNames, ...exoNames];
-  const second = olsCore([ones, ...fittedEndo, ...d.exo], d.y, { names: terms });
+  const second = olsCore([ones, ...fittedEndo, ...d.exo], d.y, { names: terms, yName: spec.y });
   const b = second.coef;
   const Xorig = [ones, ...d.endo, ...d.exo];
+  const resid = new Float64Array(d.n);
   let rss = 0;
   let ybar = 0;
   for (let i = 0; i < d.n; i++) ybar += d.y[i];
@@ -216,6 +304,7 @@ export function tsls(data: TableInput, spec: IvSpec): TslsResult {
     let f = 0;
     for (let j = 0; j < Xorig.length; j++) f += b[j] * Xorig[j][i];
     const e = d.y[i] - f;
+    resid[i] = e;
     rss += e * e;
     tss += (d.y[i] - ybar) * (d.y[i] - ybar);
   }
@@ -229,7 +318,25 @@ export function tsls(data: TableInput, spec: IvSpec): TslsResult {
     return { term, estimate: b[j], se, t, p: twoSidedP_t(t, df), lower: b[j] - tcrit * se, upper: b[j] + tcrit * se };
   });
   const hausman = dwhFromData(d, spec);
-  return new TslsResult(coefficients, firstStage, hausman, Math.sqrt(sigma2), 1 - rss / tss, df, d.n, d.dropped, spec.y, conf, vcov);
+  const r2 = 1 - rss / tss;
+  const k = terms.length - 1;
+  const Fw = waldF(b, vcov, Array.from({ length: k }, (_, i) => i + 1));
+  const wald = { F: Fw, df1: k, df2: df, p: pf(Fw, k, df, false) };
+  const sargan = sarganTest(resid, Z, zNames, instNames.length - endoNames.length);
+  return new TslsResult(coefficients, firstStage, hausman, Math.sqrt(sigma2), r2, df, d.n, d.dropped, spec.y, conf, vcov, 1 - ((1 - r2) * (d.n - 1)) / df, wald, sargan);
+}
+
+/**
+ * Sargan's (1958) test of the overidentifying restrictions (Wooldridge 2010, §6.3.2; AER's
+ * `summary(ivreg, diagnostics = TRUE)`): regress the 2SLS residuals on all instruments (exogenous
+ * regressors and excluded instruments, with the intercept); n·R² is χ² on (excluded instruments −
+ * endogenous regressors) df under the null that every instrument is uncorrelated with the error.
+ */
+function sarganTest(resid: Float64Array, Z: Float64Array[], zNames: string[], df: number): SarganTest | null {
+  if (df < 1) return null;
+  const aux = olsCore(Z, resid, { names: zNames, yName: "the 2SLS residuals" });
+  const statistic = resid.length * aux.r2;
+  return { statistic, df, p: pchisq(statistic, df, false) };
 }
 
 function dwhFromData(d: IvData, spec: IvSpec): DurbinWuHausmanResult {
@@ -238,11 +345,11 @@ function dwhFromData(d: IvData, spec: IvSpec): DurbinWuHausmanResult {
   const ones = new Float64Array(d.n).fill(1);
   const Z = [ones, ...d.exo, ...d.inst];
   const zNames = ["(Intercept)", ...exoNames, ...spec.instruments];
-  const vhat = d.endo.map((x) => olsCore(Z, x, { names: zNames }).residuals);
+  const vhat = d.endo.map((x, j) => olsCore(Z, x, { names: zNames, yName: endoNames[j] }).residuals);
   const baseNames = ["(Intercept)", ...endoNames, ...exoNames];
-  const base = olsCore([ones, ...d.endo, ...d.exo], d.y, { names: baseNames });
+  const base = olsCore([ones, ...d.endo, ...d.exo], d.y, { names: baseNames, yName: spec.y });
   const vNames = endoNames.map((e) => `first-stage residual of ${e}`);
-  const aug = olsCore([ones, ...d.endo, ...d.exo, ...vhat], d.y, { names: [...baseNames, ...vNames] });
+  const aug = olsCore([ones, ...d.endo, ...d.exo, ...vhat], d.y, { names: [...baseNames, ...vNames], yName: spec.y });
   const q = endoNames.length;
   const { F, p } = nestedF(base.rss, aug.rss, q, aug.df);
   const k0 = baseNames.length;
@@ -263,5 +370,6 @@ function dwhFromData(d: IvData, spec: IvSpec): DurbinWuHausmanResult {
  * the "Wu–Hausman" F reported by AER::ivreg's diagnostics.
  */
 export function durbinWuHausman(data: TableInput, spec: IvSpec): DurbinWuHausmanResult {
-  return dwhFromData(prepare(data, spec), spec);
+  const d = prepare(data, spec, "durbinWuHausman");
+  return dwhFromData(d, d.spec);
 }

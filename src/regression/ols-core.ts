@@ -18,6 +18,9 @@
  * h_i the leverages (diagonal of the hat matrix) and p the number of coefficients.
  */
 import { PathlabError } from "../errors";
+import { checkOptions, type OptionSpecs } from "../options";
+import { checkMemory } from "../resources";
+import { householderQR, QR_TOL } from "./qr";
 
 /** Heteroscedasticity-consistent covariance type, as `sandwich::vcovHC` names them. */
 export type HcType = "HC0" | "HC1" | "HC2" | "HC3" | "HC4";
@@ -29,7 +32,36 @@ export interface OlsCoreOptions {
   names?: string[];
   /** Also return the leverages h_i (always returned for HC2–HC4). */
   hat?: boolean;
+  /** Name of the outcome, used in error messages. */
+  yName?: string;
 }
+
+/** The HC types pathlab computes, as `sandwich::vcovHC` names them. */
+export const HC_TYPES: readonly HcType[] = ["HC0", "HC1", "HC2", "HC3", "HC4"];
+
+/**
+ * The `hc` option as every regression function declares it: sandwich's type names, any case
+ * ("hc3" is HC3); sandwich's "HC" is HC0; its other types are not computed yet.
+ */
+export const HC_OPTION = {
+  kind: "enum",
+  values: HC_TYPES,
+  caseInsensitive: true,
+  valueAliases: { HC: "HC0" },
+  unsupportedValues: {
+    HC4m: "the HC4m estimator is not implemented; HC3 or HC4 are the usual small-sample choices.",
+    HC5: "the HC5 estimator is not implemented; HC3 or HC4 are the usual small-sample choices.",
+    const: "omit hc for the classical (constant-variance) standard errors.",
+  },
+  description: "heteroscedasticity-consistent standard errors",
+} as const;
+
+const OLS_CORE_OPTIONS: OptionSpecs = {
+  hc: HC_OPTION,
+  names: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of column names"), expected: "an array of strings" },
+  hat: { kind: "boolean" },
+  yName: { kind: "string" },
+};
 
 export interface OlsCoreFit {
   coef: Float64Array;
@@ -54,14 +86,22 @@ export interface OlsCoreFit {
   fitted: Float64Array;
   residuals: Float64Array;
   hat?: Float64Array;
+  /**
+   * Variance inflation factors 1/(1 − R²_j) = [C⁻¹]_jj, C the correlation matrix of the
+   * non-intercept columns (NaN for the intercept column and in models without one).
+   */
+  vif: Float64Array;
   /** Index of the column that acts as intercept, or −1 if none. */
   intercept: number;
   hc?: HcType;
 }
 
 const BLOCK = 256;
-/** Smallest admissible Cholesky pivot of the equilibrated centred cross-product matrix, i.e. 1 − R²_j. */
-const COLLINEAR_TOL = 1e-10;
+/**
+ * Smallest Cholesky pivot (1 − R²_j of the equilibrated centred cross-products) solved from the
+ * normal equations; below it the design goes to Householder QR, which also makes the rank decision.
+ */
+const CHOLESKY_MIN_PIVOT = 1e-6;
 
 /**
  * Least squares fit of y on the columns of X (the caller includes the intercept column of ones
@@ -69,24 +109,50 @@ const COLLINEAR_TOL = 1e-10;
  * column besides the intercept, on non-finite values and when n ≤ p.
  */
 export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions = {}): OlsCoreFit {
+  const o = checkOptions<OlsCoreOptions>("olsCore", opts, OLS_CORE_OPTIONS);
   const p = X.length;
   const n = y.length;
-  const names = X.map((_, j) => (opts.names && opts.names[j] !== undefined ? opts.names[j] : `column ${j + 1}`));
+  const names = X.map((_, j) => (o.names && o.names[j] !== undefined ? o.names[j] : `column ${j + 1}`));
+  const icpt = validateDesign(X, y, names, o.yName);
+  // Columns (and y) whose magnitude would under- or overflow in squares are rescaled by a power of
+  // two (exact in floating point) and the results scaled back: R's lm is scale-invariant, so is this.
+  const cx = X.map(pow2Scale);
+  const cy = pow2Scale(y);
+  if (cy === 1 && cx.every((c) => c === 1)) return fitValidated(X, y, icpt, names, o);
+  const fit = fitValidated(
+    X.map((c, j) => scaled(c, cx[j])),
+    scaled(y, cy),
+    icpt,
+    names,
+    o,
+  );
+  return unscaleFit(fit, cx, cy);
+}
+
+/**
+ * Checks the design and returns the index of the intercept column (the constant one), or −1.
+ * Errors name the column: mismatched length, n ≤ p, non-finite values, a second constant column,
+ * an all-zero column, and a constant outcome (R² and every t undefined).
+ */
+function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yName: string | undefined): number {
+  const p = X.length;
+  const n = y.length;
   const quote = (j: number) => `"${names[j]}"`;
+  const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
-      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { code: "dimension" });
+      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { hint: "Every column must have one value per row; extract them from the same table.", code: "regression.dimension" });
     }
   }
-  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { code: "empty-model" });
+  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { hint: "Give at least one predictor, or keep the intercept.", code: "regression.empty-model" });
   if (n <= p) {
     throw new PathlabError(`Only ${n} complete rows for ${p} parameters (${names.join(", ")}): least squares needs more rows than parameters.`, {
       hint: "Use fewer predictors, or check how many rows listwise deletion removed.",
-      code: "too-few-rows",
+      code: "regression.too-few-rows",
     });
   }
   const badY = firstNonFinite(y);
-  if (badY >= 0) throw new PathlabError(`The outcome has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { code: "non-finite" });
+  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
   // Constant columns: the first is the intercept, any other is an error.
   let icpt = -1;
   for (let j = 0; j < p; j++) {
@@ -94,24 +160,40 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
     const scan = scanColumn(X[j]);
     if (scan < -1) {
       const bad = firstNonFinite(X[j]);
-      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { code: "non-finite" });
+      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
     }
     const constant = scan === 1;
     if (!constant) continue;
     if (v0 === 0) {
       throw new PathlabError(`Predictor ${quote(j)} is 0 in every row, so its coefficient cannot be estimated.`, {
         hint: `Remove ${quote(j)} from the model.`,
-        code: "constant-column",
+        code: "regression.constant-column",
       });
     }
     if (icpt >= 0) {
       throw new PathlabError(`Predictor ${quote(j)} is constant (every value is ${v0}), so it cannot be separated from the intercept (${quote(icpt)}).`, {
         hint: `Remove ${quote(j)} from the model, or check that it was read correctly.`,
-        code: "constant-column",
+        code: "regression.constant-column",
       });
     }
     icpt = j;
   }
+  if (scanColumn(y) === 1 && (icpt >= 0 || y[0] === 0)) {
+    throw new PathlabError(
+      `${outcome} is constant (every one of the ${n} complete rows is ${y[0]}), so R², t and p are undefined: there is no variation to explain.`,
+      {
+        hint: "Check that the right column was read and that missing-value codes (e.g. 99) are declared; a constant outcome cannot be regressed.",
+        code: "regression.constant-outcome",
+      },
+    );
+  }
+  return icpt;
+}
+
+/** The fit on a validated design whose columns are in a safe floating-point range. */
+function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: string[], opts: OlsCoreOptions): OlsCoreFit {
+  const p = X.length;
+  const n = y.length;
   const hasIcpt = icpt >= 0;
   const cval = hasIcpt ? X[icpt][0] : 0;
   const S: number[] = []; // non-intercept columns
@@ -134,18 +216,9 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(A[a * m + a]);
   const C = new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = a; b < m; b++) C[a * m + b] = C[b * m + a] = A[a * m + b] / (d[a] * d[b]);
-  const L = choleskyFlat(C, m, (j, Lpart) => collinearityError(j, Lpart, C, m, S.map((s) => names[s]), hasIcpt));
-  // Slopes: C u = D⁻¹g, b = D⁻¹u.
-  const rhs = new Float64Array(m);
-  for (let a = 0; a < m; a++) rhs[a] = g[a] / d[a];
-  const u = cholSolve(L, m, rhs);
+  const { L, u } = solveSlopes(Xs, y, mean, ybar, C, g, d, S.map((s) => names[s]), hasIcpt);
   const bS = new Float64Array(m);
   for (let a = 0; a < m; a++) bS[a] = u[a] / d[a];
-  // (XcᵀXc)⁻¹ = D⁻¹C⁻¹D⁻¹
-  const Cinv = cholInverse(L, m);
-  const AinvS = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) AinvS[a * m + b] = Cinv[a * m + b] / (d[a] * d[b]);
-
   // Coefficients in the original parametrisation.
   const coef = new Float64Array(p);
   S.forEach((s, k) => (coef[s] = bS[k]));
@@ -158,36 +231,49 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
   // Residuals, leverages and (for HC) the meat, in one blocked pass.
   const needHat = opts.hat === true || opts.hc === "HC2" || opts.hc === "HC3" || opts.hc === "HC4";
   const q = hasIcpt ? m + 1 : m; // size of θ = (α, b) in the centred parametrisation
-  const pass = residualPass(Xs, y, mean, ybar, bS, d, L, hasIcpt, needHat, opts.hc, p);
+  const Linv = lowerInverse(L, m);
+  const pass = residualPass(Xs, y, mean, ybar, bS, d, Linv, hasIcpt, needHat, opts.hc, p);
   const { residuals, fitted, hat, meat, rss } = pass;
   const tss = hasIcpt ? syy : sumSquares(y);
   const df = n - p;
   const sigma2 = rss / df;
 
-  // Covariances in θ = (α, b): the bread is blockdiag(1/n, (XcᵀXc)⁻¹).
-  const bread = new Float64Array(q * q);
+  // Covariances. With C = LLᵀ, G = L⁻¹D⁻¹ whitens a centred row (g = G x_c) and (XcᵀXc)⁻¹ = GᵀG.
+  // Every covariance is W K Wᵀ with W = T·blockdiag(1/√n, Gᵀ), T the map θ = (α, b) → β
+  // (β_icpt = (α − x̄ᵀb)/c, β_s = b_s), and K = I (classical) or the HC meat Σ ω_i e_i² g_i g_iᵀ in
+  // whitened coordinates. Diagonal entries are then sums of squares: an intercept far from the data's
+  // centre in a near-collinear design loses no digits to cancellation (as R's chol2inv(qr.R)).
   const off = hasIcpt ? 1 : 0;
-  if (hasIcpt) bread[0] = 1 / n;
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) bread[(a + off) * q + b + off] = AinvS[a * m + b];
-  // T maps θ to β: β_icpt = (α − x̄ᵀb)/c, β_s = b_s.
-  const T: number[][] = [];
-  for (let j = 0; j < p; j++) T.push(new Array<number>(q).fill(0));
+  const W: number[][] = [];
+  for (let j = 0; j < p; j++) W.push(new Array<number>(q).fill(0));
+  S.forEach((s, a) => {
+    for (let k = a; k < m; k++) W[s][k + off] = Linv[k * m + a] / d[a];
+  });
   if (hasIcpt) {
-    T[icpt][0] = 1 / cval;
-    for (let k = 0; k < m; k++) T[icpt][k + 1] = -mean[k] / cval;
+    W[icpt][0] = 1 / cval / Math.sqrt(n);
+    for (let k = 0; k < m; k++) {
+      let t = 0;
+      for (let a = 0; a <= k; a++) t += (mean[a] / d[a]) * Linv[k * m + a];
+      W[icpt][k + 1] = -t / cval;
+    }
   }
-  S.forEach((s, k) => (T[s][k + off] = 1));
-  const xtxInv = congruence(T, bread, q);
+  const xtxInv = congruence(W, null, q);
   const vcovClassical = xtxInv.map((r) => r.map((x) => x * sigma2));
   let vcov = vcovClassical;
   if (meat) {
     for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) meat[a * q + b] = meat[b * q + a];
-    const bm = matmulFlat(bread, meat, q);
-    const sand = matmulFlat(bm, bread, q);
-    vcov = congruence(T, sand, q);
+    vcov = congruence(W, meat, q);
   }
   const se = new Float64Array(p);
   for (let j = 0; j < p; j++) se[j] = Math.sqrt(vcov[j][j]);
+  // VIF_a = [C⁻¹]_aa = Σ_k (L⁻¹)_ka².
+  const vif = new Float64Array(p).fill(NaN);
+  if (hasIcpt)
+    S.forEach((s, a) => {
+      let v = 0;
+      for (let k = a; k < m; k++) v += Linv[k * m + a] * Linv[k * m + a];
+      vif[s] = v;
+    });
   return {
     coef,
     se,
@@ -204,8 +290,53 @@ export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions
     fitted,
     residuals,
     hat,
+    vif,
     intercept: icpt,
     hc: opts.hc,
+  };
+}
+
+/**
+ * A power of two c with max|x·c| in [1, 2), or 1 when the column's magnitude is safe for sums of
+ * squares (between 2⁻²⁰⁰ and 2²⁰⁰); multiplying by c is exact.
+ */
+function pow2Scale(x: Float64Array): number {
+  let big = 0;
+  for (let i = 0; i < x.length; i++) big = Math.max(big, Math.abs(x[i]));
+  if (big === 0 || (big >= 2 ** -200 && big <= 2 ** 200)) return 1;
+  const e = Math.floor(Math.log2(big));
+  // 2^-e in two factors so that neither overflows for |e| near 1023.
+  return 2 ** -Math.trunc(e / 2) * 2 ** -(e - Math.trunc(e / 2));
+}
+
+function scaled(x: Float64Array, c: number): Float64Array {
+  if (c === 1) return x;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i] * c;
+  return out;
+}
+
+/**
+ * The fit of y on X from the fit of y·c_y on the columns x_j·c_j: b_j = b̃_j c_j/c_y,
+ * V_jk = Ṽ_jk (c_j/c_y)(c_k/c_y), (XᵀX)⁻¹_jk = (X̃ᵀX̃)⁻¹_jk c_j c_k, residuals ẽ/c_y; R², leverages
+ * and df are unchanged. Entries too large or small for a double become ±Infinity or 0, as in R.
+ */
+function unscaleFit(f: OlsCoreFit, cx: number[], cy: number): OlsCoreFit {
+  const r = cx.map((c) => c / cy);
+  const cov = (V: number[][]) => V.map((row, j) => row.map((v, k) => v * r[j] * r[k]));
+  const div = (x: Float64Array) => x.map((v) => v / cy);
+  return {
+    ...f,
+    coef: f.coef.map((b, j) => b * r[j]),
+    se: f.se.map((s, j) => s * Math.abs(r[j])),
+    vcov: cov(f.vcov),
+    vcovClassical: cov(f.vcovClassical),
+    xtxInv: f.xtxInv.map((row, j) => row.map((v, k) => v * cx[j] * cx[k])),
+    rss: f.rss / cy / cy,
+    tss: f.tss / cy / cy,
+    sigma2: f.sigma2 / cy / cy,
+    fitted: div(f.fitted),
+    residuals: div(f.residuals),
   };
 }
 
@@ -260,7 +391,10 @@ interface PassResult {
   rss: number;
 }
 
-/** Residuals, leverages and the HC meat Σ ω_i e_i² z_i z_iᵀ (z = (1, x_c)), in one blocked pass. */
+/**
+ * Residuals, leverages and the HC meat Σ ω_i e_i² g_i g_iᵀ in whitened coordinates
+ * (g = (1/√n, L⁻¹D⁻¹x_c)), in one blocked pass.
+ */
 function residualPass(
   Xs: Float64Array[],
   y: Float64Array,
@@ -268,7 +402,7 @@ function residualPass(
   ybar: number,
   bS: Float64Array,
   d: Float64Array,
-  L: Float64Array,
+  Linv: Float64Array,
   hasIcpt: boolean,
   needHat: boolean,
   hc: HcType | undefined,
@@ -282,16 +416,18 @@ function residualPass(
   const fitted = new Float64Array(n);
   const hat = needHat ? new Float64Array(n) : undefined;
   const meat = hc ? new Float64Array(q * q) : undefined;
+  const whiten = needHat || meat !== undefined;
   const buf: Float64Array[] = [];
   for (let k = 0; k < m; k++) buf.push(new Float64Array(BLOCK));
+  // Whitened rows g = L⁻¹D⁻¹x_c of a block, one array per coordinate.
+  const gbuf: Float64Array[] = [];
+  if (whiten) for (let k = 0; k < m; k++) gbuf.push(new Float64Array(BLOCK));
   const ebuf = new Float64Array(BLOCK);
   const hbuf = new Float64Array(BLOCK);
   const wbuf = new Float64Array(BLOCK);
   const wz = new Float64Array(BLOCK);
-  // Leverage solves run on rows of D⁻¹x_c, laid out row-major per block.
-  const rowbuf = new Float64Array(BLOCK * m);
-  const v = new Float64Array(m);
   const hcCode = hc === "HC0" ? 0 : hc === "HC1" ? 1 : hc === "HC2" ? 2 : hc === "HC3" ? 3 : 4;
+  const g0 = hasIcpt ? 1 / Math.sqrt(n) : 0;
   let rss = 0;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const len = Math.min(BLOCK, n - i0);
@@ -308,51 +444,50 @@ function residualPass(
       fitted[i0 + t] = y[i0 + t] - e;
       rss += e * e;
     }
-    if (hat) {
-      for (let k = 0; k < m; k++) {
-        const col = buf[k];
-        const dk = d[k];
-        for (let t = 0; t < len; t++) rowbuf[t * m + k] = col[t] / dk;
-      }
-      leverages(rowbuf, len, m, L, v, hbuf, hasIcpt ? 1 / n : 0);
-      for (let t = 0; t < len; t++) hat[i0 + t] = hbuf[t];
+    if (!whiten) continue;
+    whitenBlock(buf, d, Linv, m, len, gbuf, hbuf, g0 * g0);
+    if (hat) for (let t = 0; t < len; t++) hat[i0 + t] = hbuf[t];
+    if (!meat) continue;
+    hcWeights(ebuf, hbuf, len, hcCode, n, p, wbuf);
+    if (hasIcpt) {
+      let s0 = 0;
+      for (let t = 0; t < len; t++) s0 += wbuf[t];
+      meat[0] += s0 * g0 * g0;
     }
-    if (meat) {
-      hcWeights(ebuf, hbuf, len, hcCode, n, p, wbuf);
+    for (let a = 0; a < m; a++) {
+      const ga = gbuf[a];
+      for (let t = 0; t < len; t++) wz[t] = wbuf[t] * ga[t];
       if (hasIcpt) {
-        let s0 = 0;
-        for (let t = 0; t < len; t++) s0 += wbuf[t];
-        meat[0] += s0;
+        let s = 0;
+        for (let t = 0; t < len; t++) s += wz[t];
+        meat[a + 1] += s * g0;
       }
-      for (let a = 0; a < m; a++) {
-        const za = buf[a];
-        for (let t = 0; t < len; t++) wz[t] = wbuf[t] * za[t];
-        if (hasIcpt) {
-          let s = 0;
-          for (let t = 0; t < len; t++) s += wz[t];
-          meat[a + 1] += s;
-        }
-        for (let b = a; b < m; b++) meat[(a + off) * q + b + off] += dot(wz, buf[b], len);
-      }
+      for (let b = a; b < m; b++) meat[(a + off) * q + b + off] += dot(wz, gbuf[b], len);
     }
   }
   return { residuals, fitted, hat, meat, rss };
 }
 
-/** h_t = base + ‖L⁻¹ r_t‖² for each row r_t of the block (forward substitution). */
-function leverages(rows: Float64Array, len: number, m: number, L: Float64Array, v: Float64Array, out: Float64Array, base: number): void {
-  for (let t = 0; t < len; t++) {
-    const r0 = t * m;
-    let h = base;
-    for (let a = 0; a < m; a++) {
-      let s = rows[r0 + a];
-      const la = a * m;
-      for (let b = 0; b < a; b++) s -= L[la + b] * v[b];
-      const va = s / L[la + a];
-      v[a] = va;
-      h += va * va;
+/**
+ * Whitened coordinates g = L⁻¹D⁻¹x_c of each row of a block (x_c in `cols`), accumulated column by
+ * column of L⁻¹, and the leverages h_t = base + ‖g_t‖².
+ */
+function whitenBlock(cols: Float64Array[], d: Float64Array, Linv: Float64Array, m: number, len: number, g: Float64Array[], h: Float64Array, base: number): void {
+  for (let k = 0; k < m; k++) g[k].fill(0, 0, len);
+  for (let a = 0; a < m; a++) {
+    const col = cols[a];
+    const da = d[a];
+    for (let k = a; k < m; k++) {
+      const f = Linv[k * m + a] / da;
+      if (f === 0) continue;
+      const gk = g[k];
+      for (let t = 0; t < len; t++) gk[t] += f * col[t];
     }
-    out[t] = h;
+  }
+  h.fill(base, 0, len);
+  for (let k = 0; k < m; k++) {
+    const gk = g[k];
+    for (let t = 0; t < len; t++) h[t] += gk[t] * gk[t];
   }
 }
 
@@ -408,13 +543,62 @@ function dot(a: Float64Array, b: Float64Array, len: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
-/** Cholesky of a flat m×m SPD matrix; `onFail(j, L)` builds the error for a non-positive pivot j. */
-function choleskyFlat(C: Float64Array, m: number, onFail: (j: number, L: Float64Array) => Error): Float64Array {
+/**
+ * The scaled slopes u (C u = D⁻¹g) and the Cholesky factor L of C = D⁻¹XcᵀXcD⁻¹.
+ *
+ * Well-conditioned designs (every pivot 1 − R²_j of C above CHOLESKY_MIN_PIVOT) are solved from the
+ * normal equations, whose error eps·κ(C) is then below 1e-10. Otherwise the centred, equilibrated
+ * design is factored by Householder QR (error eps·√κ(C)), whose LINPACK rank test (a column's
+ * unexplained norm below 1e-7 of its own, as R's lm) decides collinearity; Rᵀ replaces L.
+ */
+function solveSlopes(
+  Xs: Float64Array[],
+  y: Float64Array,
+  mean: Float64Array,
+  ybar: number,
+  C: Float64Array,
+  g: Float64Array,
+  d: Float64Array,
+  names: string[],
+  hasIcpt: boolean,
+): { L: Float64Array; u: Float64Array } {
+  const m = Xs.length;
+  const L = choleskyFlat(C, m);
+  if (L) {
+    const rhs = new Float64Array(m);
+    for (let a = 0; a < m; a++) rhs[a] = g[a] / d[a];
+    return { L, u: cholSolve(L, m, rhs) };
+  }
+  const n = y.length;
+  checkMemory(8 * n * (m + 1), `the QR factorisation of a near-collinear design (${n} rows × ${m} columns)`, "Use fewer rows or predictors.");
+  const Z = Xs.map((x, k) => {
+    const z = new Float64Array(n);
+    for (let i = 0; i < n; i++) z[i] = (x[i] - mean[k]) / d[k];
+    return z;
+  });
+  const yc = new Float64Array(n);
+  for (let i = 0; i < n; i++) yc[i] = y[i] - ybar;
+  const qr = householderQR(Z, yc, QR_TOL);
+  const Lq = new Float64Array(m * m);
+  const upto = qr.deficient >= 0 ? qr.deficient : m;
+  for (let i = 0; i < upto; i++) for (let k = 0; k <= i; k++) Lq[i * m + k] = qr.R[k * m + i];
+  if (qr.deficient >= 0) throw collinearityError(qr.deficient, Lq, C, m, names, hasIcpt);
+  const u = new Float64Array(m);
+  for (let i = m - 1; i >= 0; i--) {
+    let s = qr.qty[i];
+    for (let k = i + 1; k < m; k++) s -= qr.R[i * m + k] * u[k];
+    u[i] = s / qr.R[i * m + i];
+  }
+  return { L: Lq, u };
+}
+
+/** Cholesky of a flat m×m SPD matrix, or null when a pivot falls to CHOLESKY_MIN_PIVOT or below. */
+function choleskyFlat(C: Float64Array, m: number): Float64Array | null {
   const L = new Float64Array(m * m);
   for (let j = 0; j < m; j++) {
     let s = C[j * m + j];
     for (let k = 0; k < j; k++) s -= L[j * m + k] * L[j * m + k];
-    if (!(s > COLLINEAR_TOL)) throw onFail(j, L);
+    if (!(s > CHOLESKY_MIN_PIVOT)) return null;
     const dj = Math.sqrt(s);
     L[j * m + j] = dj;
     for (let i = j + 1; i < m; i++) {
@@ -447,53 +631,40 @@ function cholSolve(L: Float64Array, m: number, b: Float64Array): Float64Array {
   return x;
 }
 
-function cholInverse(L: Float64Array, m: number): Float64Array {
+/** L⁻¹ of a lower-triangular m×m L (flat, row-major), by forward substitution on the unit vectors. */
+function lowerInverse(L: Float64Array, m: number): Float64Array {
   const inv = new Float64Array(m * m);
-  const e = new Float64Array(m);
   for (let j = 0; j < m; j++) {
-    e.fill(0);
-    e[j] = 1;
-    const col = cholSolve(L, m, e);
-    for (let i = 0; i < m; i++) inv[i * m + j] = col[i];
-  }
-  // Symmetrise away rounding asymmetry.
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < i; j++) {
-      const s = 0.5 * (inv[i * m + j] + inv[j * m + i]);
-      inv[i * m + j] = inv[j * m + i] = s;
+    inv[j * m + j] = 1 / L[j * m + j];
+    for (let i = j + 1; i < m; i++) {
+      let s = 0;
+      for (let k = j; k < i; k++) s -= L[i * m + k] * inv[k * m + j];
+      inv[i * m + j] = s / L[i * m + i];
     }
+  }
   return inv;
 }
 
-function matmulFlat(A: Float64Array, B: Float64Array, q: number): Float64Array {
-  const out = new Float64Array(q * q);
-  for (let i = 0; i < q; i++)
-    for (let k = 0; k < q; k++) {
-      const a = A[i * q + k];
-      if (a === 0) continue;
-      for (let j = 0; j < q; j++) out[i * q + j] += a * B[k * q + j];
-    }
-  return out;
-}
-
-/** T M Tᵀ for T (p×q, rows) and flat symmetric M (q×q). */
-function congruence(T: number[][], M: Float64Array, q: number): number[][] {
-  const p = T.length;
-  const TM: number[][] = T.map((row) => {
-    const out = new Array<number>(q).fill(0);
-    for (let k = 0; k < q; k++) {
-      const t = row[k];
-      if (t === 0) continue;
-      for (let j = 0; j < q; j++) out[j] += t * M[k * q + j];
-    }
-    return out;
-  });
+/** W M Wᵀ for W (p×q, rows) and a flat symmetric q×q M, or W Wᵀ when M is null. */
+function congruence(W: number[][], M: Float64Array | null, q: number): number[][] {
+  const p = W.length;
+  const WM: number[][] = M
+    ? W.map((row) => {
+        const out = new Array<number>(q).fill(0);
+        for (let k = 0; k < q; k++) {
+          const t = row[k];
+          if (t === 0) continue;
+          for (let j = 0; j < q; j++) out[j] += t * M[k * q + j];
+        }
+        return out;
+      })
+    : W;
   const res: number[][] = [];
   for (let i = 0; i < p; i++) res.push(new Array<number>(p).fill(0));
   for (let i = 0; i < p; i++)
     for (let j = 0; j <= i; j++) {
       let s = 0;
-      for (let k = 0; k < q; k++) s += TM[i][k] * T[j][k];
+      for (let k = 0; k < q; k++) s += WM[i][k] * W[j][k];
       res[i][j] = res[j][i] = s;
     }
   return res;
@@ -524,6 +695,6 @@ function collinearityError(j: number, L: Float64Array, C: Float64Array, m: numbe
     : `"${names[j]}" is an exact linear function of the intercept`;
   return new PathlabError(`Perfect collinearity: ${what}, so their separate effects cannot be estimated.`, {
     hint: `Drop one of ${[`"${names[j]}"`, ...list].join(", ")} (e.g. a total score entered together with all its parts, or a full set of dummies with an intercept).`,
-    code: "collinear",
+    code: "regression.collinear",
   });
 }

@@ -7,10 +7,11 @@ import { numericColumns } from "../data/table-input";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
-import { checkSpec, pText } from "./internal";
+import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
+import { checkOptions, type OptionSpecs } from "../options";
 import { pf, qt, twoSidedP_t } from "../stats/distributions";
 import { invertSPD } from "../stats/matrix";
-import { olsCore, type HcType, type OlsCoreFit } from "./ols-core";
+import { HC_OPTION, olsCore, type HcType, type OlsCoreFit } from "./ols-core";
 
 /** One row of a coefficient table. */
 export interface RegressionCoefficient {
@@ -32,8 +33,8 @@ export interface OlsSpec {
   y: string;
   /** Predictor variables (columns of the data). */
   x: string[];
-  /** Heteroscedasticity-consistent standard errors (sandwich::vcovHC types). */
-  hc?: HcType;
+  /** Heteroscedasticity-consistent standard errors (sandwich::vcovHC types, any case: "HC3" or "hc3"). */
+  hc?: HcType | Lowercase<HcType>;
   /** Include an intercept (default true). */
   intercept?: boolean;
   /** Codes that mean missing, e.g. [99, -9]. */
@@ -140,6 +141,15 @@ export class RegressionResult extends Result {
   }
 }
 
+const OLS_OPTIONS: OptionSpecs = {
+  y: NAME_OPTION,
+  x: NAMES_OPTION,
+  hc: HC_OPTION,
+  intercept: { kind: "boolean" },
+  missing: MISSING_OPTION,
+  conf: CONF_OPTION,
+};
+
 /**
  * OLS regression of `spec.y` on `spec.x` with listwise deletion.
  *
@@ -150,13 +160,14 @@ export class RegressionResult extends Result {
  * `summary(lm())`, `confint()` and `sandwich::vcovHC()`.
  */
 export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
+  spec = checkOptions<OlsSpec>("ols", spec, OLS_OPTIONS);
   checkSpec(spec.y, spec.x);
   const vars = [spec.y, ...spec.x];
   const cols = numericColumns(data, vars, { missing: spec.missing });
   return olsFromColumns(cols.columns[0], cols.columns.slice(1), {
     y: spec.y,
     x: spec.x,
-    hc: spec.hc,
+    hc: spec.hc as HcType | undefined,
     intercept: spec.intercept !== false,
     conf: spec.conf ?? 0.95,
     dropped: cols.dropped,
@@ -172,7 +183,7 @@ export function olsFromColumns(
   const n = y.length;
   const X = o.intercept ? [new Float64Array(n).fill(1), ...xs] : xs;
   const terms = o.intercept ? ["(Intercept)", ...o.x] : [...o.x];
-  const fit = olsCore(X, y, { hc: o.hc, names: terms });
+  const fit = olsCore(X, y, { hc: o.hc, names: terms, yName: o.y });
   const off = o.intercept ? 1 : 0;
   const df = fit.df;
   const tcrit = qt(1 - (1 - o.conf) / 2, df);
@@ -184,7 +195,7 @@ export function olsFromColumns(
     const isIcpt = o.intercept && j === 0;
     const xj = isIcpt ? undefined : xs[j - off];
     let vif: number | null = null;
-    if (!isIcpt && o.intercept) vif = xs.length === 1 ? 1 : fit.xtxInv[j][j] * centredSS(xj!);
+    if (!isIcpt && o.intercept) vif = xs.length === 1 ? 1 : fit.vif[j];
     return {
       term,
       estimate: est,
@@ -204,7 +215,28 @@ export function olsFromColumns(
   else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
   else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
   const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
-  return new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: o.hc, conf: o.conf, intercept: o.intercept });
+  // fit.hc is the canonical spelling ("HC3" for "hc3"), the one computed and shown.
+  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: fit.hc, conf: o.conf, intercept: o.intercept });
+  if (perfectFit(fit)) {
+    result.warnings.push({
+      code: "regression.perfect-fit",
+      message: `"${o.y}" is fitted essentially perfectly (residual variance below 1e-30 of the fitted values' mean square): standard errors, t and p are unreliable. Is the outcome a function of the predictors (e.g. a total score regressed on its parts)?`,
+    });
+  }
+  return result;
+}
+
+/** R's summary.lm test: residual variance < 1e-30 × (mean(f)² + var(f)) of the fitted values f. */
+function perfectFit(fit: OlsCoreFit): boolean {
+  const f = fit.fitted;
+  const n = f.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += f[i];
+  m /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (f[i] - m) * (f[i] - m);
+  v /= n - 1;
+  return fit.sigma2 < (m * m + v) * 1e-30;
 }
 
 /** Wald F = bᵀ V⁻¹ b / q for the coefficients at `idx` (a joint test with any covariance V). */
@@ -216,22 +248,16 @@ export function waldF(coef: ArrayLike<number>, vcov: number[][], idx: number[]):
   return s / idx.length;
 }
 
+/** Sample SD (n − 1), computed on x/max|x| so that squares of tiny or huge values neither under- nor overflow. */
 function sd(x: Float64Array): number {
   const n = x.length;
+  let big = 0;
+  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(x[i]));
+  if (big === 0) return 0;
   let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
+  for (let i = 0; i < n; i++) m += x[i] / big;
   m /= n;
   let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
-  return Math.sqrt(s / (n - 1));
-}
-
-function centredSS(x: Float64Array): number {
-  const n = x.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
-  return s;
+  for (let i = 0; i < n; i++) s += (x[i] / big - m) * (x[i] / big - m);
+  return big * Math.sqrt(s / (n - 1));
 }

@@ -25,6 +25,7 @@
  * There is no "close": a number is either consistent with what was printed or it is not.
  */
 import { PathlabError } from "../errors";
+import { checkOptions } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { escapeHtml, formatNumber } from "../display/format";
@@ -356,6 +357,7 @@ export function compare(
   reproductions: Record<string, Reproduction>,
   options: { title?: string; consistency?: { rows: { id?: string; verdict: string; check: string }[] } } = {},
 ): ComparisonResult {
+  checkOptions("compare", options, { title: { kind: "string" }, consistency: { kind: "custom", check: (c) => (c !== null && typeof c === "object" && Array.isArray((c as { rows?: unknown }).rows) ? undefined : "must be a consistency report (checkPaper(...))"), expected: "the result of checkPaper(paper)" } });
   const seen = new Set<string>();
   for (const p of published) {
     if (seen.has(p.id)) throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate" });

@@ -261,7 +261,9 @@ export function semReproductions(args: {
       return values(fit);
     };
     const ends = attainableLinearised(args.box, fitAt);
-    const sim = args.data ? values(sem(syntax, args.data, { likelihood: args.likelihood ?? "wishart" })) : undefined;
+    // A replication's data hold composite scores named like the constructs beside the items; the latent
+    // model reads only the items, so the names may coincide (lavaan's check.lv.names = FALSE).
+    const sim = args.data ? values(sem(syntax, args.data, { likelihood: args.likelihood ?? "wishart", checkLvNames: false })) : undefined;
     wanted.forEach((w, k) => (out[w.id] = derived(ends[k], args.specification, sim ? { simulated: sim[k] } : {})));
   }
   return out;

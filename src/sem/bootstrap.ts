@@ -7,7 +7,10 @@
  */
 import { PathlabError } from "../errors";
 import { Result, type TableSpec } from "../display";
-import { rng as toRng, type Rng } from "../simulate/rng";
+import { Rng, rng as toRng } from "../simulate/rng";
+import { checkOptions, checkSeed, type OptionSpecs } from "../options";
+import { checkMemory } from "../resources";
+import { progressBar } from "../display/notebook";
 import { quantile } from "../stats/quantile";
 import type { SemFit } from "./fit";
 import { estimateModel } from "./fit";
@@ -47,7 +50,7 @@ export class SemBootstrap extends Result {
   ) {
     super();
     if (failed > 0)
-      this.warnings.push({ code: "sem-boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
+      this.warnings.push({ code: "sem.boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
   }
   find(label: string): BootstrapRow | undefined {
     return this.rows.find((r) => r.label === label || r.lhs === label);
@@ -77,29 +80,50 @@ export class SemBootstrap extends Result {
   }
 }
 
+const BOOT_SPECS: OptionSpecs = {
+  R: { kind: "number", min: 2, integer: true, rangeHint: "Use a whole number of bootstrap samples such as 2000." },
+  seed: { kind: "custom", check: (v) => (v instanceof Rng ? undefined : seedProblem(v)), expected: "a whole number from 0 to 4294967295 (or a pathlab Rng)" },
+  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
+  parameters: { kind: "enum", values: ["defined", "all"] },
+};
+
+function seedProblem(v: unknown): string | undefined {
+  try {
+    checkSeed(v);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap {
   const st = fit.state;
+  const o = checkOptions("bootstrap", opts, BOOT_SPECS) as Partial<BootstrapOptions>;
+  if (o.seed === undefined)
+    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem.boot-seed" });
   const cols = st.sample.columns;
   if (!cols)
     throw new PathlabError("The bootstrap needs raw data, but this model was fitted from a covariance matrix.", {
       hint: "Fit the model to the data table, or use the delta-method standard errors.",
-      code: "sem-boot-moments",
+      code: "sem.boot-moments",
     });
-  if (opts === undefined || opts.seed === undefined)
-    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem-boot-seed" });
-  const R = opts.R ?? 1000;
-  const level = opts.level ?? 0.95;
-  if (!(Number.isInteger(R) && R >= 2)) throw new PathlabError(`Bootstrap R must be an integer ≥ 2, got ${R}.`, { code: "sem-option" });
-  const g = toRng(opts.seed);
+  if (!fit.converged)
+    throw new PathlabError("bootstrap(): the model did not converge, so there are no estimates to resample.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
+  const R = o.R ?? 1000;
+  const level = o.level ?? 0.95;
+  const g = toRng(o.seed);
   const { rows } = fit.estimatesInternal();
-  const which = rows.map((r, k) => ((opts.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
-  if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem-boot-nothing" });
+  const which = rows.map((r, k) => ((o.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
+  if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem.boot-nothing" });
+  checkMemory(8 * R * which.length + 8 * R * st.sample.n, `the bootstrap draws (${R.toLocaleString("en")} samples × ${which.length} parameters)`, "Lower R.");
   const n = st.sample.n;
   const p = cols.length;
   const draws: Float64Array[] = [];
   let failed = 0;
   const idx = new Int32Array(n);
+  const bar = progressBar(R, "Bootstrap");
   for (let b = 0; b < R; b++) {
+    bar.update(b);
     for (let i = 0; i < n; i++) idx[i] = g.int(n);
     const mean = new Float64Array(p);
     for (let j = 0; j < p; j++) {
@@ -131,7 +155,8 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
       failed++;
     }
   }
-  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem-boot-failed" });
+  bar.finish();
+  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem.boot-failed" });
   const { est } = fit.estimatesInternal();
   const out: BootstrapRow[] = which.map((k, j) => {
     const v = Float64Array.from(draws.map((d) => d[j])).sort();
@@ -152,5 +177,5 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
       ci_upper: quantile(v, 1 - (1 - level) / 2),
     };
   });
-  return new SemBootstrap(out, draws, R, failed, level, typeof opts.seed === "number" ? opts.seed : opts.seed.seed);
+  return new SemBootstrap(out, draws, R, failed, level, typeof o.seed === "number" ? o.seed : (o.seed as Rng).seed);
 }

@@ -8,6 +8,7 @@
  * lowered below the direct paths with their indicators underneath.
  */
 import { Figure, type PlotData } from "../display";
+import { checkOptions } from "../options";
 import type { SemFit } from "./fit";
 import type { StandardizedRow } from "./results";
 
@@ -40,7 +41,13 @@ export interface DiagramOptions {
   residualCovariances?: boolean;
 }
 
-export function pathDiagram(fit: SemFit, opts: DiagramOptions = {}): Figure {
+export function pathDiagram(fit: SemFit, options?: DiagramOptions): Figure {
+  const opts = checkOptions("diagram", options, {
+    values: { kind: "enum", values: ["std.all", "std.lv", "est"] },
+    digits: { kind: "number", min: 0, max: 10, integer: true },
+    title: { kind: "string" },
+    residualCovariances: { kind: "boolean" },
+  });
   const digits = opts.digits ?? 2;
   const kind = opts.values ?? "std.all";
   const std = (kind === "est" ? [] : (fit.standardizedSolution({ type: kind }).rows as StandardizedRow[])) as StandardizedRow[];

@@ -1,11 +1,28 @@
 /**
- * Maximum-likelihood estimation by Fisher scoring with a backtracking line search.
+ * Maximum-likelihood estimation: minimise the ML discrepancy F(θ) of a RAM engine.
  *
- * The step solves (2·I(θ)) δ = −∇F, I the expected information per observation (so 2I is the
- * expected Hessian of the discrepancy F), then halves δ until F decreases enough (Armijo rule).
- * Fisher scoring is Gauss–Newton for the covariance structure: it converges in a handful of
- * iterations from reasonable start values, and its last information matrix gives the standard
- * errors for free.
+ * Two phases, both invariant to the units of the variables (multiplying an indicator by 100 or a
+ * covariate by 10⁶ changes nothing but the parameters' units):
+ *
+ * 1. Fisher scoring with a backtracking (Armijo) line search — the step solves (2·I(θ)) δ = −∇F,
+ *    I the expected information per observation — switching to BFGS updates of the inverse Hessian
+ *    near the solution (Fisher scoring lacks the residual curvature term, BFGS supplies it). This
+ *    converges in 5–20 iterations on ordinary models.
+ * 2. If phase 1 has not converged after `FAST_ITERATIONS`, a Newton trust-region method takes over:
+ *    the Hessian by forward differences of the analytic gradient, the step from
+ *    (H + μD) δ = −∇F with D = diag(2I) (Levenberg–Marquardt damping in the parameters' natural
+ *    scale) and μ adapted to the ratio of actual to predicted decrease (Moré 1978; Nocedal & Wright
+ *    2006, ch. 4). It handles the long curved valleys of Heywood cases and poorly fitting models,
+ *    where Gauss–Newton crawls.
+ *
+ * Convergence is judged on the scaled gradient max_k |∂F/∂θ_k| / √(2 I_kk) — the gradient in units
+ * of each parameter's own precision — so the criterion does not depend on measurement units.
+ * lavaan (0.6.14) minimises ½F with nlminb (PORT quasi-Newton, rel.tol 1e-10) and then requires
+ * every |gradient| < 1e-3 (optim.dx.tol); the criterion here (1e-7 on the scaled gradient) is far stricter.
+ *
+ * @example
+ * const opt = minimize(engine, start, { maxIter: 10000 });
+ * if (!opt.converged) console.log(opt.iterations, opt.maxGrad);
  */
 import { PathlabError } from "../errors";
 import { cholInPlace, cholInverse, invertSPDFlat, solveSPD, symEigenFlat } from "./linalg";
@@ -17,102 +34,160 @@ export interface OptimResult {
   f: number;
   iterations: number;
   converged: boolean;
-  /** Largest absolute gradient element at the end. */
+  /** Largest scaled |gradient| (|∂F/∂θ_k| / √(2 I_kk)) at the end. */
   maxGrad: number;
+  /** Expected information per observation at θ (q×q), computed for the convergence test. */
+  info?: Float64Array;
 }
 
 export interface OptimOptions {
+  /** Total iteration cap over both phases (default 10,000, lavaan's nlminb iter.max). */
   maxIter?: number;
-  /** Convergence when the largest |gradient| falls below this. */
+  /** Convergence when the largest scaled |gradient| falls below this (default GRAD_TOL, 1e-7). */
   gradTol?: number;
-  /** Minimum Fisher-scoring iterations before BFGS updates may take over (default 2). */
-  fisherIterations?: number;
+}
+
+/** Default convergence criterion: largest scaled |gradient| below this. */
+export const GRAD_TOL = 1e-7;
+/** Iterations of the fast phase before the Newton trust-region phase takes over. */
+const FAST_ITERATIONS = 60;
+/**
+ * Cap of the Newton phase: a trust-region Newton method that has not converged after this many
+ * iterations is following an asymptote (parameters drifting to infinity), not approaching a minimum.
+ */
+const NEWTON_ITERATIONS = 1000;
+/** Newton iterations over which F must still decrease measurably. */
+const STALL_WINDOW = 200;
+/** Scaled gradient accepted when no step can decrease F measurably any more (rounding level). */
+const ROUNDING_TOL = 1e-5;
+
+/** F, gradient and information of one engine, with the scaled-gradient measure. */
+class Objective {
+  readonly q: number;
+  readonly g: Float64Array;
+  readonly info: Float64Array;
+  /** √(2 I_kk) from the last information computed (1 where unknown or zero). */
+  readonly scale: Float64Array;
+  /** Parameters that are variances (a diagonal cell of S). */
+  readonly variances: number[];
+  constructor(readonly engine: RamEngine) {
+    this.q = engine.q;
+    this.g = new Float64Array(this.q);
+    this.info = new Float64Array(this.q * this.q);
+    this.scale = new Float64Array(this.q).fill(1);
+    this.variances = engine.spec.cells.map((cells, k) => (cells.some((c) => c.kind === 1 && c.i === c.j) ? k : -1)).filter((k) => k >= 0);
+  }
+  /** No variance parameter is negative. */
+  proper(t: Float64Array): boolean {
+    for (const k of this.variances) if (t[k] < 0) return false;
+    return true;
+  }
+  f(t: Float64Array): number {
+    this.engine.setTheta(t);
+    if (!this.engine.implied()) return Infinity;
+    const f = this.engine.objective();
+    return Number.isFinite(f) ? f : Infinity;
+  }
+  /** Gradient at the point of the last finite `f` call, into `out` (default this.g). */
+  gradient(out: Float64Array = this.g): Float64Array {
+    this.engine.gradient(out);
+    return out;
+  }
+  /** 2·I at the point of the last `f` call, into this.info; refreshes `scale`. */
+  hessianFisher(): Float64Array {
+    const { q, info } = this;
+    this.engine.information(info);
+    for (let k = 0; k < q * q; k++) info[k] *= 2;
+    for (let k = 0; k < q; k++) {
+      const d = info[k * q + k];
+      this.scale[k] = d > 0 && Number.isFinite(d) ? Math.sqrt(d) : 1;
+    }
+    return info;
+  }
+  scaledMax(g: Float64Array = this.g): number {
+    let m = 0;
+    for (let k = 0; k < this.q; k++) {
+      const v = Math.abs(g[k]) / this.scale[k];
+      m = v > m || Number.isNaN(v) ? v : m;
+    }
+    return m;
+  }
 }
 
 /** Minimises F from θ₀. Throws if F cannot be evaluated at the start values. */
-export function fisherScoring(engine: RamEngine, theta0: Float64Array, opts: OptimOptions = {}): OptimResult {
-  const maxIter = opts.maxIter ?? 500;
-  // The analytic gradient carries rounding noise near 1e-9·(1 + F); 1e-7 is well above it and
-  // leaves estimates accurate to about 1e-7 relative.
-  const gradTol = opts.gradTol ?? 1e-7;
-  const q = engine.q;
+export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOptions = {}): OptimResult {
+  const maxIter = opts.maxIter ?? 10000;
+  const gradTol = opts.gradTol ?? GRAD_TOL;
+  const obj = new Objective(engine);
+  const theta = Float64Array.from(theta0);
+  const f0 = obj.f(theta);
+  if (!Number.isFinite(f0))
+    throw new PathlabError("The model-implied covariance matrix is not positive definite at the start values.", {
+      hint: "Give start values for the troublesome parameters, e.g. start(1)*x2, or check that every factor has indicators.",
+      code: "sem.start",
+    });
+  if (obj.q === 0) return { theta, f: f0, iterations: 0, converged: true, maxGrad: 0 };
+  const fast = fisherBfgs(obj, theta, f0, Math.min(maxIter, FAST_ITERATIONS), gradTol);
+  let result = fast;
+  if (!fast.converged && fast.iterations < maxIter) {
+    const slow = newtonTrustRegion(obj, fast.theta, fast.f, Math.min(maxIter - fast.iterations, NEWTON_ITERATIONS), gradTol);
+    result = { ...slow, iterations: fast.iterations + slow.iterations };
+  }
+  // Leave the engine at the solution, with the information (and scale) of that point.
+  result.f = obj.f(result.theta);
+  obj.gradient();
+  const h = obj.hessianFisher();
+  result.maxGrad = obj.scaledMax();
+  const info = new Float64Array(h.length);
+  for (let k = 0; k < h.length; k++) info[k] = 0.5 * h[k];
+  result.info = info;
+  return result;
+}
+
+/** Phase 1: Fisher scoring with Armijo backtracking, BFGS near the solution. */
+function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: number, gradTol: number): OptimResult {
+  const q = obj.q;
   const theta = Float64Array.from(theta0);
   const trial = new Float64Array(q);
-  const g = new Float64Array(q);
-  const info = new Float64Array(q * q);
+  const g = obj.g;
   const hinv = new Float64Array(q * q);
   const gPrev = new Float64Array(q);
   const sv = new Float64Array(q);
   const yv = new Float64Array(q);
   const hs = new Float64Array(q);
-  const fisherIters = opts.fisherIterations ?? 2;
+  const delta = new Float64Array(q);
+  let f = f0;
   let haveBfgs = false;
   let fisherRestarts = 0;
   let lastStep = 0;
   let bfgsStart = 0;
-  const switchGrad = 1e-2;
-  const evalAt = (t: Float64Array) => {
-    engine.setTheta(t);
-    if (!engine.implied()) return Infinity;
-    return engine.objective();
-  };
-  let f = evalAt(theta);
-  if (!Number.isFinite(f))
-    throw new PathlabError("The model-implied covariance matrix is not positive definite at the start values.", {
-      hint: "Give start values for the troublesome parameters, e.g. start(1)*x2, or check that every factor has indicators.",
-      code: "sem-start",
-    });
-  let it = 0;
+  let dampedLate = 0;
+  // Phase 1 stays where every variance is ≥ 0 (unless the start is already outside): a proper
+  // solution is found directly, and a Heywood solution is left to the Newton phase, which is not
+  // restricted. Without this, early Fisher steps can run off into improper valleys (a variance
+  // of −10⁴ with its loadings → 0) far from the minimum lavaan reports.
+  const keepProper = obj.proper(theta);
   let converged = false;
   let maxGrad = Infinity;
-  if (q === 0) return { theta, f, iterations: 0, converged: true, maxGrad: 0 };
+  let it = 0;
+  obj.f(theta);
   for (; it < maxIter; it++) {
-    engine.gradient(g);
-    maxGrad = 0;
-    for (let k = 0; k < q; k++) maxGrad = Math.max(maxGrad, Math.abs(g[k]));
-    if (maxGrad < gradTol) {
-      converged = true;
-      break;
-    }
-    let delta: Float64Array | null = null;
+    obj.gradient();
     if (haveBfgs && it - bfgsStart > 50) {
       haveBfgs = false;
       fisherRestarts = 99;
     }
-    if (haveBfgs && it > bfgsStart) {
-      // BFGS update of the inverse Hessian from the last step (O(q²), no solve): corrects Fisher
-      // scoring's missing curvature (the residual term) for superlinear convergence.
-      let sy = 0;
-      for (let k = 0; k < q; k++) {
-        yv[k] = g[k] - gPrev[k];
-        sy += sv[k] * yv[k];
-      }
-      if (sy > 1e-14) {
-        const rho = 1 / sy;
-        let yHy = 0;
-        for (let i = 0; i < q; i++) {
-          let t = 0;
-          for (let j = 0; j < q; j++) t += hinv[i * q + j] * yv[j];
-          hs[i] = t;
-          yHy += yv[i] * t;
-        }
-        const c = rho * rho * yHy + rho;
-        for (let i = 0; i < q; i++)
-          for (let j = 0; j < q; j++) hinv[i * q + j] += c * sv[i] * sv[j] - rho * (sv[i] * hs[j] + hs[i] * sv[j]);
-      }
+    // A Fisher step needs the information here anyway; it also refreshes the gradient's scale.
+    const info = haveBfgs ? undefined : obj.hessianFisher();
+    maxGrad = obj.scaledMax();
+    if (maxGrad < gradTol) {
+      converged = true;
+      break;
     }
-    if (haveBfgs) {
-      delta = new Float64Array(q);
-      for (let i = 0; i < q; i++) {
-        let t = 0;
-        for (let j = 0; j < q; j++) t -= hinv[i * q + j] * g[j];
-        delta[i] = t;
-      }
-    } else {
-      engine.information(info);
-      for (let k = 0; k < q * q; k++) info[k] *= 2;
-      // Switch to quasi-Newton updates only close to the solution, after full Fisher steps.
-      if (lastStep === 1 && maxGrad < switchGrad && fisherRestarts < 3 && it >= fisherIters) {
+    if (haveBfgs && it > bfgsStart) bfgsUpdate(hinv, sv, g, gPrev, yv, hs, q);
+    if (info) {
+      // Quasi-Newton updates only close to the solution, after a full Fisher step.
+      if (lastStep === 1 && maxGrad < 1e-2 && fisherRestarts < 3 && it >= 2) {
         const inv = invertSPDFlat(info, q);
         if (inv) {
           hinv.set(inv);
@@ -120,135 +195,307 @@ export function fisherScoring(engine: RamEngine, theta0: Float64Array, opts: Opt
           bfgsStart = it;
         }
       }
-      const rhs = new Float64Array(q);
-      for (let k = 0; k < q; k++) rhs[k] = -g[k];
-      if (haveBfgs) {
-        delta = new Float64Array(q);
-        for (let i = 0; i < q; i++) {
-          let t = 0;
-          for (let j = 0; j < q; j++) t += hinv[i * q + j] * rhs[j];
-          delta[i] = t;
-        }
-      } else delta = solveSPD(info, q, rhs);
-      if (!delta) {
-        // Singular expected Hessian (e.g. far from the solution or not identified): ridge it.
-        let tr = 0;
-        for (let k = 0; k < q; k++) tr += info[k * q + k];
-        const ridge = (1e-6 * tr) / q + 1e-10;
-        for (let k = 0; k < q; k++) info[k * q + k] += ridge;
-        delta = solveSPD(info, q, rhs) ?? rhs;
-      }
+      if (!haveBfgs && !fisherStep(info, g, q, delta)) break;
     }
+    if (haveBfgs) matVecNeg(hinv, g, q, delta);
     let slope = 0;
     for (let k = 0; k < q; k++) slope += g[k] * delta[k];
-    if (slope >= 0) {
-      // Not a descent direction: fall back to steepest descent.
-      for (let k = 0; k < q; k++) delta[k] = -g[k];
+    if (!(slope < 0)) {
+      // Not a descent direction: steepest descent in the scaled metric.
       slope = 0;
-      for (let k = 0; k < q; k++) slope -= g[k] * g[k];
-    }
-    let step = 1;
-    let fNew = Infinity;
-    let atRounding = false;
-    for (let ls = 0; ls < 30; ls++) {
-      for (let k = 0; k < q; k++) trial[k] = theta[k] + step * delta[k];
-      fNew = evalAt(trial);
-      if (fNew <= f + 1e-4 * step * slope) break;
-      // Within rounding of the minimum: no step can decrease F measurably.
-      if (maxGrad < 1e-5 && Math.abs(fNew - f) <= 1e-14 * (1 + Math.abs(f))) {
-        atRounding = true;
-        break;
+      for (let k = 0; k < q; k++) {
+        delta[k] = -g[k] / (obj.scale[k] * obj.scale[k]);
+        slope += g[k] * delta[k];
       }
-      step /= 2;
     }
-    if (atRounding) {
-      evalAt(theta);
-      converged = true;
+    const ls = lineSearch(obj, theta, f, delta, slope, trial, maxGrad, keepProper);
+    if (ls.atRounding) {
+      obj.f(theta);
+      converged = maxGrad < ROUNDING_TOL;
       it++;
       break;
     }
-    lastStep = step;
-    if (!(fNew <= f + 1e-4 * step * slope) && haveBfgs) {
-      // The quasi-Newton model went stale: restart from the Fisher information.
-      haveBfgs = false;
-      fisherRestarts++;
-      if (fisherRestarts < 5) continue;
+    lastStep = ls.step;
+    // Damped Fisher steps after the first few iterations mean a curved valley (a Heywood case, a
+    // poor fit) where Gauss–Newton crawls: hand over to the Newton phase.
+    if (ls.ok && !haveBfgs && ls.step < 1 && it >= 5 && ++dampedLate >= 3) {
+      theta.set(trial);
+      f = ls.f;
+      it++;
+      break;
     }
-    if (!(fNew <= f + 1e-4 * step * slope)) {
-      // No acceptable step: at the numerical minimum if the gradient is small, stuck otherwise.
-      evalAt(theta);
-      f = engine.objective();
-      engine.gradient(g);
-      maxGrad = 0;
-      for (let k = 0; k < q; k++) maxGrad = Math.max(maxGrad, Math.abs(g[k]));
-      converged = maxGrad < 1e-5;
+    if (!ls.ok) {
+      if (haveBfgs) {
+        // The quasi-Newton model went stale: restart from the Fisher information.
+        haveBfgs = false;
+        fisherRestarts++;
+        obj.f(theta);
+        if (fisherRestarts < 5) continue;
+      }
+      obj.f(theta);
       break;
     }
     for (let k = 0; k < q; k++) sv[k] = trial[k] - theta[k];
     gPrev.set(g);
     theta.set(trial);
-    const df = f - fNew;
-    f = fNew;
-    let maxStep = 0;
-    for (let k = 0; k < q; k++) maxStep = Math.max(maxStep, Math.abs(step * delta[k]) / (1 + Math.abs(theta[k])));
-    if (df < 1e-15 * (1 + Math.abs(f)) && maxStep < 1e-10) {
-      engine.gradient(g);
-      maxGrad = 0;
-      for (let k = 0; k < q; k++) maxGrad = Math.max(maxGrad, Math.abs(g[k]));
-      converged = maxGrad < 1e-5;
+    const df = f - ls.f;
+    f = ls.f;
+    if (df <= 1e-15 * (1 + Math.abs(f)) && maxRelStep(sv, theta) < 1e-12) {
+      obj.gradient();
+      maxGrad = obj.scaledMax();
+      converged = maxGrad < ROUNDING_TOL;
       it++;
       break;
     }
   }
-  // Leave the engine at the solution.
-  evalAt(theta);
-  f = engine.objective();
+  return { theta, f, iterations: it, converged, maxGrad };
+}
+
+/** Fisher-scoring direction −(2I)⁻¹∇F (ridged if 2I is singular); false if none can be formed. */
+function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array): boolean {
+  const rhs = new Float64Array(q);
+  for (let k = 0; k < q; k++) rhs[k] = -g[k];
+  let d = solveSPD(info, q, rhs);
+  if (!d) {
+    // Singular expected Hessian (far from the solution or not identified): ridge it.
+    const ridged = Float64Array.from(info);
+    let tr = 0;
+    for (let k = 0; k < q; k++) tr += info[k * q + k];
+    const ridge = (1e-6 * tr) / q + 1e-10;
+    for (let k = 0; k < q; k++) ridged[k * q + k] += ridge;
+    d = solveSPD(ridged, q, rhs);
+  }
+  if (!d || d.some((x) => !Number.isFinite(x))) return false;
+  out.set(d);
+  return true;
+}
+
+/** BFGS update of the inverse Hessian from the last step s and gradient change y (O(q²)). */
+function bfgsUpdate(hinv: Float64Array, sv: Float64Array, g: Float64Array, gPrev: Float64Array, yv: Float64Array, hs: Float64Array, q: number): void {
+  let sy = 0;
+  for (let k = 0; k < q; k++) {
+    yv[k] = g[k] - gPrev[k];
+    sy += sv[k] * yv[k];
+  }
+  if (!(sy > 1e-14)) return;
+  const rho = 1 / sy;
+  let yHy = 0;
+  for (let i = 0; i < q; i++) {
+    let t = 0;
+    for (let j = 0; j < q; j++) t += hinv[i * q + j] * yv[j];
+    hs[i] = t;
+    yHy += yv[i] * t;
+  }
+  const c = rho * rho * yHy + rho;
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j < q; j++) hinv[i * q + j] += c * sv[i] * sv[j] - rho * (sv[i] * hs[j] + hs[i] * sv[j]);
+}
+
+function matVecNeg(a: Float64Array, x: Float64Array, q: number, out: Float64Array): void {
+  for (let i = 0; i < q; i++) {
+    let t = 0;
+    for (let j = 0; j < q; j++) t -= a[i * q + j] * x[j];
+    out[i] = t;
+  }
+}
+
+function maxRelStep(s: Float64Array, theta: Float64Array): number {
+  let m = 0;
+  for (let k = 0; k < s.length; k++) m = Math.max(m, Math.abs(s[k]) / (1 + Math.abs(theta[k])));
+  return m;
+}
+
+/** Armijo backtracking along δ; `trial` holds the accepted point. */
+function lineSearch(
+  obj: Objective,
+  theta: Float64Array,
+  f: number,
+  delta: Float64Array,
+  slope: number,
+  trial: Float64Array,
+  maxGrad: number,
+  keepProper: boolean,
+): { ok: boolean; f: number; step: number; atRounding: boolean } {
+  const q = obj.q;
+  let step = 1;
+  for (let ls = 0; ls < 40; ls++) {
+    for (let k = 0; k < q; k++) trial[k] = theta[k] + step * delta[k];
+    const fNew = keepProper && !obj.proper(trial) ? Infinity : obj.f(trial);
+    if (fNew <= f + 1e-4 * step * slope) return { ok: true, f: fNew, step, atRounding: false };
+    // Within rounding of the minimum: no step can decrease F measurably.
+    if (maxGrad < ROUNDING_TOL && Math.abs(fNew - f) <= 1e-14 * (1 + Math.abs(f))) return { ok: false, f, step, atRounding: true };
+    step /= 2;
+  }
+  return { ok: false, f, step: 0, atRounding: false };
+}
+
+/** Phase 2: Newton trust region (Levenberg–Marquardt damping) with a finite-difference Hessian. */
+function newtonTrustRegion(obj: Objective, theta0: Float64Array, f0: number, maxIter: number, gradTol: number): OptimResult {
+  const q = obj.q;
+  const theta = Float64Array.from(theta0);
+  const trial = new Float64Array(q);
+  const H = new Float64Array(q * q);
+  const A = new Float64Array(q * q);
+  const g = new Float64Array(q);
+  const rhs = new Float64Array(q);
+  let f = f0;
+  let mu = 1e-3;
+  let it = 0;
+  let converged = false;
+  let maxGrad = Infinity;
+  let fCheck = f0;
+  for (; it < maxIter; it++) {
+    // Stalled: F changed by less than 1e-10 (relative) over the last STALL_WINDOW iterations while
+    // the gradient is still not zero — typically parameters drifting towards infinity along an
+    // asymptote. Stop and report non-convergence rather than crawl to the iteration cap.
+    if (it > 0 && it % STALL_WINDOW === 0) {
+      if (fCheck - f <= 1e-10 * (1 + Math.abs(f))) break;
+      fCheck = f;
+    }
+    obj.f(theta);
+    obj.gradient(g);
+    const D = Float64Array.from(obj.hessianFisher());
+    maxGrad = obj.scaledMax(g);
+    if (maxGrad < gradTol) {
+      converged = true;
+      break;
+    }
+    finiteDifferenceHessian(obj, theta, g, D, H);
+    let accepted = false;
+    for (let tries = 0; tries < 60 && !accepted; tries++) {
+      for (let k = 0; k < q * q; k++) A[k] = H[k];
+      for (let k = 0; k < q; k++) {
+        A[k * q + k] += mu * D[k * q + k];
+        rhs[k] = -g[k];
+      }
+      const d = solveSPD(A, q, rhs);
+      if (!d || d.some((x) => !Number.isFinite(x))) {
+        mu = Math.max(mu * 10, 1e-8);
+        continue;
+      }
+      for (let k = 0; k < q; k++) trial[k] = theta[k] + d[k];
+      const fNew = obj.f(trial);
+      let pred = 0;
+      for (let i = 0; i < q; i++) {
+        let hd = 0;
+        for (let j = 0; j < q; j++) hd += H[i * q + j] * d[j];
+        pred -= g[i] * d[i] + 0.5 * d[i] * hd;
+      }
+      const rho = (f - fNew) / pred;
+      if (fNew < f && rho > 1e-4) {
+        accepted = true;
+        const df = f - fNew;
+        theta.set(trial);
+        f = fNew;
+        if (rho > 0.75) mu = Math.max(mu / 4, 1e-14);
+        else if (rho < 0.25) mu *= 2;
+        if (df <= 1e-15 * (1 + Math.abs(f)) && maxRelStep(d, theta) < 1e-12) {
+          obj.f(theta);
+          obj.gradient(g);
+          maxGrad = obj.scaledMax(g);
+          return { theta, f, iterations: it + 1, converged: maxGrad < ROUNDING_TOL, maxGrad };
+        }
+      } else mu = Math.max(mu * 4, 1e-8);
+    }
+    if (!accepted) {
+      // No step decreases F: at the numerical minimum if the gradient is at rounding level.
+      obj.f(theta);
+      obj.gradient(g);
+      maxGrad = obj.scaledMax(g);
+      converged = maxGrad < ROUNDING_TOL;
+      it++;
+      break;
+    }
+  }
   return { theta, f, iterations: it, converged, maxGrad };
 }
 
 /**
+ * Hessian of F by forward differences of the analytic gradient (one gradient per parameter,
+ * symmetrised); a backward difference where the forward point leaves the admissible region, and
+ * the Fisher row where neither can be evaluated.
+ */
+function finiteDifferenceHessian(obj: Objective, theta: Float64Array, g: Float64Array, fisher: Float64Array, H: Float64Array): void {
+  const q = obj.q;
+  const t = Float64Array.from(theta);
+  const g2 = new Float64Array(q);
+  for (let k = 0; k < q; k++) {
+    const scale = 1 / Math.sqrt(fisher[k * q + k] > 0 ? fisher[k * q + k] : 1);
+    const h = 1e-6 * Math.max(Math.abs(theta[k]), scale, 1e-8);
+    let ok = false;
+    for (const sign of [1, -1]) {
+      t[k] = theta[k] + sign * h;
+      if (Number.isFinite(obj.f(t))) {
+        obj.gradient(g2);
+        for (let i = 0; i < q; i++) H[i * q + k] = (sign * (g2[i] - g[i])) / h;
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) for (let i = 0; i < q; i++) H[i * q + k] = fisher[i * q + k];
+    t[k] = theta[k];
+  }
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j < i; j++) {
+      const v = 0.5 * (H[i * q + j] + H[j * q + i]);
+      H[i * q + j] = H[j * q + i] = v;
+    }
+  obj.f(theta);
+}
+
+/**
  * Covariance matrix of the estimates, (n·I)⁻¹, from the expected information per observation.
- * Throws naming the parameters involved when the information matrix is singular (not identified).
+ * Identification is judged on the information scaled to unit diagonal (D^{-1/2} I D^{-1/2}), which
+ * does not depend on the variables' units; a singular scaled information throws naming the
+ * parameters involved (the eigenvector of its smallest eigenvalue).
  */
 export function vcovFromInformation(info: Float64Array, q: number, n: number, paramNames: string[]): Float64Array {
+  const d = new Float64Array(q);
+  for (let k = 0; k < q; k++) {
+    const v = info[k * q + k];
+    if (!(v > 0) || !Number.isFinite(v)) throw notIdentified([paramNames[k]], "it has no effect on the model-implied moments");
+    d[k] = 1 / Math.sqrt(v);
+  }
+  const R = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) R[i * q + j] = info[i * q + j] * d[i] * d[j];
   // Fast path: Cholesky with a pivot check; the eigen-analysis only runs to explain a failure.
-  const L = Float64Array.from(info);
-  let maxDiag = 0;
-  for (let k = 0; k < q; k++) maxDiag = Math.max(maxDiag, info[k * q + k]);
+  const L = Float64Array.from(R);
+  let Rinv: Float64Array | null = null;
   if (!Number.isNaN(cholInPlace(L, q))) {
     let minPivot = Infinity;
     for (let k = 0; k < q; k++) minPivot = Math.min(minPivot, L[k * q + k] * L[k * q + k]);
-    if (minPivot > 1e-11 * maxDiag) {
-      const V = new Float64Array(q * q);
-      cholInverse(L, q, V, new Float64Array(q * q));
-      for (let k = 0; k < q * q; k++) V[k] /= n;
-      return V;
+    if (minPivot > 1e-11) {
+      Rinv = new Float64Array(q * q);
+      cholInverse(L, q, Rinv, new Float64Array(q * q));
     }
   }
-  const { values, vectors } = symEigenFlat(info, q);
-  let maxEv = 0;
-  for (let k = 0; k < q; k++) maxEv = Math.max(maxEv, Math.abs(values[k]));
-  let minK = 0;
-  for (let k = 1; k < q; k++) if (values[k] < values[minK]) minK = k;
-  if (q > 0 && !(values[minK] > 1e-10 * maxEv)) {
-    const involved: string[] = [];
-    let big = 0;
-    for (let k = 0; k < q; k++) big = Math.max(big, Math.abs(vectors[k * q + minK]));
-    for (let k = 0; k < q; k++) if (Math.abs(vectors[k * q + minK]) > 0.2 * big) involved.push(paramNames[k]);
-    throw new PathlabError(
-      `The model is not identified: the information matrix is singular; these parameters cannot be separated: ${involved.join(", ")}.`,
-      {
-        hint: "Fix a loading or a variance to set each factor's scale (the first loading at 1, or std.lv), add indicators, or constrain parameters.",
-        code: "sem-not-identified",
-      },
-    );
+  if (!Rinv) {
+    const { values, vectors } = symEigenFlat(R, q);
+    let minK = 0;
+    for (let k = 1; k < q; k++) if (values[k] < values[minK]) minK = k;
+    if (!(values[minK] > 1e-10)) {
+      const involved: string[] = [];
+      let big = 0;
+      for (let k = 0; k < q; k++) big = Math.max(big, Math.abs(vectors[k * q + minK]));
+      for (let k = 0; k < q; k++) if (Math.abs(vectors[k * q + minK]) > 0.2 * big) involved.push(paramNames[k]);
+      throw notIdentified(involved, "these parameters cannot be separated");
+    }
+    Rinv = new Float64Array(q * q);
+    for (let i = 0; i < q; i++)
+      for (let j = 0; j <= i; j++) {
+        let s = 0;
+        for (let k = 0; k < q; k++) s += (vectors[i * q + k] * vectors[j * q + k]) / values[k];
+        Rinv[i * q + j] = Rinv[j * q + i] = s;
+      }
   }
   const V = new Float64Array(q * q);
-  for (let i = 0; i < q; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k < q; k++) s += (vectors[i * q + k] * vectors[j * q + k]) / values[k];
-      V[i * q + j] = V[j * q + i] = s / n;
-    }
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) V[i * q + j] = (Rinv[i * q + j] * d[i] * d[j]) / n;
   return V;
+}
+
+function notIdentified(params: string[], why: string): PathlabError {
+  return new PathlabError(`The model is not identified: the information matrix is singular at the solution; ${why}: ${params.join(", ")}.`, {
+    hint: "Fix a loading or a variance to set each factor's scale (the first loading at 1, or stdLv: true), add indicators, or constrain parameters.",
+    code: "sem.not-identified",
+  });
 }

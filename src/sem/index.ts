@@ -2,7 +2,7 @@
  * Structural equation modelling: lavaan's model syntax, ML estimation, fit measures, standardised
  * solutions, bootstrap of defined parameters, reliability/validity from a fitted CFA, path diagrams.
  */
-export { cfa, sem, SemFit, type SemOptions, type SemInput } from "./fit";
+export { cfa, sem, SemFit, type SemOptions, type SemInput, type EstimatesOptions, type StandardizedOptions } from "./fit";
 export { covFromCorrelations, type MomentsInput } from "./moments";
 export { parseModelSyntax, type SyntaxRow } from "./syntax";
 export { buildParTable, type ParRow, type ParTable } from "./partable";

@@ -99,6 +99,7 @@ export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, m
   }
   const endogenousLv = new Set(pt.rows.filter((r) => r.op === "~").map((r) => r.lhs));
   for (const r of pt.rows) if (r.op === "=~" && !isOv(r.rhs)) endogenousLv.add(r.rhs);
+  const endogenousOv = new Set(pt.rows.filter((r) => (r.op === "~" || r.op === "=~") && r.free + (r.ustart ?? 1) !== 0).map((r) => (r.op === "~" ? r.lhs : r.rhs)));
 
   for (const r of pt.rows) {
     if (r.free === 0) continue;
@@ -107,7 +108,10 @@ export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, m
     let v: number;
     if (!Number.isNaN(r.start)) v = r.start;
     else if (r.op === "=~") v = loadingGuess.get(`${r.lhs}=~${r.rhs}`) ?? 1;
-    else if (r.op === "~~" && r.lhs === r.rhs) {
+    else if (r.op === "~~" && isOv(r.lhs) && isOv(r.rhs) && !endogenousOv.has(r.lhs) && !endogenousOv.has(r.rhs)) {
+      // Exogenous observed variables (fixed.x = FALSE, or a covariate made random): their sample moments.
+      v = cov(r.lhs, r.rhs);
+    } else if (r.op === "~~" && r.lhs === r.rhs) {
       if (isOv(r.lhs)) v = 0.5 * cov(r.lhs, r.lhs);
       else v = endogenousLv.has(r.lhs) ? 0.05 : lvVar.get(r.lhs) ?? 0.05;
     } else if (r.op === "~1") v = isOv(r.lhs) ? mean[idx.get(r.lhs)!] : 0;

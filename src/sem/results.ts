@@ -78,12 +78,20 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
     if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 });
     const hasLabel = this.rows.some((r) => r.label);
     const shown = columns.filter((c) => c.key !== "label" || hasLabel);
+    const notes: string[] = [];
+    const estKey = isStd ? "est_std" : "est";
     const rows = this.rows.map((r) => {
       const o: Record<string, unknown> = { ...r };
       for (const k of ["se", "z", "pvalue"]) if (typeof o[k] === "number" && (Number.isNaN(o[k]) || (k === "se" && o[k] === 0))) o[k] = null;
+      // A value that is undefined at the estimates (e.g. sqrt of a negative defined parameter) is shown as NA, with a note.
+      if (typeof o[estKey] === "number" && !Number.isFinite(o[estKey] as number)) {
+        notes.push(`${r.lhs} ${r.op} ${r.rhs}: undefined at the estimates (${Number.isNaN(o[estKey]) ? "not a number" : o[estKey]}); no estimate, SE or p.`);
+        for (const k of [estKey, "ci_lower", "ci_upper"]) o[k] = { text: "NA" };
+      }
+      for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
       return o;
     });
-    return [{ title: this.caption(), columns: shown, rows }];
+    return [{ title: this.caption(), columns: shown, rows, ...(notes.length ? { notes } : {}) }];
   }
 }
 
@@ -168,7 +176,7 @@ export class FitMeasures extends Result {
     const rows = this.shown.map((k) => {
       const v = (this as unknown as Record<string, number>)[k];
       const isInt = k === "npar" || k === "df" || k === "baseline.df";
-      return { measure: k, description: MEASURE_LABELS[k] ?? k, value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "" : v < 0.001 ? "<.001" : v.toFixed(3) } : v };
+      return { measure: k, description: MEASURE_LABELS[k] ?? k, value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "NA" : v < 0.001 ? "<.001" : v.toFixed(3) } : v };
     });
     return [
       {

@@ -100,16 +100,20 @@ export function standardizedValues(
 
 /**
  * Delta-method standard errors of f(θ): sqrt(diag(J V Jᵀ)) with J the central-difference Jacobian.
+ * `nScale` (≈ N) turns a standard error into the parameter's natural unit for the step size.
  * `f` must leave no state behind that matters (the caller restores θ afterwards).
  */
-export function deltaMethodSE(theta: Float64Array, vcov: Float64Array, f: (t: Float64Array) => Float64Array): Float64Array {
+export function deltaMethodSE(theta: Float64Array, vcov: Float64Array, f: (t: Float64Array) => Float64Array, nScale = 100): Float64Array {
   const q = theta.length;
   const base = f(theta);
   const nOut = base.length;
   const J = new Float64Array(nOut * q);
   const t = Float64Array.from(theta);
   for (let k = 0; k < q; k++) {
-    const h = 1e-6 * Math.max(1, Math.abs(theta[k]));
+    // Step on the parameter's own scale (its value or its standard error × √n), so that a
+    // coefficient of 2e-7 (a covariate in small units) is not stepped by 1e-6.
+    const sd = Math.sqrt(vcov[k * q + k] * nScale);
+    const h = 1e-6 * Math.max(Math.abs(theta[k]), Number.isFinite(sd) && sd > 0 ? sd : 1);
     t[k] = theta[k] + h;
     const up = f(t);
     t[k] = theta[k] - h;

@@ -12,32 +12,34 @@ function kv(label: string, value: string): string {
 }
 
 function num(x: number, d = 3): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "";
+  if (x === null || x === undefined) return "";
+  if (!Number.isFinite(x)) return "NA";
   const s = x.toFixed(d);
   return s === `-${(0).toFixed(d)}` ? (0).toFixed(d) : s;
 }
 
 export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standardized?: boolean; rsquare?: boolean } = {}): string {
   const st = fit.state;
-  const fm = fit.fitMeasures();
+  const testShown = fit.converged && st.options.test !== "none";
+  const fm = testShown ? fit.fitMeasures() : undefined;
   const out: string[] = [];
   out.push(
     `pathlab SEM (lavaan 0.6.14 conventions) ${fit.converged ? "ended normally" : "did NOT converge"} after ${fit.iterations} iterations`,
     "",
     kv("Estimator", "ML"),
-    kv("Optimization method", "FISHER"),
-    kv("Number of model parameters", String(fm.npar)),
+    kv("Optimization method", "FISHER/NEWTON"),
+    kv("Number of model parameters", String(st.pt.nFree)),
     ...(st.likelihood === "wishart" ? [kv("Likelihood", "wishart")] : []),
     "",
     kv("Number of observations", String(fit.n)),
-    "",
-    "Model Test User Model:",
-    "",
-    kv("Test statistic", num(fm.chisq)),
-    kv("Degrees of freedom", String(fm.df)),
   );
-  if (fm.df > 0) out.push(kv("P-value (Chi-square)", num(fm.pvalue)));
-  if (opts.fitMeasures) {
+  if (!fit.converged)
+    out.push("", `** WARNING ** the optimiser stopped at a scaled gradient of ${fit.gradient.toExponential(2)}: the estimates below are not a solution.`);
+  if (fm) {
+    out.push("", "Model Test User Model:", "", kv("Test statistic", num(fm.chisq)), kv("Degrees of freedom", String(fm.df)));
+    if (fm.df > 0) out.push(kv("P-value (Chi-square)", num(fm.pvalue)));
+  }
+  if (fm && opts.fitMeasures) {
     out.push(
       "",
       "Model Test Baseline Model:",
@@ -65,7 +67,7 @@ export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standa
       kv("RMSEA", num(fm.rmsea)),
       kv("90 Percent confidence interval - lower", num(fm["rmsea.ci.lower"])),
       kv("90 Percent confidence interval - upper", num(fm["rmsea.ci.upper"])),
-      kv("P-value H_0: RMSEA <= 0.050", num(fm["rmsea.pvalue"])),
+      kv("P-value H_0: RMSEA <= 0.050", fm.df > 0 ? num(fm["rmsea.pvalue"]) : "NA"),
       "",
       "Standardized Root Mean Square Residual:",
       "",
@@ -81,7 +83,7 @@ export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standa
     "",
     "Parameter Estimates:",
     "",
-    kv("Standard errors", "Standard"),
+    kv("Standard errors", st.options.se === "none" ? "None" : "Standard"),
     kv("Information", "Expected"),
     kv("Information saturated (h1) model", "Structured"),
   );

@@ -74,6 +74,11 @@ function tokenize(src: string): { tokens: Token[]; lines: string[] } {
       if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(s[i + 1] ?? ""))) {
         const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(s.slice(i));
         if (m) {
+          if (!(Math.abs(Number(m[0])) <= MAX_VALUE))
+            throw new PathlabError(`Model syntax error at line ${line}, column ${col}: the number ${m[0]} is too large to be a parameter value (beyond ±1e100).`, {
+              hint: `${rawLine}\n${" ".repeat(col - 1)}^  Write the value in other units, or use a reasonable fixed value.`,
+              code: "sem.syntax",
+            });
           tokens.push({ kind: "num", text: m[0], line, col });
           i += m[0].length;
           continue;
@@ -110,269 +115,351 @@ function syntaxError(lines: string[], line: number, col: number, expected: strin
   const text = lines[line - 1] ?? "";
   return new PathlabError(`Model syntax error at line ${line}, column ${col}: expected ${expected} but found ${found}.`, {
     hint: `${text.trim() === "" ? "(empty line)" : text}\n${" ".repeat(Math.max(0, col - 1))}^  Statements look like "f =~ x1 + x2", "y ~ a*x", "x1 ~~ x2", "ind := a*b".`,
-    code: "sem-syntax",
+    code: "sem.syntax",
   });
 }
 
 const STATEMENT_OPS = new Set(["=~", "~", "~~", ":=", "==", "<", ">"]);
+/** Deepest nesting and largest size of a := / == expression. */
+const MAX_EXPR_DEPTH = 200;
+const MAX_EXPR_NODES = 2000;
+/** Largest number accepted in the syntax: beyond it, implied moments overflow double precision. */
+const MAX_VALUE = 1e100;
+/** R's special values (and JavaScript's Infinity): not labels. */
+const RESERVED = new Set(["NaN", "Inf", "Infinity", "TRUE", "FALSE", "NULL", "NA_integer_", "NA_real_", "NA_character_"]);
 
 /** Parses lavaan model syntax into flat rows (one per right-hand-side term). */
 export function parseModelSyntax(model: string): SyntaxRow[] {
   if (typeof model !== "string" || model.trim() === "")
-    throw new PathlabError("The model syntax is empty.", { hint: 'Write e.g. "visual =~ x1 + x2 + x3".', code: "sem-syntax" });
-  const { tokens, lines } = tokenize(model);
-  let pos = 0;
-  const peek = () => tokens[pos];
-  const next = () => tokens[pos++];
-  const describe = (t: Token) => (t.kind === "nl" ? (t.text === ";" ? '";"' : "end of line") : t.kind === "eof" ? "end of model" : `"${t.text}"`);
-  const fail = (t: Token, expected: string): never => {
-    throw syntaxError(lines, t.line, t.col, expected, describe(t));
-  };
-  const skipNl = () => {
-    while (peek().kind === "nl") pos++;
-  };
-  const isOp = (t: Token, text: string) => t.kind === "op" && t.text === text;
+    throw new PathlabError("The model syntax is empty.", { hint: 'Write e.g. "visual =~ x1 + x2 + x3".', code: "sem.syntax" });
+  const parser = new Parser(tokenize(model));
+  parser.skipNl();
+  while (parser.peek().kind !== "eof") parser.statement();
+  return parser.rows;
+}
+
+/** Recursive-descent parser over the token list; `rows` collects the statements. */
+class Parser {
+  readonly rows: SyntaxRow[] = [];
+  private readonly tokens: Token[];
+  private readonly lines: string[];
+  private pos = 0;
+  // Expressions (:=, ==) are parsed recursively: their nesting and size are bounded so that a
+  // pathological definition is a syntax error, not a stack overflow.
+  private depth = 0;
+  private nodes = 0;
+
+  constructor(src: { tokens: Token[]; lines: string[] }) {
+    this.tokens = src.tokens;
+    this.lines = src.lines;
+  }
+
+  peek(): Token {
+    return this.tokens[this.pos];
+  }
+  private next(): Token {
+    return this.tokens[this.pos++];
+  }
+  private fail(t: Token, expected: string): never {
+    const found = t.kind === "nl" ? (t.text === ";" ? '";"' : "end of line") : t.kind === "eof" ? "end of model" : `"${t.text}"`;
+    throw syntaxError(this.lines, t.line, t.col, expected, found);
+  }
+  skipNl(): void {
+    while (this.peek().kind === "nl") this.pos++;
+  }
+  private isOp(t: Token, text: string): boolean {
+    return t.kind === "op" && t.text === text;
+  }
   /** After a term: does the statement continue with "+" on the next line? */
-  const continuesWithPlus = () => {
-    let k = pos;
-    while (tokens[k].kind === "nl" && tokens[k].text !== ";") k++;
-    return isOp(tokens[k], "+") && k > pos;
-  };
+  private continuesWithPlus(): boolean {
+    let k = this.pos;
+    while (this.tokens[k].kind === "nl" && this.tokens[k].text !== ";") k++;
+    return this.isOp(this.tokens[k], "+") && k > this.pos;
+  }
+  private endStatement(): void {
+    const t = this.peek();
+    if (t.kind === "eof") return;
+    if (t.kind !== "nl") this.fail(t, 'end of statement (a new line or ";"), or "+" and another term');
+    this.skipNl();
+  }
 
-  const rows: SyntaxRow[] = [];
-
-  const parseNumber = (): number => {
-    let sign = 1;
-    if (isOp(peek(), "-")) {
-      next();
-      sign = -1;
-    } else if (isOp(peek(), "+")) next();
-    const t = peek();
-    if (t.kind !== "num") fail(t, "a number");
-    next();
-    return sign * Number(t.text);
-  };
-
-  // Expression parser (precedence climbing) for :=, ==, <, >.
-  const parseExpr = (): Expr => parseAdd();
-  const parseAdd = (): Expr => {
-    let left = parseMul();
-    for (;;) {
-      const t = peek();
-      if (isOp(t, "+") || isOp(t, "-")) {
-        next();
-        skipNl();
-        left = { kind: "bin", op: t.text as "+" | "-", left, right: parseMul() };
-      } else return left;
-    }
-  };
-  const parseMul = (): Expr => {
-    let left = parseUnary();
-    for (;;) {
-      const t = peek();
-      if (isOp(t, "*") || isOp(t, "/")) {
-        next();
-        skipNl();
-        left = { kind: "bin", op: t.text as "*" | "/", left, right: parseUnary() };
-      } else return left;
-    }
-  };
-  const parseUnary = (): Expr => {
-    if (isOp(peek(), "-")) {
-      next();
-      return { kind: "neg", arg: parseUnary() };
-    }
-    if (isOp(peek(), "+")) next();
-    return parsePow();
-  };
-  const parsePow = (): Expr => {
-    const base = parseAtom();
-    if (isOp(peek(), "^")) {
-      next();
-      return { kind: "bin", op: "^", left: base, right: parseUnary() };
-    }
-    return base;
-  };
-  const parseAtom = (): Expr => {
-    const t = peek();
-    if (t.kind === "num") {
-      next();
-      return { kind: "num", value: Number(t.text) };
-    }
-    if (isOp(t, "(")) {
-      next();
-      skipNl();
-      const e = parseExpr();
-      skipNl();
-      if (!isOp(peek(), ")")) fail(peek(), '")"');
-      next();
-      return e;
-    }
-    if (t.kind === "ident") {
-      next();
-      if (isOp(peek(), "(")) {
-        const fn = t.text;
-        if (!["sqrt", "exp", "log", "abs"].includes(fn)) fail(t, "a label, number or one of sqrt(), exp(), log(), abs()");
-        next();
-        const args = [parseExpr()];
-        if (!isOp(peek(), ")")) fail(peek(), '")"');
-        next();
-        return { kind: "call", fn, args };
+  /** One statement: `lhs op rhs`, a definition, or a constraint with an expression on the left. */
+  statement(): void {
+    const first = this.peek();
+    const save = this.pos;
+    const lhsNames: string[] = [];
+    if (first.kind === "ident") {
+      lhsNames.push(this.next().text);
+      while (this.isOp(this.peek(), "+") && this.tokens[this.pos + 1]?.kind === "ident") {
+        this.next();
+        lhsNames.push(this.next().text);
       }
-      return { kind: "ref", name: t.text, line: t.line, col: t.col };
     }
-    return fail(t, "a label, number or \"(\"");
-  };
+    const opTok = this.peek();
+    const isStatementOp = opTok.kind === "op" && STATEMENT_OPS.has(opTok.text);
+    const isConstraint = isStatementOp && (opTok.text === "==" || opTok.text === "<" || opTok.text === ">");
+    // "a + b == 1" is an expression constraint, not "a == 1" and "b == 1".
+    if (!isStatementOp || (isConstraint && lhsNames.length !== 1)) {
+      this.pos = save;
+      if (this.expressionConstraint(first)) return;
+      this.pos = save;
+      if (first.kind !== "ident") this.fail(first, "a variable or factor name at the start of a statement");
+      this.next();
+      if (opTok.kind === "op" && opTok.text === "<~") this.fail(opTok, 'one of =~ ~ ~~ := (formative "<~" is not supported)');
+      this.fail(this.peek(), 'an operator: one of "=~", "~", "~~", ":=", "=="');
+    }
+    if (lhsNames.length === 0) this.fail(first, "a variable or factor name before the operator");
+    this.next();
+    this.skipNl();
+    const op = opTok.text as SemOp;
+    const at = { line: first.line, col: first.col };
+    if (op === ":=") {
+      if (lhsNames.length !== 1) this.fail(first, "a single name for the defined parameter");
+      const expr = this.parseExpr();
+      this.rows.push({ lhs: lhsNames[0], op, rhs: exprText(expr), expr, ...at });
+    } else if (isConstraint) {
+      const expr = this.parseExpr();
+      const lhsExpr: Expr = { kind: "ref", name: lhsNames[0], ...at };
+      this.rows.push({ lhs: lhsNames[0], op, rhs: exprText(expr), lhsExpr, expr, ...at });
+    } else this.terms(lhsNames, op);
+    this.endStatement();
+  }
+
+  /** `expr == expr` (or < >) at the cursor; false (cursor undefined) if the statement is not one. */
+  private expressionConstraint(first: Token): boolean {
+    try {
+      const lhsExpr = this.parseExpr();
+      const opTok = this.peek();
+      if (opTok.kind === "op" && (opTok.text === "==" || opTok.text === "<" || opTok.text === ">")) {
+        this.next();
+        this.skipNl();
+        const expr = this.parseExpr();
+        this.rows.push({ lhs: exprText(lhsExpr), op: opTok.text as SemOp, rhs: exprText(expr), lhsExpr, expr, line: first.line, col: first.col });
+        this.endStatement();
+        return true;
+      }
+    } catch {
+      /* not a constraint: the caller reports the generic error */
+    }
+    return false;
+  }
+
+  /** The `+`-separated terms of =~, ~ or ~~, one row per term and left-hand name. */
+  private terms(lhsNames: string[], op: SemOp): void {
+    for (;;) {
+      const termTok = this.peek();
+      const proto = this.term(op, termTok.line, termTok.col);
+      for (const lhs of lhsNames) this.rows.push({ ...proto, lhs });
+      if (this.isOp(this.peek(), "+")) {
+        this.next();
+        this.skipNl();
+        continue;
+      }
+      if (this.continuesWithPlus()) {
+        this.skipNl();
+        this.next();
+        this.skipNl();
+        continue;
+      }
+      return;
+    }
+  }
+
+  private parseNumber(): number {
+    let sign = 1;
+    if (this.isOp(this.peek(), "-")) {
+      this.next();
+      sign = -1;
+    } else if (this.isOp(this.peek(), "+")) this.next();
+    const t = this.peek();
+    if (t.kind !== "num") this.fail(t, "a number");
+    this.next();
+    return sign * Number(t.text);
+  }
 
   /** Parses one `(modifier *)* name` term of =~, ~ or ~~ statements. */
-  const parseTerm = (lhs: string, op: SemOp, line: number, col: number): SyntaxRow => {
-    const row: SyntaxRow = { lhs, op, rhs: "", line, col };
+  private term(op: SemOp, line: number, col: number): SyntaxRow {
+    const row: SyntaxRow = { lhs: "", op, rhs: "", line, col };
     for (;;) {
-      const t = peek();
+      const t = this.peek();
       // Modifier candidates.
-      if (t.kind === "num" || isOp(t, "-")) {
-        const startTok = t;
-        const v = parseNumber();
-        if (isOp(peek(), "*")) {
-          next();
-          skipNl();
+      if (t.kind === "num" || this.isOp(t, "-")) {
+        const v = this.parseNumber();
+        if (this.isOp(this.peek(), "*")) {
+          this.next();
+          this.skipNl();
           row.fixed = v;
           continue;
         }
-        if (isOp(peek(), "?")) {
-          next();
+        if (this.isOp(this.peek(), "?")) {
+          this.next();
           row.start = v;
           continue;
         }
         // A bare "1" is the intercept term (y ~ 1).
-        if (v === 1 && startTok.kind === "num" && (op === "~" || op === "~1")) {
+        if (v === 1 && t.kind === "num" && (op === "~" || op === "~1")) {
           row.op = "~1";
           row.rhs = "";
           return row;
         }
-        return fail(peek(), '"*" after the number (e.g. "0.5*x1")');
+        return this.fail(this.peek(), '"*" after the number (e.g. "0.5*x1")');
       }
-      if (t.kind === "ident") {
-        next();
-        if (isOp(peek(), "(") && ["start", "label", "equal", "c"].includes(t.text)) {
-          next();
-          const a = peek();
-          let value: number | string;
-          if (a.kind === "str") {
-            next();
-            value = a.text;
-          } else if (a.kind === "ident" && (a.text === "NA" || t.text === "c")) {
-            next();
-            value = a.text === "NA" ? NaN : a.text;
-          } else value = parseNumber();
-          if (isOp(peek(), ",")) fail(peek(), '")" (multiple-group modifiers are not supported)');
-          if (!isOp(peek(), ")")) fail(peek(), '")"');
-          next();
-          if (!isOp(peek(), "*")) fail(peek(), `"*" after ${t.text}(...)`);
-          next();
-          skipNl();
-          if (t.text === "start") row.start = Number(value);
-          else if (typeof value === "number") row.fixed = value;
-          else row.label = value;
-          continue;
-        }
-        if (isOp(peek(), "*")) {
-          next();
-          skipNl();
-          if (t.text === "NA") row.fixed = NaN;
-          else row.label = t.text;
-          continue;
-        }
-        if (isOp(peek(), "?")) fail(peek(), '"*" (a start value is written "0.5?x" with a number)');
-        if (t.text === "NA") fail(peek(), '"*" after NA (e.g. "NA*x1")');
-        row.rhs = t.text;
-        return row;
-      }
-      return fail(t, op === "~" ? "a variable name or 1" : "a variable name");
-    }
-  };
-
-  skipNl();
-  while (peek().kind !== "eof") {
-    const first = peek();
-    // Left-hand side: expression for constraints, name(s) otherwise.
-    const save = pos;
-    let lhsNames: string[] = [];
-    if (first.kind === "ident") {
-      lhsNames.push(next().text);
-      while (isOp(peek(), "+") && tokens[pos + 1]?.kind === "ident") {
-        next();
-        lhsNames.push(next().text);
-      }
-    }
-    let opTok = peek();
-    if (!(opTok.kind === "op" && STATEMENT_OPS.has(opTok.text))) {
-      // Could be a constraint with an expression on the left (e.g. "a + b == 1").
-      pos = save;
-      lhsNames = [];
-      try {
-        const lhsExpr = parseExpr();
-        opTok = peek();
-        if (opTok.kind === "op" && (opTok.text === "==" || opTok.text === "<" || opTok.text === ">")) {
-          next();
-          skipNl();
-          const expr = parseExpr();
-          rows.push({ lhs: exprText(lhsExpr), op: opTok.text as SemOp, rhs: exprText(expr), lhsExpr, expr, line: first.line, col: first.col });
-          endStatement();
-          continue;
-        }
-      } catch {
-        /* fall through to the generic error below */
-      }
-      pos = save;
-      if (first.kind !== "ident") fail(first, "a variable or factor name at the start of a statement");
-      next();
-      if (opTok.kind === "op" && opTok.text === "<~") fail(opTok, 'one of =~ ~ ~~ := (formative "<~" is not supported)');
-      fail(peek(), 'an operator: one of "=~", "~", "~~", ":=", "=="');
-    }
-    next();
-    skipNl();
-    const op = opTok.text as SemOp;
-    if (op === ":=") {
-      if (lhsNames.length !== 1) fail(first, "a single name for the defined parameter");
-      const expr = parseExpr();
-      rows.push({ lhs: lhsNames[0], op, rhs: exprText(expr), expr, line: first.line, col: first.col });
-      endStatement();
-      continue;
-    }
-    if (op === "==" || op === "<" || op === ">") {
-      const expr = parseExpr();
-      const lhsExpr: Expr = { kind: "ref", name: lhsNames[0], line: first.line, col: first.col };
-      rows.push({ lhs: lhsNames[0], op, rhs: exprText(expr), lhsExpr, expr, line: first.line, col: first.col });
-      endStatement();
-      continue;
-    }
-    for (;;) {
-      const termTok = peek();
-      const proto = parseTerm("", op, termTok.line, termTok.col);
-      for (const lhs of lhsNames) rows.push({ ...proto, lhs });
-      if (isOp(peek(), "+")) {
-        next();
-        skipNl();
+      if (t.kind !== "ident") return this.fail(t, op === "~" ? "a variable name or 1" : "a variable name");
+      this.next();
+      if (this.isOp(this.peek(), "(") && ["start", "label", "equal", "c"].includes(t.text)) {
+        this.modifierCall(t, row);
         continue;
       }
-      if (continuesWithPlus()) {
-        skipNl();
-        next();
-        skipNl();
+      if (this.isOp(this.peek(), "*")) {
+        this.next();
+        this.skipNl();
+        if (t.text === "NA") row.fixed = NaN;
+        else {
+          this.checkLabel(t, "or modifier");
+          row.label = t.text;
+        }
         continue;
       }
-      break;
+      if (this.isOp(this.peek(), "?")) this.fail(this.peek(), '"*" (a start value is written "0.5?x" with a number)');
+      if (t.text === "NA") this.fail(this.peek(), '"*" after NA (e.g. "NA*x1")');
+      row.rhs = t.text;
+      return row;
     }
-    endStatement();
   }
-  return rows;
 
-  function endStatement() {
-    const t = peek();
-    if (t.kind === "eof") return;
-    if (t.kind !== "nl") fail(t, 'end of statement (a new line or ";"), or "+" and another term');
-    skipNl();
+  /** start(v)*, label("a")*, equal("a")*, c(v)* — one value (multiple groups are not supported). */
+  private modifierCall(t: Token, row: SyntaxRow): void {
+    this.next();
+    const a = this.peek();
+    let value: number | string;
+    if (a.kind === "str") {
+      this.next();
+      value = a.text;
+    } else if (a.kind === "ident" && (a.text === "NA" || t.text === "c")) {
+      this.next();
+      value = a.text === "NA" ? NaN : a.text;
+    } else value = this.parseNumber();
+    if (this.isOp(this.peek(), ",")) this.fail(this.peek(), '")" (multiple-group modifiers are not supported)');
+    if (!this.isOp(this.peek(), ")")) this.fail(this.peek(), '")"');
+    this.next();
+    if (!this.isOp(this.peek(), "*")) this.fail(this.peek(), `"*" after ${t.text}(...)`);
+    this.next();
+    this.skipNl();
+    if (t.text === "start") row.start = Number(value);
+    else if (typeof value === "number") row.fixed = value;
+    else {
+      this.checkLabel({ ...a, text: value }, "or modifier");
+      row.label = value;
+    }
+  }
+
+  /** R's special values (and JavaScript's Infinity) are not labels (lavaan reads NaN*x as free, Infinity*x as a label). */
+  private checkLabel(t: Token, where: string): void {
+    if (!RESERVED.has(t.text)) return;
+    const special = t.text === "NaN" || t.text === "Inf" || t.text === "Infinity";
+    throw new PathlabError(`Model syntax error at line ${t.line}, column ${t.col}: "${t.text}" cannot be used as a label ${where}.`, {
+      hint: `${this.lines[t.line - 1]}\n${" ".repeat(Math.max(0, t.col - 1))}^  ${special ? "Write NA* to free a parameter, a finite number to fix it, or a plain label such as a*." : "Use a plain label such as a* or b1*."}`,
+      code: "sem.syntax",
+    });
+  }
+
+  // Expression parser (precedence climbing) for :=, ==, <, >.
+  private parseExpr(): Expr {
+    this.nodes = 0;
+    this.depth = 0;
+    return this.parseAdd();
+  }
+  private count(t: Token): void {
+    if (++this.nodes > MAX_EXPR_NODES)
+      throw new PathlabError(`Model syntax error at line ${t.line}: the expression has more than ${MAX_EXPR_NODES} terms and operators.`, {
+        hint: "Split it: define partial sums with := (e.g. s1 := a1*b1 + a2*b2) and add those.",
+        code: "sem.syntax",
+      });
+  }
+  private enter(t: Token): void {
+    this.count(t);
+    if (++this.depth > MAX_EXPR_DEPTH)
+      throw new PathlabError(`Model syntax error at line ${t.line}, column ${t.col}: the expression is nested more than ${MAX_EXPR_DEPTH} levels deep.`, {
+        hint: "Simplify the expression: define intermediate parameters with := and refer to them.",
+        code: "sem.syntax",
+      });
+  }
+  /** A chain a + b + c … is parsed iteratively (its size is bounded by count, not depth). */
+  private parseAdd(): Expr {
+    let left = this.parseMul();
+    for (;;) {
+      const t = this.peek();
+      if (!this.isOp(t, "+") && !this.isOp(t, "-")) return left;
+      this.next();
+      this.skipNl();
+      this.count(t);
+      left = { kind: "bin", op: t.text as "+" | "-", left, right: this.parseMul() };
+    }
+  }
+  private parseMul(): Expr {
+    let left = this.parseUnary();
+    for (;;) {
+      const t = this.peek();
+      if (!this.isOp(t, "*") && !this.isOp(t, "/")) return left;
+      this.next();
+      this.skipNl();
+      this.count(t);
+      left = { kind: "bin", op: t.text as "*" | "/", left, right: this.parseUnary() };
+    }
+  }
+  private parseUnary(): Expr {
+    const t = this.peek();
+    if (!this.isOp(t, "-") && !this.isOp(t, "+")) return this.parsePow();
+    this.next();
+    this.enter(t);
+    const arg = this.parseUnary();
+    this.depth--;
+    return t.text === "-" ? { kind: "neg", arg } : arg;
+  }
+  private parsePow(): Expr {
+    const base = this.parseAtom();
+    const t = this.peek();
+    if (!this.isOp(t, "^")) return base;
+    this.next();
+    this.enter(t);
+    const right = this.parseUnary();
+    this.depth--;
+    return { kind: "bin", op: "^", left: base, right };
+  }
+  private parseAtom(): Expr {
+    const t = this.peek();
+    this.enter(t);
+    const e = this.atom(t);
+    this.depth--;
+    return e;
+  }
+  private atom(t: Token): Expr {
+    if (t.kind === "num") {
+      this.next();
+      return { kind: "num", value: Number(t.text) };
+    }
+    if (this.isOp(t, "(")) {
+      this.next();
+      this.skipNl();
+      const e = this.parseAdd();
+      this.skipNl();
+      if (!this.isOp(this.peek(), ")")) this.fail(this.peek(), '")"');
+      this.next();
+      return e;
+    }
+    if (t.kind !== "ident") return this.fail(t, 'a label, number or "("');
+    this.next();
+    if (this.isOp(this.peek(), "(")) {
+      const fn = t.text;
+      if (!["sqrt", "exp", "log", "abs"].includes(fn)) this.fail(t, "a label, number or one of sqrt(), exp(), log(), abs()");
+      this.next();
+      const args = [this.parseAdd()];
+      if (!this.isOp(this.peek(), ")")) this.fail(this.peek(), '")"');
+      this.next();
+      return { kind: "call", fn, args };
+    }
+    this.checkLabel(t, "in an expression");
+    return { kind: "ref", name: t.text, line: t.line, col: t.col };
   }
 }
 

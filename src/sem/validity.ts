@@ -28,7 +28,7 @@ export class SemReliability extends Result {
   /** CR/AVE of one factor by name. */
   get(factor: string): FactorReliability {
     const f = this.factors.find((x) => x.factor === factor);
-    if (!f) throw new PathlabError(`No factor "${factor}" in this model.`, { hint: `Factors: ${this.factors.map((x) => x.factor).join(", ")}.`, code: "sem-unknown-factor" });
+    if (!f) throw new PathlabError(`No factor "${factor}" in this model.`, { hint: `Factors: ${this.factors.map((x) => x.factor).join(", ")}.`, code: "sem.unknown-factor" });
     return f;
   }
   title(): string {
@@ -61,7 +61,7 @@ function measuredFactors(fit: SemFit): { factor: string; items: string[]; loadin
     const rows = std.filter((r) => r.op === "=~" && r.lhs === f && fit.ov.includes(r.rhs));
     if (rows.length) out.push({ factor: f, items: rows.map((r) => r.rhs), loadings: rows.map((r) => r.est_std) });
   }
-  if (!out.length) throw new PathlabError("The model has no factor measured by observed indicators.", { code: "sem-no-factors" });
+  if (!out.length) throw new PathlabError("The model has no factor measured by observed indicators.", { code: "sem.no-factors" });
   return out;
 }
 
@@ -72,7 +72,7 @@ export function semReliability(fit: SemFit): SemReliability {
         if (Math.abs(loadings[i]) > 1)
           throw new PathlabError(`The standardised loading of "${items[i]}" on "${factor}" is ${loadings[i].toFixed(3)} (> 1): a Heywood case.`, {
             hint: "CR and AVE are undefined for an improper solution; respecify the model.",
-            code: "sem-heywood",
+            code: "sem.heywood",
           });
       const ave = averageVarianceExtracted(loadings);
       return { factor, items, loadings, cr: compositeReliability(loadings), ave, sqrtAve: Math.sqrt(ave) };

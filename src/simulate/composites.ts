@@ -6,7 +6,8 @@ import type { TableSpec } from "../display/table";
 import { rng as toRng, type Rng } from "./rng";
 import { drawMvnorm } from "./mvrnorm";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
-import { checkCorrelation, checkN, checkNames, checkVector, requirePositiveDefinite, squareMatrix, type MatrixInput } from "./validate";
+import { ANY, SEED_OR_RNG, checkCorrelation, checkN, checkNames, checkVector, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
+import { checkOptions } from "../options";
 import { PathlabError } from "../errors";
 
 export interface SimulateCompositesOptions {
@@ -72,18 +73,20 @@ export class CompositeSimulation extends SimulatedData {
  *   gives the smallest eigenvalue; repair explicitly with `nearestPD`), or n ≤ the number of variables.
  */
 export function simulateComposites(options: SimulateCompositesOptions): CompositeSimulation {
+  options = checkOptions<SimulateCompositesOptions>("simulateComposites", options, { n: ANY, names: ANY, means: ANY, sds: ANY, cor: ANY, seed: SEED_OR_RNG });
+  const seed = seedOf("simulateComposites", options.seed);
   const R = squareMatrix(options.cor, "cor");
   const p = R.length;
   const names = checkNames(options.names, p, "names");
   const means = checkVector(options.means, p, "means", "cor");
   const sds = checkVector(options.sds, p, "sds", "cor");
   sds.forEach((s, i) => {
-    if (!(s > 0)) throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, { code: "bad-input" });
+    if (!(s > 0)) throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, { hint: "Give the published standard deviations, all above 0.", code: "simulate.bad-input" });
   });
   checkCorrelation(R, "cor", names);
   requirePositiveDefinite(R, "cor", true);
   checkN(options.n, p, `exact sample moments for ${p} variables`);
   const cov = R.map((row, i) => row.map((r, j) => r * sds[i] * sds[j]));
-  const columns = drawMvnorm(options.n, means, cov, toRng(options.seed), true, "cov");
-  return new CompositeSimulation(names, columns, typeof options.seed === "number" ? options.seed : undefined, means, sds, R);
+  const columns = drawMvnorm(options.n, means, cov, toRng(seed), true, "cov");
+  return new CompositeSimulation(names, columns, typeof seed === "number" ? seed : undefined, means, sds, R);
 }

@@ -10,7 +10,22 @@ import { drawMvnorm } from "./mvrnorm";
 import { choleskyLower, eigenSym } from "./linalg";
 import { sampleMoments, type SampleMoments } from "./moments";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
-import { checkCorrelation, checkN, requirePositiveDefinite, squareMatrix, type MatrixInput } from "./validate";
+import { ANY, SEED_OR_RNG, checkCorrelation, checkEach, checkN, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const ITEMS_OPTIONS: OptionSpecs = {
+  n: ANY,
+  constructs: ANY,
+  cor: ANY,
+  seed: SEED_OR_RNG,
+  likert: ANY,
+  itemMeans: ANY,
+  itemSds: ANY,
+  corOf: { kind: "enum", values: ["composites", "factors"] },
+  method: { kind: "enum", values: ["auto", "factor", "conditional"] },
+};
+
+const CONSTRUCT_OPTIONS: OptionSpecs = { name: ANY, items: ANY, loadings: ANY, mean: ANY, sd: ANY, likert: ANY };
 import { unknownVariable } from "../data/table-input";
 
 /** One construct (scale) of the measurement model. */
@@ -156,21 +171,21 @@ export class ItemSimulation extends SimulatedData {
 
 function checkConstructs(constructs: ItemConstruct[]): void {
   if (!Array.isArray(constructs) || constructs.length === 0)
-    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { code: "bad-input" });
+    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { hint: 'e.g. constructs: [{ name: "trust", items: ["t1", "t2", "t3"], loadings: [0.8, 0.7, 0.75] }].', code: "simulate.bad-input" });
   const seen = new Set<string>();
   const claim = (nm: unknown, what: string) => {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { code: "bad-name" });
-    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { code: "duplicate-name" });
+    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { hint: "Name every construct and item with a non-empty string.", code: "simulate.bad-name" });
+    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { hint: "Constructs and items become columns of one table, so every name must be unique.", code: "simulate.duplicate-name" });
     seen.add(nm);
   };
   for (const c of constructs) {
     claim(c.name, "A construct");
     if (!Array.isArray(c.items) || c.items.length === 0)
-      throw new PathlabError(`Construct "${c.name}" has no items.`, { code: "bad-input" });
+      throw new PathlabError(`Construct "${c.name}" has no items.`, { hint: "Give its item names and one loading per item.", code: "simulate.bad-input" });
     if (!Array.isArray(c.loadings) || c.loadings.length !== c.items.length)
       throw new PathlabError(
         `Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`,
-        { hint: "Give one standardised loading per item, in the same order.", code: "dimension-mismatch" },
+        { hint: "Give one standardised loading per item, in the same order.", code: "simulate.dimension-mismatch" },
       );
     c.items.forEach((it, i) => {
       claim(it, `Construct "${c.name}"`);
@@ -180,13 +195,13 @@ function checkConstructs(constructs: ItemConstruct[]): void {
       if (!ok)
         throw new PathlabError(`Loading of item "${it}" (construct "${c.name}") is ${String(l)}; standardised loadings must lie in (−1, 1).`, {
           hint: "Loadings of 1 or more are Heywood cases or unstandardised values; use the standardised solution (a single-item construct may use 1).",
-          code: "bad-loading",
+          code: "simulate.bad-loading",
         });
     });
     if (c.sd !== undefined && !(typeof c.sd === "number" && c.sd > 0))
-      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { code: "bad-input" });
+      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { hint: "Give the composite's published SD, or omit sd.", code: "simulate.bad-input" });
     if (c.mean !== undefined && !(typeof c.mean === "number" && Number.isFinite(c.mean)))
-      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { code: "bad-input" });
+      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { hint: "Give the composite's published mean, or omit mean.", code: "simulate.bad-input" });
   }
 }
 
@@ -227,7 +242,10 @@ function checkConstructs(constructs: ItemConstruct[]): void {
  *   smallest eigenvalue), unknown items in itemMeans/itemSds, and n ≤ the number of items.
  */
 export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
+  options = checkOptions<SimulateItemsOptions>("simulateItems", options, ITEMS_OPTIONS);
+  const seed = seedOf("simulateItems", options.seed);
   const constructs = options.constructs;
+  checkEach("simulateItems", (i) => `construct ${i + 1}`, constructs, CONSTRUCT_OPTIONS);
   checkConstructs(constructs);
   const K = constructs.length;
   const R = squareMatrix(options.cor, "cor");
@@ -235,7 +253,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   if (R.length !== K)
     throw new PathlabError(`cor is ${R.length} × ${R.length} but there are ${K} constructs (${cnames.join(", ")}).`, {
       hint: "Give one row and column per construct, in the order of `constructs`.",
-      code: "dimension-mismatch",
+      code: "simulate.dimension-mismatch",
     });
   checkCorrelation(R, "cor", cnames);
   const corOf = options.corOf ?? "composites";
@@ -247,18 +265,19 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     for (const key of Object.keys(rec ?? {})) {
       if (!itemNames.includes(key)) {
         const e = unknownVariable(key, itemNames);
-        throw new PathlabError(`${what}: unknown item "${key}".`, { hint: e.hint, code: "unknown-variable" });
+        throw new PathlabError(`${what}: unknown item "${key}".`, { hint: e.hint, code: "simulate.unknown-variable" });
       }
       const v = rec![key];
       if (!(typeof v === "number" && Number.isFinite(v)) || (what === "itemSds" && !(v > 0)))
         throw new PathlabError(`${what}["${key}"] is ${String(v)}; it must be a ${what === "itemSds" ? "positive" : "finite"} number.`, {
-          code: "bad-input",
+          hint: "Give one number per item name, or leave the item out for the default.",
+          code: "simulate.bad-input",
         });
     }
   const likert = options.likert ?? null;
   const checkLikert = (l: { min: number; max: number } | null, what: string) => {
     if (l && !(Number.isInteger(l.min) && Number.isInteger(l.max) && l.min < l.max))
-      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { code: "bad-input" });
+      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { hint: "For a 1–7 Likert scale: { min: 1, max: 7 }.", code: "simulate.bad-input" });
   };
   checkLikert(likert, "likert");
   for (const c of constructs) if (c.likert !== undefined) checkLikert(c.likert, `likert of construct "${c.name}"`);
@@ -305,7 +324,8 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   if (corOf === "factors") {
     if (options.method === "conditional")
       throw new PathlabError('method "conditional" needs composite correlations; with corOf: "factors" the factor method is used.', {
-        code: "bad-option",
+        hint: 'Remove method, or give composite correlations (corOf: "composites").',
+        code: "options.bad-value",
       });
     Phi = R;
     V = R.map((row, k) => row.map((phi, l) => (k === l ? blocks[k].v : phi * blocks[k].a * blocks[l].a)));
@@ -332,11 +352,11 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
       if (!Phi && want === "factor")
         throw new PathlabError(`The factor method cannot reproduce these correlations: ${reason}.`, {
           hint: 'Use method: "conditional" (or "auto"), which needs only a positive-definite composite correlation matrix.',
-          code: "not-positive-definite",
+          code: "simulate.not-positive-definite",
         });
       if (!Phi)
         warnings.push({
-          code: "conditional-method",
+          code: "simulate.conditional-method",
           message: `Items were generated by the conditional method because ${reason}; composites are still exact, but between-construct item correlations are not λ_i λ_j φ.`,
         });
     }
@@ -368,7 +388,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     }
   }
 
-  const itemCols = drawMvnorm(options.n, mu, S, toRng(options.seed), true, "The implied item covariance matrix");
+  const itemCols = drawMvnorm(options.n, mu, S, toRng(seed), true, "The implied item covariance matrix");
   const compositesOf = (cols: Float64Array[]) =>
     blocks.map((b, k) => {
       const c = new Float64Array(options.n);
@@ -407,7 +427,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     const constant = itemNames.filter((_, j) => finalItems[j].every((x) => x === finalItems[j][0]));
     if (constant.length)
       warnings.push({
-        code: "constant-item",
+        code: "simulate.constant-item",
         message: `After rounding, ${constant.join(", ")} ${constant.length === 1 ? "is" : "are"} constant; check the means and SDs against the scale range.`,
       });
   }
@@ -415,7 +435,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   const res = new ItemSimulation(
     [...itemNames, ...cnames],
     [...finalItems, ...finalComposites],
-    typeof options.seed === "number" ? options.seed : undefined,
+    typeof seed === "number" ? seed : undefined,
     itemNames,
     cnames,
     method,

@@ -14,9 +14,11 @@ import {
   checkVector,
   defaultNames,
   requirePositiveDefinite,
+  seedOf,
   squareMatrix,
   type MatrixInput,
 } from "./validate";
+import { checkOptions } from "../options";
 
 export interface MvrnormOptions {
   /** Make the sample means and covariance equal `means` and `cov` exactly (default false). */
@@ -76,6 +78,12 @@ export class MvrnormResult extends SimulatedData {
  *   smallest eigenvalue), a `means` length that differs from Σ's, or n ≤ p with `empirical`.
  */
 export function mvrnorm(n: number, means: number[], cov: MatrixInput, seed: number | Rng, options: MvrnormOptions = {}): MvrnormResult {
+  options = checkOptions<MvrnormOptions>("mvrnorm", options, {
+    empirical: { kind: "boolean" },
+    names: { kind: "custom", expected: "an array of column names" },
+    tol: { kind: "custom", unsupported: "positive definiteness is checked by a Cholesky factorisation (the error gives the smallest eigenvalue); MASS's tol is not used." },
+  });
+  seedOf("mvrnorm", seed);
   const Sigma = squareMatrix(cov, "cov");
   const p = Sigma.length;
   const mu = checkVector(means, p, "means", "cov");
@@ -125,7 +133,7 @@ export function drawMvnorm(n: number, mu: number[], Sigma: number[][], r: Rng, e
     if (!LS)
       throw new PathlabError(`The ${p} simulated columns are collinear in this sample of ${n}, so exact moments are impossible.`, {
         hint: "Increase n (it must exceed the number of variables) or change the seed.",
-        code: "n-too-small",
+        code: "simulate.n-too-small",
       });
     const T = solveUpperFromLower(LS, Lt);
     Z = columnsTimes(Z, T);

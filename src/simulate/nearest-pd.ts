@@ -7,6 +7,20 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { eigenSym, frobeniusDiff, maxAbsDiff } from "./linalg";
 import { checkCorrelation, checkNames, squareMatrix, type MatrixInput } from "./validate";
+import { checkOptions, type OptionSpecs } from "../options";
+
+const NEAREST_PD_OPTIONS: OptionSpecs = {
+  corr: { kind: "boolean" },
+  minEigenvalue: { kind: "number", min: 0 },
+  convTol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["conv.tol"] },
+  posdTol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["posd.tol"] },
+  maxIter: { kind: "number", min: 1, integer: true, aliases: ["maxit"] },
+  names: { kind: "custom", expected: "an array of variable names" },
+  keepDiag: { kind: "custom", aliases: ["keep.diag"], unsupported: "use corr: true to keep a unit diagonal; other diagonals are rescaled back by the final step." },
+  doDykstra: { kind: "custom", unsupported: "Dykstra's correction is always used, as nearPD's default." },
+  do2eigen: { kind: "custom", unsupported: "the final eigenvalue step (posdTol) is always applied, as nearPD's default." },
+  eigTol: { kind: "custom", aliases: ["eig.tol"], unsupported: "eigenvalues below 1e-6 of the largest are floored, as nearPD's default; use minEigenvalue for an absolute floor." },
+};
 
 export interface NearestPDOptions {
   /** Find the nearest correlation matrix (unit diagonal kept; default true). */
@@ -129,6 +143,7 @@ function recompose(vectors: number[][], d: number[]): number[][] {
  * Opt-in only: simulations never repair a matrix silently; they throw and point here.
  */
 export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): NearestPDResult {
+  options = checkOptions<NearestPDOptions>("nearestPD", options, NEAREST_PD_OPTIONS);
   const corr = options.corr ?? true;
   const X0 = squareMatrix(R, corr ? "R" : "cov");
   const p = X0.length;
@@ -136,7 +151,7 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
   if (corr) checkCorrelation(X0, "R", names);
   const floor = options.minEigenvalue ?? 0;
   if (!(floor >= 0) || (corr && floor >= 1))
-    throw new PathlabError(`minEigenvalue must be in [0, 1) for a correlation matrix, got ${floor}.`, { code: "bad-option" });
+    throw new PathlabError(`minEigenvalue must be in [0, 1) for a correlation matrix, got ${floor}.`, { hint: "A small floor such as 1e-4 gives a better-conditioned repair; 0 is nearPD's default.", code: "options.bad-value" });
   const convTol = options.convTol ?? 1e-7;
   const posdTol = options.posdTol ?? 1e-8;
   const maxIter = options.maxIter ?? 100;
@@ -152,7 +167,7 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
     const e = eigenSym(Rk);
     const top = e.values[0];
     if (!(top > 0))
-      throw new PathlabError("The matrix has no positive eigenvalue; there is no positive-definite matrix near it.", { code: "not-positive-definite" });
+      throw new PathlabError("The matrix has no positive eigenvalue; there is no positive-definite matrix near it.", { hint: "Check that the matrix was typed correctly (a covariance or correlation matrix has a positive diagonal).", code: "simulate.not-positive-definite" });
     const cut = floor > 0 ? floor : 1e-6 * top;
     const d = e.values.map((v) => (v > cut ? v : floor));
     X = recompose(e.vectors, d);

@@ -7,6 +7,10 @@
  * used, so a notebook run twice gives identical output.
  */
 import { PathlabError } from "../errors";
+import { checkSeed } from "../options";
+
+/** Marks a stream key derived inside pathlab (not a user's seed); see `streamRng`. */
+const DERIVED: unique symbol = Symbol("derived stream key");
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -27,8 +31,13 @@ export class Rng {
   private spare = NaN;
   readonly seed: number;
 
-  constructor(seed: number) {
-    if (!Number.isFinite(seed)) throw new PathlabError(`Seed must be a finite number, got ${seed}.`, { code: "bad-seed" });
+  /**
+   * A generator seeded with an integer in [0, 2³²). Fractional or negative seeds are errors: they
+   * would silently share streams (1.5 with 1, −1 with 4294967295).
+   */
+  constructor(seed: number, derived?: typeof DERIVED) {
+    if (derived !== DERIVED) checkSeed(seed, "Rng(seed)");
+    else if (!Number.isFinite(seed)) throw new PathlabError(`Stream key must be a finite number, got ${seed}.`, { hint: "Stream keys are derived inside pathlab; pass user seeds to new Rng(seed).", code: "simulate.bad-stream-key" });
     this.seed = seed;
     // Mix both halves of a large integer seed so that seeds above 2^32 stay distinct.
     const lo = seed >>> 0;
@@ -122,7 +131,7 @@ export class Rng {
 
   /** An independent generator derived from this one (for worker threads or parallel streams). */
   fork(): Rng {
-    return new Rng(this.nextUint32() * 4294967296 + this.nextUint32());
+    return new Rng(this.nextUint32() * 4294967296 + this.nextUint32(), DERIVED);
   }
 }
 
@@ -130,7 +139,17 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-/** A generator from a seed, or the generator itself if one is passed. */
+/**
+ * A generator for a stream key pathlab derives itself (any finite number, e.g. a 53-bit hash of a
+ * user's seed, a sample size and a replication number), so that derived streams need not squeeze
+ * into 32 bits. User seeds go through `new Rng(seed)`, which accepts integers in [0, 2³²) only.
+ * @internal
+ */
+export function streamRng(key: number): Rng {
+  return new Rng(key, DERIVED);
+}
+
+/** A generator from a seed (an integer in [0, 2³²)), or the generator itself if one is passed. */
 export function rng(seed: number | Rng): Rng {
   return seed instanceof Rng ? seed : new Rng(seed);
 }

@@ -4,6 +4,8 @@
  * mutually inconsistent (not positive definite). Each check fails with the entry at fault.
  */
 import { PathlabError } from "../errors";
+import { checkOptions, checkSeed, describeValue, type CustomSpec, type OptionSpecs } from "../options";
+import { Rng } from "./rng";
 import { formatNumber } from "../display/format";
 import { choleskyLower, eigenSym } from "./linalg";
 
@@ -20,7 +22,7 @@ function fmt(x: number): string {
  */
 export function squareMatrix(m: MatrixInput, what: string): number[][] {
   if (!Array.isArray(m) || m.length === 0)
-    throw new PathlabError(`${what} must be a non-empty array of rows.`, { code: "not-square" });
+    throw new PathlabError(`${what} must be a non-empty array of rows.`, { hint: "Give the matrix as an array of rows, e.g. [[1, 0.3], [0.3, 1]], or its lower triangle.", code: "simulate.not-square" });
   const p = m.length;
   const lower = p > 1 && m.every((row, i) => Array.isArray(row) && row.length === i + 1);
   const out: number[][] = [];
@@ -29,7 +31,7 @@ export function squareMatrix(m: MatrixInput, what: string): number[][] {
     if (!lower && (!Array.isArray(row) || row.length !== p))
       throw new PathlabError(`${what} must be square: row ${i + 1} has ${Array.isArray(row) ? row.length : 0} entries but there are ${p} rows.`, {
         hint: "Give the full matrix, or the lower triangle with the diagonal (row i holding i entries, 1-based).",
-        code: "not-square",
+        code: "simulate.not-square",
       });
     out.push(new Array<number>(p));
   }
@@ -37,7 +39,7 @@ export function squareMatrix(m: MatrixInput, what: string): number[][] {
     for (let j = 0; j < p; j++) {
       const v = lower ? (j <= i ? m[i][j] : m[j][i]) : m[i][j];
       if (typeof v !== "number" || !Number.isFinite(v))
-        throw new PathlabError(`${what}[${i + 1},${j + 1}] is ${String(v)}, not a finite number.`, { code: "bad-matrix" });
+        throw new PathlabError(`${what}[${i + 1},${j + 1}] is ${String(v)}, not a finite number.`, { hint: "Check the table for a missing or mistyped entry.", code: "simulate.bad-matrix" });
       out[i][j] = v;
     }
   if (!lower) {
@@ -48,7 +50,7 @@ export function squareMatrix(m: MatrixInput, what: string): number[][] {
         if (Math.abs(a - b) > 1e-8 * Math.max(1, Math.abs(a), Math.abs(b)))
           throw new PathlabError(`${what} is not symmetric: [${i + 1},${j + 1}] = ${fmt(a)} but [${j + 1},${i + 1}] = ${fmt(b)}.`, {
             hint: "Check the table for a typo, or give only its lower triangle.",
-            code: "not-symmetric",
+            code: "simulate.not-symmetric",
           });
         out[i][j] = out[j][i] = (a + b) / 2;
       }
@@ -63,12 +65,13 @@ export function checkCorrelation(R: number[][], what: string, names?: string[]):
     if (Math.abs(R[i][i] - 1) > 1e-12)
       throw new PathlabError(`${what}[${i + 1},${i + 1}] (${label(i)}) is ${fmt(R[i][i])}; a correlation matrix has 1 on its diagonal.`, {
         hint: "Pass SDs separately (sds / mean and sd options); the matrix itself must hold correlations.",
-        code: "bad-correlation",
+        code: "simulate.bad-correlation",
       });
     for (let j = 0; j < i; j++)
       if (Math.abs(R[i][j]) > 1)
         throw new PathlabError(`${what}: r(${label(i)}, ${label(j)}) = ${fmt(R[i][j])} lies outside [−1, 1].`, {
-          code: "bad-correlation",
+          hint: "Check the table for a typo; SDs go in their own option, not in the matrix.",
+          code: "simulate.bad-correlation",
         });
   }
 }
@@ -86,7 +89,7 @@ export function requirePositiveDefinite(S: number[][], what: string, isCorrelati
       ? "Published correlations rounded to two decimals can be mutually inconsistent. Check the table for a typo; " +
         "if it is as printed, repair it explicitly with nearestPD(cor) and report how far it moved."
       : "Check the matrix for a typo; to repair it explicitly, use nearestPD(cov, { corr: false }) and report how far it moved.",
-    code: "not-positive-definite",
+    code: "simulate.not-positive-definite",
   });
 }
 
@@ -95,11 +98,11 @@ export function checkVector(v: ReadonlyArray<number>, p: number, what: string, a
   if (!Array.isArray(v) || v.length !== p)
     throw new PathlabError(`${what} has ${Array.isArray(v) ? v.length : 0} entries but ${against} has ${p}.`, {
       hint: "Give one value per variable, in the same order as the matrix.",
-      code: "dimension-mismatch",
+      code: "simulate.dimension-mismatch",
     });
   v.forEach((x, i) => {
     if (typeof x !== "number" || !Number.isFinite(x))
-      throw new PathlabError(`${what}[${i + 1}] is ${String(x)}, not a finite number.`, { code: "bad-input" });
+      throw new PathlabError(`${what}[${i + 1}] is ${String(x)}, not a finite number.`, { hint: "Check the table for a missing or mistyped entry.", code: "simulate.bad-input" });
   });
   return [...v];
 }
@@ -107,11 +110,11 @@ export function checkVector(v: ReadonlyArray<number>, p: number, what: string, a
 /** Throws unless n is an integer above `min`. */
 export function checkN(n: number, min: number, why: string): void {
   if (!Number.isInteger(n) || n < 1)
-    throw new PathlabError(`n must be a positive integer, got ${String(n)}.`, { code: "bad-n" });
+    throw new PathlabError(`n must be a positive integer, got ${String(n)}.`, { hint: "n is the number of rows to simulate, e.g. the paper's sample size.", code: "simulate.bad-n" });
   if (n <= min)
     throw new PathlabError(`n = ${n} is too small: ${why} needs n > ${min}.`, {
       hint: `Use n ≥ ${min + 1} (papers' samples are usually far larger).`,
-      code: "n-too-small",
+      code: "simulate.n-too-small",
     });
 }
 
@@ -124,13 +127,53 @@ export function defaultNames(p: number): string[] {
 export function checkNames(names: ReadonlyArray<string>, p: number, what: string): string[] {
   if (!Array.isArray(names) || names.length !== p)
     throw new PathlabError(`${what} has ${Array.isArray(names) ? names.length : 0} names but the matrix has ${p} rows.`, {
-      code: "dimension-mismatch",
+      hint: "Give one name per row of the matrix, in its order.",
+      code: "simulate.dimension-mismatch",
     });
   const seen = new Set<string>();
   for (const nm of names) {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} contains an empty or non-string name.`, { code: "bad-name" });
-    if (seen.has(nm)) throw new PathlabError(`${what} names "${nm}" twice.`, { code: "duplicate-name" });
+    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} contains an empty or non-string name.`, { hint: "Name every variable with a non-empty string.", code: "simulate.bad-name" });
+    if (seen.has(nm)) throw new PathlabError(`${what} names "${nm}" twice.`, { hint: "Column names must be unique.", code: "simulate.duplicate-name" });
     seen.add(nm);
   }
   return [...names];
+}
+
+/** A seed (integer in [0, 2³²)) or a generator; the seed's range is checked by `seedOf`. */
+export const SEED_OR_RNG: CustomSpec = {
+  kind: "custom",
+  check: (v) => (v instanceof Rng || typeof v === "number" ? undefined : `must be a seed (an integer from 0 to 4294967295) or an Rng; got ${describeValue(v)}`),
+  expected: "a whole number such as 2024, or an Rng",
+};
+
+/** Anything; the simulator checks the value itself and names what is wrong. */
+export const ANY: CustomSpec = { kind: "custom" };
+
+/** The seed a simulator was given: required, an integer in [0, 2³²) or an Rng. */
+export function seedOf(fn: string, seed: unknown): number | Rng {
+  if (seed === undefined) {
+    throw new PathlabError(`${fn}() needs a seed, so that the simulated data can be reproduced.`, {
+      hint: "Add seed: <a whole number>, e.g. seed: 2024.",
+      code: "options.missing",
+    });
+  }
+  if (seed instanceof Rng) return seed;
+  return checkSeed(seed, `${fn}(): option 'seed'`);
+}
+
+/**
+ * Checks the keys of each object in `list` (e.g. the terms of an equation) against `specs`, naming
+ * the element: an unknown key such as `coeff` for `coef` is an error, never ignored.
+ */
+export function checkEach(fn: string, what: (i: number) => string, list: unknown, specs: OptionSpecs): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((el, i) => {
+    if (el === null || typeof el !== "object" || Array.isArray(el)) return;
+    try {
+      checkOptions(fn, el as object, specs);
+    } catch (e) {
+      if (!(e instanceof PathlabError)) throw e;
+      throw new PathlabError(e.message.replace(`${fn}(): `, `${fn}(): ${what(i)}: `), { hint: e.hint, code: e.code });
+    }
+  });
 }

@@ -117,5 +117,43 @@ tsls <- function(y, endo, exo, inst, data) {
 iv1 <- tsls("ye", "xe", "x1", c("z1", "z2"), d)
 iv2 <- tsls("ye2", c("xe", "xe2"), "x1", c("z1", "z2", "x2"), d)
 
-out <- list(main = main, noint = noint, hier = hier, iv1 = iv1, iv2 = iv2, R = R.version.string)
+# Scale invariance and the rank test (issue 12, item 6). R's lm decides rank by LINPACK's dqrdc2:
+# a column is dropped (NA) when its norm not explained by the earlier columns falls below 1e-7 of
+# its own norm. Multiplying a predictor by 1e-300 does not change that decision; R's coefficient is
+# right, but summary.lm overflows (SE = Inf, t = 0, p = 1) because (X'X)^-1 is about 1e600. The SE,
+# t and p of the rescaled predictor are therefore taken from the fit on the unscaled predictor
+# (SE scales exactly with the coefficient; t and p are unchanged).
+sc <- cc
+sc$x1tiny <- sc$x1 * 1e-300
+sc$x1huge <- sc$x1 * 1e300
+sc$x1near <- sc$x1 + 1e-6 * sc$x2     # 1 - R^2 about 1e-12: estimable by R's rule (old pathlab said collinear)
+sc$x1coll <- sc$x1 + 1e-9 * sc$x2     # unexplained norm about 1e-9 of its own: R reports NA
+base2 <- lm(y ~ x1 + x2, data = sc)
+tiny <- lm(y ~ x1tiny + x2, data = sc)
+huge <- lm(y ~ x1huge + x2, data = sc)
+near <- lm(y ~ x1 + x1near, data = sc)
+coll <- lm(y ~ x1 + x1coll, data = sc)
+scaling <- list(
+  base = fitInfo(base2),
+  tinyCoef = unname(coef(tiny)), tinySE = unname(coef(summary(tiny))[, 2]),
+  hugeCoef = unname(coef(huge)),
+  near = c(fitInfo(near), list(HC3 = unname(vcovHC(near, type = "HC3")), hat = unname(hatvalues(near))[1:10])),
+  collNA = unname(is.na(coef(coll))),
+  rank = list(tiny = tiny$rank, huge = huge$rank, near = near$rank, coll = coll$rank))
+# The two constructed columns, for the complete cases of the main model (rows of `cc`); the CSV keeps
+# 15 significant digits, so refit on exactly what the tests read.
+write.csv(sc[, c("x1near", "x1coll")], "test/goldens/regression-scaling.csv", row.names = FALSE)
+sr <- cbind(cc[, c("y", "x1", "x2")], read.csv("test/goldens/regression-scaling.csv"))
+near2 <- lm(y ~ x1 + x1near, data = sr)
+# On this design (kappa about 1e6) sandwich's bread %*% meat %*% bread cancels digits away (its HC3
+# diagonal is off by 0.7% against a 50-digit computation). The same estimator through the QR
+# factors, V = R^-1 Q' diag(w) Q R^-T, keeps them (agrees with the 50-digit value to about 1e-10).
+qrN <- qr(model.matrix(near2)); Qn <- qr.Q(qrN); Rn <- qr.R(qrN)
+hN <- rowSums(Qn^2); wN <- residuals(near2)^2 / (1 - hN)^2
+AN <- backsolve(Rn, t(Qn))
+scaling$near <- c(fitInfo(near2), list(HC3 = unname(AN %*% (wN * t(AN))), HC3sandwich = unname(vcovHC(near2, type = "HC3")),
+                                       hat = unname(hatvalues(near2))[1:10]))
+scaling$collNA <- unname(is.na(coef(lm(y ~ x1 + x1coll, data = sr))))
+
+out <- list(main = main, noint = noint, hier = hier, iv1 = iv1, iv2 = iv2, scaling = scaling, R = R.version.string)
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE), "test/goldens/regression.json")

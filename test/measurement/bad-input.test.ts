@@ -86,7 +86,7 @@ describe("bad input", () => {
     expect(errorOf(() => markerVariableAdjustment(0.3, 0.1, 3)).message).to.contain("n = 3");
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"] })).message).to.contain("at least two constructs");
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q2", "q3"] })).message).to.contain('"q2" is assigned to more than one construct');
-    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "ml" as never })).message).to.contain('Unknown method "ml"');
+    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "ml" as never })).message).to.contain("option 'method' must be one of pca, paf");
     expect(errorOf(() => composite(data, ["q1", "q2"], { minItems: 3 })).message).to.contain("minItems must be an integer from 1 to 2");
   });
 });

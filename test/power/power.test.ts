@@ -59,7 +59,7 @@ describe("power: distribution functions vs R", () => {
   });
   it("rejects impossible inputs with named errors", () => {
     expectPathlabError(() => regressionPower({ f2: 0.1, n: 4, predictors: 3 }), /n = 4 leaves 0 residual degrees/);
-    expectPathlabError(() => regressionPower({ f2: -1, n: 40, predictors: 3 }), /f2 must be ≥ 0/);
+    expectPathlabError(() => regressionPower({ f2: -1, n: 40, predictors: 3 }), /option 'f2' must be a number \(≥ 0\)/);
   });
 });
 

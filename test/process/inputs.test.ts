@@ -27,14 +27,14 @@ describe("process: bad input", () => {
   });
   it("constant moderator", () => {
     const d = { ...data, k: data.x.map(() => 3) };
-    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "k" }), /moderator "k" is constant/, "constant-moderator");
+    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "k" }), /moderator "k" is constant/, "process.constant-moderator");
   });
   it("mediator equal to X", () => {
-    throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "x" }), /mediator "x" is also X/, "mediator-is-x");
+    throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "x" }), /mediator "x" is also X/, "process.mediator-is-x");
   });
   it("too few complete rows", () => {
     const d = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.slice(0, 3)]));
-    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "w" }), /Too few complete rows: 3/, "too-few-rows");
+    throwsWith(() => process({ data: d, model: 1, y: "y", x: "x", w: "w" }), /Too few complete rows: 3/, "process.too-few-rows");
     const miss = { ...data, y: data.y.map((v, i) => (i < 247 ? NaN : v)) };
     throwsWith(() => process({ data: miss, model: 1, y: "y", x: "x", w: "w" }), /247 rows were dropped/);
   });
@@ -44,17 +44,17 @@ describe("process: bad input", () => {
   });
   it("boot < 1000 with a 95% percentile interval warns", () => {
     const r = process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 500 });
-    expect(r.warnings.map((w) => w.code)).to.include("few-resamples");
+    expect(r.warnings.map((w) => w.code)).to.include("process.few-resamples");
     expect(r.summary()).to.match(/WARNING: Only 500 bootstrap resamples/);
     expect(process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 1000 }).warnings).to.have.length(0);
   });
   it("invalid conf", () => {
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 0.95 }), /conf.*Did you mean conf: 95/, "bad-conf");
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 100 }), /between 50 and 100/, "bad-conf");
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: NaN }), /conf/, "bad-conf");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 0.95 }), /conf.*write conf: 95/, "options.bad-value");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: 100 }), /≥ 50 and < 100/, "options.bad-value");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: NaN }), /conf/, "options.bad-value");
   });
   it("unsupported model lists the supported ones", () => {
-    throwsWith(() => process({ data, model: 92, y: "y", x: "x" }), /model 92 is not supported.*1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59/, "unsupported-model");
+    throwsWith(() => process({ data, model: 92, y: "y", x: "x" }), /model 92 is not implemented yet.*1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59/, "options.unsupported");
     expect(SUPPORTED_MODELS).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59]);
   });
   it("wrong number of mediators, missing or unused moderators, bad hc", () => {
@@ -62,7 +62,7 @@ describe("process: bad input", () => {
     throwsWith(() => process({ data, model: 7, y: "y", x: "x", m: "m1" }), /needs a moderator w/);
     throwsWith(() => process({ data, model: 4, y: "y", x: "x", m: "m1", w: "w" }), /has no moderator W/);
     throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", hc: 7 }), /hc must be/);
-    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "x" }), /both x and w/, "duplicate-role");
+    throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "x" }), /both x and w/, "process.duplicate-role");
   });
 });
 

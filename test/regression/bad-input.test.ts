@@ -23,7 +23,7 @@ describe("regression: bad input gives errors naming what is wrong", () => {
   it("perfect collinearity names the variables involved", () => {
     const total = base.a.map((v, i) => v + base.b[i]);
     const e = thrown(() => ols({ ...base, total }, { y: "y", x: ["a", "c", "b", "total"] }));
-    expect(e.code).to.equal("collinear");
+    expect(e.code).to.equal("regression.collinear");
     expect(e.message).to.contain('"total" is an exact linear combination of "a" and "b"');
     expect(e.message).to.not.contain('"c"');
     expect(e.hint).to.contain('"total"');
@@ -36,7 +36,7 @@ describe("regression: bad input gives errors naming what is wrong", () => {
   it("a constant column besides the intercept is named with its value", () => {
     const k = base.a.map(() => 5);
     const e = thrown(() => ols({ ...base, k }, { y: "y", x: ["a", "k"] }));
-    expect(e.code).to.equal("constant-column");
+    expect(e.code).to.equal("regression.constant-column");
     expect(e.message).to.contain('"k" is constant (every value is 5)');
     const z = thrown(() => ols({ ...base, z: base.a.map(() => 0) }, { y: "y", x: ["z"] }));
     expect(z.message).to.contain('"z" is 0 in every row');
@@ -44,7 +44,7 @@ describe("regression: bad input gives errors naming what is wrong", () => {
   it("fewer rows than parameters", () => {
     const small = { y: [1, 2, 3], a: [1, 3, 2], b: [5, 1, 2] };
     const e = thrown(() => ols(small, { y: "y", x: ["a", "b"] }));
-    expect(e.code).to.equal("too-few-rows");
+    expect(e.code).to.equal("regression.too-few-rows");
     expect(e.message).to.contain("Only 3 complete rows for 3 parameters ((Intercept), a, b)");
     // Listwise deletion can be the cause: the hint says so.
     expect(e.hint).to.contain("listwise deletion");
@@ -77,7 +77,7 @@ describe("regression: bad input gives errors naming what is wrong", () => {
     expect(thrown(() => hierarchicalRegression(base, { y: "y", blocks: [["a"], []] })).message).to.contain("non-empty");
     expect(thrown(() => hierarchicalRegression(base, { y: "y", blocks: [["a"], ["a"]] })).message).to.contain('"a" is listed twice');
     const iv = thrown(() => tsls(base, { y: "y", endogenous: ["a", "b"], instruments: ["c"] }));
-    expect(iv.code).to.equal("not-identified");
+    expect(iv.code).to.equal("regression.not-identified");
     expect(iv.message).to.contain("2 endogenous regressor(s) (a, b) but only 1 excluded instrument(s)");
   });
   it("missing codes are dropped and counted", () => {

@@ -10,7 +10,7 @@ describe("sem: bad input", () => {
   it("non-positive-definite sample covariance names the redundant variable", () => {
     const data = hs.map((r) => ({ ...r, x10: r.x1 + r.x2 }));
     const e = errorOf(() => cfa("f =~ x1 + x2 + x10 + x3", data));
-    expect(e.code).to.equal("sem-not-pd");
+    expect(e.code).to.equal("sem.not-pd");
     expect(e.message).to.contain("not positive definite");
     expect(e.message).to.contain('"x10"');
   });
@@ -32,14 +32,14 @@ describe("sem: bad input", () => {
 
   it("negative degrees of freedom is an identification error with the counts", () => {
     const e = errorOf(() => cfa("f =~ x1 + x2", hs));
-    expect(e.code).to.equal("sem-not-identified");
+    expect(e.code).to.equal("sem.not-identified");
     expect(e.message).to.contain("4 free parameters but only 3 sample moments (df = -1)");
   });
 
   it("a singular information matrix names the parameters that cannot be separated", () => {
     // Freeing the marker loading without fixing the factor variance leaves the scale unidentified.
     const e = errorOf(() => cfa("f =~ NA*x1 + x2 + x3 + x4 + x5 + x6", hs));
-    expect(e.code).to.equal("sem-not-identified");
+    expect(e.code).to.equal("sem.not-identified");
     expect(e.message).to.contain("information matrix is singular");
     expect(e.message).to.contain("f~~f");
     expect(e.message).to.contain("f=~x1");
@@ -48,7 +48,7 @@ describe("sem: bad input", () => {
   it("non-convergence within the iteration cap is flagged, not hidden", () => {
     const fit = cfa(HS, hs, { maxIter: 2 });
     expect(fit.converged).to.equal(false);
-    expect(fit.warnings.map((w) => w.code)).to.include("sem-not-converged");
+    expect(fit.warnings.map((w) => w.code)).to.include("sem.not-converged");
     expect(fit.summary()).to.contain("did NOT converge");
   });
 
@@ -60,7 +60,7 @@ describe("sem: bad input", () => {
       [0.9, 0.7, 1],
     ];
     const fit = cfa("f =~ a1 + a2 + a3", { cov: covFromCorrelations(R, [1, 1, 1]), n: 200, names: ["a1", "a2", "a3"] });
-    const w = fit.warnings.find((x) => x.code === "sem-heywood");
+    const w = fit.warnings.find((x) => x.code === "sem.heywood");
     expect(w, JSON.stringify(fit.warnings)).to.not.equal(undefined);
     expect(w!.message).to.contain('"a1"');
     const pe = fit.parameterEstimates().find("a1", "~~", "a1")!;

@@ -125,7 +125,7 @@ describe("simulate/simulateItems", () => {
     it("loadings outside (−1, 1)", () => {
       const bad = [{ ...constructs[0], loadings: [0.77, 1.02, 0.72] }, constructs[1], constructs[2]];
       const e = expectPathlabError(() => simulateItems({ ...base, constructs: bad }), /Loading of item "coord2" \(construct "coord"\) is 1\.02/, /\(−1, 1\)/);
-      expect(e.code).to.equal("bad-loading");
+      expect(e.code).to.equal("simulate.bad-loading");
       expectPathlabError(
         () => simulateItems({ ...base, constructs: [{ ...constructs[0], loadings: [0.77, 1, 0.72] }, constructs[1], constructs[2]] }),
         /is 1;/,

@@ -75,7 +75,7 @@ describe("simulate/mvrnorm", () => {
       ];
       const e = expectPathlabError(() => mvrnorm(100, [0, 0, 0], bad, 1, { empirical: true }), /not positive definite/, /smallest eigenvalue -0\.1767/);
       expect(e.hint).to.match(/nearestPD/);
-      expect(e.code).to.equal("not-positive-definite");
+      expect(e.code).to.equal("simulate.not-positive-definite");
     });
     it("non-square and asymmetric matrices", () => {
       expectPathlabError(() => mvrnorm(10, [0, 0], [[1, 0], [0, 1, 0]] as number[][], 1), /must be square: row 2 has 3 entries/);
@@ -86,7 +86,7 @@ describe("simulate/mvrnorm", () => {
     });
     it("n ≤ p with empirical", () => {
       const e = expectPathlabError(() => mvrnorm(4, mu, S, 1, { empirical: true }), /n = 4 is too small/, /needs n > 4/);
-      expect(e.code).to.equal("n-too-small");
+      expect(e.code).to.equal("simulate.n-too-small");
       expect(() => mvrnorm(4, mu, S, 1)).to.not.throw();
     });
     it("wrong number of names and non-finite entries", () => {

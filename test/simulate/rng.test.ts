@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Rng, rng } from "../../src";
+import { PathlabError, Rng, rng, streamRng } from "../../src";
 
 /** Φ(x) via Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7, far below the KS bounds used here). */
 function pnorm(x: number): number {
@@ -41,7 +41,8 @@ describe("simulate/rng", () => {
     const z = new Rng(42);
     expect(z.normal()).to.equal(0.31875784963858494);
     expect(z.normal()).to.equal(-0.7706160167419408);
-    expect(new Rng(2 ** 40 + 5).nextUint32()).to.equal(2701032010);
+    // Derived stream keys (power's per-replication streams) may exceed 32 bits; their streams are unchanged.
+    expect(streamRng(2 ** 40 + 5).nextUint32()).to.equal(2701032010);
   });
 
   it("same seed → same stream; different seed → different stream", () => {
@@ -52,8 +53,8 @@ describe("simulate/rng", () => {
     let same = 0;
     for (let i = 0; i < 1000; i++) if (a[i] === c[i]) same++;
     expect(same).to.equal(0);
-    // Seeds beyond 2^32 stay distinct.
-    expect(new Rng(2 ** 32 + 1).uniform()).to.not.equal(new Rng(1).uniform());
+    // Derived keys beyond 2^32 stay distinct.
+    expect(streamRng(2 ** 32 + 1).uniform()).to.not.equal(new Rng(1).uniform());
     // rng() passes a generator through and builds one from a seed.
     const g = new Rng(9);
     expect(rng(g)).to.equal(g);
@@ -133,6 +134,17 @@ describe("simulate/rng", () => {
     const counts = new Array(6).fill(0);
     for (let i = 0; i < 60000; i++) counts[r.int(6)]++;
     for (const c of counts) expect(Math.abs(c - 10000)).to.be.below(500);
-    expect(() => new Rng(NaN)).to.throw(/Seed must be a finite number/);
+    expect(() => new Rng(NaN)).to.throw(/integer from 0 to 4294967295/);
+  });
+
+  // Issue 12, item 8: seeds 1, 1.5 and 1.9 gave the same draws (while output printed "Seed 1.5"),
+  // and −1 gave the stream of 4294967295.
+  it("seeds are integers in [0, 2³²): fractional, negative and too-large seeds are errors", () => {
+    for (const bad of [1.5, 1.9, -1, 2 ** 32, 2 ** 40 + 5, Infinity]) {
+      expect(() => new Rng(bad), String(bad)).to.throw(PathlabError).with.property("code", "options.bad-seed");
+      expect(() => rng(bad), String(bad)).to.throw(PathlabError);
+    }
+    expect(new Rng(0).nextUint32()).to.be.a("number");
+    expect(new Rng(4294967295).nextUint32()).to.be.a("number");
   });
 });

@@ -1,0 +1,281 @@
+/**
+ * Parallel analysis (Horn 1965, "A rationale and test for the number of factors in factor
+ * analysis", Psychometrika 30) as psych::fa.parallel computes it (psych 2.2.9):
+ *
+ * - observed eigenvalues of R ("components") and of R with the communalities of a one-factor
+ *   (`nfactors`) fa solution on its diagonal ("factors"; with `smc: true`, R with squared multiple
+ *   correlations on its diagonal instead);
+ * - simulated: the same eigenvalues for the correlation matrix of n × p independent standard
+ *   normal deviates (drawn directly from its Wishart distribution by Bartlett's decomposition, see
+ *   wishart.ts — the same distribution as psych's cor(matrix(rnorm(n·p)))); resampled (raw data only): for the matrix whose columns are drawn with
+ *   replacement from each item separately (breaking the correlations, keeping the distributions);
+ * - over `nIter` replications (default 20) the mean, SD and `quant` quantile (default .95, R's
+ *   type 7) of each ordered eigenvalue;
+ * - suggested numbers: the count of leading observed eigenvalues that exceed the simulated
+ *   quantile (psych compares with the simulated values when `sim` is true, else the resampled).
+ * The factor solutions inside the loop start from 1s on the diagonal for pa (psych's SMC = FALSE).
+ * Every draw comes from one seeded generator, so a seed gives the same result every run.
+ */
+import { PathlabError } from "../../errors";
+import { checkOptions, type OptionSpecs } from "../../options";
+import { Result } from "../../display/result";
+import type { Column, TableSpec } from "../../display/table";
+import type { Figure } from "../../display/figure";
+import { correlationMatrix } from "../../data/correlation";
+import { pairwiseMoments } from "../../data/pairwise";
+import { quantile } from "../../stats/quantile";
+import { eigenvalues } from "./eigen";
+import { checkMemory } from "../../resources";
+import { Rng } from "../../simulate/rng";
+import { resolveCorrelation, smcOf, type FactorInput, type UseOption } from "./input";
+import { extractFactors, type FactorMethod } from "./extract";
+import { screePlot, type ScreeSeries } from "./figures";
+import { splitArgs } from "./fa";
+import { simulatedCorrelation } from "./wishart";
+
+export interface FaParallelOptions {
+  /** Extraction for the factor eigenvalues (default "minres"). */
+  fm?: FactorMethod;
+  /** "both" (default), "pc" (components only) or "fa" (factors only). */
+  fa?: "both" | "pc" | "fa";
+  /** Factors of the solution whose communalities give the factor eigenvalues (default 1). */
+  nfactors?: number;
+  /** Replications (default 20, as psych). */
+  nIter?: number;
+  /** Quantile of the simulated eigenvalues to compare with (default 0.95). */
+  quant?: number;
+  /** Simulate normal data (default true). */
+  sim?: boolean;
+  /** Factor eigenvalues from the SMC-reduced matrix instead of a fa solution (default false, as psych). */
+  smc?: boolean;
+  /** Observations when a correlation matrix is given (psych's n.obs). */
+  nObs?: number;
+  use?: UseOption;
+  missing?: number[];
+  /** Seed of the simulations (default 12345). */
+  seed?: number;
+}
+
+export const DEFAULT_PARALLEL_SEED = 12345;
+
+const SPECS: OptionSpecs = {
+  fm: { kind: "enum", values: ["minres", "ml", "pa"], valueAliases: { mle: "ml" }, unsupportedValues: { uls: 'use "minres".', wls: 'use "minres".', gls: 'use "minres".', pc: 'use fa: "pc".' } },
+  fa: { kind: "enum", values: ["both", "pc", "fa"] },
+  nfactors: { kind: "number", min: 1, integer: true },
+  nIter: { kind: "number", min: 1, max: 1e6, integer: true, aliases: ["n.iter"] },
+  quant: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true },
+  sim: { kind: "boolean" },
+  smc: { kind: "boolean", aliases: ["SMC"] },
+  nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs"] },
+  use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
+  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
+  seed: { kind: "seed" },
+  errorBars: { kind: "boolean", aliases: ["error.bars", "se.bars"], unsupported: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
+  cor: { kind: "string", unsupported: "only Pearson correlations are implemented." },
+  plot: { kind: "boolean", unsupported: "nothing is drawn as a side effect; call result.plot()." },
+};
+
+/** Mean, SD and quantile of each ordered eigenvalue over the replications. */
+export interface EigenSummary {
+  mean: number[];
+  sd: number[];
+  quantile: number[];
+}
+
+export class FaParallelResult extends Result {
+  constructor(
+    readonly names: string[],
+    readonly pcValues: number[],
+    readonly faValues: number[] | undefined,
+    readonly simulated: { pc?: EigenSummary; fa?: EigenSummary },
+    readonly resampled: { pc?: EigenSummary; fa?: EigenSummary },
+    /** Suggested numbers of factors and components (undefined: every observed eigenvalue exceeds its reference). */
+    readonly nfact: number | undefined,
+    readonly ncomp: number | undefined,
+    readonly settings: { nIter: number; quant: number; seed: number; fm: FactorMethod; smc: boolean; n: number; use: UseOption; fromData: boolean; kind: "both" | "pc" | "fa"; nfactors: number },
+  ) {
+    super();
+  }
+
+  title(): string {
+    return "Parallel analysis (Horn, 1965; psych::fa.parallel)";
+  }
+
+  info(): string[] {
+    const s = this.settings;
+    const kinds = [this.simulated.pc || this.simulated.fa ? "simulated normal data" : "", this.resampled.pc || this.resampled.fa ? "resampled items" : ""].filter(Boolean).join(" and ");
+    const nf = this.nfact === undefined ? "all" : String(this.nfact);
+    const nc = this.ncomp === undefined ? "all" : String(this.ncomp);
+    return [
+      `${this.names.length} variables, n = ${s.n}${s.fromData ? `, correlations with use = "${s.use}"` : ""}; ${s.nIter} replications of ${kinds}, seed ${s.seed}; reference = the ${s.quant} quantile.`,
+      `Factor eigenvalues: ${s.smc ? "R with squared multiple correlations on the diagonal" : `R with the communalities of a ${s.nfactors}-factor ${s.fm} solution on the diagonal`}.`,
+      `Parallel analysis suggests that the number of factors = ${s.kind === "pc" ? "—" : nf} and the number of components = ${s.kind === "fa" ? "—" : nc}.`,
+    ];
+  }
+
+  tables(): TableSpec[] {
+    const columns: Column[] = [{ key: "k", label: "#", format: "int" }];
+    const add = (key: string, label: string) => columns.push({ key, label, digits: 3 });
+    if (this.settings.kind !== "fa") {
+      add("pc", "PC observed");
+      if (this.simulated.pc) add("pcSim", `PC simulated (q${this.settings.quant})`);
+      if (this.resampled.pc) add("pcRes", `PC resampled (q${this.settings.quant})`);
+    }
+    if (this.faValues) {
+      add("fa", "FA observed");
+      if (this.simulated.fa) add("faSim", `FA simulated (q${this.settings.quant})`);
+      if (this.resampled.fa) add("faRes", `FA resampled (q${this.settings.quant})`);
+    }
+    const rows = this.pcValues.map((v, i) => ({
+      k: i + 1,
+      pc: this.settings.kind !== "fa" ? v : undefined,
+      pcSim: this.simulated.pc?.quantile[i],
+      pcRes: this.resampled.pc?.quantile[i],
+      fa: this.faValues?.[i],
+      faSim: this.simulated.fa?.quantile[i],
+      faRes: this.resampled.fa?.quantile[i],
+    }));
+    return [
+      {
+        title: "Observed eigenvalues and their parallel-analysis references",
+        columns,
+        rows,
+        notes: ["A factor (component) is retained while its observed eigenvalue exceeds the reference; the means and SDs over replications are in result.simulated / result.resampled."],
+      },
+    ];
+  }
+
+  /** Scree plot with the parallel-analysis lines (psych's fa.parallel plot). */
+  plot(): Figure {
+    const series: ScreeSeries[] = [];
+    const q = this.settings.quant;
+    if (this.settings.kind !== "fa") {
+      series.push({ name: "PC actual data", values: this.pcValues, kind: "observed", component: true });
+      if (this.simulated.pc) series.push({ name: `PC simulated data (q${q})`, values: this.simulated.pc.quantile, kind: "simulated", component: true });
+      if (this.resampled.pc) series.push({ name: `PC resampled data (q${q})`, values: this.resampled.pc.quantile, kind: "resampled", component: true });
+    }
+    if (this.faValues) {
+      series.push({ name: "FA actual data", values: this.faValues, kind: "observed", component: false });
+      if (this.simulated.fa) series.push({ name: `FA simulated data (q${q})`, values: this.simulated.fa.quantile, kind: "simulated", component: false });
+      if (this.resampled.fa) series.push({ name: `FA resampled data (q${q})`, values: this.resampled.fa.quantile, kind: "resampled", component: false });
+    }
+    return screePlot(series, "Parallel analysis scree plots");
+  }
+}
+
+function summarise(rows: number[][], quant: number): EigenSummary {
+  const p = rows[0].length;
+  const mean: number[] = [];
+  const sd: number[] = [];
+  const qs: number[] = [];
+  for (let j = 0; j < p; j++) {
+    const col = rows.map((r) => r[j]);
+    const m = col.reduce((a, b) => a + b, 0) / col.length;
+    mean.push(m);
+    sd.push(col.length > 1 ? Math.sqrt(col.reduce((a, b) => a + (b - m) ** 2, 0) / (col.length - 1)) : NaN);
+    qs.push(quantile(Float64Array.from(col).sort(), quant));
+  }
+  return { mean, sd, quantile: qs };
+}
+
+/** Leading observed eigenvalues above the reference (psych: which(!(obs > ref))[1] − 1). */
+function suggested(obs: number[], ref: number[]): number | undefined {
+  const i = obs.findIndex((v, j) => !(v > ref[j]));
+  return i < 0 ? undefined : i;
+}
+
+/**
+ * Parallel analysis (psych::fa.parallel), seeded. `input` is raw data (resampling and simulation)
+ * or `{ cor, n }` (simulation only). See the module comment for the method.
+ */
+export function faParallel(input: FactorInput, options?: FaParallelOptions): FaParallelResult;
+export function faParallel(input: FactorInput, items: string[], options?: FaParallelOptions): FaParallelResult;
+export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaParallelOptions, options?: FaParallelOptions): FaParallelResult {
+  const { items, options: raw } = splitArgs(itemsOrOptions, options);
+  const o = checkOptions<FaParallelOptions>("faParallel", raw, SPECS);
+  const src = resolveCorrelation("faParallel", input, items, { use: o.use, missing: o.missing, nObs: o.nObs });
+  const p = src.R.length;
+  if (!src.fromData && !Number.isFinite(src.nObs))
+    throw new PathlabError("faParallel(): a correlation matrix needs the number of observations (psych would silently assume 100).", {
+      hint: "Give { cor, n } or the option nObs.",
+      code: "efa.missing-n",
+    });
+  if (p < 3) throw new PathlabError(`faParallel(): ${p} variables; parallel analysis needs at least 3.`, { code: "efa.too-few-variables" });
+  const kind = o.fa ?? "both";
+  const fm = o.fm ?? "minres";
+  const nfactors = o.nfactors ?? 1;
+  if (nfactors >= p) throw new PathlabError(`faParallel(): nfactors = ${nfactors} for ${p} variables.`, { hint: "Use nfactors: 1 (psych's default).", code: "efa.too-many-factors" });
+  const nIter = o.nIter ?? 20;
+  const quant = o.quant ?? 0.95;
+  const sim = o.sim ?? true;
+  const useSmc = o.smc ?? false;
+  const seed = o.seed ?? DEFAULT_PARALLEL_SEED;
+  const resample = src.fromData;
+  if (!sim && !resample) throw new PathlabError("faParallel(): with a correlation matrix only simulation is possible; sim: false leaves nothing to compare with.", { code: "efa.bad-option" });
+  const n = src.nObs;
+  checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
+  const doFa = kind !== "pc";
+  const faValuesOf = (R: number[][], smcStart: boolean): number[] =>
+    useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, src.names, { smc: smcStart, valuesOnly: true }).values;
+  const pcValues = eigenvalues(src.R);
+  const faValues = doFa ? faValuesOf(src.R, true) : undefined;
+  const rng = new Rng(seed);
+  const rows = { simPc: [] as number[][], simFa: [] as number[][], resPc: [] as number[][], resFa: [] as number[][] };
+  for (let it = 0; it < nIter; it++) {
+    if (resample) {
+      const R = resampledCorrelation(src.columns!.columns, n, rng);
+      rows.resPc.push(eigenvalues(R));
+      if (doFa) rows.resFa.push(faValuesOf(R, false));
+    }
+    if (sim) {
+      const R = simulatedCorrelation(n, p, rng);
+      rows.simPc.push(eigenvalues(R));
+      if (doFa) rows.simFa.push(faValuesOf(R, false));
+    }
+  }
+  const simulated = sim ? { pc: kind !== "fa" ? summarise(rows.simPc, quant) : undefined, fa: doFa ? summarise(rows.simFa, quant) : undefined } : {};
+  const resampled = resample ? { pc: kind !== "fa" ? summarise(rows.resPc, quant) : undefined, fa: doFa ? summarise(rows.resFa, quant) : undefined } : {};
+  const ref = sim ? simulated : resampled;
+  const nfact = doFa ? suggested(faValues!, ref.fa!.quantile) : undefined;
+  const ncomp = kind !== "fa" ? suggested(pcValues, ref.pc!.quantile) : undefined;
+  return new FaParallelResult([...src.names], pcValues, faValues, simulated, resampled, nfact, ncomp, {
+    nIter,
+    quant,
+    seed,
+    fm,
+    smc: useSmc,
+    n,
+    use: src.use,
+    fromData: src.fromData,
+    kind,
+    nfactors,
+  });
+}
+
+function withDiag(R: number[][], d: number[]): number[][] {
+  return R.map((r, i) => r.map((v, j) => (i === j ? d[i] : v)));
+}
+
+/**
+ * Correlations of a matrix whose columns are drawn with replacement from each column separately
+ * (missing values are drawn like any other value and handled pairwise, as psych; a draw whose
+ * correlations are undefined is repeated, as psych repeats it).
+ */
+function resampledCorrelation(columns: Float64Array[], n: number, rng: Rng): number[][] {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    let anyMissing = false;
+    const cols = columns.map((c) => {
+      const out = new Float64Array(n);
+      const m = c.length;
+      for (let i = 0; i < n; i++) {
+        const v = c[Math.floor(rng.nextUint32() * (m / 4294967296))];
+        out[i] = v;
+        if (v !== v) anyMissing = true;
+      }
+      return out;
+    });
+    const R = anyMissing ? pairwiseMoments(cols).r : correlationMatrix(cols);
+    if (R.every((r) => r.every((v) => Number.isFinite(v)))) return R;
+  }
+  throw new PathlabError("faParallel(): 100 resampled data sets in a row had undefined correlations.", { hint: "An item has almost no non-missing values; drop it.", code: "efa.resample-failed" });
+}

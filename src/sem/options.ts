@@ -1,0 +1,213 @@
+/**
+ * The options of `cfa()` / `sem()`, declared once with lavaan's names (camelCase and lavaan's dotted
+ * spelling both accepted) and validated by `checkOptions`: an unknown option, a bad value, or a
+ * lavaan feature pathlab does not compute yet is an error that says so — never a plain ML fit
+ * returned in its place.
+ *
+ * Features that are recognised but not implemented are listed in `unsupportedValues` /
+ * `unsupported` with the reason; switching one on later (robust estimators, FIML, multiple groups)
+ * means implementing it and deleting its entry here.
+ *
+ * @example
+ * const o = semOptions("cfa", { "std.lv": true, estimator: "ml" });
+ * // o.stdLv === true, o.estimator === "ML"
+ */
+import { PathlabError } from "../errors";
+import { checkOptions, describeValue, type OptionSpecs } from "../options";
+
+/** Options of `cfa()` and `sem()` (lavaan's names; each also accepted in lavaan's dotted spelling). */
+export interface SemOptions {
+  /** Identify factors by fixing their variances at 1 instead of the first loading (lavaan's `std.lv`). */
+  stdLv?: boolean;
+  "std.lv"?: boolean;
+  /** Standardise the observed (non-exogenous) variables before fitting (lavaan's `std.ov`; raw data only). */
+  stdOv?: boolean;
+  "std.ov"?: boolean;
+  /** Fix the covariances of the exogenous latent variables at zero (lavaan's `orthogonal`). */
+  orthogonal?: boolean;
+  /** Estimate intercepts (automatic when the model has `~ 1`). */
+  meanstructure?: boolean;
+  /** "normal" (divisor N, lavaan/Mplus; default) or "wishart" (N − 1, AMOS/LISREL). */
+  likelihood?: "normal" | "wishart" | "default";
+  /** Fix (co)variances of observed exogenous covariates at their sample values (default true). */
+  fixedX?: boolean;
+  "fixed.x"?: boolean;
+  /** "ML" (the only estimator computed so far). */
+  estimator?: string;
+  /** "standard" (expected information; default) or "none". */
+  se?: string;
+  /** "standard" (the likelihood-ratio χ²; default) or "none". */
+  test?: string;
+  /** "listwise" (default). FIML ("ml") is not computed yet. */
+  missing?: string;
+  /** Numeric codes that mean "missing" in raw data, e.g. [99, -9] (rows with any missing model variable are dropped). */
+  naValues?: number[];
+  /** With a moments input: the covariance has divisor N − 1 and is rescaled by (N − 1)/N (lavaan's default true). */
+  sampleCovRescale?: boolean;
+  "sample.cov.rescale"?: boolean;
+  /** Accepted for lavaan compatibility: cfa()/sem() always add residual variances (true). */
+  autoVar?: boolean;
+  "auto.var"?: boolean;
+  /** Accepted for lavaan compatibility: cfa()/sem() always estimate observed intercepts (true). */
+  intOvFree?: boolean;
+  "int.ov.free"?: boolean;
+  /** Accepted for lavaan compatibility: latent intercepts are fixed at zero (false). */
+  intLvFree?: boolean;
+  "int.lv.free"?: boolean;
+  /** "expected" (default for ML with complete data). */
+  information?: string;
+  /**
+   * Refuse latent variables named like a column of the data (default true, as lavaan). false (lavaan's
+   * `check.lv.names = FALSE`) lets a factor share its name with a column the model does not use,
+   * e.g. a composite score of the same items.
+   */
+  checkLvNames?: boolean;
+  "check.lv.names"?: boolean;
+  /** Iteration cap of the optimiser (default 10,000, as lavaan's nlminb iter.max). */
+  maxIter?: number;
+  /** Confidence level of the intervals (default 0.95). */
+  level?: number;
+  /** Not supported yet (multiple-group models). */
+  group?: string;
+  groupEqual?: string | string[];
+  "group.equal"?: string | string[];
+  /** Not supported yet: use `fit.bootstrap({ R, seed })`. */
+  bootstrap?: number;
+}
+
+/** Options after validation: canonical names, defaults filled in. */
+export interface ResolvedSemOptions {
+  stdLv: boolean;
+  stdOv: boolean;
+  orthogonal: boolean;
+  meanstructure: boolean | undefined;
+  likelihood: "normal" | "wishart";
+  fixedX: boolean;
+  estimator: "ML";
+  se: "standard" | "none";
+  test: "standard" | "none";
+  missing: "listwise";
+  naValues: number[];
+  sampleCovRescale: boolean;
+  checkLvNames: boolean;
+  maxIter: number;
+  level: number;
+}
+
+const LATER = "it is planned (issue 16); fit the model in R's lavaan for now.";
+const MULTIGROUP = "multiple-group models are not computed by pathlab yet; " + LATER;
+
+/** Value lists shared with the help text. lavaan lower-cases estimator, se, test and missing. */
+const SPECS: OptionSpecs = {
+  stdLv: { kind: "boolean", aliases: ["std.lv"] },
+  stdOv: { kind: "boolean", aliases: ["std.ov"] },
+  orthogonal: { kind: "boolean" },
+  meanstructure: { kind: "boolean" },
+  likelihood: { kind: "enum", values: ["normal", "wishart"], caseInsensitive: true, valueAliases: { default: "normal" } },
+  fixedX: { kind: "boolean", aliases: ["fixed.x"] },
+  estimator: {
+    kind: "enum",
+    values: ["ML"],
+    caseInsensitive: true,
+    valueAliases: { default: "ML" },
+    unsupportedValues: Object.fromEntries(
+      ["MLR", "MLM", "MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
+        (e) => [e, `only maximum likelihood ("ML") is computed so far; robust and least-squares estimators are ${LATER}`],
+      ),
+    ),
+  },
+  se: {
+    kind: "enum",
+    values: ["standard", "none"],
+    caseInsensitive: true,
+    valueAliases: { default: "standard" },
+    unsupportedValues: Object.fromEntries(
+      ["robust", "robust.sem", "robust.huber.white", "robust.mlr", "robust.mlm", "robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "bootstrap", "boot", "external", "twostep"].map(
+        (v) => [v, v.startsWith("boot") ? "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." : `only the standard (expected-information) errors are computed so far; robust errors are ${LATER}`],
+      ),
+    ),
+  },
+  test: {
+    kind: "enum",
+    values: ["standard", "none"],
+    caseInsensitive: true,
+    valueAliases: { default: "standard" },
+    unsupportedValues: Object.fromEntries(
+      ["satorra.bentler", "sb", "yuan.bentler", "yuan.bentler.mplus", "mean.var.adjusted", "scaled.shifted", "bollen.stine", "browne.residual.adf", "browne.residual.nt", "browne.residual.nt.model", "browne.residual.adf.model"].map(
+        (v) => [v, `only the standard likelihood-ratio test is computed so far; scaled tests are ${LATER}`],
+      ),
+    ),
+  },
+  missing: {
+    kind: "enum",
+    values: ["listwise"],
+    caseInsensitive: true,
+    valueAliases: { default: "listwise" },
+    unsupportedValues: Object.fromEntries(
+      ["ml", "fiml", "direct", "ml.x", "fiml.x", "direct.x", "two.stage", "robust.two.stage", "two-stage", "robust.two-stage", "pairwise", "available.cases", "doubly.robust"].map(
+        (v) => [v, `only listwise deletion is computed so far; full-information ML (FIML) and two-stage estimation are ${LATER}`],
+      ),
+    ),
+  },
+  naValues: {
+    kind: "custom",
+    aliases: ["na.values"],
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number" && !Number.isNaN(x)) ? undefined : `must be an array of numbers such as [99, -9]; got ${describeValue(v)}.`),
+    expected: "an array of numeric codes, e.g. [99, -9]",
+  },
+  sampleCovRescale: { kind: "boolean", aliases: ["sample.cov.rescale"] },
+  autoVar: { kind: "custom", aliases: ["auto.var"], check: onlyValue(true, "cfa()/sem() always add the residual variances (lavaan's cfa()/sem() override auto.var = FALSE too); fix a variance in the syntax instead, e.g. x1 ~~ 0*x1."), expected: "true" },
+  intOvFree: { kind: "custom", aliases: ["int.ov.free"], check: onlyValue(true, "cfa()/sem() always estimate the observed intercepts (as lavaan's cfa()/sem()); fix one in the syntax instead, e.g. x1 ~ 0*1."), expected: "true" },
+  intLvFree: { kind: "custom", aliases: ["int.lv.free"], check: onlyValue(false, "latent intercepts are fixed at zero (as lavaan's cfa()/sem()); free one in the syntax instead, e.g. f ~ NA*1."), expected: "false" },
+  information: {
+    kind: "enum",
+    values: ["expected"],
+    caseInsensitive: true,
+    valueAliases: { default: "expected" },
+    unsupportedValues: { observed: `only the expected information is computed so far; the observed information is ${LATER}`, "first.order": `only the expected information is computed so far; ${LATER}` },
+  },
+  checkLvNames: { kind: "boolean", aliases: ["check.lv.names"] },
+  maxIter: { kind: "number", min: 1, integer: true },
+  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
+  group: { kind: "custom", unsupported: MULTIGROUP },
+  groupEqual: { kind: "custom", aliases: ["group.equal"], unsupported: MULTIGROUP },
+  groupPartial: { kind: "custom", aliases: ["group.partial"], unsupported: MULTIGROUP },
+  bootstrap: { kind: "custom", unsupported: "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." },
+  conditionalX: { kind: "custom", aliases: ["conditional.x"], check: onlyValue(false, `conditional.x = TRUE is ${LATER}`), expected: "false" },
+  ordered: { kind: "custom", unsupported: `ordinal indicators (ordered) need the WLSMV estimator, which is ${LATER}` },
+};
+
+function onlyValue(allowed: boolean, why: string): (v: unknown) => string | undefined {
+  return (v) => {
+    if (typeof v !== "boolean") return `must be ${allowed}; got ${describeValue(v)}.`;
+    return v === allowed ? undefined : `${v} is not supported: ${why}`;
+  };
+}
+
+/** Validates the options of cfa()/sem() and fills in lavaan's defaults. */
+export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): ResolvedSemOptions {
+  const given = options as Record<string, unknown> | undefined;
+  if (given && typeof given === "object" && Array.isArray(given.missing))
+    throw new PathlabError(`${fn}(): option 'missing' takes lavaan's method name ("listwise"); numeric missing-value codes are given as naValues.`, {
+      code: "options.bad-value",
+      hint: `Write { naValues: [${given.missing.slice(0, 3).map((x) => describeValue(x)).join(", ")}] } instead of { missing: [...] }.`,
+    });
+  const o = checkOptions(fn, options, SPECS) as Record<string, unknown>;
+  return {
+    stdLv: (o.stdLv as boolean) ?? false,
+    stdOv: (o.stdOv as boolean) ?? false,
+    orthogonal: (o.orthogonal as boolean) ?? false,
+    meanstructure: o.meanstructure as boolean | undefined,
+    likelihood: (o.likelihood as "normal" | "wishart") ?? "normal",
+    fixedX: (o.fixedX as boolean) ?? true,
+    estimator: "ML",
+    se: (o.se as "standard" | "none") ?? "standard",
+    test: (o.test as "standard" | "none") ?? "standard",
+    missing: "listwise",
+    naValues: (o.naValues as number[]) ?? [],
+    sampleCovRescale: (o.sampleCovRescale as boolean) ?? true,
+    checkLvNames: (o.checkLvNames as boolean) ?? true,
+    maxIter: (o.maxIter as number) ?? 10000,
+    level: (o.level as number) ?? 0.95,
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Keyed scales and pairwise data against psych 2.2.9 (test/goldens/psych-scales.R → psych-scales.json)
+ * on psych's bfi, which has missing answers: alpha with keys ("-A1", keys vectors, check.keys) and
+ * use = "pairwise" (psych's default) / "complete", scoreItems (impute median, none, mean), corr.test
+ * (pairwise n, Holm and other adjustments, CIs) and describe. All closed form: 1e-8 relative.
+ */
+import { expect } from "chai";
+import { cronbachAlpha, alpha, scoreItems, corrTest, pAdjust, checkKeys } from "../../src/measurement";
+import { describe as describeData } from "../../src/data/descriptives";
+import { correlationTable } from "../../src/data/correlation";
+import { expectClose, golden } from "../fixtures/read-fixture";
+import { bfi, maxAbsDiff } from "./bfi";
+
+const G = golden("psych-scales.json");
+const TOL = 1e-8;
+const A = ["A1", "A2", "A3", "A4", "A5"];
+const C = ["C1", "C2", "C3", "C4", "C5"];
+
+function checkAlpha(a: ReturnType<typeof cronbachAlpha>, g: any) {
+  const t = a.total;
+  expectClose(
+    [t.rawAlpha, t.stdAlpha, t.G6, t.averageR, t.signalNoise, t.ase, t.mean, t.sd, t.medianR],
+    [g.total.raw_alpha, g.total["std.alpha"], g.total["G6(smc)"], g.total.average_r, g.total["S/N"], g.total.ase, g.total.mean, g.total.sd, g.total.median_r],
+    TOL,
+    "alpha total",
+  );
+  expect(a.items.map((i) => i.n)).to.deep.equal(g.stats.n);
+  expectClose(a.items.map((i) => i.rawR), g.stats["raw.r"], TOL, "raw.r");
+  expectClose(a.items.map((i) => i.stdR), g.stats["std.r"], TOL, "std.r");
+  expectClose(a.items.map((i) => i.rCor), g.stats["r.cor"], TOL, "r.cor");
+  expectClose(a.items.map((i) => i.rDrop), g.stats["r.drop"], TOL, "r.drop");
+  expectClose(a.items.map((i) => i.mean), g.stats.mean, TOL, "mean");
+  expectClose(a.items.map((i) => i.sd), g.stats.sd, TOL, "sd");
+  expectClose(a.items.map((i) => i.ifDeleted.rawAlpha), g.drop.raw_alpha, TOL, "alpha drop");
+  expectClose(a.items.map((i) => i.ifDeleted.G6), g.drop["G6(smc)"], TOL, "G6 drop");
+  expectClose(a.items.map((i) => i.ifDeleted.ase), g.drop["alpha se"], TOL, "ase drop");
+  expectClose(a.items.map((i) => i.ifDeleted.medianR), g.drop["med.r"], TOL, "med.r drop");
+}
+
+describe("psych scales on bfi (missing data, keys)", () => {
+  const d = bfi();
+
+  it("alpha with psych's keys: \"-A1\", keys [\"A1\"], keys [-1,1,…] agree with psych::alpha (pairwise default)", () => {
+    const a = cronbachAlpha(d, ["-A1", "A2", "A3", "A4", "A5"]);
+    checkAlpha(a, G.alpha_A_keys);
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"] }), G.alpha_A_keys);
+    checkAlpha(alpha(d, A, { keys: [-1, 1, 1, 1, 1] }), G.alpha_A_list);
+    expect(a.items[0].reversed).to.equal(true);
+    expect(a.summary()).to.contain('use = "pairwise", psych\'s default');
+    expect(a.summary()).to.contain("A1-");
+    expect(a.alpha).to.be.closeTo(0.7030, 5e-5);
+  });
+
+  it("alpha use = \"complete\" reproduces psych's mix (listwise covariances, all answers for means)", () => {
+    const a = cronbachAlpha(d, A, { keys: [-1, 1, 1, 1, 1], use: "complete" });
+    checkAlpha(a, G.alpha_A_complete);
+    expect(a.summary()).to.contain("complete rows");
+  });
+
+  it("checkKeys reverses items with negative first-component loadings, as check.keys", () => {
+    const a = cronbachAlpha(d, C, { checkKeys: true });
+    checkAlpha(a, G.alpha_C_check);
+    expect(a.items.filter((i) => i.reversed).map((i) => i.item)).to.deep.equal(["C4", "C5"]);
+    const raw = cronbachAlpha(d, C);
+    checkAlpha(raw, G.alpha_C_raw);
+    expect(raw.warnings.map((w) => w.message).join(" ")).to.contain("C4, C5");
+  });
+
+  it("scoreItems (impute = median, psych's default) matches psych::scoreItems", () => {
+    const keys = {
+      agree: ["-A1", "A2", "A3", "A4", "A5"],
+      conscientious: ["C1", "C2", "C3", "-C4", "-C5"],
+      extraversion: ["-E1", "-E2", "E3", "E4", "E5"],
+      neuroticism: ["N1", "N2", "N3", "N4", "N5"],
+      openness: ["O1", "-O2", "O3", "O4", "-O5"],
+    };
+    for (const [opts, g] of [[{}, G.score_median], [{ impute: "none" }, G.score_none], [{ impute: "mean", totals: true }, G.score_mean_totals]] as const) {
+      const s = scoreItems(d, keys, opts as never);
+      const what = JSON.stringify(opts);
+      expectClose(s.scales.map((x) => x.alpha), g.alpha, TOL, `alpha ${what}`);
+      expectClose(s.scales.map((x) => x.averageR), g.av_r, TOL, `av.r ${what}`);
+      expectClose(s.scales.map((x) => x.G6), g.G6, TOL, `G6 ${what}`);
+      expectClose(s.scales.map((x) => x.signalNoise), g.sn, TOL, `sn ${what}`);
+      expectClose(s.scales.map((x) => x.ase), g.ase, TOL, `ase ${what}`);
+      expectClose(s.scales.map((x) => x.medianR), g.med_r, TOL, `med.r ${what}`);
+      expect(maxAbsDiff(s.itemCor, g.item_cor), `item.cor ${what}`).to.be.below(1e-10);
+      expect(maxAbsDiff(s.itemCorrected, g.item_corrected), `item.corrected ${what}`).to.be.below(1e-10);
+      expect(maxAbsDiff(s.cor, g.cor), `cor ${what}`).to.be.below(1e-10);
+      expect(maxAbsDiff(s.corrected, g.corrected), `corrected ${what}`).to.be.below(1e-10);
+      if (g.scores_head) {
+        const head = Object.values(s.scores).map((v) => v.slice(0, 20));
+        expect(maxAbsDiff(head[0].map((_, i) => head.map((c) => c[i])), g.scores_head), `scores ${what}`).to.be.below(1e-10);
+      }
+    }
+  });
+
+  it("corrTest matches psych::corr.test: r, pairwise n, t, p (Holm above the diagonal), se, CIs", () => {
+    const vars = ["A1", "A2", "C1", "C4", "E1", "N1", "O2", "age"];
+    const cases: [object, any][] = [
+      [{}, G.corr_pairwise],
+      [{ use: "complete", adjust: "bonferroni", alpha: 0.1 }, G.corr_complete_bonf],
+      [{ adjust: "none" }, G.corr_none],
+      [{ adjust: "BH" }, G.corr_BH],
+      [{ adjust: "hochberg" }, G.corr_hochberg],
+      [{ adjust: "BY" }, G.corr_BY],
+    ];
+    for (const [opts, g] of cases) {
+      const ct = corrTest(d, vars, opts as never);
+      const w = JSON.stringify(opts);
+      expect(maxAbsDiff(ct.r, g.r), `r ${w}`).to.be.below(1e-12);
+      const n = typeof g.n === "number" ? vars.map(() => vars.map(() => g.n)) : g.n;
+      expect(ct.n, `n ${w}`).to.deep.equal(n);
+      const offDiag = (M: number[][]) => M.flatMap((r, i) => r.filter((_, j) => j !== i));
+      expectClose(offDiag(ct.p), offDiag(g.p), 1e-8, `p ${w}`);
+      expectClose(offDiag(ct.t), offDiag(g.t), 1e-8, `t ${w}`);
+      expectClose(offDiag(ct.se), offDiag(g.se), 1e-8, `se ${w}`);
+      expectClose(ct.pairs.map((x) => x.lower), g.ci.lower, 1e-8, `lower ${w}`);
+      expectClose(ct.pairs.map((x) => x.upper), g.ci.upper, 1e-8, `upper ${w}`);
+      expectClose(ct.pairs.map((x) => x.lowerAdjusted), g.ci_adj["lower.adj"], 1e-8, `lower.adj ${w}`);
+      expectClose(ct.pairs.map((x) => x.upperAdjusted), g.ci_adj["upper.adj"], 1e-8, `upper.adj ${w}`);
+      expectClose(ct.pairs.map((x) => x.pAdjusted), g.p_adj_lower, 1e-8, `p.adj ${w}`);
+    }
+  });
+
+  it("pAdjust agrees with R's p.adjust on ties and ordering", () => {
+    const p = [0.01, 0.04, 0.03, 0.04, 0.2];
+    expect(pAdjust(p, "holm").map((x) => +x.toFixed(10))).to.deep.equal([0.05, 0.12, 0.12, 0.12, 0.2]);
+    expect(pAdjust(p, "BH").map((x) => +x.toFixed(10))).to.deep.equal([0.05, 0.05, 0.05, 0.05, 0.2]);
+  });
+
+  it("describe has psych's columns (median, trimmed, mad, range, se) and three skew/kurtosis types", () => {
+    const dv = ["A1", "A2", "C4", "N5", "O2", "education", "age"];
+    for (const type of [1, 2, 3] as const) {
+      const r = describeData(d, dv, { type });
+      const g = G[`describe_type${type}`];
+      const col = (k: string) => r.rows.map((x) => (x as any)[k]);
+      expect(col("n")).to.deep.equal(g.n);
+      expect(col("vars")).to.deep.equal(g.vars);
+      for (const k of ["mean", "sd", "median", "trimmed", "mad", "min", "max", "range", "skew", "se"]) expectClose(col(k), g[k], TOL, `${k} type ${type}`);
+      // psych's matrix branch of kurtosi(type = 1) divides by every row, NAs included (a psych quirk);
+      // pathlab uses each variable's n, which is what psych's own one-variable branch gives
+      expectClose(col("kurtosis"), type === 1 ? G.kurtosi_type1_vector : g.kurtosis, TOL, `kurtosis type ${type}`);
+    }
+    const t20 = describeData(d, dv, { trim: 0.2 });
+    expectClose(t20.rows.map((x) => x.trimmed!), G.describe_trim20.trimmed, TOL, "trim 0.2");
+    const comp = describeData(d, dv, { use: "complete" });
+    expectClose(comp.rows.map((x) => x.mean), G.describe_complete.mean, TOL, "complete mean");
+    expectClose(comp.rows.map((x) => x.kurtosis), G.describe_complete.kurtosis, TOL, "complete kurtosis");
+    expect(comp.rows[0].n).to.equal(G.describe_complete.n[0]);
+  });
+
+  it("correlationTable({ deletion: \"pairwise\" }) uses each pair's rows, with psych's r and p", () => {
+    const vars = ["A1", "A2", "C1", "C4", "E1", "N1", "O2", "age"];
+    const t = correlationTable(d, vars, { deletion: "pairwise" });
+    const g = G.corr_pairwise;
+    expect(maxAbsDiff(t.r, g.r)).to.be.below(1e-12);
+    const lowerP = t.p.flatMap((r, i) => r.filter((_, j) => j < i));
+    const gLower = g.p.flatMap((r: number[], i: number) => r.filter((_, j) => j < i));
+    expectClose(lowerP, gLower, 1e-8, "p");
+    expect(t.pairwiseN![0][1]).to.equal(g.n[0][1]);
+    expect(t.summary()).to.contain("pairwise deletion");
+    const lw = correlationTable(d, vars);
+    expect(lw.n).to.equal(t.n);
+    expect(lw.r[0][1]).to.not.equal(t.r[0][1]);
+  });
+});
+
+describe("checkKeys", () => {
+  it("marks items that load negatively on the first component, as psych's check.keys", () => {
+    expect(checkKeys(bfi(), C)).to.deep.equal(["C1", "C2", "C3", "-C4", "-C5"]);
+    expect(checkKeys(bfi(), ["A1", "A2", "A3", "A4", "A5"])).to.deep.equal(["-A1", "A2", "A3", "A4", "A5"]);
+  });
+});
