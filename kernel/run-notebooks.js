@@ -109,32 +109,38 @@ function runNotebooks(paths, opts = {}) {
   });
 }
 
-/** Aggregates the replication summaries notebooks emitted (MIME application/vnd.pathlab.replication+json). */
+/** The five statuses of a compared published number (src/replicate/compare.ts), in display order. */
+const STATUSES = ["reproduced", "differs", "by construction", "bounded", "not reproducible"];
+
+/**
+ * Aggregates the replication summaries notebooks emitted (MIME application/vnd.pathlab.replication+json):
+ * per paper, the number of compared rows, the counts per status, the consistency flags and every row
+ * (id, printed, published, exact, lower, upper, simulated, status, reasonClass, reason, specification).
+ */
 function replicationSummary(results) {
   /** @type {Record<string, any>} */
   const byPaper = {};
   for (const r of results) {
     for (const rep of r.replication || []) {
       const key = rep.paper || path.basename(r.notebook, ".ipynb");
-      const row = (byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, reproduced: 0, close: 0, differs: 0, notReproducible: 0, consistencyFlags: 0 });
+      const row = (byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, counts: Object.fromEntries(STATUSES.map((s) => [s, 0])), consistencyChecks: 0, consistencyFlags: 0, rows: [] });
       row.compared += rep.compared || 0;
-      row.reproduced += rep.reproduced || 0;
-      row.close += rep.close || 0;
-      row.differs += rep.differs || 0;
-      row.notReproducible += rep.notReproducible || 0;
+      for (const s of STATUSES) row.counts[s] += (rep.counts && rep.counts[s]) || 0;
+      row.consistencyChecks += rep.consistencyChecks || 0;
       row.consistencyFlags += rep.consistencyFlags || 0;
+      row.rows.push(...(rep.rows || []));
     }
   }
   return Object.values(byPaper).sort((a, b) => a.paper.localeCompare(b.paper));
 }
 
-const REPLICATION_HEADERS = ["paper", "compared", "reproduced", "close", "differs", "not reproducible", "consistency flags"];
+const REPLICATION_HEADERS = ["paper", "compared", ...STATUSES, "consistency flags"];
 /** @param {any} r */
-const replicationRow = (r) => [r.paper, r.compared, r.reproduced, r.close, r.differs, r.notReproducible, r.consistencyFlags];
+const replicationRow = (r) => [r.paper, r.compared, ...STATUSES.map((s) => r.counts[s]), r.consistencyFlags];
 
 /**
  * Writes build/notebooks/summary.json and, when paper notebooks reported replication counts,
- * build/replication-summary.md and .json. Returns the per-paper rows.
+ * build/replication-summary.md (counts per status) and .json (counts and rows). Returns the per-paper rows.
  * @param {any[]} results
  */
 function writeSummaries(results) {
@@ -144,6 +150,8 @@ function writeSummaries(results) {
   if (rep.length) {
     const md = [
       "# Replication summary",
+      "",
+      "Statuses as defined in docs/replication.md; every row is in replication-summary.json.",
       "",
       "| " + REPLICATION_HEADERS.join(" | ") + " |",
       "|" + REPLICATION_HEADERS.map((_, i) => (i ? "---:" : "---")).join("|") + "|",
@@ -186,8 +194,8 @@ async function main() {
 
   const rep = writeSummaries(results);
   if (rep.length) {
-    console.log("\nPublished versus reproduced");
-    printTable(REPLICATION_HEADERS, rep.map(replicationRow), [1, 2, 3, 4, 5, 6]);
+    console.log("\nPublished versus reproduced (counts per status)");
+    printTable(REPLICATION_HEADERS, rep.map(replicationRow), [1, 2, 3, 4, 5, 6, 7]);
   }
 
   const failed = results.filter((r) => r.status !== "ok");
