@@ -2,8 +2,9 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "../../src/display/save-plot";
+import type { Page } from "playwright-core";
+import { launchBrowser, type PathlabBrowser } from "../../src/display/browser";
+import { netRecorder, type NetRecorder } from "../support/net-recorder";
 
 const ROOT = path.resolve(__dirname, "../..");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -20,18 +21,22 @@ function expectedErrors(): number {
 describe("JupyterLab in headless Chromium @slow", function () {
   this.timeout(300000);
   let lab: { url: string; base: string; token: string; stop: () => Promise<void> };
-  let browser: Browser;
+  let browser: PathlabBrowser;
   let page: Page;
+  let rec: NetRecorder;
 
   before(async () => {
     lab = await startLab({ quiet: true });
-    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    rec = await netRecorder();
+    // The npm Chromium unless a system one exists; only the Lab's own origin is reachable.
+    browser = await launchBrowser({ allowOrigins: [lab.base], extraArgs: rec.args });
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   });
 
   after(async () => {
     if (browser) await browser.close();
     if (lab) await lab.stop();
+    if (rec) await rec.close();
   });
 
   it("binds to localhost only and requires the token", async () => {
@@ -67,5 +72,10 @@ describe("JupyterLab in headless Chromium @slow", function () {
     expect(figures, "plotly figures drawn").to.be.greaterThan(0);
     expect(tables, "pathlab HTML tables rendered without display calls").to.be.greaterThan(1);
     expect(errors, "error outputs (only the cells tagged raises-exception may show one)").to.equal(expectedErrors());
+  });
+
+  it("the browser requested nothing outside the local Jupyter server", () => {
+    expect(browser.blocked, "requests aborted because they would leave the machine").to.deep.equal([]);
+    expect(rec.attempts, "connection attempts to host names").to.deep.equal([]);
   });
 });

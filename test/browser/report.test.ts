@@ -2,8 +2,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "../../src/display/save-plot";
+import { launchBrowser } from "../../src/display/browser";
 
 const ROOT = path.resolve(__dirname, "../..");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -25,9 +24,9 @@ describe("HTML report opens offline and draws every plot @slow", function () {
     expect((html.match(/plotly\.js v\d/g) || []).length).to.equal(1);
     expect(html).to.not.match(/<script[^>]+src="https?:\/\/[^"]*plotly/);
 
-    const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
+      const page = await (await browser.newContext()).newPage();
       const external: string[] = [];
       page.on("request", (req) => {
         if (!req.url().startsWith("file:") && !req.url().startsWith("data:")) external.push(req.url());
