@@ -69,7 +69,7 @@ function checkEnvironment() {
 
 /**
  * Runs notebooks through kernel/execute.py; resolves with one result object per notebook.
- * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string }} [opts]
+ * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string, env?: Record<string, string> }} [opts]
  */
 function runNotebooks(paths, opts = {}) {
   checkEnvironment();
@@ -83,7 +83,7 @@ function runNotebooks(paths, opts = {}) {
     const child = spawn(PY, [path.join(__dirname, "execute.py"), arg], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+      env: { ...process.env, ...(opts.env || {}), JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
     });
     /** @type {any[]} */
     const results = [];

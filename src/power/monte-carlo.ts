@@ -5,6 +5,7 @@
  * table whether it runs on one thread or two.
  */
 import * as path from "path";
+import { cancellation } from "../display/notebook";
 import { PathlabError } from "../errors";
 import { makeChunks, mergeTallies, runChunk, type PowerJobSettings, type PowerTally } from "./engine";
 import { regressionPower } from "./analytic";
@@ -155,8 +156,11 @@ export async function powerAsync(
   const threads = Math.max(1, Math.floor(options.threads ?? (work > 2e7 ? 2 : 1)));
   let done = 0;
   const tallies: PowerTally[] = [];
+  // A kernel interrupt stops the work: the loop checks the flag, workers are terminated.
+  const cancel = cancellation();
   if (threads === 1) {
     for (const c of chunks) {
+      cancel.check();
       tallies.push(runChunk(kind, spec, s, c));
       done += c.to - c.from;
       options.onProgress?.(done, total);
@@ -168,9 +172,15 @@ export async function powerAsync(
   const { Worker } = require("worker_threads") as typeof import("worker_threads");
   const entry = workerEntry();
   const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(entry.file, { eval: entry.eval }));
+  let stopOnInterrupt = () => {};
   try {
     let next = 0;
     await new Promise<void>((resolve, reject) => {
+      stopOnInterrupt = cancel.onCancel((err) => {
+        next = chunks.length;
+        reject(err);
+        for (const w of workers) void w.terminate();
+      });
       let active = 0;
       const feed = (w: import("worker_threads").Worker) => {
         if (next >= chunks.length) {
@@ -199,6 +209,7 @@ export async function powerAsync(
       }
     });
   } finally {
+    stopOnInterrupt();
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return assemble(kind, spec, ns, s, tallies, workers.length, t0);
