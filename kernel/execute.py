@@ -1,5 +1,7 @@
 """Executes notebooks headlessly through Jupyter (nbclient) with their own kernel, exactly as a
-user's Jupyter would, and exports each to a standalone HTML report.
+user's Jupyter would, and exports each to a standalone HTML report (kernel/report.py). The written
+notebook and report depend only on the notebook and what its cells print: stable cell ids, no
+execution timestamps, streams merged.
 
 Called by kernel/run-notebooks.js; prints one JSON line per notebook on stdout:
 {"notebook", "cells", "seconds", "status", "error": {cell, ename, evalue} | null,
@@ -18,18 +20,11 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
-from nbconvert import HTMLExporter
+
+from report import export_html, load_assets
 
 REPLICATION_MIME = "application/vnd.pathlab.replication+json"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def export_html(nb, plotly_js: str) -> str:
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nb)
-    # plotly.js once per page, inline, so the report opens offline; figures wait for it.
-    script = "<script type=\"text/javascript\">" + plotly_js.replace("</script", "<\\/script") + "</script>"
-    return body.replace("</head>", script + "\n</head>", 1) if "</head>" in body else script + body
 
 
 def first_error(nb):
@@ -92,16 +87,18 @@ def death_cause(returncode, stderr: str, node: str) -> str:
     return f"the kernel process exited with code {returncode} (process.exit() in the cell, or a fatal error)"
 
 
-def normalize(nb):
-    """Stable cell ids (nbformat would invent random ones), so two runs write identical files."""
-    for i, cell in enumerate(nb.cells):
+def read_notebook(path: Path):
+    """The notebook, with stable ids for cells that have none (nbformat would invent random ones
+    on reading), so that two runs write identical files."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(raw.get("cells", [])):
         if not cell.get("id"):
             cell["id"] = f"cell-{i}"
+    return nbformat.reads(json.dumps(raw), as_version=4)
 
 
-def run(path: Path, out_dir: Path, plotly_js: str, timeout: int):
-    nb = nbformat.read(path, as_version=4)
-    normalize(nb)
+def run(path: Path, out_dir: Path, assets: dict, timeout: int):
+    nb = read_notebook(path)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "pathlab")
     state = {"cell": None, "process": None, "node": "node"}
 
@@ -158,7 +155,9 @@ def run(path: Path, out_dir: Path, plotly_js: str, timeout: int):
             error = found
     out_dir.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, out_dir / path.name)
-    (out_dir / (path.stem + ".html")).write_text(export_html(nb, plotly_js), encoding="utf-8")
+    # Papers open in reader mode (code folded); a notebook can say otherwise in metadata.pathlab.reader.
+    reader = nb.metadata.get("pathlab", {}).get("reader", "papers" in path.parts)
+    (out_dir / (path.stem + ".html")).write_text(export_html(nb, assets, reader), encoding="utf-8")
     replication, mimes, incomplete = collect(nb)
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
     return {
@@ -176,9 +175,9 @@ def run(path: Path, out_dir: Path, plotly_js: str, timeout: int):
 
 def main():
     args = json.loads(sys.argv[1])
-    plotly_js = Path(args["plotly"]).read_text(encoding="utf-8")
+    assets = load_assets(args["plotly"], args["mathjax"])
     for item in args["notebooks"]:
-        res = run(Path(item["path"]), Path(item["out"]), plotly_js, args.get("timeout", 600))
+        res = run(Path(item["path"]), Path(item["out"]), assets, args.get("timeout", 600))
         print(json.dumps(res), flush=True)
 
 

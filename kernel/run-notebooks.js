@@ -78,12 +78,14 @@ function checkEnvironment() {
 function runNotebooks(paths, opts = {}) {
   checkEnvironment();
   const plotly = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [ROOT] });
+  // MathJax 3's single-file TeX-to-SVG build: everything inside, no fonts or extensions to fetch.
+  const mathjax = require.resolve("mathjax/es5/tex-svg-full.js", { paths: [ROOT] });
   const notebooks = paths.map((p) => ({
     path: p,
     out: opts.outDir ?? outDirOf(p),
   }));
   if (!opts.outDir) linkData();
-  const arg = JSON.stringify({ notebooks, plotly, timeout: opts.timeout ?? 600 });
+  const arg = JSON.stringify({ notebooks, plotly, mathjax, timeout: opts.timeout ?? 600 });
   return new Promise((resolve, reject) => {
     const child = spawn(PY, [path.join(__dirname, "execute.py"), arg], {
       cwd: ROOT,

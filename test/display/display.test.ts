@@ -3,6 +3,7 @@ import { DISPLAY, Figure, PLOTLY_MIME, TableResult, escapeHtml, formatNumber, fo
 import { displayBundles } from "../../src/display/bundle";
 import { KERNEL_BRIDGE, cancellation, display, inKernel, progressBar, type KernelBridge } from "../../src/display/notebook";
 import type { MimeBundle } from "../../src/display/mime";
+import { PowerResult } from "../../src/power/result";
 
 describe("display", () => {
   it("formats APA p values and numbers", () => {
@@ -39,6 +40,38 @@ describe("display", () => {
     expect((b[PLOTLY_MIME] as { layout: { title: { text: string } } }).layout.title.text).to.equal("S");
     expect(b["text/html"]).to.match(/Plotly\.newPlot/);
     expect(b["text/plain"]).to.equal('Figure "S": 1 trace(s) [scatter]');
+  });
+});
+
+describe("outputs are the same on every run", () => {
+  it("a power result shows no wall-clock time (tutorial 05 printed 'Elapsed 1.00 s')", () => {
+    const settings = { reps: 10, alpha: 0.05, ci: "montecarlo" as const, draws: 100, seed: 1, threads: 2 };
+    const a = new PowerResult("moderation", "test", [], [], { ...settings, elapsedMs: 1000 })[DISPLAY]();
+    const b = new PowerResult("moderation", "test", [], [], { ...settings, elapsedMs: 4321 })[DISPLAY]();
+    expect(a).to.deep.equal(b);
+    expect(String(a["text/plain"])).to.not.match(/Elapsed|\d\.\d\d s\b/);
+  });
+});
+
+describe("figure HTML", () => {
+  it("a title with a newline, quotes or </script> keeps the figure's script valid", () => {
+    const f = new Figure([{ type: "scatter", x: [1], y: [1] }], { title: 'Line one\nLine two "q" \'s\' </script>' });
+    const html = f.toHTML();
+    const scripts = html.match(/<script[^>]*>([\s\S]*?)<\/script>/g)!;
+    expect(scripts).to.have.length(1);
+    const body = scripts[0].replace(/^<script[^>]*>/, "").replace(/<\/script>$/, "");
+    // Compiles, and when plotly.js is missing it writes the title back unchanged.
+    const el = { textContent: "" };
+    const fakeWindow: Record<string, unknown> = {};
+    let tick: (() => void) | undefined;
+    new Function("window", "document", "setInterval", "clearInterval", body)(
+      fakeWindow,
+      { getElementById: () => el },
+      (fn: () => void) => ((tick = fn), 1),
+      () => {},
+    );
+    for (let i = 0; i <= 201; i++) tick!();
+    expect(el.textContent).to.equal('(plotly.js not loaded: figure Line one\nLine two "q" \'s\' </script> not drawn)');
   });
 });
 
