@@ -14,14 +14,15 @@
  *   that caused it; an interrupt as "Interrupted";
  * - interrupts reach the library: `Symbol.for("pathlab.kernel")` is the bridge through which the
  *   library displays and learns of interrupts (worker threads are terminated, long loops stop);
- * - `{ data }` shorthand for a variable of an earlier cell works (see `./rewrite.js`).
+ * - `{ data }` shorthand for a variable of an earlier cell works, and an await that spans an
+ *   interrupt throws, so an interrupted async loop stops (see `./rewrite.js`).
  * The library is loaded, and the type checker warmed with it, while the kernel waits for its first
  * cell, so the first `import … from "pathlab"` is quick.
  */
 const path = require("path");
 const { inspect } = require("util");
 const adapter = require("./tslab-adapter");
-const { expandShorthand, mapColumn } = require("./rewrite");
+const { rewriteCell, mapColumn, withAwaitDecl } = require("./rewrite");
 
 const { TSLAB_VERSION, checkTslabVersion } = adapter;
 const ROOT = path.resolve(__dirname, "..");
@@ -54,7 +55,7 @@ function userLine(err, source, compiled) {
   if (!m || !compiled) return null;
   const jsLine = (compiled.split("\n")[Number(m[1]) - 1] || "").trim();
   const idents = (/** @type {string} */ s) =>
-    new Set((s.match(/[A-Za-z_$][\w$]*/g) || []).filter((w) => !/^(const|let|var|await|new|return|_\d|exports|require|\w+_\d+)$/.test(w)));
+    new Set((s.match(/[A-Za-z_$][\w$]*/g) || []).filter((w) => !/^(const|let|var|await|new|return|_\d|exports|require|__pathlabAwait|\w+_\d+)$/.test(w)));
   const target = idents(jsLine);
   if (target.size === 0) return null;
   const lines = source.split("\n");
@@ -214,8 +215,8 @@ function main() {
         nodeConv = tslab.createConverter({ isJS: false, isBrowser: false });
         const convert = nodeConv.convert.bind(nodeConv);
         nodeConv.convert = (/** @type {string} */ prev, /** @type {string} */ src) => {
-          const rw = expandShorthand(ts, src);
-          const out = convert(prev, rw.code);
+          const rw = rewriteCell(ts, src);
+          const out = convert(withAwaitDecl(prev), rw.code);
           if (cell && running) {
             cell.edits = rw.edits;
             cell.compiled = out.output || "";
@@ -275,6 +276,22 @@ function main() {
     },
   };
   /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("pathlab.kernel")] = bridge;
+
+  // Every `await x` of a cell runs as `await __pathlabAwait(x)` (./rewrite.js): an await that spans
+  // an interrupt throws instead of resuming, so an interrupted async loop stops.
+  executor.locals.__pathlabAwait = (/** @type {unknown} */ value) => {
+    const at = interrupts;
+    const check = () => {
+      if (interrupts !== at) throw Object.assign(new Error("Interrupted: the kernel was interrupted while this awaited."), { code: "kernel.interrupted" });
+    };
+    return Promise.resolve(value).then(
+      (v) => (check(), v),
+      (e) => {
+        check();
+        throw e;
+      },
+    );
+  };
 
   /** The `error` content of the cell that just failed, from what the console hook collected. */
   function failure() {

@@ -9,7 +9,15 @@
  * before compiling is the same program and gives tslab a plain reference to rewrite. The edits
  * never add lines, so line numbers stay the user's; `mapColumn` turns a column of the rewritten
  * code back into the user's column for diagnostics.
+ *
+ * Interruptible awaits. An interrupt ends the cell that is awaiting, but the async work it started
+ * would carry on (a loop that awaits keeps counting). Every `await x` of a cell becomes
+ * `await __pathlabAwait(x)`: the same value, the same type, but if the kernel was interrupted while
+ * it waited, the await throws the interruption instead of resuming, so the loop stops there.
  */
+
+/** Declaration that makes `__pathlabAwait` known to the type checker (added to tslab's prevDecl). */
+const AWAIT_DECL = "declare function __pathlabAwait<T>(value: T): T;";
 
 /**
  * @typedef {{ line: number, col: number, added: number }} Edit
@@ -17,23 +25,37 @@
  */
 
 /**
+ * Both rewrites: shorthand properties written out, awaits made interruptible.
  * @param {any} ts the TypeScript module tslab uses
  * @param {string} src the cell as the user wrote it
+ * @param {{ shorthand?: boolean, awaits?: boolean }} [which]
  * @returns {{ code: string, edits: Edit[] }}
  */
-function expandShorthand(ts, src) {
-  if (!/[{,]\s*[A-Za-z_$][\w$]*\s*[,}=]/.test(src)) return { code: src, edits: [] };
+function rewriteCell(ts, src, which = { shorthand: true, awaits: true }) {
+  const maybeShorthand = which.shorthand !== false && /[{,]\s*[A-Za-z_$][\w$]*\s*[,}=]/.test(src);
+  const maybeAwait = which.awaits !== false && /\bawait\b/.test(src);
+  if (!maybeShorthand && !maybeAwait) return { code: src, edits: [] };
   const sf = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  /** @type {{ pos: number, text: string }[]} */
+  /** @type {{ pos: number, text: string, order: number }[]} */
   const inserts = [];
+  let depth = 0;
   /** @param {any} node */
   const visit = (node) => {
-    if (ts.isShorthandPropertyAssignment(node)) inserts.push({ pos: node.name.end, text: `: ${node.name.getText(sf)}` });
+    if (maybeShorthand && ts.isShorthandPropertyAssignment(node)) inserts.push({ pos: node.name.end, text: `: ${node.name.getText(sf)}`, order: 0 });
+    if (maybeAwait && ts.isAwaitExpression(node)) {
+      depth++;
+      inserts.push({ pos: node.expression.getStart(sf), text: "__pathlabAwait(", order: depth });
+      // Closing parentheses of nested awaits that end at the same place: innermost first.
+      inserts.push({ pos: node.expression.end, text: ")", order: -depth });
+      ts.forEachChild(node, visit);
+      depth--;
+      return;
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);
   if (!inserts.length) return { code: src, edits: [] };
-  inserts.sort((a, b) => a.pos - b.pos);
+  inserts.sort((a, b) => a.pos - b.pos || a.order - b.order);
   let code = "";
   let at = 0;
   /** @type {Edit[]} */
@@ -62,4 +84,14 @@ function mapColumn(edits, line, col) {
   return col - shift;
 }
 
-module.exports = { expandShorthand, mapColumn };
+/** Only the shorthand rewrite. @param {any} ts @param {string} src */
+function expandShorthand(ts, src) {
+  return rewriteCell(ts, src, { shorthand: true, awaits: false });
+}
+
+/** tslab's declarations of earlier cells, plus the declaration of `__pathlabAwait`. @param {string} prevDecl */
+function withAwaitDecl(prevDecl) {
+  return prevDecl.includes(AWAIT_DECL) ? prevDecl : `${prevDecl}\n${AWAIT_DECL}\n`;
+}
+
+module.exports = { rewriteCell, expandShorthand, mapColumn, withAwaitDecl, AWAIT_DECL };

@@ -88,8 +88,13 @@ def main():
         )
         status, counted = run(kc, "const before = ticks;\nawait new Promise((r) => setTimeout(r, 1500));\nconsole.log(String(ticks - before));")
         single["ticksAfterInterrupt"] = int("".join(counted).strip() or "-1")
+        # A user's own async loop in a cell.
+        run(kc, "let count = 0;")
+        loop = interrupted_run(km, kc, "for (;;) {\n  await new Promise((r) => setTimeout(r, 20));\n  count++;\n}", 2.0)
+        status, counted = run(kc, "const c0 = count;\nawait new Promise((r) => setTimeout(r, 1500));\nconsole.log(String(count - c0));")
+        loop["countedAfterInterrupt"] = int("".join(counted).strip() or "-1")
         status, out = run(kc, 'console.log("still alive");')
-        print(json.dumps({"workers": workers, "single": single, "afterwards": "".join(out).strip()}))
+        print(json.dumps({"workers": workers, "single": single, "loop": loop, "afterwards": "".join(out).strip()}))
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

@@ -53,6 +53,15 @@ describe("pathlab kernel: pieces", () => {
     expect(rewrite.expandShorthand(ts, "const x = { a: 1 };").code).to.equal("const x = { a: 1 };");
   });
 
+  it("makes every await interruptible without changing its value or type", () => {
+    const { code, edits } = rewrite.rewriteCell(ts, "for (;;) { await sleep(10); n++; }\nconst x = await await f({ b });");
+    expect(code).to.equal("for (;;) { await __pathlabAwait(sleep(10)); n++; }\nconst x = await __pathlabAwait(await __pathlabAwait(f({ b: b })));");
+    expect(rewrite.mapColumn(edits, 1, code.split("\n")[0].indexOf("n++") + 1)).to.equal("for (;;) { await sleep(10); n++; }".indexOf("n++") + 1);
+    expect(rewrite.rewriteCell(ts, "for await (const a of it) {}").code).to.equal("for await (const a of it) {}");
+    expect(rewrite.withAwaitDecl("declare const a: number;")).to.contain(rewrite.AWAIT_DECL);
+    expect(rewrite.withAwaitDecl(rewrite.withAwaitDecl("")).split(rewrite.AWAIT_DECL)).to.have.length(2);
+  });
+
   it("queues socket sends: one at a time, in call order, none lost", async () => {
     let busy = false;
     const sent: number[] = [];
@@ -258,6 +267,7 @@ describe("pathlab kernel: interrupt stops the work @slow", function () {
   let m: {
     workers: { cpuBusy: number; cpuAfter: number; threadsBusy: number; threadsAfter: number; errors: string[] };
     single: { cpuAfter: number; errors: string[]; ticksAfterInterrupt: number };
+    loop: { errors: string[]; countedAfterInterrupt: number };
     afterwards: string;
   };
 
@@ -284,5 +294,10 @@ describe("pathlab kernel: interrupt stops the work @slow", function () {
     expect(m.single.ticksAfterInterrupt, "progress ticks in 1.5 s after the interrupt").to.equal(0);
     expect(m.single.cpuAfter).to.be.lessThan(0.1);
     expect(m.afterwards).to.equal("still alive");
+  });
+
+  it("a user's async loop in a cell stops counting", () => {
+    expect(m.loop.errors).to.deep.equal(["Interrupted: The cell was interrupted."]);
+    expect(m.loop.countedAfterInterrupt, "loop iterations in 1.5 s after the interrupt").to.equal(0);
   });
 });
