@@ -185,7 +185,7 @@ function settle() {
 
 function main() {
   checkTslabVersion();
-  const tslab = adapter.load();
+  const tslab = adapter.kernelClasses();
   const ts = adapter.typescript();
   const realStderr = process.stderr.write.bind(process.stderr);
   const log = (/** @type {string} */ s) => void realStderr(s);
@@ -206,34 +206,6 @@ function main() {
   let running = false;
   /** @type {any} */
   let pathlab = null;
-
-  /** @type {any} */
-  let nodeConv = null;
-  const convs = {
-    get node() {
-      if (!nodeConv) {
-        nodeConv = tslab.createConverter({ isJS: false, isBrowser: false });
-        const convert = nodeConv.convert.bind(nodeConv);
-        nodeConv.convert = (/** @type {string} */ prev, /** @type {string} */ src) => {
-          const rw = rewriteCell(ts, src);
-          const out = convert(withAwaitDecl(prev), rw.code);
-          if (cell && running) {
-            cell.edits = rw.edits;
-            cell.compiled = out.output || "";
-          }
-          return out;
-        };
-      }
-      return nodeConv;
-    },
-    /** @returns {any} */
-    get browser() {
-      throw new Error("Browser mode cells are not supported by the pathlab kernel.");
-    },
-    close() {
-      if (nodeConv) nodeConv.close();
-    },
-  };
 
   // The executor reports through this console: `log` for the last expression, `error` for
   // diagnostics (DIAGNOSTIC_FORMAT) and for what a cell threw.
@@ -256,7 +228,23 @@ function main() {
     },
   };
 
-  const executor = tslab.createExecutor(process.cwd(), convs, kernelConsole);
+  /** @type {import("./rewrite").Edit[]} */
+  let pendingEdits = [];
+  const cells = adapter.createCellExecutor(
+    process.cwd(),
+    kernelConsole,
+    (prevDecl, src) => {
+      const rw = rewriteCell(ts, src);
+      pendingEdits = rw.edits;
+      return { prevDecl: withAwaitDecl(prevDecl), src: rw.code };
+    },
+    (js) => {
+      if (cell && running) {
+        cell.edits = pendingEdits;
+        cell.compiled = js;
+      }
+    },
+  );
 
   // The bridge the library uses (src/display/notebook.ts): display and interrupts.
   let interrupts = 0;
@@ -279,7 +267,7 @@ function main() {
 
   // Every `await x` of a cell runs as `await __pathlabAwait(x)` (./rewrite.js): an await that spans
   // an interrupt throws instead of resuming, so an interrupted async loop stops.
-  executor.locals.__pathlabAwait = (/** @type {unknown} */ value) => {
+  cells.setGlobal("__pathlabAwait", (/** @type {unknown} */ value) => {
     const at = interrupts;
     const check = () => {
       if (interrupts !== at) throw Object.assign(new Error("Interrupted: the kernel was interrupted while this awaited."), { code: "kernel.interrupted" });
@@ -291,7 +279,7 @@ function main() {
         throw e;
       },
     );
-  };
+  });
 
   /** The `error` content of the cell that just failed, from what the console hook collected. */
   function failure() {
@@ -319,10 +307,15 @@ function main() {
    * - a failure is reported as a Jupyter `error` message, built while the failed cell still owns
    *   the per-cell state; a promise the cell left rejected fails the cell too.
    */
-  class PathlabHandler extends tslab.JupyterHandlerImpl {
+  class PathlabHandler extends tslab.Handler {
+    /** @param {any} info */
+    kernelInfo(info) {
+      return { ...info, implementation: "pathlab", banner: "TypeScript (pathlab) — tslab " + TSLAB_VERSION };
+    }
+
     /** @param {any} req @param {any} out */
     async execute(req, out) {
-      const queue = adapter.execQueue(this);
+      const queue = this.queue();
       let status = "ok";
       /** @type {any} */
       let count = null;
@@ -335,7 +328,7 @@ function main() {
           running = true;
           const own = cell;
           try {
-            const r = await adapter.runCell(this, req, out.stream, out.display);
+            const r = await this.runCell(req, out.stream, out.display);
             await settle();
             if (own.failures.length) throw { count: r.count };
             return { count: r };
@@ -370,19 +363,18 @@ function main() {
   }
 
   /** Sends every message through the per-socket queues; batches streams; adds `error` messages. */
-  class PathlabServer extends tslab.ZmqServer {
-    /** @param {any} sock @param {number} port */
-    async bindSocket(sock, port) {
+  class PathlabServer extends tslab.Server {
+    /** @param {any} sock @param {boolean} isIopub */
+    prepareSocket(sock, isIopub) {
       // Before any peer connects: a publisher that queues instead of dropping, and one send at a time.
-      if (sock === adapter.sockets(this).iopub) sock.sendHighWaterMark = 0;
+      if (isIopub) sock.sendHighWaterMark = 0;
       serializeSends(sock, log);
-      return super.bindSocket(sock, port);
     }
 
     /** @param {any} sock @param {any} msg */
-    async handleExecute(sock, msg) {
-      const iopub = adapter.sockets(this).iopub;
-      const send = (/** @type {string} */ type, /** @type {any} */ content) => adapter.sendReply(this, msg, iopub, type, content);
+    async executeRequest(sock, msg) {
+      const iopub = this.iopubSocket;
+      const send = (/** @type {string} */ type, /** @type {any} */ content) => this.reply(msg, iopub, type, content);
       const streams = new StreamBuffer((name, text) => send("stream", { name, text }));
       const out = {
         stream: (/** @type {string} */ name, /** @type {string} */ text) => streams.write(name, text),
@@ -395,15 +387,13 @@ function main() {
           send("error", content);
         },
       };
-      const content = await /** @type {any} */ (this.handler).execute(msg.content, out);
+      const content = await /** @type {any} */ (this.requestHandler).execute(msg.content, out);
       streams.flush();
-      adapter.sendReply(this, msg, sock, "execute_reply", content);
+      this.reply(msg, sock, "execute_reply", content);
     }
   }
 
-  const handler = new (/** @type {any} */ (PathlabHandler))(executor, false);
-  const baseInfo = handler.handleKernel.bind(handler);
-  handler.handleKernel = () => ({ ...baseInfo(), implementation: "pathlab", banner: "TypeScript (pathlab) — tslab " + TSLAB_VERSION });
+  const handler = new (/** @type {any} */ (PathlabHandler))(cells.executor, false);
   const server = new (/** @type {any} */ (PathlabServer))(handler, configPath);
 
   process.on("SIGINT", () => {
@@ -417,7 +407,7 @@ function main() {
         log(`pathlab kernel: an interrupt handler failed: ${e}\n`);
       }
     }
-    executor.interrupt();
+    cells.interrupt();
   });
   /** @param {string} kind @returns {(reason: unknown) => void} */
   const lateFailure = (kind) => (reason) => {
@@ -441,7 +431,7 @@ function main() {
     if (pathlab) {
       try {
         require(path.join(ROOT, "dist", "index.js"));
-        convs.node.convert("", 'import { Figure } from "pathlab";\nFigure;\n');
+        cells.compile('import { Figure } from "pathlab";\nFigure;\n');
       } catch {
         /* warming is best effort */
       }

@@ -30,20 +30,28 @@ describe("tslab adapter: every internal the kernel uses", () => {
   });
 
   it("jupyter.JupyterHandlerImpl: execQueue (add/reset), handleExecuteImpl(req, writeStream, writeDisplayData), handleKernel", () => {
-    const h = new t.JupyterHandlerImpl({}, false);
-    const q = adapter.execQueue(h);
+    const { Handler } = adapter.kernelClasses();
+    const h = new Handler({}, false);
+    const q = h.queue();
     expect(typeof q.add, hint).to.equal("function");
     expect(typeof q.reset, hint).to.equal("function");
     expect(t.JupyterHandlerImpl.prototype.handleExecuteImpl.length, hint).to.equal(3);
     expect(h.handleKernel().implementation, hint).to.equal("tslab");
+    class Renamed extends Handler {
+      kernelInfo(info: Record<string, unknown>) {
+        return { ...info, implementation: "pathlab" };
+      }
+    }
+    expect(new Renamed({}, false).handleKernel().implementation, hint).to.equal("pathlab");
   });
 
   it("handleExecuteImpl routes process.stdout to the cell's stream writer and runs the executor", async () => {
-    const h = new t.JupyterHandlerImpl({ execute: async () => { process.stdout.write("hello"); return true; } }, false);
+    const { Handler } = adapter.kernelClasses();
+    const h = new Handler({ execute: async () => { process.stdout.write("hello"); return true; } }, false);
     const seen: [string, string][] = [];
     const saved = [process.stdout.write, process.stderr.write];
     try {
-      const count = await adapter.runCell(h, { code: "x" }, (name: string, text: string) => seen.push([name, text]), () => {});
+      const count = await h.runCell({ code: "x" }, (name: string, text: string) => seen.push([name, text]), () => {});
       expect(count.count, hint).to.equal(1);
     } finally {
       [process.stdout.write, process.stderr.write] = saved;
@@ -51,11 +59,47 @@ describe("tslab adapter: every internal the kernel uses", () => {
     expect(seen, hint).to.deep.equal([["stdout", "hello"]]);
   });
 
+  it("ZmqServer.handleExecute(sock, msg) is what tslab calls for execute_request; the server keeps handler, iopub, connInfo", () => {
+    const src = fs.readFileSync(require.resolve("tslab/dist/jupyter"), "utf8");
+    expect(src, hint).to.contain('case "execute_request":\n                    await this.handleExecute(sock, msg);');
+    const { Server } = adapter.kernelClasses();
+    const server = new Server({ marker: 1 }, "/nonexistent");
+    expect(server.requestHandler, hint).to.deep.equal({ marker: 1 });
+    expect(src, hint).to.contain("this.iopub = new zmq.Publisher()");
+  });
+
   it("messages: createReply and signAndSend(key, socket)", () => {
     const src = fs.readFileSync(require.resolve("tslab/dist/jupyter"), "utf8");
     expect(src, hint).to.match(/createReply\(\) \{/);
     expect(src, hint).to.match(/signAndSend\(key, sock\) \{[\s\S]*?sock\.send\(/);
+    const { Server } = adapter.kernelClasses();
+    const server = new Server({}, "");
+    server.connInfo = { key: "k" };
+    const sent: unknown[][] = [];
+    const parent = { createReply: () => ({ identity: [], header: { msg_type: "" }, parent: {}, metadata: {}, content: {}, extra: [], signAndSend(key: string, sock: { send: (f: unknown[]) => void }) { sock.send([key, this.header.msg_type, this.content]); } }) };
+    server.reply(parent, { send: (f: unknown[]) => sent.push(f) }, "stream", { text: "x" });
+    expect(sent, hint).to.deep.equal([["k", "stream", { text: "x" }]]);
   });
+
+  it("executor: locals (names cells share), interrupt(), and cells compiled through the transform", async () => {
+    const logged: unknown[] = [];
+    const compiled: string[] = [];
+    const cells = adapter.createCellExecutor(
+      process.cwd(),
+      { log: (v: unknown) => logged.push(v), error: (...a: unknown[]) => logged.push(a) },
+      (prevDecl: string, src: string) => ({ prevDecl: prevDecl + "\ndeclare const shared: number;\n", src: src.replace("TWO", "2") }),
+      (js: string) => compiled.push(js),
+    );
+    try {
+      cells.setGlobal("shared", 40);
+      expect(await cells.executor.execute("shared + TWO"), hint).to.equal(true);
+      expect(logged, hint).to.deep.equal([42]);
+      expect(compiled.some((js) => js.includes("exports.shared")), hint).to.equal(true);
+      expect(typeof cells.interrupt, hint).to.equal("function");
+    } finally {
+      cells.executor.close();
+    }
+  }).timeout(60000);
 
   it("executor: createExecutor(rootDir, convs, console) reports the last expression with log, failures with error; interrupt()", () => {
     expect(t.createExecutor.length, hint).to.equal(3);
