@@ -42,7 +42,7 @@ describe("tslab adapter: every internal the kernel uses", () => {
         return { ...info, implementation: "pathlab" };
       }
     }
-    expect(new Renamed({}, false).handleKernel().implementation, hint).to.equal("pathlab");
+    expect(new (Renamed as unknown as new (e: unknown, js: boolean) => { handleKernel(): { implementation: string } })({}, false).handleKernel().implementation, hint).to.equal("pathlab");
   });
 
   it("handleExecuteImpl routes process.stdout to the cell's stream writer and runs the executor", async () => {
