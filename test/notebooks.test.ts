@@ -84,7 +84,8 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
       const rel = path.relative(path.resolve(__dirname, "../notebooks"), r.notebook);
       const html = fs.readFileSync(path.join(runner.EXECUTED, rel.replace(/\.ipynb$/, ".html")), "utf8");
       const nb = JSON.parse(fs.readFileSync(r.notebook, "utf8"));
-      const heading = nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown")?.source.join("").match(/^#+\s+(.+)$/m)?.[1];
+      const first = nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown");
+      const heading = first ? ([] as string[]).concat(first.source).join("").match(/^#+\s+(.+)$/m)?.[1] : undefined;
       const title = html.match(/<title>([^<]*)<\/title>/)![1];
       expect(title, rel).to.not.equal("Notebook");
       if (heading && !/[*_`[<]/.test(heading)) expect(title, rel).to.equal(heading.trim().replace(/&/g, "&amp;"));
