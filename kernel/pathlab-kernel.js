@@ -21,6 +21,7 @@
  */
 const path = require("path");
 const { inspect } = require("util");
+const { AsyncLocalStorage } = require("async_hooks");
 const adapter = require("./tslab-adapter");
 const { rewriteCell, mapColumn, withAwaitDecl } = require("./rewrite");
 
@@ -204,6 +205,8 @@ function main() {
    */
   let cell = null;
   let running = false;
+  /** The cell whose code is running, carried through its timers and promises. @type {AsyncLocalStorage<any>} */
+  const cellContext = new AsyncLocalStorage();
   /** @type {any} */
   let pathlab = null;
 
@@ -328,7 +331,9 @@ function main() {
           running = true;
           const own = cell;
           try {
-            const r = await this.runCell(req, out.stream, out.display);
+            // The cell's code runs in its own async context, so a rejection it causes later is
+            // attributed to it, not to whichever cell is running then.
+            const r = await cellContext.run(own, () => this.runCell(req, out.stream, out.display));
             await settle();
             if (own.failures.length) throw { count: r.count };
             return { count: r };
@@ -412,13 +417,16 @@ function main() {
   /** @param {string} kind @returns {(reason: unknown) => void} */
   const lateFailure = (kind) => (reason) => {
     if (isInterrupt(reason)) return; // work stopped by an interrupt: the cell already says so
-    if (cell && running) {
-      cell.failures.push({ reason, kind });
+    // Node calls these handlers in the async context of the code that failed: its cell.
+    const owner = cellContext.getStore() || cell;
+    if (owner && owner === cell && running) {
+      owner.failures.push({ reason, kind });
       return;
     }
-    // After its cell finished: shown under that cell (if the front end still listens) and logged.
-    const content = errorContent(reason, cell ? cell.source : "", cell ? cell.compiled : "", pathlab, kind);
-    if (cell) cell.out.error(content);
+    // Its cell has finished: shown under that cell (if the front end still listens) and logged,
+    // never in the output of the cell that happens to be running.
+    const content = errorContent(reason, owner ? owner.source : "", owner ? owner.compiled : "", pathlab, kind);
+    if (owner) owner.out.error(content);
     log(`pathlab kernel: ${kind} after its cell finished: ${content.evalue}\n`);
   };
   process.on("unhandledRejection", lateFailure("Unhandled promise rejection"));

@@ -224,6 +224,11 @@ describe("pathlab kernel: no output lost, errors in their cell, shorthand, array
     expect(cells[9].outputs.map((o) => [o.output_type, txt(o.text)])).to.deep.equal([["stream", "next cell is clean\n"]]);
   });
 
+  it("a rejection from an earlier cell's timer does not land in the cell that is running", () => {
+    expect(text(cells[11])).to.equal("scheduled\n");
+    expect(cells[12].outputs.map((o) => [o.output_type, txt(o.text)])).to.deep.equal([["stream", "cell 12 ran while the rejection happened\n"]]);
+  });
+
   it("a type error after a rewritten shorthand points at the user's column", () => {
     expect(cells[10].outputs[0].evalue).to.match(/^1:28 - Type 'number' is not assignable to type 'string'/);
   });
