@@ -3,9 +3,10 @@
 /**
  * The main job: executes every notebook under notebooks/ through Jupyter with its own kernel
  * (tutorials first, then papers, each folder in name order), writes the executed notebooks and
- * standalone HTML reports to build/notebooks/, prints a summary table and the per-paper
- * published-vs-reproduced summary, and exits non-zero naming the notebook, cell and error of any
- * failure.
+ * standalone HTML reports to notebooks/executed/ (inside the folder `npm start` opens, ignored by
+ * git), prints a summary table and the per-paper published-vs-reproduced summary (build/), and
+ * exits non-zero naming the notebook, cell and error of any failure (for a kernel that died: the
+ * cell it was running and why).
  * Usage: node kernel/run-notebooks.js [name-or-substring …] [--json]
  */
 const fs = require("fs");
@@ -15,6 +16,8 @@ const { spawn } = require("child_process");
 const ROOT = path.resolve(__dirname, "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 const BUILD = path.join(ROOT, "build");
+/** Executed notebooks and their HTML reports: inside JupyterLab's root (kernel/lab.js), ignored by git. */
+const EXECUTED = path.join(NOTEBOOKS, "executed");
 /** The project's venv; PATHLAB_VENV points elsewhere (tests use it to simulate a missing venv). */
 const VENV = process.env.PATHLAB_VENV ? path.resolve(process.env.PATHLAB_VENV) : path.join(ROOT, ".venv");
 const PY = path.join(VENV, "bin", "python");
@@ -27,6 +30,7 @@ function listNotebooks() {
   const walk = (/** @type {string} */ dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.name.startsWith(".")) continue;
+      if (dir === NOTEBOOKS && e.name === path.basename(EXECUTED)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(".ipynb")) found.push(p);
@@ -69,21 +73,24 @@ function checkEnvironment() {
 
 /**
  * Runs notebooks through kernel/execute.py; resolves with one result object per notebook.
- * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string }} [opts]
+ * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string, env?: Record<string, string> }} [opts]
  */
 function runNotebooks(paths, opts = {}) {
   checkEnvironment();
   const plotly = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [ROOT] });
+  // MathJax 3's single-file TeX-to-SVG build: everything inside, no fonts or extensions to fetch.
+  const mathjax = require.resolve("mathjax/es5/tex-svg-full.js", { paths: [ROOT] });
   const notebooks = paths.map((p) => ({
     path: p,
-    out: opts.outDir ?? path.join(BUILD, "notebooks", path.dirname(path.relative(NOTEBOOKS, p))),
+    out: opts.outDir ?? outDirOf(p),
   }));
-  const arg = JSON.stringify({ notebooks, plotly, timeout: opts.timeout ?? 600 });
+  if (!opts.outDir) linkData();
+  const arg = JSON.stringify({ notebooks, plotly, mathjax, timeout: opts.timeout ?? 600 });
   return new Promise((resolve, reject) => {
     const child = spawn(PY, [path.join(__dirname, "execute.py"), arg], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+      env: { ...process.env, ...(opts.env || {}), JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
     });
     /** @type {any[]} */
     const results = [];
@@ -107,6 +114,30 @@ function runNotebooks(paths, opts = {}) {
       else reject(new Error(`Notebook execution stopped (exit ${code}):\n${err.split("\n").slice(-20).join("\n")}`));
     });
   });
+}
+
+/** Where a notebook's executed copy goes: mirrored under notebooks/executed/, or build/executed/ for notebooks from elsewhere. @param {string} p */
+function outDirOf(p) {
+  const rel = path.relative(NOTEBOOKS, p);
+  return rel.startsWith("..") ? path.join(BUILD, "executed") : path.join(EXECUTED, path.dirname(rel));
+}
+
+/**
+ * notebooks/executed/data → ../data, so that an executed copy opened in JupyterLab finds its data at
+ * the same relative path (`../data/…`) as the original and can be run again.
+ */
+function linkData() {
+  const link = path.join(EXECUTED, "data");
+  fs.mkdirSync(EXECUTED, { recursive: true });
+  try {
+    fs.lstatSync(link);
+  } catch {
+    try {
+      fs.symlinkSync(path.join("..", "data"), link, "dir");
+    } catch {
+      /* no symlinks here: the executed copies are still readable */
+    }
+  }
 }
 
 /** The five statuses of a compared published number (src/replicate/compare.ts), in display order. */
@@ -199,7 +230,7 @@ async function main() {
   }
 
   const failed = results.filter((r) => r.status !== "ok");
-  console.log(`\nReports: ${path.relative(process.cwd(), path.join(BUILD, "notebooks"))}/`);
+  console.log(`\nExecuted notebooks and HTML reports: ${path.relative(process.cwd(), EXECUTED)}/ (open them from npm start)`);
   if (failed.length) {
     for (const f of failed) {
       const cell = f.error && f.error.cell != null ? `cell ${f.error.cell}` : "kernel";
@@ -209,7 +240,7 @@ async function main() {
   }
 }
 
-module.exports = { listNotebooks, runNotebooks, replicationSummary, writeSummaries, select, BUILD };
+module.exports = { listNotebooks, runNotebooks, replicationSummary, writeSummaries, select, BUILD, EXECUTED };
 
 if (require.main === module) {
   main().catch((e) => {

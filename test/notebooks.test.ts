@@ -81,4 +81,21 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
     const md = fs.readFileSync(path.join(runner.BUILD, "replication-summary.md"), "utf8");
     for (const w of written) expect(md).to.contain(`| ${w.paper} | ${w.compared} |`);
   });
+
+  it("every report is self-contained and titled by its first heading; paper reports open in reader mode", () => {
+    for (const r of results) {
+      const rel = path.relative(path.resolve(__dirname, "../notebooks"), r.notebook);
+      const html = fs.readFileSync(path.join(runner.EXECUTED, rel.replace(/\.ipynb$/, ".html")), "utf8");
+      const nb = JSON.parse(fs.readFileSync(r.notebook, "utf8"));
+      const first = nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown");
+      const heading = first ? ([] as string[]).concat(first.source).join("").match(/^#+\s+(.+)$/m)?.[1] : undefined;
+      const title = html.match(/<title>([^<]*)<\/title>/)![1];
+      expect(title, rel).to.not.equal("Notebook");
+      if (heading && !/[*_`[<]/.test(heading)) expect(title, rel).to.equal(heading.trim().replace(/&/g, "&amp;"));
+      expect(html, `${rel}: loads nothing from the network`).to.not.match(/<script[^>]+src=|<link[^>]+href=["']https?:/);
+      expect(html, rel).to.contain("Content-Security-Policy");
+      const reader = !/<input checked=""[^>]*id="pathlab-show-code"|<input[^>]*id="pathlab-show-code"[^>]*checked/.test(html);
+      expect(reader, `${rel}: reader mode`).to.equal(rel.startsWith("papers"));
+    }
+  });
 });
