@@ -16,7 +16,7 @@
 import { PathlabError } from "../errors";
 import { Figure, type PlotData, type PlotLayout } from "./figure";
 import { elkLayout, type ElkEdge, type ElkNode, type ElkPort, type ElkSection } from "./elk";
-import { samplePath } from "./diagram-check";
+import { diagramProblems, samplePath } from "./diagram-check";
 import { bracketLevels, layoutCluster, type ClusterLayout, type Point, type Side } from "./diagram-cluster";
 import { lineHeight, textWidth, wrapText } from "./text-metrics";
 import { diagramColours, figureTheme, themeLayout } from "./theme";
@@ -61,7 +61,7 @@ export interface DiagramSpec {
   /** Lines printed under the diagram (stars legend, what is not drawn, covariates). */
   notes?: string[];
   grayscale?: boolean;
-  /** Widest the figure may be in px; a larger diagram is scaled down as a whole, text included (default 1100). */
+  /** Widest the figure may be in px; a larger diagram is scaled down as a whole, text included, to at most 60% (default 1100). */
   maxWidth?: number;
 }
 
@@ -328,6 +328,7 @@ export function drawDiagram(spec: DiagramSpec): Figure {
   if (column) graphW += columnBrackets(spec, blocks, drawing, col, s);
   drawEdges(spec, laid, blocks, covs, drawing, col, s);
   drawNodes(blocks, drawing, col, s);
+  settleLabels(drawing);
   return figureOf(spec, drawing, blocks, graphW, graphH, s);
 }
 
@@ -435,7 +436,12 @@ function drawEdges(spec: DiagramSpec, laid: ElkNode, blocks: Map<string, Block>,
     out.shapes.push({ type: "path", name: `edge:${e.from}->${e.to}`, path: trimEnd(p.d, tip, p.endDir), line: { color: colour, width: e.kind === "weak" ? 1 : 1.3, dash: e.kind === "weak" ? "dash" : "solid" }, layer: "below" });
     out.shapes.push({ type: "path", name: `head:${e.from}->${e.to}`, path: arrowHead(tip, p.endDir), line: { color: colour, width: 0.5 }, fillcolor: colour, layer: "below" });
     const lab = le.labels?.[0];
-    if (lab && e.label) out.annotations.push(labelAnn(`label:${e.from}->${e.to}`, onCurve(p.d, { x: (lab.x ?? 0) + lab.width / 2, y: (lab.y ?? 0) + lab.height / 2 }, lab.height), e.label, s, colour));
+    if (lab && e.label) {
+      const home = { x: (lab.x ?? 0) + lab.width / 2, y: (lab.y ?? 0) + lab.height / 2 };
+      const ann = labelAnn(`label:${e.from}->${e.to}`, onCurve(p.d, home, lab.height), e.label, s, colour);
+      ann._home = home;
+      out.annotations.push(ann);
+    }
   });
   for (const c of covs) {
     const parts: string[] = [];
@@ -462,6 +468,27 @@ function drawEdges(spec: DiagramSpec, laid: ElkNode, blocks: Map<string, Block>,
     if (c.label) out.annotations.push(labelAnn(`label:cov:${c.id}`, { x: c.x + c.w / 2, y: c.y + c.h / 2 }, c.label, s, col.weak));
     else out.shapes.push({ type: "path", name: `join:${c.id}`, path: `M ${f({ x: c.x, y: c.y + c.h / 2 })} L ${f({ x: c.x + c.w, y: c.y + c.h / 2 })}`, line: { color: col.weak, width: 1 }, layer: "below" });
   }
+}
+
+/**
+ * Labels moved onto their lines go back to the layout's position (which the layout kept clear) if,
+ * on the line, they would touch another label or a node.
+ */
+function settleLabels(out: Drawing): void {
+  const fig = { layout: { shapes: out.shapes, annotations: out.annotations } };
+  for (let round = 0; round < 20; round++) {
+    const bad = new Set<string>();
+    for (const p of diagramProblems(fig)) if (p.kind === "label-label" || p.kind === "label-node") [p.a, p.b].forEach((n) => bad.add(n));
+    const moved = out.annotations.filter((a) => bad.has(String(a.name)) && a._home);
+    if (!moved.length) break;
+    for (const a of moved) {
+      const h = a._home as Point;
+      a.x = r(h.x);
+      a.y = r(h.y);
+      delete a._home;
+    }
+  }
+  for (const a of out.annotations) delete a._home;
 }
 
 /**
@@ -499,7 +526,9 @@ function figureOf(spec: DiagramSpec, drawing: Drawing, blocks: Map<string, Block
   if (noteLines.length)
     drawing.annotations.push({ name: "notes", x: PAD, y: graphH + 4, xref: "x", yref: "y", xanchor: "left", yanchor: "top", align: "left", showarrow: false, text: noteLines.map(esc).join("<br>"), font: { size: s.labelFont, color: theme.muted } });
   const maxW = spec.maxWidth ?? 1100;
-  const scale = W > maxW ? maxW / W : 1;
+  // Scaled as a whole (text with it) to fit maxWidth, but never below 60%: smaller type is unreadable,
+  // so a very wide diagram stays wider than maxWidth instead.
+  const scale = W > maxW ? Math.max(0.6, maxW / W) : 1;
   const hover: PlotData = {
     type: "scatter",
     mode: "markers",
@@ -535,7 +564,7 @@ function figureOf(spec: DiagramSpec, drawing: Drawing, blocks: Map<string, Block
 /** The annotation with its fonts scaled (coordinates stay in layout units; the axes scale them). */
 function scaleFont(a: Record<string, unknown>, k: number): Record<string, unknown> {
   const font = { ...(a.font as Record<string, unknown>) };
-  font.size = Math.max(6, Math.round((font.size as number) * k * 10) / 10);
-  const text = typeof a.text === "string" ? a.text.replace(/font-size:(\d+(\.\d+)?)px/g, (_, v) => `font-size:${Math.round(Number(v) * k * 10) / 10}px`) : a.text;
+  font.size = Math.round((font.size as number) * k * 100) / 100;
+  const text = typeof a.text === "string" ? a.text.replace(/font-size:(\d+(\.\d+)?)px/g, (_, v) => `font-size:${Math.round(Number(v) * k * 100) / 100}px`) : a.text;
   return { ...a, font, text };
 }

@@ -5,6 +5,8 @@
  */
 import { PathlabError } from "../errors";
 import { Figure, type PlotData, type PlotLayout } from "../display/figure";
+import { drawDiagram, type DiagramEdge, type DiagramNode } from "../display/diagram";
+import { checkOptions } from "../options";
 import { stars } from "../display/format";
 import { qt } from "../stats/distributions";
 import { pathValue, pathModerators, type CompiledPath } from "./effects";
@@ -141,99 +143,135 @@ export function plotJN(res: ProcessResult): Figure {
   } as PlotLayout);
 }
 
-/** Statistical path diagram (as in papers' "Figure 2"): boxes, arrows, coefficients with stars. */
-export function pathDiagram(res: ProcessResult): Figure {
-  const p = res.payload;
-  const name = (r: string) => p.roleName[r] ?? r;
+export interface ProcessDiagramOptions {
+  /** Covariates drawn one by one ("show"), as one box ("group") or only in the note ("hide"). Default: "group" for 3 or more, else "show". */
+  covariates?: "show" | "group" | "hide";
+  /** Significance stars on the coefficients (default true). */
+  stars?: boolean;
+  /** R² inside each outcome (default true). */
+  rsquare?: boolean;
+  /** Decimals of the coefficients (default 3). */
+  digits?: number;
+  title?: string;
+  /** Black, greys and white only, for print (default: the figure theme's setting). */
+  grayscale?: boolean;
+  /** Names to show instead of variable names, e.g. { osc: "Organisational slack" }. */
+  labels?: Record<string, string>;
+  /** Widest the figure may be in px before it is scaled down (default 1100). */
+  maxWidth?: number;
+}
+
+/**
+ * Coefficient symbols as Hayes (2022) writes them in statistical diagrams: with one mediator the
+ * terms of M are a (or a1, a2, … when moderated) and those of Y after c′ are b (or b1, b2, …); with
+ * several mediators a_i, b_i and d_ij (serial paths); in moderation models b1, b2, … in term order.
+ * Covariates get no symbol.
+ */
+function symbolsOf(p: ProcessResult["payload"]): Map<string, string> {
+  const sym = new Map<string, string>();
   const mRoles = Object.keys(p.roleName).filter((k) => /^M\d+$/.test(k));
-  const pos: Record<string, [number, number]> = { X: [0.08, 0.2], Y: [0.92, 0.2] };
-  if (p.model === 6) mRoles.forEach((m, i) => (pos[m] = [0.25 + (0.5 * i) / Math.max(1, mRoles.length - 1), 0.62 + (i % 2) * 0.08]));
-  else mRoles.forEach((m, i) => (pos[m] = [0.5, mRoles.length === 1 ? 0.65 : 0.5 + (0.42 * i) / (mRoles.length - 1)]));
-  if (p.model <= 3) {
-    pos.X = [0.1, 0.45];
-    pos.Y = [0.9, 0.45];
-  }
-  if (p.roleName.W) pos.W = p.model <= 3 ? [0.5, 0.9] : [0.5, 1.0];
-  if (p.roleName.Z) pos.Z = p.model <= 3 ? [0.5, 0.05] : [0.75, 1.0];
-  const shapes: Record<string, unknown>[] = [];
-  const annotations: Record<string, unknown>[] = [];
-  const bw = 0.075,
-    bh = 0.055;
-  for (const [r, [x, y]] of Object.entries(pos)) {
-    shapes.push({ type: "rect", xref: "x", yref: "y", x0: x - bw, x1: x + bw, y0: y - bh, y1: y + bh, line: { color: "#333", width: 1.5 }, fillcolor: r === "W" || r === "Z" ? "#fff7e6" : "#eef4fb" });
-    annotations.push({ x, y, xref: "x", yref: "y", text: `<b>${name(r)}</b>`, showarrow: false, font: { size: 13 } });
-  }
-  const coefOf = (eq: EquationResult, roles: string[]) => {
-    const i = eq.terms.findIndex((t) => t.length === roles.length && roles.every((r) => t.includes(r)));
-    return i >= 0 ? eq.coefficients[i + 1] : undefined;
-  };
-  const arrow = (from: [number, number], to: [number, number], label: string, color = "#333", labelShift = 0.04) => {
-    // Stop arrows at box edges: shorten along the line.
-    const dx = to[0] - from[0],
-      dy = to[1] - from[1];
-    const len = Math.hypot(dx, dy) || 1;
-    const cut = (d: number) => Math.min(bw / Math.max(Math.abs(dx / len), 1e-9), bh / Math.max(Math.abs(dy / len), 1e-9)) * d;
-    const s = cut(1.05),
-      e = cut(1.1);
-    const x0 = from[0] + (dx / len) * s,
-      y0 = from[1] + (dy / len) * s;
-    const x1 = to[0] - (dx / len) * e,
-      y1 = to[1] - (dy / len) * e;
-    annotations.push({ x: x1, y: y1, ax: x0, ay: y0, xref: "x", yref: "y", axref: "x", ayref: "y", showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 1.6, arrowcolor: color, text: "" });
-    if (label) annotations.push({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 + labelShift, xref: "x", yref: "y", text: label, showarrow: false, font: { size: 11, color }, bgcolor: "rgba(255,255,255,0.85)" });
-  };
-  const lab = (sym: string, c?: { coeff: number; p: number }) => (c ? `${sym} = ${f2(c.coeff, 3)}${stars(c.p)}` : sym);
-  const eqs = p.equations;
-  const yEq = eqs[eqs.length - 1];
-  const notes: string[] = [];
-  if (mRoles.length === 0) {
-    // Moderation: X → Y with the moderator(s) pointing at the arrow.
-    arrow(pos.X, pos.Y, lab("b1", coefOf(yEq, ["X"])), "#333", 0.05);
-    const mid: [number, number] = [0.5, pos.Y[1]];
-    arrow(pos.W, [mid[0], mid[1] + 0.02], lab("XW", coefOf(yEq, ["X", "W"])), "#b35900", 0);
-    if (pos.Z) arrow(pos.Z, [mid[0], mid[1] - 0.02], lab("XZ", coefOf(yEq, ["X", "Z"])), "#b35900", 0);
-  } else {
-    mRoles.forEach((m, i) => {
-      const mEq = eqs.find((e) => e.role === m)!;
-      const a = coefOf(mEq, ["X"]);
-      const b = coefOf(yEq, [m]);
-      const idx = mRoles.length > 1 ? String(i + 1) : "";
-      arrow(pos.X, pos[m], lab(`a${idx}`, a), "#333", 0.035);
-      arrow(pos[m], pos.Y, lab(`b${idx}`, b), "#333", 0.035);
-      if (p.model === 6)
-        mRoles.slice(0, i).forEach((prev, j) => {
-          const d = coefOf(mEq, [prev]);
-          arrow(pos[prev], pos[m], lab(`d${j + 1}${i + 1}`, d), "#333", 0.035);
-        });
-      // Moderated paths: the moderator's arrow points at the middle of the path it changes.
-      for (const mod of ["W", "Z"]) {
-        if (!pos[mod]) continue;
-        const aMod = coefOf(mEq, ["X", mod]);
-        const bMod = coefOf(yEq, [m, mod]);
-        if (aMod) arrow(pos[mod], [(pos.X[0] + pos[m][0]) / 2, (pos.X[1] + pos[m][1]) / 2], lab(`a${idx}·${mod}`, aMod), "#b35900", 0);
-        if (bMod) arrow(pos[mod], [(pos[m][0] + pos.Y[0]) / 2, (pos[m][1] + pos.Y[1]) / 2], lab(`b${idx}·${mod}`, bMod), "#b35900", 0);
+  for (const eq of p.equations) {
+    const isY = eq.role === "Y";
+    const terms = eq.terms.filter((t) => !(t.length === 1 && t[0].startsWith("C:")));
+    const key = (t: string[]) => `${eq.role}|${t.join("*")}`;
+    if (mRoles.length > 1) {
+      for (const t of terms) {
+        if (t.length !== 1) continue;
+        if (isY && t[0] === "X") sym.set(key(t), "c′");
+        else if (isY && /^M\d+$/.test(t[0])) sym.set(key(t), `b${t[0].slice(1)}`);
+        else if (!isY && t[0] === "X") sym.set(key(t), `a${eq.role.slice(1)}`);
+        else if (!isY && /^M\d+$/.test(t[0])) sym.set(key(t), `d${eq.role.slice(1)}${t[0].slice(1)}`);
       }
-    });
-    const cPrime = coefOf(yEq, ["X"]);
-    arrow(pos.X, pos.Y, lab("c′", cPrime) + (p.totalEffect ? ` (c = ${f2(p.totalEffect.effect, 3)}${stars(p.totalEffect.p)})` : ""), "#333", -0.05);
-    if (pos.W && coefOf(yEq, ["X", "W"])) arrow(pos.W, [0.5, pos.Y[1] + 0.01], lab("c′·W", coefOf(yEq, ["X", "W"])), "#b35900", 0);
-    const ciName = p.mc ? "MC" : "bootstrap";
-    for (const r of p.indirect.filter((q) => Object.keys(q.at).length === 0 && q.llci !== undefined))
-      notes.push(`Indirect ${r.path ? r.path.map(name).join("→") : r.label}: ${f2(r.effect, 3)}, ${p.conf}% ${ciName} CI [${f2(r.llci!, 3)}, ${f2(r.ulci!, 3)}]`);
-    for (const r of p.indices.filter((q) => q.llci !== undefined && Object.keys(q.at).length === 0))
-      notes.push(`Index of moderated mediation (${r.label}, by ${name(r.moderator)}): ${f2(r.index, 3)}, ${p.conf}% CI [${f2(r.llci!, 3)}, ${f2(r.ulci!, 3)}]`);
+      continue;
+    }
+    const letter = isY ? "b" : "a";
+    const rest = isY && mRoles.length ? terms.filter((t) => !(t.length === 1 && t[0] === "X")) : terms;
+    if (isY && mRoles.length) for (const t of terms) if (t.length === 1 && t[0] === "X") sym.set(key(t), "c′");
+    rest.forEach((t, i) => sym.set(key(t), rest.length === 1 ? letter : `${letter}${i + 1}`));
   }
-  notes.push("* p < .05, ** p < .01, *** p < .001" + (p.hc ? ` (${p.hc} standard errors)` : ""));
-  annotations.push({ x: 0, y: -0.16, xref: "x", yref: "y", xanchor: "left", yanchor: "top", align: "left", showarrow: false, text: notes.join("<br>"), font: { size: 11 } });
-  return new Figure([{ x: [0], y: [0], type: "scatter", mode: "markers", marker: { opacity: 0 }, hoverinfo: "skip", showlegend: false }], {
-    title: `Statistical diagram, PROCESS model ${p.model}`,
-    xaxis: { visible: false, range: [-0.02, 1.02] },
-    yaxis: { visible: false, range: [-0.1 - 0.05 * notes.length - 0.05, 1.1] },
-    shapes,
-    annotations,
-    height: 460 + 18 * notes.length,
-    margin: { l: 20, r: 20, t: 50, b: 20 },
-  } as PlotLayout);
+  return sym;
+}
+
+/**
+ * Statistical diagram (Hayes, 2022, as papers draw their "Figure 2"): every predictor of every
+ * equation — X, mediators, moderators and product terms — as a box with an arrow to its outcome,
+ * labelled with its symbol (a, b, c′, d), coefficient and stars; R² in each outcome; the indirect
+ * effects with their intervals and the index of moderated mediation in the note. Laid out by the
+ * same layered layout as SEM diagrams (`display/diagram.ts`).
+ */
+export function pathDiagram(res: ProcessResult, options: ProcessDiagramOptions = {}): Figure {
+  const opts = checkOptions<ProcessDiagramOptions>("pathDiagram", options, {
+    covariates: { kind: "enum", values: ["show", "group", "hide"], caseInsensitive: true, valueAliases: { note: "hide" } },
+    stars: { kind: "boolean" },
+    rsquare: { kind: "boolean", aliases: ["r2"] },
+    digits: { kind: "number", integer: true, min: 0, max: 6 },
+    title: { kind: "string" },
+    grayscale: { kind: "boolean", aliases: ["greyscale"] },
+    labels: { kind: "custom", check: (v) => (v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string") ? undefined : "must map variable names to display names."), expected: '{ osc: "Slack" }' },
+    maxWidth: { kind: "number", min: 200, max: 10000 },
+  });
+  const p = res.payload;
+  const digits = opts.digits ?? 3;
+  const withStars = opts.stars ?? true;
+  const varName = (r: string) => (r.startsWith("C:") ? r.slice(2) : p.roleName[r] ?? r);
+  const name = (r: string) => opts.labels?.[varName(r)] ?? varName(r);
+  const termId = (t: string[]) => t.join("*");
+  const termName = (t: string[]) => t.map(name).join(" × ");
+  const mode = opts.covariates ?? (p.covariates.length >= 3 ? "group" : "show");
+  const hideCov = mode !== "show";
+  const sym = symbolsOf(p);
+  const value = (c: { coeff: number; p: number }) => `${f2(c.coeff, digits)}${withStars ? stars(c.p) : ""}`;
+  const nodes = new Map<string, DiagramNode>();
+  const edges: DiagramEdge[] = [];
+  const covText: string[] = [];
+  const moderators = new Set(["W", "Z"]);
+  const addNode = (t: string[]) => {
+    const id = termId(t);
+    if (nodes.has(id)) return id;
+    const product = t.length > 1;
+    nodes.set(id, { id, lines: [product ? termName(t) : name(t[0])], shape: "rect", fill: product || moderators.has(t[0]) ? "moderator" : "observed", hover: product ? `product term ${termName(t)}` : varName(t[0]) });
+    return id;
+  };
+  for (const eq of p.equations) {
+    const out = addNode([eq.role]);
+    const node = nodes.get(out)!;
+    if (opts.rsquare ?? true) node.lines = [node.lines[0], `R² = ${f2(eq.summary.r2, digits).replace(/^(−?)0\./, "$1.")}`];
+    eq.terms.forEach((t, i) => {
+      const c = eq.coefficients[i + 1];
+      if (t.length === 1 && t[0].startsWith("C:") && hideCov) {
+        covText.push(`${name(t[0])} → ${name(eq.role)} ${value(c)}`);
+        return;
+      }
+      const from = addNode(t);
+      const s = sym.get(`${eq.role}|${termId(t)}`);
+      const covariate = t.length === 1 && t[0].startsWith("C:");
+      edges.push({ from, to: out, label: s ? `${s} = ${value(c)}` : value(c), kind: covariate ? "weak" : "path" });
+    });
+  }
+  const notes: string[] = [];
+  if (hideCov && p.covariates.length) {
+    if (mode === "group") {
+      nodes.set("__covariates", { id: "__covariates", lines: ["Covariates", ...p.covariates.map((c) => opts.labels?.[c] ?? c)], shape: "rect", fill: "group", hover: p.covariates.join(", ") });
+      for (const eq of p.equations) if (eq.terms.some((t) => t.length === 1 && t[0].startsWith("C:"))) edges.push({ from: "__covariates", to: eq.role, kind: "weak" });
+    }
+    notes.push(`${mode === "group" ? "Covariates (box, dashed paths)" : "Covariates (not drawn)"}: ${covText.join("; ")}.`);
+  }
+  const ciName = p.mc ? "Monte Carlo" : "bootstrap";
+  if (p.totalEffect) notes.push(`Total effect c = ${f2(p.totalEffect.effect, digits)}${withStars ? stars(p.totalEffect.p) : ""}${p.totalEffect.llci !== undefined ? `, ${p.conf}% CI [${f2(p.totalEffect.llci, digits)}, ${f2(p.totalEffect.ulci!, digits)}]` : ""}.`);
+  for (const r of p.indirect.filter((q) => Object.keys(q.at).length === 0 && q.llci !== undefined))
+    notes.push(`Indirect effect ${r.path ? r.path.map(name).join(" → ") : r.label}: ${f2(r.effect, digits)}, ${p.conf}% ${ciName} CI [${f2(r.llci!, digits)}, ${f2(r.ulci!, digits)}].`);
+  for (const r of p.indices.filter((q) => q.llci !== undefined && Object.keys(q.at).length === 0))
+    notes.push(`Index of moderated mediation (${r.label}, by ${name(r.moderator)}): ${f2(r.index, digits)}, ${p.conf}% CI [${f2(r.llci!, digits)}, ${f2(r.ulci!, digits)}].`);
+  if (withStars) notes.push("Unstandardised coefficients. * p < .05, ** p < .01, *** p < .001" + (p.hc ? ` (${p.hc} standard errors).` : "."));
+  return drawDiagram({
+    nodes: [...nodes.values()],
+    edges,
+    title: opts.title ?? `Statistical diagram, PROCESS model ${p.model}`,
+    subtitle: `N = ${p.n}${p.centered.length ? `; mean-centred: ${p.centered.join(", ")}` : ""}`,
+    notes,
+    grayscale: opts.grayscale,
+    maxWidth: opts.maxWidth,
+  });
 }
 
 /** Histogram of the resampled values of an indirect effect (row index or key), CI bounds marked. */

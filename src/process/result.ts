@@ -10,7 +10,7 @@ import type { BootstrapDraws } from "./bootstrap";
 import type { CompiledPath, ModeratorValues } from "./effects";
 import type { ProbeKind } from "./probe";
 import type { EffectRow, EquationResult, HcType, IndexRow, IndirectRow, NormalTest } from "./types";
-import { pathDiagram, plotBootstrap, plotConditionalIndirect, plotJN, plotSlopes, type SlopesOptions } from "./figures";
+import { pathDiagram, plotBootstrap, plotConditionalIndirect, plotJN, plotSlopes, type ProcessDiagramOptions, type SlopesOptions } from "./figures";
 
 export interface ProcessPayload {
   model: number;
@@ -408,8 +408,8 @@ export class ProcessResult extends Result {
     return plotJN(this);
   }
   /** Statistical path diagram with coefficients, stars and the indirect effect(s) with their intervals. */
-  pathDiagram(): Figure {
-    return pathDiagram(this);
+  pathDiagram(opts: ProcessDiagramOptions = {}): Figure {
+    return pathDiagram(this, opts);
   }
   /** Distribution of the bootstrap (or Monte Carlo) draws of an indirect effect, with its interval. */
   plotBootstrap(which: number | string = 0): Figure {

@@ -160,7 +160,7 @@ export function pathDiagram(fit: SemFit, options: DiagramOptions = {}): Figure {
   const covText: string[] = [];
   for (const r of pe.filter((x) => x.op === "~")) {
     if (hidden.has(r.rhs)) covText.push(`${name(r.rhs)} → ${name(r.lhs)} ${valueOf(r)}`);
-    else edges.push({ from: r.rhs, to: r.lhs, label: valueOf(r), kind: "path" });
+    else edges.push({ from: r.rhs, to: r.lhs, label: valueOf(r), kind: m.covariates.includes(r.rhs) ? "weak" : "path" });
   }
   const notDrawn: string[] = [];
   const covariances: string[] = [];
