@@ -9,3 +9,4 @@ export * from "./save-plot";
 export * from "./theme";
 export { drawDiagram, type DiagramSpec, type DiagramNode, type DiagramEdge, type DiagramIndicator } from "./diagram";
 export { diagramProblems, type DiagramProblem } from "./diagram-check";
+export * from "./export";
