@@ -68,7 +68,7 @@ const DEFAULT_THEME: FigureTheme = {
   // Okabe–Ito, ordered so that neighbours also differ in lightness.
   palette: ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"],
   grayPalette: ["#000000", "#555555", "#888888", "#333333", "#aaaaaa", "#777777", "#444444"],
-  dashes: ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "5px,3px,1px,3px"],
+  dashes: ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"],
   symbols: ["circle", "square", "diamond", "triangle-up", "x", "triangle-down", "cross"],
   diagram: { latent: "#e8eef9", observed: "#ffffff", moderator: "#fff4e0", group: "#f3f3f3", line: "#333333", weak: "#777777" },
   diagramGray: { latent: "#ffffff", observed: "#ffffff", moderator: "#ffffff", group: "#ffffff", line: "#000000", weak: "#555555" },
@@ -123,7 +123,8 @@ export function resetFigureTheme(): Readonly<FigureTheme> {
 
 export interface SeriesStyle {
   color: string;
-  dash: string;
+  /** A plotly dash style ("solid", "dash", "dot", … or a dash list such as "5px,3px"). */
+  dash: "solid" | "dash" | "dot" | "dashdot" | "longdash" | "longdashdot";
   symbol: string;
   /** The series colour at `alpha` opacity, for confidence bands. */
   fill(alpha: number): string;
@@ -151,7 +152,7 @@ export function seriesStyle(i: number, grayscale = current.grayscale): SeriesSty
   const color = pal[i % pal.length];
   return {
     color,
-    dash: current.dashes[i % current.dashes.length],
+    dash: current.dashes[i % current.dashes.length] as SeriesStyle["dash"],
     symbol: current.symbols[i % current.symbols.length],
     fill: (alpha: number) => withAlpha(grayscale ? "#000000" : color, grayscale ? Math.min(alpha, 0.12) : alpha),
   };
