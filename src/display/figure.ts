@@ -12,7 +12,7 @@ import { themeLayout } from "./theme";
 export type PlotData = Partial<Plotly.PlotData> & Record<string, unknown>;
 export type PlotLayout = Omit<Partial<Plotly.Layout>, "title"> & { title?: string | Partial<Plotly.Layout["title"]> } & Record<string, unknown>;
 /** An animation frame: a named set of trace (and layout) updates, as `Plotly.animate` takes them. */
-export type PlotFrame = { name?: string; data?: PlotData[]; traces?: number[]; layout?: PlotLayout } & Record<string, unknown>;
+export type PlotFrame = { name?: string; data?: Record<string, unknown>[]; traces?: number[]; layout?: Record<string, unknown> } & Record<string, unknown>;
 
 export interface FigureOptions {
   /** Apply pathlab's figure theme (src/display/theme.ts) under the given layout (default true). */

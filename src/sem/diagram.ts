@@ -18,7 +18,7 @@
  * fit.diagram();                                            // std.all, stars, R², covariates grouped if ≥ 3
  * fit.diagram({ values: "est", covariates: "hide", grayscale: true });
  */
-import { drawDiagram, type DiagramEdge, type DiagramNode, type Figure } from "../display";
+import { drawDiagram, type DiagramEdge, type DiagramNode, type DiagramSpec, type Figure } from "../display";
 import { stars as starsOf } from "../display/format";
 import { checkOptions } from "../options";
 import type { SemFit } from "./fit";
@@ -105,6 +105,11 @@ function modelParts(fit: SemFit, pe: EstimateRow[], covariateVars?: string[]): {
 
 /** Path diagram of a fitted SEM/CFA (see the module comment for what is drawn and the options). */
 export function pathDiagram(fit: SemFit, options: DiagramOptions = {}): Figure {
+  return drawDiagram(diagramSpec(fit, options));
+}
+
+/** What `pathDiagram` draws, as data (nodes, edges with their value labels, notes, title). */
+export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramSpec {
   const opts = checkOptions<DiagramOptions>("diagram", options, DIAGRAM_OPTION_SPECS as never);
   const digits = opts.digits ?? 2;
   const kind = opts.values ?? "std.all";
@@ -191,7 +196,7 @@ export function pathDiagram(fit: SemFit, options: DiagramOptions = {}): Figure {
   if (withStars) notes.push("* p < .05, ** p < .01, *** p < .001 (Wald test of the unstandardised estimate).");
   const fm = fit.fitMeasures();
   const fitLine = [`χ²(${fm.df}) = ${fm.chisq.toFixed(2)}`, Number.isFinite(fm.cfi) ? `CFI = ${fm.cfi.toFixed(3)}` : "", Number.isFinite(fm.rmsea) ? `RMSEA = ${fm.rmsea.toFixed(3)}` : "", Number.isFinite(fm.srmr) ? `SRMR = ${fm.srmr.toFixed(3)}` : ""].filter(Boolean).join(", ");
-  return drawDiagram({
+  return {
     nodes,
     edges,
     title: opts.title ?? (kind === "est" ? "Unstandardised estimates" : `Standardised estimates (${kind})`),
@@ -199,7 +204,7 @@ export function pathDiagram(fit: SemFit, options: DiagramOptions = {}): Figure {
     notes,
     grayscale: opts.grayscale,
     maxWidth: opts.maxWidth,
-  });
+  };
 }
 
 /** Names for a group box: a few per line. */
