@@ -47,8 +47,9 @@ function slider(prefix: string, steps: { label: string; data: Record<string, unk
     active,
     currentvalue: { prefix, font: { size: figureTheme().fontSize } },
     pad: { t: 50, b: 10 },
-    len: 0.9,
-    x: 0.1,
+    // Room on the left for the Play/pause buttons.
+    len: 0.8,
+    x: 0.2,
     steps: steps.map((s) => ({ label: s.label, method: "update", args: [s.data, s.layout, s.traces], name: s.frame })),
   };
 }
@@ -273,7 +274,7 @@ export function mediationExplorer(res: ProcessResult, options: MediationExplorer
   });
   const maxDensity = Math.max(...state.map((s) => Math.max(...s.hist)));
   const subtitle = (s: (typeof state)[number]) =>
-    `${s.k} of ${B} ${what}: ${p.conf}% percentile interval [${f(s.ci.lower)}, ${f(s.ci.upper)}]${s.ci.lower > 0 || s.ci.upper < 0 ? " excludes 0" : " includes 0"}; estimate ${f(row.effect)}`;
+    `${s.k} of ${B} ${what}: ${p.conf}% percentile interval (dashed) [${f(s.ci.lower)}, ${f(s.ci.upper)}]${s.ci.lower > 0 || s.ci.upper < 0 ? " excludes 0" : " includes 0"}; estimate ${f(row.effect)} (solid line)`;
   const start = 0;
   const data: PlotData[] = [
     { x: centres, y: state[start].hist, type: "bar", marker: { color: st.fill(0.55), line: { color: "#ffffff", width: 0.5 } }, width: width * 0.98, name: "Share of draws", hoverinfo: "x+y" },
@@ -308,7 +309,7 @@ export function mediationExplorer(res: ProcessResult, options: MediationExplorer
       bargap: 0,
       sliders: [slider("Draws: ", steps, start)],
       updatemenus: [playButtons(steps.map((s) => s.frame))],
-      legend: { orientation: "h", y: 1.02, x: 1, xanchor: "right", yanchor: "bottom" },
+      showlegend: false,
       height: 520,
       margin: { b: 140 },
       meta: { pathlab: "mediation-explorer" },

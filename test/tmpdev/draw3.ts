@@ -1,0 +1,12 @@
+import { sem } from "../../src";
+import { readCSV } from "../../src/data/csv";
+import { diagramProblems } from "../../src/display/diagram-check";
+import * as fs from "fs";
+const { render } = require("/tmp/fig/render.js");
+const G = JSON.parse(fs.readFileSync(__dirname + "/../goldens/sem.json", "utf8"));
+import { parseCSV } from "../../src/data/csv";
+const d = parseCSV(fs.readFileSync(__dirname + "/../goldens/sem-poldem.csv", "utf8"));
+const fit = sem(G.poldem.model, d.columns as never);
+const fig = fit.diagram();
+console.log(JSON.stringify(diagramProblems(fig as never)), fig.layout.width);
+render(fig, "/tmp/fig/poldem.png");

@@ -1,0 +1,10 @@
+import { process, moderationExplorer, mediationExplorer } from "../../src";
+import { survey03 } from "./tut03";
+const s = survey03();
+const m1 = process({ data: s, model: 1, y: "y", x: "x", w: "w", jn: 1 });
+const f = moderationExplorer(m1);
+console.log(JSON.stringify(f.toJSON()).length, (f.layout.sliders as any)[0].steps.length, (f.layout.title as any).subtitle.text);
+const m4 = process({ data: s, model: 4, y: "y", x: "x", m: "m", cov: "age", boot: 5000, seed: 1 });
+const g = mediationExplorer(m4);
+console.log(JSON.stringify(g.toJSON()).length, (g.layout.sliders as any)[0].steps.map((x: any) => x.label).join(","), (g.layout.title as any).subtitle.text);
+console.log(m4.indirectEffects[0]);

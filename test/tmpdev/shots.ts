@@ -1,0 +1,20 @@
+import { savePlot, moderationExplorer, mediationExplorer, process, whatIfCorrelation } from "../../src";
+import { m4Fit } from "./m4";
+import { survey03 } from "./tut03";
+(async () => {
+  const fit = await m4Fit();
+  await savePlot(fit.diagram(), "/work/screens/after-002-M4-diagram.png", { scale: 1.5 });
+  await savePlot(fit.diagram({ covariates: "show" }), "/work/screens/after-002-M4-diagram-covariates-shown.png", { scale: 1.5 });
+  await savePlot(fit.diagram({ grayscale: true, values: "est" }), "/work/screens/after-002-M4-diagram-gray-est.png", { scale: 1.5 });
+  await savePlot(fit.diagram(), "/work/screens/after-002-M4-diagram.svg");
+  const s = survey03();
+  const m1 = process({ data: s, model: 1, y: "y", x: "x", w: "w", jn: 1 });
+  await savePlot(m1.plotSlopes(), "/work/screens/after-03-slopes.png", { scale: 1 });
+  await savePlot(m1.plotJN(), "/work/screens/after-03-jn.png", { scale: 1 });
+  await savePlot(moderationExplorer(m1), "/work/screens/after-03-moderation-explorer.png", { scale: 1, width: 1000 });
+  const m7 = process({ data: s, model: 7, y: "y", x: "x", m: "m", w: "w", cov: "age", boot: 1000, seed: 1 });
+  await savePlot(m7.pathDiagram(), "/work/screens/after-03-m7-diagram.png", { scale: 1.5 });
+  const m4 = process({ data: s, model: 4, y: "y", x: "x", m: "m", cov: "age", boot: 5000, seed: 1 });
+  await savePlot(mediationExplorer(m4), "/work/screens/after-03-mediation-explorer.png", { scale: 1, width: 900 });
+  await savePlot(m4.plotBootstrap(0), "/work/screens/after-03-bootstrap.png", { scale: 1 });
+})();
