@@ -227,6 +227,35 @@ describe("diagrams: layout engine and overlap check", function () {
     expect(() => mediation.pathDiagram({ stars: "yes" } as never)).to.throw(/stars/);
   });
 
+  it("every diagram in the executed notebooks (build/notebooks, after npm run replicate) is clean", function () {
+    const dir = path.join(ROOT, "build", "notebooks");
+    const files: string[] = [];
+    const walk = (d: string) => {
+      if (!fs.existsSync(d)) return;
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.name.endsWith(".ipynb")) files.push(path.join(d, e.name));
+      }
+    };
+    walk(dir);
+    let seen = 0;
+    for (const f of files) {
+      const nb = JSON.parse(fs.readFileSync(f, "utf8")) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
+      for (const cell of nb.cells)
+        for (const out of cell.outputs ?? []) {
+          const fig = out.data?.["application/vnd.plotly.v1+json"] as { layout?: { meta?: { pathlab?: string } } } | undefined;
+          if (fig?.layout?.meta?.pathlab !== "diagram") continue;
+          seen++;
+          const problems = diagramProblems(fig as never);
+          expect(problems, `${path.relative(ROOT, f)}: ${JSON.stringify(problems.slice(0, 5))}`).to.deep.equal([]);
+        }
+    }
+    if (!seen) {
+      console.log("      (no executed notebooks with diagrams under build/notebooks: run npm run replicate first)");
+      this.skip();
+    }
+  });
+
   it("a diagram too wide for the page is scaled as a whole (text included) and stays clean", () => {
     const nodes = Array.from({ length: 4 }, (_, i) => ({ id: `v${i}`, lines: [`a rather long variable name ${i}`], shape: "rect" as const }));
     const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id, label: ".50***", kind: "path" as const }));
