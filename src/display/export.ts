@@ -129,7 +129,8 @@ export function latexEscape(s: string): string {
  * A table as a LaTeX `table` float with booktabs rules (\toprule, \midrule, \bottomrule; needs
  * \usepackage{booktabs}), numbers right-aligned as displayed, the title as caption and notes below.
  */
-export function tableToLatex(t: TableSpec, opts: { label?: string } = {}): string {
+export function tableToLatex(t: TableSpec, options: { label?: string } = {}): string {
+  const opts = checkOptions<{ label?: string }>("tableToLatex", options, { label: { kind: "string", description: "\\label{} of the table" } });
   const numeric = t.columns.map((c) => isNumericColumn(c, t.rows));
   const out: string[] = ["\\begin{table}[htbp]", "\\centering"];
   if (t.title) out.push(`\\caption{${latexEscape(t.title)}}`);

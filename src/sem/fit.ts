@@ -463,8 +463,13 @@ export class SemFit extends Result {
     return semHtmt(this, opts);
   }
 
-  /** Path diagram (plotly) with standardised estimates. */
+  /** Path diagram (plotly, laid out by elkjs) with standardised estimates; see DiagramOptions. */
   diagram(opts: DiagramOptions = {}): Figure {
+    return pathDiagram(this, opts);
+  }
+
+  /** The same as `diagram()`, under the name PROCESS results use. */
+  pathDiagram(opts: DiagramOptions = {}): Figure {
     return pathDiagram(this, opts);
   }
 
