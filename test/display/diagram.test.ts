@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { cfa, process, readCSV, Rng, sem, PAPER001_SCALES, PAPER002_SCALES, CONTROLS_000, composite, paper001, scores000, zScores000 } from "../../src";
+import { cfa, conceptualModel, process, readCSV, Rng, sem, PAPER001_SCALES, PAPER002_SCALES, CONTROLS_000, composite, paper001, paper002, scores000, zScores000 } from "../../src";
 import { diagramProblems } from "../../src/display/diagram-check";
 import { elkLayout } from "../../src/display/elk";
 import { drawDiagram } from "../../src/display/diagram";
@@ -254,6 +254,39 @@ describe("diagrams: layout engine and overlap check", function () {
       console.log("      (no executed notebooks with diagrams under build/notebooks: run npm run replicate first)");
       this.skip();
     }
+  });
+
+  it("the papers' conceptual models (hand-placed, src/papers/diagram.ts) as notebooks 001 and 002 draw them", () => {
+    /** The figure in pixels, with its boxes, box texts and path labels named as diagramProblems reads them. */
+    const inPixels = (fig: Figure) => {
+      const L = fig.layout as unknown as { width: number; height: number; margin: Record<string, number>; xaxis: { range: number[] }; yaxis: { range: number[] }; shapes: Record<string, number & string>[]; annotations: Record<string, unknown>[] };
+      const W = L.width - L.margin.l - L.margin.r;
+      const H = L.height - L.margin.t - L.margin.b;
+      const [x0, x1] = L.xaxis.range;
+      const [y0, y1] = L.yaxis.range;
+      const X = (x: number) => ((x - x0) / (x1 - x0)) * W;
+      const Y = (y: number) => ((y1 - y) / (y1 - y0)) * H;
+      const rects = L.shapes.filter((sh) => sh.type === "rect").map((sh, i) => ({ type: "rect", name: `node:n${i}`, x0: X(sh.x0), x1: X(sh.x1), y0: Y(sh.y1), y1: Y(sh.y0), cx: (sh.x0 + sh.x1) / 2, cy: (sh.y0 + sh.y1) / 2 }));
+      const anns = L.annotations.filter((a) => !a.showarrow && a.text).map((a, i) => {
+        const k = rects.findIndex((r) => Math.abs(r.cx - Number(a.x)) < 1e-9 && Math.abs(r.cy - Number(a.y)) < 1e-9);
+        return { ...a, name: k >= 0 ? `text:n${k}` : `label:${i}`, x: X(Number(a.x)), y: Y(Number(a.y)), borderpad: a.borderpad ?? 1 };
+      });
+      expect(rects.length).to.be.greaterThan(2);
+      return { layout: { shapes: rects, annotations: anns } };
+    };
+    const est = (id?: string) => (id ? paper001.coefficients.find((c) => c.id === id) : undefined);
+    const f1 = conceptualModel(paper001.model, {
+      title: "Conceptual model (published standardised estimates on the hypothesised paths)",
+      positions: { amc: [0, 0], rad: [1.6, 0.8], inc: [1.6, -0.8], ie: [3.2, 0], apd: [0.9, 2.1], controls: [2.6, -1.9] },
+      pathLabel: (p) => {
+        const e = est(p.estimateId);
+        return p.hypothesis ? `${p.hypothesis}${e ? ": " + e.printed.estimate + (e.stars ?? "") : ""}` : "";
+      },
+      height: 520,
+    });
+    expect(diagramProblems(inPixels(f1))).to.deep.equal([]);
+    const f2 = conceptualModel(paper002.model, { title: "Conceptual model (paper 002, Figure 1)", positions: { re: [0, 0], osc: [1.5, 0.9], peic: [3, 0], sa: [2.6, 1.9], controls: [1.5, -1.3] } });
+    expect(diagramProblems(inPixels(f2))).to.deep.equal([]);
   });
 
   it("a diagram too wide for the page is scaled as a whole (text included) and stays clean", () => {

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { diagramProblems } from "../../src/display/diagram-check";
 import { covFromCorrelations, mediationExplorer, moderationExplorer, process, Rng, sem, whatIfCorrelation } from "../../src";
 
 function survey(): Record<string, number[]> {
@@ -79,6 +80,11 @@ describe("interactive teaching figures", function () {
     const direct = sem(model, { cov: covFromCorrelations(R2, [1, 1, 1]), n: 400, names });
     const b = direct.standardizedSolution().find("PERF", "~", "ENG")!.est_std;
     expect(slider.steps[3].args[0][key]).to.match(new RegExp("^" + b.toFixed(2).replace(/^0/, "").replace(".", "\\.")));
+    // The layout fits every step's values: no overlap at any position of the slider.
+    for (const st of slider.steps) {
+      const annotations = (fig.layout.annotations as Record<string, unknown>[]).map((a, i) => (`annotations[${i}].text` in st.args[0] ? { ...a, text: st.args[0][`annotations[${i}].text`] } : a));
+      expect(diagramProblems({ layout: { ...fig.layout, annotations } } as never), `step ${st.label}`).to.deep.equal([]);
+    }
     expect(() => whatIfCorrelation({ R, names, n: 400, model, vary: ["ENG", "SAT"] } as never)).to.throw(/SAT/);
     expect(() => whatIfCorrelation({ R: [[1, 2], [2, 1]], names: ["a", "b"], n: 10, model: "b ~ a", vary: ["a", "b"] })).to.throw(/not a correlation/);
   });
