@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { moderationExplorer, mediationExplorer, process, Rng, whatIfCorrelation } from "../../src";
+import { moderationExplorer, mediationExplorer, process, Rng, savePlot, whatIfCorrelation } from "../../src";
 import type { Figure } from "../../src/display/figure";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -114,6 +114,17 @@ describe("interactive figures move in an offline page and in the tutorials' offl
       expect(r.activeAfter, `${kind}: slider moved`).to.not.equal(r.activeBefore);
       expect(r.after, `${kind}: figure changed`).to.not.equal(r.before);
     }
+  });
+
+  it("a path diagram saves as PNG and SVG through savePlot, values and names included", async () => {
+
+    const data = survey();
+    const fig = process({ data, model: 4, y: "y", x: "x", m: "m", boot: 200, seed: 1 }).pathDiagram();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-diagram-"));
+    const png = await savePlot(fig, path.join(dir, "d.png"), { scale: 1 });
+    expect(fs.readFileSync(png).subarray(1, 4).toString()).to.equal("PNG");
+    const svg = fs.readFileSync(await savePlot(fig, path.join(dir, "d.svg")), "utf8");
+    for (const t of ["Statistical diagram, PROCESS model 4", "c′ = ", "R² = "]) expect(svg).to.contain(t);
   });
 
   it("tutorials 03 and 04: the offline reports' explorers respond to their sliders", async () => {
