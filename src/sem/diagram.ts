@@ -11,6 +11,9 @@
  * out (cross-loadings, residual covariances across factors, covariates' paths) is listed in the note,
  * so no estimate of the model disappears silently.
  *
+ * Covariances among exogenous observed variables that lavaan fixes at their sample values (fixed.x,
+ * `exo = 1`) are not estimates and are not drawn, as in published diagrams.
+ *
  * Stars come from the Wald test of the unstandardised estimate (lavaan's `pvalue` in
  * parameterEstimates), the test papers report next to standardised values.
  *
