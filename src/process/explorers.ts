@@ -22,6 +22,7 @@ import { checkOptions } from "../options";
 import { qt, pt } from "../stats/distributions";
 import { bootInterval } from "./intervals";
 import { processValueLabel, type ProcessResult } from "./result";
+import { categoricalValues } from "./figures";
 import type { EquationResult } from "./types";
 
 /** Plotted values to 6 significant digits: far below a pixel, and a figure a tenth the size. */
@@ -112,7 +113,9 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   const [wlo, whi] = lohi(W);
   const nW = opts.steps ?? 31;
   const nX = opts.points ?? 30;
-  const ws = r6s(Array.from({ length: nW }, (_, i) => wlo + ((whi - wlo) * i) / (nW - 1)));
+  // A dichotomous or labelled categorical moderator steps through its values only (no values in between).
+  const cats = categoricalValues(res, "W");
+  const ws = cats ?? r6s(Array.from({ length: nW }, (_, i) => wlo + ((whi - wlo) * i) / (nW - 1)));
   const xs = r6s(Array.from({ length: nX }, (_, i) => xlo + ((xhi - xlo) * i) / (nX - 1)));
   const V = eq.vcov;
   const b = eq.coefficients.map((c) => c.coeff);
@@ -157,13 +160,17 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   const jnAll = r6s(ws.map(theta));
   const jnUp = r6s(ws.map((w) => theta(w) + tc * seTheta(w)));
   const jnDn = r6s(ws.map((w) => theta(w) - tc * seTheta(w)));
-  const start = Math.floor(nW / 2);
+  const start = Math.floor((ws.length - 1) / 2);
   const s0 = slope(ws[start]);
   const data: PlotData[] = [
     { x: [...xs, ...xs.slice().reverse()], y: s0.band, type: "scatter", mode: "lines", fill: "toself", fillcolor: st.fill(0.18), line: { width: 0 }, hoverinfo: "skip", showlegend: false, xaxis: "x", yaxis: "y" },
     { x: xs, y: s0.yhat, type: "scatter", mode: "lines", line: { color: st.color, width: 3 }, name: "Simple slope", xaxis: "x", yaxis: "y" },
-    { x: [...ws, ...ws.slice().reverse()], y: [...jnUp, ...jnDn.slice().reverse()], type: "scatter", mode: "lines", fill: "toself", fillcolor: "rgba(0,0,0,0.08)", line: { width: 0 }, hoverinfo: "skip", showlegend: false, xaxis: "x2", yaxis: "y2" },
-    { x: ws, y: jnAll, type: "scatter", mode: "lines", line: { color: th.ink, width: 2 }, name: `θ(${wName})`, xaxis: "x2", yaxis: "y2" },
+    cats
+      ? { x: [], y: [], type: "scatter", mode: "lines", hoverinfo: "skip", showlegend: false, xaxis: "x2", yaxis: "y2" }
+      : { x: [...ws, ...ws.slice().reverse()], y: [...jnUp, ...jnDn.slice().reverse()], type: "scatter", mode: "lines", fill: "toself", fillcolor: "rgba(0,0,0,0.08)", line: { width: 0 }, hoverinfo: "skip", showlegend: false, xaxis: "x2", yaxis: "y2" },
+    cats
+      ? { x: ws, y: jnAll, type: "scatter", mode: "markers", marker: { color: th.ink, size: 8 }, error_y: { type: "data", array: jnUp.map((u, i) => u - jnAll[i]), color: th.ink }, name: `θ(${wName})`, xaxis: "x2", yaxis: "y2" }
+      : { x: ws, y: jnAll, type: "scatter", mode: "lines", line: { color: th.ink, width: 2 }, name: `θ(${wName})`, xaxis: "x2", yaxis: "y2" },
     { x: [ws[start]], y: [theta(ws[start])], type: "scatter", mode: "markers", marker: { color: st.color, size: 12, symbol: "diamond" }, error_y: { type: "data", array: [tc * seTheta(ws[start])], color: st.color, thickness: 2, width: 6 }, name: `at this ${wName}`, xaxis: "x2", yaxis: "y2" },
   ];
   const allY = ws.flatMap((w) => slope(w).band);
@@ -178,7 +185,7 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   const steps = ws.map((w, i) => {
     const s = slope(w);
     return {
-      label: f(w, 2),
+      label: processValueLabel(p, "W", w) ?? f(w, 2),
       frame: `w${i}`,
       data: { x: [[...xs, ...xs.slice().reverse()], xs, [w]], y: [s.band, s.yhat, [r6(theta(w))]], "error_y.array": [undefined, undefined, [r6(tc * seTheta(w))]] },
       layout: { "shapes[0].x0": w, "shapes[0].x1": w, "title.subtitle.text": describeAt(w) },
@@ -203,7 +210,9 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
     grid: { rows: 1, columns: 2, pattern: "independent" },
     xaxis: { title: { text: xName }, domain: [0, 0.45] },
     yaxis: { title: { text: `Predicted ${eq.outcome}` }, range: [yr[0] - pad, yr[1] + pad] },
-    xaxis2: { title: { text: wName }, domain: [0.55, 1], range: [wlo, whi] },
+    xaxis2: cats
+      ? { title: { text: wName }, domain: [0.55, 1], tickvals: cats, ticktext: cats.map((v) => processValueLabel(p, "W", v) ?? f(v, 2)), range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0]), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0])] }
+      : { title: { text: wName }, domain: [0.55, 1], range: [wlo, whi] },
     yaxis2: { title: { text: `Conditional effect of ${xName}` }, anchor: "x2" },
     shapes,
     sliders: [slider(`${wName} = `, steps, start)],

@@ -62,7 +62,7 @@ function valueText(res: ProcessResult, role: string, v: number, digits = 2): str
  * The values of a categorical role on the x axis: a dichotomous variable, or one whose values all
  * carry labels. Such a variable is drawn at its values (points), never as a line between them.
  */
-function categoricalValues(res: ProcessResult, role: string): number[] | undefined {
+export function categoricalValues(res: ProcessResult, role: string): number[] | undefined {
   const vals = distinctValues(res.payload.columns[role]);
   if (!vals) return undefined;
   if (vals.length === 2) return vals;

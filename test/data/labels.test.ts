@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as path from "path";
-import { describe as describeData, dummyCode, labelOf, process, readSav, Rng, setValueLabels, valueLabelsOf, variableLabelsOf } from "../../src";
+import { describe as describeData, dummyCode, labelOf, moderationExplorer, process, readSav, Rng, setValueLabels, valueLabelsOf, variableLabelsOf } from "../../src";
 
 const FIX = path.resolve(__dirname, "../fixtures/sav");
 
@@ -79,6 +79,10 @@ describe("labels from the data: SPSS value labels and text categories", function
     expect(r.tidy().filter((t) => t.section === "conditional effect").map((t) => t.at)).to.deep.equal(["gender=0.0000 (female)", "gender=1.0000 (male)"]);
     const s = r.plotSlopes();
     expect(s.data.filter((d) => d.mode === "lines" && d.name).map((d) => String(d.name).split(" (")[0])).to.deep.equal(["gender = female", "gender = male"]);
+    // The moderation explorer steps through the two categories only, labelled.
+    const ex = moderationExplorer(r);
+    expect((ex.layout.sliders as { steps: { label: string }[] }[])[0].steps.map((st) => st.label)).to.deep.equal(["female", "male"]);
+    expect(ex.data[3].mode).to.equal("markers");
     expect(() => process({ data: { ...text, w3: text.x.map((_, i) => ["a", "b", "c"][i % 3]) }, model: 1, y: "m", x: "x", w: "w3" })).to.throw(/3 categories/);
   });
 
