@@ -261,7 +261,7 @@ describe("qual: propositions, claims, figures", () => {
     const f = caseTimeline(t, "founded", "firstExport", { maxGap: 2 });
     const lines = f.data.filter((d) => (d as { mode?: string }).mode === "lines");
     expect(lines.length).to.equal(2); // B3 has no first export
-    expect(((lines[1] as unknown as { line: { color: string } }).line.color)).to.equal("#d9534f"); // B2: 4 years
+    expect(((lines[1] as unknown as { line: { dash: string } }).line.dash)).to.equal("dot"); // B2: 4 years, flagged by a dash (grayscale-safe)
     expect(JSON.stringify(f.layout.annotations)).to.contain("Unknown dates, not drawn: B3");
     const b = caseListBar(t, "markets", { stated: "nMarkets" });
     expect((b.data[0] as unknown as { y: number[] }).y).to.deep.equal([2, 3, 1]);
@@ -269,11 +269,11 @@ describe("qual: propositions, claims, figures", () => {
   });
 });
 
-describe("qual: claims in the replication summary", () => {
-  it("a claim check with a paper id carries the replication MIME", () => {
-    const res = checkClaims([{ id: "a", text: "x", source: "s", published: 1, reproduce: () => 1, cells: "c" }], null, { paper: "999" });
+describe("qual: claims and the replication summary", () => {
+  it("a claim check is a plain result: the replication summary is built by replicate (qual does not depend on it)", () => {
+    const res = checkClaims([{ id: "a", text: "x", source: "s", published: 1, reproduce: () => 1, cells: "c" }], null);
     const bundle = (res as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["application/vnd.pathlab.replication+json"]).to.deep.equal({ paper: "999", compared: 1, reproduced: 1, close: 0, differs: 0, notReproducible: 0, consistencyChecks: 0, consistencyFlags: 0 });
+    expect(bundle["application/vnd.pathlab.replication+json"]).to.equal(undefined);
     expect(bundle["text/html"]).to.be.a("string");
   });
 });
