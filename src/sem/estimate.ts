@@ -96,7 +96,8 @@ class Objective {
   /** 2·I at the point of the last `f` call, into this.info; refreshes `scale`. */
   hessianFisher(): Float64Array {
     const { q, info } = this;
-    this.engine.information(info);
+    if (this.engine.fisherInformation) this.engine.fisherInformation(info);
+    else this.engine.information(info);
     for (let k = 0; k < q * q; k++) info[k] *= 2;
     for (let k = 0; k < q; k++) {
       const d = info[k * q + k];

@@ -35,6 +35,15 @@ export interface GroupFitIngredients {
   n: number;
   /** N_g or N_g − 1 (wishart). */
   nEff: number;
+  /**
+   * Full-information ML: the log-likelihoods of the model and of the saturated (EM) moments and the
+   * baseline χ² of the group (their complete-data formulas do not apply; S, mean hold the EM moments).
+   */
+  fiml?: { logl: number; ulogl: number; baselineChisq: number };
+  /** FIML: GFI's weight is Σ_p w_p × (Σ_oo⁻¹ embedded) instead of Σ⁻¹ … */
+  gfiWeights?: { w: number; X: Float64Array }[];
+  /** … and its sample moments lavaan's pairwise ones. */
+  gfiSample?: { S: Float64Array; mean: Float64Array };
 }
 
 export interface FitIngredients {
@@ -130,6 +139,10 @@ export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, nu
   for (let i = 0; i < p; i++) if (!xIdx.includes(i)) nonX.push(i);
   let bChisq = 0;
   for (const g of groups) {
+    if (g.fiml) {
+      bChisq += g.fiml.baselineChisq;
+      continue;
+    }
     let logdetB = logdetSub(g.S, p, xIdx);
     for (const i of nonX) logdetB += Math.log(g.S[i * p + i]);
     bChisq += g.nEff * (logdetB - g.logdetS);
@@ -148,7 +161,7 @@ export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, nu
   for (const g of groups) {
     srmr += (g.n / n) * groupSrmr(g, x.meanstructure);
     gfiSum += (g.n / n) * gfiGroup(g, fixedIdx, x.meanstructure);
-    const ll = groupLogl(g, fixedIdx, x.meanstructure);
+    const ll = g.fiml ?? groupLogl(g, fixedIdx, x.meanstructure);
     logl += ll.logl;
     ulogl += ll.ulogl;
   }
@@ -264,7 +277,23 @@ function groupLogl(g: GroupFitIngredients, fixedIdx: number[], meanstructure: bo
  * sample moment, the covariates' included (Jöreskog & Sörbom 1981).
  */
 function gfiGroup(x: GroupFitIngredients, fixedIdx: number[], meanstructure: boolean): number {
-  const { p, S, Sigma, W } = x;
+  // FIML (lavaan's WLS.V with missing data): the pattern-weighted information of the observed sub-vectors.
+  const weights = x.gfiWeights ?? [{ w: 1, X: x.W }];
+  let num = 0;
+  let den = 0;
+  for (const { w, X } of weights) {
+    const part = gfiParts(x, X, fixedIdx, meanstructure);
+    num += w * part.num;
+    den += w * part.den;
+  }
+  return 1 - num / den;
+}
+
+/** eᵀVe and sᵀVs of GFI with the weight V built from the symmetric matrix W. */
+function gfiParts(x: GroupFitIngredients, W: Float64Array, fixedIdx: number[], meanstructure: boolean): { num: number; den: number } {
+  const { p, Sigma } = x;
+  const S = x.gfiSample?.S ?? x.S;
+  const mean = x.gfiSample?.mean ?? x.mean;
   const isX = new Uint8Array(p);
   for (const i of fixedIdx) isX[i] = 1;
   const E = new Float64Array(p * p);
@@ -300,11 +329,11 @@ function gfiGroup(x: GroupFitIngredients, fixedIdx: number[], meanstructure: boo
     const d = new Float64Array(p);
     const m0 = new Float64Array(p);
     for (let i = 0; i < p; i++) {
-      d[i] = isX[i] ? 0 : x.mean[i] - x.mu[i];
-      m0[i] = isX[i] ? 0 : x.mean[i];
+      d[i] = isX[i] ? 0 : mean[i] - x.mu[i];
+      m0[i] = isX[i] ? 0 : mean[i];
     }
     num += quad(d);
     den += quad(m0);
   }
-  return 1 - num / den;
+  return { num, den };
 }

@@ -18,7 +18,7 @@ import type { TableInput } from "../data/table-input";
 import { pnorm, qnorm } from "../stats/distributions";
 import { GRAD_TOL, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
-import { groupLayout, groupSampleStats, isGroupMomentsInput, isMomentsInput, sampleStats, type GroupLayout, type MomentsInput, type SampleStats } from "./moments";
+import { fimlSampleStats, groupLayout, groupSampleStats, isGroupMomentsInput, isMomentsInput, sampleStats, type GroupLayout, type MomentsInput, type SampleStats } from "./moments";
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
@@ -34,7 +34,9 @@ import { pathDiagram, type DiagramOptions } from "./diagram";
 import { bootstrapSem, type BootstrapOptions, type SemBootstrap } from "./bootstrap";
 import type { Figure } from "../display";
 import { modindices, type ModIndices, type ModIndicesOptions } from "./modindices";
-import { currentRowValues, currentStdValues, estimateModel, freeParamNames, momentCount, setAll, type GroupState, type SemState } from "./state";
+import { fimlLikelihoods } from "./missing";
+import type { FimlEngine } from "./fiml";
+import { currentRowValues, currentStdValues, estimateModel, freeParamNames, momentCount, setAll, type EstimatedModel, type GroupState, type SemState } from "./state";
 
 export type { SemOptions } from "./options";
 export type { SemState, GroupState } from "./state";
@@ -84,37 +86,59 @@ function inputGroups(kind: string, input: SemInput, opts: ResolvedSemOptions): G
   return groupLayout(input as TableInput, opts.group, opts.groupLabel);
 }
 
-function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: SemOptions | undefined): SemFit {
-  const opts = semOptions(kind, options);
-  checkInput(kind, input);
+/** Options that only make sense with one missing-data method or one input kind. */
+function checkCombinations(kind: string, opts: ResolvedSemOptions, momentsIn: boolean): void {
+  const fiml = opts.missing !== "listwise";
+  const bad = (message: string, hint: string) => new PathlabError(`${kind}(): ${message}`, { code: "options.bad-value", hint });
+  if (opts.stdOv && momentsIn)
+    throw new PathlabError(`${kind}(): stdOv needs raw data; with a moments input the variables cannot be standardised here (lavaan ignores std.ov then).`, {
+      code: "options.unsupported",
+      hint: "Pass a correlation matrix as cov (covFromCorrelations with SDs of 1), or fit the raw data.",
+    });
+  if (fiml && momentsIn) throw bad(`missing: "${opts.missing}" (full-information ML) needs the raw data; a covariance matrix has no missing values to use.`, "Pass the data table.");
+  if (fiml && opts.likelihood === "wishart") throw bad('the Wishart likelihood is for complete data; FIML uses the normal likelihood (as lavaan).', 'Drop likelihood: "wishart".');
+  if (fiml && opts.stdOv)
+    throw new PathlabError(`${kind}(): stdOv with missing: "${opts.missing}" is not supported.`, { code: "options.unsupported", hint: "Standardise the columns before fitting, or drop stdOv." });
+}
+
+/** The samples of each group: complete cases, incomplete data for FIML, or moments. */
+function groupSamples(input: SemInput, pt: ParTable, opts: ResolvedSemOptions, layout: GroupLayout | undefined, momentsIn: boolean): SampleStats[] {
+  const nonX = pt.vars.ov.filter((v) => !(pt.fixedX && pt.vars.ovX.includes(v)));
+  const sampleOpts = { naValues: opts.naValues, standardize: opts.stdOv ? nonX : undefined, covDivisorN: momentsIn && !opts.sampleCovRescale && opts.likelihood === "normal" };
+  if (opts.missing !== "listwise") {
+    if (opts.missing === "ml.x" && pt.vars.ovX.length && pt.fixedX)
+      throw new PathlabError('missing: "ml.x" (exogenous covariates with missing values in the likelihood) is not computed.', {
+        code: "options.unsupported",
+        hint: 'Use missing: "ml" (rows missing a covariate are dropped, as lavaan), or fixed.x: false to model the covariates.',
+      });
+    return fimlSampleStats(input as TableInput, pt.vars.ov, { ...sampleOpts, complete: pt.fixedX ? pt.vars.ovX : [] }, layout);
+  }
+  return layout ? groupSampleStats(input as TableInput | MomentsInput[], pt.vars.ov, layout, sampleOpts) : [sampleStats(input as TableInput | MomentsInput, pt.vars.ov, sampleOpts)];
+}
+
+/** The parameter table of the model for the data's groups and the options. */
+function parTableFor(kind: string, model: string, input: SemInput, opts: ResolvedSemOptions, layout: GroupLayout | undefined): ParTable {
   const syntax = parseModelSyntax(model);
-  const layout = inputGroups(kind, input, opts);
   const G = layout ? layout.labels.length : 1;
   if (!layout && (opts.groupEqual.length || opts.groupPartial.length || opts.groupLabel))
     throw new PathlabError(`${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`, {
       code: "options.bad-value",
       hint: 'Name the column that holds the groups, e.g. { group: "school", groupEqual: ["loadings"] }.',
     });
-  const momentsIn = isMomentsInput(input) || isGroupMomentsInput(input);
   const allMeans = isGroupMomentsInput(input) ? input.every((m) => !!m.means) : false;
-  // lavaan: a group argument (or one set of means per group) brings a mean structure; so do equal intercepts or means.
-  const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means");
-  const meanstructure = opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
+  // lavaan: a group argument (or one set of means per group) brings a mean structure; so do equal
+  // intercepts or means, and FIML.
+  const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means") || opts.missing !== "listwise";
+  const meanstructure = opts.missing !== "listwise" ? true : opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
   const pt = buildParTable(syntax, {
     stdLv: opts.stdLv, meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal,
     ngroups: G, groupEqual: opts.groupEqual, groupPartial: opts.groupPartial,
   });
+  if (opts.missing !== "listwise" && opts.meanstructure === false)
+    pt.warnings.push({ code: "sem.fiml-meanstructure", message: "FIML needs a mean structure: meanstructure = false was overridden (lavaan: \"missing argument forces meanstructure = TRUE\")." });
   if (pt.vars.ov.length === 0)
     throw new PathlabError("The model has no observed variables.", { code: "sem.model", hint: 'Name the data columns in the model, e.g. "f =~ item1 + item2 + item3".' });
   if (opts.checkLvNames) checkLatentNames(pt, input);
-  if (opts.stdOv && momentsIn)
-    throw new PathlabError(`${kind}(): stdOv needs raw data; with a moments input the variables cannot be standardised here (lavaan ignores std.ov then).`, {
-      code: "options.unsupported",
-      hint: "Pass a correlation matrix as cov (covFromCorrelations with SDs of 1), or fit the raw data.",
-    });
-  const nonX = pt.vars.ov.filter((v) => !(pt.fixedX && pt.vars.ovX.includes(v)));
-  const sampleOpts = { naValues: opts.naValues, standardize: opts.stdOv ? nonX : undefined, covDivisorN: momentsIn && !opts.sampleCovRescale && opts.likelihood === "normal" };
-  const samples: SampleStats[] = layout ? groupSampleStats(input as TableInput | MomentsInput[], pt.vars.ov, layout, sampleOpts) : [sampleStats(input as TableInput | MomentsInput, pt.vars.ov, sampleOpts)];
   const noMeans = isGroupMomentsInput(input) ? !allMeans : isMomentsInput(input) && !input.means;
   if (pt.meanstructure && noMeans)
     throw new PathlabError("The model has a mean structure but the moments input has no means.", {
@@ -127,6 +151,47 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
       hint: "Fix or constrain parameters (e.g. equal loadings with a shared label), remove covariances, or add indicators.",
       code: "sem.not-identified",
     });
+  return pt;
+}
+
+/**
+ * Covariance of the estimates, (N·I)⁻¹, from the expected information (lavaan's default for
+ * complete-data ML) or the observed information (default with FIML); NaN when not computed.
+ */
+function estimatesCovariance(est: EstimatedModel, pt: ParTable, opts: ResolvedSemOptions, nEff: number, fiml: boolean): Float64Array {
+  const q = pt.nFree;
+  // Identification is judged, and standard errors computed, only at a converged solution.
+  if (!est.converged || opts.se !== "standard") return new Float64Array(q * q).fill(NaN);
+  const type = opts.information ?? (fiml ? "observed" : "expected");
+  // The optimiser leaves the engines at θ̂ with the (scoring) information of that point.
+  let info = est.info;
+  if (!info || (fiml && type === "expected")) {
+    info = new Float64Array(q * q);
+    est.objective.information(info);
+  }
+  if (type === "observed") {
+    const scale = Float64Array.from({ length: q }, (_, k) => 1 / Math.sqrt(Math.max(info![k * q + k], 1e-300)));
+    const obs = new Float64Array(q * q);
+    est.objective.observedInformation!(est.theta, obs, scale);
+    info = obs;
+  }
+  return vcovFromInformation(info, q, nEff, freeParamNames(pt, true));
+}
+
+function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: SemOptions | undefined): SemFit {
+  const opts = semOptions(kind, options);
+  checkInput(kind, input);
+  const momentsIn = isMomentsInput(input) || isGroupMomentsInput(input);
+  checkCombinations(kind, opts, momentsIn);
+  const layout = inputGroups(kind, input, opts);
+  const pt = parTableFor(kind, model, input, opts, layout);
+  const samples = groupSamples(input, pt, opts, layout, momentsIn);
+  const G = samples.length;
+  const droppedX = samples.reduce((a, x) => a + (x.droppedX ?? 0), 0);
+  const droppedEmpty = samples.reduce((a, x) => a + (x.droppedEmpty ?? 0), 0);
+  if (droppedX)
+    pt.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
+  if (droppedEmpty) pt.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
   const est = estimateModel(pt, samples, opts);
   if (!Number.isFinite(est.f) || est.groups.some((g) => g.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150)))
     throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
@@ -143,15 +208,7 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   }));
   const nTotal = samples.reduce((a, x) => a + x.n, 0);
   const nEff = wishart ? nTotal - G : nTotal;
-  const q = pt.nFree;
-  let vcov: Float64Array = new Float64Array(q * q).fill(NaN);
-  // Identification is judged, and standard errors computed, only at a converged solution.
-  if (est.converged && opts.se === "standard") {
-    // The optimiser leaves the engines at θ̂ with the information of that point.
-    const info = est.info ?? new Float64Array(q * q);
-    if (!est.info) est.objective.information(info);
-    vcov = vcovFromInformation(info, q, nEff, freeParamNames(pt, true));
-  }
+  const vcov = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
   const state: SemState = {
     syntax: model, pt, groups, objective: est.objective, structure: groups[0].structure, engine: groups[0].engine, sample: groups[0].sample,
     theta: est.theta, vcov, nEff, likelihood: opts.likelihood, f: est.f, iterations: est.iterations, converged: est.converged, maxGrad: est.maxGrad,
@@ -474,9 +531,11 @@ export class SemFit extends Result {
     return computeFitMeasures({
       groups: this.state.groups.map((g) => {
         const e = g.engine;
+        const ms = g.sample.missing;
         return {
           p: g.structure.p, S: e.sample.S, mean: e.sample.mean, Sigma: e.Sigma, W: e.W, mu: e.mu, logdetS: e.sample.logdetS, logdetSigma: e.logdetSigma,
           f: e.objective(), n: g.sample.n, nEff: g.nEff,
+          ...(ms ? { fiml: fimlLikelihoods(ms, e.Sigma, e.mu, pt.fixedX ? xIdx : []), gfiWeights: (e as FimlEngine).patternWeights(), gfiSample: { S: ms.pairwiseCov, mean: ms.availableMean } } : {}),
         };
       }),
       npar: pt.nFree,

@@ -3,7 +3,8 @@
  * statistics (a covariance matrix, or correlations plus standard deviations).
  */
 import { PathlabError } from "../errors";
-import { columnNames, isMissing, numericColumns, rawColumn, unknownVariable, type TableInput } from "../data/table-input";
+import { columnNames, isMissing, numericColumns, rawColumn, rowCount, toNumber, unknownVariable, type TableInput } from "../data/table-input";
+import { missingSample, type MissingSample } from "./missing";
 import { cholInPlace } from "./linalg";
 
 /** Summary statistics a paper publishes: covariance (divisor N − 1), optional means, N, variable names. */
@@ -45,6 +46,11 @@ export interface SampleStats {
   /** Raw columns (complete cases) when fitted from data; needed by the bootstrap. */
   columns?: Float64Array[];
   dropped: number;
+  /** Full-information ML: the incomplete data (covUnbiased and mean then hold the EM moments). */
+  missing?: MissingSample;
+  /** FIML: rows dropped for a missing exogenous covariate (fixed.x), and rows with nothing observed. */
+  droppedX?: number;
+  droppedEmpty?: number;
 }
 
 export function isMomentsInput(x: unknown): x is MomentsInput {
@@ -240,6 +246,68 @@ function momentsOfColumns(names: string[], columns: Float64Array[], n: number, d
       S[a * p + b] = S[b * p + a] = s / (n - 1);
     }
   return { names: [...names], n, covUnbiased: S, mean, columns, dropped };
+}
+
+/**
+ * Columns of raw data with missing values kept as NaN (full-information ML), one set per group of
+ * `layout` (all rows when there are no groups). Rows missing on every model variable are dropped
+ * (as lavaan) and counted; rows missing a fixed.x covariate are dropped (lavaan's missing = "ml").
+ */
+export function fimlSampleStats(input: TableInput, names: string[], opts: SampleOptions & { complete?: string[] }, layout?: GroupLayout): SampleStats[] {
+  const all = columnNames(input);
+  for (const v of names) if (!all.includes(v)) throw unknownVariable(v, all);
+  const nRows = names.length ? columnValues(input, names[0]).length : rowCount(input);
+  const codes = opts.naValues ?? [];
+  const cols = names.map((v) => {
+    const raw = columnValues(input, v);
+    const out = new Float64Array(nRows);
+    for (let i = 0; i < nRows; i++) {
+      const x = raw[i];
+      out[i] = typeof x === "number" && Number.isFinite(x) && !codes.includes(x) ? x : isMissing(x, codes) ? NaN : toNumber(x, v, i);
+    }
+    return out;
+  });
+  const completeIdx = (opts.complete ?? []).map((v) => names.indexOf(v));
+  const G = layout ? layout.labels.length : 1;
+  const members: number[][] = Array.from({ length: G }, () => []);
+  let droppedX = 0;
+  for (let i = 0; i < nRows; i++) {
+    const g = layout ? layout.rowGroup![i] : 0;
+    if (g < 0) continue;
+    if (completeIdx.some((j) => Number.isNaN(cols[j][i]))) {
+      droppedX++;
+      continue;
+    }
+    members[g].push(i);
+  }
+  return members.map((rows, g) => {
+    const gcols = cols.map((c) => Float64Array.from(rows, (i) => c[i]));
+    const where = layout ? ` in group ${g + 1} ("${layout.labels[g]}")` : "";
+    let ms: { sample: MissingSample; droppedEmpty: number };
+    try {
+      ms = missingSample(gcols, names, rows.length);
+    } catch (e) {
+      if (e instanceof PathlabError && where) throw new PathlabError(e.message.replace("FIML: ", `FIML${where}: `), { code: e.code, hint: e.hint });
+      throw e;
+    }
+    const n = ms.sample.n;
+    const covUnbiased = ms.sample.cov.map((v) => (v * n) / (n - 1));
+    return {
+      names: [...names], n, covUnbiased, mean: ms.sample.mean, dropped: ms.droppedEmpty + (g === 0 ? droppedX : 0), missing: ms.sample,
+      droppedX: g === 0 ? droppedX : 0, droppedEmpty: ms.droppedEmpty,
+    };
+  });
+}
+
+/** One column of a table already checked (columnNames) — without re-checking the table per column. */
+function columnValues(input: TableInput, name: string): ArrayLike<unknown> {
+  if (Array.isArray(input)) return (input as { [k: string]: unknown }[]).map((r) => r[name]);
+  const df = input as { columns?: unknown; values?: unknown };
+  if (Array.isArray(df.columns) && Array.isArray(df.values)) {
+    const j = (df.columns as string[]).indexOf(name);
+    return (df.values as unknown[][]).map((row) => row[j]);
+  }
+  return (input as { [k: string]: ArrayLike<unknown> })[name];
 }
 
 function columnMeans(columns: Float64Array[], n: number): Float64Array {

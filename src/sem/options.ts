@@ -39,7 +39,10 @@ export interface SemOptions {
   se?: string;
   /** "standard" (the likelihood-ratio χ²; default) or "none". */
   test?: string;
-  /** "listwise" (default). FIML ("ml") is not computed yet. */
+  /**
+   * "listwise" (default) or "ml" — full-information ML on all cases (lavaan's missing = "ml", also
+   * spelled "fiml" or "direct"; "ml.x" as lavaan for models without exogenous covariates).
+   */
   missing?: string;
   /** Numeric codes that mean "missing" in raw data, e.g. [99, -9] (rows with any missing model variable are dropped). */
   naValues?: number[];
@@ -55,7 +58,7 @@ export interface SemOptions {
   /** Accepted for lavaan compatibility: latent intercepts are fixed at zero (false). */
   intLvFree?: boolean;
   "int.lv.free"?: boolean;
-  /** "expected" (default for ML with complete data). */
+  /** "expected" (default for ML with complete data) or "observed" (default with FIML and MLR). */
   information?: string;
   /**
    * Refuse latent variables named like a column of the data (default true, as lavaan). false (lavaan's
@@ -97,7 +100,9 @@ export interface ResolvedSemOptions {
   estimator: "ML";
   se: "standard" | "none";
   test: "standard" | "none";
-  missing: "listwise";
+  missing: "listwise" | "ml" | "ml.x";
+  /** undefined: lavaan's default for the estimator and missing-data method. */
+  information?: "expected" | "observed";
   naValues: number[];
   sampleCovRescale: boolean;
   checkLvNames: boolean;
@@ -173,12 +178,12 @@ const SPECS: OptionSpecs = {
   },
   missing: {
     kind: "enum",
-    values: ["listwise"],
+    values: ["listwise", "ml", "ml.x"],
     caseInsensitive: true,
-    valueAliases: { default: "listwise" },
+    valueAliases: { default: "listwise", fiml: "ml", direct: "ml", "fiml.x": "ml.x", "direct.x": "ml.x" },
     unsupportedValues: Object.fromEntries(
-      ["ml", "fiml", "direct", "ml.x", "fiml.x", "direct.x", "two.stage", "robust.two.stage", "two-stage", "robust.two-stage", "pairwise", "available.cases", "doubly.robust"].map(
-        (v) => [v, `only listwise deletion is computed so far; full-information ML (FIML) and two-stage estimation are ${LATER}`],
+      ["two.stage", "robust.two.stage", "two-stage", "robust.two-stage", "twostage", "pairwise", "available.cases", "doubly.robust"].map(
+        (v) => [v, `listwise deletion and full-information ML ("ml") are computed; two-stage, pairwise and available-case estimation are not: fit the model in R's lavaan for this.`],
       ),
     ),
   },
@@ -194,10 +199,9 @@ const SPECS: OptionSpecs = {
   intLvFree: { kind: "custom", aliases: ["int.lv.free"], check: onlyValue(false, "latent intercepts are fixed at zero (as lavaan's cfa()/sem()); free one in the syntax instead, e.g. f ~ NA*1."), expected: "false" },
   information: {
     kind: "enum",
-    values: ["expected"],
+    values: ["expected", "observed", "default"],
     caseInsensitive: true,
-    valueAliases: { default: "expected" },
-    unsupportedValues: { observed: `only the expected information is computed so far; the observed information is ${LATER}`, "first.order": `only the expected information is computed so far; ${LATER}` },
+    unsupportedValues: { "first.order": "the first-order (outer product) information is not used for standard errors here; use expected or observed." },
   },
   checkLvNames: { kind: "boolean", aliases: ["check.lv.names"] },
   maxIter: { kind: "number", min: 1, integer: true },
@@ -247,7 +251,8 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
     estimator: "ML",
     se: (o.se as "standard" | "none") ?? "standard",
     test: (o.test as "standard" | "none") ?? "standard",
-    missing: "listwise",
+    missing: (o.missing as "listwise" | "ml" | "ml.x") ?? "listwise",
+    information: o.information === "default" ? undefined : (o.information as "expected" | "observed" | undefined),
     naValues: (o.naValues as number[]) ?? [],
     sampleCovRescale: (o.sampleCovRescale as boolean) ?? true,
     checkLvNames: (o.checkLvNames as boolean) ?? true,

@@ -13,6 +13,7 @@ import type { SampleStats } from "./moments";
 import type { ResolvedSemOptions } from "./options";
 import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine, type SampleMoments } from "./ram";
+import { FimlEngine } from "./fiml";
 import { cholInPlace } from "./linalg";
 import { mergeGroupValues, rowValues, standardizedValues, type StdType } from "./standardize";
 
@@ -101,7 +102,8 @@ export function estimateModel(
   const groups = samples.map((s, g) => {
     const moments = discrepancyMoments(s, options.likelihood);
     const structure = buildRam(pt, moments.S, moments.mean, g + 1);
-    return { structure, engine: new RamEngine(structure.spec, moments), moments };
+    const engine = s.missing ? new FimlEngine(structure.spec, moments, s.missing) : new RamEngine(structure.spec, moments);
+    return { structure, engine, moments };
   });
   const objective: SemObjective = groups.length === 1 ? groups[0].engine : new GroupedObjective(groups.map((g) => g.engine), groupWeights(samples));
   const start = theta0 ?? startValues(pt, groups.map((g) => ({ structure: g.structure, S: g.moments.S, mean: g.moments.mean })));
