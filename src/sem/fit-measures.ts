@@ -15,7 +15,7 @@
  *   Sörbom), agfi = 1 − (moments/df)(1 − gfi)
  *   logl = −N/2 [p log 2π + log|Σ̂| + tr(SΣ̂⁻¹) + (ȳ − μ̂)ᵀΣ̂⁻¹(ȳ − μ̂)], aic, bic, bic2 (n* = (N + 2)/24)
  */
-import { pchisq, pnorm, qnorm } from "../stats/distributions";
+import { pchisq, pnorm, qchisq, qnorm } from "../stats/distributions";
 import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
 
 /** What the fit measures need from one group at the estimates. */
@@ -48,6 +48,8 @@ export interface GroupFitIngredients {
 
 export interface FitIngredients {
   groups: GroupFitIngredients[];
+  /** lavaan's fmin: the minimum of F/2 (Σ_g N_g/N · F_g/2). */
+  fmin: number;
   npar: number;
   meanstructure: boolean;
   /** Indices (0-based, into the observed variables) of the exogenous covariates (lavaan's ov.x). */
@@ -56,12 +58,51 @@ export interface FitIngredients {
   fixedX: boolean;
 }
 
+/** lavaan 0.6.14's fitMeasures(fit, "all") for an ML fit, in lavaan's order (rmr/crmr/srmr_mplus variants aside). */
 export const FIT_MEASURE_NAMES = [
-  "npar", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue", "cfi", "tli", "nnfi", "nfi", "ifi", "rni",
-  "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.pvalue", "srmr", "gfi", "agfi", "logl", "unrestricted.logl", "aic", "bic", "bic2",
+  "npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue", "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi",
+  "ifi", "rni", "logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level",
+  "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0", "srmr", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
 ] as const;
 
-export type FitMeasureName = (typeof FIT_MEASURE_NAMES)[number];
+/** Measures of scaled tests (MLR, MLM): lavaan's ".scaled" family. */
+export const SCALED_MEASURE_NAMES = [
+  "chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor", "baseline.chisq.scaled", "baseline.df.scaled", "baseline.pvalue.scaled",
+  "baseline.chisq.scaling.factor", "cfi.scaled", "tli.scaled", "nnfi.scaled", "rfi.scaled", "nfi.scaled", "pnfi.scaled", "ifi.scaled", "rni.scaled",
+  "rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled", "rmsea.notclose.pvalue.scaled",
+  "scaling.factor.h1", "scaling.factor.h0",
+] as const;
+
+/** lavaan's ".robust" family (robust tests, and FIML's corrected test). */
+export const ROBUST_MEASURE_NAMES = [
+  "cfi.robust", "tli.robust", "nnfi.robust", "rni.robust", "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust",
+  "rmsea.notclose.pvalue.robust",
+] as const;
+
+export type FitMeasureName = (typeof FIT_MEASURE_NAMES)[number] | (typeof SCALED_MEASURE_NAMES)[number] | (typeof ROBUST_MEASURE_NAMES)[number];
+
+/**
+ * The measures of a fit in lavaan's order of fitMeasures(fit, "all"): the scaled ones after their
+ * standard counterparts for a scaled test, the robust ones for a scaled test or FIML.
+ */
+export function measureOrder(flags: { scaled: boolean; robust: boolean; yb: boolean }): FitMeasureName[] {
+  const { scaled, robust, yb } = flags;
+  const pick = (xs: string[], on: boolean) => (on ? xs : []);
+  return [
+    "npar", "fmin", "chisq", "df", "pvalue",
+    ...pick(["chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"], scaled),
+    "baseline.chisq", "baseline.df", "baseline.pvalue",
+    ...pick(["baseline.chisq.scaled", "baseline.df.scaled", "baseline.pvalue.scaled", "baseline.chisq.scaling.factor"], scaled),
+    "cfi", "tli", ...pick(["cfi.scaled", "tli.scaled"], scaled), ...pick(["cfi.robust", "tli.robust"], robust),
+    "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni",
+    ...pick(["nnfi.scaled", "rfi.scaled", "nfi.scaled", "pnfi.scaled", "ifi.scaled", "rni.scaled"], scaled), ...pick(["nnfi.robust", "rni.robust"], robust),
+    "logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2", ...pick(["scaling.factor.h1", "scaling.factor.h0"], yb),
+    "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level", "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0",
+    ...pick(["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled", "rmsea.notclose.pvalue.scaled"], scaled),
+    ...pick(["rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue.robust"], robust),
+    "srmr", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
+  ] as FitMeasureName[];
+}
 
 function logdetSub(S: Float64Array, p: number, idx: number[]): number {
   const k = idx.length;
@@ -93,12 +134,62 @@ const HUGE_CHISQ = 1e6;
 
 /** λ with P(χ²_df(λ) ≤ x) = p. */
 function ncpFor(x: number, df: number, p: number): number {
-  if (x <= HUGE_CHISQ) return ncpForProbability(x, df, p);
   // x = df + λ + z_p √(2(df + 2λ)), solved by fixed-point iteration (contracting: |dλ'/dλ| ≈ z/√x).
   const z = qnorm(p);
   let lam = Math.max(x - df, 0);
   for (let k = 0; k < 50; k++) lam = Math.max(x - df - z * Math.sqrt(2 * (df + 2 * lam)), 0);
-  return lam;
+  if (x > HUGE_CHISQ) return lam;
+  if (x < 200 || lam < 50) return ncpForProbability(x, df, p);
+  return refineNcp(x, df, p, lam);
+}
+
+/**
+ * λ with P(χ²_df(λ) ≤ x) = p to 1e-12 relative, from the normal approximation `guess`: a bracket
+ * of a few standard deviations of λ around it, then Illinois-modified regula falsi (the large-χ²
+ * case, where every noncentral χ² evaluation sums hundreds of terms and the generic search's
+ * doubling from λ = 1 costs most).
+ */
+function refineNcp(x: number, df: number, p: number, guess: number): number {
+  const f = (ncp: number) => pchisqNC(x, df, ncp, true) - p;
+  const step = Math.sqrt(2 * (df + 2 * guess));
+  let lo = Math.max(guess - step, 0);
+  let hi = guess + step;
+  let flo = f(lo);
+  let fhi = f(hi);
+  for (let k = 0; k < 60 && flo < 0; k++) {
+    hi = lo;
+    fhi = flo;
+    lo = Math.max(lo - step * 2 ** k, 0);
+    flo = f(lo);
+    if (lo === 0) break;
+  }
+  if (flo <= 0) return 0;
+  for (let k = 0; k < 60 && fhi > 0; k++) {
+    lo = hi;
+    flo = fhi;
+    hi += step * 2 ** k;
+    fhi = f(hi);
+  }
+  let side = 0;
+  for (let iter = 0; iter < 200; iter++) {
+    const mid = (lo * fhi - hi * flo) / (fhi - flo);
+    const m = Number.isFinite(mid) && mid > lo && mid < hi ? mid : 0.5 * (lo + hi);
+    const fm = f(m);
+    if (fm === 0) return m;
+    if (fm > 0) {
+      lo = m;
+      flo = fm;
+      if (side === 1) fhi /= 2;
+      side = 1;
+    } else {
+      hi = m;
+      fhi = fm;
+      if (side === -1) flo /= 2;
+      side = -1;
+    }
+    if (hi - lo <= 1e-12 * Math.max(1, hi)) break;
+  }
+  return 0.5 * (lo + hi);
 }
 
 function normalUpper(x: number, df: number, ncp: number): number {
@@ -111,7 +202,7 @@ function normalUpper(x: number, df: number, ncp: number): number {
  * interval and close-fit test likewise), SRMR and GFI are the N_g/N-weighted means of the groups',
  * AGFI counts the moments of all groups, the log-likelihoods are sums, BIC uses the total N.
  */
-export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, number> {
+export function computeFitMeasures(x: FitIngredients): Partial<Record<FitMeasureName, number>> {
   const { npar, xIdx, groups } = x;
   const G = groups.length;
   const p = groups[0].p;
@@ -150,9 +241,9 @@ export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, nu
   const bDf = G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2);
   const bP = pchisq(bChisq, bDf, false);
 
-  const { cfi, tli, nfi, ifi, rni } = incrementalIndices(chisq, df, bChisq, bDf);
+  const { cfi, tli, nfi, ifi, rni, rfi, pnfi } = incrementalIndices(chisq, df, bChisq, bDf);
 
-  const { rmsea, ciLo, ciHi, rmseaP } = rmseaMeasures(chisq, df, N, G);
+  const { rmsea, ciLo, ciHi, rmseaP, rmseaNotClose } = rmseaMeasures(chisq, df, N, G);
 
   let srmr = 0;
   let gfiSum = 0;
@@ -171,11 +262,67 @@ export function computeFitMeasures(x: FitIngredients): Record<FitMeasureName, nu
   const aic = -2 * logl + 2 * npar;
   const bic = -2 * logl + npar * Math.log(n);
   const bic2 = -2 * logl + npar * Math.log((n + 2) / 24);
+  // Hoelter's critical N (lavaan's lav_fit_cn; qchisq(·, 0) = 0 as in R).
+  const cn = (alpha: number) => (df === 0 ? (chisq < 2.220446049250313e-16 ? NaN : 1) : qchisq(1 - alpha, df) / (chisq / N) + 1);
   return {
-    npar, chisq, df, pvalue, "baseline.chisq": bChisq, "baseline.df": bDf, "baseline.pvalue": bP, cfi, tli, nnfi: tli, nfi, ifi, rni,
-    rmsea, "rmsea.ci.lower": ciLo, "rmsea.ci.upper": ciHi, "rmsea.pvalue": rmseaP, srmr, gfi, agfi, logl, "unrestricted.logl": ulogl,
-    aic, bic, bic2,
+    npar, fmin: x.fmin, chisq, df, pvalue, "baseline.chisq": bChisq, "baseline.df": bDf, "baseline.pvalue": bP, cfi, tli, nnfi: tli, rfi, nfi, pnfi, ifi, rni,
+    logl, "unrestricted.logl": ulogl, aic, bic, ntotal: n, bic2,
+    rmsea, "rmsea.ci.lower": ciLo, "rmsea.ci.upper": ciHi, "rmsea.ci.level": 0.9, "rmsea.pvalue": rmseaP, "rmsea.close.h0": 0.05,
+    "rmsea.notclose.pvalue": rmseaNotClose, "rmsea.notclose.h0": 0.08, srmr, cn_05: cn(0.05), cn_01: cn(0.01), gfi, agfi,
+    pgfi: nel === 0 ? NaN : (df / nel) * gfi, mfi: Math.exp((-0.5 * (chisq - df)) / N), ecvi: chisq / N + (2 * npar) / N,
   };
+}
+
+/** The test statistics the scaled and robust measures are built from. */
+export interface RobustIngredients {
+  X2: number;
+  df: number;
+  X2b: number;
+  dfb: number;
+  N: number;
+  G: number;
+  /** A scaled test (MLR, MLM): its scaling factors c and c₀ (baseline), and YB's h1/h0 factors. */
+  scaled?: { c: number; cb: number; cH1?: number; cH0?: number };
+  /** FIML's corrected statistics (lav_fit_fiml_corrected), which replace (X2, c) in the robust measures. */
+  fiml?: { X2: number; c: number; X2b: number; cb: number };
+}
+
+/**
+ * lavaan 0.6.14's ".scaled" and ".robust" measures. Scaled: the measures of the scaled statistics
+ * T/c and T₀/c₀ (for RMSEA: T with df·c, lavaan's rmsea.scaled). Robust (Brosseau-Liard & Savalei
+ * 2014; Brosseau-Liard, Savalei & Li 2012; FIML: Zhang & Savalei): CFI/TLI/RNI with
+ * c·df and c₀·df₀ in place of df and df₀; RMSEA = √max(T/(N·df) − c/N, 0)·√G with its interval
+ * and p-values from T/c and c.
+ */
+export function robustMeasures(r: RobustIngredients): Partial<Record<FitMeasureName, number>> {
+  const out: Partial<Record<FitMeasureName, number>> = {};
+  const { X2, df, X2b, dfb, N, G } = r;
+  if (r.scaled) {
+    const { c, cb } = r.scaled;
+    const T = X2 / c;
+    const Tb = X2b / cb;
+    const sc = incrementalIndices(T, df, Tb, dfb);
+    Object.assign(out, {
+      "chisq.scaled": T, "df.scaled": df, "pvalue.scaled": df > 0 ? pchisq(T, df, false) : NaN, "chisq.scaling.factor": c,
+      "baseline.chisq.scaled": Tb, "baseline.df.scaled": dfb, "baseline.pvalue.scaled": pchisq(Tb, dfb, false), "baseline.chisq.scaling.factor": cb,
+      "cfi.scaled": sc.cfi, "tli.scaled": sc.tli, "nnfi.scaled": sc.tli, "rfi.scaled": sc.rfi, "nfi.scaled": sc.nfi, "pnfi.scaled": sc.pnfi, "ifi.scaled": sc.ifi, "rni.scaled": sc.rni,
+    });
+    if (r.scaled.cH1 !== undefined) Object.assign(out, { "scaling.factor.h1": r.scaled.cH1, "scaling.factor.h0": r.scaled.cH0 });
+    // lavaan's rmsea.scaled: the standard statistic against df·c (the trace of UΓ).
+    const s = rmseaMeasures(X2, df * c, N, G);
+    Object.assign(out, { "rmsea.scaled": s.rmsea, "rmsea.ci.lower.scaled": s.ciLo, "rmsea.ci.upper.scaled": s.ciHi, "rmsea.pvalue.scaled": s.rmseaP, "rmsea.notclose.pvalue.scaled": s.rmseaNotClose });
+  }
+  const rob = r.fiml ?? (r.scaled ? { X2, c: r.scaled.c, X2b, cb: r.scaled.cb } : undefined);
+  if (rob) {
+    const ix = incrementalIndices(rob.X2, df, rob.X2b, dfb, rob.c, rob.cb);
+    const point = rmseaMeasures(rob.X2, df, N, G, rob.c);
+    const ci = rmseaMeasures(rob.X2 / rob.c, df, N, G, rob.c);
+    Object.assign(out, {
+      "cfi.robust": ix.cfi, "tli.robust": ix.tli, "nnfi.robust": ix.tli, "rni.robust": ix.rni,
+      "rmsea.robust": point.rmsea, "rmsea.ci.lower.robust": ci.ciLo, "rmsea.ci.upper.robust": ci.ciHi, "rmsea.pvalue.robust": ci.rmseaP, "rmsea.notclose.pvalue.robust": ci.rmseaNotClose,
+    });
+  }
+  return out;
 }
 
 /** R's all.equal(x, 0) for a number: |x| below 1.5e-8. */
@@ -188,7 +335,7 @@ const nearZero = (x: number) => Math.abs(x) < 1.5e-8;
  * TLI = 1 − (χ² − c·df)·df₀ / ((χ²₀ − c₀·df₀)·df), RNI = 1 − (χ² − c·df)/(χ²₀ − c₀·df₀);
  * NFI = (χ²₀ − χ²)/χ²₀ (NA when df > df₀), IFI = (χ²₀ − χ²)/(χ²₀ − df) (1 when the denominator is negative).
  */
-export function incrementalIndices(X2: number, df: number, X2b: number, dfb: number, c = 1, cb = 1): { cfi: number; tli: number; nfi: number; ifi: number; rni: number } {
+export function incrementalIndices(X2: number, df: number, X2b: number, dfb: number, c = 1, cb = 1): { cfi: number; tli: number; nfi: number; ifi: number; rni: number; rfi: number; pnfi: number } {
   const scaled = df > 0 && (c !== 1 || cb !== 1);
   const a = X2 - (scaled ? c : 1) * df;
   const b = X2b - (scaled ? cb : 1) * dfb;
@@ -202,7 +349,12 @@ export function incrementalIndices(X2: number, df: number, X2b: number, dfb: num
   const i2 = X2b - df;
   const ifi = !Number.isFinite(i2) ? NaN : i2 < 0 ? 1 : nearZero(i2) ? NaN : (X2b - X2) / i2;
   const rni = nearZero(b) || !Number.isFinite(a) || !Number.isFinite(b) ? NaN : 1 - a / b;
-  return { cfi, tli, nfi, ifi, rni };
+  // RFI (Bollen 1986) and PNFI (James, Mulaik & Brett 1982), lavaan's edge rules.
+  const r1 = X2b / dfb - X2 / df;
+  const r2 = X2b / dfb;
+  const rfi = df > dfb ? NaN : df > 0 && dfb > 0 ? (!Number.isFinite(r1) || !Number.isFinite(r2) ? NaN : r1 < 0 || r2 < 0 ? 1 : r1 / r2) : 1;
+  const pnfi = dfb > 0 && X2b > 0 ? (df / dfb) * ((X2b - X2) / X2b) : NaN;
+  return { cfi, tli, nfi, ifi, rni, rfi, pnfi };
 }
 
 /**
@@ -211,22 +363,25 @@ export function incrementalIndices(X2: number, df: number, X2b: number, dfb: num
  * the noncentral χ² (Browne & Cudeck 1993), λ → √(cλ/(N·df))·√G; the close-fit p-value is
  * P(χ²_df(λ₀) ≥ χ²) with λ₀ = N·df·.05²/(c·G).
  */
-export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c = 1): { rmsea: number; ciLo: number; ciHi: number; rmseaP: number } {
+export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c = 1): { rmsea: number; ciLo: number; ciHi: number; rmseaP: number; rmseaNotClose: number } {
   const sg = Math.sqrt(G);
   const rmsea = df > 0 ? Math.sqrt(Math.max(chisq / N / df - c / N, 0)) * sg : 0;
   let ciLo = NaN;
   let ciHi = NaN;
   let rmseaP = NaN;
+  let rmseaNotClose = NaN;
   if (df > 0 && Number.isFinite(chisq)) {
     // Lower bound: λ with P(χ²_df(λ) ≤ χ²) = 0.95; upper: = 0.05.
     ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.95)) / (N * df)) * sg;
     ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.05)) / (N * df)) * sg;
     const ncp0 = (N * df * 0.05 * 0.05) / (c * G);
     rmseaP = chisq > HUGE_CHISQ ? normalUpper(chisq, df, ncp0) : pchisqNC(chisq, df, ncp0, false);
+    const ncp8 = (N * df * 0.08 * 0.08) / (c * G);
+    rmseaNotClose = chisq > HUGE_CHISQ ? 1 - normalUpper(chisq, df, ncp8) : pchisqNC(chisq, df, ncp8, true);
   } else if (df === 0) {
     ciLo = ciHi = 0;
   }
-  return { rmsea, ciLo, ciHi, rmseaP };
+  return { rmsea, ciLo, ciHi, rmseaP, rmseaNotClose };
 }
 
 /** SRMR (Bentler) of one group: residual correlations scaled by the sample standard deviations. */

@@ -17,7 +17,8 @@ import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
 import { pnorm, qnorm } from "../stats/distributions";
 import { GRAD_TOL, vcovFromInformation } from "./estimate";
-import { computeFitMeasures, FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
+import { computeFitMeasures, measureOrder, robustMeasures, ROBUST_MEASURE_NAMES, SCALED_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
+import { fimlCorrected, robustStatistics, type FimlCorrected } from "./robust";
 import { fimlSampleStats, groupLayout, groupSampleStats, isGroupMomentsInput, isMomentsInput, sampleStats, type GroupLayout, type MomentsInput, type SampleStats } from "./moments";
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
@@ -208,13 +209,36 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   }));
   const nTotal = samples.reduce((a, x) => a + x.n, 0);
   const nEff = wishart ? nTotal - G : nTotal;
-  const vcov = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
+  let vcov = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
   const state: SemState = {
     syntax: model, pt, groups, objective: est.objective, structure: groups[0].structure, engine: groups[0].engine, sample: groups[0].sample,
     theta: est.theta, vcov, nEff, likelihood: opts.likelihood, f: est.f, iterations: est.iterations, converged: est.converged, maxGrad: est.maxGrad,
     options: opts, kind, groupVar: layout && !isGroupMomentsInput(input) ? opts.group : undefined,
   };
+  if (est.converged && (opts.se.startsWith("robust") || (opts.test !== "standard" && opts.test !== "none"))) {
+    if (momentsIn)
+      throw new PathlabError(`${kind}(): robust standard errors and scaled tests (estimator "${opts.estimator}") need the raw data; a covariance matrix has no fourth moments.`, {
+        code: "options.bad-value",
+        hint: 'Fit the data table, or use estimator "ML".',
+      });
+    const { df, dfBaseline } = testDegrees(pt, G);
+    const seKind = opts.se === "robust.sem" ? "mlm" : "mlr";
+    const testKind = opts.test === "satorra.bentler" ? "mlm" : "mlr";
+    setAll(state, state.theta);
+    const forSe = opts.se.startsWith("robust") ? robustStatistics(state, seKind, df, dfBaseline) : undefined;
+    const forTest = opts.test === "standard" || opts.test === "none" ? undefined : forSe && seKind === testKind ? forSe : robustStatistics(state, testKind, df, dfBaseline);
+    if (forSe) vcov = forSe.nvcov.map((v) => v / nTotal);
+    state.vcov = vcov;
+    if (forTest && df > 0) state.scaled = forTest.scaled;
+  }
   return new SemFit(state);
+}
+
+/** The model's and the baseline model's degrees of freedom (lavaan's). */
+function testDegrees(pt: ParTable, G: number): { df: number; dfBaseline: number } {
+  const p = pt.vars.ov.length;
+  const kb = pt.vars.ovX.length;
+  return { df: G * momentCount(pt) - pt.nFree, dfBaseline: G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2) };
 }
 
 /**
@@ -273,7 +297,8 @@ export class SemFit extends Result {
   readonly groupN: number[];
   private estRows: Float64Array;
   private seRows: Float64Array;
-  private fitCache?: Record<FitMeasureName, number>;
+  private fitCache?: Partial<Record<FitMeasureName, number>>;
+  private fimlCorrectedCache?: FimlCorrected;
   private stdCache = new Map<StdType, { est: Float64Array; se: Float64Array }>();
 
   constructor(state: SemState) {
@@ -507,28 +532,32 @@ export class SemFit extends Result {
 
   /** All fit measures (lavaan names), or the named subset (names are case-insensitive, as in lavaan). */
   fitMeasures(names?: string | string[]): FitMeasures {
-    const list = fitMeasureList(names);
+    const st = this.state;
+    const list = fitMeasureList(names, measureOrder({ scaled: !!st.scaled, robust: !!st.scaled || st.options.missing !== "listwise", yb: st.scaled?.test === "yuan.bentler.mplus" }));
     const why = this.fitUnavailable();
     if (why) throw new PathlabError(`fitMeasures(): fit measures are not available: ${why}.`, { code: "sem.no-fit-measures", hint: "Fix the model (see the fit's warnings) and fit again." });
     if (!this.fitCache) this.fitCache = this.withTheta(this.state.theta, () => this.computeFit());
     const out = new FitMeasures(this.fitCache, list);
     const fm = this.fitCache;
     const overflow = list.filter((k) => fm[k] === Infinity || fm[k] === -Infinity);
+    void fm;
     if (overflow.length)
       throw new PathlabError(`fitMeasures(): ${overflow.join(", ")} overflow${overflow.length > 1 ? "" : "s"} (the model-implied moments are too large for double precision).`, {
         code: "sem.overflow",
         hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
       });
     // NaN is "not applicable": p-values of a saturated model (lavaan: NA); anything else is flagged.
-    const na = list.filter((k) => Number.isNaN(fm[k]) && !(fm.df === 0 && (k === "pvalue" || k === "rmsea.pvalue")));
+    const na = list.filter((k) => Number.isNaN(fm[k]) && !(fm.df === 0 && /pvalue/.test(k)));
     if (na.length) out.warnings.push({ code: "sem.measure-undefined", message: `Not defined for this model (shown as NA): ${na.join(", ")}.` });
     return out;
   }
 
-  private computeFit(): Record<FitMeasureName, number> {
-    const { pt, structure } = this.state;
+  private computeFit(): Partial<Record<FitMeasureName, number>> {
+    const st = this.state;
+    const { pt, structure } = st;
     const xIdx = pt.vars.ovX.map((v) => structure.names.indexOf(v));
-    return computeFitMeasures({
+    const base = computeFitMeasures({
+      fmin: st.f / 2,
       groups: this.state.groups.map((g) => {
         const e = g.engine;
         const ms = g.sample.missing;
@@ -543,11 +572,23 @@ export class SemFit extends Result {
       xIdx,
       fixedX: pt.fixedX,
     });
+    const fiml = st.options.missing !== "listwise";
+    if (!st.scaled && !fiml) return base;
+    const df = base.df!;
+    const dfb = base["baseline.df"]!;
+    let corrected: FimlCorrected | undefined;
+    if (fiml) corrected = this.fimlCorrectedCache ??= fimlCorrected(st, df, dfb, st.scaled ? "V3" : "V6");
+    const robust = robustMeasures({
+      X2: base.chisq!, df, X2b: base["baseline.chisq"]!, dfb, N: st.nEff, G: this.ngroups,
+      scaled: st.scaled ? { c: st.scaled.c, cb: st.scaled.cBaseline, cH1: st.scaled.cH1, cH0: st.scaled.cH0 } : undefined,
+      fiml: corrected ? { X2: corrected.X2, c: corrected.c, X2b: corrected.X2Null, cb: corrected.cNull } : undefined,
+    });
+    return { ...base, ...robust };
   }
 
   /** The fit has a scaled (robust) test statistic (MLR, MLM). */
   isScaled(): boolean {
-    return false;
+    return !!this.state.scaled;
   }
 
   /** χ² contribution of each group (lavaan's test statistic per group), at the estimates. */
@@ -575,7 +616,9 @@ export class SemFit extends Result {
   }
 
   title(): string {
-    return `${this.state.kind === "cfa" ? "Confirmatory factor analysis" : "Structural equation model"} (ML${this.state.likelihood === "wishart" ? ", Wishart likelihood" : ""})`;
+    const o = this.state.options;
+    const how = [o.estimator === "ML" ? "ML" : `${o.estimator} (robust)`, o.missing !== "listwise" ? "FIML" : "", this.state.likelihood === "wishart" ? "Wishart likelihood" : ""].filter((x) => x);
+    return `${this.state.kind === "cfa" ? "Confirmatory factor analysis" : "Structural equation model"} (${how.join(", ")})`;
   }
 
   info(): string[] {
@@ -590,6 +633,13 @@ export class SemFit extends Result {
     const p = fm.df > 0 ? `p ${fm.pvalue < 0.001 ? "< .001" : `= ${fm.pvalue.toFixed(3)}`}` : "p not applicable (saturated model)";
     const ci = fm.df > 0 ? ` [${fm["rmsea.ci.lower"].toFixed(3)}, ${fm["rmsea.ci.upper"].toFixed(3)}]` : "";
     lines.push(`χ²(${fm.df}) = ${fm.chisq.toFixed(3)}, ${p}; CFI = ${fm.cfi.toFixed(3)}, TLI = ${fm.tli.toFixed(3)}, RMSEA = ${fm.rmsea.toFixed(3)}${ci}, SRMR = ${fm.srmr.toFixed(3)}`);
+    if (st.scaled) {
+      const ps = fm["pvalue.scaled"];
+      lines.push(
+        `Scaled (${st.scaled.test === "satorra.bentler" ? "Satorra–Bentler" : "Yuan–Bentler"}, c = ${st.scaled.c.toFixed(3)}): χ²(${fm.df}) = ${fm["chisq.scaled"].toFixed(3)}, p ${ps < 0.001 ? "< .001" : `= ${ps.toFixed(3)}`}; robust CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`,
+      );
+    } else if (st.options.missing !== "listwise")
+      lines.push(`FIML-corrected (robust) CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`);
     if (this.ngroups > 1) lines.push(`χ² by group: ${this.chisqGroups().map((c, g) => `${this.groupLabels[g]} ${c.toFixed(3)}`).join(", ")}`);
     return lines;
   }
@@ -597,7 +647,12 @@ export class SemFit extends Result {
   tables(): TableSpec[] {
     const pe = this.parameterEstimates({ standardized: this.converged }).tables();
     if (this.fitUnavailable()) return pe;
-    return [this.fitMeasures(["chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "srmr", "gfi", "agfi"]).tables()[0], ...pe];
+    const robust: string[] = this.state.scaled
+      ? ["chisq.scaled", "pvalue.scaled", "chisq.scaling.factor", "cfi.robust", "tli.robust", "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust"]
+      : this.state.options.missing !== "listwise"
+        ? ["cfi.robust", "tli.robust", "rmsea.robust"]
+        : [];
+    return [this.fitMeasures(["chisq", "df", "pvalue", ...robust, "cfi", "tli", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "srmr", "gfi", "agfi"]).tables()[0], ...pe];
   }
 
   /** Text laid out like lavaan's `summary(fit, fit.measures, standardized)`. */
@@ -670,8 +725,8 @@ export class SemFit extends Result {
 }
 
 /** lavaan's fitMeasures(fit, names): "all" or a subset, lower-cased as lavaan does. */
-function fitMeasureList(names: unknown): FitMeasureName[] {
-  if (names === undefined || names === null) return [...FIT_MEASURE_NAMES];
+function fitMeasureList(names: unknown, available: FitMeasureName[]): FitMeasureName[] {
+  if (names === undefined || names === null) return [...available];
   const list = typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
   if (!list || list.some((n) => typeof n !== "string"))
     throw new PathlabError(`fitMeasures(): names must be a string or an array of strings; got ${describeValue(names)}.`, {
@@ -682,29 +737,29 @@ function fitMeasureList(names: unknown): FitMeasureName[] {
   for (const raw of list as string[]) {
     const nm = raw.toLowerCase();
     if (nm === "all") {
-      out.push(...FIT_MEASURE_NAMES);
+      out.push(...available);
       continue;
     }
-    if ((FIT_MEASURE_NAMES as readonly string[]).includes(nm)) {
+    if ((available as string[]).includes(nm)) {
       out.push(nm as FitMeasureName);
       continue;
     }
+    const robustName = (SCALED_MEASURE_NAMES as readonly string[]).includes(nm) || (ROBUST_MEASURE_NAMES as readonly string[]).includes(nm);
     const lavaanOnly = LAVAAN_ONLY_MEASURES.includes(nm);
     throw new PathlabError(
-      lavaanOnly ? `fitMeasures(): "${raw}" is a lavaan fit measure pathlab does not compute yet.` : `fitMeasures(): unknown fit measure ${JSON.stringify(raw)}.`,
-      { hint: `Available: ${FIT_MEASURE_NAMES.join(", ")}.`, code: lavaanOnly ? "options.unsupported" : "options.unknown" },
+      robustName
+        ? `fitMeasures(): "${raw}" belongs to a scaled (robust) test; this fit has the standard test.`
+        : lavaanOnly
+          ? `fitMeasures(): "${raw}" is a lavaan fit measure pathlab does not compute yet.`
+          : `fitMeasures(): unknown fit measure ${JSON.stringify(raw)}.`,
+      {
+        hint: robustName ? 'Fit with estimator: "MLR" or "MLM" (robust measures also come with missing: "ml").' : `Available: ${available.join(", ")}.`,
+        code: robustName || lavaanOnly ? "options.unsupported" : "options.unknown",
+      },
     );
   }
   return out;
 }
 
-/** lavaan 0.6.14 measures not computed here (scaled/robust versions need estimators pathlab lacks). */
-const LAVAAN_ONLY_MEASURES = [
-  "fmin", "chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor", "baseline.chisq.scaled", "baseline.df.scaled",
-  "baseline.pvalue.scaled", "baseline.chisq.scaling.factor", "cfi.scaled", "tli.scaled", "cfi.robust", "tli.robust", "nnfi.scaled",
-  "nnfi.robust", "rfi", "rfi.scaled", "nfi.scaled", "ifi.scaled", "rni.scaled", "rni.robust", "pnfi", "scaling.factor.h1",
-  "scaling.factor.h0", "ntotal", "rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled",
-  "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue", "rmr",
-  "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "cn_05",
-  "cn_01", "pgfi", "mfi", "ecvi", "wrmr",
-];
+/** lavaan 0.6.14 measures not computed here. */
+const LAVAAN_ONLY_MEASURES = ["rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "wrmr"];

@@ -295,34 +295,7 @@ export function fimlLikelihoods(ms: MissingSample, Sigma: Float64Array, mu: Floa
   const two = log2piTerm(ms.patterns);
   const devH0 = fimlDeviance(ms.patterns, p, Sigma, mu);
   const devH1 = fimlDeviance(ms.patterns, p, ms.cov, ms.mean);
-  // Baseline: diagonal Σ for the non-covariates (available-case ML moments), the covariate block from EM.
-  const isX = new Uint8Array(p);
-  for (const i of xIdx) isX[i] = 1;
-  const Sb = new Float64Array(p * p);
-  const mb = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    if (isX[j]) {
-      mb[j] = ms.mean[j];
-      for (const i of xIdx) Sb[j * p + i] = ms.cov[j * p + i];
-      continue;
-    }
-    let n = 0;
-    let s = 0;
-    let ss = 0;
-    for (const pat of ms.patterns) {
-      const a = Array.prototype.indexOf.call(pat.vars, j) as number;
-      if (a < 0) continue;
-      n += pat.n;
-      s += pat.n * pat.mean[a];
-    }
-    const m = s / n;
-    for (const pat of ms.patterns) {
-      const a = Array.prototype.indexOf.call(pat.vars, j) as number;
-      if (a >= 0) ss += pat.n * (pat.cov[a * pat.vars.length + a] + (pat.mean[a] - m) ** 2);
-    }
-    mb[j] = m;
-    Sb[j * p + j] = ss / n;
-  }
+  const { cov: Sb, mean: mb } = baselineMoments(ms, xIdx);
   const devB = fimlDeviance(ms.patterns, p, Sb, mb);
   let loglX = 0;
   if (xIdx.length) {
@@ -369,4 +342,40 @@ function pairwiseMoments(columns: Float64Array[], n: number): { cov: Float64Arra
       cov[a * p + b] = cov[b * p + a] = ((ss / (c - 1)) * (n - 1)) / n;
     }
   return { cov, mean };
+}
+
+/**
+ * The FIML estimates of the independence (baseline) model: each non-covariate's available-case
+ * mean and variance (divisor: its number of observations), the covariate block from EM.
+ */
+export function baselineMoments(ms: MissingSample, xIdx: number[]): { mean: Float64Array; cov: Float64Array } {
+  const p = ms.p;
+  const isX = new Uint8Array(p);
+  for (const i of xIdx) isX[i] = 1;
+  const Sb = new Float64Array(p * p);
+  const mb = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    if (isX[j]) {
+      mb[j] = ms.mean[j];
+      for (const i of xIdx) Sb[j * p + i] = ms.cov[j * p + i];
+      continue;
+    }
+    let n = 0;
+    let s = 0;
+    let ss = 0;
+    for (const pat of ms.patterns) {
+      const a = Array.prototype.indexOf.call(pat.vars, j) as number;
+      if (a < 0) continue;
+      n += pat.n;
+      s += pat.n * pat.mean[a];
+    }
+    const m = s / n;
+    for (const pat of ms.patterns) {
+      const a = Array.prototype.indexOf.call(pat.vars, j) as number;
+      if (a >= 0) ss += pat.n * (pat.cov[a * pat.vars.length + a] + (pat.mean[a] - m) ** 2);
+    }
+    mb[j] = m;
+    Sb[j * p + j] = ss / n;
+  }
+  return { mean: mb, cov: Sb };
 }

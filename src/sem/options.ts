@@ -33,11 +33,15 @@ export interface SemOptions {
   /** Fix (co)variances of observed exogenous covariates at their sample values (default true). */
   fixedX?: boolean;
   "fixed.x"?: boolean;
-  /** "ML" (the only estimator computed so far). */
+  /**
+   * "ML" (default), "MLR" (robust Huber–White standard errors and the Yuan–Bentler scaled test,
+   * also with missing: "ml") or "MLM" (robust standard errors and the Satorra–Bentler scaled test;
+   * complete data).
+   */
   estimator?: string;
-  /** "standard" (expected information; default) or "none". */
+  /** "standard" (default for ML), "robust.huber.white" (MLR), "robust.sem" (MLM), "robust" (either, as lavaan chooses) or "none". */
   se?: string;
-  /** "standard" (the likelihood-ratio χ²; default) or "none". */
+  /** "standard" (the likelihood-ratio χ²; default for ML), "yuan.bentler.mplus" (MLR), "satorra.bentler" (MLM) or "none". */
   test?: string;
   /**
    * "listwise" (default) or "ml" — full-information ML on all cases (lavaan's missing = "ml", also
@@ -97,9 +101,9 @@ export interface ResolvedSemOptions {
   meanstructure: boolean | undefined;
   likelihood: "normal" | "wishart";
   fixedX: boolean;
-  estimator: "ML";
-  se: "standard" | "none";
-  test: "standard" | "none";
+  estimator: "ML" | "MLR" | "MLM";
+  se: "standard" | "none" | "robust.huber.white" | "robust.sem";
+  test: "standard" | "none" | "yuan.bentler.mplus" | "satorra.bentler";
   missing: "listwise" | "ml" | "ml.x";
   /** undefined: lavaan's default for the estimator and missing-data method. */
   information?: "expected" | "observed";
@@ -145,34 +149,34 @@ const SPECS: OptionSpecs = {
   fixedX: { kind: "boolean", aliases: ["fixed.x"] },
   estimator: {
     kind: "enum",
-    values: ["ML"],
+    values: ["ML", "MLR", "MLM"],
     caseInsensitive: true,
     valueAliases: { default: "ML" },
     unsupportedValues: Object.fromEntries(
-      ["MLR", "MLM", "MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
-        (e) => [e, `only maximum likelihood ("ML") is computed so far; robust and least-squares estimators are ${LATER}`],
+      ["MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
+        (e) => [e, `ML, MLR and MLM are computed; ${e} (least squares, ordinal or other likelihoods) is not: fit the model in R's lavaan for this.`],
       ),
     ),
   },
   se: {
     kind: "enum",
-    values: ["standard", "none"],
+    values: ["standard", "none", "robust.huber.white", "robust.sem", "robust"],
     caseInsensitive: true,
-    valueAliases: { default: "standard" },
+    valueAliases: { default: "default", "robust.mlr": "robust.huber.white", "robust.mlm": "robust.sem" },
     unsupportedValues: Object.fromEntries(
-      ["robust", "robust.sem", "robust.huber.white", "robust.mlr", "robust.mlm", "robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "bootstrap", "boot", "external", "twostep"].map(
-        (v) => [v, v.startsWith("boot") ? "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." : `only the standard (expected-information) errors are computed so far; robust errors are ${LATER}`],
+      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "bootstrap", "boot", "external", "twostep", "two.stage", "robust.two.stage"].map(
+        (v) => [v, v.startsWith("boot") ? "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." : "standard, robust.huber.white (MLR) and robust.sem (MLM) errors are computed; this one is not."],
       ),
     ),
   },
   test: {
     kind: "enum",
-    values: ["standard", "none"],
+    values: ["standard", "none", "yuan.bentler.mplus", "satorra.bentler"],
     caseInsensitive: true,
-    valueAliases: { default: "standard" },
+    valueAliases: { default: "default", sb: "satorra.bentler", "satorra-bentler": "satorra.bentler", satorra: "satorra.bentler", "yuan-bentler.mplus": "yuan.bentler.mplus" },
     unsupportedValues: Object.fromEntries(
-      ["satorra.bentler", "sb", "yuan.bentler", "yuan.bentler.mplus", "mean.var.adjusted", "scaled.shifted", "bollen.stine", "browne.residual.adf", "browne.residual.nt", "browne.residual.nt.model", "browne.residual.adf.model"].map(
-        (v) => [v, `only the standard likelihood-ratio test is computed so far; scaled tests are ${LATER}`],
+      ["yuan.bentler", "mean.var.adjusted", "scaled.shifted", "bollen.stine", "browne.residual.adf", "browne.residual.nt", "browne.residual.nt.model", "browne.residual.adf.model"].map(
+        (v) => [v, "the standard test, satorra.bentler (MLM) and yuan.bentler.mplus (MLR) are computed; this test is not."],
       ),
     ),
   },
@@ -225,6 +229,27 @@ const SPECS: OptionSpecs = {
   ordered: { kind: "custom", unsupported: `ordinal indicators (ordered) need the WLSMV estimator, which is ${LATER}` },
 };
 
+/**
+ * lavaan's defaults of se, test and information for the estimator (lav_options): MLR →
+ * robust.huber.white, yuan.bentler.mplus, observed information; MLM → robust.sem,
+ * satorra.bentler, expected; ML → standard. MLM and the Satorra–Bentler family need complete data.
+ */
+function robustDefaults(fn: string, o: Record<string, unknown>): Pick<ResolvedSemOptions, "estimator" | "se" | "test"> {
+  const estimator = (o.estimator as "ML" | "MLR" | "MLM" | undefined) ?? "ML";
+  const fiml = o.missing === "ml" || o.missing === "ml.x";
+  let se = o.se as string | undefined;
+  if (se === undefined || se === "default") se = estimator === "MLR" ? "robust.huber.white" : estimator === "MLM" ? "robust.sem" : "standard";
+  if (se === "robust") se = estimator === "MLR" || fiml ? "robust.huber.white" : "robust.sem";
+  let test = o.test as string | undefined;
+  if (test === undefined || test === "default") test = estimator === "MLR" ? "yuan.bentler.mplus" : estimator === "MLM" ? "satorra.bentler" : "standard";
+  if (fiml && (estimator === "MLM" || se === "robust.sem" || test === "satorra.bentler"))
+    throw new PathlabError(`${fn}(): ${estimator === "MLM" ? 'estimator "MLM"' : se === "robust.sem" ? 'se "robust.sem"' : 'test "satorra.bentler"'} needs complete data, but missing = "${o.missing}" (lavaan refuses this, or silently switches to listwise deletion).`, {
+      code: "options.bad-value",
+      hint: 'Use estimator "MLR" with missing: "ml" (robust errors and test for incomplete data), or missing: "listwise".',
+    });
+  return { estimator, se: se as ResolvedSemOptions["se"], test: test as ResolvedSemOptions["test"] };
+}
+
 function onlyValue(allowed: boolean, why: string): (v: unknown) => string | undefined {
   return (v) => {
     if (typeof v !== "boolean") return `must be ${allowed}; got ${describeValue(v)}.`;
@@ -248,11 +273,9 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
     meanstructure: o.meanstructure as boolean | undefined,
     likelihood: (o.likelihood as "normal" | "wishart") ?? "normal",
     fixedX: (o.fixedX as boolean) ?? true,
-    estimator: "ML",
-    se: (o.se as "standard" | "none") ?? "standard",
-    test: (o.test as "standard" | "none") ?? "standard",
+    ...robustDefaults(fn, o),
     missing: (o.missing as "listwise" | "ml" | "ml.x") ?? "listwise",
-    information: o.information === "default" ? undefined : (o.information as "expected" | "observed" | undefined),
+    information: o.information === "default" || o.information === undefined ? (o.estimator === "MLR" ? "observed" : undefined) : (o.information as "expected" | "observed"),
     naValues: (o.naValues as number[]) ?? [],
     sampleCovRescale: (o.sampleCovRescale as boolean) ?? true,
     checkLvNames: (o.checkLvNames as boolean) ?? true,

@@ -147,6 +147,51 @@ const MEASURE_LABELS: Record<string, string> = {
   aic: "AIC",
   bic: "BIC",
   bic2: "Sample-size adjusted BIC",
+  fmin: "Minimum of the fit function (F/2)",
+  rfi: "RFI",
+  pnfi: "PNFI",
+  ntotal: "N",
+  "rmsea.ci.level": "RMSEA CI level",
+  "rmsea.close.h0": "RMSEA close-fit H0",
+  "rmsea.notclose.pvalue": "RMSEA p (not-close fit, ≥ .08)",
+  "rmsea.notclose.h0": "RMSEA not-close-fit H0",
+  cn_05: "Hoelter's critical N (α = .05)",
+  cn_01: "Hoelter's critical N (α = .01)",
+  pgfi: "PGFI",
+  mfi: "McDonald's fit index",
+  ecvi: "ECVI",
+  "chisq.scaled": "χ² (scaled)",
+  "df.scaled": "df (scaled)",
+  "pvalue.scaled": "p (scaled χ²)",
+  "chisq.scaling.factor": "Scaling correction factor",
+  "baseline.chisq.scaled": "Baseline χ² (scaled)",
+  "baseline.df.scaled": "Baseline df (scaled)",
+  "baseline.pvalue.scaled": "Baseline p (scaled)",
+  "baseline.chisq.scaling.factor": "Baseline scaling factor",
+  "cfi.scaled": "CFI (scaled)",
+  "tli.scaled": "TLI (scaled)",
+  "cfi.robust": "CFI (robust)",
+  "tli.robust": "TLI (robust)",
+  "nnfi.scaled": "NNFI (scaled)",
+  "nnfi.robust": "NNFI (robust)",
+  "rfi.scaled": "RFI (scaled)",
+  "nfi.scaled": "NFI (scaled)",
+  "pnfi.scaled": "PNFI (scaled)",
+  "ifi.scaled": "IFI (scaled)",
+  "rni.scaled": "RNI (scaled)",
+  "rni.robust": "RNI (robust)",
+  "scaling.factor.h1": "Scaling factor, unrestricted model (MLR)",
+  "scaling.factor.h0": "Scaling factor, user model (MLR)",
+  "rmsea.scaled": "RMSEA (scaled)",
+  "rmsea.ci.lower.scaled": "RMSEA (scaled) 90% CI lower",
+  "rmsea.ci.upper.scaled": "RMSEA (scaled) 90% CI upper",
+  "rmsea.pvalue.scaled": "RMSEA (scaled) p (close fit)",
+  "rmsea.notclose.pvalue.scaled": "RMSEA (scaled) p (not-close fit)",
+  "rmsea.robust": "RMSEA (robust)",
+  "rmsea.ci.lower.robust": "RMSEA (robust) 90% CI lower",
+  "rmsea.ci.upper.robust": "RMSEA (robust) 90% CI upper",
+  "rmsea.pvalue.robust": "RMSEA (robust) p (close fit)",
+  "rmsea.notclose.pvalue.robust": "RMSEA (robust) p (not-close fit)",
 };
 
 /** lavaan's fitMeasures(): every measure is a field named as in lavaan (fm.cfi, fm["rmsea.ci.lower"]). */
@@ -208,7 +253,7 @@ export class FitMeasures extends Result {
   tables(): TableSpec[] {
     const rows = this.shown.map((k) => {
       const v = (this as unknown as Record<string, number>)[k];
-      const isInt = k === "npar" || k === "df" || k === "baseline.df";
+      const isInt = k === "npar" || k === "df" || k === "baseline.df" || k === "ntotal" || k === "df.scaled" || k === "baseline.df.scaled";
       return { measure: k, description: MEASURE_LABELS[k] ?? k, value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "NA" : v < 0.001 ? "<.001" : v.toFixed(3) } : v };
     });
     return [

@@ -14,6 +14,7 @@ import type { ResolvedSemOptions } from "./options";
 import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine, type SampleMoments } from "./ram";
 import { FimlEngine } from "./fiml";
+import type { H1Fiml, ScaledResult } from "./robust";
 import { cholInPlace } from "./linalg";
 import { mergeGroupValues, rowValues, standardizedValues, type StdType } from "./standardize";
 
@@ -54,6 +55,10 @@ export interface SemState {
   kind: "cfa" | "sem";
   /** The group variable of a multiple-group fit of raw data. */
   groupVar?: string;
+  /** The scaled test of a robust estimator (MLR, MLM). */
+  scaled?: ScaledResult;
+  /** Matrices computed once per fit and shared by the robust statistics (FIML's saturated-model information). */
+  cache?: { h1?: H1Fiml[] };
 }
 
 /** Discrepancy moments for the chosen likelihood: S with divisor N (normal) or N − 1 (wishart). */
