@@ -5,6 +5,7 @@
 export { cfa, sem, SemFit, type SemOptions, type SemInput, type EstimatesOptions, type StandardizedOptions } from "./fit";
 export { covFromCorrelations, type MomentsInput } from "./moments";
 export { modindices, ModIndices, type ModIndexRow, type ModIndicesOptions } from "./modindices";
+export { indProd, probe2WayMC, probe2WayRC, ProbeResult, type IndProdOptions, type ProbeRow } from "./interaction";
 export { lavTestScore, ScoreTest, type ScoreTestRow, type ScoreTestOptions } from "./score-test";
 export { lavTestLRT, anova, LrtTable, type LrtRow, type LrtOptions } from "./lrt";
 export { invariance, InvarianceResult, type InvarianceOptions, type InvarianceRow } from "./invariance";

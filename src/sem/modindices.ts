@@ -316,6 +316,11 @@ export function modindices(fit: SemFit, opts?: ModIndicesOptions): ModIndices {
   const st = fit.state;
   if (!st.converged)
     throw new PathlabError("modindices(): the model did not converge; modification indices need the estimates of a converged fit.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
+  if (st.options.missing !== "listwise")
+    throw new PathlabError('modindices(): modification indices of a FIML fit (missing = "ml") are not computed yet.', {
+      code: "options.unsupported",
+      hint: "Inspect the complete cases (missing: \"listwise\") for modification indices, or use lavaan's modindices() for the FIML fit.",
+    });
   const cands = candidates(st);
   const { s, V } = scoreAndV(st, cands);
   const N = fit.n;

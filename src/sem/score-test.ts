@@ -142,6 +142,11 @@ export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
   }) as ScoreTestOptions;
   const st = fit.state;
   if (!st.converged) throw new PathlabError("lavTestScore(): the model did not converge.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
+  if (st.options.missing !== "listwise")
+    throw new PathlabError('lavTestScore(): score tests of a FIML fit (missing = "ml") are not computed yet.', {
+      code: "options.unsupported",
+      hint: "Compare the constrained and the released model with lavTestLRT(), which works for FIML fits.",
+    });
   const eqs = st.pt.equalities;
   if (!eqs.length)
     throw new PathlabError("lavTestScore(): no equality constraints found in the model.", {
