@@ -17,6 +17,7 @@
  */
 import { pchisq, pnorm, qchisq, qnorm } from "../stats/distributions";
 import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
+import { dpoisRaw, incGamma, lgamma } from "../stats/special";
 
 /** What the fit measures need from one group at the estimates. */
 export interface GroupFitIngredients {
@@ -144,13 +145,56 @@ function ncpFor(x: number, df: number, p: number): number {
 }
 
 /**
+ * P(χ²_df(λ) ≤ x) for a large λ as the Poisson mixture Σ_i w_i P(a + i, x/2) (a = df/2), with the
+ * central terms by the recurrence P(s + 1, y) = P(s, y) − e^{−y} y^s / Γ(s + 1) from the mode
+ * outwards: one incomplete-gamma evaluation instead of one per term (the terms needed by the
+ * RMSEA interval lie where P is between about .05 and .95, where the recurrence loses nothing).
+ */
+function poissonMixtureCdf(x: number, df: number, ncp: number): number {
+  const lambda = ncp / 2;
+  const y = x / 2;
+  const a = df / 2;
+  const mode = Math.floor(lambda);
+  const pMode = incGamma(a + mode, y, true);
+  // d(s) = e^{−y} y^s / Γ(s + 1), the step between consecutive central CDFs.
+  const logD = (sh: number) => -y + sh * Math.log(y) - lgamma(sh + 1);
+  let sum = 0;
+  let w = dpoisRaw(mode, lambda);
+  let P = pMode;
+  let d = Math.exp(logD(a + mode));
+  for (let i = mode; i < mode + 1e6; i++) {
+    if (i > mode) {
+      w *= lambda / i;
+      P -= d;
+      d *= y / (a + i);
+      if (P < 0) P = 0;
+    }
+    const term = w * P;
+    sum += term;
+    if (i > mode + 2 && (w < 1e-17 * sum || term < 1e-17 * sum)) break;
+  }
+  w = dpoisRaw(mode, lambda);
+  P = pMode;
+  d = Math.exp(logD(a + mode - 1));
+  for (let i = mode - 1; i >= 0; i--) {
+    w *= (i + 1) / lambda;
+    P += d;
+    d *= (a + i) / y;
+    const term = w * Math.min(P, 1);
+    sum += term;
+    if (i < mode - 2 && w < 1e-17 * sum) break;
+  }
+  return Math.min(1, sum);
+}
+
+/**
  * λ with P(χ²_df(λ) ≤ x) = p to 1e-12 relative, from the normal approximation `guess`: a bracket
  * of a few standard deviations of λ around it, then Illinois-modified regula falsi (the large-χ²
  * case, where every noncentral χ² evaluation sums hundreds of terms and the generic search's
  * doubling from λ = 1 costs most).
  */
 function refineNcp(x: number, df: number, p: number, guess: number): number {
-  const f = (ncp: number) => pchisqNC(x, df, ncp, true) - p;
+  const f = (ncp: number) => poissonMixtureCdf(x, df, ncp) - p;
   const step = Math.sqrt(2 * (df + 2 * guess));
   let lo = Math.max(guess - step, 0);
   let hi = guess + step;

@@ -159,10 +159,10 @@ function parTableFor(kind: string, model: string, input: SemInput, opts: Resolve
  * Covariance of the estimates, (N·I)⁻¹, from the expected information (lavaan's default for
  * complete-data ML) or the observed information (default with FIML); NaN when not computed.
  */
-function estimatesCovariance(est: EstimatedModel, pt: ParTable, opts: ResolvedSemOptions, nEff: number, fiml: boolean): Float64Array {
+function estimatesCovariance(est: EstimatedModel, pt: ParTable, opts: ResolvedSemOptions, nEff: number, fiml: boolean): { vcov: Float64Array; info?: Float64Array } {
   const q = pt.nFree;
   // Identification is judged, and standard errors computed, only at a converged solution.
-  if (!est.converged || opts.se !== "standard") return new Float64Array(q * q).fill(NaN);
+  if (!est.converged || opts.se === "none") return { vcov: new Float64Array(q * q).fill(NaN) };
   const type = opts.information ?? (fiml ? "observed" : "expected");
   // The optimiser leaves the engines at θ̂ with the (scoring) information of that point.
   let info = est.info;
@@ -176,7 +176,7 @@ function estimatesCovariance(est: EstimatedModel, pt: ParTable, opts: ResolvedSe
     est.objective.observedInformation!(est.theta, obs, scale);
     info = obs;
   }
-  return vcovFromInformation(info, q, nEff, freeParamNames(pt, true));
+  return { vcov: vcovFromInformation(info, q, nEff, freeParamNames(pt, true)), info };
 }
 
 function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: SemOptions | undefined): SemFit {
@@ -209,7 +209,8 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   }));
   const nTotal = samples.reduce((a, x) => a + x.n, 0);
   const nEff = wishart ? nTotal - G : nTotal;
-  let vcov = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
+  const standard = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
+  let vcov = standard.vcov;
   const state: SemState = {
     syntax: model, pt, groups, objective: est.objective, structure: groups[0].structure, engine: groups[0].engine, sample: groups[0].sample,
     theta: est.theta, vcov, nEff, likelihood: opts.likelihood, f: est.f, iterations: est.iterations, converged: est.converged, maxGrad: est.maxGrad,
@@ -225,8 +226,9 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
     const seKind = opts.se === "robust.sem" ? "mlm" : "mlr";
     const testKind = opts.test === "satorra.bentler" ? "mlm" : "mlr";
     setAll(state, state.theta);
-    const forSe = opts.se.startsWith("robust") ? robustStatistics(state, seKind, df, dfBaseline) : undefined;
-    const forTest = opts.test === "standard" || opts.test === "none" ? undefined : forSe && seKind === testKind ? forSe : robustStatistics(state, testKind, df, dfBaseline);
+    // The bread is the information of the standard errors (observed for MLR, expected for MLM: lavaan's defaults).
+    const forSe = opts.se.startsWith("robust") ? robustStatistics(state, seKind, df, dfBaseline, standard.info) : undefined;
+    const forTest = opts.test === "standard" || opts.test === "none" ? undefined : forSe && seKind === testKind ? forSe : robustStatistics(state, testKind, df, dfBaseline, standard.info);
     if (forSe) vcov = forSe.nvcov.map((v) => v / nTotal);
     state.vcov = vcov;
     if (forTest && df > 0) state.scaled = forTest.scaled;

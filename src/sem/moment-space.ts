@@ -99,28 +99,32 @@ export function zeroMask(A: Float64Array, n: number, mask: Uint8Array): void {
 }
 
 /**
- * The casewise scores s_i (rows of an N × p* matrix) at (μ, Σ): complete data with W = Σ⁻¹, or
- * incomplete data pattern by pattern with Σ_oo⁻¹ (zero for the unobserved entries).
+ * Calls `fn(s, row)` with each case's score vector s_i (p*, a reused buffer) at (μ, Σ): complete
+ * data with W = Σ⁻¹, or incomplete data pattern by pattern with Σ_oo⁻¹ (zero for the unobserved
+ * entries). Returns the number of cases.
  */
-export function scoreMatrix(
+function eachScore(
   data: { columns: Float64Array[]; n: number } | MissingSample,
   mu: Float64Array,
   W: Float64Array,
   L: MomentLayout,
+  fn: (s: Float64Array, row: number) => void,
   patternInverse?: (vars: Int32Array) => Float64Array,
-): { S: Float64Array; N: number } {
+): number {
   const { p, nMean, pstar, vi, vj, xMask } = L;
   const v = new Float64Array(p);
   const e = new Float64Array(p);
+  const s = new Float64Array(pstar);
   const Wfull = new Float64Array(p * p);
   const groups: { vars: Int32Array; rows: ArrayLike<number>; X: Float64Array }[] =
     "patterns" in data
       ? data.patterns.map((pt) => ({ vars: pt.vars, rows: pt.rows, X: pt.vars.length === p ? W : patternInverse!(pt.vars) }))
       : [{ vars: Int32Array.from({ length: p }, (_, j) => j), rows: Int32Array.from({ length: data.n }, (_, i) => i), X: W }];
-  const N = groups.reduce((a, g) => a + g.rows.length, 0);
-  const S = new Float64Array(N * pstar);
   const cols = data.columns;
   const masked = xMask.some((x) => x);
+  const nv = vi.length;
+  const wIdx = new Int32Array(nv);
+  for (let t = 0; t < nv; t++) wIdx[t] = vi[t] * p + vj[t];
   let row = 0;
   for (const gp of groups) {
     const o = gp.vars;
@@ -137,17 +141,31 @@ export function scoreMatrix(
         for (let b = 0; b < p; b++) t += Wfull[ra + b] * e[b];
         v[a] = t;
       }
-      const base = row * pstar;
-      for (let a = 0; a < nMean; a++) S[base + a] = v[a];
-      for (let t = 0; t < vi.length; t++) {
+      for (let a = 0; a < nMean; a++) s[a] = v[a];
+      for (let t = 0; t < nv; t++) {
         const k = vi[t];
         const l = vj[t];
-        const g = v[k] * v[l] - Wfull[k * p + l];
-        S[base + nMean + t] = k === l ? 0.5 * g : g;
+        const g = v[k] * v[l] - Wfull[wIdx[t]];
+        s[nMean + t] = k === l ? 0.5 * g : g;
       }
-      if (masked) for (let a = 0; a < pstar; a++) if (xMask[a]) S[base + a] = 0;
+      if (masked) for (let a = 0; a < pstar; a++) if (xMask[a]) s[a] = 0;
+      fn(s, row);
     }
   }
+  return row;
+}
+
+/** The casewise scores s_i as the rows of an N × p* matrix (see `eachScore`). */
+export function scoreMatrix(
+  data: { columns: Float64Array[]; n: number } | MissingSample,
+  mu: Float64Array,
+  W: Float64Array,
+  L: MomentLayout,
+  patternInverse?: (vars: Int32Array) => Float64Array,
+): { S: Float64Array; N: number } {
+  const N = "patterns" in data ? data.patterns.reduce((a, pt) => a + pt.n, 0) : data.n;
+  const S = new Float64Array(N * L.pstar);
+  eachScore(data, mu, W, L, (s, row) => S.set(s, row * L.pstar), patternInverse);
   return { S, N };
 }
 
@@ -223,8 +241,7 @@ export function firstOrderProjected(
   patternInverse?: (vars: Int32Array) => Float64Array,
 ): Float64Array {
   const pstar = L.pstar;
-  const { S, N } = scoreMatrix(data, mu, W, L, patternInverse);
-  // U = S Δ (N × q) through Δ's nonzeros, case by case.
+  // U = S Δ (N × q) through Δ's nonzeros, case by case (the N × p* scores are never stored).
   const nzA: number[] = [];
   const nzK: number[] = [];
   const nzV: number[] = [];
@@ -240,12 +257,19 @@ export function firstOrderProjected(
   const A = Int32Array.from(nzA);
   const K = Int32Array.from(nzK);
   const V = Float64Array.from(nzV);
-  const U = new Float64Array(N * q);
-  for (let i = 0; i < N; i++) {
-    const si = i * pstar;
-    const ui = i * q;
-    for (let t = 0; t < A.length; t++) U[ui + K[t]] += S[si + A[t]] * V[t];
-  }
+  const Nmax = "patterns" in data ? data.patterns.reduce((a, pt) => a + pt.n, 0) : data.n;
+  const U = new Float64Array(Nmax * q);
+  const N = eachScore(
+    data,
+    mu,
+    W,
+    L,
+    (s, row) => {
+      const ui = row * q;
+      for (let t = 0; t < A.length; t++) U[ui + K[t]] += s[A[t]] * V[t];
+    },
+    patternInverse,
+  );
   return crossprod(U, N, q);
 }
 

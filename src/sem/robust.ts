@@ -252,11 +252,12 @@ export function observedInfo(st: SemState): Float64Array {
  * Robust covariance of the estimates (times N: lavaan's NVarCov) and the scaled test, at the
  * engines' current θ. `df` is the model's degrees of freedom; `dfBaseline` the baseline's.
  */
-export function robustStatistics(st: SemState, kind: "mlr" | "mlm", df: number, dfBaseline: number): { nvcov: Float64Array; scaled: ScaledResult } {
+export function robustStatistics(st: SemState, kind: "mlr" | "mlm", df: number, dfBaseline: number, information?: Float64Array): { nvcov: Float64Array; scaled: ScaledResult } {
   const q = st.pt.nFree;
   const gm = groupMoments(st);
-  if (kind === "mlm") return mlm(st, gm, q, df, dfBaseline);
-  const E = observedInfo(st);
+  if (kind === "mlm") return mlm(st, gm, q, df, dfBaseline, information);
+  // The bread: the information of the standard errors when it was the observed one (MLR's default).
+  const E = information ?? observedInfo(st);
   const Einv = inverse(E, q, "observed information matrix");
   const B0 = new Float64Array(q * q);
   let traceH1 = 0;
@@ -342,9 +343,12 @@ export function baselineOf(st: SemState, g: number, L: MomentLayout): { Delta: F
 }
 
 /** MLM: robust.sem covariance and the Satorra–Bentler scaling. */
-function mlm(st: SemState, gm: ReturnType<typeof groupMoments>, q: number, df: number, dfBaseline: number): { nvcov: Float64Array; scaled: ScaledResult } {
-  const E = new Float64Array(q * q);
-  st.objective.information(E);
+function mlm(st: SemState, gm: ReturnType<typeof groupMoments>, q: number, df: number, dfBaseline: number, information?: Float64Array): { nvcov: Float64Array; scaled: ScaledResult } {
+  let E = information;
+  if (!E) {
+    E = new Float64Array(q * q);
+    st.objective.information(E);
+  }
   const Einv = inverse(E, q, "expected information matrix");
   const middle = new Float64Array(q * q);
   let trace = 0;
