@@ -110,6 +110,7 @@ function eachScore(
   L: MomentLayout,
   fn: (s: Float64Array, row: number) => void,
   patternInverse?: (vars: Int32Array) => Float64Array,
+  needed?: Uint8Array,
 ): number {
   const { p, nMean, pstar, vi, vj, xMask } = L;
   const v = new Float64Array(p);
@@ -122,15 +123,30 @@ function eachScore(
       : [{ vars: Int32Array.from({ length: p }, (_, j) => j), rows: Int32Array.from({ length: data.n }, (_, i) => i), X: W }];
   const cols = data.columns;
   const masked = xMask.some((x) => x);
-  const nv = vi.length;
-  const wIdx = new Int32Array(nv);
-  for (let t = 0; t < nv; t++) wIdx[t] = vi[t] * p + vj[t];
+  // Only the score entries `needed` (the nonzero rows of a Δ) are formed.
+  const vech: number[] = [];
+  for (let t = 0; t < vi.length; t++) if (!needed || needed[nMean + t]) vech.push(t);
+  const nv = vech.length;
+  const tK = Int32Array.from(vech, (t) => vi[t]);
+  const tL = Int32Array.from(vech, (t) => vj[t]);
+  const tOut = Int32Array.from(vech, (t) => nMean + t);
+  const tW = Int32Array.from(vech, (t) => vi[t] * p + vj[t]);
+  const tHalf = Float64Array.from(vech, (t) => (vi[t] === vj[t] ? 0.5 : 1));
   let row = 0;
   for (const gp of groups) {
     const o = gp.vars;
     const m = o.length;
     Wfull.fill(0);
     for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) Wfull[o[a] * p + o[b]] = gp.X[a * m + b];
+    // Nonzero columns of each row of W (W is diagonal for the baseline model).
+    const nzStart = new Int32Array(p + 1);
+    const nzCol: number[] = [];
+    for (let a = 0; a < p; a++) {
+      nzStart[a] = nzCol.length;
+      for (let b = 0; b < p; b++) if (Wfull[a * p + b] !== 0) nzCol.push(b);
+    }
+    nzStart[p] = nzCol.length;
+    const nzc = Int32Array.from(nzCol);
     for (let r = 0; r < gp.rows.length; r++, row++) {
       const i = gp.rows[r];
       e.fill(0);
@@ -138,16 +154,11 @@ function eachScore(
       for (let a = 0; a < p; a++) {
         let t = 0;
         const ra = a * p;
-        for (let b = 0; b < p; b++) t += Wfull[ra + b] * e[b];
+        for (let k = nzStart[a]; k < nzStart[a + 1]; k++) t += Wfull[ra + nzc[k]] * e[nzc[k]];
         v[a] = t;
       }
       for (let a = 0; a < nMean; a++) s[a] = v[a];
-      for (let t = 0; t < nv; t++) {
-        const k = vi[t];
-        const l = vj[t];
-        const g = v[k] * v[l] - Wfull[wIdx[t]];
-        s[nMean + t] = k === l ? 0.5 * g : g;
-      }
+      for (let t = 0; t < nv; t++) s[tOut[t]] = tHalf[t] * (v[tK[t]] * v[tL[t]] - Wfull[tW[t]]);
       if (masked) for (let a = 0; a < pstar; a++) if (xMask[a]) s[a] = 0;
       fn(s, row);
     }
@@ -173,7 +184,7 @@ export function scoreMatrix(
  * Sᵀ S / N for an N × n matrix (row-major), symmetric result: transposed once so that every
  * entry is a dot product of two contiguous columns (four at a time).
  */
-function crossprod(S: Float64Array, N: number, n: number): Float64Array {
+export function crossprod(S: Float64Array, N: number, n: number): Float64Array {
   const T = new Float64Array(n * N);
   for (let i = 0; i < N; i++) {
     const ri = i * n;
@@ -257,6 +268,8 @@ export function firstOrderProjected(
   const A = Int32Array.from(nzA);
   const K = Int32Array.from(nzK);
   const V = Float64Array.from(nzV);
+  const needed = new Uint8Array(pstar);
+  for (const a of nzA) needed[a] = 1;
   const Nmax = "patterns" in data ? data.patterns.reduce((a, pt) => a + pt.n, 0) : data.n;
   const U = new Float64Array(Nmax * q);
   const N = eachScore(
@@ -269,6 +282,7 @@ export function firstOrderProjected(
       for (let t = 0; t < A.length; t++) U[ui + K[t]] += s[A[t]] * V[t];
     },
     patternInverse,
+    needed,
   );
   return crossprod(U, N, q);
 }

@@ -16,7 +16,7 @@
  */
 import { PathlabError } from "../errors";
 import { cholInPlace, cholInverse, invertSPDFlat } from "./linalg";
-import { adfGamma, firstOrder, firstOrderProjected, h1Expected, h1ObservedFiml, momentJacobian, momentLayout, type MomentLayout } from "./moment-space";
+import { adfGamma, crossprod, firstOrder, firstOrderProjected, h1Expected, h1ObservedFiml, momentJacobian, momentLayout, type MomentLayout } from "./moment-space";
 import { baselineMoments, subMatrix, type MissingSample } from "./missing";
 import type { SemState } from "./state";
 
@@ -228,6 +228,47 @@ function h1Trace(st: SemState, g: number, L: MomentLayout): { trace: number; nda
   return { trace: t / n, ndat: L.pstar };
 }
 
+/**
+ * The meat B₀_g = Σ_i u_i u_iᵀ / N_g of the model at its estimates, u_i the casewise scores of the
+ * parameters (the RAM engine's projector; pattern by pattern for incomplete data).
+ */
+function modelMeat(st: SemState, g: number, q: number): Float64Array {
+  const grp = st.groups[g];
+  const e = grp.engine;
+  const p = e.spec.p;
+  const ms = grp.sample.missing;
+  const cols = ms ? ms.columns : rawData(st, g).columns;
+  const blocks = ms
+    ? ms.patterns.map((pt) => ({ vars: pt.vars, rows: pt.rows as ArrayLike<number>, X: pt.vars.length === p ? e.W : patternInverseAt(e.Sigma, p)(pt.vars) }))
+    : [{ vars: Int32Array.from({ length: p }, (_, j) => j), rows: Int32Array.from({ length: grp.sample.n }, (_, i) => i) as ArrayLike<number>, X: e.W }];
+  const Ntot = blocks.reduce((a, b) => a + b.rows.length, 0);
+  const U = new Float64Array(Ntot * q);
+  const u = new Float64Array(q);
+  const ev = new Float64Array(p);
+  const v = new Float64Array(p);
+  let N = 0;
+  for (const blk of blocks) {
+    const m = blk.vars.length;
+    const Xfull = new Float64Array(p * p);
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) Xfull[blk.vars[a] * p + blk.vars[b]] = blk.X[a * m + b];
+    const project = e.caseScoreProjector(Xfull);
+    for (let r = 0; r < blk.rows.length; r++) {
+      const i = blk.rows[r];
+      ev.fill(0);
+      for (let a = 0; a < m; a++) ev[blk.vars[a]] = cols[blk.vars[a]][i] - e.mu[blk.vars[a]];
+      for (let a = 0; a < p; a++) {
+        let t = 0;
+        for (let b = 0; b < p; b++) t += Xfull[a * p + b] * ev[b];
+        v[a] = t;
+      }
+      project(v, u);
+      U.set(u, N * q);
+      N++;
+    }
+  }
+  return crossprod(U, N, q);
+}
+
 /** The meat B₀_g = Δᵀ J(μ, Σ) Δ at the given moments (the model's, or the baseline's). */
 function meat(st: SemState, g: number, L: MomentLayout, Delta: Float64Array, q: number, mu: Float64Array, Sigma: Float64Array): Float64Array {
   const s = st.groups[g].sample;
@@ -265,8 +306,8 @@ export function robustStatistics(st: SemState, kind: "mlr" | "mlm", df: number, 
   let ndat = 0;
   let traceBase = 0;
   st.groups.forEach((g, k) => {
-    const { L, Delta, f } = gm[k];
-    const B0g = meat(st, k, L, Delta, q, g.engine.mu, g.engine.Sigma);
+    const { L, f } = gm[k];
+    const B0g = modelMeat(st, k, q);
     for (let t = 0; t < q * q; t++) B0[t] += f * B0g[t];
     const h1 = h1Trace(st, k, L);
     traceH1 += h1.trace;
