@@ -19,7 +19,7 @@ import { PathlabError } from "../errors";
 import { Result, type TableSpec } from "../display";
 import { checkOptions } from "../options";
 import { pchisq } from "../stats/distributions";
-import { pinvSym } from "./linalg";
+import { invertGeneral, pinvSym } from "./linalg";
 import { buildRam } from "./model";
 import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine } from "./ram";
@@ -112,8 +112,8 @@ function unconstrained(st: SemState): { s: Float64Array; I: Float64Array; q: num
   return { s, I, q, fullIndex };
 }
 
-/** N sᵀ J s with J from the constraints `keep` (indices into R) that stay in place. */
-function statistic(s: Float64Array, I: Float64Array, q: number, R: Float64Array[], keep: number[], N: number): number {
+/** The bordered matrix [[I, R₁ᵀ], [R₁, 0]] of the constraints `keep`. */
+function bordered(I: Float64Array, q: number, R: Float64Array[], keep: number[]): Float64Array {
   const n = q + keep.length;
   const Z = new Float64Array(n * n);
   for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) Z[i * n + j] = I[i * q + j];
@@ -123,6 +123,45 @@ function statistic(s: Float64Array, I: Float64Array, q: number, R: Float64Array[
       Z[j * n + q + a] = R[r][j];
     }
   });
+  return Z;
+}
+
+/**
+ * Univariate tests (one constraint released, the others kept) from one inverse of the bordered
+ * matrix with all constraints: removing constraint r from a nonsingular bordered matrix Z changes
+ * its inverse's θ-block by −z_r z_rᵀ / Z⁻¹_rr (z_r the θ-part of column q + r of Z⁻¹), so
+ * X²_r = N (sᵀPs − (sᵀz_r)² / Z⁻¹_rr). Where Z or the reduced matrix is singular the generic
+ * pseudo-inverse is used (as lavaan, MASS::ginv).
+ */
+function univariate(s: Float64Array, I: Float64Array, q: number, R: Float64Array[], all: number[], release: number[], N: number): number[] {
+  const n = q + all.length;
+  const Zi = invertGeneralOrNull(bordered(I, q, R, all), n);
+  return release.map((r) => {
+    const a = all.indexOf(r);
+    const d = Zi ? Zi[(q + a) * n + q + a] : 0;
+    if (!Zi || !(Math.abs(d) > 1e-10)) return statistic(s, I, q, R, all.filter((x) => x !== r), N);
+    let sPs = 0;
+    let sz = 0;
+    for (let i = 0; i < q; i++) {
+      let t = 0;
+      for (let j = 0; j < q; j++) t += Zi[i * n + j] * s[j];
+      sPs += s[i] * t;
+      sz += s[i] * Zi[i * n + q + a];
+    }
+    return N * (sPs - (sz * sz) / d);
+  });
+}
+
+/** Inverse by Gauss–Jordan with partial pivoting, or null when (numerically) singular. */
+function invertGeneralOrNull(A: Float64Array, n: number): Float64Array | null {
+  const out = new Float64Array(n * n);
+  return invertGeneral(A, n, out, new Float64Array(n * n)) ? out : null;
+}
+
+/** N sᵀ J s with J from the constraints `keep` (indices into R) that stay in place. */
+function statistic(s: Float64Array, I: Float64Array, q: number, R: Float64Array[], keep: number[], N: number): number {
+  const n = q + keep.length;
+  const Z = bordered(I, q, R, keep);
   const Zp = pinvSym(Z, n);
   let x = 0;
   for (let i = 0; i < q; i++) {
@@ -172,11 +211,13 @@ export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
     const e = eqs[i];
     const a = st.pt.rows[e.a];
     const b = st.pt.rows[e.b];
-    const where = st.pt.ngroups > 1 ? ` (group ${a.group} = group ${b.group})` : "";
-    const what = a.lhs === b.lhs && a.op === b.op && a.rhs === b.rhs ? `${a.lhs} ${a.op} ${a.rhs}${where}` : `${a.lhs} ${a.op} ${a.rhs} = ${b.lhs} ${b.op} ${b.rhs}`;
+    const name = (r: typeof a) => `${r.lhs} ${r.op}${r.rhs ? ` ${r.rhs}` : ""}`;
+    const where = st.pt.ngroups > 1 ? ` (${fit.groupLabels[a.group - 1]} = ${fit.groupLabels[b.group - 1]})` : "";
+    const what = name(a) === name(b) ? `${name(a)}${where}` : `${name(a)} = ${name(b)}`;
     return { lhs: e.labels ? e.labels[0] : `.p${e.a + 1}.`, op: "==", rhs: e.labels ? e.labels[1] : `.p${e.b + 1}.`, parameter: what, X2: x2, df, pvalue: pchisq(x2, df, false) };
   };
-  const uni = o.univariate === false && !o.cumulative ? [] : release.map((r) => rowOf(r, statistic(s, I, q, R, stay([r]), N), 1));
+  const uniX2 = o.univariate === false && !o.cumulative ? [] : univariate(s, I, q, R, all, release, N);
+  const uni = uniX2.map((x2, k) => rowOf(release[k], x2, 1));
   let cumulative: ScoreTestRow[] = [];
   if (o.cumulative) {
     const order = uni.map((u, k) => ({ k, x: u.X2 })).sort((x, y) => y.x - x.x).map((z) => release[z.k]);

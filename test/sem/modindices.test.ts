@@ -99,7 +99,7 @@ describe("sem: lavTestScore against lavaan 0.6.14", () => {
   it("explains the constraints and refuses models without any", () => {
     const fit = fitOf(J.score.scalar);
     const t = lavTestScore(fit);
-    expect(t.uni[8].parameter).to.equal("x3 ~1  (group 1 = group 2)");
+    expect(t.uni[8].parameter).to.equal("x3 ~1 (Pasteur = Grant-White)");
     expect(t.summary()).to.contain("Total score test");
     expect(errorOf(() => lavTestScore(fitOf(J.mi.hs))).code).to.equal("sem.no-constraints");
     expect(errorOf(() => lavTestScore(fit, { release: [99] })).message).to.contain("99");
