@@ -234,6 +234,40 @@ export class FitMeasures extends Result {
   readonly "rmsea.robust"!: number;
   readonly "rmsea.ci.lower.robust"!: number;
   readonly "rmsea.ci.upper.robust"!: number;
+  /** The other measures of fitMeasures(fit, "all") (lavaan's names). */
+  readonly fmin!: number;
+  readonly rfi!: number;
+  readonly pnfi!: number;
+  readonly ntotal!: number;
+  readonly "rmsea.ci.level"!: number;
+  readonly "rmsea.close.h0"!: number;
+  readonly "rmsea.notclose.pvalue"!: number;
+  readonly "rmsea.notclose.h0"!: number;
+  readonly cn_05!: number;
+  readonly cn_01!: number;
+  readonly pgfi!: number;
+  readonly mfi!: number;
+  readonly ecvi!: number;
+  readonly "baseline.chisq.scaled"!: number;
+  readonly "baseline.df.scaled"!: number;
+  readonly "baseline.pvalue.scaled"!: number;
+  readonly "baseline.chisq.scaling.factor"!: number;
+  readonly "nnfi.scaled"!: number;
+  readonly "rfi.scaled"!: number;
+  readonly "nfi.scaled"!: number;
+  readonly "pnfi.scaled"!: number;
+  readonly "ifi.scaled"!: number;
+  readonly "rni.scaled"!: number;
+  readonly "rmsea.ci.lower.scaled"!: number;
+  readonly "rmsea.ci.upper.scaled"!: number;
+  readonly "rmsea.pvalue.scaled"!: number;
+  readonly "rmsea.notclose.pvalue.scaled"!: number;
+  readonly "scaling.factor.h1"!: number;
+  readonly "scaling.factor.h0"!: number;
+  readonly "nnfi.robust"!: number;
+  readonly "rni.robust"!: number;
+  readonly "rmsea.pvalue.robust"!: number;
+  readonly "rmsea.notclose.pvalue.robust"!: number;
   /** The measures shown when rendered (all by default). */
   readonly shown: string[];
 
