@@ -275,6 +275,7 @@ export interface StandardizedOptions {
   level?: number;
 }
 
+const GROUP_SPEC = { kind: "custom", check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."), expected: 'e.g. { group: "female" } or { group: 2 }' } as const;
 const LEVEL_SPEC = { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." } as const;
 
 /** A fitted SEM/CFA (lavaan's fitted `lavaan` object). */
@@ -667,48 +668,63 @@ export class SemFit extends Result {
     return lavaanSummary(this, o);
   }
 
-  /** The single-group helpers below need one group: they say so for a multiple-group fit. */
-  private oneGroup(what: string): void {
-    if (this.ngroups > 1)
-      throw new PathlabError(`${what} is computed for single-group fits; this fit has ${this.ngroups} groups.`, {
-        code: "sem.multigroup-unsupported",
-        hint: `Fit each group on its own (filter the data by ${this.state.groupVar ? `"${this.state.groupVar}"` : "group"}) and call ${what} on each fit.`,
+  /**
+   * The group (1-based) a per-group helper works on: `group` as a number or label; in a
+   * multiple-group fit without it, `whole` (all groups) when the helper can show them all, else an error.
+   */
+  private groupOption(what: string, group: unknown, whole: boolean): number[] {
+    if (group === undefined) {
+      if (this.ngroups === 1 || whole) return this.groupLabels.map((_, g) => g + 1);
+      throw new PathlabError(`${what} is drawn for one group at a time; this fit has ${this.ngroups} groups.`, {
+        code: "sem.group-required",
+        hint: `Pass { group: ${JSON.stringify(this.groupLabels[0])} } (groups: ${this.groupLabels.join(", ")}), or a group number from 1 to ${this.ngroups}.`,
       });
+    }
+    const g = typeof group === "number" ? group : typeof group === "string" ? this.groupLabels.indexOf(group) + 1 : NaN;
+    if (!(Number.isInteger(g) && g >= 1 && g <= this.ngroups))
+      throw new PathlabError(`${what}: group ${describeValue(group)} is not a group of this fit.`, {
+        code: "options.bad-value",
+        hint: this.ngroups > 1 ? `Groups: ${this.groupLabels.map((l, k) => `${k + 1} = "${l}"`).join(", ")}.` : "This fit has one group; leave group out.",
+      });
+    return [g];
   }
 
-  /** Composite reliability and AVE per factor from the std.all loadings. */
-  reliability(): SemReliability {
-    this.oneGroup("reliability()");
-    return semReliability(this);
+  /**
+   * Composite reliability and AVE per factor from the std.all loadings; in a multiple-group fit per
+   * group (all groups, or `{ group }`), from each group's standardised solution.
+   */
+  reliability(opts?: { group?: number | string }): SemReliability {
+    const o = checkOptions("reliability", opts, { group: GROUP_SPEC }) as { group?: number | string };
+    return semReliability(this, this.groupOption("reliability()", o.group, true));
   }
 
-  /** Fornell–Larcker table: √AVE against the model-implied factor correlations. */
-  fornellLarcker(): FornellLarckerResult {
-    this.oneGroup("fornellLarcker()");
-    return semFornellLarcker(this);
+  /** Fornell–Larcker table: √AVE against the model-implied factor correlations (one group: `{ group }`). */
+  fornellLarcker(opts?: { group?: number | string }): FornellLarckerResult {
+    const o = checkOptions("fornellLarcker", opts, { group: GROUP_SPEC }) as { group?: number | string };
+    return semFornellLarcker(this, this.groupOption("fornellLarcker()", o.group, false)[0]);
   }
 
-  /** HTMT (or HTMT2) of the factors from the observed covariances of their indicators. */
-  htmt(opts?: { htmt2?: boolean }): HtmtResult {
-    this.oneGroup("htmt()");
-    return semHtmt(this, checkOptions("htmt", opts, { htmt2: { kind: "boolean" } }));
+  /** HTMT (or HTMT2) of the factors from the observed covariances of their indicators (one group: `{ group }`). */
+  htmt(opts?: { htmt2?: boolean; group?: number | string }): HtmtResult {
+    const o = checkOptions("htmt", opts, { htmt2: { kind: "boolean" }, group: GROUP_SPEC }) as { htmt2?: boolean; group?: number | string };
+    return semHtmt(this, o, this.groupOption("htmt()", o.group, false)[0]);
   }
 
-  /** Path diagram (plotly, laid out by elkjs) with standardised estimates; see DiagramOptions. */
+  /** Path diagram (plotly, laid out by elkjs) with standardised estimates; see DiagramOptions (`group` for a multiple-group fit). */
   diagram(opts: DiagramOptions = {}): Figure {
-    this.oneGroup("diagram()");
-    return pathDiagram(this, opts);
+    return pathDiagram(this, { ...opts, group: this.groupOption("diagram()", opts?.group, false)[0] });
   }
 
   /** The same as `diagram()`, under the name PROCESS results use. */
   pathDiagram(opts: DiagramOptions = {}): Figure {
-    this.oneGroup("pathDiagram()");
-    return pathDiagram(this, opts);
+    return pathDiagram(this, { ...opts, group: this.groupOption("pathDiagram()", opts?.group, false)[0] });
   }
 
-  /** Case-resampling bootstrap of the defined (or all) parameters with percentile intervals. */
+  /**
+   * Case-resampling bootstrap of the defined (or all) parameters with percentile intervals; a
+   * multiple-group fit resamples within each group (as lavaan), a FIML fit resamples incomplete cases.
+   */
   bootstrap(opts: BootstrapOptions): SemBootstrap {
-    this.oneGroup("bootstrap()");
     return bootstrapSem(this, opts);
   }
 

@@ -102,4 +102,14 @@ describe("sem: FIML bad inputs", () => {
     expect(fit.n).to.equal(2436);
     expect(fit.dropped).to.equal(364);
   });
+  it("bootstrap() of a FIML fit resamples the incomplete cases and refits by FIML", () => {
+    const sub = bfi.slice(0, 500);
+    const fit = sem(`${two}\nA ~~ r*C\nrr := r*1`, sub, { missing: "ml" });
+    const b = fit.bootstrap({ R: 40, seed: 3 });
+    expect(b.failed).to.equal(0);
+    expect(b.rows).to.have.length(1);
+    const se = fit.parameterEstimates().find("rr")!.se;
+    expect(b.rows[0].boot_se / se).to.be.within(0.5, 2);
+    expect(fit.bootstrap({ R: 40, seed: 3 }).rows[0].ci_lower).to.equal(b.rows[0].ci_lower);
+  });
 });

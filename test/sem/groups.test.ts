@@ -239,7 +239,70 @@ describe("sem: multiple groups — bad inputs and options", () => {
     expect(s).to.contain("Group 2 [Grant-White]:");
     expect(s).to.contain("Test statistic for each group:");
     expect(fit.toHTML()).to.contain("group 2 [Grant-White]");
-    expect(errorOf(() => fit.reliability()).code).to.equal("sem.multigroup-unsupported");
+    expect(errorOf(() => fit.diagram()).code).to.equal("sem.group-required");
     expect(fitFor("cmod").summary()).to.contain("Defined Parameters");
   });
 });
+
+describe("sem: per-group reliability, validity, diagram and bootstrap of a multiple-group fit", () => {
+  // The configural model is the two single-group fits side by side: each group's CR/AVE,
+  // Fornell–Larcker and HTMT must equal those of the group fitted alone.
+  const conf = fitFor("configural");
+  const alone = (school: string) => cfa(HS, hs.filter((r) => r.school === school));
+  it("reliability(): every group, or one with { group }, as each group fitted alone", () => {
+    const all = conf.reliability();
+    expect(all.factors.map((f) => `${f.group}:${f.factor}`)).to.deep.equal(["Pasteur:visual", "Pasteur:textual", "Pasteur:speed", "Grant-White:visual", "Grant-White:textual", "Grant-White:speed"]);
+    for (const school of ["Pasteur", "Grant-White"]) {
+      const ref = alone(school).reliability();
+      for (const f of ref.factors) {
+        const ours = all.get(f.factor, school);
+        close(ours.cr, f.cr, `${school} ${f.factor} CR`, 1e-5);
+        close(ours.ave, f.ave, `${school} ${f.factor} AVE`, 1e-5);
+      }
+      const one = conf.reliability({ group: school });
+      expect(one.factors.every((f) => f.group === school)).to.equal(true);
+    }
+    expect(all.toHTML()).to.contain("Grant-White");
+    expect(errorOf(() => conf.reliability({ group: "Other" })).code).to.equal("options.bad-value");
+    expect(errorOf(() => conf.reliability({ group: 3 })).hint).to.contain('2 = "Grant-White"');
+  });
+  it("fornellLarcker() and htmt() need { group } and match the group fitted alone", () => {
+    expect(errorOf(() => conf.fornellLarcker()).code).to.equal("sem.group-required");
+    expect(errorOf(() => conf.htmt()).hint).to.contain("Pasteur");
+    const gw = alone("Grant-White");
+    const fl = conf.fornellLarcker({ group: "Grant-White" });
+    const flRef = gw.fornellLarcker();
+    expect(JSON.stringify(fl.tables()[0].rows).length).to.be.above(10);
+    const num = (t: typeof fl) => t.tables()[0].rows.flatMap((r) => Object.values(r).filter((v): v is number => typeof v === "number"));
+    num(fl).forEach((v, k) => close(v, num(flRef)[k], `Fornell–Larcker ${k}`, 1e-5));
+    const h = conf.htmt({ group: 2 });
+    const hRef = gw.htmt();
+    const numH = (t: typeof h) => t.tables()[0].rows.flatMap((r) => Object.values(r).filter((v): v is number => typeof v === "number"));
+    numH(h).forEach((v, k) => close(v, numH(hRef)[k], `HTMT ${k}`, 1e-10));
+  });
+  it("diagram({ group }) draws that group's estimates", () => {
+    const fig = conf.diagram({ group: "Pasteur" });
+    const ref = alone("Pasteur").diagram();
+    const texts = (f: typeof fig) => JSON.stringify(f).match(/"text":"[^"]*"/g)?.filter((t) => /\d/.test(t) && !t.includes("Standardised estimates")).sort();
+    expect(JSON.stringify(fig)).to.contain("group 1 [Pasteur]");
+    // Same standardised loadings and covariances (the subtitle's χ² is the whole model's).
+    expect(texts(fig)!.filter((t) => !t.includes("χ²"))).to.deep.equal(texts(ref)!.filter((t) => !t.includes("χ²")));
+    expect(errorOf(() => conf.diagram({ group: true as never })).code).to.equal("options.bad-value");
+  });
+  it("bootstrap(): cases resampled within each group, reproducible, intervals around the estimates", () => {
+    const m = cfa(HS, hs, { group: "school", groupEqual: ["loadings"] });
+    const b1 = m.bootstrap({ R: 60, seed: 5, parameters: "all" });
+    const b2 = m.bootstrap({ R: 60, seed: 5, parameters: "all" });
+    expect(b1.rows.map((r) => r.boot_se)).to.deep.equal(b2.rows.map((r) => r.boot_se));
+    expect(b1.failed).to.equal(0);
+    const pe = m.parameterEstimates().rows.filter((r) => r.free > 0);
+    expect(b1.rows.length).to.equal(pe.length);
+    // Bootstrap SEs of the free parameters are of the size of lavaan's standard errors.
+    const x1 = b1.rows.find((r) => r.lhs === "x1" && r.op === "~~")!;
+    const se = m.parameterEstimates().find("x1", "~~", "x1", 1)!.se;
+    expect(x1.boot_se / se).to.be.within(0.5, 2);
+    expect(x1.ci_lower).to.be.below(x1.est);
+    expect(x1.ci_upper).to.be.above(x1.est);
+  });
+});
+
