@@ -161,7 +161,7 @@ export class FimlEngine extends RamEngine {
    * (n_p/N) X d_p in its observed block (X = Σ_oo⁻¹). X T X is formed from the pattern's cases,
    * Σ_i (X e_i)(X e_i)ᵀ/n_p, when they are fewer than its variables, else from S_p.
    */
-  private momentDerivatives(): { M: Float64Array; r: Float64Array } {
+  momentDerivatives(): { M: Float64Array; r: Float64Array } {
     const p = this.spec.p;
     const M = new Float64Array(p * p);
     const r = new Float64Array(p);

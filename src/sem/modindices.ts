@@ -13,6 +13,8 @@
  * (M: the free parameters; V_j below ε^(1/3) gives NA, dropped as lavaan). Standardised EPCs
  * (sepc.lv, sepc.all, sepc.nox) scale the epc like lavaan's std.lv/std.all/std.nox, covariances by
  * the residual standard deviations (cov.std). With G groups, F and I are the N_g/N-weighted sums.
+ * A FIML fit uses the FIML discrepancy's score and lavaan's expected information of incomplete data
+ * (the missing-data patterns' informations, weighted by their frequencies).
  *
  * @example
  * fit.modindices({ sort: true, minimumValue: 10 }).rows[0];  // { lhs: "visual", op: "=~", rhs: "x9", mi: 36.41, … }
@@ -26,6 +28,8 @@ import { cellDerivative, discrepancyDerivative, dropXBlock, gradientOf, informat
 import { invertSPDFlat } from "./linalg";
 import type { ParRow } from "./partable";
 import type { Cell } from "./ram";
+import { FimlEngine } from "./fiml";
+import { h1Expected, momentLayout } from "./moment-space";
 import { setAll, type SemState } from "./state";
 import { totalVariances } from "./standardize";
 import type { SemFit } from "./fit";
@@ -206,9 +210,13 @@ function scoreAndV(st: SemState, cands: Candidate[]): { s: Float64Array; V: Floa
   st.groups.forEach((grp, gi) => {
     const e = grp.engine;
     const p = e.spec.p;
-    const W = e.W;
     const xIdx = xNames.map((v) => grp.structure.names.indexOf(v));
     const index = new Map(grp.structure.names.map((v, i) => [v, i]));
+    if (e instanceof FimlEngine) {
+      fimlBlocks(e, xIdx, index, cands, gi, w[gi], q, { s, Icm, Icc, Imm });
+      return;
+    }
+    const W = e.W;
     const { M, wd } = discrepancyDerivative(e);
     const model: { k: number; d: MomentDerivative; T: Float64Array }[] = [];
     e.spec.cells.forEach((cells, k) => {
@@ -247,6 +255,70 @@ function scoreAndV(st: SemState, cands: Candidate[]): { s: Float64Array; V: Floa
     V[ci] = Icc[ci] - quad;
   }
   return { s, V };
+}
+
+/**
+ * The FIML blocks of one group (lavaan's expected information of incomplete data,
+ * lav_mvnorm_missing_information_expected): in the moment space σ = (μ, vech Σ) the information is
+ * H = Σ_p (n_p/N) × the saturated information of the pattern's observed variables at the implied
+ * moments (Σ_oo⁻¹ embedded, zero elsewhere), and each parameter's entries are Δ_kᵀ H Δ_l; the score
+ * is ½ ∂F/∂θ of the FIML discrepancy.
+ */
+function fimlBlocks(
+  e: FimlEngine,
+  xIdx: number[],
+  index: Map<string, number>,
+  cands: Candidate[],
+  gi: number,
+  w: number,
+  q: number,
+  out: { s: Float64Array; Icm: Float64Array; Icc: Float64Array; Imm: Float64Array },
+): void {
+  const p = e.spec.p;
+  const L = momentLayout(p, e.spec.meanstructure, xIdx);
+  const n = L.pstar;
+  const H = new Float64Array(n * n);
+  for (const { w: wp, X } of e.patternWeights()) {
+    const A = h1Expected(X, L);
+    for (let k = 0; k < n * n; k++) H[k] += wp * A[k];
+  }
+  const { M, r } = e.momentDerivatives();
+  const vec = (d: MomentDerivative): Float64Array => {
+    const v = new Float64Array(n);
+    for (let i = 0; i < L.nMean; i++) v[i] = d.dMu[i];
+    for (let t = 0; t < L.vi.length; t++) v[L.nMean + t] = d.dS[L.vi[t] * p + L.vj[t]];
+    return v;
+  };
+  const times = (v: Float64Array): Float64Array => {
+    const o = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      const va = v[a];
+      if (va === 0) continue;
+      const row = a * n;
+      for (let b = 0; b < n; b++) o[b] += va * H[row + b];
+    }
+    return o;
+  };
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let t = 0;
+    for (let k = 0; k < n; k++) t += a[k] * b[k];
+    return t;
+  };
+  const model: { k: number; d: Float64Array; Hd: Float64Array }[] = [];
+  e.spec.cells.forEach((cells, k) => {
+    if (!cells.length) return;
+    const d = vec(cellDerivative(e, cells));
+    model.push({ k, d, Hd: times(d) });
+  });
+  for (const a of model) for (const b of model) out.Imm[a.k * q + b.k] += w * dot(a.Hd, b.d);
+  cands.forEach((c, ci) => {
+    if (c.group !== gi + 1) return;
+    const raw = cellDerivative(e, [cellOf(c, index)]);
+    out.s[ci] = 0.5 * w * gradientOf(raw, M, r, p);
+    const Hd = times(vec(raw));
+    out.Icc[ci] = w * dot(Hd, vec(raw));
+    for (const b of model) out.Icm[ci * q + b.k] += w * dot(Hd, b.d);
+  });
 }
 
 /**
@@ -316,11 +388,6 @@ export function modindices(fit: SemFit, opts?: ModIndicesOptions): ModIndices {
   const st = fit.state;
   if (!st.converged)
     throw new PathlabError("modindices(): the model did not converge; modification indices need the estimates of a converged fit.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
-  if (st.options.missing !== "listwise")
-    throw new PathlabError('modindices(): modification indices of a FIML fit (missing = "ml") are not computed yet.', {
-      code: "options.unsupported",
-      hint: "Inspect the complete cases (missing: \"listwise\") for modification indices, or use lavaan's modindices() for the FIML fit.",
-    });
   const cands = candidates(st);
   const { s, V } = scoreAndV(st, cands);
   const N = fit.n;

@@ -6,7 +6,7 @@
  * The constraints are written as R θ = 0 on the unconstrained parameter vector θ (every equal
  * parameter its own entry: lavaan's `.pA. == .pB.`). With the score s = ½ ∂F/∂θ at the
  * constrained estimates (per observation), the expected information I of the unconstrained
- * model and N the sample size (lavaan 0.6.14):
+ * model (FIML: of the incomplete data, pattern by pattern) and N the sample size (lavaan 0.6.14):
  *   all (or the released set r): X² = N sᵀ J s,  J = the θ-block of the Moore–Penrose inverse of
  *   [[I, R₁ᵀ], [R₁, 0]], R₁ = the constraints that stay (J = I⁺ when all are released),
  *   df = number released; univariate: the same with one constraint released at a time (df 1).
@@ -23,6 +23,7 @@ import { invertGeneral, pinvSym } from "./linalg";
 import { buildRam } from "./model";
 import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine } from "./ram";
+import { FimlEngine } from "./fiml";
 import type { SemFit } from "./fit";
 import type { ParTable } from "./partable";
 import type { SemState } from "./state";
@@ -97,7 +98,7 @@ function unconstrained(st: SemState): { s: Float64Array; I: Float64Array; q: num
   });
   const engines = st.groups.map((g, gi) => {
     const structure = buildRam(ptFull, g.engine.sample.S, g.engine.sample.mean, gi + 1);
-    return new RamEngine(structure.spec, g.engine.sample);
+    return g.sample.missing ? new FimlEngine(structure.spec, g.engine.sample, g.sample.missing) : new RamEngine(structure.spec, g.engine.sample);
   });
   const N = st.groups.reduce((a, g) => a + g.sample.n, 0);
   const obj: SemObjective = engines.length === 1 ? engines[0] : new GroupedObjective(engines, st.groups.map((g) => g.sample.n / N));
@@ -181,11 +182,6 @@ export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
   }) as ScoreTestOptions;
   const st = fit.state;
   if (!st.converged) throw new PathlabError("lavTestScore(): the model did not converge.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
-  if (st.options.missing !== "listwise")
-    throw new PathlabError('lavTestScore(): score tests of a FIML fit (missing = "ml") are not computed yet.', {
-      code: "options.unsupported",
-      hint: "Compare the constrained and the released model with lavTestLRT(), which works for FIML fits.",
-    });
   const eqs = st.pt.equalities;
   if (!eqs.length)
     throw new PathlabError("lavTestScore(): no equality constraints found in the model.", {

@@ -1,11 +1,14 @@
 # Goldens for modification indices and score tests (issue 16 item 4): lavaan 0.6.14 modindices()
 # (all rows, standardized EPCs, power) and lavTestScore() (joint, univariate, cumulative).
-# Run: Rscript test/goldens/sem-mi.R   (writes test/goldens/sem-mi.json; needs sem-hs-school.csv, sem-poldem.csv)
+# FIML fits (missing = "ml") on psych's bfi use lavaan's expected information of incomplete data.
+# Run: Rscript test/goldens/sem-mi.R   (writes test/goldens/sem-mi.json; needs sem-hs-school.csv, sem-poldem.csv,
+# notebooks/data/bfi.csv)
 suppressPackageStartupMessages({ library(lavaan); library(jsonlite) })
 stopifnot(as.character(packageVersion("lavaan")) == "0.6.14")
 dir <- "test/goldens"
 hs <- read.csv(file.path(dir, "sem-hs-school.csv"), stringsAsFactors = FALSE)
 pd <- read.csv(file.path(dir, "sem-poldem.csv"))
+bfi <- read.csv("notebooks/data/bfi.csv")
 
 mi.dump <- function(fit, ...) {
   m <- modindices(fit, ...)
@@ -60,6 +63,20 @@ M$poldem_mi1 <- list(model = pd.model, data = "sem-poldem.csv", options = list()
 M$covariates <- list(model = cov.model, data = "sem-hs-school.csv", options = list(), fun = "sem", mi = mi.dump(sem(cov.model, hs)))
 M$metric <- list(model = hs.model, data = "sem-hs-school.csv", options = list(group = "school", group_equal = "loadings"),
   mi = mi.dump(cfa(hs.model, hs, group = "school", group.equal = "loadings")))
+two <- ' A =~ A1 + A2 + A3 + A4 + A5
+         C =~ C1 + C2 + C3 + C4 + C5 '
+big5 <- ' A =~ A1 + A2 + A3 + A4 + A5
+          C =~ C1 + C2 + C3 + C4 + C5
+          E =~ E1 + E2 + E3 + E4 + E5
+          N =~ N1 + N2 + N3 + N4 + N5
+          O =~ O1 + O2 + O3 + O4 + O5 '
+covm <- ' N =~ N1 + N2 + N3 + N4 + N5
+          N ~ age + education '
+M$fiml_two <- list(model = two, data = "bfi.csv", options = list(missing = "ml"), mi = mi.dump(cfa(two, bfi, missing = "ml")))
+M$fiml_big5_mi1 <- list(model = big5, data = "bfi.csv", options = list(missing = "ml"), mi = mi.dump(cfa(big5, bfi, missing = "ml"), minimum.value = 1))
+M$fiml_covariates <- list(model = covm, data = "bfi.csv", fun = "sem", options = list(missing = "ml"), mi = mi.dump(sem(covm, bfi, missing = "ml")))
+M$fiml_gender <- list(model = two, data = "bfi.csv", options = list(missing = "ml", group = "gender", group_equal = "loadings"),
+  mi = mi.dump(cfa(two, bfi, missing = "ml", group = "gender", group.equal = "loadings")))
 S <- list()
 scalar <- cfa(hs.model, hs, group = "school", group.equal = c("loadings", "intercepts"))
 S$scalar <- c(list(model = hs.model, options = list(group = "school", group_equal = c("loadings", "intercepts"))), score.dump(scalar, cumulative = TRUE))
@@ -68,5 +85,7 @@ S$scalar_release <- c(list(model = hs.model, options = list(group = "school", gr
 S$metric_stdlv <- c(list(model = hs.model, options = list(group = "school", group_equal = "loadings", std_lv = TRUE)),
   score.dump(cfa(hs.model, hs, group = "school", group.equal = "loadings", std.lv = TRUE)))
 S$poldem_eq <- c(list(model = pd.eq, data = "sem-poldem.csv", fun = "sem", options = list()), score.dump(sem(pd.eq, pd)))
+S$fiml_scalar <- c(list(model = two, data = "bfi.csv", options = list(missing = "ml", group = "gender", group_equal = c("loadings", "intercepts"))),
+  score.dump(cfa(two, bfi, missing = "ml", group = "gender", group.equal = c("loadings", "intercepts")), cumulative = TRUE))
 writeLines(toJSON(list(mi = M, score = S), digits = NA, auto_unbox = TRUE, na = "null", null = "null", pretty = FALSE), file.path(dir, "sem-mi.json"))
 cat("wrote", file.path(dir, "sem-mi.json"), "\n")
