@@ -3,9 +3,10 @@
 /**
  * The main job: executes every notebook under notebooks/ through Jupyter with its own kernel
  * (tutorials first, then papers, each folder in name order), writes the executed notebooks and
- * standalone HTML reports to build/notebooks/, prints a summary table and the per-paper
- * published-vs-reproduced summary, and exits non-zero naming the notebook, cell and error of any
- * failure.
+ * standalone HTML reports to notebooks/executed/ (inside the folder `npm start` opens, ignored by
+ * git), prints a summary table and the per-paper published-vs-reproduced summary (build/), and
+ * exits non-zero naming the notebook, cell and error of any failure (for a kernel that died: the
+ * cell it was running and why).
  * Usage: node kernel/run-notebooks.js [name-or-substring …] [--json]
  */
 const fs = require("fs");
@@ -15,6 +16,8 @@ const { spawn } = require("child_process");
 const ROOT = path.resolve(__dirname, "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 const BUILD = path.join(ROOT, "build");
+/** Executed notebooks and their HTML reports: inside JupyterLab's root (kernel/lab.js), ignored by git. */
+const EXECUTED = path.join(NOTEBOOKS, "executed");
 /** The project's venv; PATHLAB_VENV points elsewhere (tests use it to simulate a missing venv). */
 const VENV = process.env.PATHLAB_VENV ? path.resolve(process.env.PATHLAB_VENV) : path.join(ROOT, ".venv");
 const PY = path.join(VENV, "bin", "python");
@@ -27,6 +30,7 @@ function listNotebooks() {
   const walk = (/** @type {string} */ dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.name.startsWith(".")) continue;
+      if (dir === NOTEBOOKS && e.name === path.basename(EXECUTED)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(".ipynb")) found.push(p);
@@ -69,21 +73,24 @@ function checkEnvironment() {
 
 /**
  * Runs notebooks through kernel/execute.py; resolves with one result object per notebook.
- * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string }} [opts]
+ * @param {string[]} paths @param {{ onResult?: (r: any) => void, timeout?: number, outDir?: string, env?: Record<string, string> }} [opts]
  */
 function runNotebooks(paths, opts = {}) {
   checkEnvironment();
   const plotly = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [ROOT] });
+  // MathJax 3's single-file TeX-to-SVG build: everything inside, no fonts or extensions to fetch.
+  const mathjax = require.resolve("mathjax/es5/tex-svg-full.js", { paths: [ROOT] });
   const notebooks = paths.map((p) => ({
     path: p,
-    out: opts.outDir ?? path.join(BUILD, "notebooks", path.dirname(path.relative(NOTEBOOKS, p))),
+    out: opts.outDir ?? outDirOf(p),
   }));
-  const arg = JSON.stringify({ notebooks, plotly, timeout: opts.timeout ?? 600 });
+  if (!opts.outDir) linkData();
+  const arg = JSON.stringify({ notebooks, plotly, mathjax, timeout: opts.timeout ?? 600 });
   return new Promise((resolve, reject) => {
     const child = spawn(PY, [path.join(__dirname, "execute.py"), arg], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+      env: { ...process.env, ...(opts.env || {}), JUPYTER_PLATFORM_DIRS: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
     });
     /** @type {any[]} */
     const results = [];
@@ -109,32 +116,62 @@ function runNotebooks(paths, opts = {}) {
   });
 }
 
-/** Aggregates the replication summaries notebooks emitted (MIME application/vnd.pathlab.replication+json). */
+/** Where a notebook's executed copy goes: mirrored under notebooks/executed/, or build/executed/ for notebooks from elsewhere. @param {string} p */
+function outDirOf(p) {
+  const rel = path.relative(NOTEBOOKS, p);
+  return rel.startsWith("..") ? path.join(BUILD, "executed") : path.join(EXECUTED, path.dirname(rel));
+}
+
+/**
+ * notebooks/executed/data → ../data, so that an executed copy opened in JupyterLab finds its data at
+ * the same relative path (`../data/…`) as the original and can be run again.
+ */
+function linkData() {
+  const link = path.join(EXECUTED, "data");
+  fs.mkdirSync(EXECUTED, { recursive: true });
+  try {
+    fs.lstatSync(link);
+  } catch {
+    try {
+      fs.symlinkSync(path.join("..", "data"), link, "dir");
+    } catch {
+      /* no symlinks here: the executed copies are still readable */
+    }
+  }
+}
+
+/** The five statuses of a compared published number (src/replicate/compare.ts), in display order. */
+const STATUSES = ["reproduced", "differs", "by construction", "bounded", "not reproducible"];
+
+/**
+ * Aggregates the replication summaries notebooks emitted (MIME application/vnd.pathlab.replication+json):
+ * per paper, the number of compared rows, the counts per status, the consistency flags and every row
+ * (id, printed, published, exact, lower, upper, simulated, status, reasonClass, reason, specification).
+ */
 function replicationSummary(results) {
   /** @type {Record<string, any>} */
   const byPaper = {};
   for (const r of results) {
     for (const rep of r.replication || []) {
       const key = rep.paper || path.basename(r.notebook, ".ipynb");
-      const row = (byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, reproduced: 0, close: 0, differs: 0, notReproducible: 0, consistencyFlags: 0 });
+      const row = (byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, counts: Object.fromEntries(STATUSES.map((s) => [s, 0])), consistencyChecks: 0, consistencyFlags: 0, rows: [] });
       row.compared += rep.compared || 0;
-      row.reproduced += rep.reproduced || 0;
-      row.close += rep.close || 0;
-      row.differs += rep.differs || 0;
-      row.notReproducible += rep.notReproducible || 0;
+      for (const s of STATUSES) row.counts[s] += (rep.counts && rep.counts[s]) || 0;
+      row.consistencyChecks += rep.consistencyChecks || 0;
       row.consistencyFlags += rep.consistencyFlags || 0;
+      row.rows.push(...(rep.rows || []));
     }
   }
   return Object.values(byPaper).sort((a, b) => a.paper.localeCompare(b.paper));
 }
 
-const REPLICATION_HEADERS = ["paper", "compared", "reproduced", "close", "differs", "not reproducible", "consistency flags"];
+const REPLICATION_HEADERS = ["paper", "compared", ...STATUSES, "consistency flags"];
 /** @param {any} r */
-const replicationRow = (r) => [r.paper, r.compared, r.reproduced, r.close, r.differs, r.notReproducible, r.consistencyFlags];
+const replicationRow = (r) => [r.paper, r.compared, ...STATUSES.map((s) => r.counts[s]), r.consistencyFlags];
 
 /**
  * Writes build/notebooks/summary.json and, when paper notebooks reported replication counts,
- * build/replication-summary.md and .json. Returns the per-paper rows.
+ * build/replication-summary.md (counts per status) and .json (counts and rows). Returns the per-paper rows.
  * @param {any[]} results
  */
 function writeSummaries(results) {
@@ -144,6 +181,8 @@ function writeSummaries(results) {
   if (rep.length) {
     const md = [
       "# Replication summary",
+      "",
+      "Statuses as defined in docs/replication.md; every row is in replication-summary.json.",
       "",
       "| " + REPLICATION_HEADERS.join(" | ") + " |",
       "|" + REPLICATION_HEADERS.map((_, i) => (i ? "---:" : "---")).join("|") + "|",
@@ -186,12 +225,12 @@ async function main() {
 
   const rep = writeSummaries(results);
   if (rep.length) {
-    console.log("\nPublished versus reproduced");
-    printTable(REPLICATION_HEADERS, rep.map(replicationRow), [1, 2, 3, 4, 5, 6]);
+    console.log("\nPublished versus reproduced (counts per status)");
+    printTable(REPLICATION_HEADERS, rep.map(replicationRow), [1, 2, 3, 4, 5, 6, 7]);
   }
 
   const failed = results.filter((r) => r.status !== "ok");
-  console.log(`\nReports: ${path.relative(process.cwd(), path.join(BUILD, "notebooks"))}/`);
+  console.log(`\nExecuted notebooks and HTML reports: ${path.relative(process.cwd(), EXECUTED)}/ (open them from npm start)`);
   if (failed.length) {
     for (const f of failed) {
       const cell = f.error && f.error.cell != null ? `cell ${f.error.cell}` : "kernel";
@@ -201,7 +240,7 @@ async function main() {
   }
 }
 
-module.exports = { listNotebooks, runNotebooks, replicationSummary, writeSummaries, select, BUILD };
+module.exports = { listNotebooks, runNotebooks, replicationSummary, writeSummaries, select, BUILD, EXECUTED };
 
 if (require.main === module) {
   main().catch((e) => {

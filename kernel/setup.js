@@ -73,7 +73,7 @@ function fingerprint() {
 
 function venvHealthy() {
   if (!fs.existsSync(PY)) return false;
-  const r = spawnSync(PY, ["-c", "import jupyterlab, nbclient, nbconvert, plotly, jupyter_client"], { encoding: "utf8" });
+  const r = spawnSync(PY, ["-c", "import jupyterlab, nbclient, nbconvert, plotly, jupyter_client, nh3"], { encoding: "utf8" });
   return r.status === 0;
 }
 

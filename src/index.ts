@@ -12,6 +12,5 @@ export * from "./regression";
 export * from "./process";
 export * from "./sem";
 export * from "./power";
-export * from "./papers";
 export * from "./replicate";
 export * from "./qual";

@@ -1,7 +1,10 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { getPaper, hypothesisNumbers } from "../src/papers";
+import { paper000, paper001, paper002, paper003 } from "../src/papers";
+import { hypothesisNumbers, REPLICATION_STATUSES } from "../src/replicate";
+
+const records: Record<string, Parameters<typeof hypothesisNumbers>[0]> = { "000": paper000.record, "001": paper001.record, "002": paper002.record, "003": paper003.record };
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../kernel/run-notebooks.js");
@@ -14,7 +17,7 @@ type Result = {
   error: { cell: number; ename: string; evalue: string } | null;
   outputs: Record<string, number>;
   plotlyIncomplete: number;
-  replication: (Record<string, number | string> & { ids?: string[] })[];
+  replication: { paper: string; compared: number; counts: Record<string, number>; consistencyFlags: number; rows: { id: string; status: string }[] }[];
 };
 
 describe("notebooks: every notebook runs through Jupyter with the pathlab kernel @slow", function () {
@@ -44,22 +47,20 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
     expect(results.some((r) => (r.outputs["application/vnd.plotly.v1+json"] ?? 0) > 0)).to.equal(true);
   });
 
-  it("each paper notebook reports one replication summary covering every published hypothesis-test number", () => {
+  it("each paper notebook reports one replication summary with one of the five statuses for every published hypothesis-test number", () => {
     const papers = results.filter((r) => /notebooks\/papers\/\d{3}-/.test(r.notebook));
     expect(papers.map((r) => path.basename(r.notebook).slice(0, 3))).to.include.members(["000", "001", "002", "003", "004"]);
     for (const r of papers) {
       const id = path.basename(r.notebook).slice(0, 3);
       expect(r.replication, `${id}: replication summaries emitted`).to.have.length(1);
-      const c = r.replication[0] as unknown as Record<string, number>;
+      const c = r.replication[0];
       expect(c.paper).to.equal(id);
-      expect(c.reproduced + c.close + c.differs + c.notReproducible, `${id}: statuses add up`).to.equal(c.compared);
-      if (id !== "004") {
-        // Counted from the paper module, not by hand.
-        expect(c.compared, `${id}: rows in the compare table`).to.be.at.least(hypothesisNumbers(getPaper(id)).length);
-        const ids = new Set(r.replication[0].ids ?? []);
-        const missing = hypothesisNumbers(getPaper(id))
-          .map((n) => n.id)
-          .filter((n) => !ids.has(n));
+      expect(REPLICATION_STATUSES.reduce((a, s) => a + c.counts[s], 0), `${id}: statuses add up`).to.equal(c.compared);
+      expect(c.rows.length).to.equal(c.compared);
+      for (const row of c.rows) expect(REPLICATION_STATUSES, `${id}: ${row.id}`).to.include(row.status);
+      if (records[id]) {
+        const ids = new Set(c.rows.map((x) => x.id));
+        const missing = hypothesisNumbers(records[id]).map((n) => n.id).filter((n) => !ids.has(n));
         expect(missing, `${id}: published hypothesis-test numbers missing from the compare table`).to.deep.equal([]);
       }
     }
@@ -72,10 +73,29 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
     for (const r of results) {
       for (const own of r.replication) {
         const row = written.find((w: { paper: string }) => w.paper === own.paper);
-        for (const k of ["compared", "reproduced", "close", "differs", "notReproducible", "consistencyFlags"]) expect(row[k], `${own.paper} ${k}`).to.equal(own[k]);
+        for (const k of ["compared", "consistencyFlags"] as const) expect(row[k], `${own.paper} ${k}`).to.equal(own[k]);
+        expect(row.counts, `${own.paper} counts`).to.deep.equal(own.counts);
+        expect(row.rows.length).to.equal(own.rows.length);
       }
     }
     const md = fs.readFileSync(path.join(runner.BUILD, "replication-summary.md"), "utf8");
     for (const w of written) expect(md).to.contain(`| ${w.paper} | ${w.compared} |`);
+  });
+
+  it("every report is self-contained and titled by its first heading; paper reports open in reader mode", () => {
+    for (const r of results) {
+      const rel = path.relative(path.resolve(__dirname, "../notebooks"), r.notebook);
+      const html = fs.readFileSync(path.join(runner.EXECUTED, rel.replace(/\.ipynb$/, ".html")), "utf8");
+      const nb = JSON.parse(fs.readFileSync(r.notebook, "utf8"));
+      const first = nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown");
+      const heading = first ? ([] as string[]).concat(first.source).join("").match(/^#+\s+(.+)$/m)?.[1] : undefined;
+      const title = html.match(/<title>([^<]*)<\/title>/)![1];
+      expect(title, rel).to.not.equal("Notebook");
+      if (heading && !/[*_`[<]/.test(heading)) expect(title, rel).to.equal(heading.trim().replace(/&/g, "&amp;"));
+      expect(html, `${rel}: loads nothing from the network`).to.not.match(/<script[^>]+src=|<link[^>]+href=["']https?:/);
+      expect(html, rel).to.contain("Content-Security-Policy");
+      const reader = !/<input checked=""[^>]*id="pathlab-show-code"|<input[^>]*id="pathlab-show-code"[^>]*checked/.test(html);
+      expect(reader, `${rel}: reader mode`).to.equal(rel.startsWith("papers"));
+    }
   });
 });

@@ -3,6 +3,7 @@
  * plotly figure objects, danfojs DataFrames and arrays of row objects. Anything else returns
  * undefined and keeps the kernel's ordinary text printing.
  */
+import { inspect } from "util";
 import { Figure, isPlotlyFigure } from "./figure";
 import { DISPLAY, hasDisplay, type MimeBundle } from "./mime";
 import { TableResult } from "./result";
@@ -98,4 +99,21 @@ export function toMimeBundle(x: unknown): MimeBundle | undefined {
     return new TableResult(spec)[DISPLAY]();
   }
   return undefined;
+}
+
+/** Arrays longer than this as a cell's last expression print as a plain list, not one output each. */
+const MAX_PARTS = 100;
+
+/**
+ * The MIME bundles a value displays as: one for a value with a rich form; for an array of results
+ * (not rows of a table), one per element, each as it would display alone (elements without a rich
+ * form as their text); undefined when there is nothing rich to show.
+ */
+export function displayBundles(x: unknown): MimeBundle[] | undefined {
+  const one = toMimeBundle(x);
+  if (one) return [one];
+  if (!Array.isArray(x) || x.length === 0 || x.length > MAX_PARTS) return undefined;
+  const parts = x.map((el) => toMimeBundle(el));
+  if (parts.every((p) => p === undefined)) return undefined;
+  return parts.map((p, i) => p ?? { "text/plain": inspect(x[i], { depth: 4, colors: false }) });
 }

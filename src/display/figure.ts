@@ -5,7 +5,6 @@
  */
 import { createHash } from "crypto";
 import type * as Plotly from "plotly.js";
-import { escapeHtml } from "./format";
 import { DISPLAY, INSPECT, PLOTLY_MIME, type MimeBundle } from "./mime";
 
 export type PlotData = Partial<Plotly.PlotData> & Record<string, unknown>;
@@ -52,12 +51,14 @@ export class Figure {
     const id = `pathlab-fig-${hash}-${++figureCounter}`;
     const height = typeof this.layout.height === "number" ? this.layout.height : 420;
     const safe = json.replace(/</g, "\\u003c");
+    // A JSON string literal: a title with a newline, quote or "</script>" cannot break the script.
+    const missing = JSON.stringify(`(plotly.js not loaded: figure ${titleText(this.layout) ?? ""} not drawn)`).replace(/</g, "\\u003c");
     return (
       `<div id="${id}" class="pathlab-figure" style="width:100%;height:${height}px"></div>` +
       `<script type="text/javascript">(function(){var f=${safe};` +
       `function draw(){window.Plotly.newPlot("${id}",f.data,f.layout,f.config);}` +
       `if(window.Plotly){draw();}else{var n=0,t=setInterval(function(){if(window.Plotly){clearInterval(t);draw();}else if(++n>200){clearInterval(t);` +
-      `document.getElementById("${id}").textContent="(plotly.js not loaded: figure ${escapeHtml(titleText(this.layout) ?? "")} not drawn)";}},50);}})();</script>`
+      `document.getElementById("${id}").textContent=${missing};}},50);}})();</script>`
     );
   }
 

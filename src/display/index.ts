@@ -5,4 +5,4 @@ export * from "./result";
 export * from "./figure";
 export * from "./bundle";
 export * from "./notebook";
-export * from "./save-plot";
+export { savePlot, type SavePlotOptions } from "./save-plot";

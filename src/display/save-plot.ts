@@ -1,41 +1,14 @@
 /**
  * Static images of figures (PNG or SVG) for papers and slides. plotly.js draws the figure in
- * headless Chromium (Debian's `chromium` package driven by playwright-core) and exports it with
- * `Plotly.toImage`, so the file looks exactly like the notebook plot.
+ * headless Chromium (a system Chromium, or the one npm installed: see `browser.ts`) driven by
+ * playwright-core, and exports it with `Plotly.toImage`, so the file looks exactly like the notebook
+ * plot. The page loads nothing from the network.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { PathlabError } from "../errors";
+import { launchBrowser } from "./browser";
 import { Figure, type PlotData, type PlotLayout } from "./figure";
-
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
-
-/** Chromium flags for a headless, sandbox-free, network-silent run (root in a container, no GPU). */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** Path of the Chromium executable: $PATHLAB_CHROMIUM, else the usual Debian locations. */
-export function findChromium(): string {
-  const env = process.env.PATHLAB_CHROMIUM;
-  if (env) {
-    if (fs.existsSync(env)) return env;
-    throw new PathlabError(`PATHLAB_CHROMIUM points to "${env}", which does not exist.`, { code: "no-chromium" });
-  }
-  const found = CANDIDATES.find((c) => fs.existsSync(c));
-  if (!found)
-    throw new PathlabError("Chromium is not installed, so figures cannot be saved as images.", {
-      hint: "Install it with: apt-get install -y chromium (or set PATHLAB_CHROMIUM to a Chromium/Chrome binary).",
-      code: "no-chromium",
-    });
-  return found;
-}
 
 export interface SavePlotOptions {
   width?: number;
@@ -55,17 +28,14 @@ export async function savePlot(
 ): Promise<string> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".png" && ext !== ".svg")
-    throw new PathlabError(`savePlot: "${file}" must end in .png or .svg.`, { code: "bad-extension" });
+    throw new PathlabError(`savePlot: "${file}" must end in .png or .svg.`, { code: "display.bad-extension" });
   const figure = fig instanceof Figure ? fig : new Figure(fig.data, fig.layout ?? {});
-  const executablePath = findChromium();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const plotlyPath = require.resolve("plotly.js-dist-min/plotly.min.js");
   const width = opts.width ?? (typeof figure.layout.width === "number" ? figure.layout.width : 800);
   const height = opts.height ?? (typeof figure.layout.height === "number" ? figure.layout.height : 500);
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     await page.setContent('<!doctype html><html><body style="margin:0"><div id="g"></div></body></html>');
     await page.addScriptTag({ path: plotlyPath });
     const dataUrl: string = await page.evaluate(

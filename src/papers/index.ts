@@ -1,38 +1,15 @@
 /**
- * The published record of the four replicated papers as typed data, plus flat listings of their
- * numbers for published-versus-reproduced tables.
+ * `pathlab/papers`: one object per replicated paper — its published record, the seed and recipe of
+ * its simulated data, its scales and controls, its reproduction map and consistency checks — in
+ * one shape (see `paper.ts`). The library entry `pathlab` exports no paper names.
+ *
+ * @example
+ * import { paper003 } from "pathlab/papers";
+ * const df = paper003.simulate();
  */
-import { PathlabError } from "../errors";
-import { paper000 } from "./paper000";
-import { paper001 } from "./paper001";
-import { paper002 } from "./paper002";
-import { paper003 } from "./paper003";
-import type { PaperRecord } from "./types";
-
-export * from "./types";
-export { parsePrinted, digitsOf } from "./build";
-export { hypothesisNumbers, measurementNumbers, allNumbers, coefficientNumbers, findCoefficient, loadingsOf } from "./numbers";
-export { paper000, paper001, paper002, paper003 };
-export { simulatePaper001, Paper001Simulation, PAPER001_SCALES, PAPER001_AMC_DIMENSIONS, PAPER001_OTHERS, type Paper001Options } from "./simulate001";
-export * from "./simulate003";
-export * from "./replication003";
-export * from "./simulate000";
-export * from "./replication000";
-export * from "./simulate002";
-export * from "./replication002";
-// Paper 004 is a qualitative case study: its record is case tables and codings (src/qual), not numbers.
-export { conceptualModel, type ConceptualModelOptions } from "./diagram";
-export { paper004 } from "./paper004";
-export type { Paper004, Paper004Quote, Paper004AggregateStatement, Paper004Context } from "./paper004";
-
-/** All paper records, keyed by id. */
-export const papers: Record<string, PaperRecord> = { "000": paper000, "001": paper001, "002": paper002, "003": paper003 };
-
-/** The record of one paper by id ("000" … "003"). */
-export function getPaper(id: string): PaperRecord {
-  const p = papers[id];
-  if (!p) {
-    throw new PathlabError(`no paper record "${id}"`, { hint: `available: ${Object.keys(papers).join(", ")}`, code: "papers.unknown" });
-  }
-  return p;
-}
+export type { Paper } from "./paper";
+export { paper000, type Paper000Simulation } from "./000";
+export { paper001, type Paper001Simulation } from "./001";
+export { paper002, type Paper002Simulation } from "./002";
+export { paper003, type Simulation003 } from "./003";
+export { paper004, type Paper004, type Paper004Quote, type Paper004AggregateStatement, type Paper004Context } from "./004";

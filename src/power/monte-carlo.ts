@@ -5,6 +5,7 @@
  * table whether it runs on one thread or two.
  */
 import * as path from "path";
+import { cancellation } from "../display/notebook";
 import { PathlabError } from "../errors";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { progressBar } from "../display/notebook";
@@ -193,8 +194,11 @@ export async function powerAsync(
   const progress = progressFor(options, total, work, `Power simulation (${total} replications)`);
   let done = 0;
   const tallies: PowerTally[] = [];
+  // A kernel interrupt stops the work: the loop checks the flag, workers are terminated.
+  const cancel = cancellation();
   if (threads === 1) {
     for (const c of chunks) {
+      cancel.check();
       tallies.push(runChunk(kind, spec, s, c));
       done += c.to - c.from;
       progress.update?.(done, total);
@@ -207,9 +211,15 @@ export async function powerAsync(
   const { Worker } = require("worker_threads") as typeof import("worker_threads");
   const entry = workerEntry();
   const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(entry.file, { eval: entry.eval }));
+  let stopOnInterrupt = () => {};
   try {
     let next = 0;
     await new Promise<void>((resolve, reject) => {
+      stopOnInterrupt = cancel.onCancel((err) => {
+        next = chunks.length;
+        reject(err);
+        for (const w of workers) void w.terminate();
+      });
       let active = 0;
       const feed = (w: import("worker_threads").Worker) => {
         if (next >= chunks.length) {
@@ -238,6 +248,7 @@ export async function powerAsync(
       }
     });
   } finally {
+    stopOnInterrupt();
     await Promise.all(workers.map((w) => w.terminate()));
   }
   progress.finish();

@@ -58,7 +58,8 @@ export class PowerResult extends Result {
         : `percentile bootstrap ${Math.round(100 * (1 - s.alpha))}% CI with ${s.draws} resamples`;
     return [
       `${s.reps} replications per N; indirect effects tested by ${ci}; coefficients by two-sided t tests at α = ${s.alpha}; seed ${s.seed}.`,
-      `Elapsed ${(s.elapsedMs / 1000).toFixed(2)} s on ${s.threads} thread(s).`,
+      // Wall time (settings.elapsedMs) is left out of the output so that a re-run notebook is identical.
+      `Computed on ${s.threads} thread(s).`,
     ];
   }
 

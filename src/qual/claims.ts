@@ -4,7 +4,6 @@
  * table cells it rests on. A claim whose inputs are unknown is reported as "cannot check", never
  * as a match.
  */
-import { DISPLAY, type MimeBundle } from "../display/mime";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
@@ -51,24 +50,9 @@ function show(v: ClaimValue | null): string {
   return String(v);
 }
 
-/** MIME type the notebook runner collects into the replication summary (kernel/execute.py). */
-import { REPLICATION_MIME, type ReplicationCounts } from "../replicate/summary";
-
 export class ClaimCheck extends Result {
-  constructor(readonly rows: ClaimCheckRow[], readonly paper?: string) {
+  constructor(readonly rows: ClaimCheckRow[]) {
     super();
-  }
-
-  /** Counts for the replication summary: match = reproduced, mismatch = differs, cannot check = not reproducible. */
-  replicationSummary(): ReplicationCounts {
-    const n = (s: ClaimStatus) => this.rows.filter((r) => r.status === s).length;
-    return { paper: this.paper ?? "", compared: this.rows.length, reproduced: n("match"), close: 0, differs: n("mismatch"), notReproducible: n("cannot check"), consistencyChecks: 0, consistencyFlags: 0 };
-  }
-
-  [DISPLAY](): MimeBundle {
-    const bundle = super[DISPLAY]();
-    if (this.paper) bundle[REPLICATION_MIME] = this.replicationSummary();
-    return bundle;
   }
 
   title(): string {
@@ -104,13 +88,8 @@ export class ClaimCheck extends Result {
   }
 }
 
-/**
- * Evaluates every claim against the data context (errors inside a claim name the claim). With
- * `paper` set, the displayed result also carries the replication-summary MIME the notebook runner
- * aggregates (`npm run replicate`).
- */
-export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C, options: { paper?: string } = {}): ClaimCheck {
-  checkOptions("checkClaims", options, { paper: { kind: "string" } });
+/** Evaluates every claim against the data context (errors inside a claim name the claim). */
+export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
   const ANY = { kind: "custom" } as const;
   checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, { id: ANY, text: ANY, source: ANY, published: ANY, reproduce: ANY, cells: ANY, tolerance: { kind: "number", min: 0 }, note: ANY });
   const rows = claims.map((c) => {
@@ -126,5 +105,5 @@ export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C, options: { paper?
     else ok = v === c.published;
     return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: v, status: (ok ? "match" : "mismatch") as ClaimStatus, cells: c.cells, note: c.note };
   });
-  return new ClaimCheck(rows, options.paper);
+  return new ClaimCheck(rows);
 }

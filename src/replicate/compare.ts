@@ -1,116 +1,278 @@
 /**
- * Published versus reproduced: one row per published number, with the reproduced value, the
- * difference and a status judged against the digits the paper printed.
+ * Published versus reproduced: one row per published number, with the value the published inputs
+ * determine, the interval their rounding allows, the value on the simulated data, and one of five
+ * statuses. The rules are written once here (and in docs/replication.md):
  *
- * Statuses
- * - **reproduced**: |reproduced − published| ≤ half a unit in the last printed digit (a printed 0.20
- *   stands for [0.195, 0.205]); for a printed bound ("< .001", "> .10") the reproduced value lies
- *   on the stated side of the bound.
- * - **close**: not reproduced, but |reproduced − published| ≤ max(`units` units in the last printed
- *   digit, `relative` × |published|). Default rule: 2 units or 5 % relative, whichever is larger
- *   (0.02 for a coefficient printed as 0.26; 0.19 for a t of 3.76). Two units of the last digit is
- *   the error that rounding of the correlations/SDs a reproduction starts from typically propagates
- *   into a coefficient; 5 % relative covers statistics that scale with their size (t, F, χ²). For a
- *   bound, "close" means within the same margin of the bound on the wrong side.
- * - **differs**: anything else.
- * - **not reproducible**: the notebook states why (needs raw data, needs unpublished item
- *   covariances, …) instead of forcing a number. A published number with no entry at all in
- *   `reproduced` is also listed as not reproducible ("not computed") and raises a warning.
+ * - **reproduced** — the published value, read as the interval its printed digits stand for (0.20 is
+ *   [0.195, 0.205]; "< .01" is (−∞, .01)), overlaps the *attainable interval* of a number the
+ *   published inputs determine (`derived`), or the *Monte Carlo interval* of a number only simulated
+ *   data can give (`monteCarlo`). Significance therefore counts by side of the paper's threshold:
+ *   "p < .01" is reproduced exactly when some admissible input gives p < .01.
+ * - **differs** — no overlap. Each differing row carries a reason class: `inconsistency` (the paper
+ *   contradicts its own published inputs under the specification it states), `unstated
+ *   specification` (the paper does not state the specification and the one used here, named in the
+ *   row, is the replicator's choice), or `simulation limit` (the number comes from simulated data
+ *   and the simulation cannot carry what it would need). Unless the notebook says otherwise, a
+ *   number a consistency check of the paper flags is an inconsistency; otherwise a derived number
+ *   that differs is an inconsistency under a stated specification and an unstated specification
+ *   otherwise, and a Monte Carlo number that differs is a simulation limit.
+ * - **by construction** — the value was an input to the simulation (a planted interaction, the
+ *   slopes it was calibrated to, a filled-in correlation): shown, never counted as a reproduction.
+ * - **bounded** — only an interval can be given (a fit statistic under stated assumptions); the row
+ *   says whether the published value lies inside it.
+ * - **not reproducible** — the number needs information that was not published; the row says which.
+ *
+ * There is no "close": a number is either consistent with what was printed or it is not.
  */
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { escapeHtml, formatNumber } from "../display/format";
-import type { PublishedNumber } from "../papers/types";
+import type { Attainable } from "./attainable";
+import type { PublishedNumber } from "./record";
 
-export type CompareStatus = "reproduced" | "close" | "differs" | "not reproducible";
+export type ReplicationStatus = "reproduced" | "differs" | "by construction" | "bounded" | "not reproducible";
 
-export const COMPARE_STATUSES: CompareStatus[] = ["reproduced", "close", "differs", "not reproducible"];
+/** The five statuses, in display order. */
+export const REPLICATION_STATUSES: ReplicationStatus[] = ["reproduced", "differs", "by construction", "bounded", "not reproducible"];
 
-/** A reproduced value, or the reason it cannot be reproduced. */
-export type Reproduced = number | { notReproducible: string };
+export type ReasonClass = "inconsistency" | "unstated specification" | "simulation limit";
 
-/** The "close" rule: within `units` units of the last printed digit or `relative` × |published|. */
-export interface CompareRule {
-  units?: number;
-  relative?: number;
+export const REASON_CLASSES: ReasonClass[] = ["inconsistency", "unstated specification", "simulation limit"];
+
+/** The specification a number was computed under, and whether the paper states it. */
+export interface Specification {
+  name: string;
+  stated: boolean;
 }
 
-export const DEFAULT_RULE: Required<CompareRule> = { units: 2, relative: 0.05 };
+interface Common {
+  /** The same number computed on the simulated data, shown beside the exact one. */
+  simulated?: number;
+  /** Why it differs, when it does (overrides the default reason class and text). */
+  reasonClass?: ReasonClass;
+  reason?: string;
+}
 
+/** A number the published inputs determine: exact value and attainable interval. */
+export interface DerivedReproduction extends Common {
+  kind: "derived";
+  exact: number;
+  lower: number;
+  upper: number;
+  specification: Specification;
+}
+
+/** A number only simulated data can give: the value on the notebook's data set and the Monte Carlo interval over replicate data sets. */
+export interface MonteCarloReproduction extends Common {
+  kind: "monte carlo";
+  simulated: number;
+  lower: number;
+  upper: number;
+  replicates: number;
+  specification?: Specification;
+}
+
+export interface ByConstructionReproduction {
+  kind: "by construction";
+  reason: string;
+  simulated?: number;
+}
+
+export interface BoundedReproduction {
+  kind: "bounded";
+  lower: number;
+  upper: number;
+  reason: string;
+  specification?: Specification;
+  simulated?: number;
+}
+
+export interface NotReproducible {
+  kind: "not reproducible";
+  reason: string;
+  simulated?: number;
+}
+
+export type Reproduction = DerivedReproduction | MonteCarloReproduction | ByConstructionReproduction | BoundedReproduction | NotReproducible;
+
+function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) throw new PathlabError(`${what} is ${x}, not a finite number`, { code: "replicate.nonfinite" });
+  return x;
+}
+
+/** A derived number: the exact value and the attainable interval (from `attainable`, or a plain value with no rounding freedom). */
+export function derived(value: Attainable | number, specification: Specification, extra: Common = {}): DerivedReproduction {
+  const a = typeof value === "number" ? { exact: value, lower: value, upper: value } : value;
+  return { kind: "derived", exact: finite(a.exact, "derived(): exact"), lower: finite(a.lower, "derived(): lower"), upper: finite(a.upper, "derived(): upper"), specification, ...extra };
+}
+
+/** The Monte Carlo interval [min, max] of a statistic over replicate simulated data sets (at least 10). */
+export function monteCarlo(replicates: number[], simulated: number, extra: Common & { specification?: Specification } = {}): MonteCarloReproduction {
+  const v = replicates.filter(Number.isFinite);
+  if (v.length < 10)
+    throw new PathlabError(`monteCarlo(): ${v.length} finite replicate values; the interval needs at least 10`, {
+      hint: "simulate more replicate data sets",
+      code: "replicate.too-few-replicates",
+    });
+  return { kind: "monte carlo", simulated: finite(simulated, "monteCarlo(): simulated"), lower: Math.min(...v), upper: Math.max(...v), replicates: v.length, ...extra };
+}
+
+export function byConstruction(reason: string, simulated?: number): ByConstructionReproduction {
+  return simulated === undefined ? { kind: "by construction", reason } : { kind: "by construction", reason, simulated };
+}
+
+export function bounded(lower: number, upper: number, reason: string, extra: { specification?: Specification; simulated?: number } = {}): BoundedReproduction {
+  return { kind: "bounded", lower, upper, reason, ...extra };
+}
+
+export function notReproducible(reason: string, simulated?: number): NotReproducible {
+  return simulated === undefined ? { kind: "not reproducible", reason } : { kind: "not reproducible", reason, simulated };
+}
+
+/** A declaration of rows with a fixed status (planted, or needing unpublished information) and why. */
+export interface FixedStatus {
+  kind: "by construction" | "not reproducible";
+  ids: string[];
+  reason: string;
+}
+
+/** The reproductions of declared fixed-status rows, with the simulated value of each row when given. */
+export function fixedReproductions(declarations: FixedStatus[], simulated: Record<string, number> = {}): Record<string, Reproduction> {
+  const out: Record<string, Reproduction> = {};
+  for (const d of declarations)
+    for (const id of d.ids) {
+      if (id in out) throw new PathlabError(`fixedReproductions(): "${id}" is declared twice`, { code: "replicate.duplicate" });
+      const sim = simulated[id];
+      out[id] = d.kind === "by construction" ? byConstruction(d.reason, sim) : notReproducible(d.reason, sim);
+    }
+  return out;
+}
+
+/** One row of the comparison (also the row format of build/replication-summary.json). */
 export interface ComparisonRow {
   id: string;
   label: string;
   source: string;
+  hypothesis: string | null;
   /** As printed, e.g. "0.87" or "< .001". */
-  published: string;
-  publishedValue: number;
-  digits: number;
-  bound?: "<" | ">";
-  reproduced: number | null;
-  /** reproduced − published value (null when not reproducible). */
-  difference: number | null;
-  status: CompareStatus;
-  /** Why it is not reproducible, when it is not. */
-  reason?: string;
-  hypothesis?: string;
-  note?: string;
+  printed: string;
+  /** The printed value (the bound itself for "< .001"). */
+  published: number;
+  exact: number | null;
+  lower: number | null;
+  upper: number | null;
+  simulated: number | null;
+  status: ReplicationStatus;
+  reasonClass: ReasonClass | null;
+  reason: string | null;
+  specification: string | null;
 }
 
-export interface CompareOptions {
-  rule?: CompareRule;
-  title?: string;
+/** The interval a printed number stands for: its rounding interval, or the half-line of a bound. */
+export function publishedInterval(p: Pick<PublishedNumber, "value" | "digits" | "bound">): [number, number] {
+  if (p.bound === "<") return [-Infinity, p.value];
+  if (p.bound === ">") return [p.value, Infinity];
+  const h = 0.5 * 10 ** -p.digits;
+  return [p.value - h, p.value + h];
 }
 
-/** Status of one reproduced value against one published number (see the module comment). */
-export function compareStatus(published: PublishedNumber, reproduced: number, rule: CompareRule = {}): CompareStatus {
-  checkOptions("compareStatus", rule, { units: { kind: "number" }, relative: { kind: "number" } });
-  const units = rule.units ?? DEFAULT_RULE.units;
-  const relative = rule.relative ?? DEFAULT_RULE.relative;
-  const unit = 10 ** -published.digits;
-  // A hair of slack so that decimal values on the exact rounding boundary (0.125 vs 0.12) count.
-  const eps = 1e-9 * Math.max(1, Math.abs(published.value));
-  const margin = Math.max(units * unit, relative * Math.abs(published.value));
-  if (published.bound === "<") {
-    if (reproduced < published.value) return "reproduced";
-    return reproduced - published.value <= margin + eps ? "close" : "differs";
+/** Whether the published interval overlaps [lower, upper] (with a hair of slack for decimal ties). */
+export function overlapsPublished(p: Pick<PublishedNumber, "value" | "digits" | "bound">, lower: number, upper: number): boolean {
+  const [a, b] = publishedInterval(p);
+  const eps = 1e-9 * Math.max(1, Math.abs(p.value));
+  // A bound is strict ("< .01" excludes .01 itself).
+  if (p.bound === "<") return lower < b - 1e-15;
+  if (p.bound === ">") return upper > a + 1e-15;
+  return lower <= b + eps && a <= upper + eps;
+}
+
+const fmt = (x: number | null, d: number) => (x === null ? "" : formatNumber(x, d));
+
+/** The status of one published number given its reproduction (the rules of the module comment). */
+export function judge(p: PublishedNumber, r: Reproduction): Pick<ComparisonRow, "status" | "reasonClass" | "reason" | "exact" | "lower" | "upper" | "simulated" | "specification"> {
+  const d = p.digits + 2;
+  const base = {
+    exact: null as number | null,
+    lower: null as number | null,
+    upper: null as number | null,
+    simulated: r.simulated ?? null,
+    specification: null as string | null,
+  };
+  switch (r.kind) {
+    case "derived":
+    case "monte carlo": {
+      const ok = overlapsPublished(p, r.lower, r.upper);
+      const spec = r.specification ?? null;
+      const row = { ...base, exact: r.kind === "derived" ? r.exact : null, lower: r.lower, upper: r.upper, specification: spec ? spec.name : null };
+      if (ok) return { ...row, status: "reproduced", reasonClass: null, reason: r.reason ?? null };
+      const cls: ReasonClass = r.reasonClass ?? (r.kind === "monte carlo" ? "simulation limit" : spec && !spec.stated ? "unstated specification" : "inconsistency");
+      const where = r.kind === "derived" ? "attainable interval from the published inputs" : `Monte Carlo interval over ${r.replicates} simulated data sets`;
+      const reason = r.reason ?? `published ${p.printed} lies outside the ${where} [${fmt(r.lower, d)}, ${fmt(r.upper, d)}]`;
+      return { ...row, status: "differs", reasonClass: cls, reason };
+    }
+    case "by construction":
+      return { ...base, status: "by construction", reasonClass: null, reason: r.reason };
+    case "bounded": {
+      const inside = overlapsPublished(p, r.lower, r.upper);
+      return {
+        ...base,
+        lower: r.lower,
+        upper: r.upper,
+        specification: r.specification?.name ?? null,
+        status: "bounded",
+        reasonClass: null,
+        reason: `${r.reason}; the published ${p.printed} lies ${inside ? "inside" : "outside"} the bound`,
+      };
+    }
+    case "not reproducible":
+      return { ...base, status: "not reproducible", reasonClass: null, reason: r.reason };
+    default:
+      throw new PathlabError(`compare(): unknown reproduction kind for "${p.id}"`, { hint: "build entries with derived(), monteCarlo(), byConstruction(), bounded() or notReproducible()", code: "replicate.entry" });
   }
-  if (published.bound === ">") {
-    if (reproduced > published.value) return "reproduced";
-    return published.value - reproduced <= margin + eps ? "close" : "differs";
-  }
-  const d = Math.abs(reproduced - published.value);
-  if (d <= 0.5 * unit + eps) return "reproduced";
-  if (d <= margin + eps) return "close";
-  return "differs";
 }
 
-const STATUS_STYLE: Record<CompareStatus, string> = {
+const STATUS_STYLE: Record<ReplicationStatus, string> = {
   reproduced: "background:#d4edda;color:#155724",
-  close: "background:#fff3cd;color:#856404",
   differs: "background:#f8d7da;color:#721c24",
+  "by construction": "background:#d6e4f0;color:#1f4e79",
+  bounded: "background:#fff3cd;color:#856404",
   "not reproducible": "background:#e2e3e5;color:#383d41",
 };
 
-function statusClass(s: CompareStatus): string {
+/** CSS class of a status cell. */
+export function statusClass(s: string): string {
   return "pathlab-status-" + s.replace(/\s+/g, "-");
+}
+
+/** Colours status cells inline (so they survive sanitising renderers). */
+export function colourStatuses(html: string): string {
+  for (const s of REPLICATION_STATUSES) {
+    const cls = statusClass(s);
+    html = html.split(`class="${cls}" style="`).join(`class="${cls}" style="${STATUS_STYLE[s]};`);
+  }
+  return html;
+}
+
+/** Counts of rows per status (every status present, zeros included). */
+export function countStatuses(rows: { status: ReplicationStatus }[]): Record<ReplicationStatus, number> {
+  const c = Object.fromEntries(REPLICATION_STATUSES.map((s) => [s, 0])) as Record<ReplicationStatus, number>;
+  for (const r of rows) c[r.status]++;
+  return c;
 }
 
 /** A published-versus-reproduced table. */
 export class ComparisonResult extends Result {
-  readonly counts: Record<CompareStatus, number>;
+  readonly counts: Record<ReplicationStatus, number>;
   readonly total: number;
 
   constructor(
     readonly rows: ComparisonRow[],
-    readonly rule: Required<CompareRule>,
     readonly heading = "Published versus reproduced",
   ) {
     super();
-    const counts = { reproduced: 0, close: 0, differs: 0, "not reproducible": 0 } as Record<CompareStatus, number>;
-    for (const r of rows) counts[r.status]++;
-    this.counts = counts;
+    this.counts = countStatuses(rows);
     this.total = rows.length;
   }
 
@@ -118,25 +280,21 @@ export class ComparisonResult extends Result {
     return this.heading;
   }
 
-  /** The rule in words (also printed as the table note). */
-  ruleText(): string {
-    return (
-      `reproduced: within half a unit of the last printed digit (bounds: on the stated side); ` +
-      `close: within ${this.rule.units} units of the last printed digit or ${Math.round(this.rule.relative * 100)}% of the published value, whichever is larger; ` +
-      `differs: otherwise; not reproducible: reason given.`
-    );
-  }
-
   info(): string[] {
     const c = this.counts;
-    return [
-      `${this.total} published numbers: ${c.reproduced} reproduced, ${c.close} close, ${c.differs} differ, ${c["not reproducible"]} not reproducible`,
-    ];
+    return [`${this.total} published numbers: ` + REPLICATION_STATUSES.map((s) => `${c[s]} ${s}`).join(", ")];
   }
 
   /** Rows with a given status. */
-  byStatus(status: CompareStatus): ComparisonRow[] {
+  byStatus(status: ReplicationStatus): ComparisonRow[] {
     return this.rows.filter((r) => r.status === status);
+  }
+
+  /** The row of a published number. */
+  row(id: string): ComparisonRow {
+    const r = this.rows.find((x) => x.id === id);
+    if (!r) throw new PathlabError(`no comparison row "${id}"`, { code: "replicate.unknown-id" });
+    return r;
   }
 
   tables(): TableSpec[] {
@@ -146,135 +304,90 @@ export class ComparisonResult extends Result {
         columns: [
           { key: "label", label: "Number", format: "text" },
           { key: "source", label: "Source", format: "text" },
-          { key: "published", label: "Published", format: "text" },
-          { key: "reproduced", label: "Reproduced", format: "text" },
-          { key: "difference", label: "Difference", format: "text" },
+          { key: "printed", label: "Published", format: "text" },
+          { key: "exact", label: "Exact", format: "text" },
+          { key: "interval", label: "Attainable / MC interval", format: "text" },
+          { key: "simulated", label: "Simulated", format: "text" },
           { key: "status", label: "Status", format: "text" },
-          { key: "note", label: "Note", format: "text" },
+          { key: "why", label: "Reason", format: "text" },
         ],
-        rows: this.rows.map((r) => ({
-          label: r.label,
-          source: r.source,
-          published: r.published,
-          reproduced: r.reproduced === null ? "—" : formatNumber(r.reproduced, r.digits + 1),
-          difference: r.difference === null ? "" : formatNumber(r.difference, r.digits + 1),
-          status: { text: r.status, className: statusClass(r.status) },
-          note: r.reason ?? r.note ?? "",
-        })),
-        notes: [`Rule — ${this.ruleText()}`],
+        rows: this.rows.map((r) => {
+          const d = decimals(r.printed) + 2;
+          return {
+            label: r.label,
+            source: r.source,
+            printed: r.printed,
+            exact: fmt(r.exact, d),
+            interval: r.lower === null ? "" : `[${fmt(r.lower, d)}, ${fmt(r.upper, d)}]`,
+            simulated: fmt(r.simulated, d),
+            status: { text: r.status, className: statusClass(r.status) },
+            why: [r.reasonClass ? `${r.reasonClass}: ` : "", r.reason ?? "", r.specification && r.status !== "not reproducible" ? ` [${r.specification}]` : ""].join(""),
+          };
+        }),
+        notes: [
+          "reproduced: the published value (within its printed rounding) lies in the attainable interval of the published inputs or in the Monte Carlo interval; differs: it does not (reason class given); by construction: an input to the simulation; bounded: only an interval can be given; not reproducible: needs unpublished information. Rules: docs/replication.md.",
+        ],
       },
     ];
   }
 
-  /** HTML with the status cells coloured inline (so the colours survive sanitising renderers). */
   toHTML(): string {
-    let html = super.toHTML();
-    for (const s of COMPARE_STATUSES) {
-      const cls = statusClass(s);
-      html = html.split(`class="${cls}" style="`).join(`class="${cls}" style="${STATUS_STYLE[s]};`);
-    }
-    const legend = COMPARE_STATUSES.map(
+    const legend = REPLICATION_STATUSES.map(
       (s) => `<span class="${statusClass(s)}" style="${STATUS_STYLE[s]};padding:1px 6px;margin-right:6px">${escapeHtml(s)}: ${this.counts[s]}</span>`,
     ).join("");
-    return html.replace('<div class="pathlab-result">', `<div class="pathlab-result pathlab-compare"><div style="margin:4px 0">${legend}</div>`);
+    return colourStatuses(super.toHTML()).replace('<div class="pathlab-result">', `<div class="pathlab-result pathlab-compare"><div style="margin:4px 0">${legend}</div>`);
   }
 
-  /** Plain data for the replication summary (`npm run replicate`). */
-  toJSON(): {
-    title: string;
-    rule: Required<CompareRule>;
-    total: number;
-    counts: Record<CompareStatus, number>;
-    rows: ComparisonRow[];
-  } {
-    return { title: this.heading, rule: this.rule, total: this.total, counts: { ...this.counts }, rows: this.rows.map((r) => ({ ...r })) };
+  toJSON(): { title: string; total: number; counts: Record<ReplicationStatus, number>; rows: ComparisonRow[] } {
+    return { title: this.heading, total: this.total, counts: { ...this.counts }, rows: this.rows.map((r) => ({ ...r })) };
   }
 }
 
+function decimals(printed: string): number {
+  const m = /\.(\d+)/.exec(printed);
+  return m ? m[1].length : 0;
+}
+
 /**
- * Compares published numbers with reproduced values. `reproduced` maps a published number's id to
- * the value computed in the notebook, or to `{ notReproducible: reason }`.
+ * Compares published numbers with their reproductions. Every published number needs an entry and
+ * every entry a published number: a missing or unknown id is an error naming it.
  */
 export function compare(
   published: PublishedNumber[],
-  reproduced: Record<string, Reproduced>,
-  options: CompareOptions = {},
+  reproductions: Record<string, Reproduction>,
+  options: { title?: string; consistency?: { rows: { id?: string; verdict: string; check: string }[] } } = {},
 ): ComparisonResult {
-  options = checkOptions<CompareOptions>("compare", options, {
-    rule: { kind: "custom", check: (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? undefined : "must be an object { units, relative }"), expected: "{ units: 2, relative: 0.05 }" },
-    title: { kind: "string" },
-  });
-  if (options.rule) checkOptions("compare", options.rule, { units: { kind: "number" }, relative: { kind: "number" } });
-  if (!Array.isArray(published)) throw new PathlabError("compare(): `published` must be an array of published numbers.", { code: "replicate.entry" });
-  if (reproduced === null || typeof reproduced !== "object" || Array.isArray(reproduced)) {
-    throw new PathlabError("compare(): `reproduced` must be an object mapping published ids to values.", { hint: "e.g. { h1_beta: 0.21, h2_p: { notReproducible: 'needs raw data' } }", code: "replicate.entry" });
-  }
-  const rule = { units: options.rule?.units ?? DEFAULT_RULE.units, relative: options.rule?.relative ?? DEFAULT_RULE.relative };
-  if (!(rule.units >= 0.5) || !(rule.relative >= 0)) {
-    throw new PathlabError(`compare(): rule { units: ${rule.units}, relative: ${rule.relative} } is not a valid 'close' rule`, {
-      hint: "units must be ≥ 0.5 (half a unit is already 'reproduced') and relative ≥ 0",
-      code: "replicate.rule",
-    });
-  }
-  const known = new Set(published.map((p) => p.id));
-  const unknown = Object.keys(reproduced).filter((k) => !known.has(k));
+  checkOptions("compare", options, { title: { kind: "string" }, consistency: { kind: "custom", check: (c) => (c !== null && typeof c === "object" && Array.isArray((c as { rows?: unknown }).rows) ? undefined : "must be a consistency report (checkPaper(...))"), expected: "the result of checkPaper(paper)" } });
   const seen = new Set<string>();
-  const rows: ComparisonRow[] = [];
-  let missing = 0;
   for (const p of published) {
-    if (seen.has(p.id)) {
-      throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate" });
-    }
+    if (seen.has(p.id)) throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate" });
     seen.add(p.id);
-    const row: ComparisonRow = {
-      id: p.id,
-      label: p.label,
-      source: p.source,
-      published: p.printed,
-      publishedValue: p.value,
-      digits: p.digits,
-      reproduced: null,
-      difference: null,
-      status: "not reproducible",
-    };
-    if (p.bound) row.bound = p.bound;
-    if (p.hypothesis) row.hypothesis = p.hypothesis;
-    if (p.note) row.note = p.note;
-    const r = reproduced[p.id];
-    if (r === undefined) {
-      row.reason = "not computed";
-      missing++;
-    } else if (typeof r === "number") {
-      if (!Number.isFinite(r)) {
-        throw new PathlabError(`compare(): the reproduced value for "${p.id}" (${p.label}) is ${r}`, {
-          hint: "pass a finite number, or { notReproducible: 'reason' } when it cannot be computed",
-          code: "replicate.nonfinite",
-        });
-      }
-      row.reproduced = r;
-      row.difference = r - p.value;
-      row.status = compareStatus(p, r, rule);
-    } else if (r && typeof r === "object" && typeof r.notReproducible === "string") {
-      row.reason = r.notReproducible;
-    } else {
-      throw new PathlabError(`compare(): the reproduced entry for "${p.id}" is neither a number nor { notReproducible: string }`, {
-        code: "replicate.entry",
-      });
-    }
-    rows.push(row);
   }
-  const result = new ComparisonResult(rows, rule, options.title);
-  if (missing > 0) {
-    result.warnings.push({
+  const missing = published.filter((p) => !(p.id in reproductions)).map((p) => p.id);
+  if (missing.length)
+    throw new PathlabError(`compare(): no reproduction for ${missing.length} published number(s): ${missing.slice(0, 6).join(", ")}${missing.length > 6 ? ", …" : ""}`, {
+      hint: "give every published number an entry (derived, monteCarlo, byConstruction, bounded or notReproducible with its reason)",
       code: "replicate.missing",
-      message: `${missing} published number(s) have no reproduced value and are listed as not reproducible ("not computed")`,
     });
-  }
-  if (unknown.length > 0) {
-    result.warnings.push({
-      code: "replicate.unknown",
-      message: `reproduced values for unknown ids ignored: ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ", …" : ""}`,
+  const unknown = Object.keys(reproductions).filter((k) => !seen.has(k));
+  if (unknown.length)
+    throw new PathlabError(`compare(): reproductions for ids that are not published numbers: ${unknown.slice(0, 6).join(", ")}${unknown.length > 6 ? ", …" : ""}`, {
+      hint: "check the id spelling against the record (docs/replication.md gives the id grammar)",
+      code: "replicate.unknown-id",
     });
-  }
-  return result;
+  // A consistency flag on the number (or on its coefficient row) makes a difference the paper's own.
+  const flagged = new Map<string, string>();
+  for (const r of options.consistency?.rows ?? []) if (r.verdict === "flag" && r.id && !flagged.has(r.id)) flagged.set(r.id, r.check);
+  const flagOf = (id: string) => flagged.get(id) ?? flagged.get(id.slice(0, id.lastIndexOf(".")));
+  const rows = published.map((p): ComparisonRow => {
+    const row: ComparisonRow = { id: p.id, label: p.label, source: p.source, hypothesis: p.hypothesis ?? null, printed: p.printed, published: p.value, ...judge(p, reproductions[p.id]) };
+    const flag = flagOf(p.id);
+    const r = reproductions[p.id];
+    if (row.status === "differs" && flag && !("reasonClass" in r && r.reasonClass)) {
+      row.reasonClass = "inconsistency";
+      row.reason = `${row.reason}; the consistency check "${flag}" flags this number`;
+    }
+    return row;
+  });
+  return new ComparisonResult(rows, options.title);
 }

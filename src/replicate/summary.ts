@@ -1,26 +1,27 @@
 /**
  * The closing table of a replication notebook: how many published numbers were compared, how many
- * reproduced, came close, differ or cannot be reproduced, and how many consistency flags the
- * published tables raised. Besides HTML and text it carries a machine-readable MIME part that
+ * have each status, and how many consistency flags the published tables raised. Besides HTML and
+ * text it carries a machine-readable MIME part (the counts and every compared row) that
  * `npm run replicate` collects into build/replication-summary.{md,json}.
  */
 import { DISPLAY, type MimeBundle } from "../display/mime";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import type { ComparisonResult } from "./compare";
-import type { ConsistencyReport } from "./consistency";
+import { REPLICATION_STATUSES, type ComparisonResult, type ComparisonRow, type ReplicationStatus } from "./compare";
+import type { ConsistencyReport } from "./checks";
 
 export const REPLICATION_MIME = "application/vnd.pathlab.replication+json";
 
+/** What a notebook reports to the runner (the MIME payload). */
 export interface ReplicationCounts {
   paper: string;
   compared: number;
-  reproduced: number;
-  close: number;
-  differs: number;
-  notReproducible: number;
+  /** Rows per status (every status present). */
+  counts: Record<ReplicationStatus, number>;
   consistencyChecks: number;
   consistencyFlags: number;
+  /** Every compared row: id, printed, published, exact, lower, upper, simulated, status, reasonClass, reason, specification. */
+  rows: ComparisonRow[];
 }
 
 export class ReplicationSummary extends Result {
@@ -32,16 +33,13 @@ export class ReplicationSummary extends Result {
     readonly consistency?: ConsistencyReport,
   ) {
     super();
-    const c = comparison.counts;
     this.counts = {
       paper,
       compared: comparison.total,
-      reproduced: c.reproduced,
-      close: c.close,
-      differs: c.differs,
-      notReproducible: c["not reproducible"],
+      counts: { ...comparison.counts },
       consistencyChecks: consistency ? consistency.rows.length : 0,
       consistencyFlags: consistency ? consistency.counts.flag : 0,
+      rows: comparison.rows.map((r) => ({ ...r })),
     };
   }
 
@@ -51,26 +49,24 @@ export class ReplicationSummary extends Result {
 
   tables(): TableSpec[] {
     const k = this.counts;
+    const row: Record<string, string | number> = { paper: this.paper, compared: k.compared, consistencyFlags: k.consistencyFlags };
+    for (const s of REPLICATION_STATUSES) row[s] = k.counts[s];
     return [
       {
         columns: [
           { key: "paper", label: "Paper", format: "text" },
           { key: "compared", label: "Compared", format: "int" },
-          { key: "reproduced", label: "Reproduced", format: "int" },
-          { key: "close", label: "Close", format: "int" },
-          { key: "differs", label: "Differs", format: "int" },
-          { key: "notReproducible", label: "Not reproducible", format: "int" },
+          ...REPLICATION_STATUSES.map((s) => ({ key: s, label: s[0].toUpperCase() + s.slice(1), format: "int" as const })),
           { key: "consistencyFlags", label: "Consistency flags", format: "int" },
         ],
-        rows: [{ ...k }],
+        rows: [row],
         notes: [`${k.consistencyChecks} consistency checks of the published statistics, ${k.consistencyFlags} flagged.`],
       },
     ];
   }
 
-  /** The counts plus the id of every compared number, so tools can check coverage. */
   [DISPLAY](): MimeBundle {
-    return { ...super[DISPLAY](), [REPLICATION_MIME]: { ...this.counts, ids: this.comparison.rows.map((r) => r.id) } };
+    return { ...super[DISPLAY](), [REPLICATION_MIME]: this.counts };
   }
 }
 

@@ -17,13 +17,16 @@ describe("notebook runner", () => {
     expect(() => runner.select(all, ["no-such-notebook"])).to.throw(/No notebook matches "no-such-notebook"/);
   });
 
-  it("aggregates replication summaries per paper", () => {
+  it("aggregates replication summaries per paper: counts per status and every row", () => {
+    const counts = { reproduced: 2, differs: 0, "by construction": 1, bounded: 0, "not reproducible": 0 };
     const rows = runner.replicationSummary([
-      { notebook: "/x/papers/000.ipynb", replication: [{ paper: "000", compared: 3, reproduced: 2, close: 1, differs: 0, notReproducible: 0, consistencyFlags: 4 }] },
+      { notebook: "/x/papers/000.ipynb", replication: [{ paper: "000", compared: 3, counts, consistencyChecks: 9, consistencyFlags: 4, rows: [{ id: "000.a", status: "reproduced" }] }] },
       { notebook: "/x/papers/001.ipynb", replication: [] },
     ]);
     expect(rows).to.have.length(1);
-    expect(rows[0]).to.include({ paper: "000", compared: 3, reproduced: 2, close: 1, consistencyFlags: 4 });
+    expect(rows[0]).to.include({ paper: "000", compared: 3, consistencyFlags: 4 });
+    expect(rows[0].counts).to.deep.equal(counts);
+    expect(rows[0].rows).to.deep.equal([{ id: "000.a", status: "reproduced" }]);
   });
 
   it("fails with the notebook name, the cell index and the error @slow", function () {

@@ -1,17 +1,14 @@
 import { expect } from "chai";
-import {
-  allNumbers,
-  getPaper,
-  hypothesisNumbers,
-  loadingsOf,
-  measurementNumbers,
-  paper000,
-  paper001,
-  paper002,
-  paper003,
-  papers,
-  parsePrinted,
-} from "../../src/papers";
+import * as fs from "fs";
+import * as path from "path";
+import { allNumbers, hypothesisNumbers, loadingsOf, measurementNumbers, parsePrinted } from "../../src/replicate";
+import * as P from "../../src/papers";
+
+const paper000 = P.paper000.record;
+const paper001 = P.paper001.record;
+const paper002 = P.paper002.record;
+const paper003 = P.paper003.record;
+const papers = { "000": paper000, "001": paper001, "002": paper002, "003": paper003 };
 
 describe("papers: printed-number parsing", () => {
   it("reads minus signs, stars, daggers, bounds and leading-dot decimals", () => {
@@ -149,13 +146,98 @@ describe("papers: record shapes", () => {
 
   it("counts the hypothesis-test numbers per paper (guards against silent loss)", () => {
     const counts = Object.fromEntries(Object.values(papers).map((p) => [p.id, hypothesisNumbers(p).length]));
+    expect(counts["001"]).to.equal(29);
+    expect(counts["002"]).to.equal(138);
     // 000: 41 Table 4 cells × 2 + 6 models × 6 fit numbers + 12 text coefficients (est + p) + 3 indirect effects
     expect(counts["000"]).to.equal(41 * 2 + 36 + 12 * 2 + (4 + 3 + 3) + 7);
     expect(counts["003"]).to.equal(36 * 2 + 4 + 5 + 4 + 5 + 5);
   });
 
-  it("getPaper names the available papers on a bad id", () => {
-    expect(getPaper("002")).to.equal(paper002);
-    expect(() => getPaper("009")).to.throw(/no paper record "009"/);
+});
+
+describe("papers: one shape per paper (pathlab/papers)", () => {
+  const quantitative = [P.paper000, P.paper001, P.paper002, P.paper003];
+
+  it("every paper folder has record, simulate, reproduce, checks, source and index", () => {
+    for (const id of ["000", "001", "002", "003", "004"]) {
+      const dir = path.join(__dirname, "../../src/papers", id);
+      for (const f of ["record.ts", "reproduce.ts", "checks.ts", "source.md", "index.ts"]) expect(fs.existsSync(path.join(dir, f)), `${id}/${f}`).to.equal(true);
+      if (id !== "004") expect(fs.existsSync(path.join(dir, "simulate.ts")), `${id}/simulate.ts`).to.equal(true);
+    }
+  });
+
+  it("each paper object carries its record, seed, scales, controls, reproduction map, layout and source", () => {
+    for (const p of quantitative) {
+      expect(p.record.id).to.equal(p.id);
+      expect(Number.isInteger(p.seed)).to.equal(true);
+      for (const [c, items] of Object.entries(p.scales)) {
+        const construct = p.record.constructs.find((x) => x.id === c);
+        expect(construct, `${p.id}: scale ${c}`).to.not.equal(undefined);
+        expect(items).to.deep.equal(construct!.items.map((i) => i.id));
+      }
+      const names = p.record.correlations.names;
+      for (const c of p.controls) expect(names, `${p.id}: control ${c}`).to.include(c);
+      const ids = new Set(hypothesisNumbers(p.record).map((n) => n.id));
+      for (const d of p.fixed) for (const id of d.ids) expect(ids.has(id), `${p.id}: fixed ${id}`).to.equal(true);
+      for (const n of p.record.model.nodes) expect(p.layout[n.id], `${p.id}: layout of ${n.id}`).to.have.length(2);
+      expect(p.source).to.match(/shared\/papers/);
+    }
+  });
+
+  it("simulate(seed) is deterministic: the same seed gives byte-identical data", function () {
+    this.timeout(20000);
+    const a = P.paper003.simulate(11).toCSV();
+    expect(P.paper003.simulate(11).toCSV()).to.equal(a);
+    expect(P.paper003.simulate(12).toCSV()).to.not.equal(a);
+    expect(P.paper001.simulate().csv()).to.equal(P.paper001.simulate(P.paper001.seed).csv());
+  });
+
+  it("the library entry exports no paper names; pathlab/papers does", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const lib = require("../../src");
+    for (const k of ["paper000", "paper003", "simulatePaper000", "SEED_003", "scores000", "PAPER002_SCALES"]) expect(lib, k).to.not.have.property(k);
+    expect(Object.keys(P)).to.include.members(["paper000", "paper001", "paper002", "paper003", "paper004"]);
+  });
+
+  it("`pathlab/papers` resolves under the kernel's TypeScript 5.0.4 with Node10 resolution (no package exports)", function () {
+    this.timeout(60000);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
+    const root = path.join(__dirname, "../..");
+    expect(fs.existsSync(path.join(root, "dist", "papers", "index.d.ts")), "dist/ must be built (npm run build)").to.equal(true);
+    const cell = path.join(root, "notebooks", "__papers_cell.ts");
+    fs.writeFileSync(cell, 'import { paper003 } from "pathlab/papers";\nimport { compare } from "pathlab";\nexport const id: string = paper003.record.id;\nexport const f = compare;\n');
+    try {
+      const program = ts.createProgram([cell], {
+        module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true,
+        target: ts.ScriptTarget.ES2021, lib: ["lib.es2021.d.ts"], noEmit: true, skipLibCheck: true, types: ["node"],
+      });
+      const diags = ts.getPreEmitDiagnostics(program);
+      expect(diags.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n")).to.equal("");
+    } finally {
+      fs.unlinkSync(cell);
+    }
+    // At run time, Node resolves the same subpath through papers.js.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    expect(require(path.join(root, "papers.js")).paper003.record.id).to.equal("003");
+  });
+});
+
+describe("papers: `pathlab/papers` inside the kernel", () => {
+  it("a notebook cell imports a paper from pathlab/papers and uses it with the library @slow", async function () {
+    this.timeout(180000);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const runner = require("../../kernel/run-notebooks.js");
+    const os = await import("os");
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-papers-"));
+    const [r] = await runner.runNotebooks([path.join(__dirname, "../fixtures/kernel/papers-import.ipynb")], { outDir: out });
+    expect(r.status, JSON.stringify(r.error)).to.equal("ok");
+    const nb = JSON.parse(fs.readFileSync(path.join(out, "papers-import.ipynb"), "utf8"));
+    const text = nb.cells[0].outputs
+      .map((o: { text?: string[] | string; data?: Record<string, string[] | string> }) => ([] as string[]).concat(o.text ?? o.data?.["text/plain"] ?? []).join(""))
+      .join("");
+    fs.rmSync(out, { recursive: true, force: true });
+    expect(text).to.match(/id: '003'/);
+    expect(text).to.match(/numbers: 95/);
   });
 });

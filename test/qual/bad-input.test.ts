@@ -4,8 +4,8 @@
  */
 import { badInputMatrix } from "../support/bad-input-matrix";
 import { caseTable, caseTimeline, checkClaims, codingScheme, evidenceMatrix, mapPropositions } from "../../src/qual";
-import { compare } from "../../src/replicate";
-import type { PublishedNumber } from "../../src/papers/types";
+import { compare, byConstruction } from "../../src/replicate";
+import type { PublishedNumber } from "../../src/replicate/record";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const any = (x: unknown) => x as any;
@@ -30,8 +30,8 @@ badInputMatrix("qual and compare()", [
   { name: "codingScheme: a code key typo (theme_id)", call: () => codingScheme(any({ ...scheme, codes: [{ id: "c1", label: "Code 1", theme_id: "T" }] })), code: "options.unknown", message: /codingScheme\(\): code 1: unknown option 'theme_id'/ },
   { name: "evidenceMatrix: a cell key typo (grades)", call: () => evidenceMatrix(any({ cases: ["A"], items: ["c1"], cells: { A: { c1: { present: true, grades: "stated" } } } })), code: "options.unknown", message: /cell A × c1: unknown option 'grades'/, hint: /grade/ },
   { name: "mapPropositions: include with an unknown grade", call: () => mapPropositions([], evidenceMatrix({ cases: ["A"], items: ["c1"], cells: {} }), any(["explicit"])), code: "options.bad-value", message: /include must be an array of grades/ },
-  { name: "checkClaims: an unknown option", call: () => checkClaims([], {}, any({ paperId: "004" })), code: "options.unknown", message: /unknown option 'paperId'/, hint: /paper/ },
+  { name: "checkClaims: a claim key typo (publshed)", call: () => checkClaims(any([{ id: "c", text: "t", source: "s", publshed: 1, reproduce: () => 1 }]), {}), code: "options.unknown", message: /claim 1: unknown option 'publshed'/, hint: /published/ },
   { name: "caseTimeline: an unknown option", call: () => caseTimeline(table(), "founded", "firstExport", any({ gap: 3 })), code: "options.unknown", message: /caseTimeline\(\): unknown option 'gap'/, hint: /maxGap/ },
-  { name: "compare: an unknown option", call: () => compare([pub], { p1: 0.26 }, any({ heading: "x" })), code: "options.unknown", message: /compare\(\): unknown option 'heading'/, hint: /title/ },
-  { name: "compare: an unknown rule key", call: () => compare([pub], { p1: 0.26 }, any({ rule: { unit: 3 } })), code: "options.unknown", message: /unknown option 'unit'/, hint: /units/ },
+  { name: "compare: an unknown option", call: () => compare([pub], { p1: byConstruction("planted") }, any({ heading: "x" })), code: "options.unknown", message: /compare\(\): unknown option 'heading'/, hint: /title/ },
+  { name: "compare: the old rule option", call: () => compare([pub], { p1: byConstruction("planted") }, any({ rule: { units: 3 } })), code: "options.unknown", message: /unknown option 'rule'/ },
 ]);

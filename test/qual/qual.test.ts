@@ -269,11 +269,11 @@ describe("qual: propositions, claims, figures", () => {
   });
 });
 
-describe("qual: claims in the replication summary", () => {
-  it("a claim check with a paper id carries the replication MIME", () => {
-    const res = checkClaims([{ id: "a", text: "x", source: "s", published: 1, reproduce: () => 1, cells: "c" }], null, { paper: "999" });
+describe("qual: claims and the replication summary", () => {
+  it("a claim check is a plain result: the replication summary is built by replicate (qual does not depend on it)", () => {
+    const res = checkClaims([{ id: "a", text: "x", source: "s", published: 1, reproduce: () => 1, cells: "c" }], null);
     const bundle = (res as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["application/vnd.pathlab.replication+json"]).to.deep.equal({ paper: "999", compared: 1, reproduced: 1, close: 0, differs: 0, notReproducible: 0, consistencyChecks: 0, consistencyFlags: 0 });
+    expect(bundle["application/vnd.pathlab.replication+json"]).to.equal(undefined);
     expect(bundle["text/html"]).to.be.a("string");
   });
 });

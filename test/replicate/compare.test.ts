@@ -1,8 +1,21 @@
 import { expect } from "chai";
-import { compare, compareStatus, DISPLAY, hypothesisNumbers, paper003, type PublishedNumber } from "../../src";
+import { DISPLAY } from "../../src/display/mime";
+import {
+  bounded,
+  byConstruction,
+  compare,
+  derived,
+  monteCarlo,
+  notReproducible,
+  overlapsPublished,
+  replicationSummary,
+  REPLICATION_MIME,
+  specificationSearch,
+  type PublishedNumber,
+} from "../../src/replicate";
 
-const num = (printed: string, value: number, digits: number, extra: Partial<PublishedNumber> = {}): PublishedNumber => ({
-  id: `x.${printed}`,
+const num = (id: string, printed: string, value: number, digits: number, extra: Partial<PublishedNumber> = {}): PublishedNumber => ({
+  id,
   label: `value ${printed}`,
   source: "Table 9, row r, column c",
   value,
@@ -11,93 +24,79 @@ const num = (printed: string, value: number, digits: number, extra: Partial<Publ
   kind: "estimate",
   ...extra,
 });
+const stated = { name: "OLS on the published correlations (stated)", stated: true };
+const chosen = { name: "latent SEM (replicator's choice)", stated: false };
 
-describe("replicate: compare() status rules", () => {
-  it("reproduced within half a unit of the last printed digit, inclusive at the boundary", () => {
-    const p = num("0.26", 0.26, 2);
-    expect(compareStatus(p, 0.2649)).to.equal("reproduced");
-    expect(compareStatus(p, 0.265)).to.equal("reproduced");
-    expect(compareStatus(p, 0.255)).to.equal("reproduced");
-    expect(compareStatus(p, 0.2651)).to.equal("close");
-    expect(compareStatus(p, 0.28)).to.equal("close"); // 2 units
-    expect(compareStatus(p, 0.2801)).to.equal("differs");
-    expect(compareStatus(p, 0.219)).to.equal("differs");
+describe("replicate: the status rules", () => {
+  it("reproduced when the printed rounding interval overlaps the attainable interval, inclusive at the edge", () => {
+    const p = num("a", "0.26", 0.26, 2);
+    expect(overlapsPublished(p, 0.2651, 0.27)).to.equal(false);
+    expect(overlapsPublished(p, 0.265, 0.27)).to.equal(true);
+    expect(overlapsPublished(p, 0.2, 0.255)).to.equal(true);
+    const c = compare([p], { a: derived({ exact: 0.27, lower: 0.262, upper: 0.28, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) });
+    expect(c.rows[0].status).to.equal("reproduced");
+    expect(c.rows[0]).to.include({ exact: 0.27, lower: 0.262, upper: 0.28, specification: stated.name, reasonClass: null });
   });
 
-  it("handles negative numbers symmetrically", () => {
-    const p = num("−0.19", -0.19, 2);
-    expect(compareStatus(p, -0.1851)).to.equal("reproduced");
-    expect(compareStatus(p, -0.1949)).to.equal("reproduced");
-    expect(compareStatus(p, -0.175)).to.equal("close");
-    expect(compareStatus(p, -0.15)).to.equal("differs");
-    expect(compareStatus(p, 0.19)).to.equal("differs");
+  it("significance counts by side of the threshold: '< .01' is reproduced iff some admissible p is below .01", () => {
+    const p = num("p", "< .01", 0.01, 2, { bound: "<", kind: "p" });
+    expect(compare([p], { p: derived({ exact: 0.019, lower: 0.009, upper: 0.03, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) }).rows[0].status).to.equal("reproduced");
+    const d = compare([p], { p: derived({ exact: 0.019, lower: 0.012, upper: 0.03, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) }).rows[0];
+    expect(d.status).to.equal("differs"); // p = .019 is not "close" to < .01: it is on the other side
+    expect(d.reasonClass).to.equal("inconsistency");
+    const gt = num("q", "> .10", 0.1, 2, { bound: ">", kind: "p" });
+    expect(compare([gt], { q: derived(0.2, stated) }).rows[0].status).to.equal("reproduced");
+    expect(compare([gt], { q: derived(0.1, stated) }).rows[0].status).to.equal("differs");
   });
 
-  it("uses 5% relative for large statistics (t, F) and 2 units for small ones", () => {
-    const t = num("6.84", 6.84, 2, { kind: "t" });
-    expect(compareStatus(t, 6.5)).to.equal("close"); // |Δ| = 0.34 ≤ 0.342
-    expect(compareStatus(t, 6.49)).to.equal("differs");
-    expect(compareStatus(t, 6.5, { units: 2, relative: 0 })).to.equal("differs");
-    const three = num("0.087", 0.087, 3);
-    expect(compareStatus(three, 0.0874)).to.equal("reproduced");
-    expect(compareStatus(three, 0.089)).to.equal("close");
-    expect(compareStatus(three, 0.09)).to.equal("close"); // 5% of 0.087 = 0.00435 > 2 units
-    expect(compareStatus(three, 0.092)).to.equal("differs");
+  it("differs: inconsistency under a stated specification, unstated specification otherwise, simulation limit for Monte Carlo", () => {
+    const p = num("a", "0.87", 0.87, 2);
+    expect(compare([p], { a: derived(0.9, stated) }).rows[0].reasonClass).to.equal("inconsistency");
+    expect(compare([p], { a: derived(0.9, chosen) }).rows[0].reasonClass).to.equal("unstated specification");
+    const reps = Array.from({ length: 19 }, (_, i) => 0.5 + i * 0.01);
+    const mc = compare([p], { a: monteCarlo(reps, 0.6) }).rows[0];
+    expect(mc).to.include({ status: "differs", reasonClass: "simulation limit", lower: 0.5, simulated: 0.6 });
+    expect(mc.upper).to.be.closeTo(0.68, 1e-12);
+    expect(compare([num("b", "0.55", 0.55, 2)], { b: monteCarlo(reps, 0.6) }).rows[0].status).to.equal("reproduced");
+    expect(compare([p], { a: derived(0.9, chosen, { reasonClass: "inconsistency", reason: "row 7" }) }).rows[0]).to.include({ reasonClass: "inconsistency", reason: "row 7" });
   });
 
-  it("judges p values printed as bounds by the side of the bound", () => {
-    const p = num("< .001", 0.001, 3, { bound: "<", kind: "p" });
-    expect(compareStatus(p, 0.0004)).to.equal("reproduced");
-    expect(compareStatus(p, 1e-12)).to.equal("reproduced");
-    expect(compareStatus(p, 0.0025)).to.equal("close");
-    expect(compareStatus(p, 0.02)).to.equal("differs");
-    const q = num("> .10", 0.1, 2, { bound: ">", kind: "p" });
-    expect(compareStatus(q, 0.45)).to.equal("reproduced");
-    expect(compareStatus(q, 0.085)).to.equal("close");
-    expect(compareStatus(q, 0.03)).to.equal("differs");
+  it("by construction, bounded and not reproducible are their own statuses and never count as reproduced", () => {
+    const ps = [num("a", "0.19", 0.19, 2), num("b", "1.24", 1.24, 2, { kind: "chi2df" }), num("c", "0.21", 0.21, 2)];
+    const c = compare(ps, { a: byConstruction("planted", 0.19), b: bounded(1.7, Infinity, "structural misfit alone"), c: notReproducible("needs raw data") });
+    expect(c.rows.map((r) => r.status)).to.deep.equal(["by construction", "bounded", "not reproducible"]);
+    expect(c.rows[1].reason).to.match(/outside the bound/);
+    expect(c.counts).to.deep.equal({ reproduced: 0, differs: 0, "by construction": 1, bounded: 1, "not reproducible": 1 });
   });
 
-  it("builds one row per published number with differences, reasons and counts", () => {
-    const pubs = [num("0.26", 0.26, 2), num("0.87", 0.87, 2), num("6.84", 6.84, 2), num("0.42", 0.42, 2), num("< .001", 0.001, 3, { bound: "<" })];
-    const res = compare(pubs, {
-      "x.0.26": 0.219,
-      "x.0.87": 0.868,
-      "x.6.84": 6.6,
-      "x.0.42": { notReproducible: "needs the raw-data moments of the centred product" },
-    });
-    expect(res.rows.length).to.equal(5);
-    expect(res.counts).to.deep.equal({ reproduced: 1, close: 1, differs: 1, "not reproducible": 2 });
-    const r0 = res.rows[0];
-    expect(r0.difference).to.be.closeTo(-0.041, 1e-12);
-    expect(r0.status).to.equal("differs");
-    expect(res.rows[3].reason).to.match(/centred product/);
-    expect(res.rows[4].reason).to.equal("not computed");
-    expect(res.warnings.map((w) => w.code)).to.include("replicate.missing");
-    const json = res.toJSON();
-    expect(json.total).to.equal(5);
-    expect(json.counts.reproduced).to.equal(1);
-    expect(JSON.parse(JSON.stringify(res)).rows.length).to.equal(5);
+  it("a missing, unknown or duplicated id is an error naming it; non-finite values are refused", () => {
+    const ps = [num("a", "0.1", 0.1, 1), num("b", "0.2", 0.2, 1)];
+    expect(() => compare(ps, { a: derived(0.1, stated) })).to.throw(/no reproduction for 1 published number\(s\): b/);
+    expect(() => compare(ps, { a: derived(0.1, stated), b: derived(0.2, stated), c: derived(0, stated) })).to.throw(/not published numbers: c/);
+    expect(() => compare([ps[0], ps[0]], { a: derived(0.1, stated) })).to.throw(/listed twice/);
+    expect(() => derived(NaN, stated)).to.throw(/not a finite number/);
+    expect(() => monteCarlo([1, 2, 3], 2)).to.throw(/at least 10/);
   });
 
-  it("renders colour-coded HTML with the rule stated", () => {
-    const res = compare([num("0.26", 0.26, 2), num("0.5", 0.5, 1)], { "x.0.26": 0.26, "x.0.5": 0.9 });
-    const html = res[DISPLAY]()["text/html"] as string;
-    expect(html).to.contain('class="pathlab-status-reproduced" style="background:#d4edda');
-    expect(html).to.contain('class="pathlab-status-differs" style="background:#f8d7da');
-    expect(html).to.contain("within 2 units of the last printed digit or 5%");
-    expect(res.summary()).to.contain("1 reproduced");
+  it("the summary carries counts per status and every row in its MIME part", () => {
+    const ps = [num("a", "0.26", 0.26, 2, { hypothesis: "H1" }), num("b", "0.21", 0.21, 2)];
+    const c = compare(ps, { a: derived(0.262, stated, { simulated: 0.27 }), b: notReproducible("raw data") });
+    const mime = replicationSummary("999", c)[DISPLAY]()[REPLICATION_MIME] as Record<string, unknown>;
+    expect(mime.counts).to.deep.equal({ reproduced: 1, differs: 0, "by construction": 0, bounded: 0, "not reproducible": 1 });
+    const row = (mime.rows as Record<string, unknown>[])[0];
+    for (const k of ["id", "printed", "published", "exact", "lower", "upper", "simulated", "status", "reasonClass", "reason", "specification"]) expect(row).to.have.property(k);
+    expect(row).to.include({ id: "a", printed: "0.26", published: 0.26, exact: 0.262, simulated: 0.27, status: "reproduced" });
+    expect(c.toHTML()).to.contain("pathlab-status-reproduced");
   });
 
-  it("rejects non-finite reproduced values and bad rules with messages naming the number", () => {
-    expect(() => compare([num("0.26", 0.26, 2)], { "x.0.26": NaN })).to.throw(/reproduced value for "x\.0\.26" \(value 0\.26\) is NaN/);
-    expect(() => compare([num("0.26", 0.26, 2)], {}, { rule: { units: 0.2 } })).to.throw(/not a valid 'close' rule/);
-    expect(() => compare([num("0.26", 0.26, 2), num("0.26", 0.26, 2)], {})).to.throw(/listed twice/);
-  });
-
-  it("has a row for every published hypothesis-test number of a paper", () => {
-    const pubs = hypothesisNumbers(paper003);
-    const res = compare(pubs, {});
-    expect(res.rows.length).to.equal(pubs.length);
-    expect(res.counts["not reproducible"]).to.equal(pubs.length);
+  it("specification search picks the most reproduced, then the fewest differing, and names it", () => {
+    const ps = [num("a", "0.20", 0.2, 2), num("b", "0.40", 0.4, 2), num("c", "0.60", 0.6, 2)];
+    const s = specificationSearch(ps, [
+      { specification: chosen, reproductions: { a: derived(0.2, chosen), b: derived(0.5, chosen), c: derived(0.7, chosen) } },
+      { specification: stated, reproductions: { a: derived(0.2, stated), b: derived(0.4, stated), c: notReproducible("x") } },
+    ]);
+    expect(s.best.name).to.equal(stated.name);
+    expect(s.counts()[0].counts.differs).to.equal(2);
+    expect(s.summary()).to.contain("Used: OLS on the published correlations");
   });
 });

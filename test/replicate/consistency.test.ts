@@ -1,24 +1,24 @@
 import { expect } from "chai";
+import { averageVarianceExtracted as aveFromLoadings, compositeReliability as crFromLoadings } from "../../src/measurement/reliability";
 import {
-  aveFromLoadings,
   checkCategoricalMoments,
   checkCrAve,
-  checkPaper,
+  checkLogMean,
   checkPercent,
   checkPositiveDefinite,
   checkRmsea,
   checkStarsFromStatistic,
-  crFromLoadings,
   criticalR,
   grim,
-  paper000,
-  paper001,
-  paper002,
-  paper003,
+  logMeanBounds,
   rmseaFrom,
+  samePrinted,
   type ConsistencyReport,
   type PublishedNumber,
-} from "../../src";
+} from "../../src/replicate";
+import { paper000 as p000, paper001 as p001, paper002 as p002, paper003 as p003 } from "../../src/papers";
+
+const [paper000, paper001, paper002, paper003] = [p000.record, p001.record, p002.record, p003.record];
 
 const pn = (value: number, digits: number, kind: PublishedNumber["kind"] = "other"): PublishedNumber => ({
   id: `t.${value}`, label: String(value), source: "Table X", value, printed: value.toFixed(digits), digits, kind,
@@ -84,11 +84,30 @@ describe("replicate: consistency checks on hand-made cases", () => {
   });
 });
 
-describe("replicate: checkPaper flags what the extractions document", () => {
-  const r0 = checkPaper(paper000);
-  const r1 = checkPaper(paper001);
-  const r2 = checkPaper(paper002);
-  const r3 = checkPaper(paper003);
+describe("replicate: mean of logs against the raw variable (bounds by concavity)", () => {
+  it("Jensen, the two-point lower bound, ranges and brackets; flags name the base that fits", () => {
+    // Raw mean 89 on [9, 250]: p = 80/241 on 250, the rest on 9.
+    const [lo, hi] = logMeanBounds({ arithmeticMean: 89, range: [9, 250] }, "e");
+    expect(hi).to.be.closeTo(Math.log(89), 1e-12);
+    expect(lo).to.be.closeTo((80 / 241) * Math.log(250) + (161 / 241) * Math.log(9), 1e-12);
+    const br = logMeanBounds({ brackets: [{ lower: 1, upper: 9, count: 1 }, { lower: 10, upper: 99, count: 1 }] }, "10");
+    expect(br).to.deep.equal([0.5, (Math.log10(9) + Math.log10(99)) / 2]);
+    const row = checkLogMean({ source: "T", label: "size", logMean: { value: 1.78, digits: 2 }, declaration: { base: "e", arithmeticMean: 89, range: [9, 250], source: "text" } });
+    expect(row.verdict).to.equal("flag");
+    expect(row.note).to.match(/fits log10/);
+  });
+  it("the same quantity printed twice must be printed identically at the same decimals", () => {
+    expect(samePrinted({ value: 1.14, digits: 2 }, { value: 1.15, digits: 2 })).to.equal(false);
+    expect(samePrinted({ value: 1.14, digits: 2 }, { value: 1.1, digits: 1 })).to.equal(true);
+    expect(samePrinted({ value: 1.14, digits: 2 }, { value: 1.14, digits: 2 })).to.equal(true);
+  });
+});
+
+describe("replicate: the papers' consistency reports flag what the extractions document", () => {
+  const r0 = p000.consistency();
+  const r1 = p001.consistency();
+  const r2 = p002.consistency();
+  const r3 = p003.consistency();
 
   it("every row cites a source and has a verdict; report renders", () => {
     for (const r of [r0, r1, r2, r3]) {

@@ -1,9 +1,9 @@
 /**
- * Captures what pathlab writes to a notebook (display_data / update_display_data) by standing in
- * for tslab's display writer, so tests can check progress bars without a running kernel.
+ * Captures what pathlab writes to a notebook (display_data / update_display_data) by publishing a
+ * stand-in for the pathlab kernel's bridge under `Symbol.for("pathlab.kernel")`, so tests can check
+ * progress bars without a running kernel.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+import { KERNEL_BRIDGE, type KernelBridge } from "../../src/display/notebook";
 
 export interface DisplayMessage {
   update: boolean;
@@ -11,16 +11,21 @@ export interface DisplayMessage {
   id?: string;
 }
 
-/** Runs `f` with a fake kernel writer and returns what was displayed. */
+/** Runs `f` with a fake kernel bridge and returns what was displayed. */
 export async function captureDisplay(f: () => unknown): Promise<DisplayMessage[]> {
   const messages: DisplayMessage[] = [];
-  const saved = jupyter.lastWriteDisplayData;
-  jupyter.lastWriteDisplayData = (m: { data: Record<string, unknown>; transient: { display_id?: string } }, update: boolean) =>
-    messages.push({ update, text: String(m.data["text/plain"]), id: m.transient?.display_id });
+  const g = globalThis as Record<symbol, unknown>;
+  const saved = g[KERNEL_BRIDGE];
+  const bridge: KernelBridge = {
+    display: (bundle, options = {}) => messages.push({ update: !!options.update, text: String(bundle["text/plain"]), id: options.displayId }),
+    interrupts: () => 0,
+    onInterrupt: () => () => undefined,
+  };
+  g[KERNEL_BRIDGE] = bridge;
   try {
     await f();
   } finally {
-    jupyter.lastWriteDisplayData = saved;
+    g[KERNEL_BRIDGE] = saved;
   }
   return messages;
 }

@@ -1,0 +1,3 @@
+// `pathlab/papers` for resolvers that ignore package "exports" (tslab uses Node10 resolution):
+// the subpath is this file, which points into the build.
+module.exports = require("./dist/papers/index.js");
