@@ -111,9 +111,9 @@ export interface ParallelOptions {
   threads?: number;
   /** Called with (items done, count) as chunks finish, on the calling thread. */
   onProgress?: (done: number, total: number) => void;
-  /** Stops the job when set (see the module comment). */
+  /** Stops the job when set (default: the kernel's interrupt; see the module comment). */
   cancel?: CancellationFlag;
-  /** The error a cancelled job throws (default: a PathlabError `kernel.interrupted`). */
+  /** The error a cancelled job throws (default: the kernel's `kernel.interrupted` PathlabError). */
   cancelError?: () => Error;
 }
 
@@ -143,8 +143,14 @@ export function concatChunks(parts: Float64Array[]): Float64Array {
   return out;
 }
 
-function interrupted(): PathlabError {
-  return new PathlabError("Interrupted: the work was cancelled, so it stopped.", { hint: "Run the cell again to restart the work from the beginning.", code: "kernel.interrupted" });
+/**
+ * The kernel's interrupt flag and its error (src/display/notebook.ts), loaded on first use so that
+ * worker threads, which only run tasks, never load the display layer.
+ */
+function kernelCancellation(): { flag: CancellationFlag; error: () => Error } {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const nb = require("../display/notebook") as typeof import("../display/notebook");
+  return { flag: nb.cancellation(), error: nb.interruptedError };
 }
 
 function rebuildError(e: SerializedError): Error {
@@ -162,6 +168,17 @@ interface PoolWorker {
   port: MessagePort;
   alive: boolean;
 }
+
+/**
+ * Test hooks. `callerComputes: false` leaves every chunk to the workers (to prove that results do
+ * not depend on who computed them); `graceMs` is how long workers wait for a silent caller;
+ * `stallMs` how long the caller waits for a worker's chunk before computing it itself.
+ * @internal
+ */
+export const parallelTestHooks = { callerComputes: true, graceMs: 5000, stallMs: 2000 };
+
+/** Chunks and who computed them in the last job that finished (for tests). @internal */
+export let lastParallelRun: { chunks: number; threads: number; workerChunks: number } | null = null;
 
 const pool: PoolWorker[] = [];
 let jobCounter = 0;
@@ -228,12 +245,20 @@ class Job<I, R> {
   private longestMs = 0;
   private reported = -1;
 
+  readonly o: ParallelOptions;
+
   constructor(
     readonly task: ParallelTask<I, R>,
     readonly input: I,
-    readonly o: ParallelOptions,
+    options: ParallelOptions,
     readonly threads: number,
   ) {
+    if (options.cancel === undefined) {
+      const k = kernelCancellation();
+      options = { ...options, cancel: k.flag, cancelError: options.cancelError ?? k.error };
+    }
+    this.o = options;
+    const o = options;
     this.chunks = Math.ceil(o.count / o.chunkSize);
     this.results = new Array(this.chunks);
     // The next job cancels any job whose calling thread never came back (terminated mid-wait).
@@ -241,7 +266,7 @@ class Job<I, R> {
     openJobs.clear();
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (HEADER + this.chunks)));
     this.ctrl[MIN_ERROR] = this.chunks;
-    this.ctrl[GRACE] = 5000;
+    this.ctrl[GRACE] = parallelTestHooks.graceMs;
     this.beat();
     openJobs.add(this.ctrl);
     this.workers = threads > 1 ? workersFor(threads - 1) : [];
@@ -298,7 +323,7 @@ class Job<I, R> {
     }
     this.longestMs = Math.max(this.longestMs, Date.now() - t0);
     // Workers give up on a silent caller after GRACE ms; allow for the caller's own long chunks.
-    Atomics.store(this.ctrl, GRACE, Math.max(5000, 10 * this.longestMs));
+    Atomics.store(this.ctrl, GRACE, Math.max(parallelTestHooks.graceMs, 10 * this.longestMs));
     this.beat();
     const expect = from === "MAIN" ? MAIN : WORKER;
     if (Atomics.compareExchange(this.ctrl, HEADER + c, expect, FINISHED) === expect) {
@@ -332,7 +357,7 @@ class Job<I, R> {
   checkCancel(): void {
     if (this.o.cancel?.cancelled || Atomics.load(this.ctrl, CANCEL) !== 0) {
       Atomics.store(this.ctrl, CANCEL, 1);
-      throw (this.o.cancelError ?? interrupted)();
+      throw (this.o.cancelError ?? kernelCancellation().error)();
     }
   }
 
@@ -347,7 +372,7 @@ class Job<I, R> {
   }
 
   stallMs(): number {
-    return Math.max(2000, 4 * this.longestMs);
+    return Math.max(parallelTestHooks.stallMs, 4 * this.longestMs);
   }
 
   finish(): ParallelRun<R> {
@@ -356,6 +381,7 @@ class Job<I, R> {
     if (first < this.chunks) {
       throw this.errors.get(first) ?? new PathlabError("A parallel chunk failed without an error message.", { code: "parallel.worker-failed" });
     }
+    lastParallelRun = { chunks: this.chunks, threads: this.threads, workerChunks: this.workerChunks };
     return { results: this.results as R[], threads: this.threads, workerChunks: this.workerChunks };
   }
 
@@ -385,7 +411,7 @@ export function runParallel<I, R>(task: ParallelTask<I, R>, input: I, options: P
   const job = new Job(task, input, options, threads);
   let ok = false;
   try {
-    for (let c = job.claim(); c >= 0; c = job.claim()) {
+    for (let c = parallelTestHooks.callerComputes || threads === 1 ? job.claim() : -1; c >= 0; c = job.claim()) {
       job.checkCancel();
       job.compute(c, "MAIN");
       job.collect();
@@ -428,7 +454,7 @@ export async function runParallelAsync<I, R>(task: ParallelTask<I, R>, input: I,
   const job = new Job(task, input, options, threads);
   let cancelled: Error | null = null;
   let wake: () => void = () => {};
-  const unregister = options.cancel?.onCancel?.((err) => {
+  const unregister = job.o.cancel?.onCancel?.((err) => {
     cancelled = err;
     Atomics.store(job.ctrl, CANCEL, 1);
     // Workers busy with this job stop now rather than after their chunk.
@@ -451,7 +477,7 @@ export async function runParallelAsync<I, R>(task: ParallelTask<I, R>, input: I,
     });
   let ok = false;
   try {
-    for (let c = job.claim(); c >= 0; c = job.claim()) {
+    for (let c = parallelTestHooks.callerComputes || threads === 1 ? job.claim() : -1; c >= 0; c = job.claim()) {
       check();
       job.compute(c, "MAIN");
       job.collect();
