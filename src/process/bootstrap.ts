@@ -286,11 +286,18 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
   gen.jump(from * n);
   const W = solver.products.weights;
   const counts = new Float64Array(n);
+  // Counted compactly, then spread into the kernel's interleaved weights in one sequential pass.
+  const drawn = new Int32Array(n);
+  const batch = CROSSPROD_BATCH; // a local: an imported binding is a property load in the hot loop
   let replaced = 0;
-  for (let b0 = from; b0 < to; b0 += CROSSPROD_BATCH) {
-    const k = Math.min(CROSSPROD_BATCH, to - b0);
-    W.fill(0);
-    for (let j = 0; j < k; j++) gen.addResampleCounts(W, j, n, CROSSPROD_BATCH);
+  for (let b0 = from; b0 < to; b0 += batch) {
+    const k = Math.min(batch, to - b0);
+    if (k < batch) W.fill(0);
+    for (let j = 0; j < k; j++) {
+      drawn.fill(0);
+      gen.countResample(drawn, n);
+      for (let i = 0; i < n; i++) W[i * batch + j] = drawn[i];
+    }
     solver.products.compute();
     for (let j = 0; j < k; j++) {
       const b = b0 + j;

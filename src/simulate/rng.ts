@@ -94,6 +94,34 @@ export class Rng {
     this.s3 = s3 >>> 0;
   }
 
+  /**
+   * Counts n draws of a row index in [0, n) into `counts` (zeroed by the caller): the numbers of
+   * `addResampleCounts`, into a compact integer array that stays in cache at large n.
+   */
+  countResample(counts: Int32Array, n: number): void {
+    let s0 = this.s0,
+      s1 = this.s1,
+      s2 = this.s2,
+      s3 = this.s3;
+    const scale = n * 2.3283064365386963e-10;
+    for (let i = 0; i < n; i++) {
+      const x = Math.imul(s1, 5);
+      const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = ((s3 << 11) | (s3 >>> 21)) >>> 0;
+      counts[Math.floor(result * scale)]++;
+    }
+    this.s0 = s0 >>> 0;
+    this.s1 = s1 >>> 0;
+    this.s2 = s2 >>> 0;
+    this.s3 = s3 >>> 0;
+  }
+
   /** Uniform on [0, 1) with 53 random bits. */
   uniform(): number {
     const a = this.nextUint32() >>> 5; // 27 bits
