@@ -26,8 +26,10 @@
  * Cancellation. `cancel` (the kernel's interrupt flag by default) is checked between chunks; once
  * set, no thread claims another chunk, the async runner terminates the workers still busy with the
  * job, and the call throws the cancellation error. If the calling thread itself is terminated
- * (a synchronous cell interrupted by the kernel), its workers notice the missing heartbeat and stop
- * after their current chunk; the next job cancels any stale one at once.
+ * mid-job (a synchronous cell interrupted by the kernel, whose breakOnSigint also ends an
+ * Atomics.wait), a callback the job left for the next turn of the event loop cancels it, so the
+ * workers stop after their current chunk; should the loop never turn, they stop when the caller's
+ * heartbeat has been silent for a few seconds, and the next job cancels any stale one at once.
  *
  * Errors. A chunk that throws stops the chunks after it; the error thrown is the one of the lowest
  * failing chunk — the one a sequential run would have met first — with its PathlabError code and
@@ -252,6 +254,7 @@ class Job<I, R> {
     readonly input: I,
     options: ParallelOptions,
     readonly threads: number,
+    sync: boolean,
   ) {
     if (options.cancel === undefined) {
       const k = kernelCancellation();
@@ -282,6 +285,15 @@ class Job<I, R> {
       control: this.ctrl.buffer as SharedArrayBuffer,
     };
     for (const w of this.workers) w.worker.postMessage(msg);
+    if (sync && this.workers.length) {
+      // A synchronous job ends before the event loop turns again — unless the calling thread was
+      // terminated mid-job (an interrupted cell: the kernel's breakOnSigint). Then this runs at the
+      // next turn and stops the workers at once.
+      const ctrl = this.ctrl;
+      setImmediate(() => {
+        if (openJobs.delete(ctrl)) Atomics.store(ctrl, CANCEL, 1);
+      });
+    }
   }
 
   get done(): number {
@@ -408,7 +420,7 @@ function resolveThreads(o: ParallelOptions, chunks: number): number {
 export function runParallel<I, R>(task: ParallelTask<I, R>, input: I, options: ParallelOptions): ParallelRun<R> {
   const chunks = Math.ceil(options.count / options.chunkSize);
   const threads = resolveThreads(options, chunks);
-  const job = new Job(task, input, options, threads);
+  const job = new Job(task, input, options, threads, true);
   let ok = false;
   try {
     for (let c = parallelTestHooks.callerComputes || threads === 1 ? job.claim() : -1; c >= 0; c = job.claim()) {
@@ -451,7 +463,7 @@ export function runParallel<I, R>(task: ParallelTask<I, R>, input: I, options: P
 export async function runParallelAsync<I, R>(task: ParallelTask<I, R>, input: I, options: ParallelOptions): Promise<ParallelRun<R>> {
   const chunks = Math.ceil(options.count / options.chunkSize);
   const threads = resolveThreads(options, chunks);
-  const job = new Job(task, input, options, threads);
+  const job = new Job(task, input, options, threads, false);
   let cancelled: Error | null = null;
   let wake: () => void = () => {};
   const unregister = job.o.cancel?.onCancel?.((err) => {
