@@ -37,14 +37,27 @@ function tileRows(kp: number): number {
   return Math.max(16, Math.floor(32768 / kp));
 }
 
-let wasmModule: WebAssembly.Module | null | undefined;
+/** The little of the WebAssembly API used here (typed locally: the build's libraries do not declare it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+let wasmModule: object | null | undefined;
 
 /** The compiled kernel, or null where WebAssembly SIMD is unavailable. */
-function kernelModule(): WebAssembly.Module | null {
+function kernelModule(): object | null {
   if (wasmModule !== undefined) return wasmModule;
+  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   try {
     const bytes = Buffer.from(CROSSPROD_WASM, "base64");
-    wasmModule = typeof WebAssembly === "object" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    wasmModule = api && api.validate(bytes) ? new api.Module(bytes) : null;
   } catch {
     wasmModule = null;
   }
@@ -89,8 +102,9 @@ export class WeightedCrossProducts {
     const doubles = n * kp + CROSSPROD_BATCH * n + CROSSPROD_BATCH * kp;
     if (mod && doubles * 8 <= 2 ** 31) {
       const pages = Math.ceil((doubles * 8) / 65536);
-      const inst = new WebAssembly.Instance(mod);
-      const memory = inst.exports.memory as WebAssembly.Memory;
+      const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+      const inst = new api.Instance(mod);
+      const memory = inst.exports.memory as WasmMemory;
       memory.grow(pages);
       const buf = memory.buffer;
       const pOff = 0;
