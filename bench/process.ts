@@ -10,7 +10,7 @@
 import { process as runProcess } from "../src/process";
 import { bootstrapCoefficients, rowMajor } from "../src/process/bootstrap";
 import { Rng } from "../src/simulate/rng";
-import { median, runR, time, type BenchRow } from "./util";
+import { median, medianTimeCores, runR, time, type BenchRow } from "./util";
 
 function simulate(n: number, seed = 1, covariates = 6): Record<string, Float64Array> {
   const g = new Rng(seed);
@@ -34,10 +34,13 @@ const covs = (k: number) => Array.from({ length: k }, (_, i) => `c${i + 1}`);
 type Spec = Parameters<typeof runProcess>[0];
 
 function timeModel(spec: Spec, boot: number, threads: number, runs = 7): number {
-  runProcess({ ...spec, boot, seed: 99, threads }); // warm-up (JIT, worker start-up)
-  const ts: number[] = [];
-  for (let k = 0; k < runs; k++) ts.push(time(() => runProcess({ ...spec, boot, seed: k + 1, threads })));
-  return median(ts);
+  return timeModelCores(spec, boot, threads, runs).ms;
+}
+
+/** Median time (warm-up first: JIT, worker start-up) and the cores the runs got. */
+function timeModelCores(spec: Spec, boot: number, threads: number, runs = 7): { ms: number; cores: number } {
+  let k = 0;
+  return medianTimeCores(() => runProcess({ ...spec, boot, seed: ++k, threads }), runs);
 }
 
 /** The resampling engine alone (model 4's two equations), WebAssembly SIMD vs plain JavaScript. */
@@ -67,24 +70,30 @@ export async function bench(): Promise<BenchRow[]> {
     m7: { data: d, model: 7, y: "y", x: "x", m: "m", w: "w", cov: covs(6) },
     m14: { data: d, model: 14, y: "y", x: "x", m: "m", w: "w", cov: covs(6) },
   };
+  const two = {
+    m4: timeModelCores(specs.m4, 5000, 2),
+    m7: timeModelCores(specs.m7, 5000, 2),
+    m14: timeModelCores(specs.m14, 5000, 2),
+  };
   const ours = {
     m4: timeModel(specs.m4, 5000, 1),
-    m4x2: timeModel(specs.m4, 5000, 2),
+    m4x2: two.m4.ms,
     m7: timeModel(specs.m7, 5000, 1),
-    m7x2: timeModel(specs.m7, 5000, 2),
+    m7x2: two.m7.ms,
     m14: timeModel(specs.m14, 5000, 1),
-    m14x2: timeModel(specs.m14, 5000, 2),
+    m14x2: two.m14.ms,
   };
+  const got = (c: { cores: number }) => `; the runs got ${c.cores.toFixed(2)} cores`;
   const r = rTiming();
   const scale = r ? 5000 / r.B : 1;
   const rNote = r ? `R: boot+lm with B = ${r.B}, time scaled ×${scale} to 5000 resamples` : "R not available";
   const rows: BenchRow[] = [
     { name: "process model 4 (1 mediator, 6 covariates, N=278, B=5000), 1 thread", ours_ms: ours.m4, r_ms: r ? r.m4_ms * scale : undefined, note: `target ≤ 50 ms; ${rNote}` },
-    { name: "process model 4, same, 2 threads", ours_ms: ours.m4x2, r_ms: r ? r.m4_ms * scale : undefined, note: `${(ours.m4 / ours.m4x2).toFixed(2)}× the 1-thread speed` },
+    { name: "process model 4, same, 2 threads", ours_ms: ours.m4x2, r_ms: r ? r.m4_ms * scale : undefined, note: `${(ours.m4 / ours.m4x2).toFixed(2)}× the 1-thread speed${got(two.m4)}` },
     { name: "process model 7 (6 covariates, N=278, B=5000), 1 thread", ours_ms: ours.m7, r_ms: r ? r.m7_ms * scale : undefined, note: rNote },
-    { name: "process model 7, same, 2 threads", ours_ms: ours.m7x2, r_ms: r ? r.m7_ms * scale : undefined, note: `${(ours.m7 / ours.m7x2).toFixed(2)}× the 1-thread speed` },
+    { name: "process model 7, same, 2 threads", ours_ms: ours.m7x2, r_ms: r ? r.m7_ms * scale : undefined, note: `${(ours.m7 / ours.m7x2).toFixed(2)}× the 1-thread speed${got(two.m7)}` },
     { name: "process model 14 (6 covariates, N=278, B=5000), 1 thread", ours_ms: ours.m14, r_ms: r ? r.m14_ms * scale : undefined, note: rNote },
-    { name: "process model 14, same, 2 threads", ours_ms: ours.m14x2, r_ms: r ? r.m14_ms * scale : undefined, note: `${(ours.m14 / ours.m14x2).toFixed(2)}× the 1-thread speed` },
+    { name: "process model 14, same, 2 threads", ours_ms: ours.m14x2, r_ms: r ? r.m14_ms * scale : undefined, note: `${(ours.m14 / ours.m14x2).toFixed(2)}× the 1-thread speed${got(two.m14)}` },
     ...engineRows(d),
   ];
   // Growth with N and B (model 4, 6 covariates): linear in N·B (cross-products) plus a per-resample solve.
@@ -105,8 +114,10 @@ export async function bench(): Promise<BenchRow[]> {
   // A large survey: N = 100,000, B = 1000, one run each.
   const big = simulate(100000, 4);
   for (const threads of [1, 2]) {
+    const c0 = process.cpuUsage();
     const ms = time(() => runProcess({ ...specs.m4, data: big, boot: 1000, seed: 1, threads }));
-    rows.push({ name: `process model 4: N=100000, B=1000, ${threads} thread${threads > 1 ? "s" : ""}`, ours_ms: ms, note: "one run" });
+    const c = process.cpuUsage(c0);
+    rows.push({ name: `process model 4: N=100000, B=1000, ${threads} thread${threads > 1 ? "s" : ""}`, ours_ms: ms, note: `one run; got ${((c.user + c.system) / 1000 / ms).toFixed(2)} cores` });
   }
   return rows;
 }

@@ -48,3 +48,24 @@ export function runR<T = Record<string, number>>(script: string, args: string[] 
     return undefined;
   }
 }
+
+/**
+ * Median wall time of `runs` calls after one warm-up, with the cores the calls actually got (CPU time
+ * of every thread of this process over wall time): on a shared machine a 2-thread run may get less
+ * than two cores, and this says how much less.
+ */
+export function medianTimeCores(f: () => void, runs = 5): { ms: number; cores: number } {
+  f();
+  const walls: number[] = [];
+  const cores: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    f();
+    const wall = Number(process.hrtime.bigint() - t) / 1e6;
+    const c = process.cpuUsage(c0);
+    walls.push(wall);
+    cores.push((c.user + c.system) / 1000 / wall);
+  }
+  return { ms: median(walls), cores: median(cores) };
+}
