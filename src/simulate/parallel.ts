@@ -184,8 +184,34 @@ export let lastParallelRun: { chunks: number; threads: number; workerChunks: num
 
 const pool: PoolWorker[] = [];
 let jobCounter = 0;
-/** Control blocks of jobs whose calling thread has not returned (to cancel them if it never does). */
+/** Jobs whose results are still being collected, by id. */
+const liveJobs = new Map<number, { accept(msg: ResultMessage): void }>();
+/** Control blocks of synchronous jobs whose calling thread has not returned (to cancel them if it never does). */
 const openJobs = new Set<Int32Array>();
+
+/**
+ * Depth of library callbacks (a chunk computed on this thread, a progress callback) the calling
+ * thread is inside. A job started there is nested in a running job: it runs on this thread alone
+ * and must not take the running job for a stale one. Sync code cannot span turns of the event
+ * loop, so the depth is reset at the next turn — also after a caller was terminated inside one.
+ */
+let nesting = 0;
+let nestingReset = false;
+
+function enterCallback(): void {
+  nesting++;
+  if (!nestingReset) {
+    nestingReset = true;
+    setImmediate(() => {
+      nesting = 0;
+      nestingReset = false;
+    });
+  }
+}
+
+function leaveCallback(): void {
+  if (nesting > 0) nesting--;
+}
 
 /** The worker script next to this module, with tsx registered first when running from sources. */
 function bootstrapCode(): { code: string; data: Record<string, unknown> } {
@@ -264,14 +290,18 @@ class Job<I, R> {
     const o = options;
     this.chunks = Math.ceil(o.count / o.chunkSize);
     this.results = new Array(this.chunks);
-    // The next job cancels any job whose calling thread never came back (terminated mid-wait).
-    for (const stale of openJobs) Atomics.store(stale, CANCEL, 1);
-    openJobs.clear();
+    // A synchronous job still open when another top-level job starts is one whose calling thread
+    // never came back (terminated mid-wait): cancel it.
+    if (nesting === 0) {
+      for (const stale of openJobs) Atomics.store(stale, CANCEL, 1);
+      openJobs.clear();
+    }
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (HEADER + this.chunks)));
     this.ctrl[MIN_ERROR] = this.chunks;
     this.ctrl[GRACE] = parallelTestHooks.graceMs;
     this.beat();
-    openJobs.add(this.ctrl);
+    if (sync) openJobs.add(this.ctrl);
+    liveJobs.set(this.id, this);
     this.workers = threads > 1 ? workersFor(threads - 1) : [];
     const msg: JobMessage = {
       type: "job",
@@ -326,11 +356,14 @@ class Job<I, R> {
           return Atomics.load(ctrl, CANCEL) !== 0 || (cancel?.cancelled ?? false);
         },
       };
+      enterCallback();
       try {
         result = this.task.run(this.input, start, Math.min(this.o.count, start + this.o.chunkSize), ctx);
       } catch (e) {
         recordError(this.ctrl, c);
         error = e instanceof Error ? e : new Error(String(e));
+      } finally {
+        leaveCallback();
       }
     }
     this.longestMs = Math.max(this.longestMs, Date.now() - t0);
@@ -345,24 +378,36 @@ class Job<I, R> {
     }
   }
 
-  /** Reads every result the workers have posted. */
+  /**
+   * Reads every result the workers have posted. A worker's port may also carry results of another
+   * job running at the same time (an async job and a sync one): those go to their own job.
+   */
   collect(): void {
     for (const w of this.workers) {
       for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
         const msg = m.message as ResultMessage;
-        if (msg.job !== this.id || msg.chunk < 0) continue;
-        if ("error" in msg) this.errors.set(msg.chunk, rebuildError(msg.error));
-        else if ("result" in msg) this.results[msg.chunk] = msg.result as R;
-        this.workerChunks++;
+        liveJobs.get(msg.job)?.accept(msg);
       }
     }
+  }
+
+  accept(msg: ResultMessage): void {
+    if (msg.chunk < 0) return;
+    if ("error" in msg) this.errors.set(msg.chunk, rebuildError(msg.error));
+    else if ("result" in msg) this.results[msg.chunk] = msg.result as R;
+    this.workerChunks++;
   }
 
   progress(): void {
     const d = this.done;
     if (!this.o.onProgress || d === this.reported) return;
     this.reported = d;
-    this.o.onProgress(d === this.chunks ? this.o.count : Math.min(this.o.count, d * this.o.chunkSize), this.o.count);
+    enterCallback();
+    try {
+      this.o.onProgress(d === this.chunks ? this.o.count : Math.min(this.o.count, d * this.o.chunkSize), this.o.count);
+    } finally {
+      leaveCallback();
+    }
   }
 
   /** Throws if the job was cancelled (and tells the workers). */
@@ -389,6 +434,7 @@ class Job<I, R> {
 
   finish(): ParallelRun<R> {
     openJobs.delete(this.ctrl);
+    liveJobs.delete(this.id);
     const first = Atomics.load(this.ctrl, MIN_ERROR);
     if (first < this.chunks) {
       throw this.errors.get(first) ?? new PathlabError("A parallel chunk failed without an error message.", { code: "parallel.worker-failed" });
@@ -401,6 +447,7 @@ class Job<I, R> {
   abandon(): void {
     Atomics.store(this.ctrl, CANCEL, 1);
     openJobs.delete(this.ctrl);
+    liveJobs.delete(this.id);
   }
 }
 
@@ -409,8 +456,8 @@ function resolveThreads(o: ParallelOptions, chunks: number): number {
   if (!(Number.isInteger(o.chunkSize) && o.chunkSize >= 1)) throw new PathlabError(`runParallel: chunkSize must be a whole number ≥ 1, got ${o.chunkSize}.`, { code: "parallel.bad-option" });
   const t = o.threads ?? defaultThreads();
   if (!(Number.isInteger(t) && t >= 1)) throw new PathlabError(`Option 'threads' must be a whole number ≥ 1, got ${t}.`, { hint: "e.g. threads: 2; leave it out to use every core.", code: "options.invalid" });
-  // Workers never start workers of their own: a nested job runs on its thread.
-  return isMainThread ? Math.max(1, Math.min(t, chunks)) : 1;
+  // A job inside another job's chunk (or inside a worker) runs on its own thread: the cores are busy.
+  return isMainThread && nesting === 0 ? Math.max(1, Math.min(t, chunks)) : 1;
 }
 
 /**

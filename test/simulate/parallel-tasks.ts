@@ -3,7 +3,7 @@
  */
 import { PathlabError } from "../../src/errors";
 import { itemRng } from "../../src/simulate/rng";
-import { parallelTask } from "../../src/simulate/parallel";
+import { parallelTask, runParallel } from "../../src/simulate/parallel";
 
 /** Mean of n uniforms per item, each item on its own stream. */
 export const meanTask = parallelTask(__filename, "meanTask", (input: { seed: number; n: number }, from: number, to: number) => {
@@ -49,3 +49,13 @@ export const spinTask = parallelTask(
     return to - from;
   },
 );
+
+/** Runs a whole inner job per item (a bootstrap inside a power simulation, say). */
+export const nestedTask = parallelTask(__filename, "nestedTask", (input: { seed: number }, from: number, to: number) => {
+  const out = new Float64Array(to - from);
+  for (let k = from; k < to; k++) {
+    const inner = runParallel(meanTask, { seed: input.seed + k, n: 20 }, { count: 12, chunkSize: 3 });
+    out[k - from] = inner.results.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+  }
+  return out;
+});

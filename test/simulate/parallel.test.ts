@@ -10,7 +10,7 @@ import * as vm from "vm";
 import { PathlabError } from "../../src/errors";
 import { concatChunks, parallelTestHooks, poolSize, runParallel, runParallelAsync, shutdownWorkers, type CancellationFlag } from "../../src/simulate/parallel";
 import { abandoned, clockMs, GRACE, HEADER, HEARTBEAT } from "../../src/simulate/parallel-protocol";
-import { failTask, meanTask, spinTask } from "./parallel-tasks";
+import { failTask, meanTask, nestedTask, spinTask } from "./parallel-tasks";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -97,11 +97,14 @@ describe("simulate/parallel: the resampling runner", function () {
   });
 
   it("reports progress up to the count, never backwards", () => {
-    const seen: number[] = [];
-    runParallel(meanTask, { seed: 1, n: 50 }, { count: 1000, chunkSize: 30, threads: 2, onProgress: (d, t) => (expect(t).to.equal(1000), seen.push(d)) });
-    expect(seen.length).to.be.greaterThan(5);
-    expect(seen[seen.length - 1]).to.equal(1000);
-    for (let i = 1; i < seen.length; i++) expect(seen[i]).to.be.at.least(seen[i - 1]);
+    for (const threads of [1, 2]) {
+      const seen: number[] = [];
+      runParallel(meanTask, { seed: 1, n: 50 }, { count: 1000, chunkSize: 30, threads, onProgress: (d, t) => (expect(t).to.equal(1000), seen.push(d)) });
+      // One call per chunk on one thread; with workers, chunks finished meanwhile are reported together.
+      if (threads === 1) expect(seen.length).to.equal(34);
+      expect(seen[seen.length - 1]).to.equal(1000);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).to.be.at.least(seen[i - 1]);
+    }
   });
 
   it("a cancellation flag stops every thread: no chunk starts afterwards", () => {
@@ -170,9 +173,9 @@ describe("simulate/parallel: the resampling runner", function () {
     const run = () => runParallel(spinTask, { counter, spinMs: 5 }, { count: 100000, chunkSize: 4, threads: 3 });
     expect(() => vm.runInNewContext("run()", { run }, { timeout: 300 })).to.throw(/timed out/);
     expect(Atomics.load(c, 0)).to.be.greaterThan(0);
-    await sleep(100);
+    await sleep(500); // the next turn cancels the job; a worker finishes its chunk (4 × 5 ms)
     const at = Atomics.load(c, 0);
-    await sleep(400);
+    await sleep(500);
     expect(Atomics.load(c, 0) - at, "items finished after the caller vanished").to.equal(0);
     expect(at).to.be.below(2000);
   });
@@ -205,6 +208,23 @@ describe("simulate/parallel: the resampling runner", function () {
     const after = Atomics.load(c, 0);
     await sleep(300);
     expect(Atomics.load(c, 0) - after, "items of the stale job finished after the next job began").to.be.at.most(2 * 4);
+  });
+
+  it("a job inside another job's chunk runs on its thread and leaves the outer job alone", () => {
+    const one = concatChunks(runParallel(nestedTask, { seed: 3 }, { count: 24, chunkSize: 2, threads: 1 }).results);
+    const three = runParallel(nestedTask, { seed: 3 }, { count: 24, chunkSize: 2, threads: 3 });
+    expect(Array.from(concatChunks(three.results))).to.deep.equal(Array.from(one));
+  });
+
+  it("a synchronous job started while an async one runs does not cancel it", async () => {
+    warm(2);
+    const counter = new SharedArrayBuffer(8);
+    const p = runParallelAsync(spinTask, { counter, spinMs: 2 }, { count: 400, chunkSize: 10, threads: 3 });
+    await sleep(50);
+    const r = runParallel(meanTask, { seed: 1, n: 10 }, { count: 40, chunkSize: 1, threads: 3 });
+    expect(concatChunks(r.results).length).to.equal(40);
+    const done = await p;
+    expect(done.results.reduce((s, x) => s + x, 0)).to.equal(400);
   });
 
   it("a task whose module workers cannot load still completes (on the calling thread)", () => {
