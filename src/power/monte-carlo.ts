@@ -122,11 +122,13 @@ function assemble(kind: PowerModelKind, spec: unknown, ns: number[], s: PowerJob
 }
 
 /** Threads and progress reporting of a run (the caller's, or a notebook bar for a long run). */
-function runOptions(o: PowerOptions, total: number, work: number) {
+function runOptions(o: PowerOptions, s: PowerJobSettings, total: number, work: number) {
   const progress = progressFor(o, total, work, `Power simulation (${total} replications)`);
   // Below ~50 ms of work a worker's start-up costs more than it saves.
   const threads = o.threads ?? (work > 2e6 ? undefined : 1);
-  return { progress, options: { count: total, chunkSize: CHUNK, threads, onProgress: progress.update } };
+  // A bootstrap replication refits the model `draws` times: smaller chunks keep an interrupt prompt.
+  const chunkSize = s.ci === "bootstrap" ? CHUNK / 5 : CHUNK;
+  return { progress, options: { count: total, chunkSize, threads, onProgress: progress.update } };
 }
 
 function prepare(fn: string, kind: PowerModelKind, spec: unknown, options: PowerOptions) {
@@ -134,7 +136,7 @@ function prepare(fn: string, kind: PowerModelKind, spec: unknown, options: Power
   buildPowerModel(kind, spec); // validate before any work
   const { ns, s } = settingsOf(fn, options);
   const job: PowerJob = { kind, spec, settings: s, ns };
-  return { ns, s, job, ...runOptions(options, ns.length * s.reps, workOf(kind, spec, ns, s)) };
+  return { ns, s, job, ...runOptions(options, s, ns.length * s.reps, workOf(kind, spec, ns, s)) };
 }
 
 function runSync(fn: string, kind: PowerModelKind, spec: unknown, options: PowerOptions): PowerResult {

@@ -77,6 +77,49 @@ export function rowMajor(columns: Float64Array[]): Float64Array {
 }
 
 /**
+ * Which cross-products the equations need (pair (a, b), a ≤ b, gets index pairIndex[a·q + b], or −1
+ * when unused; the intercept's (0, 0) is the resample size, and (0, c), (c, c) give column c's SD),
+ * and where each equation's coefficients go in a draw.
+ */
+export function engineLayout(q: number, equations: EngineEquation[], sdColumns: number[] = []) {
+  const pairIndex = new Int32Array(q * q).fill(-1);
+  let K = 0;
+  const need = (a: number, b: number) => {
+    const lo = Math.min(a, b),
+      hi = Math.max(a, b);
+    if (pairIndex[lo * q + hi] < 0) pairIndex[lo * q + hi] = K++;
+  };
+  for (const e of equations) {
+    for (let i = 0; i < e.predictors.length; i++) {
+      for (let j = 0; j <= i; j++) need(e.predictors[i], e.predictors[j]);
+      need(e.predictors[i], e.outcome);
+    }
+  }
+  need(0, 0);
+  for (const c of sdColumns) {
+    need(0, c);
+    need(c, c);
+  }
+  const pairsA = new Int32Array(K),
+    pairsB = new Int32Array(K);
+  for (let a = 0; a < q; a++)
+    for (let b = a; b < q; b++) {
+      const k = pairIndex[a * q + b];
+      if (k >= 0) {
+        pairsA[k] = a;
+        pairsB[k] = b;
+      }
+    }
+  const offsets: number[] = [];
+  let stride = 0;
+  for (const e of equations) {
+    offsets.push(stride);
+    stride += e.predictors.length;
+  }
+  return { pairIndex, pairsA, pairsB, offsets, stride };
+}
+
+/**
  * Solves the equations on one weighted resample given by `counts` (how often each row was drawn).
  *
  * Only the cross-products some equation needs are kept: their per-row values z_ia·z_ib are
@@ -108,48 +151,17 @@ export class ResampleSolver {
   ) {
     this.n = n;
     this.q = q;
-    const pairIndex = new Int32Array(q * q).fill(-1);
-    let K = 0;
-    const need = (a: number, b: number) => {
-      const lo = Math.min(a, b),
-        hi = Math.max(a, b);
-      if (pairIndex[lo * q + hi] < 0) pairIndex[lo * q + hi] = K++;
-    };
-    for (const e of equations) {
-      for (let i = 0; i < e.predictors.length; i++) {
-        for (let j = 0; j <= i; j++) need(e.predictors[i], e.predictors[j]);
-        need(e.predictors[i], e.outcome);
-      }
-    }
-    need(0, 0);
-    for (const c of sdColumns) {
-      need(0, c);
-      need(c, c);
-    }
-    this.K = K;
-    this.pairIndex = pairIndex;
-    const pairsA = new Int32Array(K),
-      pairsB = new Int32Array(K);
-    for (let a = 0; a < q; a++)
-      for (let b = a; b < q; b++) {
-        const k = pairIndex[a * q + b];
-        if (k >= 0) {
-          pairsA[k] = a;
-          pairsB[k] = b;
-        }
-      }
+    const layout = engineLayout(q, equations, sdColumns);
+    const { pairsA, pairsB } = layout;
+    this.K = pairsA.length;
+    this.pairIndex = layout.pairIndex;
     this.products = new WeightedCrossProducts(z, n, q, pairsA, pairsB, { engine });
-    this.C = new Float64Array(K);
+    this.C = new Float64Array(this.K);
     const pmax = Math.max(...equations.map((e) => e.predictors.length));
     this.A = new Float64Array(pmax * pmax);
     this.r = new Float64Array(pmax);
-    this.offsets = [];
-    let off = 0;
-    for (const e of equations) {
-      this.offsets.push(off);
-      off += e.predictors.length;
-    }
-    this.stride = off;
+    this.offsets = layout.offsets;
+    this.stride = layout.stride;
   }
 
   private at(a: number, b: number): number {
@@ -345,13 +357,14 @@ export function bootstrapCoefficients(
 ): BootstrapDraws {
   const sdCols = opts.sdColumns ?? [];
   const input: BootstrapInput = { z, n, q, equations, sdColumns: sdCols, B, state: generator.state(), engine: opts.engine };
-  const probe = new ResampleSolver(new Float64Array(q), 1, q, equations, sdCols, "js");
-  const chunkSize = bootstrapChunkSize(B, n, probe.pairs);
+  const layout = engineLayout(q, equations, sdCols);
+  const pairs = layout.pairsA.length;
+  const chunkSize = bootstrapChunkSize(B, n, pairs);
   // Below ~30 ms of work a worker's start-up and the copies cost more than they save.
-  const work = B * n * probe.pairs * 0.4e-6;
+  const work = B * n * pairs * 0.4e-6;
   const threads = opts.threads ?? (work < 30 ? 1 : undefined);
   const run = runParallel(bootstrapTask, input, { count: B, chunkSize, threads, onProgress: opts.onProgress, cancel: opts.cancel });
-  const stride = probe.stride;
+  const stride = layout.stride;
   const coefs = new Float64Array(B * stride);
   const sds = new Float64Array(B * sdCols.length);
   let replaced = 0;
@@ -362,7 +375,7 @@ export function bootstrapCoefficients(
   });
   if (replaced > Math.max(100, B)) throw singularError(replaced);
   generator.jump(B * n);
-  return { B, coefs, stride, offsets: probe.offsets, sds, replaced, threads: run.threads };
+  return { B, coefs, stride, offsets: layout.offsets, sds, replaced, threads: run.threads };
 }
 
 /**
