@@ -132,7 +132,10 @@ def figures_for_export(nb):
             layout = spec.get("layout") or {}
             height = layout.get("height") if isinstance(layout.get("height"), (int, float)) else 420
             k = len(figures)
-            figures.append({"data": spec.get("data", []), "layout": layout, "config": spec.get("config", {})})
+            figure = {"data": spec.get("data", []), "layout": layout, "config": spec.get("config", {})}
+            if spec.get("frames"):
+                figure["frames"] = spec["frames"]  # animation frames: the Play buttons of teaching figures need them
+            figures.append(figure)
             title = data.get("text/plain", "Figure")
             out["data"] = {
                 "text/html": f'<div class="pathlab-figure" id="pathlab-figure-{k}" style="width:100%;height:{int(height)}px"></div>',
@@ -160,7 +163,7 @@ DRAW = """(function () {
     var el = document.getElementById("pathlab-figure-" + i);
     if (!el) return;
     if (!window.Plotly) { el.textContent = "(plotly.js is missing: figure not drawn)"; return; }
-    window.Plotly.newPlot(el, f.data, f.layout, f.config);
+    window.Plotly.newPlot(el, f);
   });
 })();"""
 

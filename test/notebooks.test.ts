@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { paper000, paper001, paper002, paper003 } from "../src/papers";
 import { hypothesisNumbers, REPLICATION_STATUSES } from "../src/replicate";
+import { diagramProblems } from "../src/display/diagram-check";
 
 const records: Record<string, Parameters<typeof hypothesisNumbers>[0]> = { "000": paper000.record, "001": paper001.record, "002": paper002.record, "003": paper003.record };
 
@@ -32,6 +33,31 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
   it("finds the tutorials and the paper notebooks", () => {
     const rel = notebooks.map((p) => path.relative(path.resolve(__dirname, "../notebooks"), p));
     expect(rel).to.include("tutorials/01-getting-started.ipynb");
+  });
+
+  it("every path diagram in the executed notebooks has no overlapping boxes or labels (issue 19)", () => {
+    const dir = path.resolve(__dirname, "..", "notebooks", "executed");
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory() && e.name !== "data") walk(path.join(d, e.name));
+        else if (e.name.endsWith(".ipynb")) files.push(path.join(d, e.name));
+      }
+    };
+    walk(dir);
+    let seen = 0;
+    for (const f of files) {
+      const nb = JSON.parse(fs.readFileSync(f, "utf8")) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
+      for (const cell of nb.cells)
+        for (const out of cell.outputs ?? []) {
+          const fig = out.data?.["application/vnd.plotly.v1+json"] as { layout?: { meta?: { pathlab?: string } } } | undefined;
+          if (fig?.layout?.meta?.pathlab !== "diagram") continue;
+          seen++;
+          const problems = diagramProblems(fig as never);
+          expect(problems, `${path.basename(f)}: ${JSON.stringify(problems.slice(0, 5))}`).to.deep.equal([]);
+        }
+    }
+    expect(seen, "path diagrams found in the executed notebooks").to.be.greaterThan(5);
   });
 
   it("each notebook uses the pathlab kernel and completes without an error output", () => {

@@ -12,11 +12,16 @@
  *  - type 3 (default, as psych::describe): b1 = g1 ((n−1)/n)^{3/2}, b2 = (g2 + 3)(1 − 1/n)² − 3
  * SD uses n − 1; se = SD / √n. Missing values are dropped per variable by default (as psych::describe
  * and SPSS DESCRIPTIVES); the listwise N is reported alongside.
+ *
+ * Categorical variables get a frequency table with their labels (as SPSS FREQUENCIES): text columns
+ * (factors read from CSV or Excel) by category, and numeric codes with value labels (from an SPSS
+ * file or `setValueLabels`) by code and label. Variable labels are shown next to the names.
  */
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { checkOptions } from "../options";
+import { findLabel, isTextColumn, levelsOf, valueLabelsOf, variableLabelsOf } from "./labels";
 import { columnNames, isMissing, naValueSpecs, naValuesOf, numericColumns, parseDecimal, rawColumn, type MissingOptions, type NaValue, type TableInput } from "./table-input";
 
 export type SkewKurtosisType = 1 | 2 | 3 | "spss";
@@ -122,6 +127,16 @@ export function describeColumn(x: Float64Array, type: SkewKurtosisType = 3): Omi
   return { n, mean, sd, min, max, skew, kurtosis, se: sd / Math.sqrt(n) };
 }
 
+/** One category of a categorical variable: its code or text, label, count and share of valid cases. */
+export interface FrequencyRow {
+  variable: string;
+  value: number | string;
+  label: string;
+  n: number;
+  /** Percent of the variable's non-missing cases. */
+  percent: number;
+}
+
 /** Descriptive statistics of several variables, as a displayable table. */
 export class Descriptives extends Result {
   constructor(
@@ -131,6 +146,10 @@ export class Descriptives extends Result {
     readonly type: SkewKurtosisType,
     readonly deletion: "listwise" | "pairwise",
     readonly trim = 0.1,
+    /** Categories of text variables and of numeric variables with value labels. */
+    readonly frequencies: FrequencyRow[] = [],
+    /** Variable labels of the described variables (where the data has them). */
+    readonly variableLabels: Record<string, string> = {},
   ) {
     super();
   }
@@ -158,10 +177,14 @@ export class Descriptives extends Result {
         : t === 2
           ? "Skewness G1 and excess kurtosis G2 as SPSS/SAS report them (type 2)."
           : "Skewness and excess kurtosis as psych::describe (type 3): b1 = g1((n−1)/n)^1.5, b2 = (g2+3)(1−1/n)² − 3.";
-    return [
-      {
+    const out: TableSpec[] = [];
+    const labelled = this.rows.some((r) => this.variableLabels[r.variable]);
+    const rows = this.rows.map((r) => ({ ...r, vlabel: this.variableLabels[r.variable] ?? "" }));
+    if (this.rows.length)
+      out.push({
         columns: [
           { key: "variable", label: "Variable", format: "text" },
+          ...(labelled ? [{ key: "vlabel", label: "Label", format: "text" as const }] : []),
           { key: "n", label: "n", format: "int" },
           { key: "mean", label: "Mean", digits: 2 },
           { key: "sd", label: "SD", digits: 2 },
@@ -175,10 +198,23 @@ export class Descriptives extends Result {
           { key: "kurtosis", label: "Kurtosis", digits: 2 },
           { key: "se", label: "SE", digits: 2 },
         ],
-        rows: this.rows as unknown as Record<string, unknown>[],
+        rows,
         notes: [note, `SD with n − 1 denominator; trimmed mean drops ${this.trim * 100}% at each end; MAD = 1.4826·median|x − median|; SE = SD/√n.`],
-      },
-    ];
+      });
+    if (this.frequencies.length)
+      out.push({
+        title: "Categories",
+        columns: [
+          { key: "variable", label: "Variable", format: "text" },
+          { key: "value", label: "Value", format: "text" },
+          { key: "label", label: "Label", format: "text" },
+          { key: "n", label: "n", format: "int" },
+          { key: "percent", label: "%", digits: 1 },
+        ],
+        rows: this.frequencies.map((f, i) => ({ ...f, variable: i > 0 && this.frequencies[i - 1].variable === f.variable ? "" : f.variable })),
+        notes: ["% of the variable's non-missing cases."],
+      });
+    return out;
   }
 }
 
@@ -220,25 +256,61 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
   const trim = opts.trim ?? 0.1;
   const deletion = opts.use === "complete" ? "listwise" : opts.use === "pairwise" ? "pairwise" : opts.deletion ?? "pairwise";
   const rows: DescriptiveRow[] = [];
-  const all = numericColumns(data, names, { naValues: codes });
+  const known = columnNames(data);
+  const text = names.filter((v) => known.includes(v) && isTextColumn(rawColumn(data, v), codes));
+  const frequencies = names.filter((v) => text.includes(v) || valueLabelsOf(data, v)?.length).flatMap((v) => frequencyRows(data, v, codes));
+  const vlabels = Object.fromEntries(Object.entries(variableLabelsOf(data)).filter(([k]) => names.includes(k)));
+  const numeric = names.filter((v) => !text.includes(v));
+  if (!numeric.length) return new Descriptives([], 0, 0, type, deletion, trim, frequencies, vlabels);
+  const all = numericColumns(data, numeric, { naValues: codes });
   const n = all.n;
   const dropped = all.dropped;
   if (deletion === "listwise") {
     if (n === 0) throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, { code: "data.no-complete-rows", hint: "Each row misses at least one variable; use the default deletion: \"pairwise\"." });
-    all.columns.forEach((c, j) => rows.push(fullRow(names[j], j, c, type, trim)));
+    all.columns.forEach((c, j) => rows.push(fullRow(numeric[j], j, c, type, trim)));
   } else {
-    for (const v of names) {
+    for (const v of numeric) {
       const nc = numericColumns(data, [v], { naValues: codes });
       if (nc.n === 0) throw new PathlabError(`Column "${v}" has no non-missing values.`, { code: "data.empty-column", hint: "Leave the column out, or check its missing-value codes." });
       rows.push(fullRow(v, rows.length, nc.columns[0], type, trim));
     }
   }
-  return new Descriptives(rows, n, dropped, type, deletion, trim);
+  const result = new Descriptives(rows, n, dropped, type, deletion, trim, frequencies, vlabels);
+  // psych prints NaN for the moments of a constant column; say why instead of leaving a bare dash.
+  const constant = rows.filter((r) => r.n > 0 && r.sd === 0).map((r) => r.variable);
+  if (constant.length)
+    result.warnings.push({ code: "data.constant-variable", message: `${constant.join(", ")} ${constant.length > 1 ? "are" : "is"} constant: skewness and kurtosis are undefined (shown as —).` });
+  const tiny = rows.filter((r) => r.n > 0 && r.n < 4).map((r) => r.variable);
+  if (tiny.length) result.warnings.push({ code: "data.too-few-rows", message: `${tiny.join(", ")}: fewer than 4 values, so some moments (kurtosis needs n ≥ 4) are undefined (shown as —).` });
+  return result;
 }
-
+  
 /** One row in psych::describe's column order. */
 function fullRow(variable: string, j: number, c: Float64Array, type: SkewKurtosisType, trim: number): DescriptiveRow {
   const d = describeColumn(c, type);
   const r = robustSummaries(c, trim);
   return { variable, vars: j + 1, n: d.n, mean: d.mean, sd: d.sd, median: r.median, trimmed: r.trimmed, mad: r.mad, min: d.min, max: d.max, range: r.range, skew: d.skew, kurtosis: d.kurtosis, se: d.se };
+}
+
+/** Counts of each category of a variable (labelled codes first in label order, then other values). */
+function frequencyRows(data: TableInput, v: string, codes: NaValue[]): FrequencyRow[] {
+  const raw = rawColumn(data, v);
+  const labels = valueLabelsOf(data, v) ?? [];
+  const keyOf = (x: unknown): number | string => {
+    if (typeof x === "number") return x;
+    if (typeof x === "boolean") return x ? 1 : 0;
+    const t = String(x).trim();
+    const num = parseDecimal(t);
+    return num !== undefined && Number.isFinite(num) ? num : t;
+  };
+  const counts = new Map<number | string, number>();
+  let valid = 0;
+  for (const x of raw) {
+    if (isMissing(x, codes)) continue;
+    valid++;
+    const k = keyOf(x);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const order = [...labels.map((l) => l.value), ...levelsOf(Array.from(counts.keys())).filter((k) => !labels.some((l) => l.value === k))];
+  return order.map((value) => ({ variable: v, value, label: findLabel(labels, value) ?? (typeof value === "string" ? value : ""), n: counts.get(value) ?? 0, percent: valid ? (100 * (counts.get(value) ?? 0)) / valid : NaN }));
 }

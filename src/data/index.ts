@@ -4,3 +4,4 @@ export * from "./load";
 export * from "./scoring";
 export * from "./descriptives";
 export * from "./correlation";
+export * from "./labels";

@@ -29,6 +29,7 @@ import { readRawDictionary, type SavHeader } from "./sav-dictionary";
 import { decodeMetadata, type SavMetadata, type SavVariable, type SavVariableLayout } from "./sav-metadata";
 import { readCases, type SavCases } from "./sav-data";
 import { naValueSpecs, naValuesOf, type NaValue } from "./table-input";
+import { setValueLabels } from "./labels";
 
 export type { SavVariable, SavKind, SavMeasure } from "./sav-metadata";
 
@@ -252,6 +253,12 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
   const variables: SavVariable[] = meta.variables.map(({ segments, shortName, ...pub }) => pub);
   const h = raw.header;
   const frame = toDataFrame(cols, variables.map((v) => v.name));
+  // Value and variable labels travel with the frame into describe, dummyCode and process.
+  setValueLabels(
+    frame,
+    Object.fromEntries(variables.filter((v) => v.valueLabels.length).map((v) => [v.name, v.valueLabels])),
+    Object.fromEntries(variables.map((v) => [v.name, v.label])),
+  );
   return new SavFile(frame, variables, userMissingCount, path, {
     caseCount: h.caseCount,
     compression: compressionName(h),

@@ -8,6 +8,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
+import { findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
 import { columnNames, isMissing, naValueSpecs, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
 
 /** Options every scoring function takes: `naValues`, codes that mean "missing" (e.g. [99, -9]). */
@@ -236,6 +237,13 @@ export interface DummyOptions extends MissingOptions {
   levels?: (string | number)[];
   /** Prefix of the new column names (default: the variable name + "_"). */
   prefix?: string;
+  /**
+   * Column names from the categories' labels ("labels", default: `education_Bachelor` for code 2
+   * labelled "Bachelor", text categories as they are) or from the codes ("codes": `education_2`).
+   * Characters other than letters and digits become "_"; if two labels give the same name, their
+   * codes are used.
+   */
+  names?: "labels" | "codes";
 }
 
 /**
@@ -248,6 +256,7 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
     reference: { kind: "custom", aliases: ["ref"], check: (r) => (typeof r === "string" || typeof r === "number" ? undefined : "must be a category (text or number)."), expected: 'a category, e.g. { reference: "north" }' },
     levels: { kind: "custom", check: (l) => (Array.isArray(l) && l.every((x) => typeof x === "string" || typeof x === "number") ? undefined : "must be an array of categories."), expected: 'e.g. { levels: ["low", "mid", "high"] }' },
     prefix: { kind: "string" },
+    names: { kind: "enum", values: ["labels", "codes"], caseInsensitive: true },
   });
   needName("dummyCode", variable);
   const raw = rawColumn(data, variable);
@@ -269,10 +278,25 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
   if (!levels.includes(ref))
     throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, { hint: `Categories: ${levels.join(", ")}.`, code: "data.unknown-level" });
   const prefix = opts.prefix ?? `${variable}_`;
+  const part = dummyNames(levels, opts.names === "codes" ? undefined : valueLabelsOf(data, variable));
   const out: Record<string, number[]> = {};
   for (const lev of levels) {
     if (lev === ref) continue;
-    out[prefix + lev] = raw.map((v) => (isMissing(v, codes) ? NaN : key(v) === lev ? 1 : 0));
+    out[prefix + part.get(lev)!] = raw.map((v) => (isMissing(v, codes) ? NaN : key(v) === lev ? 1 : 0));
   }
   return out;
+}
+
+/**
+ * The name part of each category's dummy: its value label (or its text) made name-safe, or its code
+ * when it has no label, the label is empty after cleaning, or two categories would get the same name.
+ */
+function dummyNames(levels: string[], labels: ValueLabel[] | undefined): Map<string, string> {
+  const wanted = levels.map((lev) => {
+    const num = Number(lev);
+    const label = labels ? findLabel(labels, Number.isFinite(num) && lev.trim() !== "" ? num : lev) ?? findLabel(labels, lev) : undefined;
+    const safe = nameSafe(label ?? lev);
+    return safe || lev;
+  });
+  return new Map(levels.map((lev, i) => [lev, wanted.filter((w) => w === wanted[i]).length > 1 ? lev : wanted[i]]));
 }

@@ -4,7 +4,7 @@
  * undefined and keeps the kernel's ordinary text printing.
  */
 import { inspect } from "util";
-import { Figure, isPlotlyFigure } from "./figure";
+import { Figure, isPlotlyFigure, type PlotFrame } from "./figure";
 import { DISPLAY, hasDisplay, type MimeBundle } from "./mime";
 import { TableResult } from "./result";
 import { tableFromRecords, type Column, type TableSpec } from "./table";
@@ -85,7 +85,10 @@ export function frameTable(frame: DanfoLike, title?: string): TableSpec {
  */
 export function toMimeBundle(x: unknown): MimeBundle | undefined {
   if (hasDisplay(x)) return x[DISPLAY]();
-  if (isPlotlyFigure(x)) return new Figure(x.data, x.layout ?? {}, (x as { config?: Record<string, unknown> }).config ?? {})[DISPLAY]();
+  if (isPlotlyFigure(x)) {
+    const extra = x as { config?: Record<string, unknown>; frames?: PlotFrame[] };
+    return new Figure(x.data, x.layout ?? {}, extra.config ?? {}, { frames: extra.frames })[DISPLAY]();
+  }
   if (isDanfoFrame(x)) return new TableResult(frameTable(x))[DISPLAY]();
   if (isDanfoSeries(x)) {
     const s = x as unknown as { index: (string | number)[]; values: unknown[]; columnName: string };

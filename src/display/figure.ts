@@ -6,9 +6,19 @@
 import { createHash } from "crypto";
 import type * as Plotly from "plotly.js";
 import { DISPLAY, INSPECT, PLOTLY_MIME, type MimeBundle } from "./mime";
+import { themeLayout } from "./theme";
 
 export type PlotData = Partial<Plotly.PlotData> & Record<string, unknown>;
 export type PlotLayout = Omit<Partial<Plotly.Layout>, "title"> & { title?: string | Partial<Plotly.Layout["title"]> } & Record<string, unknown>;
+/** An animation frame: a named set of trace (and layout) updates, as `Plotly.animate` takes them. */
+export type PlotFrame = { name?: string; data?: Record<string, unknown>[]; traces?: number[]; layout?: Record<string, unknown> } & Record<string, unknown>;
+
+export interface FigureOptions {
+  /** Apply pathlab's figure theme (src/display/theme.ts) under the given layout (default true). */
+  theme?: boolean;
+  /** Animation frames (played by `animate` buttons and sliders). */
+  frames?: PlotFrame[];
+}
 
 /** Title text of a layout, whichever form it was given in. */
 function titleText(layout: PlotLayout): string | undefined {
@@ -24,19 +34,21 @@ export class Figure {
   readonly data: PlotData[];
   readonly layout: PlotLayout;
   readonly config: Record<string, unknown>;
+  readonly frames?: PlotFrame[];
 
-  constructor(data: PlotData[], layout: PlotLayout = {}, config: Record<string, unknown> = {}) {
+  constructor(data: PlotData[], layout: PlotLayout = {}, config: Record<string, unknown> = {}, options: FigureOptions = {}) {
     this.data = data;
     // plotly.js 2+ wants titles as objects; accept a string for convenience.
     const l = { ...layout } as PlotLayout & { title?: unknown };
     if (typeof l.title === "string") l.title = { text: l.title };
-    this.layout = l;
+    this.layout = options.theme === false ? l : (themeLayout(l) as PlotLayout);
     this.config = { responsive: true, displaylogo: false, ...config };
+    if (options.frames && options.frames.length) this.frames = options.frames;
   }
 
-  /** The figure as plain plotly JSON `{data, layout}`. */
-  toJSON(): { data: PlotData[]; layout: PlotLayout; config: Record<string, unknown> } {
-    return { data: this.data, layout: this.layout, config: this.config };
+  /** The figure as plain plotly JSON `{data, layout, config}` (and `frames` when it has them). */
+  toJSON(): { data: PlotData[]; layout: PlotLayout; config: Record<string, unknown>; frames?: PlotFrame[] } {
+    return { data: this.data, layout: this.layout, config: this.config, ...(this.frames ? { frames: this.frames } : {}) };
   }
 
   /**
@@ -46,7 +58,7 @@ export class Figure {
    * output.
    */
   toHTML(): string {
-    const json = JSON.stringify({ data: this.data, layout: this.layout, config: this.config });
+    const json = JSON.stringify(this.toJSON());
     const hash = createHash("sha1").update(json).digest("hex").slice(0, 10);
     const id = `pathlab-fig-${hash}-${++figureCounter}`;
     const height = typeof this.layout.height === "number" ? this.layout.height : 420;
@@ -56,7 +68,7 @@ export class Figure {
     return (
       `<div id="${id}" class="pathlab-figure" style="width:100%;height:${height}px"></div>` +
       `<script type="text/javascript">(function(){var f=${safe};` +
-      `function draw(){window.Plotly.newPlot("${id}",f.data,f.layout,f.config);}` +
+      `function draw(){window.Plotly.newPlot("${id}",f);}` +
       `if(window.Plotly){draw();}else{var n=0,t=setInterval(function(){if(window.Plotly){clearInterval(t);draw();}else if(++n>200){clearInterval(t);` +
       `document.getElementById("${id}").textContent=${missing};}},50);}})();</script>`
     );
@@ -70,7 +82,7 @@ export class Figure {
 
   [DISPLAY](): MimeBundle {
     return {
-      [PLOTLY_MIME]: { data: this.data, layout: this.layout, config: this.config },
+      [PLOTLY_MIME]: this.toJSON(),
       "text/html": this.toHTML(),
       "text/plain": this.toText(),
     };

@@ -6,3 +6,7 @@ export * from "./figure";
 export * from "./bundle";
 export * from "./notebook";
 export { savePlot, type SavePlotOptions } from "./save-plot";
+export * from "./theme";
+export { drawDiagram, type DiagramSpec, type DiagramNode, type DiagramEdge, type DiagramIndicator } from "./diagram";
+export { diagramProblems, type DiagramProblem } from "./diagram-check";
+export * from "./export";

@@ -7,6 +7,10 @@ import type { PathlabWarning } from "../errors";
 import { escapeHtml } from "./format";
 import { DISPLAY, INSPECT, type MimeBundle } from "./mime";
 import { tableToHtml, tableToText, type TableSpec } from "./table";
+import { tablesToDocx, tableToCSV, tableToLatex, tableToMarkdown } from "./export";
+import { PathlabError } from "../errors";
+import * as fs from "fs";
+import * as path from "path";
 
 export abstract class Result {
   /** Warnings about this result (shown under its tables). */
@@ -49,6 +53,54 @@ export abstract class Result {
       parts.push(`<div style="color:#8a4b00;margin:2px 0">⚠ ${escapeHtml(w.message)}</div>`);
     parts.push("</div>");
     return parts.join("");
+  }
+
+  /** The tables to export: all, or the one at index `table`. */
+  private pick(fn: string, table?: number): TableSpec[] {
+    const all = this.tables();
+    if (table === undefined) return all;
+    if (!Number.isInteger(table) || table < 0 || table >= all.length)
+      throw new PathlabError(`${fn}(${table}): this result has ${all.length} table(s), numbered 0 to ${all.length - 1}.`, {
+        code: "display.bad-table",
+        hint: `Tables: ${all.map((t, i) => `${i} = ${t.title ?? "(untitled)"}`).join("; ")}.`,
+      });
+    return [all[table]];
+  }
+
+  /**
+   * The result's values as CSV: full precision, NA for missing, text quoted (as R's write.csv).
+   * With several tables, each follows a comment line "# title" and a blank line separates them;
+   * `toCSV(i)` gives table i alone.
+   */
+  toCSV(table?: number): string {
+    const ts = this.pick("toCSV", table);
+    if (ts.length === 1) return tableToCSV(ts[0]);
+    return ts.map((t) => (t.title ? `# ${t.title.replace(/\n/g, " ")}\n` : "") + tableToCSV(t)).join("\n");
+  }
+
+  /** The result's tables as Markdown pipe tables (numbers as displayed). */
+  toMarkdown(table?: number): string {
+    return this.pick("toMarkdown", table).map(tableToMarkdown).join("\n");
+  }
+
+  /** The result's tables as LaTeX tables with booktabs rules. */
+  toLatex(table?: number): string {
+    return this.pick("toLatex", table).map((t) => tableToLatex(t)).join("\n");
+  }
+
+  /**
+   * The result's tables as an APA-formatted Word document (bytes of a .docx); with `file`, also
+   * written there. Use `exportTables([...], "tables.docx")` to put several results in one document.
+   */
+  async toDocx(file?: string): Promise<Buffer> {
+    const buf = await tablesToDocx(this.tables());
+    if (file !== undefined) {
+      if (typeof file !== "string" || path.extname(file).toLowerCase() !== ".docx")
+        throw new PathlabError(`toDocx(): "${String(file)}" must be a file name ending in .docx.`, { code: "display.bad-extension", hint: 'Write result.toDocx("table1.docx").' });
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.writeFileSync(file, buf);
+    }
+    return buf;
   }
 
   [DISPLAY](): MimeBundle {

@@ -271,7 +271,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
     if (!(s.sd > 0))
       throw new PathlabError(`Item "${names[j]}" has ${s.n < 2 ? `only ${s.n} answer(s)` : "zero variance (every respondent gave the same answer)"}.`, {
         hint: "A constant item carries no information about reliability; drop it from the scale.",
-        code: "zero-variance",
+        code: "measurement.zero-variance",
       });
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; } // prettier-ignore
   });

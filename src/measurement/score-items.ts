@@ -167,7 +167,7 @@ function itemRange(columns: Float64Array[], items: string[]): { lo: number; hi: 
     let a = Infinity;
     let b = -Infinity;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; } // prettier-ignore
-    if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "zero-variance" });
+    if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "measurement.zero-variance" });
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
   });

@@ -4,6 +4,7 @@
  * coefficients the analytic (noncentral F) power as a check.
  */
 import { Figure } from "../display/figure";
+import { figureTheme, seriesStyle } from "../display/theme";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
@@ -129,15 +130,18 @@ export class PowerResult extends Result {
     const names = options.effects ? options.effects.map((e) => this.effectName(e)) : this.effects.map((e) => e.name);
     const target = options.target ?? 0.8;
     const ns = this.ns;
-    const data = names.map((name) => {
+    const data = names.map((name, i) => {
       const rows = ns.map((n) => this.rows.find((r) => r.n === n && r.effect === name)!);
+      const st = seriesStyle(i);
       return {
         type: "scatter" as const,
         mode: "lines+markers" as const,
         name,
         x: ns,
         y: rows.map((r) => r.power),
-        error_y: { type: "data" as const, array: rows.map((r) => 2 * r.mcse), visible: true, thickness: 1 },
+        line: { color: st.color, dash: st.dash, width: 2 },
+        marker: { color: st.color, symbol: st.symbol, size: 7 },
+        error_y: { type: "data" as const, array: rows.map((r) => 2 * r.mcse), visible: true, thickness: 1, color: st.color },
         hovertemplate: "N = %{x}<br>power = %{y:.3f}<extra>" + name.replace(/</g, "&lt;") + "</extra>",
       };
     });
@@ -146,7 +150,7 @@ export class PowerResult extends Result {
       xaxis: { title: { text: "Sample size N" } },
       yaxis: { title: { text: "Power" }, range: [0, 1.02] },
       shapes: [
-        { type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: "#888", width: 1 } },
+        { type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: figureTheme().muted, width: 1 } },
       ],
       legend: { orientation: "h", y: -0.2 },
       height: 440,

@@ -16,3 +16,5 @@ export type {
   IndexRow,
   NormalTest,
 } from "./types";
+export { moderationExplorer, mediationExplorer, type ModerationExplorerOptions, type MediationExplorerOptions } from "./explorers";
+export type { SlopesOptions, ProcessDiagramOptions } from "./figures";

@@ -9,6 +9,7 @@
  */
 import { PathlabError, type PathlabWarning } from "../errors";
 import { numericColumns } from "../data/table-input";
+import { codeTextFactors } from "../data/labels";
 import { olsCore } from "../regression/ols-core";
 import { pf, qt, twoSidedP_t, twoSidedP_z } from "../stats/distributions";
 import { Rng } from "../simulate/rng";
@@ -186,7 +187,9 @@ export function process(options: ProcessOptions): ProcessResult {
 
   const roles = Object.keys(roleName);
   const varNames = [...roles.map((r) => roleName[r]), ...covs];
-  const nc = numericColumns(options.data, varNames, { missing: options.missing });
+  // Two-category text columns (e.g. gender read from a CSV) enter as 0/1, as R's factors; labels kept.
+  const factors = codeTextFactors(options.data, varNames, roles.filter((r) => r === "X" || r === "W" || r === "Z").map((r) => roleName[r]).concat(covs), options.missing ?? []);
+  const nc = numericColumns(factors.data, varNames, { missing: options.missing });
   const col: Record<string, Float64Array> = {};
   roles.forEach((r, i) => (col[r] = nc.columns[i]));
   covs.forEach((c, i) => (col[`C:${c}`] = nc.columns[roles.length + i]));
@@ -224,10 +227,12 @@ export function process(options: ProcessOptions): ProcessResult {
   const inProducts = new Set<string>();
   for (const e of eqSpecs) for (const t of e.terms) if (t.length > 1) t.forEach((f) => inProducts.add(f));
   const centered: string[] = [];
+  const centerShift: Record<string, number> = {};
   if (center > 0) {
     for (const r of inProducts) {
       if (center === 2 && dichotomous(r)) continue;
       const m = mean(col[r]);
+      centerShift[r] = m;
       col[r] = col[r].map((v) => v - m);
       centered.push(roleName[r] ?? r.slice(2));
     }
@@ -680,6 +685,10 @@ export function process(options: ProcessOptions): ProcessResult {
     stand: cfg.stand,
     sdX,
     sdY,
+    // Labels of the variables' values (by role), for tables and figures; the shift undoes centring.
+    valueLabels: Object.fromEntries(Object.keys(col).map((r) => [r, factors.labels[roleName[r] ?? r.slice(2)]]).filter(([, l]) => l)),
+    centerShift,
+    codedFactors: factors.coded,
     // What the figures need to recompute predictions.
     columns: col,
     master,

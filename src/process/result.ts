@@ -3,6 +3,7 @@
  * macro's text output, `tidy()` rows, and the figures PROCESS does not draw.
  */
 import type { PathlabWarning } from "../errors";
+import { findLabel, type ValueLabel } from "../data/labels";
 import { Result } from "../display/result";
 import type { Column, Row, TableSpec } from "../display/table";
 import type { Figure } from "../display/figure";
@@ -10,7 +11,7 @@ import type { BootstrapDraws } from "./bootstrap";
 import type { CompiledPath, ModeratorValues } from "./effects";
 import type { ProbeKind } from "./probe";
 import type { EffectRow, EquationResult, HcType, IndexRow, IndirectRow, NormalTest } from "./types";
-import { pathDiagram, plotBootstrap, plotConditionalIndirect, plotJN, plotSlopes, type SlopesOptions } from "./figures";
+import { pathDiagram, plotBootstrap, plotConditionalIndirect, plotJN, plotSlopes, type ProcessDiagramOptions, type SlopesOptions } from "./figures";
 
 export interface ProcessPayload {
   model: number;
@@ -46,6 +47,12 @@ export interface ProcessPayload {
   stand: boolean;
   sdX: number;
   sdY: number;
+  /** Value labels by role ("W", "X", "C:age"), from the data (SPSS labels, text categories). */
+  valueLabels?: Record<string, ValueLabel[]>;
+  /** Means subtracted from centred roles (to find a probed value's label). */
+  centerShift?: Record<string, number>;
+  /** Text variables entered as 0/1: "gender: 0 = female, 1 = male". */
+  codedFactors?: string[];
   columns: Record<string, Float64Array>;
   master: Float64Array[];
   colIndex: Map<string, number>;
@@ -127,9 +134,17 @@ export class ProcessResult extends Result {
     return this.payload.roleName[role] ?? role;
   }
 
+  /** The label of a role's value (undoing centring), or undefined when the data has none. */
+  valueLabel(role: string, value: number): string | undefined {
+    return processValueLabel(this.payload, role, value);
+  }
+
   private atText(at: ModeratorValues): string {
     return Object.entries(at)
-      .map(([r, v]) => `${this.name(r)}=${fmt(v)}`)
+      .map(([r, v]) => {
+        const l = this.valueLabel(r, v);
+        return `${this.name(r)}=${fmt(v)}${l ? ` (${l})` : ""}`;
+      })
       .join(", ");
   }
 
@@ -147,6 +162,7 @@ export class ProcessResult extends Result {
     else if (p.indirect.length) lines.push("Bootstrap: none (boot = 0): no intervals for indirect effects");
     lines.push(`Confidence level: ${p.conf}%${p.hc ? `   Standard errors: ${p.hc}` : ""}`);
     if (p.centered.length) lines.push(`Mean-centred before forming products: ${p.centered.join(", ")}`);
+    if (p.codedFactors?.length) lines.push(`Text variables entered as 0/1 (categories in sorted order, as R's factors): ${p.codedFactors.join("; ")}`);
     return lines;
   }
 
@@ -183,8 +199,11 @@ export class ProcessResult extends Result {
       columns: [num("R", "R"), num("r2", "R-sq"), num("mse", "MSE"), num("F", fLabel), { key: "df1", label: "df1", format: "int" }, { key: "df2", label: "df2", format: "int" }, pcol()],
       rows: [eq.summary as unknown as Row],
     });
-    const condColumns = (mods: string[]): Column[] => [...mods.map((m) => num(`mod_${m}`, this.name(m))), num("effect", "Effect"), num("se", "se"), num("t", "t"), pcol(), num("llci", "LLCI"), num("ulci", "ULCI")];
-    const condRows = (rows: { at: ModeratorValues }[]) => rows.map((r) => ({ ...r, ...Object.fromEntries(Object.entries(r.at).map(([k, v]) => [`mod_${k}`, v])) }) as Row);
+    // A labelled moderator (SPSS value labels, text categories) gets its label beside each value.
+    const modCols = (m: string): Column[] => [num(`mod_${m}`, this.name(m)), ...(p.valueLabels?.[m] ? [{ key: `lab_${m}`, label: "", format: "text" as const }] : [])];
+    const condColumns = (mods: string[]): Column[] => [...mods.flatMap(modCols), num("effect", "Effect"), num("se", "se"), num("t", "t"), pcol(), num("llci", "LLCI"), num("ulci", "ULCI")];
+    const condRows = (rows: { at: ModeratorValues }[]) =>
+      rows.map((r) => ({ ...r, ...Object.fromEntries(Object.entries(r.at).flatMap(([k, v]) => [[`mod_${k}`, v], [`lab_${k}`, this.valueLabel(k, v) ?? ""]])) }) as Row);
 
     for (const eq of p.equations) {
       out.push(summaryTable(eq, `OUTCOME VARIABLE: ${eq.outcome} — Model Summary`));
@@ -249,7 +268,7 @@ export class ProcessResult extends Result {
       const dmods = Object.keys(p.directEffects[0]?.at ?? {});
       out.push({
         title: `${p.totalEffect ? "" : section + " — "}${dmods.length ? "Conditional direct effect(s) of X on Y" : "Direct effect of X on Y"}`,
-        columns: [...dmods.map((m) => num(`mod_${m}`, this.name(m))), ...effCols],
+        columns: [...dmods.flatMap(modCols), ...effCols],
         rows: condRows(p.directEffects),
       });
       const bootCols: Column[] = [num("effect", "Effect"), num("bootSE", p.mc ? "MCSE" : "BootSE"), num("llci", p.mc ? "MCLLCI" : "BootLLCI"), num("ulci", p.mc ? "MCULCI" : "BootULCI")];
@@ -274,7 +293,7 @@ export class ProcessResult extends Result {
         const mods = Object.keys(rows[0].at);
         out.push({
           title: `Conditional indirect effects of X on Y — INDIRECT EFFECT: ${rows[0].path!.map((r) => this.name(r)).join(" -> ")}`,
-          columns: [...mods.map((m) => num(`mod_${m}`, this.name(m))), ...bootCols],
+          columns: [...mods.flatMap(modCols), ...bootCols],
           rows: condRows(rows),
         });
       }
@@ -289,7 +308,7 @@ export class ProcessResult extends Result {
           columns: [
             { key: "label", label: "Mediator", format: "text" },
             { key: "modName", label: "Moderator", format: "text" },
-            ...modsOf.map((m) => num(`mod_${m}`, `at ${this.name(m)}`)),
+            ...modsOf.flatMap((m) => [num(`mod_${m}`, `at ${this.name(m)}`), ...(p.valueLabels?.[m] ? [{ key: `lab_${m}`, label: "", format: "text" as const }] : [])]),
             num("index", "Index"),
             num("bootSE", p.mc ? "MCSE" : "BootSE"),
             num("llci", p.mc ? "MCLLCI" : "BootLLCI"),
@@ -408,8 +427,8 @@ export class ProcessResult extends Result {
     return plotJN(this);
   }
   /** Statistical path diagram with coefficients, stars and the indirect effect(s) with their intervals. */
-  pathDiagram(): Figure {
-    return pathDiagram(this);
+  pathDiagram(opts: ProcessDiagramOptions = {}): Figure {
+    return pathDiagram(this, opts);
   }
   /** Distribution of the bootstrap (or Monte Carlo) draws of an indirect effect, with its interval. */
   plotBootstrap(which: number | string = 0): Figure {
@@ -419,6 +438,12 @@ export class ProcessResult extends Result {
   plotConditionalIndirect(mediator?: string): Figure {
     return plotConditionalIndirect(this, mediator);
   }
+}
+
+/** The label of a role's value in a PROCESS payload (undoing centring), or undefined. */
+export function processValueLabel(p: ProcessPayload, role: string, value: number): string | undefined {
+  const list = p.valueLabels?.[role];
+  return list ? findLabel(list, value + (p.centerShift?.[role] ?? 0)) : undefined;
 }
 
 function isDichotomous(a: Float64Array): boolean {

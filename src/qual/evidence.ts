@@ -9,6 +9,7 @@
  * "inclusive" (stated + inferred) view can be shown side by side; unknown cells are counted as
  * unknown, never as absent (Miles, Huberman & Saldaña, 2014, ch. 7, on case-ordered matrices).
  */
+import { figureTheme } from "../display/theme";
 import { Figure } from "../display/figure";
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
@@ -262,7 +263,8 @@ export class EvidenceMatrix extends Result {
         return `${c} × ${this.label(it)}: ${what}${q}${note}`;
       }),
     );
-    const colours = ["#f2f2f2", "#fde7b0", "#d9534f", "#9ecae1", "#08519c"];
+    // Grey levels for print: none < candidate < absent < inferred < stated.
+    const colours = figureTheme().grayscale ? ["#ffffff", "#e0e0e0", "#a8a8a8", "#6e6e6e", "#222222"] : ["#f2f2f2", "#fde7b0", "#d9534f", "#9ecae1", "#08519c"];
     const colorscale: [number, string][] = [];
     colours.forEach((col, i) => {
       colorscale.push([i / 5, col]);

@@ -4,6 +4,7 @@
  * case (foreign markets). Unknown values are shown as gaps with a note, never plotted as zero.
  */
 import { Figure } from "../display/figure";
+import { figureTheme, seriesStyle } from "../display/theme";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
 import { isUnknown, type CaseTable } from "./case-table";
@@ -39,17 +40,18 @@ export function caseTimeline(table: CaseTable, start: string, end: string, optio
       mode: "lines",
       x: [s[i], e[i]],
       y: [id, id],
-      line: { color: over ? "#d9534f" : "#7f7f7f", width: 3 },
+      // Over the gap: colour and a dash, so print in grayscale still shows it.
+      line: over ? { color: seriesStyle(1).color, width: 3, dash: "dot" } : { color: figureTheme().muted, width: 3 },
       showlegend: false,
       hoverinfo: "skip",
     });
   });
   const known = (arr: (number | null)[]) => ids.map((id, i) => (arr[i] === null ? null : arr[i]));
-  data.push({ type: "scatter", mode: "markers", name: sl, x: known(s), y: ids, marker: { size: 11, symbol: "circle", color: "#1f77b4" } });
-  data.push({ type: "scatter", mode: "markers", name: el, x: known(e), y: ids, marker: { size: 11, symbol: "diamond", color: "#ff7f0e" } });
+  data.push({ type: "scatter", mode: "markers", name: sl, x: known(s), y: ids, marker: { size: 11, symbol: "circle", color: seriesStyle(0).color } });
+  data.push({ type: "scatter", mode: "markers", name: el, x: known(e), y: ids, marker: { size: 11, symbol: "diamond", color: seriesStyle(4).color } });
   const missing = ids.filter((_, i) => s[i] === null || e[i] === null);
   const notes: string[] = [];
-  if (options.maxGap !== undefined) notes.push(flagged.length ? `Red: gap > ${options.maxGap} years (${flagged.join(", ")}).` : `No case exceeds a ${options.maxGap}-year gap.`);
+  if (options.maxGap !== undefined) notes.push(flagged.length ? `Dotted: gap > ${options.maxGap} years (${flagged.join(", ")}).` : `No case exceeds a ${options.maxGap}-year gap.`);
   if (missing.length) notes.push(`Unknown dates, not drawn: ${missing.join(", ")}.`);
   return new Figure(data as never, {
     title: { text: options.title ?? `${sl} → ${el} per case` },
@@ -76,6 +78,7 @@ export function caseListBar(table: CaseTable, listField: string, options: { titl
   const data: Record<string, unknown>[] = [
     {
       type: "bar",
+      marker: { color: seriesStyle(0).fill(0.6), line: { color: seriesStyle(0).color, width: 1 } },
       name: `${f.label ?? listField} (listed)`,
       x: ids,
       y: counts,
@@ -86,7 +89,7 @@ export function caseListBar(table: CaseTable, listField: string, options: { titl
   ];
   if (options.stated) {
     table.field(options.stated);
-    data.push({ type: "scatter", mode: "markers", name: "count as printed", x: ids, y: table.numbers(options.stated), marker: { symbol: "line-ew-open", size: 26, color: "#d62728", line: { width: 3 } } });
+    data.push({ type: "scatter", mode: "markers", name: "count as printed", x: ids, y: table.numbers(options.stated), marker: { symbol: "line-ew-open", size: 26, color: seriesStyle(1).color, line: { width: 3 } } });
   }
   return new Figure(data as never, {
     title: { text: options.title ?? `${f.label ?? listField} per case` },

@@ -1,172 +1,226 @@
 /**
- * Path diagram of a fitted model as a plotly figure: latent variables as ellipses, observed
- * variables as boxes, one-headed arrows for loadings and regressions and curved two-headed lines
- * for covariances, each labelled with its standardised (std.all) estimate.
+ * Path diagram of a fitted model: latent variables as ellipses with their indicators beside them,
+ * observed variables as boxes, one-headed arrows for loadings and regressions, two-headed lines for
+ * covariances, each labelled with its estimate (std.all by default, as papers report). Laid out by
+ * the layered graph layout of `display/diagram.ts`: exogenous variables in the first column, effects
+ * flowing left to right.
  *
- * Layout (AMOS-like): structural variables in columns by causal depth (exogenous on the left);
- * indicators of the first column to its left, of the last column to its right; middle columns are
- * lowered below the direct paths with their indicators underneath.
+ * Covariates (observed exogenous variables of a model with latent variables, or those named in
+ * `covariateVars`) can be drawn one by one, grouped in one box with their estimates in the note, or
+ * left out of the drawing and reported in the note only — as papers do. Whatever the drawing leaves
+ * out (cross-loadings, residual covariances across factors, covariates' paths) is listed in the note,
+ * so no estimate of the model disappears silently.
+ *
+ * Covariances among exogenous observed variables that lavaan fixes at their sample values (fixed.x,
+ * `exo = 1`) are not estimates and are not drawn, as in published diagrams.
+ *
+ * Stars come from the Wald test of the unstandardised estimate (lavaan's `pvalue` in
+ * parameterEstimates), the test papers report next to standardised values.
+ *
+ * @example
+ * fit.diagram();                                            // std.all, stars, R², covariates grouped if ≥ 3
+ * fit.diagram({ values: "est", covariates: "hide", grayscale: true });
  */
-import { Figure, type PlotData } from "../display";
+import { drawDiagram, type DiagramEdge, type DiagramNode, type DiagramSpec, type Figure } from "../display";
+import { stars as starsOf } from "../display/format";
 import { checkOptions } from "../options";
 import type { SemFit } from "./fit";
-import type { StandardizedRow } from "./results";
-
-interface Node {
-  name: string;
-  latent: boolean;
-  x: number;
-  y: number;
-}
-
-const RX = 0.62;
-const RY = 0.34;
-const BW = 0.42;
-const BH = 0.17;
-
-function edgePoint(n: Node, tx: number, ty: number): [number, number] {
-  const dx = tx - n.x;
-  const dy = ty - n.y;
-  if (dx === 0 && dy === 0) return [n.x, n.y];
-  const t = n.latent ? 1 / Math.sqrt((dx / RX) ** 2 + (dy / RY) ** 2) : Math.min(dx === 0 ? Infinity : BW / Math.abs(dx), dy === 0 ? Infinity : BH / Math.abs(dy));
-  return [n.x + dx * t, n.y + dy * t];
-}
+import type { EstimateRow, StandardizedRow } from "./results";
 
 export interface DiagramOptions {
   /** "std.all" (default), "std.lv" or "est" (unstandardised). */
   values?: "std.all" | "std.lv" | "est";
+  /** Decimals of the values (default 2). */
   digits?: number;
   title?: string;
   /** Draw residual covariances between indicators (default true). */
   residualCovariances?: boolean;
+  /** Covariates drawn one by one ("show"), as one box ("group") or only in the note ("hide"). Default: "group" for 3 or more, else "show". */
+  covariates?: "show" | "group" | "hide";
+  /** Which variables are covariates (default: observed exogenous variables when the model has latent variables). */
+  covariateVars?: string[];
+  /** Significance stars on the values (default true). */
+  stars?: boolean;
+  /** R² inside endogenous variables (default true). */
+  rsquare?: boolean;
+  /** Black, greys and white only, for print (default: the figure theme's setting). */
+  grayscale?: boolean;
+  /** Names to show instead of variable names, e.g. { re: "Resources" }. */
+  labels?: Record<string, string>;
+  /** Widest the figure may be in px before it is scaled down (default 1100). */
+  maxWidth?: number;
 }
 
-export function pathDiagram(fit: SemFit, options?: DiagramOptions): Figure {
-  const opts = checkOptions("diagram", options, {
-    values: { kind: "enum", values: ["std.all", "std.lv", "est"] },
-    digits: { kind: "number", min: 0, max: 10, integer: true },
-    title: { kind: "string" },
-    residualCovariances: { kind: "boolean" },
-  });
+const stringArray = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of variable names.");
+
+export const DIAGRAM_OPTION_SPECS = {
+  values: { kind: "enum", values: ["std.all", "std.lv", "est"], caseInsensitive: true, valueAliases: { standardized: "std.all", std: "std.all", unstandardized: "est", unstandardised: "est", raw: "est" }, aliases: ["what", "whatLabels"] },
+  digits: { kind: "number", integer: true, min: 0, max: 4 },
+  title: { kind: "string" },
+  residualCovariances: { kind: "boolean", aliases: ["residual.covariances"] },
+  covariates: { kind: "enum", values: ["show", "group", "hide"], caseInsensitive: true, valueAliases: { note: "hide", summarise: "hide", summarize: "hide" } },
+  covariateVars: { kind: "custom", check: stringArray, expected: 'e.g. { covariateVars: ["age", "size"] }', aliases: ["covariate.vars"] },
+  stars: { kind: "boolean" },
+  rsquare: { kind: "boolean", aliases: ["r2", "rsquared"] },
+  grayscale: { kind: "boolean", aliases: ["greyscale"] },
+  labels: { kind: "custom", check: (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string") ? undefined : "must map variable names to display names."), expected: '{ re: "Resources" }', aliases: ["nodeLabels"] },
+  maxWidth: { kind: "number", min: 200, max: 10000 },
+} as const;
+
+/** Value as papers print it: fixed decimals, a true minus, no leading zero for standardised values. */
+export function diagramNumber(v: number, digits: number, dropZero: boolean): string {
+  if (!Number.isFinite(v)) return "";
+  let s = v.toFixed(digits);
+  if (/^-0\.?0*$/.test(s)) s = s.slice(1);
+  if (dropZero) s = s.replace(/^(-?)0\./, "$1.");
+  return s.replace("-", "−");
+}
+
+interface Model {
+  lv: string[];
+  indicators: Map<string, string[]>;
+  structural: string[];
+  covariates: string[];
+}
+
+/** Which variables are factors, indicators (drawn beside their factor), structural, covariates. */
+function modelParts(fit: SemFit, pe: EstimateRow[], covariateVars?: string[]): { m: Model; notes: string[] } {
+  const lv = fit.lv;
+  const regressionVars = new Set(pe.filter((r) => r.op === "~").flatMap((r) => [r.lhs, r.rhs]));
+  const indicators = new Map<string, string[]>();
+  const owner = new Map<string, string>();
+  const notes: string[] = [];
+  for (const r of pe.filter((x) => x.op === "=~" && !lv.includes(x.rhs) && !regressionVars.has(x.rhs))) {
+    if (owner.has(r.rhs)) continue;
+    owner.set(r.rhs, r.lhs);
+    indicators.set(r.lhs, [...(indicators.get(r.lhs) ?? []), r.rhs]);
+  }
+  const structural = [...lv, ...fit.ov.filter((v) => !owner.has(v))];
+  const endogenous = new Set(pe.filter((r) => r.op === "~").map((r) => r.lhs));
+  for (const r of pe) if (r.op === "=~" && structural.includes(r.rhs)) endogenous.add(r.rhs);
+  let covariates = covariateVars ?? (lv.length ? fit.ov.filter((v) => !owner.has(v) && !endogenous.has(v) && regressionVars.has(v)) : []);
+  const unknown = covariates.filter((c) => !structural.includes(c));
+  if (covariateVars && unknown.length)
+    notes.push(`Not covariates of this model (ignored in covariateVars): ${unknown.join(", ")}.`);
+  covariates = covariates.filter((c) => structural.includes(c) && !endogenous.has(c));
+  return { m: { lv, indicators, structural, covariates }, notes };
+}
+
+/** Path diagram of a fitted SEM/CFA (see the module comment for what is drawn and the options). */
+export function pathDiagram(fit: SemFit, options: DiagramOptions = {}): Figure {
+  return drawDiagram(diagramSpec(fit, options));
+}
+
+/** What `pathDiagram` draws, as data (nodes, edges with their value labels, notes, title). */
+export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramSpec {
+  const opts = checkOptions<DiagramOptions>("diagram", options, DIAGRAM_OPTION_SPECS as never);
   const digits = opts.digits ?? 2;
   const kind = opts.values ?? "std.all";
-  const std = (kind === "est" ? [] : (fit.standardizedSolution({ type: kind }).rows as StandardizedRow[])) as StandardizedRow[];
-  const pe = fit.parameterEstimates().rows;
-  const value = (lhs: string, op: string, rhs: string) => {
-    if (kind === "est") {
-      const r = pe.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs);
-      return r ? r.est : NaN;
-    }
-    return std.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs)?.est_std ?? NaN;
+  const withStars = opts.stars ?? true;
+  const pe = fit.parameterEstimates().rows as EstimateRow[];
+  const std = kind === "est" ? [] : (fit.standardizedSolution({ type: kind }).rows as StandardizedRow[]);
+  const name = (v: string) => opts.labels?.[v] ?? v;
+  const find = (lhs: string, op: string, rhs: string) => pe.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs);
+  const valueOf = (r: EstimateRow): string => {
+    const v = kind === "est" ? r.est : std.find((x) => x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)?.est_std ?? NaN;
+    const free = r.free > 0 && Number.isFinite(r.se) && r.se > 0;
+    return diagramNumber(v, digits, kind !== "est") + (withStars && free ? starsOf(r.pvalue) : "");
   };
-  const lv = fit.lv;
-  const loadings = pe.filter((r) => r.op === "=~");
-  const regressions = pe.filter((r) => r.op === "~");
-  const indicatorOf = new Map<string, string[]>();
-  const structuralLoad: { from: string; to: string }[] = [];
-  for (const r of loadings) {
-    if (lv.includes(r.rhs)) structuralLoad.push({ from: r.lhs, to: r.rhs });
-    else indicatorOf.set(r.lhs, [...(indicatorOf.get(r.lhs) ?? []), r.rhs]);
-  }
-  const isIndicator = new Set(loadings.filter((r) => !lv.includes(r.rhs)).map((r) => r.rhs));
-  const structural = [...lv, ...fit.ov.filter((v) => !isIndicator.has(v))];
-  // Causal depth: longest path from an exogenous variable.
-  const edges: [string, string][] = [...regressions.map((r) => [r.rhs, r.lhs] as [string, string]), ...structuralLoad.map((e) => [e.from, e.to] as [string, string])];
-  const level = new Map(structural.map((v) => [v, 0]));
-  for (let it = 0; it < structural.length; it++)
-    for (const [a, b] of edges) if ((level.get(a) ?? 0) + 1 > (level.get(b) ?? 0) && it < structural.length) level.set(b, (level.get(a) ?? 0) + 1);
-  const maxLevel = Math.max(0, ...level.values());
-  const nodes = new Map<string, Node>();
-  const colX = (l: number) => l * 4.2;
-  for (let l = 0; l <= maxLevel; l++) {
-    const col = structural.filter((v) => level.get(v) === l);
-    const side = l === 0 ? "left" : l === maxLevel ? "right" : "top";
-    const heights = col.map((v) => (side === "top" ? 2.2 : Math.max(1.3, (indicatorOf.get(v)?.length ?? 0) * 0.5 + 0.3)));
-    const total = heights.reduce((a, b) => a + b, 0);
-    let y = total / 2;
-    col.forEach((v, i) => {
-      const cy = y - heights[i] / 2 - (side === "top" && l % 2 === 1 ? 1.2 : 0);
-      y -= heights[i];
-      nodes.set(v, { name: v, latent: lv.includes(v), x: colX(l), y: cy });
-      const inds = indicatorOf.get(v) ?? [];
-      inds.forEach((ind, k) => {
-        // Middle columns are lowered below the direct paths; their indicators go further below.
-        if (side === "top") nodes.set(ind, { name: ind, latent: false, x: colX(l) + (k - (inds.length - 1) / 2) * 1.0, y: cy + (l % 2 === 1 ? -1.5 : 1.6) });
-        else nodes.set(ind, { name: ind, latent: false, x: colX(l) + (side === "left" ? -2.3 : 2.3), y: cy + ((inds.length - 1) / 2 - k) * 0.5 });
-      });
+  const { m, notes: partNotes } = modelParts(fit, pe, opts.covariateVars);
+  const mode = opts.covariates ?? (m.covariates.length >= 3 ? "group" : "show");
+  const hidden = new Set(mode === "show" ? [] : m.covariates);
+  const r2 = (fit.inspect("rsquare") as { values: Record<string, number> }).values;
+  const nodes: DiagramNode[] = [];
+  const edges: DiagramEdge[] = [];
+  const notes: string[] = [...partNotes];
+  const residual = opts.residualCovariances ?? true;
+  const endogenous = new Set([...pe.filter((r) => r.op === "~").map((r) => r.lhs), ...pe.filter((r) => r.op === "=~" && m.structural.includes(r.rhs)).map((r) => r.rhs)]);
+  const owner = new Map<string, string>();
+  for (const [f, inds] of m.indicators) for (const i of inds) owner.set(i, f);
+
+  for (const v of m.structural) {
+    if (hidden.has(v)) continue;
+    const latent = m.lv.includes(v);
+    const lines = [name(v)];
+    if ((opts.rsquare ?? true) && endogenous.has(v) && Number.isFinite(r2[v])) lines.push(`R² = ${diagramNumber(r2[v], digits, true)}`);
+    const inds = m.indicators.get(v) ?? [];
+    const indCovs = residual
+      ? pe.filter((r) => r.op === "~~" && r.lhs !== r.rhs && owner.get(r.lhs) === v && owner.get(r.rhs) === v).map((r) => ({ a: r.lhs, b: r.rhs, label: valueOf(r) }))
+      : [];
+    nodes.push({
+      id: v,
+      lines,
+      shape: latent ? "ellipse" : "rect",
+      fill: latent ? "latent" : "observed",
+      bold: latent,
+      hover: `${v}${Number.isFinite(r2[v]) ? `: R² = ${r2[v].toFixed(3)}` : ""}`,
+      indicators: inds.map((i) => ({ id: i, text: name(i), label: valueOf(find(v, "=~", i)!) })),
+      indicatorCovariances: indCovs,
     });
   }
-  const shapes: Record<string, unknown>[] = [];
-  const annotations: Record<string, unknown>[] = [];
-  for (const n of nodes.values()) {
-    shapes.push(
-      n.latent
-        ? { type: "circle", layer: "below", x0: n.x - RX, x1: n.x + RX, y0: n.y - RY, y1: n.y + RY, line: { color: "#1f3b73", width: 1.5 }, fillcolor: "#e8eef9" }
-        : { type: "rect", layer: "below", x0: n.x - BW, x1: n.x + BW, y0: n.y - BH, y1: n.y + BH, line: { color: "#333", width: 1 }, fillcolor: "#ffffff" },
-    );
+  const drawnVar = (v: string) => m.structural.includes(v) && !hidden.has(v);
+  // Loadings that are not drawn beside a factor: on other factors (second order) or on variables in regressions.
+  for (const r of pe.filter((x) => x.op === "=~")) {
+    if (m.indicators.get(r.lhs)?.includes(r.rhs)) continue;
+    if (drawnVar(r.lhs) && drawnVar(r.rhs)) edges.push({ from: r.lhs, to: r.rhs, label: valueOf(r), kind: "path" });
+    else notes.push(`Loading not drawn: ${name(r.lhs)} → ${name(r.rhs)} ${valueOf(r)}.`);
   }
-  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(digits).replace(/^(-?)0\./, "$1.") : "");
-  const arrow = (from: string, to: string, v: number) => {
-    const a = nodes.get(from);
-    const b = nodes.get(to);
-    if (!a || !b) return;
-    const [x0, y0] = edgePoint(a, b.x, b.y);
-    const [x1, y1] = edgePoint(b, a.x, a.y);
-    annotations.push({ x: x1, y: y1, ax: x0, ay: y0, xref: "x", yref: "y", axref: "x", ayref: "y", showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1.2, arrowcolor: "#444", text: "" });
-    annotations.push({ x: x0 + (x1 - x0) * 0.5, y: y0 + (y1 - y0) * 0.5, text: fmt(v), showarrow: false, font: { size: 11, color: "#000" }, bgcolor: "rgba(255,255,255,0.85)" });
-  };
-  for (const r of loadings) arrow(r.lhs, r.rhs, value(r.lhs, "=~", r.rhs));
-  for (const r of regressions) arrow(r.rhs, r.lhs, value(r.lhs, "~", r.rhs));
-  // Covariances: curved lines bulging away from the diagram's centre column.
-  const covs = pe.filter((r) => r.op === "~~" && r.lhs !== r.rhs && nodes.has(r.lhs) && nodes.has(r.rhs));
-  const cx = colX(maxLevel) / 2;
-  for (const r of covs) {
-    if (!(opts.residualCovariances ?? true) && isIndicator.has(r.lhs)) continue;
-    const a = nodes.get(r.lhs)!;
-    const b = nodes.get(r.rhs)!;
-    const sameColumn = Math.abs(a.x - b.x) < 1e-9;
-    // Bulge away from the indicators: right of the first column, left of the last.
-    const col = Math.round(a.x / 4.2);
-    const out = sameColumn ? (isIndicator.has(a.name) ? (a.x < cx ? -1 : 1) : col === 0 ? 1 : col === maxLevel ? -1 : a.x <= cx ? -1 : 1) : 0;
-    const bulge = 0.3 + 0.3 * Math.abs(a.y - b.y);
-    const sx = (n: Node) => n.x + out * (n.latent ? RX : BW);
-    const x0 = sx(a);
-    const x1 = sx(b);
-    const qx = sameColumn ? (x0 + x1) / 2 + out * bulge : (a.x + b.x) / 2;
-    const qy = sameColumn ? (a.y + b.y) / 2 : Math.max(a.y, b.y) + 0.9;
-    const y0 = sameColumn ? a.y : a.y + (a.latent ? RY : BH);
-    const y1 = sameColumn ? b.y : b.y + (b.latent ? RY : BH);
-    shapes.push({ type: "path", layer: "below", path: `M ${x0} ${y0} Q ${qx} ${qy} ${x1} ${y1}`, line: { color: "#7a7a7a", width: 1, dash: "dot" } });
-    annotations.push({ x: 0.25 * x0 + 0.5 * qx + 0.25 * x1, y: 0.25 * y0 + 0.5 * qy + 0.25 * y1, text: fmt(value(r.lhs, "~~", r.rhs)), showarrow: false, font: { size: 10, color: "#555" }, bgcolor: "rgba(255,255,255,0.85)" });
+  const covText: string[] = [];
+  for (const r of pe.filter((x) => x.op === "~")) {
+    if (hidden.has(r.rhs)) covText.push(`${name(r.rhs)} → ${name(r.lhs)} ${valueOf(r)}`);
+    else edges.push({ from: r.rhs, to: r.lhs, label: valueOf(r), kind: m.covariates.includes(r.rhs) ? "weak" : "path" });
   }
-  const r2 = (fit.inspect("rsquare") as { values: Record<string, number> }).values;
-  const labels: PlotData = {
-    type: "scatter",
-    mode: "text",
-    x: [...nodes.values()].map((n) => n.x),
-    y: [...nodes.values()].map((n) => n.y),
-    text: [...nodes.values()].map((n) => (n.latent ? `<b>${n.name}</b>` : n.name)),
-    hovertext: [...nodes.values()].map((n) => (r2[n.name] !== undefined ? `${n.name}: R² = ${r2[n.name].toFixed(3)}` : n.name)),
-    hoverinfo: "text",
-    textfont: { size: 12 },
-    showlegend: false,
-  };
-  const xs = [...nodes.values()].map((n) => n.x);
-  const ys = [...nodes.values()].map((n) => n.y);
+  const notDrawn: string[] = [];
+  const covariances: string[] = [];
+  for (const r of pe.filter((x) => x.op === "~~" && x.lhs !== x.rhs)) {
+    if (r.exo === 1) continue; // fixed.x: sample covariances of exogenous covariates, not estimates
+    const ia = owner.get(r.lhs);
+    const ib = owner.get(r.rhs);
+    if (ia !== undefined && ia === ib) {
+      if (!residual) notDrawn.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOf(r)}`);
+      continue;
+    }
+    if (ia !== undefined || ib !== undefined || !drawnVar(r.lhs) || !drawnVar(r.rhs)) {
+      if (hidden.has(r.lhs) || hidden.has(r.rhs)) covariances.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOf(r)}`);
+      else notDrawn.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOf(r)}`);
+      continue;
+    }
+    edges.push({ from: r.lhs, to: r.rhs, label: valueOf(r), kind: "covariance" });
+  }
+  if (hidden.size) {
+    const targets = Array.from(new Set(pe.filter((r) => r.op === "~" && hidden.has(r.rhs)).map((r) => r.lhs)));
+    if (mode === "group") {
+      nodes.push({ id: "__covariates", lines: ["Covariates", ...groupLines(m.covariates.map(name))], shape: "rect", fill: "group", hover: m.covariates.join(", ") });
+      for (const t of targets) edges.push({ from: "__covariates", to: t, kind: "weak" });
+    }
+    notes.push(`${mode === "group" ? "Covariates (box, dashed paths)" : "Covariates (not drawn)"}: ${covText.join("; ")}${covariances.length ? `. Covariances: ${covariances.join("; ")}` : ""}.`);
+  }
+  if (notDrawn.length) notes.push(`Covariances not drawn: ${notDrawn.join("; ")}.`);
+  if (withStars) notes.push("* p < .05, ** p < .01, *** p < .001 (Wald test of the unstandardised estimate).");
   const fm = fit.fitMeasures();
-  const title =
-    opts.title ??
-    `${kind === "est" ? "Unstandardised" : "Standardised"} estimates — χ²(${fm.df}) = ${fm.chisq.toFixed(2)}, CFI = ${fm.cfi.toFixed(3)}, RMSEA = ${fm.rmsea.toFixed(3)}`;
-  const height = Math.min(900, Math.max(320, (Math.max(...ys) - Math.min(...ys) + 2) * 70));
-  return new Figure([labels], {
-    title,
-    height,
-    shapes,
-    annotations,
-    xaxis: { visible: false, range: [Math.min(...xs) - 1.6, Math.max(...xs) + 1.6], zeroline: false },
-    yaxis: { visible: false, range: [Math.min(...ys) - 0.9, Math.max(...ys) + 1.3], zeroline: false, scaleanchor: "x", scaleratio: 1 },
-    margin: { l: 10, r: 10, t: 50, b: 10 },
-    plot_bgcolor: "#ffffff",
-    hovermode: "closest",
-  });
+  const fitLine = [`χ²(${fm.df}) = ${fm.chisq.toFixed(2)}`, Number.isFinite(fm.cfi) ? `CFI = ${fm.cfi.toFixed(3)}` : "", Number.isFinite(fm.rmsea) ? `RMSEA = ${fm.rmsea.toFixed(3)}` : "", Number.isFinite(fm.srmr) ? `SRMR = ${fm.srmr.toFixed(3)}` : ""].filter(Boolean).join(", ");
+  return {
+    nodes,
+    edges,
+    title: opts.title ?? (kind === "est" ? "Unstandardised estimates" : `Standardised estimates (${kind})`),
+    subtitle: fitLine,
+    notes,
+    grayscale: opts.grayscale,
+    maxWidth: opts.maxWidth,
+  };
+}
+
+/** Names for a group box: a few per line. */
+function groupLines(names: string[]): string[] {
+  const lines: string[] = [];
+  let cur = "";
+  for (const n of names) {
+    const next = cur ? `${cur}, ${n}` : n;
+    if (cur && next.length > 28) {
+      lines.push(cur + ",");
+      cur = n;
+    } else cur = next;
+  }
+  if (cur) lines.push(cur);
+  return lines;
 }

@@ -563,8 +563,13 @@ export class SemFit extends Result {
     return semHtmt(this, checkOptions("htmt", opts, { htmt2: { kind: "boolean" } }));
   }
 
-  /** Path diagram (plotly) with standardised estimates. */
-  diagram(opts?: DiagramOptions): Figure {
+  /** Path diagram (plotly, laid out by elkjs) with standardised estimates; see DiagramOptions. */
+  diagram(opts: DiagramOptions = {}): Figure {
+    return pathDiagram(this, opts);
+  }
+
+  /** The same as `diagram()`, under the name PROCESS results use. */
+  pathDiagram(opts: DiagramOptions = {}): Figure {
     return pathDiagram(this, opts);
   }
 

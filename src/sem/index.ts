@@ -11,3 +11,4 @@ export { FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 export { SemReliability, type FactorReliability } from "./validity";
 export { SemBootstrap, type BootstrapOptions, type BootstrapRow } from "./bootstrap";
 export { type DiagramOptions } from "./diagram";
+export { whatIfCorrelation, type WhatIfOptions } from "./what-if";

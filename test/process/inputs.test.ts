@@ -134,7 +134,7 @@ describe("process: output", function () {
     const pd = m4.pathDiagram();
     const texts = (pd.layout.annotations as { text: string }[]).map((a) => a.text).join(" ");
     expect(texts).to.match(/a1 = 1\.\d{3}\*\*\*/);
-    expect(texts).to.match(/Indirect x→m1→y: .* 95% bootstrap CI \[/);
+    expect(texts).to.match(/Indirect effect x → m1 → y: .* 95% bootstrap CI \[/);
     const h = m4.plotBootstrap(1);
     expect(h.data[0].type).to.equal("histogram");
     expect((h.data[0].x as number[]).length).to.equal(1000);

@@ -261,7 +261,7 @@ describe("qual: propositions, claims, figures", () => {
     const f = caseTimeline(t, "founded", "firstExport", { maxGap: 2 });
     const lines = f.data.filter((d) => (d as { mode?: string }).mode === "lines");
     expect(lines.length).to.equal(2); // B3 has no first export
-    expect(((lines[1] as unknown as { line: { color: string } }).line.color)).to.equal("#d9534f"); // B2: 4 years
+    expect(((lines[1] as unknown as { line: { dash: string } }).line.dash)).to.equal("dot"); // B2: 4 years, flagged by a dash (grayscale-safe)
     expect(JSON.stringify(f.layout.annotations)).to.contain("Unknown dates, not drawn: B3");
     const b = caseListBar(t, "markets", { stated: "nMarkets" });
     expect((b.data[0] as unknown as { y: number[] }).y).to.deep.equal([2, 3, 1]);

@@ -67,7 +67,7 @@ describe("sem: reliability, validity, bootstrap, diagram, rendering", () => {
     expect(shapes.filter((s) => s.type === "rect")).to.have.length(9);
     const texts = (fig.layout.annotations as any[]).map((a) => a.text);
     expect(texts).to.include(".77"); // x1 on visual, std.all 0.772
-    expect(texts).to.include(".46"); // visual ~~ textual
+    expect(texts).to.include(".46***"); // visual ~~ textual, with its stars
     const pd = sem(G.poldem.model, readCsv("sem-poldem.csv")).diagram();
     expect((pd.layout.shapes as any[]).filter((s) => s.type === "circle")).to.have.length(3);
   });
