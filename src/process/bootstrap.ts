@@ -259,8 +259,13 @@ export interface BootstrapChunk {
   replaced: number;
 }
 
-/** Solvers by input: a thread builds the per-row products once per job, not once per chunk. */
-const solvers = new WeakMap<BootstrapInput, ResampleSolver>();
+/** A thread's solver and scratch counts for a job: built once per job, not once per chunk. */
+interface ThreadState {
+  solver: ResampleSolver;
+  drawn: Int32Array;
+  counts: Float64Array;
+}
+const states = new WeakMap<BootstrapInput, ThreadState>();
 
 function singularError(replaced: number): PathlabError {
   return new PathlabError(`Bootstrap failed: ${replaced} resamples had a singular design matrix.`, {
@@ -284,11 +289,13 @@ function stateKey(s: Uint32Array): number {
  */
 export function bootstrapRange(input: BootstrapInput, from: number, to: number): BootstrapChunk {
   const { n, sdColumns: sdCols } = input;
-  let solver = solvers.get(input);
-  if (!solver) {
-    solver = new ResampleSolver(input.z, n, input.q, input.equations, sdCols, input.engine ?? "auto");
-    solvers.set(input, solver);
+  let state = states.get(input);
+  if (!state) {
+    const solver = new ResampleSolver(input.z, n, input.q, input.equations, sdCols, input.engine ?? "auto");
+    state = { solver, drawn: new Int32Array(n), counts: new Float64Array(n) };
+    states.set(input, state);
   }
+  const { solver, drawn, counts } = state;
   const stride = solver.stride;
   const m = to - from;
   const coefs = new Float64Array(m * stride);
@@ -297,9 +304,7 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
   gen.setState(input.state);
   gen.jump(from * n);
   const W = solver.products.weights;
-  const counts = new Float64Array(n);
-  // Counted compactly, then spread into the kernel's interleaved weights in one sequential pass.
-  const drawn = new Int32Array(n);
+  // `drawn`: counted compactly, then spread into the kernel's interleaved weights in one pass.
   const batch = CROSSPROD_BATCH; // a local: an imported binding is a property load in the hot loop
   let replaced = 0;
   for (let b0 = from; b0 < to; b0 += batch) {
@@ -334,9 +339,9 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
 /** The bootstrap as a parallel task (worker threads load it from this module). */
 export const bootstrapTask = parallelTask(__filename, "bootstrapTask", (input: BootstrapInput, from: number, to: number) => bootstrapRange(input, from, to));
 
-/** Resamples per chunk: a few milliseconds of work, at least 16 chunks (for progress), a multiple of 4. */
+/** Resamples per chunk: ~20 M multiply-adds (several ms), at least 16 chunks (progress, balance), a multiple of 4. */
 export function bootstrapChunkSize(B: number, n: number, pairs: number): number {
-  const byCost = Math.round(5e6 / (n * (Math.ceil(pairs / 4) * 4) + 1000));
+  const byCost = Math.round(2e7 / (n * (Math.ceil(pairs / 4) * 4) + 1000));
   const size = Math.max(8, Math.min(byCost, Math.ceil(B / 16), 4096));
   return Math.ceil(size / 4) * 4;
 }

@@ -35,6 +35,15 @@
  * failing chunk — the one a sequential run would have met first — with its PathlabError code and
  * hint.
  *
+ * For a SEM bootstrap or `powerSem`: make the task's input plain data (data matrix, the model as
+ * its parameter table, options, the seed or generator state) and rebuild the model inside `run`
+ * (cache it per input in a WeakMap, as src/process/bootstrap.ts caches its solver, so each thread
+ * builds it once per job). A bootstrap resample's means and covariances are weighted cross-products
+ * of the data (src/stats/crossprod.ts); its row counts come from `Rng.countResample` on a stream
+ * jumped to b·N (`Rng.jump`), as PROCESS does, so the draws are those of one sequential pass. A
+ * replication of `powerSem` draws its data from `itemRng(seed, k)`. Return per-chunk arrays
+ * (estimates, convergence flags) and concatenate them in chunk order.
+ *
  * @example
  * // In a module of the library (the worker loads the task from the same file):
  * export const meanTask = parallelTask(__filename, "meanTask", (input: { seed: number; n: number }, from, to) => {
