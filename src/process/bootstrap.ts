@@ -306,6 +306,9 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
   const W = solver.products.weights;
   // `drawn`: counted compactly, then spread into the kernel's interleaved weights in one pass.
   const batch = CROSSPROD_BATCH; // a local: an imported binding is a property load in the hot loop
+  const keepSds = (b: number) => {
+    for (let c = 0; c < sdCols.length; c++) sds[(b - from) * sdCols.length + c] = solver.sd(sdCols[c]);
+  };
   let replaced = 0;
   for (let b0 = from; b0 < to; b0 += batch) {
     const k = Math.min(batch, to - b0);
@@ -316,21 +319,26 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
       for (let i = 0; i < n; i++) W[i * batch + j] = drawn[i];
     }
     solver.products.compute();
+    let singular = 0; // bit j: resample b0 + j must be redrawn
     for (let j = 0; j < k; j++) {
       const b = b0 + j;
-      const at = (b - from) * stride;
       solver.useBatch(j);
-      if (!solver.solve(coefs, at)) {
-        const redraw = itemRng(stateKey(input.state), b);
-        do {
-          replaced++;
-          if (replaced > Math.max(100, m)) throw singularError(replaced);
-          counts.fill(0);
-          redraw.addResampleCounts(counts, 0, n);
-          solver.crossProducts(counts);
-        } while (!solver.solve(coefs, at));
-      }
-      for (let c = 0; c < sdCols.length; c++) sds[(b - from) * sdCols.length + c] = solver.sd(sdCols[c]);
+      if (solver.solve(coefs, (b - from) * stride)) keepSds(b);
+      else singular |= 1 << j;
+    }
+    // Redraws reuse the kernel's buffers, so they wait until the whole batch has been read.
+    for (let j = 0; j < k; j++) {
+      if (!(singular & (1 << j))) continue;
+      const b = b0 + j;
+      const redraw = itemRng(stateKey(input.state), b);
+      do {
+        replaced++;
+        if (replaced > Math.max(100, m)) throw singularError(replaced);
+        counts.fill(0);
+        redraw.addResampleCounts(counts, 0, n);
+        solver.crossProducts(counts);
+      } while (!solver.solve(coefs, (b - from) * stride));
+      keepSds(b);
     }
   }
   return { coefs, sds, replaced };
