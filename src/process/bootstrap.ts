@@ -26,6 +26,7 @@
 import { PathlabError } from "../errors";
 import { CROSSPROD_BATCH, WeightedCrossProducts } from "../stats/crossprod";
 import { itemRng, Rng } from "../simulate/rng";
+import { jumpStates } from "../simulate/rng-jump";
 import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
 
 export interface EngineEquation {
@@ -248,6 +249,9 @@ export interface BootstrapInput {
   B: number;
   /** State of the seeded generator at resample 0 (resample b reads its n numbers from b·n on). */
   state: Uint32Array;
+  /** Resamples per chunk, and the generator state at the start of each chunk (4 words each). */
+  chunkSize?: number;
+  starts?: Uint32Array;
   /** "js" forces the JavaScript cross-product loop (tests). */
   engine?: "auto" | "js";
 }
@@ -301,8 +305,14 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
   const coefs = new Float64Array(m * stride);
   const sds = new Float64Array(m * sdCols.length);
   const gen = new Rng(1);
-  gen.setState(input.state);
-  gen.jump(from * n);
+  // Chunk starts come precomputed; any other range jumps there from resample 0.
+  const c = input.chunkSize ? from / input.chunkSize : -1;
+  if (input.starts && Number.isInteger(c) && 4 * c < input.starts.length) {
+    gen.setState(input.starts.subarray(4 * c, 4 * c + 4));
+  } else {
+    gen.setState(input.state);
+    gen.jump(from * n);
+  }
   const W = solver.products.weights;
   // `drawn`: counted compactly, then spread into the kernel's interleaved weights in one pass.
   const batch = CROSSPROD_BATCH; // a local: an imported binding is a property load in the hot loop
@@ -347,10 +357,10 @@ export function bootstrapRange(input: BootstrapInput, from: number, to: number):
 /** The bootstrap as a parallel task (worker threads load it from this module). */
 export const bootstrapTask = parallelTask(__filename, "bootstrapTask", (input: BootstrapInput, from: number, to: number) => bootstrapRange(input, from, to));
 
-/** Resamples per chunk: ~20 M multiply-adds (several ms), at least 16 chunks (progress, balance), a multiple of 4. */
+/** Resamples per chunk: ~20 M multiply-adds (several ms), at least 32 chunks (progress, balance), a multiple of 4. */
 export function bootstrapChunkSize(B: number, n: number, pairs: number): number {
   const byCost = Math.round(2e7 / (n * (Math.ceil(pairs / 4) * 4) + 1000));
-  const size = Math.max(8, Math.min(byCost, Math.ceil(B / 16), 4096));
+  const size = Math.max(8, Math.min(byCost, Math.ceil(B / 32), 4096));
   return Math.ceil(size / 4) * 4;
 }
 
@@ -373,6 +383,8 @@ export function bootstrapCoefficients(
   const layout = engineLayout(q, equations, sdCols);
   const pairs = layout.pairsA.length;
   const chunkSize = bootstrapChunkSize(B, n, pairs);
+  input.chunkSize = chunkSize;
+  input.starts = jumpStates(input.state, chunkSize * n, Math.ceil(B / chunkSize));
   // Below ~30 ms of work a worker's start-up and the copies cost more than they save.
   const work = B * n * pairs * 0.4e-6;
   const threads = opts.threads ?? (work < 30 ? 1 : undefined);

@@ -4,6 +4,7 @@
  */
 import { expect } from "chai";
 import { Rng, itemRng } from "../../src/simulate/rng";
+import { jumpStates } from "../../src/simulate/rng-jump";
 
 function pnorm(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
@@ -29,6 +30,11 @@ describe("simulate/rng: jump-ahead and ziggurat normals", () => {
     expect(a.nextUint32()).to.equal(b.nextUint32());
     expect(() => new Rng(1).jump(-1)).to.throw(RangeError);
     expect(() => new Rng(1).jump(1.5)).to.throw(RangeError);
+  });
+
+  it("jumpStates gives the starts of equal chunks", () => {
+    const starts = jumpStates(new Rng(12).state(), 1000, 5);
+    for (let c = 0; c < 5; c++) expect(Array.from(starts.subarray(4 * c, 4 * c + 4))).to.deep.equal(Array.from(new Rng(12).jump(1000 * c).state()));
   });
 
   it("state() and setState() hand a stream over exactly", () => {
