@@ -20,6 +20,7 @@
 import { PathlabError } from "../../errors";
 import { checkOptions, type OptionSpecs } from "../../options";
 import { Result } from "../../display/result";
+import { progressBar } from "../../display/notebook";
 import type { Column, TableSpec } from "../../display/table";
 import type { Figure } from "../../display/figure";
 import { correlationMatrix } from "../../data/correlation";
@@ -229,11 +230,15 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   // Each iteration costs about n·p² (resampled correlations) plus p³ per eigen decomposition, ~30
   // of them for a factor solution; below ~30 ms in all a worker's start-up is not worth it.
   const work = nIter * ((resample ? 2 * n * p * p : 0) + (sim ? p * p * p : 0) + (doFa ? 30 : 2) * p * p * p);
+  // A run of more than a few seconds shows a progress bar in a notebook.
+  const bar = work > 3e9 ? progressBar(nIter, `Parallel analysis (${nIter} replications)`) : undefined;
   const run = runParallel(parallelIterationsTask, job, {
     count: nIter,
     chunkSize: Math.max(1, Math.ceil(nIter / 64)),
     threads: o.threads ?? (work < 3e7 ? 1 : undefined),
+    onProgress: bar ? (done) => bar.update(done) : undefined,
   });
+  bar?.finish();
   const rows: IterationRows = { simPc: [], simFa: [], resPc: [], resFa: [] };
   for (const r of run.results) {
     rows.simPc.push(...r.simPc);
