@@ -7,20 +7,16 @@
  * environment.md). Medians of 5 runs after a warm-up (3 for the scaling rows).
  */
 import { powerAsync, powerMediation } from "../src/power";
-import { median, medianTimeCores, runR, time, type BenchRow } from "./util";
+import { median, medianTimeCores, runR, type BenchRow } from "./util";
 
 const rTiming = () => runR<{ ms: number; power: number }>("power.R", [], 300000);
-
-function timed(f: () => void, runs: number): number {
-  f();
-  return median(Array.from({ length: runs }, () => time(f)));
-}
 
 export async function bench(): Promise<BenchRow[]> {
   const spec = { a: 0.3, b: 0.3, cp: 0 };
   const opts = { n: 200, reps: 1000, draws: 5000, seed: 1 };
   let power = NaN;
-  const one = timed(() => (power = powerMediation(spec, { ...opts, threads: 1 }).power(0, 200)), 5);
+  const oneC = medianTimeCores(() => (power = powerMediation(spec, { ...opts, threads: 1 }).power(0, 200)), 5);
+  const one = oneC.ms;
   const two = medianTimeCores(() => powerMediation(spec, { ...opts, threads: 2 }), 5);
   await powerAsync("mediation", spec, { ...opts, threads: 2 });
   const asyncTimes: number[] = [];
@@ -35,16 +31,16 @@ export async function bench(): Promise<BenchRow[]> {
       name: "power: simple mediation, MC CI, 1000 reps × 5000 draws, N = 200, 1 thread",
       ours_ms: one,
       r_ms: r?.ms,
-      note: `target ≤ 150 ms; power ${power.toFixed(3)}${r ? `; R ${r.power.toFixed(3)} (1 run)` : "; Rscript not available"}`,
+      note: `CPU ${(one * Math.min(1, oneC.cores)).toFixed(1)} ms; target ≤ 150 ms; power ${power.toFixed(3)}${r ? `; R ${r.power.toFixed(3)} (1 run)` : "; Rscript not available"}`,
     },
     { name: "power: same, 2 threads", ours_ms: two.ms, r_ms: r?.ms, note: `${(one / two.ms).toFixed(2)}× the 1-thread speed; the runs got ${two.cores.toFixed(2)} cores` },
     { name: "power: same, powerAsync, 2 threads", ours_ms: median(asyncTimes), r_ms: r?.ms },
   ];
   const scale = (name: string, s: object, o: object, note: (ms: number) => string) => {
-    const ms = timed(() => powerMediation(s as typeof spec, { ...opts, threads: 1, ...o }), 3);
-    rows.push({ name: `power scaling: ${name}, 1 thread`, ours_ms: ms, note: note(ms) });
+    const t = medianTimeCores(() => powerMediation(s as typeof spec, { ...opts, threads: 1, ...o }), 3);
+    rows.push({ name: `power scaling: ${name}, 1 thread`, ours_ms: t.ms, note: note(t.ms * Math.min(1, t.cores)) });
   };
-  const perRep = (reps: number) => (ms: number) => `${((ms * 1000) / reps).toFixed(0)} µs per replication`;
+  const perRep = (reps: number) => (cpu: number) => `CPU ${cpu.toFixed(1)} ms: ${((cpu * 1000) / reps).toFixed(0)} µs per replication`;
   for (const n of [100, 1000, 5000]) scale(`N = ${n}, 1000 reps × 5000 draws`, spec, { n }, perRep(1000));
   for (const draws of [1000, 20000]) scale(`N = 200, 1000 reps × ${draws} draws`, spec, { draws }, perRep(1000));
   scale("3 parallel mediators, N = 200, 1000 reps × 5000 draws", { a: [0.3, 0.2, 0.2], b: [0.3, 0.2, 0.1] }, {}, perRep(1000));
