@@ -69,3 +69,24 @@ export function medianTimeCores(f: () => void, runs = 5): { ms: number; cores: n
   }
   return { ms: median(walls), cores: median(cores) };
 }
+
+/**
+ * One-thread and two-thread runs of the same work, alternated (ABAB…) so that whatever else the
+ * machine runs weighs on both alike; medians of each, and the cores the two-thread runs got.
+ */
+export function alternateThreads(f: (threads: number) => void, runs = 9): { one: number; two: number; cores: number } {
+  f(1);
+  f(2);
+  const one: number[] = [];
+  const two: number[] = [];
+  const cores: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(time(() => f(1)));
+    const c0 = process.cpuUsage();
+    const ms = time(() => f(2));
+    const c = process.cpuUsage(c0);
+    two.push(ms);
+    cores.push((c.user + c.system) / 1000 / ms);
+  }
+  return { one: median(one), two: median(two), cores: median(cores) };
+}
