@@ -33,6 +33,9 @@ export class Rng {
   /** Ziggurat layer bits not used yet (8 per deviate) and how many deviates they still serve. */
   private zigLayers = 0;
   private zigLeft = 0;
+  /** The value bits and layer of a draw the fast test rejected. */
+  private zigValue = 0;
+  private zigLayer = 0;
   readonly seed: number;
 
   /**
@@ -173,33 +176,28 @@ export class Rng {
    * sequence from `normal()` for the same state; filling in pieces continues one stream.
    */
   zigguratNormals(out: Float64Array, offset: number, count: number): void {
+    const end = offset + count;
+    let k = offset;
+    // The fast loop keeps the state in registers and stops at a rejection, handled out of line.
+    while ((k = this.zigguratRun(out, k, end)) < end) {
+      const z = this.zigguratSlow(this.zigValue * 4.656612873077393e-10, this.zigLayer);
+      if (z === z) out[k++] = z;
+    }
+  }
+
+  /** Fills out[k …] by the ziggurat's fast test until end or a rejection; returns where it stopped. */
+  private zigguratRun(out: Float64Array, k: number, end: number): number {
     let s0 = this.s0 | 0,
       s1 = this.s1 | 0,
       s2 = this.s2 | 0,
       s3 = this.s3 | 0;
     let layers = this.zigLayers | 0,
       left = this.zigLeft | 0;
-    const end = offset + count;
-    for (let k = offset; k < end; k++) {
-      for (;;) {
-        let x: number, t: number;
-        if (left === 0) {
-          x = Math.imul(s1, 5);
-          layers = Math.imul((x << 7) | (x >>> 25), 9);
-          t = s1 << 9;
-          s2 ^= s0;
-          s3 ^= s1;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = (s3 << 11) | (s3 >>> 21);
-          left = 4;
-        }
-        const i = layers & 127;
-        layers >>>= 8;
-        left--;
+    for (; k < end; k++) {
+      let x: number, t: number;
+      if (left === 0) {
         x = Math.imul(s1, 5);
-        const a = Math.imul((x << 7) | (x >>> 25), 9); // signed: u = a / 2³¹ on [−1, 1)
+        layers = Math.imul((x << 7) | (x >>> 25), 9);
         t = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
@@ -207,24 +205,27 @@ export class Rng {
         s0 ^= s3;
         s2 ^= t;
         s3 = (s3 << 11) | (s3 >>> 21);
-        if (Math.abs(a) < ZIG_K[i]) {
-          out[k] = a * ZIG_W[i];
-          break;
-        }
-        this.s0 = s0;
-        this.s1 = s1;
-        this.s2 = s2;
-        this.s3 = s3;
-        const z = this.zigguratSlow(a * 4.656612873077393e-10, i);
-        s0 = this.s0 | 0;
-        s1 = this.s1 | 0;
-        s2 = this.s2 | 0;
-        s3 = this.s3 | 0;
-        if (z === z) {
-          out[k] = z;
-          break;
-        }
+        left = 4;
       }
+      const i = layers & 127;
+      layers >>>= 8;
+      left--;
+      x = Math.imul(s1, 5);
+      const a = Math.imul((x << 7) | (x >>> 25), 9); // signed: u = a / 2³¹ on [−1, 1)
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      if (Math.abs(a) < ZIG_K[i]) {
+        out[k] = a * ZIG_W[i];
+        continue;
+      }
+      this.zigValue = a;
+      this.zigLayer = i;
+      break;
     }
     this.s0 = s0 >>> 0;
     this.s1 = s1 >>> 0;
@@ -232,6 +233,7 @@ export class Rng {
     this.s3 = s3 >>> 0;
     this.zigLayers = layers;
     this.zigLeft = left;
+    return k;
   }
 
   /** The ziggurat's rare branches: the base layer's tail beyond r, or a wedge; NaN to start over. */
