@@ -89,8 +89,36 @@ export interface SemOptions {
   /** The groups to analyse and their order (lavaan's `group.label`; default: order of appearance). */
   groupLabel?: string[];
   "group.label"?: string[];
-  /** Not supported yet: use `fit.bootstrap({ R, seed })`. */
+  /** Bootstrap standard errors (se: "bootstrap"): the number of resamples (default 1000, as lavaan). */
   bootstrap?: number;
+  /** Seed of the bootstrap (se: "bootstrap"; lavaan's `iseed`). Required with se: "bootstrap". */
+  seed?: number;
+  iseed?: number;
+  /** CPU threads of the bootstrap (default: every core when it pays); the results do not depend on it. */
+  threads?: number;
+  /**
+   * lavaan arguments accepted at the value that changes nothing (any other value is an error that
+   * says why): verbose false, warn true, mimic "lavaan", do.fit true, optim.method "nlminb",
+   * auto.fix.first true, orthogonal.x false, conditional.x false.
+   */
+  verbose?: boolean;
+  warn?: boolean;
+  mimic?: string;
+  doFit?: boolean;
+  "do.fit"?: boolean;
+  optimMethod?: string;
+  "optim.method"?: string;
+  autoFixFirst?: boolean;
+  "auto.fix.first"?: boolean;
+  orthogonalX?: boolean;
+  "orthogonal.x"?: boolean;
+  conditionalX?: boolean;
+  "conditional.x"?: boolean;
+  /** Not computed (an error says what to do instead): ordinal indicators, sampling weights, clustered data. */
+  ordered?: string | string[] | boolean;
+  samplingWeights?: string;
+  "sampling.weights"?: string;
+  cluster?: string;
 }
 
 /** Options after validation: canonical names, defaults filled in. */
@@ -102,7 +130,7 @@ export interface ResolvedSemOptions {
   likelihood: "normal" | "wishart";
   fixedX: boolean;
   estimator: "ML" | "MLR" | "MLM";
-  se: "standard" | "none" | "robust.huber.white" | "robust.sem";
+  se: "standard" | "none" | "robust.huber.white" | "robust.sem" | "bootstrap";
   test: "standard" | "none" | "yuan.bentler.mplus" | "satorra.bentler";
   missing: "listwise" | "ml" | "ml.x";
   /** undefined: lavaan's default for the estimator and missing-data method. */
@@ -116,9 +144,11 @@ export interface ResolvedSemOptions {
   groupEqual: GroupEqualClass[];
   groupPartial: string[];
   groupLabel?: string[];
+  /** se: "bootstrap": resamples, seed and threads. */
+  bootstrap: number;
+  seed?: number;
+  threads?: number;
 }
-
-const LATER = "planned (issue 16); fit the model in R's lavaan for now.";
 
 /** A string or an array of strings (lavaan accepts both for group.equal and group.partial). */
 function stringList(v: unknown): string[] | undefined {
@@ -160,12 +190,12 @@ const SPECS: OptionSpecs = {
   },
   se: {
     kind: "enum",
-    values: ["standard", "none", "robust.huber.white", "robust.sem", "robust"],
+    values: ["standard", "none", "robust.huber.white", "robust.sem", "robust", "bootstrap"],
     caseInsensitive: true,
-    valueAliases: { default: "default", "robust.mlr": "robust.huber.white", "robust.mlm": "robust.sem" },
+    valueAliases: { default: "default", "robust.mlr": "robust.huber.white", "robust.mlm": "robust.sem", boot: "bootstrap" },
     unsupportedValues: Object.fromEntries(
-      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "bootstrap", "boot", "external", "twostep", "two.stage", "robust.two.stage"].map(
-        (v) => [v, v.startsWith("boot") ? "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." : "standard, robust.huber.white (MLR) and robust.sem (MLM) errors are computed; this one is not."],
+      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "external", "twostep", "two.stage", "robust.two.stage"].map(
+        (v) => [v, "pathlab computes standard, robust.huber.white (MLR), robust.sem (MLM) and bootstrap standard errors; use one of those, or fit the model in R's lavaan for this one."],
       ),
     ),
   },
@@ -224,9 +254,54 @@ const SPECS: OptionSpecs = {
     check: (v) => (stringList(v) && (v as unknown[]).length > 0 ? undefined : `must be an array of group names; got ${describeValue(v)}.`),
     expected: `e.g. ["Pasteur", "Grant-White"]`,
   },
-  bootstrap: { kind: "custom", unsupported: "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." },
-  conditionalX: { kind: "custom", aliases: ["conditional.x"], check: onlyValue(false, `conditional.x = TRUE is ${LATER}`), expected: "false" },
-  ordered: { kind: "custom", unsupported: `ordinal indicators (ordered) need the WLSMV estimator, which is ${LATER}` },
+  bootstrap: { kind: "number", min: 2, integer: true, rangeHint: "bootstrap is the number of resamples, e.g. 1000." },
+  seed: { kind: "seed", aliases: ["iseed"] },
+  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
+  conditionalX: {
+    kind: "fixed",
+    aliases: ["conditional.x"],
+    value: false,
+    otherwise: "conditional.x = TRUE (a likelihood conditional on the covariates) is not computed; with fixed.x = TRUE (the default) the estimates and SEs of an ML fit are the same. Leave conditional.x out.",
+  },
+  ordered: {
+    kind: "custom",
+    unsupported: "ordinal indicators (ordered) need polychoric correlations and the WLSMV estimator, which pathlab does not compute. Treat the items as continuous (drop ordered), or fit the model in R's lavaan.",
+  },
+  samplingWeights: {
+    kind: "custom",
+    aliases: ["sampling.weights"],
+    unsupported: "weighted ML (sampling weights) is not computed. Fit the unweighted model (drop sampling.weights), or fit it in R's lavaan (or lavaan.survey) for design-based estimates.",
+  },
+  cluster: {
+    kind: "custom",
+    unsupported: "cluster-robust standard errors and two-level models are not computed. Drop cluster (the SEs then assume independent cases), or fit the model in R's lavaan.",
+  },
+  verbose: { kind: "fixed", value: false, otherwise: "pathlab prints nothing while fitting; the fit's iterations and convergence are in fit.info()." },
+  warn: { kind: "fixed", value: true, otherwise: "warnings are always collected in fit.warnings and shown with the results; they cannot be switched off." },
+  mimic: {
+    kind: "fixed",
+    value: ["lavaan", "default"],
+    otherwise: 'pathlab computes lavaan\'s conventions only; mimic = "Mplus" (which changes the likelihood of the baseline model, the SRMR and the mean structure defaults) and "EQS" are not computed. Leave mimic out, or fit the model in R\'s lavaan.',
+  },
+  doFit: { kind: "fixed", aliases: ["do.fit"], value: true, otherwise: "cfa()/sem() always fit the model; use parseModelSyntax() and buildParTable() to inspect a model without fitting it." },
+  optimMethod: {
+    kind: "fixed",
+    aliases: ["optim.method"],
+    value: ["nlminb", "default"],
+    otherwise: "pathlab minimises by Fisher scoring/BFGS with a Newton trust region (stricter convergence than lavaan's nlminb, same optimum); other optimisers are not offered. Leave optim.method out.",
+  },
+  autoFixFirst: {
+    kind: "fixed",
+    aliases: ["auto.fix.first"],
+    value: true,
+    otherwise: "the first loading of each factor is fixed at 1 (lavaan's default). To free it, write NA*x1 in the model and fix the factor variance (f ~~ 1*f), or use stdLv: true.",
+  },
+  orthogonalX: {
+    kind: "fixed",
+    aliases: ["orthogonal.x"],
+    value: false,
+    otherwise: "exogenous latent variables that are covariates are correlated (lavaan's default). Fix the covariance in the model instead, e.g. f1 ~~ 0*f2, or use orthogonal: true for all factors.",
+  },
 };
 
 /**
@@ -266,6 +341,16 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
       hint: `Write { naValues: [${given.missing.slice(0, 3).map((x) => describeValue(x)).join(", ")}] } instead of { missing: [...] }.`,
     });
   const o = checkOptions(fn, options, SPECS) as Record<string, unknown>;
+  if (o.se === "bootstrap" && o.seed === undefined)
+    throw new PathlabError(`${fn}(): se: "bootstrap" needs a seed so that the standard errors can be reproduced.`, {
+      code: "options.bad-value",
+      hint: 'Add one, e.g. { se: "bootstrap", bootstrap: 1000, seed: 1 } (lavaan\'s iseed).',
+    });
+  if (o.se !== "bootstrap" && (o.bootstrap !== undefined || o.seed !== undefined))
+    throw new PathlabError(`${fn}(): ${o.bootstrap !== undefined ? "bootstrap" : "seed"} applies to bootstrap standard errors, but se is not "bootstrap".`, {
+      code: "options.bad-value",
+      hint: 'Add se: "bootstrap" (bootstrap standard errors and intervals), or drop the option; fit.bootstrap({ R, seed }) bootstraps after fitting.',
+    });
   return {
     stdLv: (o.stdLv as boolean) ?? false,
     stdOv: (o.stdOv as boolean) ?? false,
@@ -285,5 +370,8 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
     groupEqual: [...new Set(stringList(o.groupEqual) ?? [])] as GroupEqualClass[],
     groupPartial: stringList(o.groupPartial) ?? [],
     groupLabel: stringList(o.groupLabel),
+    bootstrap: (o.bootstrap as number) ?? 1000,
+    seed: o.seed as number | undefined,
+    threads: o.threads as number | undefined,
   };
 }
