@@ -30,6 +30,7 @@ import { parseModelSyntax } from "./syntax";
 import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
 import { inspectFit, LabelledMatrix, ModelMatrices } from "./inspect";
 import { lavaanSummary } from "./summary-text";
+import { fitWithBounds } from "./inequality";
 import { semFornellLarcker, semHtmt, semReliability, type SemReliability } from "./validity";
 import type { FornellLarckerResult } from "../measurement/reliability";
 import type { HtmtResult } from "../measurement/htmt";
@@ -188,15 +189,17 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   const momentsIn = isMomentsInput(input) || isGroupMomentsInput(input);
   checkCombinations(kind, opts, momentsIn);
   const layout = inputGroups(kind, input, opts);
-  const pt = parTableFor(kind, model, input, opts, layout);
-  const samples = groupSamples(input, pt, opts, layout, momentsIn);
+  const pt0 = parTableFor(kind, model, input, opts, layout);
+  const samples = groupSamples(input, pt0, opts, layout, momentsIn);
   const G = samples.length;
   const droppedX = samples.reduce((a, x) => a + (x.droppedX ?? 0), 0);
   const droppedEmpty = samples.reduce((a, x) => a + (x.droppedEmpty ?? 0), 0);
   if (droppedX)
-    pt.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
-  if (droppedEmpty) pt.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
-  const est = estimateModel(pt, samples, opts);
+    pt0.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt0.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
+  if (droppedEmpty) pt0.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
+  const bounded = fitWithBounds(pt0, samples, opts, estimateModel(pt0, samples, opts));
+  const pt = bounded.pt;
+  const est = bounded.est;
   if (!Number.isFinite(est.f) || est.groups.some((g) => g.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150)))
     throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
       code: "sem.overflow",
@@ -282,7 +285,7 @@ function bootstrapVcov(state: SemState): void {
 function testDegrees(pt: ParTable, G: number): { df: number; dfBaseline: number } {
   const p = pt.vars.ov.length;
   const kb = pt.vars.ovX.length;
-  return { df: G * momentCount(pt) - pt.nFree, dfBaseline: G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2) };
+  return { df: G * momentCount(pt) - pt.nFree - pt.boundNpar, dfBaseline: G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2) };
 }
 
 /**
@@ -721,7 +724,7 @@ export class SemFit extends Result {
           ...(ms ? { fiml: fimlLikelihoods(ms, e.Sigma, e.mu, pt.fixedX ? xIdx : []), gfiWeights: (e as FimlEngine).patternWeights(), gfiSample: { S: ms.pairwiseCov, mean: ms.availableMean } } : {}),
         };
       }),
-      npar: pt.nFree,
+      npar: pt.nFree + pt.boundNpar,
       meanstructure: pt.meanstructure,
       xIdx,
       fixedX: pt.fixedX,

@@ -69,8 +69,8 @@ export function lisrelMatrices(pt: ParTable, group: number, value: (r: ParRow, k
   const theta = zero(ov, ov);
   const psi = zero(eta, eta);
   const beta = zero(eta, eta);
-  const nu = zero(ov, ["intrcp"]);
-  const alpha = zero(eta, ["intrcp"]);
+  const nu = zero(ov, ["intercept"]);
+  const alpha = zero(eta, ["intercept"]);
   const io = new Map(ov.map((v, i) => [v, i]));
   const ie = new Map(eta.map((v, i) => [v, i]));
   for (const v of dummy) lambda[io.get(v)!][ie.get(v)!] = dummyValue;
@@ -104,8 +104,8 @@ export function lisrelMatrices(pt: ParTable, group: number, value: (r: ParRow, k
   };
   if (hasBeta) out.beta = { rows: eta, cols: eta, values: beta, symmetric: false };
   if (pt.meanstructure) {
-    out.nu = { rows: ov, cols: ["intrcp"], values: nu, symmetric: false };
-    out.alpha = { rows: eta, cols: ["intrcp"], values: alpha, symmetric: false };
+    out.nu = { rows: ov, cols: ["intercept"], values: nu, symmetric: false };
+    out.alpha = { rows: eta, cols: ["intercept"], values: alpha, symmetric: false };
   }
   return out;
 }

@@ -94,6 +94,21 @@ export interface ParTable {
   equalities: EqualityConstraint[];
   /** Notes lavaan also gives while building the table (e.g. a covariate treated as random). */
   warnings: PathlabWarning[];
+  /** Simple inequality constraints "label > number" / "label < number" (see inequality.ts). */
+  bounds: Bound[];
+  /**
+   * Parameters held at an active inequality bound: fixed in this table but counted, as lavaan
+   * counts them, in npar and the degrees of freedom.
+   */
+  boundNpar: number;
+}
+
+/** An inequality constraint on one labelled parameter: `label op value`. */
+export interface Bound {
+  label: string;
+  op: ">" | "<";
+  value: number;
+  line: number;
 }
 
 function pairKey(op: string, a: string, b: string): string {
@@ -207,7 +222,8 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     });
   checkEqualReferences(rows);
   const { constraints: equalities, names } = equalitySets(rows, ngroups, groupEqual, groupPartial, new Set(ovX), lvSet);
-  const resolve = applyConstraints(rows, constraints, labels);
+  const bounds = inequalityBounds(constraints.filter((c) => c.op !== "=="), labels);
+  const resolve = applyConstraints(rows, constraints.filter((c) => c.op === "=="), labels);
   // Constraints written "a == b" come first in lavaan's list.
   const written: EqualityConstraint[] = [];
   for (const c of constraints)
@@ -224,7 +240,31 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   checkGroupPartial(groupPartial, rows, ngroups);
   addDefined(rows, defined, labels);
 
-  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, ngroups, groupEqual: [...groupEqual], groupPartial, equalities, warnings };
+  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, ngroups, groupEqual: [...groupEqual], groupPartial, equalities, warnings, bounds, boundNpar: 0 };
+}
+
+/**
+ * "a > 0.6", "a < 1", "0 < a": a bound on one labelled parameter (lavaan fits these with a
+ * constrained optimiser; see inequality.ts). Inequalities between expressions are refused.
+ */
+function inequalityBounds(constraints: SyntaxRow[], labels: Set<string>): Bound[] {
+  return constraints.map((c) => {
+    const l = c.lhsExpr!;
+    const r = c.expr!;
+    const flip = (op: string) => (op === ">" ? "<" : ">") as ">" | "<";
+    const value = (e: typeof l) => (e.kind === "num" ? e.value : e.kind === "neg" && e.arg.kind === "num" ? -e.arg.value : NaN);
+    let b: Bound | undefined;
+    if (l.kind === "ref" && Number.isFinite(value(r))) b = { label: l.name, op: c.op as ">" | "<", value: value(r), line: c.line };
+    else if (r.kind === "ref" && Number.isFinite(value(l))) b = { label: r.name, op: flip(c.op), value: value(l), line: c.line };
+    if (!b)
+      throw new PathlabError(`Model line ${c.line}: the inequality "${c.lhs} ${c.op} ${c.rhs}" relates expressions; pathlab fits bounds on a single labelled parameter only.`, {
+        hint: 'Write a bound such as "a > 0.6" or "a < 1" on one label, or reparameterise (e.g. define d := a - b and report whether its interval excludes 0).',
+        code: "sem.unsupported",
+      });
+    if (!labels.has(b.label))
+      throw new PathlabError(`Model line ${c.line}: the constraint refers to "${b.label}", which labels no parameter.`, { hint: 'Label the parameter in the model first, e.g. "visual =~ x1 + a*x2", then write "a > 0.6".', code: "sem.model" });
+    return b;
+  });
 }
 
 interface TemplateRow {
@@ -425,11 +465,6 @@ function applyConstraints(rows: ParRow[], constraints: SyntaxRow[], labels: Set<
   const labelAlias = new Map<string, string>();
   const fixedByConstraint = new Map<string, number>();
   for (const c of constraints) {
-    if (c.op !== "==")
-      throw new PathlabError(`Model line ${c.line}: inequality constraints ("${c.op}") are not supported.`, {
-        hint: "Remove the constraint, or reparameterise (e.g. estimate a log-variance).",
-        code: "sem.unsupported",
-      });
     const l = c.lhsExpr!;
     const r = c.expr!;
     if (l.kind === "ref" && r.kind === "ref") labelAlias.set(r.name, l.name);
