@@ -7,7 +7,7 @@ export * from "./display";
 export * from "./data";
 export * from "./measurement";
 export * from "./simulate";
-export * from "./stats";
+export { dchisq, dfisher, dnorm, dt, pchisq, pf, pnorm, pt, qchisq, qf, qnorm, qt, twoSidedP_t, twoSidedP_z, ncpForProbability, pchisqNC, percentileCI, percentileOrder, quantile, type MatrixLike, cholesky, corToCov, covToCor, invertSPD, logDetSPD, symEigen, lgamma, lbeta, incGamma, incBeta } from "./math";
 export * from "./regression";
 export * from "./process";
 export * from "./sem";

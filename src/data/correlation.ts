@@ -9,30 +9,13 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
-import { incBeta } from "../stats/special";
+import { centred, correlationPValue, mean, sd } from "../math";
 import { checkOptions } from "../options";
 import { naValueSpecs, naValuesOf, numericColumns, type MissingOptions, type TableInput } from "./table-input";
 import { pairwiseColumns, pairwiseMoments } from "./pairwise";
 
 /** Rows processed per block: keeps the block of every column in cache while all pairs are formed. */
 const BLOCK = 1024;
-
-/** Centres columns once (two-pass mean for accuracy) and returns the copies. */
-function centred(columns: Float64Array[]): Float64Array[] {
-  return columns.map((c) => {
-    const n = c.length;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += c[i];
-    let mean = s / n;
-    // second pass corrects the mean's rounding error (as R's cov does)
-    let t = 0;
-    for (let i = 0; i < n; i++) t += c[i] - mean;
-    mean += t / n;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = c[i] - mean;
-    return out;
-  });
-}
 
 /**
  * Lower triangle (j ≤ i) of the cross-product matrix Σ_k x_ik x_jk of (already centred) columns.
@@ -120,7 +103,7 @@ export function correlationMatrix(columns: Float64Array[]): number[][] {
   if (p === 0) return [];
   const n = columns[0].length;
   for (const c of columns) if (c.length !== n) throw new PathlabError("correlationMatrix(): columns differ in length.", { code: "data.ragged", hint: "Pass complete columns of equal length (numericColumns gives them)." });
-  const S = crossProducts(centred(columns));
+  const S = crossProducts(columns.map((c) => centred(c)));
   const sd = new Float64Array(p);
   for (let i = 0; i < p; i++) sd[i] = Math.sqrt(S[i * p + i]);
   const R: number[][] = [];
@@ -136,15 +119,6 @@ export function correlationMatrix(columns: Float64Array[]): number[][] {
     }
   }
   return R;
-}
-
-/** Two-sided p value of a Pearson correlation r from n cases (t test on n − 2 df). */
-export function correlationPValue(r: number, n: number): number {
-  const df = n - 2;
-  if (!(df > 0) || !Number.isFinite(r)) return NaN;
-  const r2 = r * r;
-  if (r2 >= 1) return 0;
-  return incBeta(1 - r2, df / 2, 0.5, true, r2);
 }
 
 /** Matrix of two-sided p values for a correlation matrix (diagonal NaN). */
@@ -265,13 +239,8 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
   const means: number[] = [];
   const sds: number[] = [];
   for (const c of nc.columns) {
-    let s = 0;
-    for (let i = 0; i < c.length; i++) s += c[i];
-    const m = s / c.length;
-    let ss = 0;
-    for (let i = 0; i < c.length; i++) ss += (c[i] - m) * (c[i] - m);
-    means.push(m);
-    sds.push(Math.sqrt(ss / (c.length - 1)));
+    means.push(mean(c));
+    sds.push(sd(c));
   }
   sds.forEach((s, j) => {
     if (!(s > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });

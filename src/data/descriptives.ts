@@ -20,6 +20,7 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
+import { mean as meanOf } from "../math";
 import { checkOptions } from "../options";
 import { findLabel, isTextColumn, levelsOf, valueLabelsOf, variableLabelsOf } from "./labels";
 import { columnNames, isMissing, naValueSpecs, naValuesOf, numericColumns, parseDecimal, rawColumn, type MissingOptions, type NaValue, type TableInput } from "./table-input";
@@ -80,16 +81,14 @@ export function robustSummaries(x: Float64Array, trim = 0.1): { median: number; 
 /** Moments of one column, with the chosen skewness/kurtosis estimators. */
 export function describeColumn(x: Float64Array, type: SkewKurtosisType = 3): Omit<DescriptiveRow, "variable"> {
   const n = x.length;
-  let s = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    s += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = s / n;
+  const mean = meanOf(x);
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;

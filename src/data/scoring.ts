@@ -8,6 +8,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
+import { meanSdNonMissing } from "../math";
 import { findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
 import { columnNames, isMissing, naValueSpecs, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
 
@@ -47,19 +48,6 @@ function resolve(fn: string, a: ArrayLike<unknown> | TableInput, b: string | Sco
   if (b !== undefined && (b === null || typeof b !== "object")) needName(fn, b);
   const { opts, codes } = scoringOptions(fn, b, extra);
   return { col: { name: "values", values: numbersOf(a as ArrayLike<unknown>, "values", codes) }, opts };
-}
-
-function meanSd(x: number[]): { mean: number; sd: number; n: number } {
-  let n = 0;
-  let s = 0;
-  for (const v of x) if (!Number.isNaN(v)) {
-    n++;
-    s += v;
-  }
-  const mean = s / n;
-  let ss = 0;
-  for (const v of x) if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
-  return { mean, sd: Math.sqrt(ss / (n - 1)), n };
 }
 
 export interface CompositeOptions extends ScoringOptions {
@@ -148,7 +136,7 @@ export function center(values: ArrayLike<unknown>, opts?: ScoringOptions): numbe
 export function center(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
   const { col } = resolve("center", a, b, c);
-  const { mean, n } = meanSd(col.values);
+  const { mean, n } = meanSdNonMissing(col.values);
   if (n === 0) throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, { code: "data.empty-column", hint: "Check the column and its missing-value codes." });
   return col.values.map((v) => v - mean);
 }
@@ -158,7 +146,7 @@ export function standardize(values: ArrayLike<unknown>, opts?: ScoringOptions): 
 export function standardize(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function standardize(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
   const { col } = resolve("standardize", a, b, c);
-  const { mean, sd, n } = meanSd(col.values);
+  const { mean, sd, n } = meanSdNonMissing(col.values);
   if (n < 2 || !(sd > 0))
     throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, { code: "data.zero-variance", hint: "A constant column has no z-scores; leave it out." });
   return col.values.map((v) => (v - mean) / sd);

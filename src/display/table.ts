@@ -3,7 +3,7 @@
  * notes. One model, two renderings (HTML for notebooks, aligned text for `summary()` and logs), so
  * the two never disagree.
  */
-import { escapeHtml, formatInt, formatNumber, formatP } from "./format";
+import { escapeHtml, formatInt, formatNumber, formatP, stars } from "./format";
 
 /** How a column's numbers are printed. */
 export type ColumnFormat = "number" | "int" | "p" | "text";
@@ -32,11 +32,6 @@ export interface TableSpec {
   notes?: string[];
 }
 
-function starsFor(p: unknown): string {
-  if (typeof p !== "number" || !Number.isFinite(p)) return "";
-  return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
-}
-
 /** The printed text of one cell. */
 export function cellText(col: Column, row: Row): string {
   const v = row[col.key];
@@ -49,7 +44,7 @@ export function cellText(col: Column, row: Row): string {
     else if (fmt === "p") s = formatP(v);
     else if (fmt === "text") s = String(v);
     else s = formatNumber(v, col.digits ?? 3);
-    if (col.starsFrom) s += starsFor(row[col.starsFrom]);
+    if (col.starsFrom) s += stars(row[col.starsFrom] as number);
     return s;
   }
   if (typeof v === "boolean") return v ? "yes" : "no";

@@ -30,9 +30,8 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
 import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
-import { covarianceMatrix, median, sumAll, variance } from "./matrix";
+import { covarianceMatrix, meanSdNonMissing, median, sumAll, symEigen, variance } from "../math";
 import { smcOf } from "./efa/input";
-import { eigenRows as symEigen } from "./efa/eigen";
 import { parseKeyedItems } from "./keys";
 
 export interface AlphaStatistics {
@@ -218,16 +217,6 @@ function firstComponent(R: number[][]): number[] {
   return v.reduce((a, b) => a + b, 0) < 0 ? v.map((x) => -x) : v;
 }
 
-function meanSd(x: Float64Array): { mean: number; sd: number; n: number } {
-  let n = 0;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) { n++; s += x[i]; } // prettier-ignore
-  const m = s / n;
-  let ss = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) ss += (x[i] - m) * (x[i] - m);
-  return { mean: m, sd: Math.sqrt(ss / (n - 1)), n };
-}
-
 /** Pearson r over the rows where both are present (NaN = missing). */
 function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
   let n = 0, sx = 0, sy = 0; // prettier-ignore
@@ -267,7 +256,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   let lo = Infinity;
   let hi = -Infinity;
   cols.columns.forEach((c, j) => {
-    const s = meanSd(c);
+    const s = meanSdNonMissing(c);
     if (!(s.sd > 0))
       throw new PathlabError(`Item "${names[j]}" has ${s.n < 2 ? `only ${s.n} answer(s)` : "zero variance (every respondent gave the same answer)"}.`, {
         hint: "A constant item carries no information about reliability; drop it from the scale.",
@@ -299,14 +288,14 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
     for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
     score[i] = m ? s / m : NaN;
   }
-  const tot = meanSd(score);
+  const tot = meanSdNonMissing(score);
   const sumR = sumAll(R);
   const s = smcOf(R);
   const RC = R.map((row, i) => row.map((v, j) => (i === j ? s[i] : v)));
   const sumRC = sumAll(RC);
   const sumC = sumAll(C);
   const out: AlphaItem[] = names.map((item, i) => {
-    const ms = meanSd(x[i]);
+    const ms = meanSdNonMissing(x[i]);
     let colR = 0;
     let colRC = 0;
     let colC = 0;

@@ -23,7 +23,7 @@ import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { identity, inverse, mul, mult, type Mat } from "./efa/mat";
+import { aveFromLoadings, compositeReliabilityFromLoadings, identity, inverse, mul, mult, type Mat } from "../math";
 
 /** What compRelSEM reads from a fitted CFA/SEM (SemFit satisfies it). */
 export interface CfaFitLike {
@@ -206,14 +206,13 @@ export function compRelSEM(fit: CfaFitLike, opts: CompRelOptions = {}): CompRelR
     const crossLoads = idx.some((i) => e.L[i].filter((v, c) => v !== 0 && c !== j && Math.abs(v) >= 5e-6).length > 0);
     const ave = crossLoads ? NaN : (idx.reduce((a, i) => a + e.L[i][j] ** 2, 0) * e.Phi[j][j]) / idx.reduce((a, i) => a + e.S[i][i], 0);
     const ls = idx.map((i) => e.Lstd[i][j]);
-    const s = ls.reduce((a, b) => a + b, 0);
     rows.push({
       factor: f,
       items: idx.map((i) => e.ind[i]),
       omega,
       aveSemTools: ave,
-      crFornellLarcker: (s * s) / (s * s + ls.reduce((a, b) => a + (1 - b * b), 0)),
-      aveFornellLarcker: ls.reduce((a, b) => a + b * b, 0) / ls.length,
+      crFornellLarcker: compositeReliabilityFromLoadings(ls),
+      aveFornellLarcker: aveFromLoadings(ls),
     });
   });
   let total: number | undefined;

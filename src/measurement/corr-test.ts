@@ -14,10 +14,10 @@ import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
-import { correlationPValue } from "../data/correlation";
+import { correlationPValue } from "../math";
 import { columnNames, type TableInput } from "../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts } from "../data/pairwise";
-import { qnorm } from "../stats/distributions";
+import { qnorm } from "../math";
 import { numericItemColumns } from "./efa/input";
 
 export type PAdjust = "holm" | "hochberg" | "bonferroni" | "BH" | "BY" | "none";

@@ -16,7 +16,8 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { correlationMatrix } from "../data/correlation";
 import { numericColumns, type TableInput } from "../data/table-input";
-import { smc, symmetricEigen } from "./matrix";
+import { symEigen } from "../math";
+import { smc } from "./matrix";
 import { checkOptions, type OptionSpecs } from "../options";
 
 const HARMAN_SPECS: OptionSpecs = {
@@ -118,7 +119,7 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
   });
   const R = correlationMatrix(nc.columns);
   const p = items.length;
-  const eig = symmetricEigen(R);
+  const eig = symEigen(R);
   const orient = (v: number[]) => (v.reduce((a, b) => a + b, 0) < 0 ? v.map((x) => -x) : v);
   if (method === "pca") {
     const l1 = eig.values[0];
@@ -135,7 +136,7 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
   let iter = 0;
   let converged = false;
   for (;;) {
-    const e = symmetricEigen(Rm);
+    const e = symEigen(Rm);
     if (!(e.values[0] > 0)) throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "paf-failed" });
     loadings = e.vectors.map((row) => row[0] * Math.sqrt(e.values[0]));
     h2 = loadings.map((l) => l * l);

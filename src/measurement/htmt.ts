@@ -12,7 +12,7 @@ import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { correlationMatrix } from "../data/correlation";
 import { columnNames, numericColumns, unknownVariable, type TableInput } from "../data/table-input";
-import { covToCor } from "../stats/matrix";
+import { covToCor, mean } from "../math";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 
 const HTMT_SPECS: OptionSpecs = {
@@ -159,16 +159,13 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     const r = R[pos.get(a)!][pos.get(b)!];
     return abs ? Math.abs(r) : r;
   };
-  const mean = (xs: number[]) => {
-    if (xs.length === 0) return NaN;
-    if (geo) return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-    return xs.reduce((s, x) => s + x, 0) / xs.length;
-  };
+  // HTMT2 (geometric) averages the correlations on the log scale
+  const average = (xs: number[]) => (geo ? Math.exp(mean(xs.map(Math.log))) : mean(xs));
   const mono = names.map((c) => {
     const its = constructs[c];
     const xs: number[] = [];
     for (let a = 0; a < its.length; a++) for (let b = 0; b < a; b++) xs.push(val(its[a], its[b]));
-    return mean(xs);
+    return average(xs);
   });
   const k = names.length;
   const H: number[][] = names.map(() => new Array<number>(k).fill(NaN));
@@ -177,7 +174,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     for (let j = 0; j < i; j++) {
       const xs: number[] = [];
       for (const a of constructs[names[i]]) for (const b of constructs[names[j]]) xs.push(val(a, b));
-      H[i][j] = H[j][i] = mean(xs) / Math.sqrt(mono[i] * mono[j]);
+      H[i][j] = H[j][i] = average(xs) / Math.sqrt(mono[i] * mono[j]);
     }
   }
   const res = new HtmtResult(names, H, geo, opts.threshold ?? 0.85, n, dropped);

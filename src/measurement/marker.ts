@@ -10,7 +10,7 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { incBeta } from "../stats/special";
+import { twoSidedP } from "../math";
 
 export interface MarkerRow {
   name: string;
@@ -63,12 +63,6 @@ export class MarkerResult extends Result {
   }
 }
 
-/** Two-sided p of t on df degrees of freedom: I_{df/(df+t²)}(df/2, ½). */
-function twoSidedT(t: number, df: number): number {
-  const t2 = t * t;
-  return incBeta(df / (df + t2), df / 2, 0.5, true, t2 / (df + t2));
-}
-
 /**
  * Marker-variable adjustment of one correlation or several (an object of named correlations) by
  * the marker correlation r_M, with the t test of each adjusted correlation on n − 3 df.
@@ -92,7 +86,7 @@ export function markerVariableAdjustment(r: number | Record<string, number>, rMa
         code: "bad-correlation",
       });
     const t = rAdj / Math.sqrt((1 - rAdj * rAdj) / df);
-    const p = Math.abs(rAdj) >= 1 ? 0 : twoSidedT(t, df);
+    const p = Math.abs(rAdj) >= 1 ? 0 : twoSidedP(t, df);
     return { name, r: rv, rAdj, t, df, p };
   });
   return new MarkerResult(rows, rMarker, n);

@@ -12,6 +12,7 @@ import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
 import { cronbachAlpha } from "./alpha";
+import { aveFromLoadings, compositeReliabilityFromLoadings } from "../math";
 import { checkOptions } from "../options";
 
 function checkLoadings(loadings: number[], what: string): void {
@@ -31,15 +32,13 @@ function checkLoadings(loadings: number[], what: string): void {
 /** Composite (construct) reliability: CR = (Σλ)² / ((Σλ)² + Σ(1 − λ²)), λ standardised loadings. */
 export function compositeReliability(loadings: number[]): number {
   checkLoadings(loadings, "compositeReliability");
-  const s = loadings.reduce((a, b) => a + b, 0);
-  const e = loadings.reduce((a, b) => a + (1 - b * b), 0);
-  return (s * s) / (s * s + e);
+  return compositeReliabilityFromLoadings(loadings);
 }
 
 /** Average variance extracted: AVE = Σλ² / k, λ standardised loadings. */
 export function averageVarianceExtracted(loadings: number[]): number {
   checkLoadings(loadings, "averageVarianceExtracted");
-  return loadings.reduce((a, b) => a + b * b, 0) / loadings.length;
+  return aveFromLoadings(loadings);
 }
 
 /** The Fornell–Larcker table: √AVE on the diagonal, construct correlations below it. */

@@ -24,7 +24,7 @@ import type { TableInput } from "../data/table-input";
 import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
 import { smcOf } from "./efa/input";
 import { keyedNames, parseKeysList, type KeyedItems } from "./keys";
-import { median } from "./matrix";
+import { median } from "../math";
 
 export interface ScoreItemsOptions {
   /** Missing answers: "median" (default, as psych), "mean" or "none". */

@@ -9,10 +9,10 @@ import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
-import { pchisq, pf, qt, twoSidedP_t } from "../stats/distributions";
+import { pchisq, pf, qt, twoSidedP_t } from "../math";
 import { olsCore } from "./ols-core";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, pText } from "./internal";
-import { waldF } from "./ols";
+import { waldF } from "../math";
 import { checkOptions, type OptionSpecs } from "../options";
 
 export interface IvSpec {

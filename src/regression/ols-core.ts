@@ -19,6 +19,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
+import { backSolveTransposed, choleskyFlat, forwardSolve, lowerInverse, mean as accurateMean, solveWithCholesky } from "../math";
 import { checkMemory } from "../resources";
 import { householderQR, QR_TOL } from "./qr";
 
@@ -506,16 +507,6 @@ function hcWeights(e: Float64Array, h: Float64Array, len: number, code: number, 
   }
 }
 
-function accurateMean(x: Float64Array): number {
-  const n = x.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i];
-  const m = s / n;
-  let c = 0;
-  for (let i = 0; i < n; i++) c += x[i] - m;
-  return m + c / n;
-}
-
 function sumSquares(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * x[i];
@@ -563,11 +554,11 @@ function solveSlopes(
   hasIcpt: boolean,
 ): { L: Float64Array; u: Float64Array } {
   const m = Xs.length;
-  const L = choleskyFlat(C, m);
+  const L = choleskyFlat(C, m, CHOLESKY_MIN_PIVOT);
   if (L) {
     const rhs = new Float64Array(m);
     for (let a = 0; a < m; a++) rhs[a] = g[a] / d[a];
-    return { L, u: cholSolve(L, m, rhs) };
+    return { L, u: solveWithCholesky(L, m, rhs) };
   }
   const n = y.length;
   checkMemory(8 * n * (m + 1), `the QR factorisation of a near-collinear design (${n} rows × ${m} columns)`, "Use fewer rows or predictors.");
@@ -590,59 +581,6 @@ function solveSlopes(
     u[i] = s / qr.R[i * m + i];
   }
   return { L: Lq, u };
-}
-
-/** Cholesky of a flat m×m SPD matrix, or null when a pivot falls to CHOLESKY_MIN_PIVOT or below. */
-function choleskyFlat(C: Float64Array, m: number): Float64Array | null {
-  const L = new Float64Array(m * m);
-  for (let j = 0; j < m; j++) {
-    let s = C[j * m + j];
-    for (let k = 0; k < j; k++) s -= L[j * m + k] * L[j * m + k];
-    if (!(s > CHOLESKY_MIN_PIVOT)) return null;
-    const dj = Math.sqrt(s);
-    L[j * m + j] = dj;
-    for (let i = j + 1; i < m; i++) {
-      let t = C[i * m + j];
-      for (let k = 0; k < j; k++) t -= L[i * m + k] * L[j * m + k];
-      L[i * m + j] = t / dj;
-    }
-  }
-  return L;
-}
-
-function forwardSolve(L: Float64Array, m: number, b: Float64Array, len = m): Float64Array {
-  const x = new Float64Array(len);
-  for (let i = 0; i < len; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * m + k] * x[k];
-    x[i] = s / L[i * m + i];
-  }
-  return x;
-}
-
-function cholSolve(L: Float64Array, m: number, b: Float64Array): Float64Array {
-  const z = forwardSolve(L, m, b);
-  const x = new Float64Array(m);
-  for (let i = m - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < m; k++) s -= L[k * m + i] * x[k];
-    x[i] = s / L[i * m + i];
-  }
-  return x;
-}
-
-/** L⁻¹ of a lower-triangular m×m L (flat, row-major), by forward substitution on the unit vectors. */
-function lowerInverse(L: Float64Array, m: number): Float64Array {
-  const inv = new Float64Array(m * m);
-  for (let j = 0; j < m; j++) {
-    inv[j * m + j] = 1 / L[j * m + j];
-    for (let i = j + 1; i < m; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= L[i * m + k] * inv[k * m + j];
-      inv[i * m + j] = s / L[i * m + i];
-    }
-  }
-  return inv;
 }
 
 /** W M Wᵀ for W (p×q, rows) and a flat symmetric q×q M, or W Wᵀ when M is null. */
@@ -678,13 +616,7 @@ function collinearityError(j: number, L: Float64Array, C: Float64Array, m: numbe
   const rhs = new Float64Array(j);
   for (let k = 0; k < j; k++) rhs[k] = C[k * m + j];
   // Solve C[0:j,0:j] b = rhs with the leading block of L.
-  const z = forwardSolve(L, m, rhs, j);
-  const b = new Float64Array(j);
-  for (let i = j - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < j; k++) s -= L[k * m + i] * b[k];
-    b[i] = s / L[i * m + i];
-  }
+  const b = backSolveTransposed(L, m, forwardSolve(L, m, rhs, j), j);
   let big = 0;
   for (let k = 0; k < j; k++) big = Math.max(big, Math.abs(b[k]));
   const involved = names.slice(0, j).filter((_, k) => Math.abs(b[k]) > 1e-6 * big);

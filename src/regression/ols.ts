@@ -9,8 +9,7 @@ import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
 import { checkOptions, type OptionSpecs } from "../options";
-import { pf, qt, twoSidedP_t } from "../stats/distributions";
-import { invertSPD } from "../stats/matrix";
+import { pf, qt, sd, twoSidedP_t, waldF } from "../math";
 import { HC_OPTION, olsCore, type HcType, type OlsCoreFit } from "./ols-core";
 
 /** One row of a coefficient table. */
@@ -239,25 +238,3 @@ function perfectFit(fit: OlsCoreFit): boolean {
   return fit.sigma2 < (m * m + v) * 1e-30;
 }
 
-/** Wald F = bᵀ V⁻¹ b / q for the coefficients at `idx` (a joint test with any covariance V). */
-export function waldF(coef: ArrayLike<number>, vcov: number[][], idx: number[]): number {
-  const V = idx.map((i) => idx.map((j) => vcov[i][j]));
-  const Vi = invertSPD(V);
-  let s = 0;
-  for (let a = 0; a < idx.length; a++) for (let b = 0; b < idx.length; b++) s += coef[idx[a]] * Vi[a][b] * coef[idx[b]];
-  return s / idx.length;
-}
-
-/** Sample SD (n − 1), computed on x/max|x| so that squares of tiny or huge values neither under- nor overflow. */
-function sd(x: Float64Array): number {
-  const n = x.length;
-  let big = 0;
-  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(x[i]));
-  if (big === 0) return 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i] / big;
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] / big - m) * (x[i] / big - m);
-  return big * Math.sqrt(s / (n - 1));
-}

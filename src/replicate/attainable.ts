@@ -27,7 +27,7 @@
  * attainable(box, (x) => regressionFromMoments(moments(x), "y", ["x1", "x2"]).t[0]);
  */
 import { PathlabError } from "../errors";
-import { cholesky } from "../stats/matrix";
+import { cholesky } from "../math";
 import { Rng } from "../simulate/rng";
 import type { Moments } from "./moments";
 import type { PublishedCorrelationTable } from "./record";

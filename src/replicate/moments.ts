@@ -19,9 +19,9 @@
  * regressionFromMoments(m, "iapd", ["dom_perf", "firm_size"]).beta
  */
 import { PathlabError } from "../errors";
-import { cholesky, invertSPD } from "../stats/matrix";
+import { cholesky, invertSPD } from "../math";
 import { compositeReliability } from "../measurement/reliability";
-import { pf, qt, twoSidedP_t, twoSidedP_z } from "../stats/distributions";
+import { pf, qt, twoSidedP_t, twoSidedP_z } from "../math";
 import type { PublishedCorrelationTable } from "./record";
 
 /** Means, SDs and correlations of named variables from a sample of size n (SD divisor n − 1). */

@@ -18,23 +18,8 @@
  * const [y] = conditionalColumns([x], [[0.5]], [[1]], [0], E); // cov(x, y) = 0.5, var(y) = 1
  */
 import { PathlabError } from "../errors";
-import { cholesky, symEigen } from "../stats/matrix";
+import { centred, cholesky, dot, symEigen } from "../math";
 import type { Rng } from "./rng";
-
-/** Σ a_i b_i. */
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** The column minus its mean. */
-export function centred(c: ArrayLike<number>): Float64Array {
-  let m = 0;
-  for (let i = 0; i < c.length; i++) m += c[i];
-  m /= c.length;
-  return Float64Array.from(c, (v) => v - m);
-}
 
 /** Orthonormal basis (modified Gram–Schmidt, two passes) of the columns; near-dependent columns are dropped. */
 export function orthonormalBasis(cols: ArrayLike<number>[]): Float64Array[] {

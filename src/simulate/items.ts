@@ -7,7 +7,7 @@ import { PathlabError } from "../errors";
 import type { TableSpec } from "../display/table";
 import { rng as toRng, type Rng } from "./rng";
 import { drawMvnorm } from "./mvrnorm";
-import { choleskyLower, eigenSym } from "./linalg";
+import { choleskyOrNull as choleskyLower, symEigen as eigenSym } from "../math";
 import { sampleMoments, type SampleMoments } from "./moments";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
 import { ANY, SEED_OR_RNG, checkCorrelation, checkEach, checkN, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";

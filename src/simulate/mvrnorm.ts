@@ -5,7 +5,7 @@
 import { PathlabError } from "../errors";
 import type { TableSpec } from "../display/table";
 import { rng as toRng, Rng } from "./rng";
-import { choleskyLower, columnsTimes, solveUpperFromLower, transpose } from "./linalg";
+import { choleskyOrNull as choleskyLower, columnsTimes, solveUpperFromLower, transpose } from "../math";
 import { sampleMoments } from "./moments";
 import { SimulatedData, momentsTable } from "./simulated-data";
 import {

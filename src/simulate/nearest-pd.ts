@@ -5,7 +5,7 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { eigenSym, frobeniusDiff, maxAbsDiff } from "./linalg";
+import { frobeniusDiff, maxAbsDiff, symEigen as eigenSym } from "../math";
 import { checkCorrelation, checkNames, squareMatrix, type MatrixInput } from "./validate";
 import { checkOptions, type OptionSpecs } from "../options";
 

@@ -15,7 +15,8 @@
  * const { y } = plantProduct({ y: peic, others: [re, uts, dms, sa], product, estimate: (v) => interactionOf(v), target: 0.093 });
  */
 import { PathlabError } from "../errors";
-import { dot, ones, orthonormalBasis, residualize } from "./conditional";
+import { dot } from "../math";
+import { ones, orthonormalBasis, residualize } from "./conditional";
 
 export function plantProduct(args: {
   y: Float64Array;

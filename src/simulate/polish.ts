@@ -3,7 +3,7 @@
  * scale); a greedy polish of single responses brings them back without redrawing the data.
  */
 import type { Rng } from "./rng";
-import { centred, dot } from "./conditional";
+import { centred, dot } from "../math";
 
 /**
  * Greedy ±1 moves of single item responses (kept in [min, max]) that bring the composites (item

@@ -7,7 +7,7 @@ import { PathlabError } from "../errors";
 import { checkOptions, checkSeed, describeValue, type CustomSpec, type OptionSpecs } from "../options";
 import { Rng } from "./rng";
 import { formatNumber } from "../display/format";
-import { choleskyLower, eigenSym } from "./linalg";
+import { choleskyOrNull as choleskyLower, symEigen as eigenSym } from "../math";
 
 /** A square matrix, or a lower triangle given row by row (row i has i + 1 entries, diagonal included). */
 export type MatrixInput = ReadonlyArray<ReadonlyArray<number>>;

@@ -3,7 +3,8 @@
  * types 1–3, cor() and cor.test() p values. Tolerance 1e-8 relative (all closed-form).
  */
 import { expect } from "chai";
-import { correlationMatrix, correlationPValue, correlationTable } from "../../src/data/correlation";
+import { correlationMatrix, correlationTable } from "../../src/data/correlation";
+import { correlationPValue } from "../../src/math";
 import { describe as describeData } from "../../src/data/descriptives";
 import { numericColumns } from "../../src/data/table-input";
 import { expectClose, golden, readFixture } from "../fixtures/read-fixture";

@@ -16,7 +16,7 @@ import {
   markerVariableAdjustment,
   reliabilityTable,
 } from "../../src/measurement";
-import { covarianceMatrix } from "../../src/measurement/matrix";
+import { covarianceMatrix } from "../../src/math";
 import { numericColumns } from "../../src/data/table-input";
 import { correlationMatrix } from "../../src/data/correlation";
 import { expectClose, golden, readFixture } from "../fixtures/read-fixture";

@@ -8,14 +8,13 @@ import {
   checkPositiveDefinite,
   checkRmsea,
   checkStarsFromStatistic,
-  criticalR,
   grim,
   logMeanBounds,
-  rmseaFrom,
   samePrinted,
   type ConsistencyReport,
   type PublishedNumber,
 } from "../../src/replicate";
+import { criticalR, rmsea } from "../../src/math";
 import { paper000 as p000, paper001 as p001, paper002 as p002, paper003 as p003 } from "../../src/papers";
 
 const [paper000, paper001, paper002, paper003] = [p000.record, p001.record, p002.record, p003.record];
@@ -46,10 +45,11 @@ describe("replicate: consistency checks on hand-made cases", () => {
   });
 
   it("RMSEA: known value under both conventions", () => {
-    // χ²(100) = 150, N = 201: √(50 / (100·200)) = 0.05
-    expect(rmseaFrom(150, 100, 201)).to.be.closeTo(0.05, 1e-12);
-    expect(rmseaFrom(150, 100, 200, "N")).to.be.closeTo(0.05, 1e-12);
-    expect(rmseaFrom(90, 100, 201)).to.equal(0);
+    // χ²(100) = 150, N = 201: √(50 / (100·200)) = 0.05 with N − 1 (the N − 1 convention passes 200)
+    expect(rmsea(150, 100, 200)).to.be.closeTo(0.05, 1e-12);
+    // psych's mix: N in the first term, N − 1 in the second
+    expect(rmsea(150, 100, 201, 200)).to.be.closeTo(Math.sqrt(150 / (100 * 201) - 1 / 200), 1e-15);
+    expect(rmsea(90, 100, 200)).to.equal(0);
     expect(checkRmsea({ source: "s", rmsea: pn(0.05, 2), n: 201, chi2: pn(150, 0), df: 100 }).verdict).to.equal("ok");
     expect(checkRmsea({ source: "s", rmsea: pn(0.07, 2), n: 201, chi2: pn(150, 0), df: 100 }).verdict).to.equal("flag");
     expect(checkRmsea({ source: "s", rmsea: pn(0.05, 2), n: 201, ratio: pn(1.5, 2) }).verdict).to.equal("ok");

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { Rng } from "../../src/simulate/rng";
 import { sampleMoments } from "../../src/simulate/moments";
-import { centred, conditionalColumns, dot, orthonormalBasis, residualDirections, residualize } from "../../src/simulate/conditional";
+import { centred, dot } from "../../src/math";
+import { conditionalColumns, orthonormalBasis, residualDirections, residualize } from "../../src/simulate/conditional";
 import { arrangeCorrelations, matchDummy, shuffledCounts } from "../../src/simulate/discrete";
 import { oneFactorLoadings } from "../../src/simulate/loadings";
 import { plantProduct } from "../../src/simulate/plant";

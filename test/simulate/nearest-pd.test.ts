@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { NearestPDResult, mvrnorm, nearestPD, simulateComposites } from "../../src";
-import { eigenSym } from "../../src/simulate/linalg";
+import { symEigen as eigenSym } from "../../src/math";
 import { expectPathlabError, golden, maxAbs } from "./helpers";
 
 describe("simulate/nearestPD", () => {

@@ -20,10 +20,10 @@
  * `values` are the eigenvalues of R with diag(ΛΛᵀ) on its diagonal, `eValues` those of R.
  */
 import { PathlabError } from "../../errors";
-import { eigenRows as symEigen, eigenTop, eigenvalues, type FlatEigen } from "./eigen";
+import { eigenTop, eigenvalues, symEigen, type FlatEigen } from "../../math";
 import { smcOf } from "./input";
 import { boxMinimize } from "./optimize";
-import type { Mat } from "./mat";
+import type { Mat } from "../../math";
 
 export type FactorMethod = "minres" | "ml" | "pa";
 

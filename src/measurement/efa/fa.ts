@@ -23,7 +23,7 @@ import { resolveCorrelation, singularity, type CorrelationSource, type FactorInp
 import { extractFactors, type FactorMethod } from "./extract";
 import { OBLIQUE, ROTATIONS, randomOrthogonal, rotate, type Rotation, type RotationResult } from "./rotate";
 import { faStats, type FaFit } from "./stats";
-import { identity, mul, mult, tmul, type Mat } from "./mat";
+import { identity, mul, mult, tmul, type Mat } from "../../math";
 import { loadingsHeatmap } from "./figures";
 
 export interface FaOptions {

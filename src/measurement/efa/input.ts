@@ -12,8 +12,7 @@ import { PathlabError } from "../../errors";
 import { describeValue } from "../../options";
 import { columnNames, isMissing, rawColumn, unknownVariable, type TableInput } from "../../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts, type PairwiseColumns } from "../../data/pairwise";
-import { invertSPD } from "../../stats/matrix";
-import { eigenRows as symEigen } from "./eigen";
+import { invertSPD, symEigen } from "../../math";
 
 /** A correlation or covariance matrix with its variable names and sample size (instead of data). */
 export interface CorrelationMatrixInput {

@@ -26,7 +26,7 @@ import { fitFactors, splitArgs, type FaResult } from "./fa";
 import type { FactorMethod } from "./extract";
 import { rotate as rotateLoadings, type Rotation } from "./rotate";
 import { faStats, type FaFit } from "./stats";
-import type { Mat } from "./mat";
+import type { Mat } from "../../math";
 
 export interface OmegaOptions {
   /** Group factors (default 3, as psych). */

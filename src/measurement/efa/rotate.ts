@@ -24,7 +24,7 @@
  */
 import { PathlabError } from "../../errors";
 import type { Rng } from "../../simulate/rng";
-import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "./mat";
+import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "../../math";
 
 export const ROTATIONS = ["none", "varimax", "quartimax", "promax", "oblimin", "geominQ", "bentlerQ"] as const;
 export type Rotation = (typeof ROTATIONS)[number];

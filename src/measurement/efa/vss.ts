@@ -18,7 +18,7 @@
 import { checkOptions, type OptionSpecs } from "../../options";
 import { Result } from "../../display/result";
 import type { Column, TableSpec } from "../../display/table";
-import { eigenRows as symEigen } from "./eigen";
+import { symEigen } from "../../math";
 import { resolveCorrelation, type FactorInput, type UseOption } from "./input";
 import { fitFactors, splitArgs, type FaOptions } from "./fa";
 import type { FactorMethod } from "./extract";

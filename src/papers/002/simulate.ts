@@ -21,6 +21,7 @@
  *    to the draw); round the other controls to 4 decimals. These steps are the only source of drift.
  */
 import { PathlabError } from "../../errors";
+import { dot, mean } from "../../math";
 import { simulateItems } from "../../simulate/items";
 import { sampleMoments, type SampleMoments } from "../../simulate/moments";
 import { moderationFromSimpleSlopes } from "../../simulate/structural";
@@ -81,18 +82,6 @@ export interface Paper002Simulation {
   };
   /** The CSV text (deterministic). */
   csv: string;
-}
-
-function mean(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s / x.length;
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }
 
 /** OLS slope of the last column in y ~ 1 + cols (Frisch–Waugh–Lovell). */

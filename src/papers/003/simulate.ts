@@ -28,11 +28,12 @@ import { PathlabError } from "../../errors";
 import { Rng } from "../../simulate/rng";
 import { simulateItems } from "../../simulate/items";
 import { sampleMoments } from "../../simulate/moments";
-import { centred, conditionalColumns, dot, residualDirections } from "../../simulate/conditional";
+import { centred, dot } from "../../math";
+import { conditionalColumns, residualDirections } from "../../simulate/conditional";
 import { polishItems } from "../../simulate/polish";
 import { matchDummy } from "../../simulate/discrete";
 import { oneFactorLoadings } from "../../simulate/loadings";
-import { invertSPD, symEigen } from "../../stats/matrix";
+import { invertSPD, symEigen } from "../../math";
 import { loadingsOf } from "../../replicate/numbers";
 import { paper003 } from "./record";
 

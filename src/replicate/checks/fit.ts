@@ -1,15 +1,14 @@
 /** Consistency of fit statistics: RMSEA, χ² p values and χ²/df against χ², df and N. */
 import { PathlabError } from "../../errors";
-import { pchisq } from "../../stats/distributions";
+import { pchisq, rmsea } from "../../math";
 import type { PublishedFit, PublishedNumber } from "../record";
 import { samePrinted } from "./effects";
 import { cornerRange, fmt, fmtP, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
-
-/** RMSEA = √(max(0, χ² − df) / (df (N − c))) for c = 1 (N − 1 convention) and c = 0 (N convention). */
-export function rmseaFrom(chi2: number, df: number, n: number, nConvention: "N-1" | "N" = "N-1"): number {
+/** RMSEA under the N − 1 convention (N − 1 in both terms) or the N convention (lavaan's). */
+function rmseaAt(chi2: number, df: number, n: number, nConvention: "N-1" | "N"): number {
   const m = nConvention === "N-1" ? n - 1 : n;
-  return Math.sqrt(Math.max(0, chi2 - df) / (df * m));
+  return rmsea(chi2, df, m);
 }
 
 /**
@@ -22,11 +21,12 @@ export function checkRmsea(args: { source: string; rmsea: PublishedNumber; n: nu
   let input: string;
   if (args.chi2 && args.df !== undefined) {
     const df = args.df;
-    ranges = (["N-1", "N"] as const).map((c) => cornerRange((x) => rmseaFrom(x, df, args.n, c), [iv(args.chi2 as PublishedNumber)]));
-    point = (["N-1", "N"] as const).map((c) => rmseaFrom((args.chi2 as PublishedNumber).value, df, args.n, c));
+    ranges = (["N-1", "N"] as const).map((c) => cornerRange((x) => rmseaAt(x, df, args.n, c), [iv(args.chi2 as PublishedNumber)]));
+    point = (["N-1", "N"] as const).map((c) => rmseaAt((args.chi2 as PublishedNumber).value, df, args.n, c));
     input = `χ²(${df}) = ${args.chi2.printed}, N = ${args.n}`;
   } else if (args.ratio) {
-    const fr = (c: number) => (r: number) => Math.sqrt(Math.max(0, r - 1) / (args.n - c));
+    // χ²/df = r is RMSEA's χ² with one degree of freedom
+    const fr = (c: number) => (r: number) => rmsea(r, 1, args.n - c);
     ranges = [1, 0].map((c) => cornerRange(fr(c), [iv(args.ratio as PublishedNumber)]));
     point = [1, 0].map((c) => fr(c)((args.ratio as PublishedNumber).value));
     input = `χ²/df = ${args.ratio.printed}, N = ${args.n}`;

@@ -5,7 +5,7 @@
  * (`duplicates`), effect decompositions and stated ranges — plus the rows a paper registers
  * itself (`extra`). Nothing here knows which paper it is looking at.
  */
-import { pchisq } from "../../stats/distributions";
+import { pchisq } from "../../math";
 import { allNumbers } from "../numbers";
 import type { CoefficientRow, PaperRecord, PublishedFit, PublishedModelStats, PublishedNumber, PublishedPercent, PublishedSimpleSlope } from "../record";
 import { checkPositiveDefinite, checkCorrelationStars, checkThresholdClaims, correlationCellId } from "./correlations";

@@ -16,7 +16,7 @@ import {
   quantile,
   twoSidedP_t,
   twoSidedP_z,
-} from "../../src/stats";
+} from "../../src/math";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const G: any = JSON.parse(fs.readFileSync(path.join(__dirname, "../goldens/stats.json"), "utf8"));

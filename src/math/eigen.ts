@@ -1,17 +1,22 @@
 /**
- * Symmetric eigen-decomposition on flat Float64Arrays for the factor-analysis inner loops:
+ * The symmetric eigen-decomposition of pathlab, on flat Float64Arrays and on row arrays:
  * Householder reduction to tridiagonal form (Wilkinson & Reinsch 1971, Handbook for Automatic
  * Computation II, "tred2") followed by the implicit QL algorithm with Wilkinson shifts ("tql2"),
- * with the eigenvector accumulation optional.
+ * with the eigenvector accumulation optional, and `eigenTop` for the leading k eigenpairs only.
+ * Values are returned in descending order; each eigenvector is signed so that its largest-magnitude
+ * element is positive, so output is reproducible.
  *
- * Why a second solver next to stats/matrix.ts's `symEigen` (ml-matrix): `npm run bench -- psych`
- * showed the eigen-decompositions taking ~40% of `fa` and `faParallel` on 100 variables (ml-matrix's
- * 2-D accessors cost ~8 ms per 100 × 100 decomposition); this flat version with row-contiguous
- * inner loops is several times faster, and the eigenvalues-only path (no accumulation, all that
- * parallel analysis and psych's `values` need) several times faster again. Values are returned in
- * descending order; each eigenvector is signed so that its largest-magnitude element is positive.
+ * Why hand-written rather than ml-matrix's EigenvalueDecomposition (the same tred2/tql2 algorithm):
+ * `npm run bench -- linalg` and `npm run bench -- psych` show ml-matrix's 2-D accessors costing
+ * several times this version's row-contiguous loops (~8 ms per 100 × 100 decomposition, ~40% of
+ * `fa` and `faParallel` on 100 variables), and the eigenvalues-only path (no accumulation, all that
+ * parallel analysis needs) is several times faster again.
+ *
+ * @example
+ * symEigen([[2, 1], [1, 2]]) // { values: [3, 1], vectors: [[0.707…, 0.707…], [0.707…, −0.707…]] }
  */
-import { PathlabError } from "../../errors";
+import { PathlabError } from "../errors";
+import { checkSquare, type MatrixLike } from "./linalg";
 
 export interface FlatEigen {
   /** Eigenvalues, descending. */
@@ -22,7 +27,8 @@ export interface FlatEigen {
 
 /** Eigenvalues (and optionally eigenvectors) of the symmetric n × n matrix `A` (row-major; only read). */
 export function eigenSymmetric(A: ArrayLike<number>, n: number, wantVectors: boolean): FlatEigen {
-  const a = Float64Array.from(A as ArrayLike<number>);
+  // new Float64Array(arrayLike) copies in native code; Float64Array.from takes V8's slow iterator path
+  const a = new Float64Array(A as ArrayLike<number>);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   tridiagonalize(a, n, d, e, wantVectors);
@@ -33,35 +39,61 @@ export function eigenSymmetric(A: ArrayLike<number>, n: number, wantVectors: boo
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) z[j * n + i] = a[i * n + j];
   }
   implicitQL(d, e, n, z);
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[y] - d[x]);
-  const values = Float64Array.from(order, (i) => d[i]);
+  const order = descendingOrder(d, n);
+  const values = new Float64Array(n);
+  for (let k = 0; k < n; k++) values[k] = d[order[k]];
   if (!z) return { values };
   const vectors = new Float64Array(n * n);
-  order.forEach((src, k) => {
+  for (let k = 0; k < n; k++) {
+    const src = order[k] * n;
     let big = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(z![src * n + i]) > Math.abs(big)) big = z![src * n + i];
+    for (let i = 0; i < n; i++) if (Math.abs(z[src + i]) > Math.abs(big)) big = z[src + i];
     const sgn = big < 0 ? -1 : 1;
-    for (let i = 0; i < n; i++) vectors[k * n + i] = sgn * z![src * n + i];
-  });
+    for (let i = 0; i < n; i++) vectors[k * n + i] = sgn * z[src + i];
+  }
   return { values, vectors };
 }
 
-/** Eigen-decomposition of a row-array matrix: values descending, vectors as columns (like symEigen). */
-export function eigenRows(A: number[][], wantVectors = true): { values: number[]; vectors: number[][] } {
-  const n = A.length;
+/** Indices 0 … n − 1 ordered by decreasing value of d (a stable insertion sort: n is small). */
+function descendingOrder(d: Float64Array, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0 && d[order[j - 1]] < d[i]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
+/**
+ * Eigen-decomposition of a symmetric matrix given as rows (only its lower triangle is read): values
+ * in descending order and the matching unit eigenvectors as the COLUMNS of `vectors`
+ * (vectors[i][k] is element i of eigenvector k); `vectors` is empty when `wantVectors` is false.
+ */
+export function symEigen(A: MatrixLike, wantVectors = true): { values: number[]; vectors: number[][] } {
+  const n = checkSquare(A, "Eigen-decomposition");
   const flat = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flat[i * n + j] = A[i][j];
   const r = eigenSymmetric(flat, n, wantVectors);
-  const values = Array.from(r.values);
+  const values = new Array<number>(n);
+  for (let k = 0; k < n; k++) values[k] = r.values[k];
   if (!r.vectors) return { values, vectors: [] };
   const V = r.vectors;
-  const vectors = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, k) => V[k * n + i]));
+  const vectors: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Array<number>(n);
+    for (let k = 0; k < n; k++) row[k] = V[k * n + i];
+    vectors.push(row);
+  }
   return { values, vectors };
 }
 
-/** Eigenvalues only, descending. */
-export function eigenvalues(A: number[][]): number[] {
-  return eigenRows(A, false).values;
+/** Eigenvalues only, descending, of a symmetric matrix given as rows. */
+export function eigenvalues(A: MatrixLike): number[] {
+  return symEigen(A, false).values;
 }
 
 /**
@@ -111,7 +143,7 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
   d[0] = 0;
   e[0] = 0;
   // H_i of each reflector P_i = I − u_i u_iᵀ/H_i (u_i kept in row i, columns 0 … i−1): Q = P_{n−1} ⋯ P_1
-  const H = Float64Array.from(d);
+  const H = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const ri = i * n;
     if (accumulate) {
@@ -138,19 +170,19 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
  * stored Householder reflectors. O(p³) with a small constant, against ~4× that with the full basis.
  */
 export function eigenTop(A: ArrayLike<number>, n: number, k: number): FlatEigen {
-  const a = Float64Array.from(A as ArrayLike<number>);
+  const a = new Float64Array(A as ArrayLike<number>);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const H = tridiagonalize(a, n, d, e, false);
-  const dd = Float64Array.from(d);
-  const ee = Float64Array.from(e);
+  const dd = new Float64Array(d);
+  const ee = new Float64Array(e);
   for (let i = 1; i < n; i++) ee[i - 1] = ee[i];
   ee[n - 1] = 0;
   // sub-diagonal of T: sub[i] couples i and i + 1
-  const sub = Float64Array.from(ee);
-  const lam = Float64Array.from(d);
-  implicitQL(lam, Float64Array.from(e), n);
-  const values = Float64Array.from(lam).sort().reverse();
+  const sub = new Float64Array(ee);
+  const lam = new Float64Array(d);
+  implicitQL(lam, new Float64Array(e), n);
+  const values = new Float64Array(lam).sort().reverse();
   let norm = 0;
   for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(dd[i]) + Math.abs(sub[i]) + (i ? Math.abs(sub[i - 1]) : 0));
   const vectors = new Float64Array(k * n);
@@ -168,7 +200,7 @@ export function eigenTop(A: ArrayLike<number>, n: number, k: number): FlatEigen 
         nn = Math.sqrt(nn);
         for (let i = 0; i < n; i++) y[i] /= nn;
       }
-    ys.push(Float64Array.from(y));
+    ys.push(new Float64Array(y));
     // z = P_{n−1} ⋯ P_1 y
     for (let i = 1; i < n; i++) {
       if (H[i] === 0) continue;
@@ -262,6 +294,22 @@ function tridiagonalEigenvector(diag: Float64Array, sub: Float64Array, n: number
   return y;
 }
 
+/**
+ * √(a² + b²) without overflow or destructive underflow. Math.hypot is exact but several times
+ * slower in V8 (it takes a rest parameter), and QL calls it O(n²) times.
+ */
+function hypot(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  if (x > y) {
+    const r = y / x;
+    return x * Math.sqrt(1 + r * r);
+  }
+  if (y === 0) return 0;
+  const r = x / y;
+  return y * Math.sqrt(1 + r * r);
+}
+
 /** Implicit QL iterations on the tridiagonal (d, e); rotations applied to the rows of z if given. */
 function implicitQL(d: Float64Array, e: Float64Array, n: number, z?: Float64Array): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
@@ -276,9 +324,9 @@ function implicitQL(d: Float64Array, e: Float64Array, n: number, z?: Float64Arra
       }
       if (m !== l) {
         if (iter++ === 60)
-          throw new PathlabError("Eigen-decomposition did not converge (60 QL iterations).", { hint: "The matrix may contain extreme values; check the input.", code: "efa.eigen-failed" });
+          throw new PathlabError("Eigen-decomposition did not converge (60 QL iterations).", { hint: "The matrix may contain extreme values; check the input.", code: "math.eigen-not-converged" });
         let g = (d[l + 1] - d[l]) / (2 * e[l]);
-        let r = Math.hypot(g, 1);
+        let r = hypot(g, 1);
         g = d[m] - d[l] + e[l] / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
         let s = 1;
         let c = 1;
@@ -288,7 +336,7 @@ function implicitQL(d: Float64Array, e: Float64Array, n: number, z?: Float64Arra
         for (i = m - 1; i >= l; i--) {
           let f = s * e[i];
           const b = c * e[i];
-          e[i + 1] = r = Math.hypot(f, g);
+          e[i + 1] = r = hypot(f, g);
           if (r === 0) {
             d[i + 1] -= p;
             e[m] = 0;

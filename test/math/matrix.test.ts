@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { cholesky, corToCov, covToCor, invertSPD, logDetSPD, symEigen } from "../../src/stats";
+import { cholesky, corToCov, covToCor, invertSPD, logDetSPD, symEigen } from "../../src/math";
 
 const A = [
   [4, 2, 0.6],
