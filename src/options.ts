@@ -14,7 +14,7 @@
  * });
  * // opts.hc === "HC3"
  */
-import { PathlabError } from "./errors";
+import { PathlabError, type ErrorCode } from "./errors";
 
 interface BaseSpec {
   /** Other accepted names: lavaan's dotted spelling, R's spelling. */
@@ -107,7 +107,7 @@ function nearest(name: string, candidates: string[]): string | undefined {
   return candidates.find((c) => c.toLowerCase().replace(/[._-]/g, "") === lower);
 }
 
-function fail(fn: string, message: string, hint: string, code: string): never {
+function fail(fn: string, message: string, hint: string, code: ErrorCode): never {
   throw new PathlabError(`${fn}(): ${message}`, { hint, code });
 }
 

@@ -9,7 +9,7 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
-import { centred, correlationPValue, mean, sd } from "../math";
+import { centred, correlationPValue, mean, variance } from "../math";
 import { checkOptions } from "../options";
 import { naValueSpecs, naValuesOf, numericColumns, type MissingOptions, type TableInput } from "./table-input";
 import { pairwiseColumns, pairwiseMoments } from "./pairwise";
@@ -240,7 +240,7 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
   const sds: number[] = [];
   for (const c of nc.columns) {
     means.push(mean(c));
-    sds.push(sd(c));
+    sds.push(Math.sqrt(variance(c)));
   }
   sds.forEach((s, j) => {
     if (!(s > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
@@ -268,18 +268,18 @@ function pairwiseCorrelationTable(data: TableInput, vars: string[], opts: Correl
     let ss = 0;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) ss += (c[i] - mean) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
-    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "zero-variance" });
+    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance" });
     means.push(mean);
     sds.push(sd);
   });
   vars.forEach((a, i) => vars.forEach((b, j) => {
     if (j < i && !(m.n[i][j] >= 3 && Number.isFinite(m.r[i][j])))
-      throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, { code: "too-few-rows" });
+      throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, { code: "data.too-few-rows" });
   }));
   if (opts.diagonal)
     for (const key of Object.keys(opts.diagonal))
       if (!vars.includes(key))
-        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "unknown-variable" });
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "data.unknown-variable" });
   const p = m.r.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, m.n[i][j]))));
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);

@@ -14,7 +14,7 @@
  * ("0x10") is not a number here (R's C-level parser reads it as 16; in survey data it is an ID or
  * code, not a quantity), and "Inf"/"-Inf" are numbers but not finite, so an analysis refuses them.
  */
-import { PathlabError } from "../errors";
+import { PathlabError, type ErrorCode } from "../errors";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 
 /** Anything with danfojs's `columns` and `values` (a DataFrame), without importing danfojs. */
@@ -82,7 +82,7 @@ function isDataFrameLike(x: unknown): x is DataFrameLike {
   return x !== null && typeof x === "object" && !Array.isArray(x) && Array.isArray((x as DataFrameLike).columns) && Array.isArray((x as DataFrameLike).values);
 }
 
-function badInput(message: string, hint: string, code = "data.bad-input"): PathlabError {
+function badInput(message: string, hint: string, code: ErrorCode = "data.bad-input"): PathlabError {
   return new PathlabError(message, { code, hint });
 }
 

@@ -13,11 +13,11 @@ import { incBeta, incGamma, lbeta, lgamma } from "./special";
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 function checkDf(df: number, what: string): void {
-  if (!(df > 0)) throw new PathlabError(`${what} must be positive, got ${df}.`, { code: "bad-df" });
+  if (!(df > 0)) throw new PathlabError(`${what} must be positive, got ${df}.`, { code: "math.bad-df" });
 }
 
 function checkP(p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new PathlabError(`Probability must lie in [0, 1], got ${p}.`, { code: "bad-probability" });
+  if (!(p >= 0 && p <= 1)) throw new PathlabError(`Probability must lie in [0, 1], got ${p}.`, { code: "math.bad-probability" });
 }
 
 // ---------------------------------------------------------------------------------------------

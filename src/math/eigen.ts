@@ -1,23 +1,25 @@
 /**
  * The symmetric eigen-decomposition of pathlab, on flat Float64Arrays and on row arrays:
- * Householder reduction to tridiagonal form (Wilkinson & Reinsch 1971, Handbook for Automatic
- * Computation II, "tred2") followed by the implicit QL algorithm with Wilkinson shifts ("tql2"),
- * with the eigenvector accumulation optional, and `eigenTop` for the leading k eigenpairs only.
- * Values are returned in descending order; each eigenvector is signed so that its largest-magnitude
- * element is positive, so output is reproducible.
+ * Householder reduction to tridiagonal form ("tred2") and the implicit QL algorithm ("tql2") of
+ * Wilkinson & Reinsch (1971, Handbook for Automatic Computation II) in the JAMA formulation, with
+ * the eigenvector accumulation optional, and `eigenTop` for the leading k eigenpairs only (inverse
+ * iteration on the tridiagonal). Values are returned in descending order; each eigenvector is
+ * signed so that its largest-magnitude element is positive, so output is reproducible.
  *
- * Why hand-written rather than ml-matrix's EigenvalueDecomposition (the same tred2/tql2 algorithm):
- * `npm run bench -- linalg` and `npm run bench -- psych` show ml-matrix's 2-D accessors costing
- * several times this version's row-contiguous loops (~8 ms per 100 × 100 decomposition, ~40% of
- * `fa` and `faParallel` on 100 variables), and the eigenvalues-only path (no accumulation, all that
- * parallel analysis needs) is several times faster again.
+ * The arithmetic is that of ml-matrix 6.15's EigenvalueDecomposition (MIT licence; itself a port of
+ * the public-domain JAMA), operation for operation, so results equal those pathlab computed through
+ * ml-matrix before to the last bit. Why not call ml-matrix: `npm run bench -- linalg` shows its
+ * 2-D accessors costing about twice these flat loops on 20 × 20 and 100 × 100 matrices, and the
+ * eigenvalues-only and top-k paths (all that parallel analysis and factor extraction need) skip
+ * the O(n³) accumulation of the eigenvectors, which ml-matrix always forms.
  *
  * @example
- * symEigen([[2, 1], [1, 2]]) // { values: [3, 1], vectors: [[0.707…, 0.707…], [0.707…, −0.707…]] }
+ * symEigen([[2, 1], [1, 2]]) // { values: [3, 1], vectors: [[0.707…, −0.707…], [0.707…, 0.707…]] }
  */
 import { PathlabError } from "../errors";
 import { checkSquare, type MatrixLike } from "./linalg";
 
+/** An eigen-decomposition on flat arrays. */
 export interface FlatEigen {
   /** Eigenvalues, descending. */
   values: Float64Array;
@@ -25,53 +27,30 @@ export interface FlatEigen {
   vectors?: Float64Array;
 }
 
-/** Eigenvalues (and optionally eigenvectors) of the symmetric n × n matrix `A` (row-major; only read). */
+/**
+ * Eigenvalues (and optionally eigenvectors) of the symmetric n × n matrix `A` (row-major; read in
+ * full, not modified).
+ */
 export function eigenSymmetric(A: ArrayLike<number>, n: number, wantVectors: boolean): FlatEigen {
-  // new Float64Array(arrayLike) copies in native code; Float64Array.from takes V8's slow iterator path
-  const a = new Float64Array(A as ArrayLike<number>);
+  const v = transposedCopy(A, n);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
-  tridiagonalize(a, n, d, e, wantVectors);
-  let z: Float64Array | undefined;
-  if (wantVectors) {
-    // QL updates pairs of basis vectors; keep them as rows so those updates are contiguous
-    z = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) z[j * n + i] = a[i * n + j];
-  }
-  implicitQL(d, e, n, z);
+  tred2(n, e, d, v, wantVectors);
+  tql2(n, e, d, wantVectors ? v : undefined);
   const order = descendingOrder(d, n);
   const values = new Float64Array(n);
   for (let k = 0; k < n; k++) values[k] = d[order[k]];
-  if (!z) return { values };
+  if (!wantVectors) return { values };
+  // v holds the eigenvectors as rows (ml-matrix's transposed storage)
   const vectors = new Float64Array(n * n);
-  for (let k = 0; k < n; k++) {
-    const src = order[k] * n;
-    let big = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(z[src + i]) > Math.abs(big)) big = z[src + i];
-    const sgn = big < 0 ? -1 : 1;
-    for (let i = 0; i < n; i++) vectors[k * n + i] = sgn * z[src + i];
-  }
+  for (let k = 0; k < n; k++) signedRow(v, order[k] * n, vectors, k * n, n);
   return { values, vectors };
 }
 
-/** Indices 0 … n − 1 ordered by decreasing value of d (a stable insertion sort: n is small). */
-function descendingOrder(d: Float64Array, n: number): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let j = i;
-    while (j > 0 && d[order[j - 1]] < d[i]) {
-      order[j] = order[j - 1];
-      j--;
-    }
-    order[j] = i;
-  }
-  return order;
-}
-
 /**
- * Eigen-decomposition of a symmetric matrix given as rows (only its lower triangle is read): values
- * in descending order and the matching unit eigenvectors as the COLUMNS of `vectors`
- * (vectors[i][k] is element i of eigenvector k); `vectors` is empty when `wantVectors` is false.
+ * Eigen-decomposition of a symmetric matrix given as rows: values in descending order and the
+ * matching unit eigenvectors as the COLUMNS of `vectors` (vectors[i][k] is element i of
+ * eigenvector k); `vectors` is empty when `wantVectors` is false.
  */
 export function symEigen(A: MatrixLike, wantVectors = true): { values: number[]; vectors: number[][] } {
   const n = checkSquare(A, "Eigen-decomposition");
@@ -97,98 +76,34 @@ export function eigenvalues(A: MatrixLike): number[] {
 }
 
 /**
- * Householder tridiagonalisation of the lower triangle of `a` (overwritten): diagonal in d,
- * subdiagonal in e[1..n−1]. With `accumulate`, `a` ends holding the orthogonal Q (A = Q T Qᵀ).
- */
-function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array, accumulate: boolean): Float64Array {
-  for (let i = n - 1; i > 0; i--) {
-    const l = i - 1;
-    const ri = i * n;
-    let h = 0;
-    if (l > 0) {
-      let scale = 0;
-      for (let k = 0; k <= l; k++) scale += Math.abs(a[ri + k]);
-      if (scale === 0) e[i] = a[ri + l];
-      else {
-        for (let k = 0; k <= l; k++) {
-          a[ri + k] /= scale;
-          h += a[ri + k] * a[ri + k];
-        }
-        let f = a[ri + l];
-        let g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h);
-        e[i] = scale * g;
-        h -= f * g;
-        a[ri + l] = f - g;
-        f = 0;
-        for (let j = 0; j <= l; j++) {
-          const rj = j * n;
-          if (accumulate) a[rj + i] = a[ri + j] / h;
-          g = 0;
-          for (let k = 0; k <= j; k++) g += a[rj + k] * a[ri + k];
-          for (let k = j + 1; k <= l; k++) g += a[k * n + j] * a[ri + k];
-          e[j] = g / h;
-          f += e[j] * a[ri + j];
-        }
-        const hh = f / (h + h);
-        for (let j = 0; j <= l; j++) {
-          const fj = a[ri + j];
-          const gj = (e[j] -= hh * fj);
-          const rj = j * n;
-          for (let k = 0; k <= j; k++) a[rj + k] -= fj * e[k] + gj * a[ri + k];
-        }
-      }
-    } else e[i] = a[ri + l];
-    d[i] = h;
-  }
-  d[0] = 0;
-  e[0] = 0;
-  // H_i of each reflector P_i = I − u_i u_iᵀ/H_i (u_i kept in row i, columns 0 … i−1): Q = P_{n−1} ⋯ P_1
-  const H = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    if (accumulate) {
-      if (d[i] !== 0) {
-        for (let j = 0; j < i; j++) {
-          let g = 0;
-          for (let k = 0; k < i; k++) g += a[ri + k] * a[k * n + j];
-          for (let k = 0; k < i; k++) a[k * n + j] -= g * a[k * n + i];
-        }
-      }
-      d[i] = a[ri + i];
-      a[ri + i] = 1;
-      for (let j = 0; j < i; j++) a[j * n + i] = a[ri + j] = 0;
-    } else d[i] = a[ri + i];
-  }
-  return H;
-}
-
-/**
- * The top k eigenpairs only: tridiagonalise without accumulating Q, all eigenvalues by implicit QL
- * on a copy of the tridiagonal, then each wanted eigenvector of T by inverse iteration (Wilkinson
- * 1965; LAPACK's dstein strategy: a few solves with T − λI by Gaussian elimination with partial
- * pivoting, Gram–Schmidt against the vectors of close eigenvalues) and back to A's basis by the
- * stored Householder reflectors. O(p³) with a small constant, against ~4× that with the full basis.
+ * The top k eigenpairs only: tridiagonalise without accumulating Q, all eigenvalues by QL on the
+ * tridiagonal, then each wanted eigenvector of T by inverse iteration (Wilkinson 1965; LAPACK's
+ * dstein strategy: a few solves with T − λI by Gaussian elimination with partial pivoting,
+ * Gram–Schmidt against the vectors of close eigenvalues) and back to A's basis by the stored
+ * Householder reflectors. O(p³) with a small constant, against ~4× that with the full basis.
  */
 export function eigenTop(A: ArrayLike<number>, n: number, k: number): FlatEigen {
-  const a = new Float64Array(A as ArrayLike<number>);
+  const v = transposedCopy(A, n);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
-  const H = tridiagonalize(a, n, d, e, false);
-  const dd = new Float64Array(d);
-  const ee = new Float64Array(e);
-  for (let i = 1; i < n; i++) ee[i - 1] = ee[i];
-  ee[n - 1] = 0;
+  // without accumulation, row i of v keeps reflector uᵢ (entries 0 … i − 1) and H[i] its normaliser
+  const H = tred2(n, e, d, v, false) as Float64Array;
+  const diag = new Float64Array(n);
+  for (let i = 0; i < n; i++) diag[i] = d[i];
   // sub-diagonal of T: sub[i] couples i and i + 1
-  const sub = new Float64Array(ee);
-  const lam = new Float64Array(d);
-  implicitQL(lam, new Float64Array(e), n);
-  const values = new Float64Array(lam).sort().reverse();
+  const sub = new Float64Array(n);
+  for (let i = 1; i < n; i++) sub[i - 1] = e[i];
+  const lam = new Float64Array(diag);
+  tql2(n, new Float64Array(e), lam, undefined);
+  const values = new Float64Array(n);
+  const order = descendingOrder(lam, n);
+  for (let j = 0; j < n; j++) values[j] = lam[order[j]];
   let norm = 0;
-  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(dd[i]) + Math.abs(sub[i]) + (i ? Math.abs(sub[i - 1]) : 0));
+  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(diag[i]) + Math.abs(sub[i]) + (i ? Math.abs(sub[i - 1]) : 0));
   const vectors = new Float64Array(k * n);
   const ys: Float64Array[] = [];
   for (let j = 0; j < k; j++) {
-    const y = tridiagonalEigenvector(dd, sub, n, values[j], norm, j);
+    const y = tridiagonalEigenvector(diag, sub, n, values[j], norm, j);
     // orthogonalise against earlier vectors of a close eigenvalue
     for (let m = 0; m < j; m++)
       if (Math.abs(values[m] - values[j]) <= 1e-3 * norm) {
@@ -201,19 +116,16 @@ export function eigenTop(A: ArrayLike<number>, n: number, k: number): FlatEigen 
         for (let i = 0; i < n; i++) y[i] /= nn;
       }
     ys.push(new Float64Array(y));
-    // z = P_{n−1} ⋯ P_1 y
+    // z = P_{n−1} ⋯ P_1 y, P_i = I − uᵢuᵢᵀ/H_i acting on coordinates 0 … i − 1
     for (let i = 1; i < n; i++) {
       if (H[i] === 0) continue;
       const ri = i * n;
       let s = 0;
-      for (let c = 0; c < i; c++) s += a[ri + c] * y[c];
+      for (let c = 0; c < i; c++) s += v[ri + c] * y[c];
       s /= H[i];
-      for (let c = 0; c < i; c++) y[c] -= s * a[ri + c];
+      for (let c = 0; c < i; c++) y[c] -= s * v[ri + c];
     }
-    let big = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(y[i]) > Math.abs(big)) big = y[i];
-    const sgn = big < 0 ? -1 : 1;
-    for (let i = 0; i < n; i++) vectors[j * n + i] = sgn * y[i];
+    signedRow(y, 0, vectors, j * n, n);
   }
   return { values, vectors };
 }
@@ -294,77 +206,231 @@ function tridiagonalEigenvector(diag: Float64Array, sub: Float64Array, n: number
   return y;
 }
 
-/**
- * √(a² + b²) without overflow or destructive underflow. Math.hypot is exact but several times
- * slower in V8 (it takes a rest parameter), and QL calls it O(n²) times.
- */
-function hypot(a: number, b: number): number {
-  const x = Math.abs(a);
-  const y = Math.abs(b);
-  if (x > y) {
-    const r = y / x;
-    return x * Math.sqrt(1 + r * r);
-  }
-  if (y === 0) return 0;
-  const r = x / y;
-  return y * Math.sqrt(1 + r * r);
+/** Aᵀ of the row-major n × n `A` as a new array (ml-matrix keeps V transposed so tred2/tql2 scan rows). */
+function transposedCopy(A: ArrayLike<number>, n: number): Float64Array {
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) v[j * n + i] = A[i * n + j];
+  return v;
 }
 
-/** Implicit QL iterations on the tridiagonal (d, e); rotations applied to the rows of z if given. */
-function implicitQL(d: Float64Array, e: Float64Array, n: number, z?: Float64Array): void {
+/** Copies n entries of `src` from `from` to `out` at `to`, signed so the largest-magnitude entry is positive. */
+function signedRow(src: Float64Array, from: number, out: Float64Array, to: number, n: number): void {
+  let big = 0;
+  for (let i = 0; i < n; i++) if (Math.abs(src[from + i]) > Math.abs(big)) big = src[from + i];
+  const sgn = big < 0 ? -1 : 1;
+  for (let i = 0; i < n; i++) out[to + i] = sgn * src[from + i];
+}
+
+/** Indices 0 … n − 1 ordered by decreasing value of d (a stable insertion sort: n is small). */
+function descendingOrder(d: Float64Array, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0 && d[order[j - 1]] < d[i]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
+/** √(a² + b²) as JAMA computes it (also ml-matrix): no overflow, and several times faster than Math.hypot in V8. */
+function hypotenuse(a: number, b: number): number {
+  if (Math.abs(a) > Math.abs(b)) {
+    const r = b / a;
+    return Math.abs(a) * Math.sqrt(1 + r * r);
+  }
+  if (b !== 0) {
+    const r = a / b;
+    return Math.abs(b) * Math.sqrt(1 + r * r);
+  }
+  return 0;
+}
+
+/**
+ * Householder tridiagonalisation (JAMA's tred2) of the symmetric matrix held transposed in `v`
+ * (v[j * n + i] = A_ij): diagonal of T in d, sub-diagonal in e[1 … n − 1]. With `accumulate`, v ends
+ * holding the orthogonal Q (rows of v are its columns); without, row i of v keeps reflector i, d
+ * takes the diagonal of T straight from v, and the reflectors' normalisers H are returned.
+ */
+function tred2(n: number, e: Float64Array, d: Float64Array, v: Float64Array, accumulate: boolean): Float64Array | undefined {
+  let f: number, g: number, h: number, hh: number, scale: number;
+  for (let j = 0; j < n; j++) d[j] = v[j * n + n - 1];
+  for (let i = n - 1; i > 0; i--) {
+    scale = 0;
+    h = 0;
+    for (let k = 0; k < i; k++) scale = scale + Math.abs(d[k]);
+    if (scale === 0) {
+      e[i] = d[i - 1];
+      for (let j = 0; j < i; j++) {
+        d[j] = v[j * n + i - 1];
+        v[j * n + i] = 0;
+        v[i * n + j] = 0;
+      }
+    } else {
+      for (let k = 0; k < i; k++) {
+        d[k] /= scale;
+        h += d[k] * d[k];
+      }
+      f = d[i - 1];
+      g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h = h - f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        v[i * n + j] = f;
+        g = e[j] + v[j * n + j] * f;
+        const rj = j * n;
+        for (let k = j + 1; k <= i - 1; k++) {
+          g += v[rj + k] * d[k];
+          e[k] += v[rj + k] * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) {
+        e[j] /= h;
+        f += e[j] * d[j];
+      }
+      hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j] -= hh * d[j];
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        g = e[j];
+        const rj = j * n;
+        for (let k = j; k <= i - 1; k++) v[rj + k] = v[rj + k] - (f * e[k] + g * d[k]);
+        d[j] = v[rj + i - 1];
+        v[rj + i] = 0;
+      }
+    }
+    d[i] = h;
+  }
+  if (!accumulate) {
+    // the accumulation below would copy each v_ii to d before touching it: read them directly
+    const H = new Float64Array(d);
+    for (let j = 0; j < n; j++) d[j] = v[j * n + j];
+    e[0] = 0;
+    return H;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    v[i * n + n - 1] = v[i * n + i];
+    v[i * n + i] = 1;
+    h = d[i + 1];
+    const ri1 = (i + 1) * n;
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = v[ri1 + k] / h;
+      for (let j = 0; j <= i; j++) {
+        g = 0;
+        const rj = j * n;
+        for (let k = 0; k <= i; k++) g += v[ri1 + k] * v[rj + k];
+        for (let k = 0; k <= i; k++) v[rj + k] = v[rj + k] - g * d[k];
+      }
+    }
+    for (let k = 0; k <= i; k++) v[ri1 + k] = 0;
+  }
+  for (let j = 0; j < n; j++) {
+    d[j] = v[j * n + n - 1];
+    v[j * n + n - 1] = 0;
+  }
+  v[(n - 1) * n + n - 1] = 1;
+  e[0] = 0;
+  return undefined;
+}
+
+/**
+ * Implicit QL iterations (JAMA's tql2) on the tridiagonal (d, e from tred2), eigenvalues sorted
+ * ascending in d; with `v`, the rotations are applied to its rows (the eigenvectors). Throws when an
+ * eigenvalue needs more than 60 iterations (a matrix with non-finite or extreme entries).
+ */
+function tql2(n: number, e: Float64Array, d: Float64Array, v: Float64Array | undefined): void {
+  let g: number, h: number, p: number, r: number, dl1: number, c: number, c2: number, c3: number, el1: number, s: number, s2: number;
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   if (n > 0) e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  const eps = Number.EPSILON;
   for (let l = 0; l < n; l++) {
-    let iter = 0;
-    let m: number;
-    do {
-      for (m = l; m < n - 1; m++) {
-        const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-        if (Math.abs(e[m]) <= Number.EPSILON * dd) break;
-      }
-      if (m !== l) {
-        if (iter++ === 60)
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n) {
+      if (Math.abs(e[m]) <= eps * tst1) break;
+      m++;
+    }
+    if (m > l) {
+      let iter = 0;
+      do {
+        if (++iter > 60)
           throw new PathlabError("Eigen-decomposition did not converge (60 QL iterations).", { hint: "The matrix may contain extreme values; check the input.", code: "math.eigen-not-converged" });
-        let g = (d[l + 1] - d[l]) / (2 * e[l]);
-        let r = hypot(g, 1);
-        g = d[m] - d[l] + e[l] / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
-        let s = 1;
-        let c = 1;
-        let p = 0;
-        let i: number;
-        let underflow = false;
-        for (i = m - 1; i >= l; i--) {
-          let f = s * e[i];
-          const b = c * e[i];
-          e[i + 1] = r = hypot(f, g);
-          if (r === 0) {
-            d[i + 1] -= p;
-            e[m] = 0;
-            underflow = true;
-            break;
-          }
-          s = f / r;
-          c = g / r;
-          g = d[i + 1] - p;
-          r = (d[i] - g) * s + 2 * c * b;
-          p = s * r;
-          d[i + 1] = g + p;
-          g = c * r - b;
-          if (z) {
-            const r0 = i * n;
-            const r1 = r0 + n;
+        g = d[l];
+        p = (d[l + 1] - g) / (2 * e[l]);
+        r = hypotenuse(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        dl1 = d[l + 1];
+        h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f = f + h;
+        p = d[m];
+        c = 1;
+        c2 = c;
+        c3 = c;
+        el1 = e[l + 1];
+        s = 0;
+        s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = hypotenuse(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          if (v) {
+            const ri = i * n;
+            const ri1 = ri + n;
             for (let k = 0; k < n; k++) {
-              f = z[r1 + k];
-              z[r1 + k] = s * z[r0 + k] + c * f;
-              z[r0 + k] = c * z[r0 + k] - s * f;
+              h = v[ri1 + k];
+              v[ri1 + k] = s * v[ri + k] + c * h;
+              v[ri + k] = c * v[ri + k] - s * h;
             }
           }
         }
-        if (underflow && i >= l) continue;
-        d[l] -= p;
-        e[l] = g;
-        e[m] = 0;
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > eps * tst1);
+    }
+    d[l] = d[l] + f;
+    e[l] = 0;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    let k = i;
+    p = d[i];
+    for (let j = i + 1; j < n; j++) {
+      if (d[j] < p) {
+        k = j;
+        p = d[j];
       }
-    } while (m !== l);
+    }
+    if (k !== i) {
+      d[k] = d[i];
+      d[i] = p;
+      if (v) {
+        for (let j = 0; j < n; j++) {
+          p = v[i * n + j];
+          v[i * n + j] = v[k * n + j];
+          v[k * n + j] = p;
+        }
+      }
+    }
   }
 }

@@ -22,7 +22,7 @@ export function pchisqNC(x: number, df: number, ncp: number, lowerTail = true): 
   if (Number.isNaN(x) || Number.isNaN(df) || Number.isNaN(ncp)) return NaN;
   if (!(df >= 0) || !(ncp >= 0) || !Number.isFinite(ncp)) {
     throw new PathlabError(`Noncentral χ²: df must be ≥ 0 and ncp finite and ≥ 0 (got df = ${df}, ncp = ${ncp}).`, {
-      code: "bad-parameter",
+      code: "math.bad-parameter",
     });
   }
   if (x <= 0) return lowerTail ? 0 : 1;
@@ -82,7 +82,7 @@ export function pchisqNC(x: number, df: number, ncp: number, lowerTail = true): 
  * bisection refined with the secant method, to 1e-12 relative.
  */
 export function ncpForProbability(x: number, df: number, p: number): number {
-  if (!(p > 0 && p < 1)) throw new PathlabError(`Probability must lie strictly between 0 and 1, got ${p}.`, { code: "bad-probability" });
+  if (!(p > 0 && p < 1)) throw new PathlabError(`Probability must lie strictly between 0 and 1, got ${p}.`, { code: "math.bad-probability" });
   if (!(x > 0)) return 0;
   const f = (ncp: number) => pchisqNC(x, df, ncp, true) - p;
   if (f(0) <= 0) return 0;

@@ -10,9 +10,9 @@ import { PathlabError } from "../errors";
  */
 export function quantile(sorted: Float64Array | number[], p: number, type: 6 | 7 = 7): number {
   const n = sorted.length;
-  if (n === 0) throw new PathlabError("Cannot take a quantile of an empty sample.", { code: "empty" });
-  if (!(p >= 0 && p <= 1)) throw new PathlabError(`Quantile probability must lie in [0, 1], got ${p}.`, { code: "bad-probability" });
-  if (type !== 7 && type !== 6) throw new PathlabError(`Quantile type ${type} is not supported (use 6 or 7).`, { code: "bad-option" });
+  if (n === 0) throw new PathlabError("Cannot take a quantile of an empty sample.", { code: "math.empty-sample" });
+  if (!(p >= 0 && p <= 1)) throw new PathlabError(`Quantile probability must lie in [0, 1], got ${p}.`, { code: "math.bad-probability" });
+  if (type !== 7 && type !== 6) throw new PathlabError(`Quantile type ${type} is not supported (use 6 or 7).`, { code: "options.bad-value" });
   let h = type === 7 ? (n - 1) * p : (n + 1) * p - 1;
   // Guard against (n−1)p landing a rounding error below an integer (R applies the same fuzz).
   const hr = Math.round(h);
@@ -29,7 +29,7 @@ export function quantile(sorted: Float64Array | number[], p: number, type: 6 | 7
 function sortedCopy(values: Float64Array | number[]): Float64Array {
   const out = Float64Array.from(values);
   for (let i = 0; i < out.length; i++) {
-    if (Number.isNaN(out[i])) throw new PathlabError(`Value ${i + 1} of the bootstrap sample is NaN.`, { code: "nan" });
+    if (Number.isNaN(out[i])) throw new PathlabError(`Value ${i + 1} of the bootstrap sample is NaN.`, { code: "math.nan-value" });
   }
   out.sort();
   return out;
@@ -46,10 +46,10 @@ function sortedCopy(values: Float64Array | number[]): Float64Array {
  */
 export function percentileCI(values: Float64Array | number[], conf = 0.95): { lower: number; upper: number } {
   const c = conf > 1 ? conf / 100 : conf;
-  if (!(c > 0 && c < 1)) throw new PathlabError(`Confidence level must lie in (0, 1) or (0, 100), got ${conf}.`, { code: "bad-option" });
+  if (!(c > 0 && c < 1)) throw new PathlabError(`Confidence level must lie in (0, 1) or (0, 100), got ${conf}.`, { code: "options.bad-value" });
   const x = sortedCopy(values);
   const B = x.length;
-  if (B === 0) throw new PathlabError("Cannot form a percentile interval from an empty bootstrap sample.", { code: "empty" });
+  if (B === 0) throw new PathlabError("Cannot form a percentile interval from an empty bootstrap sample.", { code: "math.empty-sample" });
   const { lower, upper } = percentileOrder(B, c * 100);
   return { lower: x[lower - 1], upper: x[upper - 1] };
 }

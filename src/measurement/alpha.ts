@@ -244,11 +244,11 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   if (!Array.isArray(items) || items.length < 2)
     throw new PathlabError(`Cronbach's α needs at least 2 items; got ${Array.isArray(items) ? items.length : 0}${Array.isArray(items) && items.length ? ` (${items.join(", ")})` : ""}.`, {
       hint: "A single-item measure has no internal consistency; report it without α.",
-      code: "too-few-items",
+      code: "measurement.too-few-items",
     });
   const keyed = parseKeyedItems(items, o.keys, "cronbachAlpha(): keys");
   const dup = keyed.items.find((it, i) => keyed.items.indexOf(it) !== i);
-  if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "duplicate-item" });
+  if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "measurement.duplicate-item" });
   const use = o.use ?? "pairwise";
   const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
   const names = keyed.items;
@@ -260,14 +260,14 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
     if (!(s.sd > 0))
       throw new PathlabError(`Item "${names[j]}" has ${s.n < 2 ? `only ${s.n} answer(s)` : "zero variance (every respondent gave the same answer)"}.`, {
         hint: "A constant item carries no information about reliability; drop it from the scale.",
-        code: "zero-variance",
+        code: "measurement.zero-variance",
       });
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; } // prettier-ignore
   });
   const rows = cols.nRows;
   const complete = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) complete[i] = cols.columns.every((c) => c[i] === c[i]) ? 1 : 0;
-  if (use === "complete" && cols.nComplete < 3) throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "too-few-rows" });
+  if (use === "complete" && cols.nComplete < 3) throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "measurement.too-few-rows" });
   const pc = firstComponent(pairwiseMoments(cols.columns).r);
   let signs = keyed.signs;
   const negative = names.filter((_, i) => pc[i] < 0);
@@ -343,7 +343,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
 export function checkKeys(data: TableInput, items: string[], opts: { missing?: number[] } = {}): string[] {
   const o = checkOptions<{ missing?: number[] }>("checkKeys", opts, { missing: ALPHA_SPECS.missing });
   const keyed = parseKeyedItems(items, undefined, "checkKeys()");
-  if (keyed.items.length < 2) throw new PathlabError("checkKeys() needs at least 2 items.", { code: "too-few-items" });
+  if (keyed.items.length < 2) throw new PathlabError("checkKeys() needs at least 2 items.", { code: "measurement.too-few-items" });
   const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
   const pc = firstComponent(pairwiseMoments(cols.columns).r);
   return keyed.items.map((it, i) => (pc[i] < 0 ? `-${it}` : it));

@@ -104,10 +104,10 @@ export class HarmanResult extends Result {
 export function harmanSingleFactor(data: TableInput, items: string[], options: HarmanOptions = {}): HarmanResult {
   const opts = checkOptions<HarmanOptions>("harmanSingleFactor", options, HARMAN_SPECS);
   const method = opts.method ?? "pca";
-  if (items.length < 2) throw new PathlabError(`Harman's test needs at least 2 items; got ${items.length}.`, { code: "too-few-items" });
+  if (items.length < 2) throw new PathlabError(`Harman's test needs at least 2 items; got ${items.length}.`, { code: "measurement.too-few-items" });
   const nc = numericColumns(data, items, { missing: opts.missing });
   if (nc.n <= items.length)
-    throw new PathlabError(`Harman's test: ${nc.n} complete row(s) for ${items.length} items; need more rows than items.`, { code: "too-few-rows" });
+    throw new PathlabError(`Harman's test: ${nc.n} complete row(s) for ${items.length} items; need more rows than items.`, { code: "measurement.too-few-rows" });
   nc.columns.forEach((c, j) => {
     let mn = Infinity;
     let mx = -Infinity;
@@ -115,7 +115,7 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
       if (c[i] < mn) mn = c[i];
       if (c[i] > mx) mx = c[i];
     }
-    if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { code: "zero-variance" });
+    if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { code: "measurement.zero-variance" });
   });
   const R = correlationMatrix(nc.columns);
   const p = items.length;
@@ -137,7 +137,7 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
   let converged = false;
   for (;;) {
     const e = symEigen(Rm);
-    if (!(e.values[0] > 0)) throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "paf-failed" });
+    if (!(e.values[0] > 0)) throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "measurement.paf-failed" });
     loadings = e.vectors.map((row) => row[0] * Math.sqrt(e.values[0]));
     h2 = loadings.map((l) => l * l);
     const comm1 = h2.reduce((a, b) => a + b, 0);

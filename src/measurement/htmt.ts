@@ -64,7 +64,7 @@ export class HtmtResult extends Result {
   get(a: string, b: string): number {
     const i = this.constructs.indexOf(a);
     const j = this.constructs.indexOf(b);
-    if (i < 0 || j < 0) throw new PathlabError(`Construct "${i < 0 ? a : b}" is not in this HTMT result.`, { code: "unknown-construct" });
+    if (i < 0 || j < 0) throw new PathlabError(`Construct "${i < 0 ? a : b}" is not in this HTMT result.`, { code: "measurement.unknown-construct" });
     return this.matrix[i][j];
   }
 
@@ -108,13 +108,13 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
   if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
     throw new PathlabError("htmt(): constructs must be an object mapping each construct to its items.", { hint: 'e.g. { trust: ["tr1", "tr2"], sat: ["sa1", "sa2"] }', code: "measurement.bad-constructs" });
   const names = Object.keys(constructs);
-  if (names.length < 2) throw new PathlabError("htmt() needs at least two constructs.", { code: "too-few-constructs" });
+  if (names.length < 2) throw new PathlabError("htmt() needs at least two constructs.", { code: "measurement.too-few-constructs" });
   const items: string[] = [];
   for (const c of names) {
     if (!Array.isArray(constructs[c]) || constructs[c].length === 0)
-      throw new PathlabError(`Construct "${c}" has no items.`, { code: "too-few-items" });
+      throw new PathlabError(`Construct "${c}" has no items.`, { code: "measurement.too-few-items" });
     for (const it of constructs[c]) {
-      if (items.includes(it)) throw new PathlabError(`Item "${it}" is assigned to more than one construct.`, { code: "duplicate-item" });
+      if (items.includes(it)) throw new PathlabError(`Item "${it}" is assigned to more than one construct.`, { code: "measurement.duplicate-item" });
       items.push(it);
     }
   }
@@ -125,7 +125,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     const M = (input.cov ?? input.cor) as number[][];
     const p = input.names.length;
     if (M.length !== p || M.some((r) => r.length !== p))
-      throw new PathlabError(`The matrix is ${M.length}×${M[0]?.length ?? 0} but ${p} names were given.`, { code: "dimension-mismatch" });
+      throw new PathlabError(`The matrix is ${M.length}×${M[0]?.length ?? 0} but ${p} names were given.`, { code: "measurement.dimension-mismatch" });
     const idx = items.map((it) => {
       const j = input.names.indexOf(it);
       if (j < 0) throw unknownVariable(it, input.names);
@@ -145,7 +145,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
         if (c[i] < mn) mn = c[i];
         if (c[i] > mx) mx = c[i];
       }
-      if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { hint: "Drop the constant item.", code: "zero-variance" });
+      if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { hint: "Drop the constant item.", code: "measurement.zero-variance" });
     });
     R = correlationMatrix(nc.columns);
     n = nc.n;
@@ -202,7 +202,7 @@ function checkHtmtMatrix(M: number[][], names: string[], isCor: boolean): void {
         throw new PathlabError(`htmt(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${M[j][i]}.`, { code: "measurement.bad-matrix" });
     }
   for (let i = 0; i < p; i++) {
-    if (!(M[i][i] > 0)) throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, { code: "zero-variance" });
+    if (!(M[i][i] > 0)) throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, { code: "measurement.zero-variance" });
     if (isCor && Math.abs(M[i][i] - 1) > 1e-6)
       throw new PathlabError(`htmt(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${M[i][i]}.`, { hint: "Pass a covariance matrix as { cov } instead.", code: "measurement.bad-matrix" });
   }

@@ -33,7 +33,7 @@ export class MarkerResult extends Result {
   /** The adjusted correlation (of the single or named correlation). */
   rAdj(name?: string): number {
     const row = name === undefined ? this.rows[0] : this.rows.find((r) => r.name === name);
-    if (!row) throw new PathlabError(`No correlation named "${name}".`, { code: "unknown-variable" });
+    if (!row) throw new PathlabError(`No correlation named "${name}".`, { code: "measurement.unknown-variable" });
     return row.rAdj;
   }
 
@@ -69,21 +69,21 @@ export class MarkerResult extends Result {
  */
 export function markerVariableAdjustment(r: number | Record<string, number>, rMarker: number, n: number): MarkerResult {
   if (!(Number.isFinite(rMarker) && rMarker > -1 && rMarker < 1))
-    throw new PathlabError(`Marker correlation r_M = ${rMarker} must lie strictly between −1 and 1.`, { code: "bad-correlation" });
-  if (!(Number.isInteger(n) && n > 3)) throw new PathlabError(`n = ${n}: the marker test needs an integer sample size above 3.`, { code: "bad-n" });
+    throw new PathlabError(`Marker correlation r_M = ${rMarker} must lie strictly between −1 and 1.`, { code: "measurement.bad-correlation" });
+  if (!(Number.isInteger(n) && n > 3)) throw new PathlabError(`n = ${n}: the marker test needs an integer sample size above 3.`, { code: "measurement.bad-n" });
   if (typeof r !== "number" && (r === null || typeof r !== "object" || Array.isArray(r)))
     throw new PathlabError("markerVariableAdjustment(): r must be a correlation or an object of named correlations.", { hint: "e.g. markerVariableAdjustment({ trust_sat: 0.45 }, 0.12, 250)", code: "measurement.bad-correlation" });
   const entries = typeof r === "number" ? [["r", r] as [string, number]] : Object.entries(r);
-  if (entries.length === 0) throw new PathlabError("markerVariableAdjustment(): no correlations given.", { code: "empty" });
+  if (entries.length === 0) throw new PathlabError("markerVariableAdjustment(): no correlations given.", { code: "measurement.no-correlations" });
   const df = n - 3;
   const rows = entries.map(([name, rv]) => {
     if (!(Number.isFinite(rv) && rv >= -1 && rv <= 1))
-      throw new PathlabError(`Correlation "${name}" = ${rv} is not between −1 and 1.`, { code: "bad-correlation" });
+      throw new PathlabError(`Correlation "${name}" = ${rv} is not between −1 and 1.`, { code: "measurement.bad-correlation" });
     const rAdj = (rv - rMarker) / (1 - rMarker);
     if (Math.abs(rAdj) > 1)
       throw new PathlabError(`Adjusted correlation "${name}" = ${rAdj.toFixed(3)} falls outside [−1, 1]: r_M = ${rMarker} is too large for r = ${rv}.`, {
         hint: "The marker should be a variable theoretically unrelated to the constructs (a small r_M).",
-        code: "bad-correlation",
+        code: "measurement.bad-correlation",
       });
     const t = rAdj / Math.sqrt((1 - rAdj * rAdj) / df);
     const p = Math.abs(rAdj) >= 1 ? 0 : twoSidedP(t, df);

@@ -17,14 +17,14 @@ import { checkOptions } from "../options";
 
 function checkLoadings(loadings: number[], what: string): void {
   if (!Array.isArray(loadings) || loadings.length === 0)
-    throw new PathlabError(`${what} needs at least one standardised loading.`, { code: "too-few-items" });
+    throw new PathlabError(`${what} needs at least one standardised loading.`, { code: "measurement.too-few-items" });
   loadings.forEach((l, i) => {
     if (typeof l !== "number" || !Number.isFinite(l))
-      throw new PathlabError(`${what}: loading ${i + 1} is ${JSON.stringify(l)}, not a number.`, { code: "non-numeric" });
+      throw new PathlabError(`${what}: loading ${i + 1} is ${JSON.stringify(l)}, not a number.`, { code: "measurement.non-numeric" });
     if (Math.abs(l) > 1)
       throw new PathlabError(`${what}: loading ${i + 1} = ${l} exceeds 1 in absolute value.`, {
         hint: "Use standardised loadings (std.all); a standardised loading above 1 is a Heywood case.",
-        code: "bad-loading",
+        code: "measurement.bad-loading",
       });
   });
 }
@@ -86,10 +86,10 @@ export function fornellLarcker(corr: number[][], ave: number[], names: string[])
   if (ave.length !== k || corr.length !== k || corr.some((r) => r.length !== k))
     throw new PathlabError(`fornellLarcker(): ${k} names but ${ave.length} AVE values and a ${corr.length}×${corr[0]?.length ?? 0} correlation matrix.`, {
       hint: "Give one AVE and one row/column of the correlation matrix per construct, in the same order as names.",
-      code: "dimension-mismatch",
+      code: "measurement.dimension-mismatch",
     });
   ave.forEach((a, i) => {
-    if (!(a >= 0 && a <= 1)) throw new PathlabError(`AVE of "${names[i]}" is ${a}; it must lie between 0 and 1.`, { code: "bad-ave" });
+    if (!(a >= 0 && a <= 1)) throw new PathlabError(`AVE of "${names[i]}" is ${a}; it must lie between 0 and 1.`, { code: "measurement.bad-ave" });
   });
   const passed = names.map((_, i) => {
     let m = 0;
@@ -175,16 +175,16 @@ export function reliabilityTable(
   if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
     throw new PathlabError("reliabilityTable(): constructs must be an object mapping each construct to its items.", { code: "measurement.bad-constructs" });
   if (loadings === null || typeof loadings !== "object" || Array.isArray(loadings))
-    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", { code: "measurement.bad-loadings" });
+    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", { code: "measurement.bad-loading" });
   for (const c of Object.keys(loadings))
     if (!(c in constructs)) throw new PathlabError(`reliabilityTable(): loadings name "${c}", which is not one of the constructs (${Object.keys(constructs).join(", ")}).`, { code: "measurement.unknown-construct" });
   let n = 0;
   const rows = Object.keys(constructs).map((c) => {
     const items = constructs[c];
     const l = loadings[c];
-    if (!l) throw new PathlabError(`No loadings given for construct "${c}".`, { hint: `loadings needs a key "${c}" with ${items.length} values.`, code: "missing-loadings" });
+    if (!l) throw new PathlabError(`No loadings given for construct "${c}".`, { hint: `loadings needs a key "${c}" with ${items.length} values.`, code: "measurement.missing-loadings" });
     if (l.length !== items.length)
-      throw new PathlabError(`Construct "${c}" has ${items.length} items but ${l.length} loadings.`, { code: "dimension-mismatch" });
+      throw new PathlabError(`Construct "${c}" has ${items.length} items but ${l.length} loadings.`, { code: "measurement.dimension-mismatch" });
     const alpha = items.length >= 2 ? cronbachAlpha(data, items, opts) : undefined;
     if (alpha) n = Math.max(n, alpha.n);
     const ave = averageVarianceExtracted(l);

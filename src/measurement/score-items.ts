@@ -167,7 +167,7 @@ function itemRange(columns: Float64Array[], items: string[]): { lo: number; hi: 
     let a = Infinity;
     let b = -Infinity;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; } // prettier-ignore
-    if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "zero-variance" });
+    if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "measurement.zero-variance" });
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
   });
@@ -256,7 +256,7 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
   const items: string[] = [];
   for (const k of keyed) for (const it of k.items) if (!items.includes(it)) items.push(it);
   keyed.forEach((k, s) => {
-    if (k.items.length < 2) throw new PathlabError(`scoreItems(): scale "${scales[s]}" has ${k.items.length} item(s); α needs at least 2.`, { code: "too-few-items" });
+    if (k.items.length < 2) throw new PathlabError(`scoreItems(): scale "${scales[s]}" has ${k.items.length} item(s); α needs at least 2.`, { code: "measurement.too-few-items" });
   });
   const cols = pairwiseColumns(data, items, { missing: o.missing });
   const p = items.length;

@@ -305,7 +305,7 @@ export class CodingScheme extends Result {
    */
   sankey(levels: string[] = ["dimension", "theme", "code"], options: { title?: string } = {}): Figure {
     checkOptions("sankey", options, { title: { kind: "string" } });
-    if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "qual.bad-argument" });
+    if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "qual.too-few-levels" });
     levels.forEach((l) => this.checkProp(l));
     const nodeIndex = new Map<string, number>();
     const nodeLabels: string[] = [];

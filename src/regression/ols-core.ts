@@ -19,7 +19,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
-import { backSolveTransposed, choleskyFlat, forwardSolve, lowerInverse, mean as accurateMean, solveWithCholesky } from "../math";
+import { backSolveTransposed, choleskyFlat, forwardSolve, lowerInverse, accurateMean, solveWithCholesky } from "../math";
 import { checkMemory } from "../resources";
 import { householderQR, QR_TOL } from "./qr";
 
@@ -142,7 +142,7 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
   const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
-      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { hint: "Every column must have one value per row; extract them from the same table.", code: "regression.dimension" });
+      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { hint: "Every column must have one value per row; extract them from the same table.", code: "regression.dimension-mismatch" });
     }
   }
   if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { hint: "Give at least one predictor, or keep the intercept.", code: "regression.empty-model" });

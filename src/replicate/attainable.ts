@@ -93,10 +93,10 @@ export function joinBoxes(...boxes: Box[]): Box {
 function checkBox(box: Box): void {
   const p = box.names.length;
   if (box.center.length !== p || box.lower.length !== p || box.upper.length !== p)
-    throw new PathlabError("attainable(): box names, center, lower and upper differ in length", { code: "replicate.box" });
+    throw new PathlabError("attainable(): box names, center, lower and upper differ in length", { code: "replicate.bad-box" });
   for (let j = 0; j < p; j++) {
     if (!(box.lower[j] <= box.center[j] && box.center[j] <= box.upper[j]))
-      throw new PathlabError(`attainable(): input "${box.names[j]}" = ${box.center[j]} is outside its box [${box.lower[j]}, ${box.upper[j]}]`, { code: "replicate.box" });
+      throw new PathlabError(`attainable(): input "${box.names[j]}" = ${box.center[j]} is outside its box [${box.lower[j]}, ${box.upper[j]}]`, { code: "replicate.bad-box" });
   }
 }
 

@@ -98,7 +98,7 @@ export interface NotReproducible {
 export type Reproduction = DerivedReproduction | MonteCarloReproduction | ByConstructionReproduction | BoundedReproduction | NotReproducible;
 
 function finite(x: number, what: string): number {
-  if (!Number.isFinite(x)) throw new PathlabError(`${what} is ${x}, not a finite number`, { code: "replicate.nonfinite" });
+  if (!Number.isFinite(x)) throw new PathlabError(`${what} is ${x}, not a finite number`, { code: "replicate.non-finite" });
   return x;
 }
 
@@ -143,7 +143,7 @@ export function fixedReproductions(declarations: FixedStatus[], simulated: Recor
   const out: Record<string, Reproduction> = {};
   for (const d of declarations)
     for (const id of d.ids) {
-      if (id in out) throw new PathlabError(`fixedReproductions(): "${id}" is declared twice`, { code: "replicate.duplicate" });
+      if (id in out) throw new PathlabError(`fixedReproductions(): "${id}" is declared twice`, { code: "replicate.duplicate-id" });
       const sim = simulated[id];
       out[id] = d.kind === "by construction" ? byConstruction(d.reason, sim) : notReproducible(d.reason, sim);
     }
@@ -229,7 +229,7 @@ export function judge(p: PublishedNumber, r: Reproduction): Pick<ComparisonRow, 
     case "not reproducible":
       return { ...base, status: "not reproducible", reasonClass: null, reason: r.reason };
     default:
-      throw new PathlabError(`compare(): unknown reproduction kind for "${p.id}"`, { hint: "build entries with derived(), monteCarlo(), byConstruction(), bounded() or notReproducible()", code: "replicate.entry" });
+      throw new PathlabError(`compare(): unknown reproduction kind for "${p.id}"`, { hint: "build entries with derived(), monteCarlo(), byConstruction(), bounded() or notReproducible()", code: "replicate.unknown-reproduction" });
   }
 }
 
@@ -360,14 +360,14 @@ export function compare(
   checkOptions("compare", options, { title: { kind: "string" }, consistency: { kind: "custom", check: (c) => (c !== null && typeof c === "object" && Array.isArray((c as { rows?: unknown }).rows) ? undefined : "must be a consistency report (checkPaper(...))"), expected: "the result of checkPaper(paper)" } });
   const seen = new Set<string>();
   for (const p of published) {
-    if (seen.has(p.id)) throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate" });
+    if (seen.has(p.id)) throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate-id" });
     seen.add(p.id);
   }
   const missing = published.filter((p) => !(p.id in reproductions)).map((p) => p.id);
   if (missing.length)
     throw new PathlabError(`compare(): no reproduction for ${missing.length} published number(s): ${missing.slice(0, 6).join(", ")}${missing.length > 6 ? ", …" : ""}`, {
       hint: "give every published number an entry (derived, monteCarlo, byConstruction, bounded or notReproducible with its reason)",
-      code: "replicate.missing",
+      code: "replicate.missing-reproduction",
     });
   const unknown = Object.keys(reproductions).filter((k) => !seen.has(k));
   if (unknown.length)

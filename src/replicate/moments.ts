@@ -264,7 +264,7 @@ export function congenericItemMoments(m: Moments, scales: Record<string, { items
   const names: string[] = [];
   const lam: number[] = [];
   for (const [c, s] of Object.entries(scales)) {
-    if (s.items.length !== s.loadings.length) throw new PathlabError(`congenericItemMoments(): scale "${c}" has ${s.items.length} items but ${s.loadings.length} loadings`, { code: "replicate.scale" });
+    if (s.items.length !== s.loadings.length) throw new PathlabError(`congenericItemMoments(): scale "${c}" has ${s.items.length} items but ${s.loadings.length} loadings`, { code: "replicate.bad-scale" });
     s.items.forEach((it, j) => {
       owners.push(c);
       names.push(it);

@@ -34,7 +34,7 @@ export function monteCarloReproductions(
   const out: Record<string, MonteCarloReproduction> = {};
   for (const [id, v] of Object.entries(simulated)) {
     const reps = runs[id];
-    if (!reps) throw new PathlabError(`monteCarloReproductions(): no replicate runs for "${id}"`, { hint: "return the same keys from the analysis as in `simulated`", code: "replicate.missing" });
+    if (!reps) throw new PathlabError(`monteCarloReproductions(): no replicate runs for "${id}"`, { hint: "return the same keys from the analysis as in `simulated`", code: "replicate.missing-reproduction" });
     out[id] = monteCarlo(reps, v, extra);
   }
   return out;

@@ -18,7 +18,7 @@
  * const [y] = conditionalColumns([x], [[0.5]], [[1]], [0], E); // cov(x, y) = 0.5, var(y) = 1
  */
 import { PathlabError } from "../errors";
-import { centred, cholesky, dot, symEigen } from "../math";
+import { centred, cholesky, dot, mean, symEigen } from "../math";
 import type { Rng } from "./rng";
 
 /** Orthonormal basis (modified Gram–Schmidt, two passes) of the columns; near-dependent columns are dropped. */
@@ -101,7 +101,7 @@ export function covarianceFactor(A: number[][], names?: string[]): number[][] {
 export function conditionalColumns(fixed: ArrayLike<number>[], crossCov: number[][], cov: number[][], means: number[], noise: Float64Array[], names?: string[]): Float64Array[] {
   const p = means.length;
   const n = fixed.length ? fixed[0].length : noise[0].length;
-  const Fc = fixed.map(centred);
+  const Fc = fixed.map((c) => centred(c, mean(c)));
   const q = Fc.length;
   let B: number[][] = crossCov.map(() => []);
   let cond = cov.map((row) => row.slice());

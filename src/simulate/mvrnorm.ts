@@ -133,7 +133,7 @@ export function drawMvnorm(n: number, mu: number[], Sigma: number[][], r: Rng, e
     if (!LS)
       throw new PathlabError(`The ${p} simulated columns are collinear in this sample of ${n}, so exact moments are impossible.`, {
         hint: "Increase n (it must exceed the number of variables) or change the seed.",
-        code: "simulate.n-too-small",
+        code: "simulate.too-few-cases",
       });
     const T = solveUpperFromLower(LS, Lt);
     Z = columnsTimes(Z, T);

@@ -114,7 +114,7 @@ export function checkN(n: number, min: number, why: string): void {
   if (n <= min)
     throw new PathlabError(`n = ${n} is too small: ${why} needs n > ${min}.`, {
       hint: `Use n ≥ ${min + 1} (papers' samples are usually far larger).`,
-      code: "simulate.n-too-small",
+      code: "simulate.too-few-cases",
     });
 }
 

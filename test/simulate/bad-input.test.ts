@@ -24,7 +24,7 @@ badInputMatrix("simulators", [
   { name: "simulateComposites: no seed", call: () => simulateComposites(any({ ...comp, seed: undefined })), code: "options.missing", message: /needs a seed/ },
   { name: "simulateComposites: an unknown option (sd for sds)", call: () => simulateComposites(any({ ...comp, sd: [1, 1] })), code: "options.unknown", message: /unknown option 'sd'/, hint: /sds/ },
   { name: "simulateComposites: an asymmetric correlation table", call: () => simulateComposites({ ...comp, cor: [[1, 0.3], [0.2, 1]] }), code: "simulate.not-symmetric", message: /cor is not symmetric: \[2,1\] = 0\.2/ },
-  { name: "simulateComposites: n not above the number of variables", call: () => simulateComposites({ ...comp, n: 2 }), code: "simulate.n-too-small", message: /n = 2 is too small/ },
+  { name: "simulateComposites: n not above the number of variables", call: () => simulateComposites({ ...comp, n: 2 }), code: "simulate.too-few-cases", message: /n = 2 is too small/ },
   { name: "simulateItems: an unknown construct key (loading)", call: () => simulateItems(any({ ...items, constructs: [{ name: "A", items: ["a1", "a2"], loading: [0.8, 0.7] }, items.constructs[1]] })), code: "options.unknown", message: /simulateItems\(\): construct 1: unknown option 'loading'/, hint: /loadings/ },
   { name: 'simulateItems: corOf: "latent"', call: () => simulateItems(any({ ...items, corOf: "latent" })), code: "options.bad-value", message: /option 'corOf' must be one of composites, factors/ },
   { name: "simulateItems: a loading of 1.2", call: () => simulateItems({ ...items, constructs: [{ name: "A", items: ["a1", "a2"], loadings: [1.2, 0.7] }, items.constructs[1]] }), code: "simulate.bad-loading", message: /Loading of item "a1"/ },

@@ -86,7 +86,7 @@ describe("simulate/mvrnorm", () => {
     });
     it("n ≤ p with empirical", () => {
       const e = expectPathlabError(() => mvrnorm(4, mu, S, 1, { empirical: true }), /n = 4 is too small/, /needs n > 4/);
-      expect(e.code).to.equal("simulate.n-too-small");
+      expect(e.code).to.equal("simulate.too-few-cases");
       expect(() => mvrnorm(4, mu, S, 1)).to.not.throw();
     });
     it("wrong number of names and non-finite entries", () => {

@@ -28,7 +28,7 @@ import { PathlabError } from "../../errors";
 import { Rng } from "../../simulate/rng";
 import { simulateItems } from "../../simulate/items";
 import { sampleMoments } from "../../simulate/moments";
-import { centred, dot } from "../../math";
+import { centred, dot, mean } from "../../math";
 import { conditionalColumns, residualDirections } from "../../simulate/conditional";
 import { polishItems } from "../../simulate/polish";
 import { matchDummy } from "../../simulate/discrete";
@@ -112,7 +112,7 @@ export function target003(n = paper003.sample.n ?? 232): Moments003 {
   const t = paper003.correlations;
   const p = VARS_003.length;
   const idx = VARS_003.map((v) => t.names.indexOf(v));
-  if (idx.some((i) => i < 0)) throw new PathlabError("paper003 correlation table lacks a Table 2 variable", { code: "papers.sim003" });
+  if (idx.some((i) => i < 0)) throw new PathlabError("paper003 correlation table lacks a Table 2 variable", { code: "papers.unknown-variable" });
   const pInd = Math.round(INDUSTRY_SHARE_003 * n) / n;
   const means = idx.map((i, k) => (VARS_003[k] === "industry" ? pInd : (t.means[i] as number)));
   const sds = idx.map((i, k) => (VARS_003[k] === "industry" ? Math.sqrt((pInd * (1 - pInd) * n) / (n - 1)) : (t.sds[i] as number)));
@@ -144,8 +144,8 @@ function sub(M: Moments003, names: string[]): Moments003 {
 
 /** Standardised coefficient of the last predictor in an OLS of y on xs (with intercept). */
 function lastBeta(y: Float64Array, xs: Float64Array[]): number {
-  const cs = xs.map(centred);
-  const yc = centred(y);
+  const cs = xs.map((c) => centred(c, mean(c)));
+  const yc = centred(y, mean(y));
   const Ainv = invertSPD(cs.map((a) => cs.map((b) => dot(a, b))));
   const rhs = cs.map((a) => dot(a, yc));
   const b = Ainv.map((row) => row.reduce((acc, v, j) => acc + v * rhs[j], 0));
@@ -232,7 +232,7 @@ function industryAndControls(st: Stage003, col: Record<string, Float64Array>): {
   const ind = matchDummy(FIVE.map((sc) => col[sc]), FIVE.map((sc) => st.tCor("industry", sc)), nOnes, st.r.fork());
   col.industry = ind.x;
   const F1 = ["industry", ...FIVE];
-  const F1c = F1.map((v) => centred(col[v]));
+  const F1c = F1.map((v) => centred(col[v], mean(col[v])));
   const sd1 = F1c.map((a) => Math.sqrt(dot(a, a) / (st.n - 1)));
   const sdT = (v: string) => st.target.sds[st.tIdx(v)];
   const SXF = SINGLES_003.map((x) => F1.map((f, k) => st.tCor(x, f) * sdT(x) * sd1[k]));
@@ -252,8 +252,8 @@ function industryAndControls(st: Stage003, col: Record<string, Float64Array>): {
 function plantedRegionalExpansion(st: Stage003, col: Record<string, Float64Array>, targetBeta: number) {
   const n = st.n;
   const OTHERS = VARS_003.filter((v) => v !== "reg_exp");
-  const P = centred(col.iapd).map((v, i) => v * centred(col.cka)[i]);
-  const F2c = [...OTHERS.map((v) => centred(col[v])), centred(P)];
+  const P = centred(col.iapd, mean(col.iapd)).map((v, i) => v * centred(col.cka, mean(col.cka))[i]);
+  const F2c = [...OTHERS.map((v) => centred(col[v], mean(col[v]))), centred(P, mean(P))];
   const S22 = F2c.map((a) => F2c.map((b) => dot(a, b) / (n - 1)));
   const sdRx = st.target.sds[st.tIdx("reg_exp")];
   const covRxOthers = OTHERS.map((v, k) => st.tCor("reg_exp", v) * sdRx * Math.sqrt(S22[k][k]));

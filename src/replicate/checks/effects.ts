@@ -161,7 +161,7 @@ export function checkDecomposition(args: { source: string; total: PublishedNumbe
     point = direct.value + indirect.value;
     text = `direct = ${direct.printed}, indirect = ${indirect.printed}`;
   } else {
-    throw new PathlabError("checkDecomposition(): give the indirect effect or its a and b paths", { code: "replicate.decomposition" });
+    throw new PathlabError("checkDecomposition(): give the indirect effect or its a and b paths", { code: "replicate.missing-effect-input" });
   }
   const ok = overlaps(range, iv(total));
   return {

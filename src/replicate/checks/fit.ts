@@ -31,7 +31,7 @@ export function checkRmsea(args: { source: string; rmsea: PublishedNumber; n: nu
     point = [1, 0].map((c) => fr(c)((args.ratio as PublishedNumber).value));
     input = `χ²/df = ${args.ratio.printed}, N = ${args.n}`;
   } else {
-    throw new PathlabError(`checkRmsea(${args.source}): needs χ² and df, or χ²/df`, { code: "replicate.rmsea" });
+    throw new PathlabError(`checkRmsea(${args.source}): needs χ² and df, or χ²/df`, { code: "replicate.missing-fit-input" });
   }
   const ok = ranges.some((r) => overlaps(r, iv(args.rmsea)));
   return {

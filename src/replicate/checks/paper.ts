@@ -5,6 +5,7 @@
  * (`duplicates`), effect decompositions and stated ranges — plus the rows a paper registers
  * itself (`extra`). Nothing here knows which paper it is looking at.
  */
+import { PathlabError } from "../../errors";
 import { pchisq } from "../../math";
 import { allNumbers } from "../numbers";
 import type { CoefficientRow, PaperRecord, PublishedFit, PublishedModelStats, PublishedNumber, PublishedPercent, PublishedSimpleSlope } from "../record";
@@ -244,7 +245,11 @@ function declaredChecks(paper: PaperRecord): ConsistencyRow[] {
   const numbers = new Map(allNumbers(paper).map((n) => [n.id, n] as [string, PublishedNumber]));
   const get = (id: string, what: string): PublishedNumber => {
     const n = numbers.get(id);
-    if (!n) throw new Error(`record ${paper.id}: ${what} names "${id}", which is not a published number of the record`);
+    if (!n)
+      throw new PathlabError(`record ${paper.id}: ${what} names "${id}", which is not a published number of the record`, {
+        hint: "Use the id of a published number the record declares (see allNumbers(record)), or add that number to the record.",
+        code: "replicate.unknown-id",
+      });
     return n;
   };
   for (const d of paper.duplicates ?? []) rows.push(checkDuplicate(get(d.a, "duplicates"), get(d.b, "duplicates"), d.why));
