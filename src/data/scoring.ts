@@ -191,8 +191,28 @@ export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayL
   return out;
 }
 
-function logOf(fn: (x: number) => number, label: string, a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  const { col } = resolve(label, a, b, c);
+export interface LogOptions extends ScoringOptions {
+  /** The logarithm's base: "e" (natural, default), 10 or 2. */
+  base?: "e" | 10 | 2;
+}
+
+const LOG_FUNCTIONS: Record<string, (x: number) => number> = { e: Math.log, "10": Math.log10, "2": Math.log2 };
+
+/**
+ * Log transform of a variable, ln(x) by default or log₁₀/log₂ with `base`; a value ≤ 0 is an error
+ * naming its row (papers log-transform counts as ln(x + 1): add the constant first).
+ *
+ * @example
+ * logTransform(data, "employees")               // ln(employees)
+ * logTransform([1, 10, 100], { base: 10 })      // [0, 1, 2]
+ */
+export function logTransform(values: ArrayLike<unknown>, opts?: LogOptions): number[];
+export function logTransform(data: TableInput, variable: string, opts?: LogOptions): number[];
+export function logTransform(a: ArrayLike<unknown> | TableInput, b?: string | LogOptions, c?: LogOptions): number[] {
+  const { col, opts } = resolve("logTransform", a, b, c, { base: { kind: "enum", values: ["e", "10", "2"], acceptNumbers: true } });
+  const base = String((opts as LogOptions).base ?? "e");
+  const fn = LOG_FUNCTIONS[base];
+  const label = base === "e" ? "ln" : `log${base}`;
   return col.values.map((v, i) => {
     if (Number.isNaN(v)) return NaN;
     if (!(v > 0))
@@ -202,20 +222,6 @@ function logOf(fn: (x: number) => number, label: string, a: ArrayLike<unknown> |
       });
     return fn(v);
   });
-}
-
-/** Base-10 logarithm, log10(x); a value ≤ 0 is an error naming its row. */
-export function log10(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
-export function log10(data: TableInput, variable: string, opts?: ScoringOptions): number[];
-export function log10(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  return logOf(Math.log10, "log10", a, b, c);
-}
-
-/** Natural logarithm, ln(x); a value ≤ 0 is an error naming its row. */
-export function ln(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
-export function ln(data: TableInput, variable: string, opts?: ScoringOptions): number[];
-export function ln(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  return logOf(Math.log, "ln", a, b, c);
 }
 
 export interface DummyOptions extends MissingOptions {
