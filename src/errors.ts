@@ -46,6 +46,7 @@ export type ErrorCode =
   | "math.eigen-not-converged"
   | "math.empty-sample"
   | "math.nan-value"
+  | "math.non-finite"
   | "math.not-positive-definite"
   | "math.not-square"
   // Tabular input, loading (CSV, Excel, SPSS), scoring, descriptives and correlations (`src/data`).

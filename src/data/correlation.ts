@@ -268,7 +268,7 @@ function pairwiseCorrelationTable(data: TableInput, vars: string[], opts: Correl
     let ss = 0;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) ss += (c[i] - mean) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
-    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance" });
+    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
     means.push(mean);
     sds.push(sd);
   });

@@ -274,7 +274,14 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
       rows.push(fullRow(v, rows.length, nc.columns[0], type, trim));
     }
   }
-  return new Descriptives(rows, n, dropped, type, deletion, trim, frequencies, vlabels);
+  const result = new Descriptives(rows, n, dropped, type, deletion, trim, frequencies, vlabels);
+  // psych prints NaN for the moments of a constant column; say why instead of leaving a bare dash.
+  const constant = rows.filter((r) => r.n > 0 && r.sd === 0).map((r) => r.variable);
+  if (constant.length)
+    result.warnings.push({ code: "data.constant-variable", message: `${constant.join(", ")} ${constant.length > 1 ? "are" : "is"} constant: skewness and kurtosis are undefined (shown as —).` });
+  const tiny = rows.filter((r) => r.n > 0 && r.n < 4).map((r) => r.variable);
+  if (tiny.length) result.warnings.push({ code: "data.too-few-rows", message: `${tiny.join(", ")}: fewer than 4 values, so some moments (kurtosis needs n ≥ 4) are undefined (shown as —).` });
+  return result;
 }
   
 /** One row in psych::describe's column order. */

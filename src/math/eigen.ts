@@ -206,10 +206,22 @@ function tridiagonalEigenvector(diag: Float64Array, sub: Float64Array, n: number
   return y;
 }
 
-/** Aᵀ of the row-major n × n `A` as a new array (ml-matrix keeps V transposed so tred2/tql2 scan rows). */
+/**
+ * Aᵀ of the row-major n × n `A` as a new array (ml-matrix keeps V transposed so tred2/tql2 scan
+ * rows). A non-finite entry is an error: QL would return NaN eigenvalues without complaint.
+ */
 function transposedCopy(A: ArrayLike<number>, n: number): Float64Array {
   const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) v[j * n + i] = A[i * n + j];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const x = A[i * n + j];
+      if (!Number.isFinite(x))
+        throw new PathlabError(`Eigen-decomposition: entry [${i + 1}, ${j + 1}] of the ${n} × ${n} matrix is ${x}.`, {
+          hint: "A correlation or covariance matrix with a missing entry comes from a constant variable or from too few complete rows; check the data.",
+          code: "math.non-finite",
+        });
+      v[j * n + i] = x;
+    }
   return v;
 }
 

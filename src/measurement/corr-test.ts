@@ -46,7 +46,7 @@ export function pAdjust(p: number[], method: PAdjust): number[] {
   if (!methods.includes(method))
     throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, { hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`, code: "options.bad-value" });
   if (!Array.isArray(p) || p.some((v) => typeof v !== "number" || !(v >= 0 && v <= 1)))
-    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", { code: "measurement.bad-p" });
+    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", { code: "measurement.bad-p", hint: "Pass the unadjusted p values, e.g. pAdjust([0.01, 0.04, 0.2], \"holm\")." });
   const m = p.length;
   if (method === "none" || m === 0) return p.slice();
   const idx = p.map((_, i) => i);
@@ -169,7 +169,15 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   for (let i = 0; i < k; i++)
     for (let j = 0; j < i; j++)
       if (!Number.isFinite(r[i][j]))
-        throw new PathlabError(`corrTest(): the correlation of "${names[i]}" and "${names[j]}" is undefined (no variance, or fewer than 2 rows with both).`, { code: "measurement.undefined-correlation" });
+        throw new PathlabError(`corrTest(): the correlation of "${names[i]}" and "${names[j]}" is undefined (no variance, or fewer than 2 rows with both).`, {
+          code: "measurement.undefined-correlation",
+          hint: "Leave out a variable that is constant, or check the missing values of the pair.",
+        });
+      else if (n[i][j] < 3)
+        throw new PathlabError(`corrTest(): "${names[i]}" and "${names[j]}" have only ${n[i][j]} row(s) with both values; a test of r needs at least 3.`, {
+          code: "measurement.too-few-rows",
+          hint: "Check the missing values of the pair, or leave one of them out.",
+        });
   const t = r.map((row, i) => row.map((v, j) => (v * Math.sqrt(n[i][j] - 2)) / Math.sqrt(1 - v * v)));
   const se = r.map((row, i) => row.map((v, j) => Math.sqrt((1 - v * v) / (n[i][j] - 2))));
   const p = r.map((row, i) => row.map((v, j) => (i === j ? 0 : correlationPValue(v, n[i][j]))));

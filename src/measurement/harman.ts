@@ -115,7 +115,7 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
       if (c[i] < mn) mn = c[i];
       if (c[i] > mx) mx = c[i];
     }
-    if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { code: "measurement.zero-variance" });
+    if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { code: "measurement.zero-variance", hint: "A constant item carries no information; drop it." });
   });
   const R = correlationMatrix(nc.columns);
   const p = items.length;

@@ -202,7 +202,7 @@ function checkHtmtMatrix(M: number[][], names: string[], isCor: boolean): void {
         throw new PathlabError(`htmt(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${M[j][i]}.`, { code: "measurement.bad-matrix" });
     }
   for (let i = 0; i < p; i++) {
-    if (!(M[i][i] > 0)) throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, { code: "measurement.zero-variance" });
+    if (!(M[i][i] > 0)) throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, { code: "measurement.zero-variance", hint: "A constant item carries no information; drop it." });
     if (isCor && Math.abs(M[i][i] - 1) > 1e-6)
       throw new PathlabError(`htmt(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${M[i][i]}.`, { hint: "Pass a covariance matrix as { cov } instead.", code: "measurement.bad-matrix" });
   }

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { isPathlabError } from "../../src/errors";
 import { correlationTable } from "../../src/data/correlation";
 import { describe as describeData } from "../../src/data/descriptives";
-import { composite, ln, log10, reverseCode, standardize } from "../../src/data/scoring";
+import { composite, logTransform, reverseCode, standardize } from "../../src/data/scoring";
 import {
   averageVarianceExtracted,
   compositeReliability,
@@ -72,9 +72,9 @@ describe("bad input", () => {
   });
 
   it("non-positive value for log → names the row and value", () => {
-    const e = errorOf(() => ln(data, "inc"));
+    const e = errorOf(() => logTransform(data, "inc"));
     expect(e.message).to.contain('Column "inc", row 3: ln of non-positive value 0');
-    expect(errorOf(() => log10([5, -2])).message).to.contain("row 2: log10 of non-positive value -2");
+    expect(errorOf(() => logTransform([5, -2], { base: 10 })).message).to.contain("row 2: log10 of non-positive value -2");
   });
 
   it("other invalid arguments", () => {

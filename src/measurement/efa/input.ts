@@ -116,12 +116,15 @@ export function resolveCorrelation(
 ): CorrelationSource {
   const use = opts.use ?? "pairwise";
   if (input === null || input === undefined || typeof input !== "object")
-    throw new PathlabError(`${fn}(): expected a data table or { cor, n } / { cov, n }, got ${describeValue(input)}.`, { code: "efa.bad-input" });
+    throw new PathlabError(`${fn}(): expected a data table or { cor, n } / { cov, n }, got ${describeValue(input)}.`, {
+      code: "efa.bad-input",
+      hint: `Pass the data (e.g. readCSV(...)) with the item names, ${fn}(data, ["A1", "A2", …]), or a correlation matrix with its sample size, ${fn}({ cor: R, n: 500 }).`,
+    });
   if (items !== undefined) {
     if (!Array.isArray(items) || items.some((s) => typeof s !== "string"))
-      throw new PathlabError(`${fn}(): items must be an array of variable names.`, { code: "efa.bad-input" });
+      throw new PathlabError(`${fn}(): items must be an array of variable names.`, { code: "efa.bad-input", hint: `Write ${fn}(data, ["A1", "A2", "A3"]).` });
     const dup = items.find((s, i) => items.indexOf(s) !== i);
-    if (dup) throw new PathlabError(`${fn}(): item "${dup}" is listed twice.`, { code: "efa.duplicate-item" });
+    if (dup) throw new PathlabError(`${fn}(): item "${dup}" is listed twice.`, { code: "efa.duplicate-item", hint: "List each item once." });
   }
   if (isMatrixInput(input)) {
     const M = (input.cor ?? input.cov) as unknown[][];
@@ -156,7 +159,7 @@ export function resolveCorrelation(
         if (c[i] < lo) lo = c[i];
         if (c[i] > hi) hi = c[i];
       }
-    if (n < 2) throw new PathlabError(`${fn}(): item "${names[j]}" has ${n} non-missing value(s).`, { code: "efa.too-few-rows" });
+    if (n < 2) throw new PathlabError(`${fn}(): item "${names[j]}" has ${n} non-missing value(s); at least 2 are needed.`, { code: "efa.too-few-rows", hint: "Check the column's missing-value codes (naValues), or leave the item out." });
     if (!(hi > lo))
       throw new PathlabError(`${fn}(): item "${names[j]}" has zero variance (every respondent gave ${lo}).`, { hint: "A constant item carries no information; drop it.", code: "efa.zero-variance" });
   });
