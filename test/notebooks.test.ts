@@ -2,7 +2,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { paper000, paper001, paper002, paper003 } from "../src/papers";
-import { hypothesisNumbers, REPLICATION_STATUSES } from "../src/replicate";
+import { hypothesisNumbers } from "../src/replicate";
+import { REPLICATION_STATUSES } from "../src/replicate/compare";
 import { diagramProblems } from "../src/display/diagram-check";
 
 const records: Record<string, Parameters<typeof hypothesisNumbers>[0]> = { "000": paper000.record, "001": paper001.record, "002": paper002.record, "003": paper003.record };

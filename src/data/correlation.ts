@@ -126,6 +126,7 @@ export function correlationPValues(R: number[][], n: number): number[][] {
   return R.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, n))));
 }
 
+/** Options of `correlationTable`: diagonal values (e.g. √AVE), display labels, decimals, deletion and missing-value codes. */
 export interface CorrelationTableOptions extends MissingOptions {
   /** Values printed on the diagonal instead of blanks, e.g. √AVE per construct (by variable name). */
   diagonal?: Record<string, number>;

@@ -13,13 +13,13 @@
  */
 import { TextDecoder } from "util";
 import * as fs from "fs";
-import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
-import { assertFile, toDataFrame } from "./frame";
+import { assertFile, toDataFrame, type DataFrame } from "./frame";
 import { headerNames } from "./header";
 import { naValueSpecs, naValuesOf, parseDecimal, type MissingOptions, type NaValue } from "./table-input";
 
+/** Options of `readCSV`: separator, encoding and missing-value codes (R's read.csv `sep`, `fileEncoding`, `na.strings`). */
 export interface ReadCSVOptions extends MissingOptions {
   /** Field separator (default ","); R's `sep`. */
   delimiter?: string;
@@ -152,7 +152,7 @@ function csvSpecs() {
 }
 
 /**
- * Reads a CSV file into a danfojs DataFrame, typing columns as R's read.csv (see the module
+ * Reads a CSV file into a DataFrame, typing columns as R's read.csv (see the module
  * comment). `naValues` lists extra missing-value codes, e.g. { naValues: [99, -9] } or ["."].
  *
  * @example

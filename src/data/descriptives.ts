@@ -27,6 +27,7 @@ import { columnNames, isMissing, naValueSpecs, naValuesOf, numericColumns, parse
 
 export type SkewKurtosisType = 1 | 2 | 3 | "spss";
 
+/** Options of `describe`: skewness/kurtosis estimator, pairwise or listwise deletion, trimming, missing-value codes. */
 export interface DescribeOptions extends MissingOptions {
   /** Skewness/kurtosis estimator (see module comment); "spss" is type 2. Default 3 (psych). */
   type?: SkewKurtosisType;

@@ -9,10 +9,9 @@
  * stored result, a legacy .xls file.
  */
 import * as fs from "fs";
-import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
-import { assertFile, toDataFrame } from "./frame";
+import { assertFile, toDataFrame, type DataFrame } from "./frame";
 import { excelColumn, headerNames } from "./header";
 import { isMissing, naValueSpecs, naValuesOf, type MissingOptions } from "./table-input";
 
@@ -83,7 +82,7 @@ function sheetRows(ws: Worksheet): { row: number; cells: (number | string | bool
 }
 
 /**
- * Reads one sheet of an Excel workbook (.xlsx) into a danfojs DataFrame (see the module comment).
+ * Reads one sheet of an Excel workbook (.xlsx) into a DataFrame (see the module comment).
  * `sheet` is a sheet name or a 0-based index (default: the first sheet); it may also be given as
  * an option.
  *

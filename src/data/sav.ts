@@ -13,18 +13,17 @@
  *
  * @example
  * const sav = await readSav("survey.sav");
- * sav.frame;                          // danfojs DataFrame
+ * sav.frame;                          // DataFrame
  * sav.variable("q1").valueLabels;     // [{ value: 1, label: "Strongly disagree" }, …]
  * sav.asLabels("q1");                 // ["Strongly disagree", …]
  */
 import { TextDecoder } from "util";
 import * as fs from "fs";
-import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { checkOptions } from "../options";
-import { toDataFrame, assertFile } from "./frame";
+import { assertFile, toDataFrame, type DataFrame } from "./frame";
 import { readRawDictionary, type SavHeader } from "./sav-dictionary";
 import { decodeMetadata, type SavMetadata, type SavVariable, type SavVariableLayout } from "./sav-metadata";
 import { readCases, type SavCases } from "./sav-data";

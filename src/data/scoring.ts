@@ -50,6 +50,7 @@ function resolve(fn: string, a: ArrayLike<unknown> | TableInput, b: string | Sco
   return { col: { name: "values", values: numbersOf(a as ArrayLike<unknown>, "values", codes) }, opts };
 }
 
+/** Options of `composite`: mean or sum, the minimum number of answered items, missing-value codes. */
 export interface CompositeOptions extends ScoringOptions {
   /** "mean" (default) or "sum" of the items. */
   method?: "mean" | "sum";
@@ -161,10 +162,10 @@ export interface ProductOptions extends ScoringOptions {
  * Product term of two or more variables, Π x_j per row (optionally of mean-centred variables), for
  * moderation analyses.
  */
-export function product(data: TableInput, variables: string[], opts?: ProductOptions): number[];
-export function product(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
-export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, options: ProductOptions = {}): number[] {
-  const { opts, codes } = scoringOptions<ProductOptions>("product", options, { center: { kind: "boolean", aliases: ["centre"] } });
+export function productTerm(data: TableInput, variables: string[], opts?: ProductOptions): number[];
+export function productTerm(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
+export function productTerm(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, options: ProductOptions = {}): number[] {
+  const { opts, codes } = scoringOptions<ProductOptions>("productTerm", options, { center: { kind: "boolean", aliases: ["centre"] } });
   let cols: NamedValues[];
   const isNameList = Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === "string");
   if (isNameList) {
@@ -177,9 +178,9 @@ export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayL
       { name: "b", values: numbersOf(b as ArrayLike<unknown>, "b", codes) },
     ];
     if (cols[0].values.length !== cols[1].values.length)
-      throw new PathlabError(`product(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "data.ragged", hint: "Pass two columns with one value per row each." });
+      throw new PathlabError(`productTerm(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "data.ragged", hint: "Pass two columns with one value per row each." });
   }
-  if (cols.length < 2) throw new PathlabError("product() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write product(data, ["x", "w"]).' });
+  if (cols.length < 2) throw new PathlabError("productTerm() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write productTerm(data, ["x", "w"]).' });
   if (opts.center) cols = cols.map((c) => ({ name: c.name, values: center(c.values) }));
   const n = cols[0].values.length;
   const out = new Array<number>(n);

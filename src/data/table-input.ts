@@ -1,5 +1,5 @@
 /**
- * The one tabular input every pathlab function accepts: a danfojs DataFrame, an array of row
+ * The one tabular input every pathlab function accepts: a DataFrame (pathlab's, or anything with its `columns` and `values`), an array of row
  * objects, or an object of columns. Everything downstream works on plain numeric columns obtained
  * through `numericColumns`, which applies the missing-value rules and listwise deletion and reports
  * how many rows it used and dropped.
@@ -17,19 +17,30 @@
 import { PathlabError, type ErrorCode } from "../errors";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 
-/** Anything with danfojs's `columns` and `values` (a DataFrame), without importing danfojs. */
+/** Anything with `columns` and row-major `values`: pathlab's DataFrame, or a danfojs one. */
 export interface DataFrameLike {
   columns: string[];
   values: unknown[][];
 }
 
+/** A table as an object of equally long columns: `{ x: [1, 2], y: [3, 4] }`. */
 export type ColumnsObject = { [column: string]: ArrayLike<unknown> };
+/** A table as an array of row objects: `[{ x: 1, y: 3 }, { x: 2, y: 4 }]`. */
 export type RowObjects = ReadonlyArray<{ [column: string]: unknown }>;
+/**
+ * Any table every pathlab function accepts: a DataFrame (pathlab's, or anything with its `columns`
+ * and row-major `values`), an array of row objects, or an object of equally long columns.
+ *
+ * @example
+ * describe({ x: [1, 2, 3], y: [2, 4, 7] })
+ * describe([{ x: 1, y: 2 }, { x: 2, y: 4 }])
+ */
 export type TableInput = DataFrameLike | RowObjects | ColumnsObject;
 
 /** A declared missing-value code: numbers match numeric cells (and numeric text), text matches text cells. */
 export type NaValue = number | string;
 
+/** Missing-value options every function reading a table takes: codes that mean "missing" (R's `na.strings`). */
 export interface MissingOptions {
   /** Values meaning "missing" besides null, NaN, empty cells and "NA", e.g. [99, -9] or ["."]. */
   naValues?: NaValue[];
@@ -86,7 +97,7 @@ function badInput(message: string, hint: string, code: ErrorCode = "data.bad-inp
   return new PathlabError(message, { code, hint });
 }
 
-const TABLE_HINT = "Pass a danfojs DataFrame, an array of row objects ([{ x: 1, y: 2 }, …]) or an object of equally long columns ({ x: [...], y: [...] }).";
+const TABLE_HINT = "Pass a DataFrame, an array of row objects ([{ x: 1, y: 2 }, …]) or an object of equally long columns ({ x: [...], y: [...] }).";
 
 function duplicateCheck(names: string[], where: string): void {
   const first = new Map<string, number>();

@@ -12,6 +12,11 @@ import { PathlabError } from "../errors";
 import * as fs from "fs";
 import * as path from "path";
 
+/**
+ * The base of every pathlab result: renders itself in a notebook (HTML tables, figures) through
+ * the display protocol, prints as text with `summary()`, exports with `toCSV()`, `toMarkdown()`,
+ * `toLatex()` and `toDocx()`, and carries `warnings`. Subclasses implement `tables()`.
+ */
 export abstract class Result {
   /** Warnings about this result (shown under its tables). */
   warnings: PathlabWarning[] = [];

@@ -8,6 +8,7 @@ import { escapeHtml, formatInt, formatNumber, formatP, stars } from "./format";
 /** How a column's numbers are printed. */
 export type ColumnFormat = "number" | "int" | "p" | "text";
 
+/** One column of a `TableSpec`: the row key it reads, its header, and how its numbers print. */
 export interface Column {
   /** Key of the value in each row object. */
   key: string;
@@ -25,6 +26,13 @@ export type Cell = number | string | boolean | null | undefined | { text: string
 
 export type Row = Record<string, Cell | unknown>;
 
+/**
+ * A table as pathlab renders it: a title, columns (key, label, number format), rows of values keyed
+ * by column, and notes printed under it. `TableResult` displays one.
+ *
+ * @example
+ * new TableResult({ title: "Means", columns: [{ key: "v", label: "Variable", format: "text" }, { key: "m", label: "M", digits: 2 }], rows: [{ v: "x", m: 1.234 }] })
+ */
 export interface TableSpec {
   title?: string;
   columns: Column[];

@@ -68,6 +68,7 @@ export interface AlphaItem {
   ifDeleted: AlphaStatistics;
 }
 
+/** Options of `cronbachAlpha` / `alpha`: keys for reversed items, missing-value handling, a label (psych's alpha arguments). */
 export interface AlphaOptions {
   /** Declared missing codes, e.g. [99, -9]. */
   missing?: number[];

@@ -70,6 +70,7 @@ export interface FactorReliabilityRow {
   aveFornellLarcker: number;
 }
 
+/** Composite reliability (ω) per factor of a fitted CFA, as semTools' compRelSEM, with Fornell–Larcker CR and AVE beside it. */
 export class CompRelResult extends Result {
   constructor(
     readonly rows: FactorReliabilityRow[],

@@ -87,6 +87,7 @@ export interface CorrTestPair {
   upperAdjusted: number;
 }
 
+/** Correlations with their n, p values (adjusted for multiple tests), and confidence intervals, as psych's corr.test. */
 export class CorrTestResult extends Result {
   constructor(
     readonly variables: string[],

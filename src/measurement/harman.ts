@@ -37,6 +37,7 @@ export interface HarmanOptions {
   missing?: number[];
 }
 
+/** Harman's single-factor test: the variance share of the first unrotated component or factor, with its loadings. */
 export class HarmanResult extends Result {
   constructor(
     readonly method: "pca" | "paf",

@@ -29,6 +29,7 @@ export interface HtmtMatrixInput {
   names: string[];
 }
 
+/** Options of `htmt`: HTMT2 (geometric means), absolute correlations, the threshold, missing-value handling. */
 export interface HtmtOptions {
   /** Geometric-mean HTMT2 (default false: the original HTMT). */
   htmt2?: boolean;

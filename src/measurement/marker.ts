@@ -21,6 +21,7 @@ export interface MarkerRow {
   p: number;
 }
 
+/** Marker-variable adjusted correlations (Lindell & Whitney 2001) with their t tests. */
 export class MarkerResult extends Result {
   constructor(
     readonly rows: MarkerRow[],

@@ -61,6 +61,7 @@ export interface ScaleStatistics {
   signalNoise: number;
 }
 
+/** Scale scores and psych's scoreItems statistics per scale (α, G6, mean inter-item r, item–scale correlations). */
 export class ScoreItemsResult extends Result {
   constructor(
     readonly scales: ScaleStatistics[],

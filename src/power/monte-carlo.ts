@@ -21,6 +21,7 @@ import {
 } from "./models";
 import { PowerResult, type PowerRow } from "./result";
 
+/** Options of the Monte Carlo power functions: sample sizes, replications, α, the indirect-effect interval and its draws, seed, progress. */
 export interface PowerOptions {
   /** Sample size(s) to evaluate. */
   n: number | number[];

@@ -40,6 +40,7 @@ export interface CodeSpec {
   attributes?: Record<string, AttributeValue>;
 }
 
+/** What `codingScheme` builds: dimensions, themes and codes (a Gioia-style data structure). */
 export interface CodingSchemeSpec {
   title?: string;
   dimensions: DimensionSpec[];
@@ -48,6 +49,7 @@ export interface CodingSchemeSpec {
   notes?: string[];
 }
 
+/** A coding structure (codes → themes → dimensions) with its cross-tabulations and a Sankey figure. */
 export class CodingScheme extends Result {
   readonly dimensions: DimensionSpec[];
   readonly themes: ThemeSpec[];

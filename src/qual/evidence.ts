@@ -37,6 +37,7 @@ export interface EvidenceCell {
   candidates?: string[];
 }
 
+/** What `evidenceMatrix` builds: cases × items with graded evidence and quotes. */
 export interface EvidenceMatrixSpec {
   title?: string;
   /** Case ids, or a case table whose ids are used. */
@@ -62,6 +63,7 @@ function symbol(c: EvidenceCell): string {
   return c.grade === "stated" ? "●" : "○";
 }
 
+/** A case × construct evidence matrix with graded cells (stated, inferred, not reported) and the quotes behind them. */
 export class EvidenceMatrix extends Result {
   readonly caseIds: string[];
   readonly items: string[];

@@ -7,7 +7,7 @@ import { Figure } from "../display/figure";
 import { figureTheme, seriesStyle } from "../display/theme";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
-import { isUnknown, type CaseTable } from "./case-table";
+import { isUnknownValue, type CaseTable } from "./case-table";
 
 export interface TimelineOptions {
   title?: string;
@@ -74,7 +74,7 @@ export function caseListBar(table: CaseTable, listField: string, options: { titl
   if (f.type !== "list") throw new PathlabError(`Field "${listField}" is ${f.type}, not a list.`, { code: "qual.not-list" });
   const ids = table.ids;
   const lists = table.column(listField);
-  const counts = lists.map((v) => (isUnknown(v) ? null : (v as string[]).length));
+  const counts = lists.map((v) => (isUnknownValue(v) ? null : (v as string[]).length));
   const data: Record<string, unknown>[] = [
     {
       type: "bar",
@@ -82,7 +82,7 @@ export function caseListBar(table: CaseTable, listField: string, options: { titl
       name: `${f.label ?? listField} (listed)`,
       x: ids,
       y: counts,
-      text: lists.map((v) => (isUnknown(v) ? "unknown" : (v as string[]).join(", "))),
+      text: lists.map((v) => (isUnknownValue(v) ? "unknown" : (v as string[]).join(", "))),
       hovertemplate: "%{x}: %{y}<br>%{text}<extra></extra>",
       textposition: "none",
     },

@@ -10,6 +10,7 @@ import { PathlabError } from "../errors";
 import type { EvidenceGrade, EvidenceMatrix } from "./evidence";
 import { checkEach } from "../simulate/validate";
 
+/** A proposition of a case study: its id, text and the constructs it links. */
 export interface PropositionSpec {
   id: string;
   /** A short paraphrase. */
@@ -32,6 +33,7 @@ export interface PropositionRow {
   unknownCases: string[];
 }
 
+/** Propositions mapped to the cases whose evidence supports them. */
 export class PropositionMap extends Result {
   constructor(readonly rows: PropositionRow[], readonly include: EvidenceGrade[]) {
     super();

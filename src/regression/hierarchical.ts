@@ -17,6 +17,7 @@ import { HC_OPTION, type HcType } from "./ols-core";
 import { checkOptions, type OptionSpecs } from "../options";
 import { formatNumber } from "../display/format";
 
+/** What `hierarchicalRegression` fits: the outcome and the predictor blocks in order of entry. */
 export interface HierarchicalSpec {
   /** Outcome variable. */
   y: string;
@@ -59,6 +60,7 @@ export interface HierarchicalStep {
   model: RegressionResult;
 }
 
+/** A hierarchical regression: one model per step with R², ΔR² and its F test, and the coefficients of every step. */
 export class HierarchicalResult extends Result {
   readonly steps: HierarchicalStep[];
   /** Complete cases used in every step (listwise over all variables of all blocks). */

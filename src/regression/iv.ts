@@ -15,6 +15,7 @@ import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, pText } from ".
 import { waldF } from "../math";
 import { checkOptions, type OptionSpecs } from "../options";
 
+/** What `tsls` fits: the outcome, endogenous regressors, instruments and exogenous controls. */
 export interface IvSpec {
   /** Outcome. */
   y: string;

@@ -27,6 +27,7 @@ export interface RegressionCoefficient {
   vif: number | null;
 }
 
+/** What `ols` fits: the outcome, the predictors, and options (intercept, HC covariance, confidence level, missing values). */
 export interface OlsSpec {
   /** Outcome variable. */
   y: string;

@@ -32,11 +32,13 @@ import { escapeHtml, formatNumber } from "../display/format";
 import type { Attainable } from "./attainable";
 import type { PublishedNumber } from "./record";
 
+/** The five statuses of a published number (docs/replication.md). */
 export type ReplicationStatus = "reproduced" | "differs" | "by construction" | "bounded" | "not reproducible";
 
 /** The five statuses, in display order. */
 export const REPLICATION_STATUSES: ReplicationStatus[] = ["reproduced", "differs", "by construction", "bounded", "not reproducible"];
 
+/** Why a number differs: an inconsistency of the paper, an unstated specification, or a limit of the simulation. */
 export type ReasonClass = "inconsistency" | "unstated specification" | "simulation limit";
 
 export const REASON_CLASSES: ReasonClass[] = ["inconsistency", "unstated specification", "simulation limit"];
@@ -95,6 +97,7 @@ export interface NotReproducible {
   simulated?: number;
 }
 
+/** How a published number was reproduced: derived (an attainable interval), Monte Carlo, by construction, bounded or not reproducible. */
 export type Reproduction = DerivedReproduction | MonteCarloReproduction | ByConstructionReproduction | BoundedReproduction | NotReproducible;
 
 function finite(x: number, what: string): number {
@@ -119,14 +122,17 @@ export function monteCarlo(replicates: number[], simulated: number, extra: Commo
   return { kind: "monte carlo", simulated: finite(simulated, "monteCarlo(): simulated"), lower: Math.min(...v), upper: Math.max(...v), replicates: v.length, ...extra };
 }
 
+/** A number that was an input to the simulation (a planted value): shown, never counted as reproduced. */
 export function byConstruction(reason: string, simulated?: number): ByConstructionReproduction {
   return simulated === undefined ? { kind: "by construction", reason } : { kind: "by construction", reason, simulated };
 }
 
+/** A number only an interval can be given for (e.g. a fit statistic under stated assumptions). */
 export function bounded(lower: number, upper: number, reason: string, extra: { specification?: Specification; simulated?: number } = {}): BoundedReproduction {
   return { kind: "bounded", lower, upper, reason, ...extra };
 }
 
+/** A number that needs unpublished information, with the reason (and the simulated value, when there is one). */
 export function notReproducible(reason: string, simulated?: number): NotReproducible {
   return simulated === undefined ? { kind: "not reproducible", reason } : { kind: "not reproducible", reason, simulated };
 }

@@ -24,6 +24,7 @@ export interface ReplicationCounts {
   rows: ComparisonRow[];
 }
 
+/** The per-paper counts by status and consistency flags that `npm run replicate` collects into its summary. */
 export class ReplicationSummary extends Result {
   readonly counts: ReplicationCounts;
 

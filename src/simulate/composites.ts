@@ -10,6 +10,7 @@ import { ANY, SEED_OR_RNG, checkCorrelation, checkN, checkNames, checkVector, re
 import { checkOptions } from "../options";
 import { PathlabError } from "../errors";
 
+/** Options of `simulateComposites`: the sample size, the published means, SDs and correlations, and the seed. */
 export interface SimulateCompositesOptions {
   n: number;
   /** Variable names, in the order of the correlation table. */

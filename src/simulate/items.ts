@@ -44,6 +44,7 @@ export interface ItemConstruct {
   likert?: { min: number; max: number } | null;
 }
 
+/** Options of `simulateItems`: the sample size, constructs with their items and loadings, the construct correlations, the Likert range and the seed. */
 export interface SimulateItemsOptions {
   n: number;
   constructs: ItemConstruct[];
@@ -77,6 +78,7 @@ export interface LikertDrift {
   sd: number;
 }
 
+/** Simulated item-level data (items of each construct from its loadings) with the targets beside what was achieved. */
 export class ItemSimulation extends SimulatedData {
   constructor(
     names: string[],

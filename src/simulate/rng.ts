@@ -23,6 +23,14 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/**
+ * The seeded random number generator of every random step in pathlab (xoshiro128** seeded by
+ * SplitMix32): uniforms, normals, integers; the same seed gives the same stream on every machine.
+ *
+ * @example
+ * const r = new Rng(42);
+ * r.normal(); // the same number on every run
+ */
 export class Rng {
   private s0: number;
   private s1: number;

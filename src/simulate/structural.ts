@@ -53,6 +53,7 @@ export interface StructuralEquation {
   r2?: number;
 }
 
+/** Options of `simulateStructural`: the sample size, exogenous variables, the equations (with planted interactions), and the seed. */
 export interface SimulateStructuralOptions {
   n: number;
   seed: number | Rng;
@@ -82,6 +83,7 @@ interface EquationSummary {
   r2: number;
 }
 
+/** Data simulated from a structural model, with the planted coefficients beside those OLS recovers. */
 export class StructuralSimulation extends SimulatedData {
   constructor(
     names: string[],

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as path from "path";
-import { describe as describeData, dummyCode, labelOf, moderationExplorer, process, readSav, Rng, setValueLabels, valueLabelsOf, variableLabelsOf } from "../../src";
+import { describe as describeData, dummyCode, moderationExplorer, process, readSav, Rng, setValueLabels, valueLabelsOf, variableLabelsOf } from "../../src";
+import { labelOf } from "../../src/data/labels";
 
 const FIX = path.resolve(__dirname, "../fixtures/sav");
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { center, composite, dummyCode, logTransform, product, reverseCode, standardize } from "../../src/data/scoring";
+import { center, composite, dummyCode, logTransform, productTerm, reverseCode, standardize } from "../../src/data/scoring";
 import { numericColumns } from "../../src/data/table-input";
 
 const rows = [
@@ -31,9 +31,9 @@ describe("scoring helpers", () => {
   });
 
   it("product of named variables, optionally centred, and of two arrays", () => {
-    expect(product({ x: [1, 2, 3], m: [2, 2, 5] }, ["x", "m"])).to.deep.equal([2, 4, 15]);
-    expect(product({ x: [1, 2, 3], m: [1, 2, 3] }, ["x", "m"], { center: true })).to.deep.equal([1, 0, 1]);
-    expect(product([1, 2], [3, 4])).to.deep.equal([3, 8]);
+    expect(productTerm({ x: [1, 2, 3], m: [2, 2, 5] }, ["x", "m"])).to.deep.equal([2, 4, 15]);
+    expect(productTerm({ x: [1, 2, 3], m: [1, 2, 3] }, ["x", "m"], { center: true })).to.deep.equal([1, 0, 1]);
+    expect(productTerm([1, 2], [3, 4])).to.deep.equal([3, 8]);
   });
 
   it("logTransform: ln by default, base 10 and 2", () => {

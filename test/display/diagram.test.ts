@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { cfa, conceptualModel, process, readCSV, Rng, sem, composite, standardize } from "../../src";
+import { cfa, process, readCSV, Rng, sem, composite, standardize } from "../../src";
+import { conceptualModel } from "../../src/replicate/diagram";
 import { paper000, paper001, paper002 } from "../../src/papers";
 import { diagramProblems } from "../../src/display/diagram-check";
 import { elkLayout } from "../../src/display/elk";

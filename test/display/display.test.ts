@@ -1,5 +1,8 @@
 import { expect } from "chai";
-import { DISPLAY, Figure, PLOTLY_MIME, TableResult, escapeHtml, formatNumber, formatP, tableToHtml } from "../../src";
+import { Figure, TableResult, formatNumber, formatP } from "../../src";
+import { DISPLAY, PLOTLY_MIME } from "../../src/display/mime";
+import { escapeHtml } from "../../src/display/format";
+import { tableToHtml } from "../../src/display/table";
 import { displayBundles } from "../../src/display/bundle";
 import { KERNEL_BRIDGE, cancellation, display, inKernel, progressBar, type KernelBridge } from "../../src/display/notebook";
 import type { MimeBundle } from "../../src/display/mime";

@@ -2,7 +2,9 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cfa, exportTables, TableResult, tableToCSV, cellText, type TableSpec } from "../../src";
+import { cfa, exportTables, TableResult, type TableSpec } from "../../src";
+import { tableToCSV } from "../../src/display/export";
+import { cellText } from "../../src/display/table";
 import { parseCSV } from "../../src/data/csv";
 // fflate is what docx itself zips with; the test uses it only to open the written files.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

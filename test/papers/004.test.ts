@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { checkClaims, isUnknown, mapPropositions } from "../../src/qual";
+import { checkClaims, isUnknownValue, mapPropositions } from "../../src/qual";
 import { paper004 as p004 } from "../../src/papers";
 
 const paper004 = p004.record;
@@ -16,8 +16,8 @@ describe("paper 004 as data", () => {
     expect(p.cases.numbers("turnover_usd").reduce((a, b) => a! + b!, 0)).to.equal(933000);
     expect(p.cases.value("C9", "founded")).to.equal(2009);
     expect(p.cases.value("C9", "first_export")).to.equal(2012);
-    expect(isUnknown(p.cases.value("C7", "n_partners"))).to.equal(true);
-    expect(isUnknown(p.cases.value("C4", "international_experience_years"))).to.equal(true);
+    expect(isUnknownValue(p.cases.value("C7", "n_partners"))).to.equal(true);
+    expect(isUnknownValue(p.cases.value("C4", "international_experience_years"))).to.equal(true);
     expect(p.cases.numbers("n_interviews_inferred").reduce((a, b) => a! + b!, 0)).to.equal(12);
   });
   it("reproduces the extraction's descriptives and market frequencies", () => {

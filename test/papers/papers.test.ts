@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { allNumbers, hypothesisNumbers, loadingsOf, measurementNumbers, parsePrinted } from "../../src/replicate";
+import { allNumbers, hypothesisNumbers, measurementNumbers } from "../../src/replicate";
+import { loadingsOf } from "../../src/replicate/numbers";
+import { parsePrinted } from "../../src/replicate/transcribe";
 import * as P from "../../src/papers";
 
 const paper000 = P.paper000.record;
@@ -206,7 +208,7 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
     const root = path.join(__dirname, "../..");
     expect(fs.existsSync(path.join(root, "dist", "papers", "index.d.ts")), "dist/ must be built (npm run build)").to.equal(true);
     const cell = path.join(root, "notebooks", "__papers_cell.ts");
-    fs.writeFileSync(cell, 'import { paper003 } from "pathlab/papers";\nimport { compare } from "pathlab";\nexport const id: string = paper003.record.id;\nexport const f = compare;\n');
+    fs.writeFileSync(cell, 'import { paper003 } from "pathlab/papers";\nimport { compare } from "pathlab/replicate";\nimport { cfa } from "pathlab";\nexport const id: string = paper003.record.id;\nexport const f = [compare, cfa];\n');
     try {
       const program = ts.createProgram([cell], {
         module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true,
@@ -217,9 +219,9 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
     } finally {
       fs.unlinkSync(cell);
     }
-    // At run time, Node resolves the same subpath through papers.js.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // At run time, Node resolves the same subpaths through papers.js and replicate.js.
     expect(require(path.join(root, "papers.js")).paper003.record.id).to.equal("003");
+    expect(typeof require(path.join(root, "replicate.js")).compare).to.equal("function");
   });
 });
 

@@ -9,26 +9,10 @@ import { paper000, paper001, paper002, paper003, paper004 } from "../../src/pape
 import { sem } from "../../src/sem";
 import { process } from "../../src/process";
 import { composite } from "../../src/data/scoring";
-import {
-  compare,
-  deriveFromTable,
-  fixedReproductions,
-  hypothesisNumbers,
-  latentBox,
-  momentBox,
-  monteCarloReproductions,
-  monteCarloRuns,
-  regressionFromMoments,
-  regressionReproductions,
-  semInput,
-  semReproductions,
-  specificationSearch,
-  termOf,
-  type DerivedReproduction,
-  type Moments,
-  type PaperRecord,
-  type Reproduction,
-} from "../../src/replicate";
+import { compare, deriveFromTable, fixedReproductions, hypothesisNumbers, latentBox, momentBox, monteCarloRuns, regressionFromMoments, regressionReproductions, semInput, semReproductions, specificationSearch, termOf, type PaperRecord, type Reproduction } from "../../src/replicate";
+import { monteCarloReproductions } from "../../src/replicate/monte-carlo";
+import { type DerivedReproduction } from "../../src/replicate/compare";
+import { type Moments } from "../../src/replicate/moments";
 
 const numbersOf = (record: PaperRecord, ids: string[]) => hypothesisNumbers(record).filter((n) => ids.includes(n.id));
 const judge = (record: PaperRecord, reps: Record<string, Reproduction>) => compare(numbersOf(record, Object.keys(reps)), reps);

@@ -6,9 +6,9 @@ import {
   checkClaims,
   codingScheme,
   evidenceMatrix,
-  isUnknown,
+  isUnknownValue,
   mapPropositions,
-  unknown,
+  unknownValue,
   type CaseTable,
 } from "../../src/qual";
 import { PathlabError } from "../../src/errors";
@@ -41,7 +41,7 @@ function bakeries(): CaseTable {
     cases: [
       { id: "B1", staff: 4, founded: 2010, firstExport: 2011, markets: ["FR", "DE"], nMarkets: 2, owner: "family" },
       { id: "B2", staff: 12, founded: 2012, firstExport: 2016, markets: ["FR", "NL", "DE"], nMarkets: 4, owner: "sole" },
-      { id: "B3", staff: unknown("not in the profile table"), founded: 2015, firstExport: unknown("text truncated"), markets: ["NL"], nMarkets: 1, owner: "family" },
+      { id: "B3", staff: unknownValue("not in the profile table"), founded: 2015, firstExport: unknownValue("text truncated"), markets: ["NL"], nMarkets: 1, owner: "family" },
     ],
   });
 }
@@ -68,7 +68,7 @@ const scheme = () =>
 describe("qual: case table", () => {
   it("keeps unknowns as unknown in values, rows, descriptives and frequencies", () => {
     const t = bakeries();
-    expect(isUnknown(t.value("B3", "staff"))).to.equal(true);
+    expect(isUnknownValue(t.value("B3", "staff"))).to.equal(true);
     expect(t.numbers("staff")).to.deep.equal([4, 12, null]);
     expect(t.toRows()[2].staff).to.equal(null);
     expect(t.toRows()[0].markets).to.equal("FR; DE");
@@ -95,7 +95,7 @@ describe("qual: case table", () => {
     const t = bakeries().derive([
       {
         spec: { key: "gap", label: "Years to export", type: "integer" },
-        compute: (c) => (isUnknown(c.firstExport) || isUnknown(c.founded) ? unknown("first export unknown") : (c.firstExport as number) - (c.founded as number)),
+        compute: (c) => (isUnknownValue(c.firstExport) || isUnknownValue(c.founded) ? unknownValue("first export unknown") : (c.firstExport as number) - (c.founded as number)),
       },
     ]);
     expect(t.numbers("gap")).to.deep.equal([1, 4, null]);
@@ -244,9 +244,9 @@ describe("qual: propositions, claims, figures", () => {
         { id: "c1", text: "three bakeries", source: "§2", published: 3, reproduce: (x: CaseTable) => x.ids.length, cells: "all rows" },
         { id: "c2", text: "all export within 2 years", source: "§2", published: true, cells: "founded, firstExport",
           reproduce: (x: CaseTable) => {
-            const gaps = x.ids.map((id) => (isUnknown(x.value(id, "firstExport")) ? null : (x.value(id, "firstExport") as number) - (x.value(id, "founded") as number)));
+            const gaps = x.ids.map((id) => (isUnknownValue(x.value(id, "firstExport")) ? null : (x.value(id, "firstExport") as number) - (x.value(id, "founded") as number)));
             if (gaps.some((g) => g !== null && g > 2)) return false;
-            return gaps.some((g) => g === null) ? unknown("B3's first export unknown") : true;
+            return gaps.some((g) => g === null) ? unknownValue("B3's first export unknown") : true;
           } },
         { id: "c3", text: "B3 has 10 staff", source: "§2", published: 10, reproduce: (x: CaseTable) => x.value("B3", "staff") as number, cells: "B3 staff" },
       ],

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { Rng } from "../../src/simulate/rng";
-import { attainable, attainableLinearised, corrTable, isPositiveDefinite, momentBox, regressionFromMoments, type Box } from "../../src/replicate";
+import { attainable, attainableLinearised, momentBox, regressionFromMoments } from "../../src/replicate";
+import { corrTable } from "../../src/replicate/transcribe";
+import { isPositiveDefinite, type Box } from "../../src/replicate/attainable";
 
 // A printed 5-variable table (two decimals, N = 232), as a paper prints it.
 const table = corrTable({

@@ -1,18 +1,8 @@
 import { expect } from "chai";
 import { DISPLAY } from "../../src/display/mime";
-import {
-  bounded,
-  byConstruction,
-  compare,
-  derived,
-  monteCarlo,
-  notReproducible,
-  overlapsPublished,
-  replicationSummary,
-  REPLICATION_MIME,
-  specificationSearch,
-  type PublishedNumber,
-} from "../../src/replicate";
+import { bounded, byConstruction, compare, derived, monteCarlo, notReproducible, replicationSummary, specificationSearch, type PublishedNumber } from "../../src/replicate";
+import { overlapsPublished } from "../../src/replicate/compare";
+import { REPLICATION_MIME } from "../../src/replicate/summary";
 
 const num = (id: string, printed: string, value: number, digits: number, extra: Partial<PublishedNumber> = {}): PublishedNumber => ({
   id,

@@ -1,19 +1,12 @@
 import { expect } from "chai";
 import { averageVarianceExtracted as aveFromLoadings, compositeReliability as crFromLoadings } from "../../src/measurement/reliability";
-import {
-  checkCategoricalMoments,
-  checkCrAve,
-  checkLogMean,
-  checkPercent,
-  checkPositiveDefinite,
-  checkRmsea,
-  checkStarsFromStatistic,
-  grim,
-  logMeanBounds,
-  samePrinted,
-  type ConsistencyReport,
-  type PublishedNumber,
-} from "../../src/replicate";
+import { type ConsistencyReport, type PublishedNumber } from "../../src/replicate";
+import { checkCategoricalMoments, checkLogMean, checkPercent, grim, logMeanBounds } from "../../src/replicate/checks/counts";
+import { checkCrAve } from "../../src/replicate/checks/measurement";
+import { checkPositiveDefinite } from "../../src/replicate/checks/correlations";
+import { checkRmsea } from "../../src/replicate/checks/fit";
+import { checkStarsFromStatistic } from "../../src/replicate/checks/statistics";
+import { samePrinted } from "../../src/replicate/checks/effects";
 import { criticalR, rmsea } from "../../src/math";
 import { paper000 as p000, paper001 as p001, paper002 as p002, paper003 as p003 } from "../../src/papers";
 

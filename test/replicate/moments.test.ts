@@ -6,16 +6,8 @@ import { process } from "../../src/process";
 import { sampleMoments } from "../../src/simulate/moments";
 import { sem } from "../../src/sem";
 import { compositeReliability } from "../../src/measurement/reliability";
-import {
-  congenericItemMoments,
-  mediationFromMoments,
-  partialCorrelation,
-  regressionFromMoments,
-  semInput,
-  termOf,
-  withComposites,
-  type Moments,
-} from "../../src/replicate";
+import { mediationFromMoments, regressionFromMoments, semInput, termOf, withComposites } from "../../src/replicate";
+import { congenericItemMoments, partialCorrelation, type Moments } from "../../src/replicate/moments";
 
 function readCsv(file: string): Record<string, number[]> {
   const lines = fs.readFileSync(path.join(__dirname, "../goldens", file), "utf8").trim().split("\n");

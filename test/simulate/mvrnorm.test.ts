@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { DISPLAY, MvrnormResult, Rng, mvrnorm, mvrnormEmpirical, sampleMoments } from "../../src";
+import { MvrnormResult, Rng, mvrnorm, mvrnormEmpirical, sampleMoments } from "../../src";
+import { DISPLAY } from "../../src/display/mime";
 import { expectPathlabError, golden, maxAbs, maxAbsVec } from "./helpers";
 
 const mu = [5.2, 4.1, 3.3, 6.0];

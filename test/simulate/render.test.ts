@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { DISPLAY, Result, mvrnorm, nearestPD, simulateComposites, simulateItems, simulateStructural } from "../../src";
+import { Result, mvrnorm, nearestPD, simulateComposites, simulateItems, simulateStructural } from "../../src";
+import { DISPLAY } from "../../src/display/mime";
 
 describe("simulate: every result renders through Result", () => {
   it("HTML and text bundles with the target-vs-achieved tables", () => {

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { PathlabError, Rng, rng, streamRng } from "../../src";
+import { PathlabError, Rng } from "../../src";
+import { rng, streamRng } from "../../src/simulate/rng";
 
 /** Φ(x) via Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7, far below the KS bounds used here). */
 function pnorm(x: number): number {

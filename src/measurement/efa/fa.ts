@@ -26,6 +26,7 @@ import { faStats, type FaFit } from "./stats";
 import { identity, mul, mult, tmul, type Mat } from "../../math";
 import { loadingsHeatmap } from "./figures";
 
+/** Options of `fa` (psych's fa arguments): number of factors, extraction, rotation, scores, missing-value handling. */
 export interface FaOptions {
   /** Number of factors (default 1). */
   nfactors?: number;

@@ -28,6 +28,7 @@ import { rotate as rotateLoadings, type Rotation } from "./rotate";
 import { faStats, type FaFit } from "./stats";
 import type { Mat } from "../../math";
 
+/** Options of `omega` (psych's omega arguments): group factors, extraction, rotation, missing-value handling. */
 export interface OmegaOptions {
   /** Group factors (default 3, as psych). */
   nfactors?: number;
@@ -84,6 +85,7 @@ export interface OmegaGroup {
   omegaGroup: number;
 }
 
+/** McDonald's ω (hierarchical, total, per group) from a Schmid–Leiman solution, as psych's omega. */
 export class OmegaResult extends Result {
   constructor(
     readonly names: string[],

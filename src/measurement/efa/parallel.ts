@@ -32,6 +32,7 @@ import { screePlot, type ScreeSeries } from "./figures";
 import { splitArgs } from "./fa";
 import { simulatedCorrelation } from "./wishart";
 
+/** Options of `faParallel` (psych's fa.parallel arguments): extraction, components/factors, iterations, seed. */
 export interface FaParallelOptions {
   /** Extraction for the factor eigenvalues (default "minres"). */
   fm?: FactorMethod;
@@ -81,6 +82,7 @@ export interface EigenSummary {
   quantile: number[];
 }
 
+/** Parallel analysis: observed eigenvalues beside resampled and simulated ones, and the suggested numbers of factors and components. */
 export class FaParallelResult extends Result {
   constructor(
     readonly names: string[],

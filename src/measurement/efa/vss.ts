@@ -88,6 +88,7 @@ export interface VssRow {
   cfit: number[];
 }
 
+/** Very Simple Structure and Velicer's MAP by number of factors, with the suggested numbers. */
 export class VssResult extends Result {
   constructor(
     readonly rows: VssRow[],

@@ -42,6 +42,7 @@ export const PAPER002_SCALES: { [construct: string]: string[] } = {
 };
 export const PAPER002_CONTROLS = ["firm_size", "firm_age", "industry", "intl_scope", "intl_experience"];
 
+/** The simulated data of paper 002 with what the recipe achieved. */
 export interface Paper002Simulation {
   n: number;
   seed: number;

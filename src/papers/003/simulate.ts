@@ -70,6 +70,7 @@ export interface Moments003 {
   cor: number[][];
 }
 
+/** The simulated data of paper 003 with what the recipe achieved. */
 export interface Simulation003 {
   seed: number;
   n: number;

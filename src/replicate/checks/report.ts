@@ -16,6 +16,7 @@ import { roundingInterval } from "../attainable";
 
 export type ConsistencyVerdict = "ok" | "flag";
 
+/** One consistency check of a paper: what was checked, where, the published and recomputed values, and the verdict. */
 export interface ConsistencyRow {
   check: string;
   /** Table and cell (or section) the published value comes from. */
