@@ -276,7 +276,10 @@ function main() {
       if (interrupts !== at) throw Object.assign(new Error("Interrupted: the kernel was interrupted while this awaited."), { code: "kernel.interrupted" });
     };
     return Promise.resolve(value).then(
-      (v) => (check(), v),
+      (v) => {
+        check();
+        return v;
+      },
       (e) => {
         check();
         throw e;

@@ -146,7 +146,6 @@ describe("bad-input matrix: every entry point × every bad input (issue 12)", fu
 
   after(() => {
     const rows = Object.entries(counts).map(([e, c]) => `      ${e.padEnd(24)} ${String(c["error with hint"]).padStart(5)} ${String(c.computes).padStart(9)} ${String(c.FAIL).padStart(5)}`);
-    // eslint-disable-next-line no-console
     console.log([`      ${"entry point".padEnd(24)} ${"error".padStart(5)} ${"computes".padStart(9)} ${"FAIL".padStart(5)}`, ...rows].join("\n"));
   });
 });

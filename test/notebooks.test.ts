@@ -8,7 +8,6 @@ import { diagramProblems } from "../src/display/diagram-check";
 
 const records: Record<string, Parameters<typeof hypothesisNumbers>[0]> = { "000": paper000.record, "001": paper001.record, "002": paper002.record, "003": paper003.record };
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../kernel/run-notebooks.js");
 
 type Result = {

@@ -19,7 +19,6 @@ describe("type check", function () {
   });
 
   it("the public entries (pathlab, pathlab/replicate, pathlab/papers) type-check under the kernel's own TypeScript 5.0.4 (non-strict, Node10 resolution)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
     expect(ts.version).to.equal("5.0.4");
     const dts = path.join(ROOT, "dist", "index.d.ts");

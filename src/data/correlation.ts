@@ -40,7 +40,8 @@ function crossProducts(cols: Float64Array[]): Float64Array {
         const b1 = cols[j + 1];
         const b2 = cols[j + 2];
         const b3 = cols[j + 3];
-        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
+        // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
         for (let k = start; k < end; k++) {
           const x = a0[k];
           const y = a1[k];
@@ -264,7 +265,8 @@ function pairwiseCorrelationTable(data: TableInput, vars: string[], opts: Correl
   cols.columns.forEach((c, j) => {
     let n = 0;
     let s = 0;
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; s += c[i]; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; s += c[i]; }
     const mean = s / n;
     let ss = 0;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) ss += (c[i] - mean) ** 2;

@@ -104,7 +104,6 @@ export async function readExcel(path: string, sheet?: string | number | ReadExce
   fs.closeSync(fd);
   if (head.readUInt32BE(0) === 0xd0cf11e0)
     throw new PathlabError(`${path} is a legacy Excel 97–2003 (.xls) workbook, which pathlab does not read.`, { code: "data.xls", hint: "Save it as .xlsx (File → Save As → Excel Workbook) or as CSV." });
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const ExcelJS = require("exceljs") as ExcelJSModule;
   const wb = new ExcelJS.Workbook();
   try {

@@ -52,7 +52,8 @@ export function pairwiseColumns(data: TableInput, vars: string[], opts: MissingO
   let nComplete = 0;
   for (let i = 0; i < nRows; i++) {
     let ok = true;
-    for (const c of columns) if (c[i] !== c[i]) { ok = false; break; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (const c of columns) if (c[i] !== c[i]) { ok = false; break; }
     if (ok) nComplete++;
   }
   return { names: [...vars], columns, nRows, nComplete, anyMissing: nComplete < nRows };
@@ -126,7 +127,8 @@ export function pairwiseMoments(columns: Float64Array[]): PairwiseMoments {
   const shifted = columns.map((c) => {
     let s = 0;
     let k = 0;
-    for (let i = 0; i < nRows; i++) if (c[i] === c[i]) { s += c[i]; k++; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < nRows; i++) if (c[i] === c[i]) { s += c[i]; k++; }
     const m = k ? s / k : 0;
     const out = new Float64Array(nRows);
     for (let i = 0; i < nRows; i++) out[i] = c[i] - m;
@@ -139,7 +141,8 @@ export function pairwiseMoments(columns: Float64Array[]): PairwiseMoments {
     const x = shifted[a];
     for (let b = 0; b <= a; b++) {
       const y = shifted[b];
-      let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0; // prettier-ignore
+      // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+      let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
       for (let i = 0; i < nRows; i++) {
         const u = x[i];
         const v = y[i];

@@ -57,12 +57,13 @@ export interface SavMetadata {
 }
 
 /** SPSS format type codes (PSPP guide, "Variable Record"). */
+// biome-ignore format: kept compact on purpose (a hot loop or a dense table)
 const FORMATS: Record<number, string> = {
   1: "A", 2: "AHEX", 3: "COMMA", 4: "DOLLAR", 5: "F", 6: "IB", 7: "PIBHEX", 8: "P", 9: "PIB", 10: "PK", 11: "RB",
   12: "RBHEX", 15: "Z", 16: "N", 17: "E", 20: "DATE", 21: "TIME", 22: "DATETIME", 23: "ADATE", 24: "JDATE",
   25: "DTIME", 26: "WKDAY", 27: "MONTH", 28: "MOYR", 29: "QYR", 30: "WKYR", 31: "PCT", 32: "DOT", 33: "CCA",
   34: "CCB", 35: "CCC", 36: "CCD", 37: "CCE", 38: "EDATE", 39: "SDATE", 40: "MTIME", 41: "YMDHMS",
-}; // prettier-ignore
+};
 /** Formats haven reads as Date, POSIXct and hms (the others stay numbers, e.g. MOYR, WKDAY). */
 const DATE_FORMATS = new Set(["DATE", "ADATE", "EDATE", "JDATE", "SDATE"]);
 const DATETIME_FORMATS = new Set(["DATETIME", "YMDHMS"]);

@@ -75,7 +75,7 @@ export function boxesOverlap(a: Box, b: Box, slack = 0): boolean {
 
 /** Nesting levels of brackets over positions: an enclosing bracket sits outside the ones it spans. */
 export function bracketLevels(pairs: { i: number; j: number }[]): number[] {
-  const order = pairs.map((p, k) => k).sort((x, y) => pairs[x].j - pairs[x].i - (pairs[y].j - pairs[y].i) || pairs[x].i - pairs[y].i);
+  const order = pairs.map((_, k) => k).sort((x, y) => pairs[x].j - pairs[x].i - (pairs[y].j - pairs[y].i) || pairs[x].i - pairs[y].i);
   const level = new Array<number>(pairs.length).fill(0);
   const placed: number[] = [];
   for (const k of order) {

@@ -85,7 +85,6 @@ function elkWorker(): FakeWorker {
   if (worker) return worker;
   let mod: { Worker?: new (url?: string) => FakeWorker };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     mod = require("elkjs/lib/elk-worker.min.js");
   } catch {
     throw new PathlabError("The layout engine elkjs is not installed, so diagrams cannot be laid out.", {

@@ -144,18 +144,19 @@ export function tableToLatex(t: TableSpec, options: { label?: string } = {}): st
   return out.join("\n") + "\n";
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function docxLib(): any {
+type Docx = typeof import("docx");
+
+/** The docx package, loaded on first use (most sessions never write Word). */
+function docxLib(): Docx {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return require("docx");
+    return require("docx") as Docx;
   } catch {
     throw new PathlabError("The package docx is not installed, so Word tables cannot be written.", { hint: "Run npm install in the pathlab folder.", code: "display.no-docx" });
   }
 }
 
 /** The paragraphs and table of one APA table (number, italic title, table, notes) for a docx Document. */
-function docxTable(d: any, t: TableSpec, number: number): any[] {
+function docxTable(d: Docx, t: TableSpec, number: number): (InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>)[] {
   const numeric = t.columns.map((c) => isNumericColumn(c, t.rows));
   const none = { style: d.BorderStyle.NONE, size: 0, color: "FFFFFF" };
   const rule = (size: number) => ({ style: d.BorderStyle.SINGLE, size, color: "000000" });
@@ -169,7 +170,7 @@ function docxTable(d: any, t: TableSpec, number: number): any[] {
   const last = t.rows.length - 1;
   const header = new d.TableRow({ tableHeader: true, children: t.columns.map((c, j) => cell(c.label ?? c.key, j, { top: rule(8), bottom: rule(4) })) });
   const body = t.rows.map((r, i) => new d.TableRow({ children: t.columns.map((c, j) => cell(cellText(c, r), j, i === last ? { bottom: rule(8) } : {})) }));
-  const out: any[] = [
+  const out: (InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>)[] = [
     new d.Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new d.TextRun({ text: `Table ${number}`, bold: true, font, size: 24 })] }),
     new d.Paragraph({ spacing: { after: 120 }, keepNext: true, children: [new d.TextRun({ text: t.title ?? "", italics: true, font, size: 24 })] }),
     new d.Table({ rows: [header, ...body], borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }),
@@ -187,7 +188,6 @@ export async function tablesToDocx(tables: TableSpec[], start = 1): Promise<Buff
   const doc = new d.Document({ creator: "pathlab", title: tables[0]?.title ?? "Tables", sections: [{ children }] });
   return d.Packer.toBuffer(doc);
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Anything with tables: a pathlab result or a single TableSpec. */
 export type Exportable = { tables(): TableSpec[] } | TableSpec;

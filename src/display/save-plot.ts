@@ -40,7 +40,10 @@ export async function savePlot(
     await page.addScriptTag({ path: plotlyPath });
     const dataUrl: string = await page.evaluate(
       async ({ spec, format, width, height, scale }) => {
+        // This function runs in the browser page: its Plotly and DOM have no types in this Node project.
+        // biome-ignore lint/suspicious/noExplicitAny: plotly.js in the page, untyped here
         const P = (globalThis as unknown as { Plotly: any }).Plotly;
+        // biome-ignore lint/suspicious/noExplicitAny: the page's document, untyped here (no DOM lib)
         const gd = (globalThis as unknown as { document: any }).document.getElementById("g");
         await P.newPlot(gd, spec.data, { ...spec.layout, width, height }, { staticPlot: true });
         return P.toImage(gd, { format, width, height, scale });

@@ -220,11 +220,14 @@ function firstComponent(R: number[][]): number[] {
 
 /** Pearson r over the rows where both are present (NaN = missing). */
 function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
-  let n = 0, sx = 0, sy = 0; // prettier-ignore
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) { n++; sx += x[i]; sy += y[i]; } // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let n = 0, sx = 0, sy = 0;
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) { n++; sx += x[i]; sy += y[i]; }
   const mx = sx / n;
   const my = sy / n;
-  let sxy = 0, sxx = 0, syy = 0; // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let sxy = 0, sxx = 0, syy = 0;
   for (let i = 0; i < x.length; i++)
     if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) {
       sxy += (x[i] - mx) * (y[i] - my);
@@ -263,7 +266,8 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
         hint: "A constant item carries no information about reliability; drop it from the scale.",
         code: "measurement.zero-variance",
       });
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; }
   });
   const rows = cols.nRows;
   const complete = new Uint8Array(rows);
@@ -286,7 +290,8 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   for (let i = 0; i < rows; i++) {
     let s = 0;
     let m = 0;
-    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; }
     score[i] = m ? s / m : NaN;
   }
   const tot = meanSdNonMissing(score);

@@ -119,7 +119,7 @@ export class CorrTestResult extends Result {
 
   tables(): TableSpec[] {
     const v = this.variables;
-    const mat = (title: string, M: number[][], cell: (i: number, j: number) => unknown, fmt: Partial<Column> = { digits: 2 }, notes?: string[]): TableSpec => ({
+    const mat = (title: string, _M: number[][], cell: (i: number, j: number) => unknown, fmt: Partial<Column> = { digits: 2 }, notes?: string[]): TableSpec => ({
       title,
       columns: [{ key: "v", label: "", format: "text" }, ...v.map((x, j) => ({ key: `c${j}`, label: x, ...fmt }))],
       rows: v.map((x, i) => {
@@ -193,7 +193,7 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   const z = lower.map(([i, j]) => Math.atanh(r[i][j]));
   const M = lower.length;
   const rank = new Array<number>(M);
-  z.map((v, m) => m)
+  z.map((_, m) => m)
     .sort((a, b) => Math.abs(z[a]) - Math.abs(z[b]) || a - b)
     .forEach((m, pos) => (rank[m] = pos + 1));
   const zc = qnorm(1 - alpha / 2);

@@ -167,7 +167,8 @@ function itemRange(columns: Float64Array[], items: string[]): { lo: number; hi: 
     let n = 0;
     let a = Infinity;
     let b = -Infinity;
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; }
     if (!(b > a)) throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, { hint: "Drop it from the keys.", code: "measurement.zero-variance" });
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
@@ -184,7 +185,8 @@ function imputed(columns: Float64Array[], impute: "median" | "mean" | "none"): F
     else {
       let s = 0;
       let m = 0;
-      for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
+      // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+      for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { s += c[i]; m++; }
       fill = s / m;
     }
     return c.map((v) => (v === v ? v : fill));
@@ -307,11 +309,14 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
 }
 
 function corr(x: Float64Array, y: Float64Array): number {
-  let n = 0, sx = 0, sy = 0; // prettier-ignore
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i]) { n++; sx += x[i]; sy += y[i]; } // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let n = 0, sx = 0, sy = 0;
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i]) { n++; sx += x[i]; sy += y[i]; }
   const mx = sx / n;
   const my = sy / n;
-  let sxy = 0, sxx = 0, syy = 0; // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let sxy = 0, sxx = 0, syy = 0;
   for (let i = 0; i < x.length; i++)
     if (x[i] === x[i] && y[i] === y[i]) {
       sxy += (x[i] - mx) * (y[i] - my);

@@ -149,7 +149,6 @@ function solve(A: number[][], b: number[]): number[] {
 }
 
 function inverse(A: number[][]): number[][] {
-  const n = A.length;
   const cols = A.map((_, j) => solve(A, A.map((__, i) => (i === j ? 1 : 0))));
   return A.map((_, i) => cols.map((c) => c[i]));
 }

@@ -7,7 +7,6 @@
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
-import { checkOptions } from "../options";
 import { checkEach } from "../simulate/validate";
 import { isUnknownValue, type Unknown } from "./case-table";
 

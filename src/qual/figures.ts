@@ -46,7 +46,7 @@ export function caseTimeline(table: CaseTable, start: string, end: string, optio
       hoverinfo: "skip",
     });
   });
-  const known = (arr: (number | null)[]) => ids.map((id, i) => (arr[i] === null ? null : arr[i]));
+  const known = (arr: (number | null)[]) => ids.map((_, i) => (arr[i] === null ? null : arr[i]));
   data.push({ type: "scatter", mode: "markers", name: sl, x: known(s), y: ids, marker: { size: 11, symbol: "circle", color: seriesStyle(0).color } });
   data.push({ type: "scatter", mode: "markers", name: el, x: known(e), y: ids, marker: { size: 11, symbol: "diamond", color: seriesStyle(4).color } });
   const missing = ids.filter((_, i) => s[i] === null || e[i] === null);

@@ -11,7 +11,7 @@ import type { Row, TableSpec } from "../display/table";
 import { pf } from "../math";
 import { cohensF2 } from "./effect-size";
 import { waldF } from "../math";
-import { olsFromColumns, RegressionResult } from "./ols";
+import { olsFromColumns, type RegressionResult } from "./ols";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
 import { HC_OPTION, type HcType } from "./ols-core";
 import { checkOptions, type OptionSpecs } from "../options";

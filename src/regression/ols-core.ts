@@ -111,8 +111,6 @@ const CHOLESKY_MIN_PIVOT = 1e-6;
  */
 export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions = {}): OlsCoreFit {
   const o = checkOptions<OlsCoreOptions>("olsCore", opts, OLS_CORE_OPTIONS);
-  const p = X.length;
-  const n = y.length;
   const names = X.map((_, j) => (o.names && o.names[j] !== undefined ? o.names[j] : `column ${j + 1}`));
   const icpt = validateDesign(X, y, names, o.yName);
   // Columns (and y) whose magnitude would under- or overflow in squares are rescaled by a power of

@@ -59,7 +59,10 @@ export function forestPlot(comparison: ComparisonResult, options: ForestOptions 
   for (const r of rows) {
     const g = groupOf(r);
     let e = groups.find((x) => x.name === g);
-    if (!e) groups.push((e = { name: g, rows: [] }));
+    if (!e) {
+      e = { name: g, rows: [] };
+      groups.push(e);
+    }
     e.rows.push(r);
   }
   const total = rows.length + 2 * groups.length;
@@ -87,7 +90,10 @@ export function forestPlot(comparison: ComparisonResult, options: ForestOptions 
       if (!these.length) continue;
       const xs: (number | null)[] = [];
       const ys: (string | null)[] = [];
-      for (const r of these) xs.push(r.lower as number, r.upper as number, null), ys.push(r.label, r.label, null);
+      for (const r of these) {
+        xs.push(r.lower as number, r.upper as number, null);
+        ys.push(r.label, r.label, null);
+      }
       data.push({ type: "scatter", mode: "lines", x: xs, y: ys, xaxis: xa, yaxis: ya, line: { color: COLOUR[s], width: 6 }, opacity: 0.45, name: `${s}: interval`, showlegend: !seen.has(`i${s}`), legendgroup: s, hoverinfo: "skip" });
       seen.add(`i${s}`);
     }

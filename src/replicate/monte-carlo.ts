@@ -20,7 +20,10 @@ export function monteCarloRuns<D>(simulate: (seed: number) => D, analyse: (data:
   const out: Record<string, number[]> = {};
   for (let k = 1; k <= R; k++) {
     const values = analyse(simulate(options.seed + k));
-    for (const [id, v] of Object.entries(values)) (out[id] ??= []).push(v);
+    for (const [id, v] of Object.entries(values)) {
+      out[id] ??= [];
+      out[id].push(v);
+    }
   }
   return out;
 }

@@ -149,7 +149,7 @@ export function momentsBeside(table: PublishedCorrelationTable, data: TableInput
     return i;
   });
   const ct = correlationTable(data, vars);
-  const rows: Row[] = vars.map((v, a) => {
+  const rows: Row[] = vars.map((_, a) => {
     const i = idx[a];
     let dr = 0;
     vars.forEach((_, b) => {

@@ -368,7 +368,6 @@ export class RamEngine {
 
   /** Expected information per observation (q×q row-major) at the current θ. */
   information(out: Float64Array): void {
-    const p = this.spec.p;
     this.fillV();
     const nv = this.vecIds.length;
     const { WV, W, K } = this;

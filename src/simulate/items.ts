@@ -345,7 +345,11 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
         else {
           const ev = eigenSym(cand).values;
           let worst = 0;
-          cand.forEach((row, k) => row.forEach((x, l) => k !== l && (worst = Math.max(worst, Math.abs(x)))));
+          cand.forEach((row, k) =>
+            row.forEach((x, l) => {
+              if (k !== l) worst = Math.max(worst, Math.abs(x));
+            }),
+          );
           reason =
             `the composite correlations disattenuated by the composites' reliabilities (φ = r/√(ω_k ω_l)) are not a valid ` +
             `correlation matrix (largest |φ| ${worst.toFixed(3)}, smallest eigenvalue ${String(Number(ev[ev.length - 1].toPrecision(4)))})`;

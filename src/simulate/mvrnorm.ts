@@ -4,7 +4,7 @@
  */
 import { PathlabError } from "../errors";
 import type { TableSpec } from "../display/table";
-import { rng as toRng, Rng } from "./rng";
+import { rng as toRng, type Rng } from "./rng";
 import { choleskyOrNull as choleskyLower, columnsTimes, solveUpperFromLower, transpose } from "../math";
 import { sampleMoments } from "./moments";
 import { SimulatedData, momentsTable } from "./simulated-data";

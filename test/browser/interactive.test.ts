@@ -20,14 +20,12 @@ const ROOT = path.resolve(__dirname, "../..");
 async function browser(): Promise<{ b: Browser | null; why: string }> {
   try {
     // The launcher that also finds the npm-installed Chromium (kernel work); absent on older trees.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require("../../src/display/browser") as { launchBrowser?: () => Promise<Browser> };
     if (mod.launchBrowser) return { b: await mod.launchBrowser(), why: "" };
   } catch (e) {
     if (!/Cannot find module/.test(String(e))) return { b: null, why: String(e) };
   }
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const sp = require("../../src/display/save-plot") as { findChromium?: () => string; CHROMIUM_ARGS?: string[] };
     if (!sp.findChromium) return { b: null, why: "no Chromium finder in src/display" };
     const { chromium } = await import("playwright-core");
@@ -128,7 +126,6 @@ describe("interactive figures move in an offline page and in the tutorials' offl
   });
 
   it("tutorials 03 and 04: the offline reports' explorers respond to their sliders", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const runner = require("../../kernel/run-notebooks.js");
     const out = path.join(ROOT, "build", "test", "interactive");
     fs.rmSync(out, { recursive: true, force: true });

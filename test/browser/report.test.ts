@@ -7,7 +7,6 @@ import { launchBrowser, type PathlabBrowser } from "../../src/display/browser";
 import { netRecorder, type NetRecorder } from "../support/net-recorder";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
 
 type RunResult = { status: string; error: unknown; outputs: Record<string, number> };
@@ -65,6 +64,7 @@ describe("HTML reports open offline and read like a paper @slow", function () {
       ["A third-level heading", true],
     ]);
     // Formulas typeset by the inlined MathJax, no raw TeX left.
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text (MathJax output), which is what this checks
     const md = await page.$eval("#Formulas", (h) => (h.closest(".jp-MarkdownOutput") as HTMLElement).innerText);
     expect(md).to.not.contain("\\frac");
     expect(await page.locator(".jp-MarkdownOutput mjx-container").count()).to.equal(2);

@@ -51,7 +51,6 @@ describe("public API", function () {
     const undocumented = library.filter((e) => !e.documented).map((e) => `${e.name} (${e.file})`);
     expect(undocumented, `exported without a documentation comment: ${undocumented.join(", ")}`).to.deep.equal([]);
     expect(library.length, `pathlab exports ${library.length} names`).to.be.within(LIBRARY_RANGE[0], LIBRARY_RANGE[1]);
-    // eslint-disable-next-line no-console
     console.log(`      pathlab: ${library.length} names (${library.filter((e) => e.kind === "value").length} values, ${library.filter((e) => e.kind === "type").length} types)`);
   });
 

@@ -26,7 +26,6 @@ async function failure(f: () => Promise<unknown> | unknown): Promise<PathlabErro
 
 /** Writes a workbook with ExcelJS: sheets as arrays of rows. */
 async function workbook(file: string, sheets: Record<string, unknown[][]>): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const ExcelJS = require("exceljs") as typeof import("exceljs");
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {

@@ -70,7 +70,10 @@ describe("figure HTML", () => {
     new Function("window", "document", "setInterval", "clearInterval", body)(
       fakeWindow,
       { getElementById: () => el },
-      (fn: () => void) => ((tick = fn), 1),
+      (fn: () => void) => {
+        tick = fn;
+        return 1;
+      },
       () => {},
     );
     for (let i = 0; i <= 201; i++) tick!();

@@ -7,7 +7,6 @@ import { tableToCSV } from "../../src/display/export";
 import { cellText } from "../../src/display/table";
 import { parseCSV } from "../../src/data/csv";
 // fflate is what docx itself zips with; the test uses it only to open the written files.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { unzipSync, strFromU8 } = require("fflate") as { unzipSync(b: Uint8Array): Record<string, Uint8Array>; strFromU8(b: Uint8Array): string };
 
 const spec: TableSpec = {

@@ -6,7 +6,6 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const adapter = require("../../kernel/tslab-adapter.js");
 const hint = "tslab internals changed: kernel/tslab-adapter.js must be updated";
 

@@ -4,13 +4,9 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const launcher = require("../../kernel/pathlab-kernel.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const rewrite = require("../../kernel/rewrite.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const adapter = require("../../kernel/tslab-adapter.js");
 
 type Output = { output_type: string; data?: Record<string, unknown>; text?: string; ename?: string; evalue?: string; traceback?: string[] };

@@ -3,7 +3,6 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
 
 describe("notebook runner", () => {

@@ -18,7 +18,6 @@ import {
   twoSidedP_z,
 } from "../../src/math";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const G: any = JSON.parse(fs.readFileSync(path.join(__dirname, "../goldens/stats.json"), "utf8"));
 
 /** Relative error, treating R's exact 0 (underflow) as matched by anything below 1e-300. */
@@ -28,7 +27,6 @@ function relErr(ours: number, ref: number): number {
   return Math.abs(ours - ref) / Math.abs(ref);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function checkAll<T = any>(rows: T[], ours: (r: T) => number, ref: (r: T) => number, tol: number, label: string): void {
   let worst = 0;
   let worstRow: T | undefined;

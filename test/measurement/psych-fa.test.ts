@@ -23,7 +23,8 @@ function align(ours: number[][], theirs: number[][]): { col: number; sign: numbe
   const k = theirs[0].length;
   const used = new Set<number>();
   const cong = (a: number, b: number) => {
-    let s = 0, x = 0, y = 0; // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    let s = 0, x = 0, y = 0;
     ours.forEach((r, i) => {
       s += r[a] * theirs[i][b];
       x += r[a] ** 2;

@@ -195,7 +195,6 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
   });
 
   it("the library entry exports no paper names; pathlab/papers does", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const lib = require("../../src");
     for (const k of ["paper000", "paper003", "simulatePaper000", "SEED_003", "scores000", "PAPER002_SCALES"]) expect(lib, k).to.not.have.property(k);
     expect(Object.keys(P)).to.include.members(["paper000", "paper001", "paper002", "paper003", "paper004"]);
@@ -203,7 +202,6 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
 
   it("`pathlab/papers` resolves under the kernel's TypeScript 5.0.4 with Node10 resolution (no package exports)", function () {
     this.timeout(60000);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
     const root = path.join(__dirname, "../..");
     expect(fs.existsSync(path.join(root, "dist", "papers", "index.d.ts")), "dist/ must be built (npm run build)").to.equal(true);
@@ -228,7 +226,6 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
 describe("papers: `pathlab/papers` inside the kernel", () => {
   it("a notebook cell imports a paper from pathlab/papers and uses it with the library @slow", async function () {
     this.timeout(180000);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const runner = require("../../kernel/run-notebooks.js");
     const os = await import("os");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-papers-"));

@@ -11,8 +11,8 @@ import { process } from "../../src/process";
 import { composite } from "../../src/data/scoring";
 import { compare, deriveFromTable, fixedReproductions, hypothesisNumbers, latentBox, momentBox, monteCarloRuns, regressionFromMoments, regressionReproductions, semInput, semReproductions, specificationSearch, termOf, type PaperRecord, type Reproduction } from "../../src/replicate";
 import { monteCarloReproductions } from "../../src/replicate/monte-carlo";
-import { type DerivedReproduction } from "../../src/replicate/compare";
-import { type Moments } from "../../src/replicate/moments";
+import type { DerivedReproduction } from "../../src/replicate/compare";
+import type { Moments } from "../../src/replicate/moments";
 
 const numbersOf = (record: PaperRecord, ids: string[]) => hypothesisNumbers(record).filter((n) => ids.includes(n.id));
 const judge = (record: PaperRecord, reps: Record<string, Reproduction>) => compare(numbersOf(record, Object.keys(reps)), reps);

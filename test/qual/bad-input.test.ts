@@ -7,7 +7,6 @@ import { caseTable, caseTimeline, checkClaims, codingScheme, evidenceMatrix, map
 import { compare, byConstruction } from "../../src/replicate";
 import type { PublishedNumber } from "../../src/replicate/record";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const any = (x: unknown) => x as any;
 const table = () =>
   caseTable({

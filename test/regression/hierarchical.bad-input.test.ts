@@ -8,7 +8,6 @@ const base = {
   b: [2, 1, 4, 3, 6, 5, 8, 7, 10, 9],
   c: [0.5, 0.1, 0.9, 0.3, 0.2, 0.8, 0.4, 0.6, 0.7, 0.1],
 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const bad = (spec: any, data: object = base) => () => hierarchicalRegression(data as never, spec);
 
 badInputMatrix("hierarchicalRegression()", [

@@ -10,7 +10,6 @@ import * as path from "path";
 import { tsls, type TslsResult } from "../../src/regression";
 import { expectClose } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const IV: any = JSON.parse(fs.readFileSync(path.join(__dirname, "../goldens/iv.json"), "utf8"));
 
 function csv(file: string): Record<string, number[]> {
@@ -25,7 +24,6 @@ const cig = csv("iv-cigarettes.csv");
 const mroz = csv("iv-mroz.csv");
 const mroz2data = { ...mroz, mf: mroz.motheduc.map((m, i) => m * mroz.fatheduc[i]) };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function checkAgainstAER(r: TslsResult, g: any, label: string): void {
   expect(r.coefficients.map((c) => c.term)).to.deep.equal(g.terms);
   expect(r.n).to.equal(g.n);

@@ -11,7 +11,6 @@ const base = {
   b: [2, 1, 4, 3, 6, 5, 8, 7],
   c: [0.5, 0.1, 0.9, 0.3, 0.2, 0.8, 0.4, 0.6],
 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const bad = (spec: any, data: object = base) => () => ols(data as never, spec);
 
 badInputMatrix("ols()", [

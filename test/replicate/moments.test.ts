@@ -51,7 +51,7 @@ describe("replicate: regressions from moments equal regressions on the data (Hol
     const withSum = withComposites(m, { s: { x1: 1, x2: 1 }, avg: { x4: 0.5, x5: 0.5 } });
     const d2 = { ...hs, s: hs.x1.map((v, i) => v + hs.x2[i]), avg: hs.x4.map((v, i) => (v + hs.x5[i]) / 2) };
     const direct = momentsOfData(d2, [...names, "s", "avg"]);
-    withSum.names.forEach((v, i) => {
+    withSum.names.forEach((_, i) => {
       expect(withSum.means[i]).to.be.closeTo(direct.means[i], 1e-10);
       expect(withSum.sds[i]).to.be.closeTo(direct.sds[i], 1e-10);
       withSum.names.forEach((_, j) => expect(withSum.cor[i][j]).to.be.closeTo(direct.cor[i][j], 1e-10));

@@ -5,7 +5,6 @@
 import { badInputMatrix } from "../support/bad-input-matrix";
 import { Rng, moderationFromSimpleSlopes, mvrnorm, nearestPD, simulateComposites, simulateItems, simulateStructural } from "../../src/simulate";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const any = (x: unknown) => x as any;
 const comp = { n: 100, names: ["a", "b"], means: [0, 0], sds: [1, 1], cor: [[1, 0.3], [0.3, 1]], seed: 1 };
 const items = {

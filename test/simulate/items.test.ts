@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ItemSimulation, sampleMoments, simulateItems, type ItemConstruct } from "../../src";
+import { type ItemSimulation, sampleMoments, simulateItems, type ItemConstruct } from "../../src";
 import { expectPathlabError, golden, maxAbs, maxAbsVec } from "./helpers";
 
 // Paper 000's loadings (coord, rad, speed) with hypothetical composite moments.

@@ -132,10 +132,11 @@ export class VssResult extends Result {
   }
 
   tables(): TableSpec[] {
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
     const cols: [string, string, number?][] = [
       ["vss1", "vss1", 2], ["vss2", "vss2", 2], ["map", "map", 4], ["dof", "dof", 0], ["chisq", "chisq", 1], ["prob", "prob"], ["sqresid", "sqresid", 1], ["fit", "fit", 2],
       ["RMSEA", "RMSEA", 3], ["BIC", "BIC", 1], ["SABIC", "SABIC", 1], ["complex", "complex", 1], ["eChisq", "eChisq", 1], ["SRMR", "SRMR", 4], ["eCRMS", "eCRMS", 4], ["eBIC", "eBIC", 1],
-    ]; // prettier-ignore
+    ];
     const columns: Column[] = [{ key: "nfactors", label: "factors", format: "int" }, ...cols.map(([key, label, d]) => ({ key, label, ...(key === "prob" ? { format: "p" as const } : key === "dof" ? { format: "int" as const } : { digits: d }) }))];
     return [{ title: "Statistics by number of factors", columns, rows: this.rows as unknown as Record<string, unknown>[], notes: ["vssC = 1 − Σ(R − Λ_CΛ_Cᵀ)²/ΣR² keeping each item's C largest loadings; map = Velicer's average squared partial correlation."] }];
   }

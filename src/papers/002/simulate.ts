@@ -20,7 +20,6 @@
  *    positive, right-skewed count-like variable (log-normal with the printed mean and SD, rank-matched
  *    to the draw); round the other controls to 4 decimals. These steps are the only source of drift.
  */
-import { PathlabError } from "../../errors";
 import { dot, mean } from "../../math";
 import { simulateItems } from "../../simulate/items";
 import { sampleMoments, type SampleMoments } from "../../simulate/moments";

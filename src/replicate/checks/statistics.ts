@@ -1,5 +1,5 @@
 /** Consistency of coefficient tables: stars and p values against t or z, signs, implied SEs, and regression model statistics (F, R², adjusted R², ΔR²). */
-import { STAR_RANK, pf, pnorm, pt, starsFor, twoSidedP } from "../../math";
+import { STAR_RANK, pf, starsFor, twoSidedP } from "../../math";
 import type { CoefficientRow, PublishedNumber } from "../record";
 import { cornerRange, fmt, fmtP, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
