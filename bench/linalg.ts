@@ -53,7 +53,10 @@ export async function bench(): Promise<BenchRow[]> {
 }
 
 if (require.main === module)
-  bench().then((rows) => rows.forEach((x) => console.log(`${x.name}: ours ${x.ours_ms.toFixed(1)} ms, R ${x.r_ms ?? "–"} ms; ${x.note}`)), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  bench().then(
+    (rows) => rows.forEach((x) => console.log(`${x.name}: ours ${x.ours_ms.toFixed(1)} ms, R ${x.r_ms ?? "–"} ms; ${x.note}`)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

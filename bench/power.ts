@@ -6,8 +6,6 @@
 import { powerAsync, powerMediation } from "../src/power";
 import { median, runR, type BenchRow } from "./util";
 
-
-
 const rTiming = () => runR<{ ms: number; power: number }>("power.R", [], 300000);
 
 export async function bench(): Promise<BenchRow[]> {
@@ -40,7 +38,8 @@ export async function bench(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (require.main === module) bench().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  bench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -7,8 +7,6 @@ import { process as runProcess } from "../src/process";
 import { Rng } from "../src/simulate/rng";
 import { median, runR, time, type BenchRow } from "./util";
 
-
-
 function simulate(n: number, seed = 1): Record<string, Float64Array> {
   const g = new Rng(seed);
   const d: Record<string, Float64Array> = { x: g.normals(n), w: g.normals(n) };
@@ -46,7 +44,12 @@ export async function bench(): Promise<BenchRow[]> {
   const scale = r ? 5000 / r.B : 1;
   const rNote = r ? `R: boot+lm with B = ${r.B}, time scaled ×${scale} to 5000 resamples` : "R not available";
   const rows: BenchRow[] = [
-    { name: "process model 4 (1 mediator, 6 covariates, N=278, B=5000)", ours_ms: ours.m4, r_ms: r ? r.m4_ms * scale : undefined, note: `target < 100 ms; ${rNote}` },
+    {
+      name: "process model 4 (1 mediator, 6 covariates, N=278, B=5000)",
+      ours_ms: ours.m4,
+      r_ms: r ? r.m4_ms * scale : undefined,
+      note: `target < 100 ms; ${rNote}`,
+    },
     { name: "process model 7 (6 covariates, N=278, B=5000)", ours_ms: ours.m7, r_ms: r ? r.m7_ms * scale : undefined, note: `target < 200 ms; ${rNote}` },
     { name: "process model 14 (6 covariates, N=278, B=5000)", ours_ms: ours.m14, r_ms: r ? r.m14_ms * scale : undefined, note: `target < 200 ms; ${rNote}` },
   ];

@@ -11,7 +11,6 @@ import * as path from "path";
 import { cfa } from "../src/sem";
 import { median, runR, type BenchRow } from "./util";
 
-
 function readColumns(file: string): Record<string, Float64Array> {
   const lines = fs.readFileSync(file, "utf8").trim().split(/\r?\n/);
   const header = lines[0].split(",").map((h) => h.replace(/"/g, ""));

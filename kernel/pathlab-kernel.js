@@ -401,8 +401,8 @@ function main() {
     }
   }
 
-  const handler = new (/** @type {any} */ (PathlabHandler))(cells.executor, false);
-  const server = new (/** @type {any} */ (PathlabServer))(handler, configPath);
+  const handler = new /** @type {any} */ (PathlabHandler)(cells.executor, false);
+  const server = new /** @type {any} */ (PathlabServer)(handler, configPath);
 
   process.on("SIGINT", () => {
     interrupts++;

@@ -64,7 +64,7 @@ function select(all, names) {
 
 function checkEnvironment() {
   if (!fs.existsSync(PY) || !fs.existsSync(path.join(VENV, "share", "jupyter", "kernels", "pathlab", "kernel.json"))) {
-    throw new Error('The Jupyter environment is missing (.venv or the pathlab kernel spec). Fix: node kernel/setup.js');
+    throw new Error("The Jupyter environment is missing (.venv or the pathlab kernel spec). Fix: node kernel/setup.js");
   }
   if (!fs.existsSync(path.join(ROOT, "dist", "index.js"))) {
     throw new Error('The library is not built (dist/index.js missing), so notebooks cannot import "pathlab". Fix: npm run build');
@@ -153,7 +153,15 @@ function replicationSummary(results) {
   for (const r of results) {
     for (const rep of r.replication || []) {
       const key = rep.paper || path.basename(r.notebook, ".ipynb");
-      byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, counts: Object.fromEntries(STATUSES.map((s) => [s, 0])), consistencyChecks: 0, consistencyFlags: 0, rows: [] };
+      byPaper[key] = byPaper[key] || {
+        paper: key,
+        notebook: path.relative(ROOT, r.notebook),
+        compared: 0,
+        counts: Object.fromEntries(STATUSES.map((s) => [s, 0])),
+        consistencyChecks: 0,
+        consistencyFlags: 0,
+        rows: [],
+      };
       const row = byPaper[key];
       row.compared += rep.compared || 0;
       for (const s of STATUSES) row.counts[s] += (rep.counts && rep.counts[s]) || 0;

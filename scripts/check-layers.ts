@@ -63,11 +63,15 @@ function importsOf(file: string): { spec: string; line: number }[] {
   const sf = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
   const out: { spec: string; line: number }[] = [];
   const add = (node: ts.Node, lit: ts.Expression | undefined) => {
-    if (lit && ts.isStringLiteralLike(lit) && lit.text.startsWith(".")) out.push({ spec: lit.text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
+    if (lit && ts.isStringLiteralLike(lit) && lit.text.startsWith("."))
+      out.push({ spec: lit.text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node, node.moduleSpecifier);
-    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require")))
+    else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require"))
+    )
       add(node, node.arguments[0]);
     ts.forEachChild(node, visit);
   };

@@ -1,6 +1,14 @@
 import ts from "typescript";
 const entry = process.argv[2] ?? "src/index.ts";
-const program = ts.createProgram([entry], { strict: true, esModuleInterop: true, skipLibCheck: true, resolveJsonModule: true, moduleResolution: ts.ModuleResolutionKind.Node10, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 });
+const program = ts.createProgram([entry], {
+  strict: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  resolveJsonModule: true,
+  moduleResolution: ts.ModuleResolutionKind.Node10,
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2020,
+});
 const checker = program.getTypeChecker();
 const sf = program.getSourceFile(entry)!;
 const mod = checker.getSymbolAtLocation(sf)!;

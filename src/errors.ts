@@ -23,7 +23,7 @@
  * beside `power.bad-spec`); that task unifies them.
  */
 export type ErrorCode =
-// Option validation (`checkOptions`, `checkSeed`): any function.
+  // Option validation (`checkOptions`, `checkSeed`): any function.
   | "options.bad-seed"
   | "options.bad-value"
   | "options.conflict"

@@ -56,7 +56,14 @@ export { figureTheme, setFigureTheme, resetFigureTheme } from "./display/theme";
 
 // Measurement: reliability, validity, common-method checks, EFA ----------------------------------
 export { cronbachAlpha, alpha, checkKeys, AlphaResult, type AlphaOptions } from "./measurement/alpha";
-export { compositeReliability, averageVarianceExtracted, fornellLarcker, FornellLarckerResult, reliabilityTable, ReliabilityTable } from "./measurement/reliability";
+export {
+  compositeReliability,
+  averageVarianceExtracted,
+  fornellLarcker,
+  FornellLarckerResult,
+  reliabilityTable,
+  ReliabilityTable,
+} from "./measurement/reliability";
 export { compRelSEM, AVE, CompRelResult } from "./measurement/comp-rel";
 export { htmt, HtmtResult, type HtmtOptions } from "./measurement/htmt";
 export { harmanSingleFactor, HarmanResult } from "./measurement/harman";

@@ -116,7 +116,13 @@ function checkEnum(fn: string, name: string, value: unknown, spec: EnumSpec): st
   let raw: string;
   if (typeof value === "string") raw = value;
   else if (spec.acceptNumbers && typeof value === "number") raw = String(value);
-  else fail(fn, `option '${name}' must be one of ${listed}; got ${describeValue(value)}.`, `Write for example { ${name}: "${spec.values[0]}" }.`, "options.bad-value");
+  else
+    fail(
+      fn,
+      `option '${name}' must be one of ${listed}; got ${describeValue(value)}.`,
+      `Write for example { ${name}: "${spec.values[0]}" }.`,
+      "options.bad-value",
+    );
   const fold = (s: string) => (spec.caseInsensitive ? s.toLowerCase() : s);
   const hit = spec.values.find((v) => fold(v) === fold(raw));
   if (hit !== undefined) return hit;
@@ -134,7 +140,12 @@ function checkEnum(fn: string, name: string, value: unknown, spec: EnumSpec): st
 function checkNumber(fn: string, name: string, value: unknown, spec: NumberSpec): number {
   const range = rangeText(spec);
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    fail(fn, `option '${name}' must be a finite number${range}; got ${describeValue(value)}.`, spec.rangeHint ?? `Write a number${range}.`, "options.bad-value");
+    fail(
+      fn,
+      `option '${name}' must be a finite number${range}; got ${describeValue(value)}.`,
+      spec.rangeHint ?? `Write a number${range}.`,
+      "options.bad-value",
+    );
   }
   const below = spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
   const above = spec.max !== undefined && (spec.exclusiveMax ? value >= spec.max : value > spec.max);
@@ -155,7 +166,8 @@ function rangeText(spec: NumberSpec): string {
 function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec): unknown {
   switch (spec.kind) {
     case "boolean":
-      if (typeof value !== "boolean") fail(fn, `option '${name}' must be true or false; got ${describeValue(value)}.`, `Write { ${name}: true } or { ${name}: false }.`, "options.bad-value");
+      if (typeof value !== "boolean")
+        fail(fn, `option '${name}' must be true or false; got ${describeValue(value)}.`, `Write { ${name}: true } or { ${name}: false }.`, "options.bad-value");
       return value;
     case "number":
       return checkNumber(fn, name, value, spec);
@@ -164,11 +176,13 @@ function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec):
     case "seed":
       return checkSeed(value, `${fn}(): option '${name}'`);
     case "string":
-      if (typeof value !== "string") fail(fn, `option '${name}' must be a string; got ${describeValue(value)}.`, `Write { ${name}: "…" }.`, "options.bad-value");
+      if (typeof value !== "string")
+        fail(fn, `option '${name}' must be a string; got ${describeValue(value)}.`, `Write { ${name}: "…" }.`, "options.bad-value");
       return value;
     case "custom": {
       const problem = spec.check?.(value);
-      if (problem) fail(fn, `option '${name}': ${problem}`, spec.expected ? `Expected ${spec.expected}.` : "See the function's documentation.", "options.bad-value");
+      if (problem)
+        fail(fn, `option '${name}': ${problem}`, spec.expected ? `Expected ${spec.expected}.` : "See the function's documentation.", "options.bad-value");
       return value;
     }
   }
@@ -183,7 +197,12 @@ function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec):
 export function checkOptions<T extends object>(fn: string, options: T | undefined | null, specs: OptionSpecs): T {
   if (options === undefined || options === null) return {} as T;
   if (typeof options !== "object" || Array.isArray(options)) {
-    fail(fn, `options must be an object such as { ${Object.keys(specs)[0] ?? "name"}: … }; got ${describeValue(options)}.`, `Valid options: ${Object.keys(specs).join(", ")}.`, "options.bad-value");
+    fail(
+      fn,
+      `options must be an object such as { ${Object.keys(specs)[0] ?? "name"}: … }; got ${describeValue(options)}.`,
+      `Valid options: ${Object.keys(specs).join(", ")}.`,
+      "options.bad-value",
+    );
   }
   const byName = new Map<string, string>();
   for (const [canonical, spec] of Object.entries(specs)) {
@@ -201,7 +220,13 @@ export function checkOptions<T extends object>(fn: string, options: T | undefine
       fail(fn, `unknown option '${given}'.`, guess ? `Did you mean '${guess}'? Valid options: ${valid}.` : `Valid options: ${valid}.`, "options.unknown");
     }
     const spec = specs[canonical];
-    if (spec.unsupported) fail(fn, `option '${given}' is not supported yet: ${spec.unsupported}`, "Remove the option; the message says what to use instead.", "options.unsupported");
+    if (spec.unsupported)
+      fail(
+        fn,
+        `option '${given}' is not supported yet: ${spec.unsupported}`,
+        "Remove the option; the message says what to use instead.",
+        "options.unsupported",
+      );
     if (source[canonical] !== undefined) {
       fail(fn, `option '${canonical}' is given twice, as '${source[canonical]}' and '${given}'.`, "Give it once.", "options.duplicate");
     }

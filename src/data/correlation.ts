@@ -103,7 +103,12 @@ export function correlationMatrix(columns: Float64Array[]): number[][] {
   const p = columns.length;
   if (p === 0) return [];
   const n = columns[0].length;
-  for (const c of columns) if (c.length !== n) throw new PathlabError("correlationMatrix(): columns differ in length.", { code: "data.ragged", hint: "Pass complete columns of equal length (numericColumns gives them)." });
+  for (const c of columns)
+    if (c.length !== n)
+      throw new PathlabError("correlationMatrix(): columns differ in length.", {
+        code: "data.ragged",
+        hint: "Pass complete columns of equal length (numericColumns gives them).",
+      });
   const S = crossProducts(columns.map((c) => centred(c)));
   const sd = new Float64Array(p);
   for (let i = 0; i < p; i++) sd[i] = Math.sqrt(S[i * p + i]);
@@ -166,12 +171,14 @@ export class CorrelationTable extends Result {
     if (!this.pairwiseN) return `N = ${this.n}`;
     let lo = Infinity;
     let hi = -Infinity;
-    this.pairwiseN.forEach((r, i) => r.forEach((v, j) => {
-      if (i !== j) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }));
+    this.pairwiseN.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (i !== j) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }),
+    );
     return lo === hi ? `N = ${lo} (pairwise)` : `N = ${lo}–${hi} (pairwise deletion: each r uses the rows with both variables)`;
   }
 
@@ -179,7 +186,11 @@ export class CorrelationTable extends Result {
   get(a: string, b: string): number {
     const i = this.variables.indexOf(a);
     const j = this.variables.indexOf(b);
-    if (i < 0 || j < 0) throw new PathlabError(`Variable "${i < 0 ? a : b}" is not in this correlation table.`, { code: "data.unknown-variable", hint: `Variables: ${this.variables.join(", ")}.` });
+    if (i < 0 || j < 0)
+      throw new PathlabError(`Variable "${i < 0 ? a : b}" is not in this correlation table.`, {
+        code: "data.unknown-variable",
+        hint: `Variables: ${this.variables.join(", ")}.`,
+      });
     return this.r[i][j];
   }
 
@@ -224,7 +235,9 @@ export class CorrelationTable extends Result {
  */
 export function correlationTable(data: TableInput, vars: string[], options: CorrelationTableOptions = {}): CorrelationTable {
   const numberMap = (what: string) => (v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === (what === "number" ? "number" : "string")) ? undefined : `must be an object of ${what}s by variable name.`;
+    v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === (what === "number" ? "number" : "string"))
+      ? undefined
+      : `must be an object of ${what}s by variable name.`;
   const opts = checkOptions<CorrelationTableOptions>("correlationTable", options, {
     diagonal: { kind: "custom", check: numberMap("number"), expected: "e.g. { diagonal: { trust: 0.81 } } (√AVE by variable)" },
     labels: { kind: "custom", check: numberMap("string"), expected: 'e.g. { labels: { trust: "Trust in supplier" } }' },
@@ -233,10 +246,17 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
     ...naValueSpecs(),
   });
   if (!Array.isArray(vars) || vars.length < 2)
-    throw new PathlabError("correlationTable() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write correlationTable(data, ["x1", "x2", "x3"]).' });
+    throw new PathlabError("correlationTable() needs at least two variables.", {
+      code: "data.too-few-variables",
+      hint: 'Write correlationTable(data, ["x1", "x2", "x3"]).',
+    });
   if (opts.deletion === "pairwise") return pairwiseCorrelationTable(data, vars, opts);
   const nc = numericColumns(data, vars, { naValues: naValuesOf(opts, "correlationTable") });
-  if (nc.n < 3) throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, { code: "data.too-few-rows", hint: "Check the missing values: rows missing on any listed variable are dropped." });
+  if (nc.n < 3)
+    throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, {
+      code: "data.too-few-rows",
+      hint: "Check the missing values: rows missing on any listed variable are dropped.",
+    });
   const R = correlationMatrix(nc.columns);
   const means: number[] = [];
   const sds: number[] = [];
@@ -245,12 +265,19 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
     sds.push(Math.sqrt(variance(c)));
   }
   sds.forEach((s, j) => {
-    if (!(s > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
+    if (!(s > 0))
+      throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, {
+        code: "data.zero-variance",
+        hint: "Leave the constant column out of the table.",
+      });
   });
   if (opts.diagonal)
     for (const key of Object.keys(opts.diagonal))
       if (!vars.includes(key))
-        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "data.unknown-variable" });
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, {
+          hint: `Variables: ${vars.join(", ")}.`,
+          code: "data.unknown-variable",
+        });
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);
   return new CorrelationTable([...vars], R, correlationPValues(R, nc.n), means, sds, nc.n, nc.dropped, diagonal, labels, opts.digits ?? 2);
@@ -271,18 +298,29 @@ function pairwiseCorrelationTable(data: TableInput, vars: string[], opts: Correl
     let ss = 0;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) ss += (c[i] - mean) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
-    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
+    if (!(sd > 0))
+      throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, {
+        code: "data.zero-variance",
+        hint: "Leave the constant column out of the table.",
+      });
     means.push(mean);
     sds.push(sd);
   });
-  vars.forEach((a, i) => vars.forEach((b, j) => {
-    if (j < i && !(m.n[i][j] >= 3 && Number.isFinite(m.r[i][j])))
-      throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, { code: "data.too-few-rows" });
-  }));
+  vars.forEach((a, i) =>
+    vars.forEach((b, j) => {
+      if (j < i && !(m.n[i][j] >= 3 && Number.isFinite(m.r[i][j])))
+        throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, {
+          code: "data.too-few-rows",
+        });
+    }),
+  );
   if (opts.diagonal)
     for (const key of Object.keys(opts.diagonal))
       if (!vars.includes(key))
-        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "data.unknown-variable" });
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, {
+          hint: `Variables: ${vars.join(", ")}.`,
+          code: "data.unknown-variable",
+        });
   const p = m.r.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, m.n[i][j]))));
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);

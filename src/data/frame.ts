@@ -76,7 +76,11 @@ export class DataFrame {
   /** The column `name` as a Series; an unknown name is an error listing the columns. */
   column(name: string): Series {
     const j = this.position(name);
-    return new Series(name, this.values.map((r) => r[j]), [...this.index]);
+    return new Series(
+      name,
+      this.values.map((r) => r[j]),
+      [...this.index],
+    );
   }
 
   /**
@@ -116,7 +120,10 @@ export class DataFrame {
     const is = selection.rows ?? positions(0, this.values.length);
     const rows = is.map((i) => {
       if (!(i >= 0 && i < this.values.length))
-        throw new PathlabError(`loc(): row ${i} is outside the frame's ${this.values.length} rows (positions start at 0).`, { hint: "Select rows by position, 0 … rows − 1.", code: "data.out-of-range" });
+        throw new PathlabError(`loc(): row ${i} is outside the frame's ${this.values.length} rows (positions start at 0).`, {
+          hint: "Select rows by position, 0 … rows − 1.",
+          code: "data.out-of-range",
+        });
       return js.map((j) => this.values[i][j]);
     });
     const out = new DataFrame(Object.fromEntries(cols.map((c, k) => [c, rows.map((r) => r[k])])), { index: is.map((i) => this.index[i]) });

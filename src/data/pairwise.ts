@@ -15,7 +15,18 @@
  */
 import { PathlabError } from "../errors";
 import { correlationMatrix } from "./correlation";
-import { columnNames, isMissing, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
+import {
+  columnNames,
+  isMissing,
+  naValuesOf,
+  rawColumn,
+  rowCount,
+  toNumber,
+  unknownVariable,
+  type MissingOptions,
+  type NaValue,
+  type TableInput,
+} from "./table-input";
 
 /** Numeric columns that keep every row, with NaN where a value is missing. */
 export interface PairwiseColumns {
@@ -43,8 +54,7 @@ export function pairwiseColumns(data: TableInput, vars: string[], opts: MissingO
     const typed = typedColumn(data, v, codes);
     if (typed) return typed;
     const raw = rawColumn(data, v);
-    if (raw.length !== nRows)
-      throw new PathlabError(`Column "${v}" has ${raw.length} values but the data have ${nRows} rows.`, { code: "data.ragged" });
+    if (raw.length !== nRows) throw new PathlabError(`Column "${v}" has ${raw.length} values but the data have ${nRows} rows.`, { code: "data.ragged" });
     const out = new Float64Array(nRows);
     for (let i = 0; i < nRows; i++) out[i] = isMissing(raw[i], codes) ? NaN : toNumber(raw[i], v, i);
     return out;
@@ -74,7 +84,11 @@ function typedColumn(data: TableInput, v: string, naValues: NaValue[]): Float64A
     const x = out[i];
     if (x !== x) continue;
     if (codes.length && codes.includes(x)) out[i] = NaN;
-    else if (!Number.isFinite(x)) throw new PathlabError(`Column "${v}", row ${i + 1}: value ${x} is not a finite number.`, { code: "data.non-finite", hint: `Recode it, or declare it missing with { naValues: [${x}] }.` });
+    else if (!Number.isFinite(x))
+      throw new PathlabError(`Column "${v}", row ${i + 1}: value ${x} is not a finite number.`, {
+        code: "data.non-finite",
+        hint: `Recode it, or declare it missing with { naValues: [${x}] }.`,
+      });
   }
   return out;
 }

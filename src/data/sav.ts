@@ -59,7 +59,15 @@ export class SavFile extends Result {
     readonly userMissingCount: Record<string, number>,
     readonly path: string,
     /** File-level facts: the header's case count (−1 unknown), compression, encoding, weight variable. */
-    readonly file: { caseCount: number; compression: "none" | "bytecode" | "zlib"; encoding: string; weight: string | null; label: string; created: string; product: string },
+    readonly file: {
+      caseCount: number;
+      compression: "none" | "bytecode" | "zlib";
+      encoding: string;
+      weight: string | null;
+      label: string;
+      created: string;
+      product: string;
+    },
   ) {
     super();
   }
@@ -69,7 +77,10 @@ export class SavFile extends Result {
     const v = this.variables.find((x) => x.name === name);
     if (!v)
       throw new PathlabError(`Unknown variable "${name}" in ${this.path}.`, {
-        hint: `Variables: ${this.variables.slice(0, 20).map((x) => x.name).join(", ")}${this.variables.length > 20 ? ", …" : ""}.`,
+        hint: `Variables: ${this.variables
+          .slice(0, 20)
+          .map((x) => x.name)
+          .join(", ")}${this.variables.length > 20 ? ", …" : ""}.`,
         code: "data.unknown-variable",
       });
     return v;
@@ -210,7 +221,11 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
   const opts = checkOptions<ReadSavOptions>("readSav", options, {
     userMissing: { kind: "enum", values: ["missing", "keep"], description: "declared user-missing values: set to null, or keep the codes" },
     dates: { kind: "enum", values: ["iso", "date", "number"], description: "dates as ISO text, JS Date objects or SPSS seconds" },
-    encoding: { kind: "custom", check: (e) => (typeof e === "string" && canDecode(e) ? undefined : `${JSON.stringify(e)} is not a character encoding Node can decode`), expected: 'an encoding label such as "utf-8" or "windows-1252"' },
+    encoding: {
+      kind: "custom",
+      check: (e) => (typeof e === "string" && canDecode(e) ? undefined : `${JSON.stringify(e)} is not a character encoding Node can decode`),
+      expected: 'an encoding label such as "utf-8" or "windows-1252"',
+    },
     ...naValueSpecs(),
   });
   let buf: Buffer;
@@ -243,7 +258,11 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
   const cols: { [name: string]: unknown[] } = {};
   const userMissingCount: Record<string, number> = {};
   for (const v of meta.variables) {
-    if (seen.has(v.name)) throw new PathlabError(`${path}: two variables are named "${v.name}".`, { code: "data.duplicate-column", hint: "Rename one of them in SPSS and save the file again." });
+    if (seen.has(v.name))
+      throw new PathlabError(`${path}: two variables are named "${v.name}".`, {
+        code: "data.duplicate-column",
+        hint: "Rename one of them in SPSS and save the file again.",
+      });
     seen.add(v.name);
     const c = column(v, x);
     cols[v.name] = c.values;
@@ -251,7 +270,10 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
   }
   const variables: SavVariable[] = meta.variables.map(({ segments, shortName, ...pub }) => pub);
   const h = raw.header;
-  const frame = toDataFrame(cols, variables.map((v) => v.name));
+  const frame = toDataFrame(
+    cols,
+    variables.map((v) => v.name),
+  );
   // Value and variable labels travel with the frame into describe, dummyCode and process.
   setValueLabels(
     frame,

@@ -10,7 +10,19 @@ import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { meanSdNonMissing } from "../math";
 import { findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
-import { columnNames, isMissing, naValueSpecs, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
+import {
+  columnNames,
+  isMissing,
+  naValueSpecs,
+  naValuesOf,
+  rawColumn,
+  rowCount,
+  toNumber,
+  unknownVariable,
+  type MissingOptions,
+  type NaValue,
+  type TableInput,
+} from "./table-input";
 
 /** Options every scoring function takes: `naValues`, codes that mean "missing" (e.g. [99, -9]). */
 export type ScoringOptions = MissingOptions;
@@ -23,7 +35,10 @@ function scoringOptions<T extends MissingOptions>(fn: string, opts: T | undefine
 
 function needName(fn: string, name: unknown): void {
   if (typeof name !== "string")
-    throw new PathlabError(`${fn}(): the variable must be a column name; got ${JSON.stringify(name)}.`, { code: "data.bad-input", hint: `Write ${fn}(data, "x") or ${fn}(values).` });
+    throw new PathlabError(`${fn}(): the variable must be a column name; got ${JSON.stringify(name)}.`, {
+      code: "data.bad-input",
+      hint: `Write ${fn}(data, "x") or ${fn}(values).`,
+    });
 }
 
 interface NamedValues {
@@ -34,13 +49,22 @@ interface NamedValues {
 /** Converts raw cells to numbers; missing → NaN; anything else non-numeric throws naming column/row/value. */
 function numbersOf(raw: ArrayLike<unknown>, name: string, codes: NaValue[]): number[] {
   if (raw === null || raw === undefined || typeof raw !== "object" || typeof (raw as ArrayLike<unknown>).length !== "number")
-    throw new PathlabError(`Expected a column of values for "${name}"; got ${raw === null ? "null" : typeof raw}.`, { code: "data.bad-input", hint: "Pass an array of values, or a table and a column name." });
+    throw new PathlabError(`Expected a column of values for "${name}"; got ${raw === null ? "null" : typeof raw}.`, {
+      code: "data.bad-input",
+      hint: "Pass an array of values, or a table and a column name.",
+    });
   const out = new Array<number>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = isMissing(raw[i], codes) ? NaN : toNumber(raw[i], name, i);
   return out;
 }
 
-function resolve(fn: string, a: ArrayLike<unknown> | TableInput, b: string | ScoringOptions | undefined, c: ScoringOptions | undefined, extra: OptionSpecs = {}): { col: NamedValues; opts: ScoringOptions } {
+function resolve(
+  fn: string,
+  a: ArrayLike<unknown> | TableInput,
+  b: string | ScoringOptions | undefined,
+  c: ScoringOptions | undefined,
+  extra: OptionSpecs = {},
+): { col: NamedValues; opts: ScoringOptions } {
   if (typeof b === "string") {
     const { opts, codes } = scoringOptions(fn, c, extra);
     return { col: { name: b, values: numbersOf(rawColumn(a as TableInput, b), b, codes) }, opts };
@@ -79,9 +103,15 @@ export function composite(data: TableInput, items: string[], options: CompositeO
   const k = items.length;
   const minItems = opts.minItems ?? k;
   if (minItems > k)
-    throw new PathlabError(`composite(): minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, { code: "options.bad-value", hint: `Write a number from 1 to ${k}.` });
+    throw new PathlabError(`composite(): minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, {
+      code: "options.bad-value",
+      hint: `Write a number from 1 to ${k}.`,
+    });
   if (opts.prorate && opts.method !== "sum")
-    throw new PathlabError('composite(): prorate applies to method: "sum" only.', { code: "options.bad-value", hint: 'Add { method: "sum" }, or drop prorate (a mean is already prorated).' });
+    throw new PathlabError('composite(): prorate applies to method: "sum" only.', {
+      code: "options.bad-value",
+      hint: 'Add { method: "sum" }, or drop prorate (a mean is already prorated).',
+    });
   const names = columnNames(data);
   for (const it of items) if (!names.includes(it)) throw unknownVariable(it, names);
   const cols = items.map((it) => numbersOf(rawColumn(data, it), it, codes));
@@ -120,7 +150,10 @@ export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | Reve
   const { col, opts } = resolve("reverseCode", a, b as string | ScoringOptions, c, { min: { kind: "number" }, max: { kind: "number" } });
   const o = opts as ReverseOptions;
   if (typeof o.min !== "number" || typeof o.max !== "number" || !(o.max > o.min))
-    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, { hint: "For a 1–7 Likert item: { min: 1, max: 7 }.", code: "options.bad-value" });
+    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, {
+      hint: "For a 1–7 Likert item: { min: 1, max: 7 }.",
+      code: "options.bad-value",
+    });
   return col.values.map((v, i) => {
     if (Number.isNaN(v)) return NaN;
     if (v < o.min || v > o.max)
@@ -138,7 +171,11 @@ export function center(data: TableInput, variable: string, opts?: ScoringOptions
 export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
   const { col } = resolve("center", a, b, c);
   const { mean, n } = meanSdNonMissing(col.values);
-  if (n === 0) throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, { code: "data.empty-column", hint: "Check the column and its missing-value codes." });
+  if (n === 0)
+    throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, {
+      code: "data.empty-column",
+      hint: "Check the column and its missing-value codes.",
+    });
   return col.values.map((v) => v - mean);
 }
 
@@ -149,7 +186,10 @@ export function standardize(a: ArrayLike<unknown> | TableInput, b?: string | Sco
   const { col } = resolve("standardize", a, b, c);
   const { mean, sd, n } = meanSdNonMissing(col.values);
   if (n < 2 || !(sd > 0))
-    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, { code: "data.zero-variance", hint: "A constant column has no z-scores; leave it out." });
+    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, {
+      code: "data.zero-variance",
+      hint: "A constant column has no z-scores; leave it out.",
+    });
   return col.values.map((v) => (v - mean) / sd);
 }
 
@@ -178,9 +218,13 @@ export function productTerm(a: ArrayLike<unknown> | TableInput, b: string[] | Ar
       { name: "b", values: numbersOf(b as ArrayLike<unknown>, "b", codes) },
     ];
     if (cols[0].values.length !== cols[1].values.length)
-      throw new PathlabError(`productTerm(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "data.ragged", hint: "Pass two columns with one value per row each." });
+      throw new PathlabError(`productTerm(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, {
+        code: "data.ragged",
+        hint: "Pass two columns with one value per row each.",
+      });
   }
-  if (cols.length < 2) throw new PathlabError("productTerm() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write productTerm(data, ["x", "w"]).' });
+  if (cols.length < 2)
+    throw new PathlabError("productTerm() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write productTerm(data, ["x", "w"]).' });
   if (opts.center) cols = cols.map((c) => ({ name: c.name, values: center(c.values) }));
   const n = cols[0].values.length;
   const out = new Array<number>(n);
@@ -248,8 +292,17 @@ export interface DummyOptions extends MissingOptions {
  */
 export function dummyCode(data: TableInput, variable: string, options: DummyOptions = {}): Record<string, number[]> {
   const { opts, codes } = scoringOptions<DummyOptions>("dummyCode", options, {
-    reference: { kind: "custom", aliases: ["ref"], check: (r) => (typeof r === "string" || typeof r === "number" ? undefined : "must be a category (text or number)."), expected: 'a category, e.g. { reference: "north" }' },
-    levels: { kind: "custom", check: (l) => (Array.isArray(l) && l.every((x) => typeof x === "string" || typeof x === "number") ? undefined : "must be an array of categories."), expected: 'e.g. { levels: ["low", "mid", "high"] }' },
+    reference: {
+      kind: "custom",
+      aliases: ["ref"],
+      check: (r) => (typeof r === "string" || typeof r === "number" ? undefined : "must be a category (text or number)."),
+      expected: 'a category, e.g. { reference: "north" }',
+    },
+    levels: {
+      kind: "custom",
+      check: (l) => (Array.isArray(l) && l.every((x) => typeof x === "string" || typeof x === "number") ? undefined : "must be an array of categories."),
+      expected: 'e.g. { levels: ["low", "mid", "high"] }',
+    },
     prefix: { kind: "string" },
     names: { kind: "enum", values: ["labels", "codes"], caseInsensitive: true },
   });
@@ -263,15 +316,25 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
     levels = opts.levels.map(key);
     const extra = present.filter((p) => !levels.includes(p));
     if (extra.length)
-      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, { code: "data.unknown-level", hint: `Add them to levels, or declare them missing with { naValues: [...] }.` });
+      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, {
+        code: "data.unknown-level",
+        hint: `Add them to levels, or declare them missing with { naValues: [...] }.`,
+      });
   } else {
     const nums = present.filter((p) => Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
     levels = [...nums, ...present.filter((p) => !Number.isFinite(Number(p)))];
   }
-  if (levels.length < 2) throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, { code: "data.too-few-levels", hint: "Dummy coding needs a variable with at least two categories." });
+  if (levels.length < 2)
+    throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, {
+      code: "data.too-few-levels",
+      hint: "Dummy coding needs a variable with at least two categories.",
+    });
   const ref = opts.reference === undefined ? levels[0] : key(opts.reference);
   if (!levels.includes(ref))
-    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, { hint: `Categories: ${levels.join(", ")}.`, code: "data.unknown-level" });
+    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, {
+      hint: `Categories: ${levels.join(", ")}.`,
+      code: "data.unknown-level",
+    });
   const prefix = opts.prefix ?? `${variable}_`;
   const part = dummyNames(levels, opts.names === "codes" ? undefined : valueLabelsOf(data, variable));
   const out: Record<string, number[]> = {};
@@ -289,7 +352,7 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
 function dummyNames(levels: string[], labels: ValueLabel[] | undefined): Map<string, string> {
   const wanted = levels.map((lev) => {
     const num = Number(lev);
-    const label = labels ? findLabel(labels, Number.isFinite(num) && lev.trim() !== "" ? num : lev) ?? findLabel(labels, lev) : undefined;
+    const label = labels ? (findLabel(labels, Number.isFinite(num) && lev.trim() !== "" ? num : lev) ?? findLabel(labels, lev)) : undefined;
     const safe = nameSafe(label ?? lev);
     return safe || lev;
   });

@@ -48,7 +48,7 @@ export interface MissingOptions {
   missing?: number[];
 }
 
-const NA_HINT = "Declare missing-value codes as { naValues: [99, -9] } (numbers) or { naValues: [\".\"] } (text).";
+const NA_HINT = 'Declare missing-value codes as { naValues: [99, -9] } (numbers) or { naValues: ["."] } (text).';
 
 /**
  * The option specs of `naValues` and its older numeric spelling `missing`, for `checkOptions`. A
@@ -85,7 +85,10 @@ export function naValueSpecs(): OptionSpecs {
 export function naValuesOf(opts: MissingOptions | undefined, fn: string): NaValue[] {
   if (!opts) return [];
   if (opts.naValues !== undefined && opts.missing !== undefined)
-    throw new PathlabError(`${fn}(): missing-value codes are given twice, as 'naValues' and 'missing'.`, { code: "options.duplicate", hint: "Give them once, as naValues." });
+    throw new PathlabError(`${fn}(): missing-value codes are given twice, as 'naValues' and 'missing'.`, {
+      code: "options.duplicate",
+      hint: "Give them once, as naValues.",
+    });
   return opts.naValues ?? opts.missing ?? [];
 }
 
@@ -104,7 +107,11 @@ function duplicateCheck(names: string[], where: string): void {
   names.forEach((n, j) => {
     const prev = first.get(n);
     if (prev !== undefined)
-      throw badInput(`${where}: column name "${n}" occurs twice (columns ${prev + 1} and ${j + 1}).`, "Rename one of the columns; pathlab will not guess which one you mean.", "data.duplicate-column");
+      throw badInput(
+        `${where}: column name "${n}" occurs twice (columns ${prev + 1} and ${j + 1}).`,
+        "Rename one of the columns; pathlab will not guess which one you mean.",
+        "data.duplicate-column",
+      );
     first.set(n, j);
   });
 }
@@ -121,7 +128,11 @@ export function checkTable(data: unknown): string[] {
     const k = data.columns.length;
     data.values.forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== k)
-        throw badInput(`Row ${i + 1} of the data frame has ${Array.isArray(row) ? row.length : "no"} values for ${k} columns.`, "Every row needs one value per column.", "data.ragged");
+        throw badInput(
+          `Row ${i + 1} of the data frame has ${Array.isArray(row) ? row.length : "no"} values for ${k} columns.`,
+          "Every row needs one value per column.",
+          "data.ragged",
+        );
     });
     return [...data.columns];
   }
@@ -148,7 +159,11 @@ export function checkTable(data: unknown): string[] {
     const n = (c as ArrayLike<unknown>).length;
     if (!ref) ref = [name, n];
     else if (n !== ref[1])
-      throw badInput(`Columns differ in length: "${ref[0]}" has ${ref[1]} values but "${name}" has ${n}.`, "Every column must have one value per row; mark a missing value as null rather than leaving it out.", "data.ragged");
+      throw badInput(
+        `Columns differ in length: "${ref[0]}" has ${ref[1]} values but "${name}" has ${n}.`,
+        "Every column must have one value per row; mark a missing value as null rather than leaving it out.",
+        "data.ragged",
+      );
   }
   return entries.map(([n]) => n);
 }
@@ -238,14 +253,22 @@ export function isMissing(v: unknown, codes: readonly NaValue[] = []): boolean {
 /** Converts one raw cell to a finite number, or throws naming column, row (1-based) and value. */
 export function toNumber(v: unknown, column: string, row: number): number {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new PathlabError(`Column "${column}", row ${row + 1}: value ${v} is not a finite number.`, { code: "data.non-finite", hint: `Recode it, or declare it missing with { naValues: [${v}] }.` });
+    if (!Number.isFinite(v))
+      throw new PathlabError(`Column "${column}", row ${row + 1}: value ${v} is not a finite number.`, {
+        code: "data.non-finite",
+        hint: `Recode it, or declare it missing with { naValues: [${v}] }.`,
+      });
     return v;
   }
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
     const x = parseDecimal(v);
     if (x !== undefined && Number.isFinite(x)) return x;
-    if (x !== undefined) throw new PathlabError(`Column "${column}", row ${row + 1}: value ${JSON.stringify(v)} is not a finite number.`, { code: "data.non-finite", hint: "Recode it, or declare it missing with { naValues: [...] }." });
+    if (x !== undefined)
+      throw new PathlabError(`Column "${column}", row ${row + 1}: value ${JSON.stringify(v)} is not a finite number.`, {
+        code: "data.non-finite",
+        hint: "Recode it, or declare it missing with { naValues: [...] }.",
+      });
     const hex = /^\s*[+-]?0[xX]/.test(v) ? " Hexadecimal text is not read as a number (it is usually an ID or code)." : "";
     throw new PathlabError(`Column "${column}", row ${row + 1}: value ${JSON.stringify(v)} is not a number.${hex}`, {
       hint: `Recode text answers to numbers, or declare the value missing. ${NA_HINT}`,
@@ -316,7 +339,8 @@ export function numericColumns(data: TableInput, vars: string[], opts: MissingOp
 function typedColumns(data: TableInput, vars: string[], naValues: NaValue[]): NumericColumns | undefined {
   if (isDataFrameLike(data) || Array.isArray(data)) return undefined;
   const cols = vars.map((v) => (data as ColumnsObject)[v]);
-  if (!cols.every((c) => ArrayBuffer.isView(c) && !(c instanceof DataView) && !(c instanceof BigInt64Array) && !(c instanceof BigUint64Array))) return undefined;
+  if (!cols.every((c) => ArrayBuffer.isView(c) && !(c instanceof DataView) && !(c instanceof BigInt64Array) && !(c instanceof BigUint64Array)))
+    return undefined;
   const codes = naValues.filter((c): c is number => typeof c === "number");
   const n = rowsOf(data);
   const nums = cols as unknown as ArrayLike<number>[];

@@ -62,12 +62,14 @@ export function frameTable(frame: DanfoLike, title?: string): TableSpec {
   const allInt = frame.columns.map((_, j) => frame.values.every((r) => typeof r[j] !== "number" || Number.isInteger(r[j])));
   const columns: Column[] = [
     { key: "__index", label: "", format: "text" },
-    ...frame.columns.map((c, j): Column => ({
-      key: `c${j}`,
-      label: c,
-      format: numeric[j] ? (allInt[j] ? "int" : "number") : "text",
-      digits: 3,
-    })),
+    ...frame.columns.map(
+      (c, j): Column => ({
+        key: `c${j}`,
+        label: c,
+        format: numeric[j] ? (allInt[j] ? "int" : "number") : "text",
+        digits: 3,
+      }),
+    ),
   ];
   const rows = frame.values.map((r, i) => {
     const row: Record<string, unknown> = { __index: String(frame.index[i]) };

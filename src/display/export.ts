@@ -91,17 +91,17 @@ const LATEX_UNICODE: Record<string, string> = {
   "—": "---",
   "²": "$^{2}$",
   "³": "$^{3}$",
-  "χ": "$\\chi$",
-  "α": "$\\alpha$",
-  "β": "$\\beta$",
-  "γ": "$\\gamma$",
-  "λ": "$\\lambda$",
-  "ρ": "$\\rho$",
-  "σ": "$\\sigma$",
-  "η": "$\\eta$",
-  "θ": "$\\theta$",
-  "ω": "$\\omega$",
-  "Δ": "$\\Delta$",
+  χ: "$\\chi$",
+  α: "$\\alpha$",
+  β: "$\\beta$",
+  γ: "$\\gamma$",
+  λ: "$\\lambda$",
+  ρ: "$\\rho$",
+  σ: "$\\sigma$",
+  η: "$\\eta$",
+  θ: "$\\theta$",
+  ω: "$\\omega$",
+  Δ: "$\\Delta$",
   "√": "$\\surd$",
   "≤": "$\\leq$",
   "≥": "$\\geq$",
@@ -151,7 +151,10 @@ function docxLib(): Docx {
   try {
     return require("docx") as Docx;
   } catch {
-    throw new PathlabError("The package docx is not installed, so Word tables cannot be written.", { hint: "Run npm install in the pathlab folder.", code: "display.no-docx" });
+    throw new PathlabError("The package docx is not installed, so Word tables cannot be written.", {
+      hint: "Run npm install in the pathlab folder.",
+      code: "display.no-docx",
+    });
   }
 }
 
@@ -165,7 +168,9 @@ function docxTable(d: Docx, t: TableSpec, number: number): (InstanceType<Docx["P
     new d.TableCell({
       borders: { left: none, right: none, top: none, bottom: none, ...borders },
       margins: { left: 80, right: 80, top: 20, bottom: 20 },
-      children: [new d.Paragraph({ alignment: numeric[j] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text, bold, font, size: 20 })] })],
+      children: [
+        new d.Paragraph({ alignment: numeric[j] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text, bold, font, size: 20 })] }),
+      ],
     });
   const last = t.rows.length - 1;
   const header = new d.TableRow({ tableHeader: true, children: t.columns.map((c, j) => cell(c.label ?? c.key, j, { top: rule(8), bottom: rule(4) })) });
@@ -176,7 +181,12 @@ function docxTable(d: Docx, t: TableSpec, number: number): (InstanceType<Docx["P
     new d.Table({ rows: [header, ...body], borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }),
   ];
   (t.notes ?? []).forEach((n, i) =>
-    out.push(new d.Paragraph({ spacing: { before: i === 0 ? 80 : 0 }, children: [...(i === 0 ? [new d.TextRun({ text: "Note. ", italics: true, font, size: 20 })] : []), new d.TextRun({ text: n, font, size: 20 })] })),
+    out.push(
+      new d.Paragraph({
+        spacing: { before: i === 0 ? 80 : 0 },
+        children: [...(i === 0 ? [new d.TextRun({ text: "Note. ", italics: true, font, size: 20 })] : []), new d.TextRun({ text: n, font, size: 20 })],
+      }),
+    ),
   );
   return out;
 }
@@ -195,7 +205,10 @@ export type Exportable = { tables(): TableSpec[] } | TableSpec;
 function tablesOf(x: Exportable): TableSpec[] {
   if (x && typeof (x as { tables?: unknown }).tables === "function") return (x as { tables(): TableSpec[] }).tables();
   if (x && Array.isArray((x as TableSpec).columns) && Array.isArray((x as TableSpec).rows)) return [x as TableSpec];
-  throw new PathlabError("exportTables(): each item must be a pathlab result or a table ({ columns, rows }).", { code: "display.bad-export", hint: "Pass results such as fit.parameterEstimates() or new TableResult({...})." });
+  throw new PathlabError("exportTables(): each item must be a pathlab result or a table ({ columns, rows }).", {
+    code: "display.bad-export",
+    hint: "Pass results such as fit.parameterEstimates() or new TableResult({...}).",
+  });
 }
 
 export interface ExportOptions {
@@ -211,10 +224,14 @@ export interface ExportOptions {
 export async function exportTables(items: Exportable | Exportable[], file: string, options: ExportOptions = {}): Promise<string> {
   const opts = checkOptions<ExportOptions>("exportTables", options, { startNumber: { kind: "number", integer: true, min: 0, aliases: ["start"] } });
   if (typeof file !== "string" || !file)
-    throw new PathlabError("exportTables(): give the file to write, e.g. \"tables.docx\".", { code: "display.bad-export", hint: "Supported: .docx, .md, .tex, .html, .csv." });
+    throw new PathlabError('exportTables(): give the file to write, e.g. "tables.docx".', {
+      code: "display.bad-export",
+      hint: "Supported: .docx, .md, .tex, .html, .csv.",
+    });
   const list = Array.isArray(items) ? items : [items];
   const tables = list.flatMap(tablesOf);
-  if (!tables.length) throw new PathlabError("exportTables(): there are no tables to write.", { code: "display.bad-export", hint: "Pass at least one result with tables." });
+  if (!tables.length)
+    throw new PathlabError("exportTables(): there are no tables to write.", { code: "display.bad-export", hint: "Pass at least one result with tables." });
   const ext = path.extname(file).toLowerCase();
   const start = opts.startNumber ?? 1;
   let content: string | Buffer;
@@ -225,7 +242,10 @@ export async function exportTables(items: Exportable | Exportable[], file: strin
   else if (ext === ".html") {
     content = `<!doctype html><meta charset="utf-8">\n${tables.map(tableToHtml).join("\n")}\n`;
   } else
-    throw new PathlabError(`exportTables(): "${file}" has an extension pathlab cannot write.`, { code: "display.bad-extension", hint: "Use .docx, .md, .tex, .html or .csv." });
+    throw new PathlabError(`exportTables(): "${file}" has an extension pathlab cannot write.`, {
+      code: "display.bad-extension",
+      hint: "Use .docx, .md, .tex, .html or .csv.",
+    });
   const out = path.resolve(file);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, content);

@@ -54,8 +54,7 @@ export abstract class Result {
     const info = this.info();
     if (info.length) parts.push(`<div style="color:#444;margin-bottom:4px">${info.map(escapeHtml).join("<br>")}</div>`);
     for (const table of this.tables()) parts.push(tableToHtml(table));
-    for (const w of this.warnings)
-      parts.push(`<div style="color:#8a4b00;margin:2px 0">⚠ ${escapeHtml(w.message)}</div>`);
+    for (const w of this.warnings) parts.push(`<div style="color:#8a4b00;margin:2px 0">⚠ ${escapeHtml(w.message)}</div>`);
     parts.push("</div>");
     return parts.join("");
   }
@@ -90,7 +89,9 @@ export abstract class Result {
 
   /** The result's tables as LaTeX tables with booktabs rules. */
   toLatex(table?: number): string {
-    return this.pick("toLatex", table).map((t) => tableToLatex(t)).join("\n");
+    return this.pick("toLatex", table)
+      .map((t) => tableToLatex(t))
+      .join("\n");
   }
 
   /**
@@ -101,7 +102,10 @@ export abstract class Result {
     const buf = await tablesToDocx(this.tables());
     if (file !== undefined) {
       if (typeof file !== "string" || path.extname(file).toLowerCase() !== ".docx")
-        throw new PathlabError(`toDocx(): "${String(file)}" must be a file name ending in .docx.`, { code: "display.bad-extension", hint: 'Write result.toDocx("table1.docx").' });
+        throw new PathlabError(`toDocx(): "${String(file)}" must be a file name ending in .docx.`, {
+          code: "display.bad-extension",
+          hint: 'Write result.toDocx("table1.docx").',
+        });
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       fs.writeFileSync(file, buf);
     }

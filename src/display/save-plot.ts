@@ -21,14 +21,9 @@ export interface SavePlotOptions {
  * Writes a figure to `file` as PNG or SVG (chosen by the extension) and resolves with the absolute
  * path. The figure may be a pathlab `Figure` or a plain plotly `{data, layout}` object.
  */
-export async function savePlot(
-  fig: Figure | { data: PlotData[]; layout?: PlotLayout },
-  file: string,
-  opts: SavePlotOptions = {},
-): Promise<string> {
+export async function savePlot(fig: Figure | { data: PlotData[]; layout?: PlotLayout }, file: string, opts: SavePlotOptions = {}): Promise<string> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== ".png" && ext !== ".svg")
-    throw new PathlabError(`savePlot: "${file}" must end in .png or .svg.`, { code: "display.bad-extension" });
+  if (ext !== ".png" && ext !== ".svg") throw new PathlabError(`savePlot: "${file}" must end in .png or .svg.`, { code: "display.bad-extension" });
   const figure = fig instanceof Figure ? fig : new Figure(fig.data, fig.layout ?? {});
   const plotlyPath = require.resolve("plotly.js-dist-min/plotly.min.js");
   const width = opts.width ?? (typeof figure.layout.width === "number" ? figure.layout.width : 800);

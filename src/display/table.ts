@@ -68,15 +68,13 @@ function isNumericColumn(col: Column, rows: Row[]): boolean {
 export function tableToHtml(t: TableSpec): string {
   const out: string[] = [];
   out.push('<div class="pathlab-table">');
-  out.push("<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.5em 0\">");
+  out.push('<table style="border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.5em 0">');
   if (t.title) out.push(`<caption style="text-align:left;font-weight:600;padding-bottom:4px">${escapeHtml(t.title)}</caption>`);
   const numeric = t.columns.map((c) => isNumericColumn(c, t.rows));
   out.push("<thead><tr>");
   t.columns.forEach((c, i) => {
     const align = numeric[i] ? "right" : "left";
-    out.push(
-      `<th style="text-align:${align};border-top:2px solid #333;border-bottom:1px solid #333;padding:2px 8px">${escapeHtml(c.label ?? c.key)}</th>`,
-    );
+    out.push(`<th style="text-align:${align};border-top:2px solid #333;border-bottom:1px solid #333;padding:2px 8px">${escapeHtml(c.label ?? c.key)}</th>`);
   });
   out.push("</tr></thead><tbody>");
   t.rows.forEach((r, ri) => {
@@ -87,9 +85,7 @@ export function tableToHtml(t: TableSpec): string {
       const cls = typeof v === "object" && v !== null && "className" in (v as object) ? (v as { className?: string }).className : undefined;
       const align = numeric[i] ? "right" : "left";
       const border = last ? "border-bottom:2px solid #333;" : "";
-      out.push(
-        `<td${cls ? ` class="${escapeHtml(cls)}"` : ""} style="text-align:${align};${border}padding:2px 8px">${escapeHtml(cellText(c, r))}</td>`,
-      );
+      out.push(`<td${cls ? ` class="${escapeHtml(cls)}"` : ""} style="text-align:${align};${border}padding:2px 8px">${escapeHtml(cellText(c, r))}</td>`);
     });
     out.push("</tr>");
   });

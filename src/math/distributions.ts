@@ -193,8 +193,21 @@ export function qchisq(p: number, df: number, lowerTail = true): number {
     const series = Math.exp((Math.log(lower) + lgamma(k + 1) + k * Math.LN2) / k);
     if (series > 0 && Number.isFinite(series) && (!(x0 > 0) || series < x0)) x0 = series;
   }
-  if (lower <= upper) return solveLower((v) => pchisq(v, df, true), (v) => dchisq(v, df), lower, x0, 0);
-  return solveUpper((v) => pchisq(v, df, false), (v) => dchisq(v, df), upper, x0, 0);
+  if (lower <= upper)
+    return solveLower(
+      (v) => pchisq(v, df, true),
+      (v) => dchisq(v, df),
+      lower,
+      x0,
+      0,
+    );
+  return solveUpper(
+    (v) => pchisq(v, df, false),
+    (v) => dchisq(v, df),
+    upper,
+    x0,
+    0,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,9 +231,7 @@ export function dfisher(f: number, df1: number, df2: number): number {
   if (f === 0) return df1 === 2 ? 1 : df1 < 2 ? Infinity : 0;
   const a = df1 / 2;
   const b = df2 / 2;
-  return Math.exp(
-    a * Math.log(df1 / df2) + (a - 1) * Math.log(f) - (a + b) * Math.log1p((df1 * f) / df2) - lbeta(a, b),
-  );
+  return Math.exp(a * Math.log(df1 / df2) + (a - 1) * Math.log(f) - (a + b) * Math.log1p((df1 * f) / df2) - lbeta(a, b));
 }
 
 /** F quantile: the f with P(F ≤ f) = p (or P(F > f) = p when lowerTail is false). */
@@ -236,8 +247,21 @@ export function qf(p: number, df1: number, df2: number, lowerTail = true): numbe
   // Start from the χ² approximation df1·F ≈ χ²(df1).
   let x0 = qchisq(p, df1, lowerTail) / df1;
   if (!(x0 > 0) || !Number.isFinite(x0)) x0 = 1;
-  if (lower <= upper) return solveLower((v) => pf(v, df1, df2, true), (v) => dfisher(v, df1, df2), lower, x0, 0);
-  return solveUpper((v) => pf(v, df1, df2, false), (v) => dfisher(v, df1, df2), upper, x0, 0);
+  if (lower <= upper)
+    return solveLower(
+      (v) => pf(v, df1, df2, true),
+      (v) => dfisher(v, df1, df2),
+      lower,
+      x0,
+      0,
+    );
+  return solveUpper(
+    (v) => pf(v, df1, df2, false),
+    (v) => dfisher(v, df1, df2),
+    upper,
+    x0,
+    0,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,14 +280,7 @@ function solveLower(tail: (x: number) => number, dens: (x: number) => number, ta
   return solve(tail, dens, target, x0, lower, false);
 }
 
-function solve(
-  tail: (x: number) => number,
-  dens: (x: number) => number,
-  target: number,
-  x0: number,
-  lowerBound: number,
-  isUpper: boolean,
-): number {
+function solve(tail: (x: number) => number, dens: (x: number) => number, target: number, x0: number, lowerBound: number, isUpper: boolean): number {
   const logTarget = Math.log(target);
   // f(x) = log tail(x) − log target; increasing in x for lower tails, decreasing for upper tails.
   const dir = isUpper ? -1 : 1;

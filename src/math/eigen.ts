@@ -376,7 +376,10 @@ function tql2(n: number, e: Float64Array, d: Float64Array, v: Float64Array | und
       let iter = 0;
       do {
         if (++iter > 60)
-          throw new PathlabError("Eigen-decomposition did not converge (60 QL iterations).", { hint: "The matrix may contain extreme values; check the input.", code: "math.eigen-not-converged" });
+          throw new PathlabError("Eigen-decomposition did not converge (60 QL iterations).", {
+            hint: "The matrix may contain extreme values; check the input.",
+            code: "math.eigen-not-converged",
+          });
         g = d[l];
         p = (d[l + 1] - g) / (2 * e[l]);
         r = hypotenuse(p, 1);

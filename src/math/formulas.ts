@@ -124,7 +124,8 @@ export function aveFromLoadings(loadings: readonly number[]): number {
  * positive definite.
  */
 export function waldF(coef: ArrayLike<number>, vcov: readonly (readonly number[])[], idx: readonly number[]): number {
-  if (idx.length === 0) throw new PathlabError("waldF: no coefficients to test.", { code: "math.dimension-mismatch", hint: "Pass the indices of at least one coefficient." });
+  if (idx.length === 0)
+    throw new PathlabError("waldF: no coefficients to test.", { code: "math.dimension-mismatch", hint: "Pass the indices of at least one coefficient." });
   const V = idx.map((i) => idx.map((j) => vcov[i][j]));
   const Vi = invertSPD(V);
   let s = 0;

@@ -16,11 +16,7 @@ const MAX_ITER = 100000;
 /** Stirling-series remainder lnΓ(z) − [(z − ½)ln z − z + ½ln 2π], for z ≥ 15 (Bernoulli terms to B14). */
 function stirlingRemainder(z: number): number {
   const z2 = 1 / (z * z);
-  return (
-    (1 / 12 +
-      z2 * (-1 / 360 + z2 * (1 / 1260 + z2 * (-1 / 1680 + z2 * (1 / 1188 + z2 * (-691 / 360360 + z2 * (1 / 156))))))) /
-    z
-  );
+  return (1 / 12 + z2 * (-1 / 360 + z2 * (1 / 1260 + z2 * (-1 / 1680 + z2 * (1 / 1188 + z2 * (-691 / 360360 + z2 * (1 / 156))))))) / z;
 }
 
 /**
@@ -205,9 +201,9 @@ export function incBeta(x: number, a: number, b: number, lowerTail = true, y = 1
   if (y <= 0) return lowerTail ? 1 : 0;
   if (x < (a + 1) / (a + b + 2)) {
     // I_x(a,b) = x^a y^b / (a B(a,b)) · cf = dbinomRaw · b/(a+b) · cf
-    const v = (dbinomRaw(a, b, x, y) * (b / (a + b))) * betacf(a, b, x);
+    const v = dbinomRaw(a, b, x, y) * (b / (a + b)) * betacf(a, b, x);
     return lowerTail ? v : 1 - v;
   }
-  const v = (dbinomRaw(b, a, y, x) * (a / (a + b))) * betacf(b, a, y);
+  const v = dbinomRaw(b, a, y, x) * (a / (a + b)) * betacf(b, a, y);
   return lowerTail ? 1 - v : v;
 }

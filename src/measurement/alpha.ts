@@ -82,7 +82,11 @@ export interface AlphaOptions {
 }
 
 const ALPHA_SPECS: OptionSpecs = {
-  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  missing: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+    expected: "an array of missing-value codes such as [99, -9]",
+  },
   keys: { kind: "custom", check: (v) => (Array.isArray(v) ? undefined : "must be an array"), expected: 'keys such as [-1, 1, 1] or ["A1"]' },
   checkKeys: { kind: "boolean", aliases: ["check.keys"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
@@ -158,8 +162,13 @@ export class AlphaResult extends Result {
     const lines = [`N = ${this.n}, ${this.items.length} items${rev.length ? `; reverse-keyed: ${rev.join(", ")}` : ""}`];
     if (this.dropped === 0) lines.push(`No missing values (use = "${this.use}" makes no difference).`);
     else if (this.use === "pairwise")
-      lines.push(`${this.dropped} row(s) have missing items: covariances use pairwise-complete rows (use = "pairwise", psych's default); item n in the item table.`);
-    else lines.push(`${this.dropped} row(s) have missing items: covariances use the ${this.n - this.dropped} complete rows (use = "complete"); item means, SDs and the total score use every answer, as psych does.`);
+      lines.push(
+        `${this.dropped} row(s) have missing items: covariances use pairwise-complete rows (use = "pairwise", psych's default); item n in the item table.`,
+      );
+    else
+      lines.push(
+        `${this.dropped} row(s) have missing items: covariances use the ${this.n - this.dropped} complete rows (use = "complete"); item means, SDs and the total score use every answer, as psych does.`,
+      );
     return lines;
   }
 
@@ -246,10 +255,13 @@ function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
 export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOptions = {}): AlphaResult {
   const o = checkOptions<AlphaOptions>("cronbachAlpha", opts, ALPHA_SPECS);
   if (!Array.isArray(items) || items.length < 2)
-    throw new PathlabError(`Cronbach's α needs at least 2 items; got ${Array.isArray(items) ? items.length : 0}${Array.isArray(items) && items.length ? ` (${items.join(", ")})` : ""}.`, {
-      hint: "A single-item measure has no internal consistency; report it without α.",
-      code: "measurement.too-few-items",
-    });
+    throw new PathlabError(
+      `Cronbach's α needs at least 2 items; got ${Array.isArray(items) ? items.length : 0}${Array.isArray(items) && items.length ? ` (${items.join(", ")})` : ""}.`,
+      {
+        hint: "A single-item measure has no internal consistency; report it without α.",
+        code: "measurement.too-few-items",
+      },
+    );
   const keyed = parseKeyedItems(items, o.keys, "cronbachAlpha(): keys");
   const dup = keyed.items.find((it, i) => keyed.items.indexOf(it) !== i);
   if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "measurement.duplicate-item" });
@@ -272,7 +284,11 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   const rows = cols.nRows;
   const complete = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) complete[i] = cols.columns.every((c) => c[i] === c[i]) ? 1 : 0;
-  if (use === "complete" && cols.nComplete < 3) throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "measurement.too-few-rows" });
+  if (use === "complete" && cols.nComplete < 3)
+    throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, {
+      hint: 'Use use: "pairwise" (psych\'s default).',
+      code: "measurement.too-few-rows",
+    });
   const pc = firstComponent(pairwiseMoments(cols.columns).r);
   let signs = keyed.signs;
   const negative = names.filter((_, i) => pc[i] < 0);
@@ -315,7 +331,11 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
     let ifDeleted = NAN_STATS;
     if (k > 2) {
       const keep = names.map((_, j) => j).filter((j) => j !== i);
-      ifDeleted = alphaStats(keep.map((a) => keep.map((b) => C[a][b])), keep.map((a) => keep.map((b) => R[a][b])), rows);
+      ifDeleted = alphaStats(
+        keep.map((a) => keep.map((b) => C[a][b])),
+        keep.map((a) => keep.map((b) => R[a][b])),
+        rows,
+      );
     }
     return {
       item,
@@ -337,7 +357,10 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
       message: `Item(s) ${negative.join(", ")} correlate negatively with the total scale (first principal component) and probably should be reversed: write them as "-${negative[0]}", give keys, or use checkKeys: true.`,
     });
   if (o.checkKeys && negative.length)
-    res.warnings.push({ code: "keys-reversed", message: `checkKeys reversed ${negative.join(", ")} (negative loadings on the first principal component), as psych's check.keys.` });
+    res.warnings.push({
+      code: "keys-reversed",
+      message: `checkKeys reversed ${negative.join(", ")} (negative loadings on the first principal component), as psych's check.keys.`,
+    });
   return res;
 }
 

@@ -93,12 +93,21 @@ export class CompRelResult extends Result {
   }
 
   info(): string[] {
-    return [`Denominator: ${this.settings.obsVar ? "observed (sample, N divisor) covariances — semTools' default obs.var = TRUE" : "model-implied covariances (obs.var = FALSE)"}; N = ${this.settings.n}.`];
+    return [
+      `Denominator: ${this.settings.obsVar ? "observed (sample, N divisor) covariances — semTools' default obs.var = TRUE" : "model-implied covariances (obs.var = FALSE)"}; N = ${this.settings.n}.`,
+    ];
   }
 
   tables(): TableSpec[] {
     const w = this.settings.tauEq ? "α (compRelSEM, tau.eq)" : "ω (compRelSEM)";
-    const rows: Record<string, unknown>[] = this.rows.map((r) => ({ factor: r.factor, k: r.items.length, omega: r.omega, aveS: r.aveSemTools, cr: r.crFornellLarcker, aveF: r.aveFornellLarcker }));
+    const rows: Record<string, unknown>[] = this.rows.map((r) => ({
+      factor: r.factor,
+      k: r.items.length,
+      omega: r.omega,
+      aveS: r.aveSemTools,
+      cr: r.crFornellLarcker,
+      aveF: r.aveFornellLarcker,
+    }));
     if (this.total !== undefined) rows.push({ factor: "total", k: this.rows.reduce((a, r) => a + r.items.length, 0), omega: this.total });
     return [
       {
@@ -112,7 +121,9 @@ export class CompRelResult extends Result {
         ],
         rows,
         notes: [
-          this.settings.tauEq ? "α = k/(k − 1)(1 − tr Σ/1ᵀΣ1) over the factor's indicators." : "ω = (Σλ)²φ / 1ᵀΣ1 with unstandardised loadings λ, factor variance φ and Σ the indicators' covariance matrix (semTools compRelSEM).",
+          this.settings.tauEq
+            ? "α = k/(k − 1)(1 − tr Σ/1ᵀΣ1) over the factor's indicators."
+            : "ω = (Σλ)²φ / 1ᵀΣ1 with unstandardised loadings λ, factor variance φ and Σ the indicators' covariance matrix (semTools compRelSEM).",
           "AVE (semTools) = Σλ²φ / Σ diag(Σ) — explained over observed item variance; undefined when an item cross-loads.",
           "CR (Fornell–Larcker) = (Σλ*)²/((Σλ*)² + Σ(1 − λ*²)), AVE (Fornell–Larcker) = Σλ*²/k with standardised (std.all) loadings λ* — the formulas of fit.reliability().",
         ],
@@ -134,7 +145,10 @@ interface Extracted {
 /** Λ, cov.lv and the covariance matrices from a fit's public methods. */
 function extract(fit: CfaFitLike, obsVar: boolean): Extracted {
   if (!fit || typeof fit.parameterEstimates !== "function" || typeof fit.inspect !== "function")
-    throw new PathlabError("compRelSEM() needs a fitted model from cfa() or sem().", { hint: "fit = cfa(model, data); compRelSEM(fit)", code: "measurement.bad-fit" });
+    throw new PathlabError("compRelSEM() needs a fitted model from cfa() or sem().", {
+      hint: "fit = cfa(model, data); compRelSEM(fit)",
+      code: "measurement.bad-fit",
+    });
   const rows = fit.parameterEstimates({ standardized: true }).rows;
   const lv = fit.lv;
   const loadings = rows.filter((r) => r.op === "=~" && lv.includes(r.lhs) && fit.ov.includes(r.rhs));
@@ -228,12 +242,24 @@ export function compRelSEM(fit: CfaFitLike, opts: CompRelOptions = {}): CompRelR
       const Lsub = idx.map((i) => used.map((j) => e.L[i][j]));
       const Phisub = used.map((a) => used.map((b) => e.Phi[a][b]));
       const common = mult(mul(Lsub, Phisub), Lsub);
-      total = sumSub(common, Lsub.map((_, i) => i)) / sumSub(Sub, Sub.map((_, i) => i));
+      total =
+        sumSub(
+          common,
+          Lsub.map((_, i) => i),
+        ) /
+        sumSub(
+          Sub,
+          Sub.map((_, i) => i),
+        );
     }
   }
   const res = new CompRelResult(rows, total, { obsVar, tauEq, n: fit.n });
   const cross = rows.filter((r) => Number.isNaN(r.aveSemTools)).map((r) => r.factor);
-  if (cross.length) res.warnings.push({ code: "measurement.cross-loading", message: `semTools' AVE is undefined for ${cross.join(", ")}: an indicator loads on more than one factor.` });
+  if (cross.length)
+    res.warnings.push({
+      code: "measurement.cross-loading",
+      message: `semTools' AVE is undefined for ${cross.join(", ")}: an indicator loads on more than one factor.`,
+    });
   return res;
 }
 

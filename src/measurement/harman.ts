@@ -24,7 +24,11 @@ const HARMAN_SPECS: OptionSpecs = {
   method: { kind: "enum", values: ["pca", "paf"], valueAliases: { pc: "pca", pa: "paf" } },
   tol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err", "minErr"] },
   maxIter: { kind: "number", min: 1, integer: true, aliases: ["max.iter"] },
-  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  missing: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+    expected: "an array of missing-value codes such as [99, -9]",
+  },
 };
 
 export interface HarmanOptions {
@@ -108,7 +112,9 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
   if (items.length < 2) throw new PathlabError(`Harman's test needs at least 2 items; got ${items.length}.`, { code: "measurement.too-few-items" });
   const nc = numericColumns(data, items, { missing: opts.missing });
   if (nc.n <= items.length)
-    throw new PathlabError(`Harman's test: ${nc.n} complete row(s) for ${items.length} items; need more rows than items.`, { code: "measurement.too-few-rows" });
+    throw new PathlabError(`Harman's test: ${nc.n} complete row(s) for ${items.length} items; need more rows than items.`, {
+      code: "measurement.too-few-rows",
+    });
   nc.columns.forEach((c, j) => {
     let mn = Infinity;
     let mx = -Infinity;
@@ -116,7 +122,11 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
       if (c[i] < mn) mn = c[i];
       if (c[i] > mx) mx = c[i];
     }
-    if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { code: "measurement.zero-variance", hint: "A constant item carries no information; drop it." });
+    if (!(mx > mn))
+      throw new PathlabError(`Item "${items[j]}" has zero variance.`, {
+        code: "measurement.zero-variance",
+        hint: "A constant item carries no information; drop it.",
+      });
   });
   const R = correlationMatrix(nc.columns);
   const p = items.length;
@@ -138,7 +148,8 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
   let converged = false;
   for (;;) {
     const e = symEigen(Rm);
-    if (!(e.values[0] > 0)) throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "measurement.paf-failed" });
+    if (!(e.values[0] > 0))
+      throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "measurement.paf-failed" });
     loadings = e.vectors.map((row) => row[0] * Math.sqrt(e.values[0]));
     h2 = loadings.map((l) => l * l);
     const comm1 = h2.reduce((a, b) => a + b, 0);

@@ -18,7 +18,11 @@ import { checkOptions, describeValue, type OptionSpecs } from "../options";
 const HTMT_SPECS: OptionSpecs = {
   htmt2: { kind: "boolean" },
   absolute: { kind: "boolean" },
-  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  missing: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+    expected: "an array of missing-value codes such as [99, -9]",
+  },
   threshold: { kind: "number", min: 0, exclusiveMin: true, max: 1, rangeHint: "0.85 (strict) or 0.90 (liberal), Henseler et al. (2015)." },
 };
 
@@ -74,7 +78,9 @@ export class HtmtResult extends Result {
   }
 
   info(): string[] {
-    return this.n === undefined ? ["From a covariance/correlation matrix"] : [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped)` : ""}`];
+    return this.n === undefined
+      ? ["From a covariance/correlation matrix"]
+      : [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped)` : ""}`];
   }
 
   tables(): TableSpec[] {
@@ -107,7 +113,10 @@ export class HtmtResult extends Result {
 export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<string, string[]>, options: HtmtOptions = {}): HtmtResult {
   const opts = checkOptions<HtmtOptions>("htmt", options, HTMT_SPECS);
   if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
-    throw new PathlabError("htmt(): constructs must be an object mapping each construct to its items.", { hint: 'e.g. { trust: ["tr1", "tr2"], sat: ["sa1", "sa2"] }', code: "measurement.bad-constructs" });
+    throw new PathlabError("htmt(): constructs must be an object mapping each construct to its items.", {
+      hint: 'e.g. { trust: ["tr1", "tr2"], sat: ["sa1", "sa2"] }',
+      code: "measurement.bad-constructs",
+    });
   const names = Object.keys(constructs);
   if (names.length < 2) throw new PathlabError("htmt() needs at least two constructs.", { code: "measurement.too-few-constructs" });
   const items: string[] = [];
@@ -198,22 +207,38 @@ function checkHtmtMatrix(M: number[][], names: string[], isCor: boolean): void {
     for (let j = 0; j < p; j++) {
       const v = M[i][j];
       if (typeof v !== "number" || !Number.isFinite(v))
-        throw new PathlabError(`htmt(): matrix cell [${names[i]}, ${names[j]}] is ${describeValue(v)}, not a finite number.`, { code: "measurement.bad-matrix" });
+        throw new PathlabError(`htmt(): matrix cell [${names[i]}, ${names[j]}] is ${describeValue(v)}, not a finite number.`, {
+          code: "measurement.bad-matrix",
+        });
       if (Math.abs(v - M[j][i]) > 1e-8 * Math.max(1, Math.abs(v)))
-        throw new PathlabError(`htmt(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${M[j][i]}.`, { code: "measurement.bad-matrix" });
+        throw new PathlabError(`htmt(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${M[j][i]}.`, {
+          code: "measurement.bad-matrix",
+        });
     }
   for (let i = 0; i < p; i++) {
-    if (!(M[i][i] > 0)) throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, { code: "measurement.zero-variance", hint: "A constant item carries no information; drop it." });
+    if (!(M[i][i] > 0))
+      throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, {
+        code: "measurement.zero-variance",
+        hint: "A constant item carries no information; drop it.",
+      });
     if (isCor && Math.abs(M[i][i] - 1) > 1e-6)
-      throw new PathlabError(`htmt(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${M[i][i]}.`, { hint: "Pass a covariance matrix as { cov } instead.", code: "measurement.bad-matrix" });
+      throw new PathlabError(`htmt(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${M[i][i]}.`, {
+        hint: "Pass a covariance matrix as { cov } instead.",
+        code: "measurement.bad-matrix",
+      });
   }
   for (let i = 0; i < p; i++)
     for (let j = 0; j < i; j++) {
       const r = M[i][j] / Math.sqrt(M[i][i] * M[j][j]);
       if (Math.abs(r) > 1 + 1e-12)
-        throw new PathlabError(`htmt(): the correlation of "${names[i]}" and "${names[j]}" is ${+r.toFixed(6)}, outside [−1, 1] (matrix cell [${names[i]}, ${names[j]}] = ${M[i][j]}).`, {
-          hint: isCor ? "A correlation cannot exceed 1 in absolute value; check the matrix." : "A covariance larger than the product of the two standard deviations is impossible; check the matrix.",
-          code: "measurement.bad-correlation",
-        });
+        throw new PathlabError(
+          `htmt(): the correlation of "${names[i]}" and "${names[j]}" is ${+r.toFixed(6)}, outside [−1, 1] (matrix cell [${names[i]}, ${names[j]}] = ${M[i][j]}).`,
+          {
+            hint: isCor
+              ? "A correlation cannot exceed 1 in absolute value; check the matrix."
+              : "A covariance larger than the product of the two standard deviations is impossible; check the matrix.",
+            code: "measurement.bad-correlation",
+          },
+        );
     }
 }

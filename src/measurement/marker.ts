@@ -73,7 +73,10 @@ export function markerVariableAdjustment(r: number | Record<string, number>, rMa
     throw new PathlabError(`Marker correlation r_M = ${rMarker} must lie strictly between −1 and 1.`, { code: "measurement.bad-correlation" });
   if (!(Number.isInteger(n) && n > 3)) throw new PathlabError(`n = ${n}: the marker test needs an integer sample size above 3.`, { code: "measurement.bad-n" });
   if (typeof r !== "number" && (r === null || typeof r !== "object" || Array.isArray(r)))
-    throw new PathlabError("markerVariableAdjustment(): r must be a correlation or an object of named correlations.", { hint: "e.g. markerVariableAdjustment({ trust_sat: 0.45 }, 0.12, 250)", code: "measurement.bad-correlation" });
+    throw new PathlabError("markerVariableAdjustment(): r must be a correlation or an object of named correlations.", {
+      hint: "e.g. markerVariableAdjustment({ trust_sat: 0.45 }, 0.12, 250)",
+      code: "measurement.bad-correlation",
+    });
   const entries = typeof r === "number" ? [["r", r] as [string, number]] : Object.entries(r);
   if (entries.length === 0) throw new PathlabError("markerVariableAdjustment(): no correlations given.", { code: "measurement.no-correlations" });
   const df = n - 3;

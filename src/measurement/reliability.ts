@@ -151,7 +151,7 @@ export class ReliabilityTable extends Result {
         ],
         rows: this.rows as unknown as Record<string, unknown>[],
         notes: [
-          "α as psych::alpha (pairwise covariances unless use: \"complete\"); CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k with standardised loadings λ (Fornell & Larcker, 1981). semTools' AVE (Σλ²φ/Σ observed variances) differs: see AVE()/compRelSEM(). Common cut-offs: α, CR ≥ .70; AVE ≥ .50.",
+          'α as psych::alpha (pairwise covariances unless use: "complete"); CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k with standardised loadings λ (Fornell & Larcker, 1981). semTools\' AVE (Σλ²φ/Σ observed variances) differs: see AVE()/compRelSEM(). Common cut-offs: α, CR ≥ .70; AVE ≥ .50.',
         ],
       },
     ];
@@ -169,20 +169,33 @@ export function reliabilityTable(
   options: { missing?: number[]; use?: "pairwise" | "complete" } = {},
 ): ReliabilityTable {
   const opts = checkOptions<{ missing?: number[]; use?: "pairwise" | "complete" }>("reliabilityTable", options, {
-    missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+    missing: {
+      kind: "custom",
+      check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+      expected: "an array of missing-value codes such as [99, -9]",
+    },
     use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   });
   if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
     throw new PathlabError("reliabilityTable(): constructs must be an object mapping each construct to its items.", { code: "measurement.bad-constructs" });
   if (loadings === null || typeof loadings !== "object" || Array.isArray(loadings))
-    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", { code: "measurement.bad-loading" });
+    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", {
+      code: "measurement.bad-loading",
+    });
   for (const c of Object.keys(loadings))
-    if (!(c in constructs)) throw new PathlabError(`reliabilityTable(): loadings name "${c}", which is not one of the constructs (${Object.keys(constructs).join(", ")}).`, { code: "measurement.unknown-construct" });
+    if (!(c in constructs))
+      throw new PathlabError(`reliabilityTable(): loadings name "${c}", which is not one of the constructs (${Object.keys(constructs).join(", ")}).`, {
+        code: "measurement.unknown-construct",
+      });
   let n = 0;
   const rows = Object.keys(constructs).map((c) => {
     const items = constructs[c];
     const l = loadings[c];
-    if (!l) throw new PathlabError(`No loadings given for construct "${c}".`, { hint: `loadings needs a key "${c}" with ${items.length} values.`, code: "measurement.missing-loadings" });
+    if (!l)
+      throw new PathlabError(`No loadings given for construct "${c}".`, {
+        hint: `loadings needs a key "${c}" with ${items.length} values.`,
+        code: "measurement.missing-loadings",
+      });
     if (l.length !== items.length)
       throw new PathlabError(`Construct "${c}" has ${items.length} items but ${l.length} loadings.`, { code: "measurement.dimension-mismatch" });
     const alpha = items.length >= 2 ? cronbachAlpha(data, items, opts) : undefined;

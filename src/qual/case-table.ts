@@ -125,7 +125,8 @@ export class CaseTable extends Result {
     checkOptions("caseTable", spec, CASE_TABLE_OPTIONS);
     checkEach("caseTable", (i) => `field ${i + 1}${typeof spec.fields[i]?.key === "string" ? ` ("${spec.fields[i].key}")` : ""}`, spec.fields, FIELD_OPTIONS);
     for (const f of spec.fields) {
-      if (f.type === undefined) throw new PathlabError(`caseTable(): field "${f.key}" has no type.`, { hint: `Types: ${FIELD_TYPES.join(", ")}.`, code: "qual.bad-case-table" });
+      if (f.type === undefined)
+        throw new PathlabError(`caseTable(): field "${f.key}" has no type.`, { hint: `Types: ${FIELD_TYPES.join(", ")}.`, code: "qual.bad-case-table" });
     }
     const keys = new Set<string>();
     for (const f of spec.fields) {
@@ -365,7 +366,8 @@ export class CaseTable extends Result {
       }
     }
     const notes = [...this.notes];
-    if (unknownNotes.length) notes.push(`Unknown values: ${unknownNotes.slice(0, 12).join("; ")}${unknownNotes.length > 12 ? `; … (${unknownNotes.length} in all)` : ""}.`);
+    if (unknownNotes.length)
+      notes.push(`Unknown values: ${unknownNotes.slice(0, 12).join("; ")}${unknownNotes.length > 12 ? `; … (${unknownNotes.length} in all)` : ""}.`);
     // The heading is shown once, by title(); the table itself needs no caption.
     return [{ columns, rows, notes }];
   }

@@ -92,7 +92,16 @@ export class ClaimCheck extends Result {
 /** Evaluates every claim against the data context (errors inside a claim name the claim). */
 export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
   const ANY = { kind: "custom" } as const;
-  checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, { id: ANY, text: ANY, source: ANY, published: ANY, reproduce: ANY, cells: ANY, tolerance: { kind: "number", min: 0 }, note: ANY });
+  checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, {
+    id: ANY,
+    text: ANY,
+    source: ANY,
+    published: ANY,
+    reproduce: ANY,
+    cells: ANY,
+    tolerance: { kind: "number", min: 0 },
+    note: ANY,
+  });
   const rows = claims.map((c) => {
     let v: ClaimValue | Unknown;
     try {
@@ -100,11 +109,30 @@ export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
     } catch (e) {
       throw new PathlabError(`Claim "${c.id}" could not be evaluated: ${(e as Error).message}`, { code: "qual.bad-claim" });
     }
-    if (isUnknownValue(v)) return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: null, status: "cannot check" as ClaimStatus, cells: c.cells, note: c.note ?? v.reason };
+    if (isUnknownValue(v))
+      return {
+        id: c.id,
+        text: c.text,
+        source: c.source,
+        published: c.published,
+        reproduced: null,
+        status: "cannot check" as ClaimStatus,
+        cells: c.cells,
+        note: c.note ?? v.reason,
+      };
     let ok: boolean;
     if (typeof v === "number" && typeof c.published === "number") ok = Math.abs(v - c.published) <= (c.tolerance ?? 0) + 1e-12;
     else ok = v === c.published;
-    return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: v, status: (ok ? "match" : "mismatch") as ClaimStatus, cells: c.cells, note: c.note };
+    return {
+      id: c.id,
+      text: c.text,
+      source: c.source,
+      published: c.published,
+      reproduced: v,
+      status: (ok ? "match" : "mismatch") as ClaimStatus,
+      cells: c.cells,
+      note: c.note,
+    };
   });
   return new ClaimCheck(rows);
 }

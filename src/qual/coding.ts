@@ -70,7 +70,11 @@ export class CodingScheme extends Result {
     const claim = (id: string, level: string) => {
       if (!id) throw new PathlabError(`A ${level} has an empty id.`, { code: "qual.bad-coding" });
       const prev = seen.get(id);
-      if (prev) throw new PathlabError(`Id "${id}" is used twice (${prev} and ${level}).`, { hint: "Ids must be unique across codes, themes and dimensions.", code: "qual.bad-coding" });
+      if (prev)
+        throw new PathlabError(`Id "${id}" is used twice (${prev} and ${level}).`, {
+          hint: "Ids must be unique across codes, themes and dimensions.",
+          code: "qual.bad-coding",
+        });
       seen.set(id, level);
     };
     spec.dimensions.forEach((d) => claim(d.id, "dimension"));
@@ -133,7 +137,11 @@ export class CodingScheme extends Result {
 
   dimension(id: string): DimensionSpec {
     const d = this.dimensions.find((x) => x.id === id);
-    if (!d) throw new PathlabError(`Unknown dimension "${id}".`, { hint: `Dimensions: ${this.dimensions.map((x) => x.id).join(", ")}.`, code: "qual.unknown-dimension" });
+    if (!d)
+      throw new PathlabError(`Unknown dimension "${id}".`, {
+        hint: `Dimensions: ${this.dimensions.map((x) => x.id).join(", ")}.`,
+        code: "qual.unknown-dimension",
+      });
     return d;
   }
 
@@ -187,7 +195,10 @@ export class CodingScheme extends Result {
       const attrs = new Set<string>();
       this.codes.forEach((c) => Object.keys(c.attributes ?? {}).forEach((k) => attrs.add(k)));
       this.themes.forEach((t) => Object.keys(t.attributes ?? {}).forEach((k) => attrs.add(k)));
-      throw new PathlabError(`No code or theme has the attribute "${prop}".`, { hint: `Use code, theme, dimension or one of: ${[...attrs].join(", ")}.`, code: "qual.unknown-attribute" });
+      throw new PathlabError(`No code or theme has the attribute "${prop}".`, {
+        hint: `Use code, theme, dimension or one of: ${[...attrs].join(", ")}.`,
+        code: "qual.unknown-attribute",
+      });
     }
   }
 

@@ -88,9 +88,7 @@ export class HierarchicalResult extends Result {
   }
 
   info(): string[] {
-    return [
-      `N = ${this.n} in every step${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`,
-    ];
+    return [`N = ${this.n} in every step${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`];
   }
 
   tables(): TableSpec[] {
@@ -124,12 +122,32 @@ export class HierarchicalResult extends Result {
     };
     rows.push(stat("R²", (s) => s.r2));
     rows.push(stat("Adjusted R²", (s) => s.adjR2));
-    rows.push(stat("ΔR²", (s) => s.dR2, (s) => s.pChange));
-    rows.push(stat("F change", (s) => s.Fchange, (s) => s.pChange));
+    rows.push(
+      stat(
+        "ΔR²",
+        (s) => s.dR2,
+        (s) => s.pChange,
+      ),
+    );
+    rows.push(
+      stat(
+        "F change",
+        (s) => s.Fchange,
+        (s) => s.pChange,
+      ),
+    );
     rows.push(stat("Cohen's f²", (s) => s.f2));
-    if (this.hc) rows.push(stat(`Wald F (${this.hc})`, (s) => s.FchangeRobust ?? NaN, (s) => s.pChangeRobust ?? NaN));
+    if (this.hc)
+      rows.push(
+        stat(
+          `Wald F (${this.hc})`,
+          (s) => s.FchangeRobust ?? NaN,
+          (s) => s.pChangeRobust ?? NaN,
+        ),
+      );
     const notes = this.steps.map(
-      (s) => `${s.label}: ΔR² = ${formatNumber(s.dR2, 3)}, F(${s.df1}, ${s.df2}) = ${formatNumber(s.Fchange, 2)}, p ${pText(s.pChange)}, f² = ${formatNumber(s.f2, 3)}.`,
+      (s) =>
+        `${s.label}: ΔR² = ${formatNumber(s.dR2, 3)}, F(${s.df1}, ${s.df2}) = ${formatNumber(s.Fchange, 2)}, p ${pText(s.pChange)}, f² = ${formatNumber(s.f2, 3)}.`,
     );
     notes.push(`N = ${this.n}. Unstandardised B with ${this.hc ? `${this.hc} ` : ""}standard errors in parentheses; * p < .05, ** p < .01, *** p < .001.`);
     return [{ columns: cols, rows, notes }];
@@ -176,14 +194,18 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
   let preds: string[] = [];
   spec.blocks.forEach((block, k) => {
     preds = [...preds, ...block];
-    const model = olsFromColumns(y, preds.map((v) => byName.get(v)!), {
-      y: spec.y,
-      x: preds,
-      hc: spec.hc as HcType | undefined,
-      intercept: true,
-      conf: spec.conf ?? 0.95,
-      dropped: cols.dropped,
-    });
+    const model = olsFromColumns(
+      y,
+      preds.map((v) => byName.get(v)!),
+      {
+        y: spec.y,
+        x: preds,
+        hc: spec.hc as HcType | undefined,
+        intercept: true,
+        conf: spec.conf ?? 0.95,
+        dropped: cols.dropped,
+      },
+    );
     const dR2 = model.r2 - prevR2;
     const df1 = block.length;
     const df2 = model.df2;
@@ -192,7 +214,11 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
     if (spec.hc) {
       // Coefficient j + 1 belongs to predictor j (index 0 is the intercept).
       const idx = block.map((v) => preds.indexOf(v) + 1);
-      const Fr = waldF(model.coefficients.map((c) => c.estimate), model.vcov, idx);
+      const Fr = waldF(
+        model.coefficients.map((c) => c.estimate),
+        model.vcov,
+        idx,
+      );
       robust = { FchangeRobust: Fr, pChangeRobust: pf(Fr, df1, df2, false) };
     }
     steps.push({

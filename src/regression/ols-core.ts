@@ -59,7 +59,11 @@ export const HC_OPTION = {
 
 const OLS_CORE_OPTIONS: OptionSpecs = {
   hc: HC_OPTION,
-  names: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of column names"), expected: "an array of strings" },
+  names: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of column names"),
+    expected: "an array of strings",
+  },
   hat: { kind: "boolean" },
   yName: { kind: "string" },
 };
@@ -140,10 +144,17 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
   const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
-      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { hint: "Every column must have one value per row; extract them from the same table.", code: "regression.dimension-mismatch" });
+      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, {
+        hint: "Every column must have one value per row; extract them from the same table.",
+        code: "regression.dimension-mismatch",
+      });
     }
   }
-  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { hint: "Give at least one predictor, or keep the intercept.", code: "regression.empty-model" });
+  if (p === 0)
+    throw new PathlabError("The model has no predictors and no intercept.", {
+      hint: "Give at least one predictor, or keep the intercept.",
+      code: "regression.empty-model",
+    });
   if (n <= p) {
     throw new PathlabError(`Only ${n} complete rows for ${p} parameters (${names.join(", ")}): least squares needs more rows than parameters.`, {
       hint: "Use fewer predictors, or check how many rows listwise deletion removed.",
@@ -151,7 +162,11 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     });
   }
   const badY = firstNonFinite(y);
-  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
+  if (badY >= 0)
+    throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, {
+      hint: "Remove the row or declare the value missing.",
+      code: "regression.non-finite",
+    });
   // Constant columns: the first is the intercept, any other is an error.
   let icpt = -1;
   for (let j = 0; j < p; j++) {
@@ -159,7 +174,10 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     const scan = scanColumn(X[j]);
     if (scan < -1) {
       const bad = firstNonFinite(X[j]);
-      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
+      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, {
+        hint: "Remove the row or declare the value missing.",
+        code: "regression.non-finite",
+      });
     }
     const constant = scan === 1;
     if (!constant) continue;
@@ -215,7 +233,17 @@ function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: s
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(A[a * m + a]);
   const C = new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = a; b < m; b++) C[a * m + b] = C[b * m + a] = A[a * m + b] / (d[a] * d[b]);
-  const { L, u } = solveSlopes(Xs, y, mean, ybar, C, g, d, S.map((s) => names[s]), hasIcpt);
+  const { L, u } = solveSlopes(
+    Xs,
+    y,
+    mean,
+    ybar,
+    C,
+    g,
+    d,
+    S.map((s) => names[s]),
+    hasIcpt,
+  );
   const bS = new Float64Array(m);
   for (let a = 0; a < m; a++) bS[a] = u[a] / d[a];
   // Coefficients in the original parametrisation.
@@ -351,7 +379,7 @@ function scanColumn(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    s += v - v;  // NaN for ±Infinity and NaN, 0 otherwise
+    s += v - v; // NaN for ±Infinity and NaN, 0 otherwise
     if (v !== v0) constant = false;
   }
   if (s !== 0) return -2;
@@ -471,7 +499,16 @@ function residualPass(
  * Whitened coordinates g = L⁻¹D⁻¹x_c of each row of a block (x_c in `cols`), accumulated column by
  * column of L⁻¹, and the leverages h_t = base + ‖g_t‖².
  */
-function whitenBlock(cols: Float64Array[], d: Float64Array, Linv: Float64Array, m: number, len: number, g: Float64Array[], h: Float64Array, base: number): void {
+function whitenBlock(
+  cols: Float64Array[],
+  d: Float64Array,
+  Linv: Float64Array,
+  m: number,
+  len: number,
+  g: Float64Array[],
+  h: Float64Array,
+  base: number,
+): void {
   for (let k = 0; k < m; k++) g[k].fill(0, 0, len);
   for (let a = 0; a < m; a++) {
     const col = cols[a];

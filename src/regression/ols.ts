@@ -212,11 +212,29 @@ export function olsFromColumns(
   const k = xs.length;
   let F: number;
   if (k === 0) F = NaN;
-  else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
+  else if (o.hc)
+    F = waldF(
+      fit.coef,
+      fit.vcov,
+      Array.from({ length: k }, (_, i) => i + off),
+    );
   else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
   const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
   // fit.hc is the canonical spelling ("HC3" for "hc3"), the one computed and shown.
-  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: fit.hc, conf: o.conf, intercept: o.intercept });
+  const result = new RegressionResult({
+    coefficients,
+    fit,
+    F,
+    df1: k,
+    pF,
+    n,
+    dropped: o.dropped,
+    y: o.y,
+    x: o.x,
+    hc: fit.hc,
+    conf: o.conf,
+    intercept: o.intercept,
+  });
   if (perfectFit(fit)) {
     result.warnings.push({
       code: "regression.perfect-fit",
@@ -238,4 +256,3 @@ function perfectFit(fit: OlsCoreFit): boolean {
   v /= n - 1;
   return fit.sigma2 < (m * m + v) * 1e-30;
 }
-

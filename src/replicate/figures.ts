@@ -94,17 +94,45 @@ export function forestPlot(comparison: ComparisonResult, options: ForestOptions 
         xs.push(r.lower as number, r.upper as number, null);
         ys.push(r.label, r.label, null);
       }
-      data.push({ type: "scatter", mode: "lines", x: xs, y: ys, xaxis: xa, yaxis: ya, line: { color: COLOUR[s], width: 6 }, opacity: 0.45, name: `${s}: interval`, showlegend: !seen.has(`i${s}`), legendgroup: s, hoverinfo: "skip" });
+      data.push({
+        type: "scatter",
+        mode: "lines",
+        x: xs,
+        y: ys,
+        xaxis: xa,
+        yaxis: ya,
+        line: { color: COLOUR[s], width: 6 },
+        opacity: 0.45,
+        name: `${s}: interval`,
+        showlegend: !seen.has(`i${s}`),
+        legendgroup: s,
+        hoverinfo: "skip",
+      });
       seen.add(`i${s}`);
     }
     const withExact = g.rows.filter((r) => r.exact !== null);
     if (withExact.length) {
-      data.push({ type: "scatter", mode: "markers", x: withExact.map((r) => r.exact), y: withExact.map((r) => r.label), xaxis: xa, yaxis: ya, marker: { color: "#222", size: 6 }, name: "exact (printed inputs)", showlegend: !seen.has("exact"), legendgroup: "exact" });
+      data.push({
+        type: "scatter",
+        mode: "markers",
+        x: withExact.map((r) => r.exact),
+        y: withExact.map((r) => r.label),
+        xaxis: xa,
+        yaxis: ya,
+        marker: { color: "#222", size: 6 },
+        name: "exact (printed inputs)",
+        showlegend: !seen.has("exact"),
+        legendgroup: "exact",
+      });
       seen.add("exact");
     }
     const finitePub = g.rows.filter((r) => Number.isFinite(r.published));
     const half = finitePub.map((r) => {
-      const [a, b] = publishedInterval({ value: r.published, digits: decimals(r.printed), bound: r.printed.includes("<") ? "<" : r.printed.includes(">") ? ">" : undefined });
+      const [a, b] = publishedInterval({
+        value: r.published,
+        digits: decimals(r.printed),
+        bound: r.printed.includes("<") ? "<" : r.printed.includes(">") ? ">" : undefined,
+      });
       return Number.isFinite(a) && Number.isFinite(b) ? (b - a) / 2 : 0;
     });
     data.push({

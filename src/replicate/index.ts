@@ -24,7 +24,16 @@ export { hypothesisNumbers, measurementNumbers, allNumbers, loadingsOf } from ".
 // What the published inputs determine ------------------------------------------------------------
 export { momentsOf, regressionFromMoments, mediationFromMoments, termOf, semInput, withComposites, type Moments } from "./moments";
 export { attainable, attainableLinearised, momentBox, type Attainable, type Box } from "./attainable";
-export { momentsOfData, deriveFromTable, regressionReproductions, regressionValues, semReproductions, reliabilityReproductions, latentBox, type RegressionModel } from "./reproduce";
+export {
+  momentsOfData,
+  deriveFromTable,
+  regressionReproductions,
+  regressionValues,
+  semReproductions,
+  reliabilityReproductions,
+  latentBox,
+  type RegressionModel,
+} from "./reproduce";
 export { monteCarloRuns, monteCarloReproductions } from "./monte-carlo";
 export { specificationSearch, SpecificationSearch, type SpecificationCandidate } from "./specification";
 

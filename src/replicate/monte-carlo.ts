@@ -14,9 +14,14 @@ import { PathlabError } from "../errors";
 import { monteCarlo, type MonteCarloReproduction, type ReasonClass, type Specification } from "./compare";
 
 /** The analysis's numbers on R replicate simulated data sets, by key. */
-export function monteCarloRuns<D>(simulate: (seed: number) => D, analyse: (data: D) => Record<string, number>, options: { seed: number; replicates?: number }): Record<string, number[]> {
+export function monteCarloRuns<D>(
+  simulate: (seed: number) => D,
+  analyse: (data: D) => Record<string, number>,
+  options: { seed: number; replicates?: number },
+): Record<string, number[]> {
   const R = options.replicates ?? 19;
-  if (!(Number.isInteger(R) && R >= 10)) throw new PathlabError(`monteCarloRuns(): replicates = ${R}; use an integer of at least 10`, { code: "replicate.too-few-replicates" });
+  if (!(Number.isInteger(R) && R >= 10))
+    throw new PathlabError(`monteCarloRuns(): replicates = ${R}; use an integer of at least 10`, { code: "replicate.too-few-replicates" });
   const out: Record<string, number[]> = {};
   for (let k = 1; k <= R; k++) {
     const values = analyse(simulate(options.seed + k));
@@ -37,7 +42,11 @@ export function monteCarloReproductions(
   const out: Record<string, MonteCarloReproduction> = {};
   for (const [id, v] of Object.entries(simulated)) {
     const reps = runs[id];
-    if (!reps) throw new PathlabError(`monteCarloReproductions(): no replicate runs for "${id}"`, { hint: "return the same keys from the analysis as in `simulated`", code: "replicate.missing-reproduction" });
+    if (!reps)
+      throw new PathlabError(`monteCarloReproductions(): no replicate runs for "${id}"`, {
+        hint: "return the same keys from the analysis as in `simulated`",
+        code: "replicate.missing-reproduction",
+      });
     out[id] = monteCarlo(reps, v, extra);
   }
   return out;

@@ -4,13 +4,7 @@
  * with the transcription.
  */
 import { PathlabError } from "../errors";
-import type {
-  CoefficientRow,
-  PublishedCorrelationTable,
-  NumberKind,
-  PublishedNumber,
-  SourceReading,
-} from "./record";
+import type { CoefficientRow, PublishedCorrelationTable, NumberKind, PublishedNumber, SourceReading } from "./record";
 
 export interface ParsedNumber {
   value: number;
@@ -28,7 +22,11 @@ const STAR_RE = /(\*{1,3}|†)\s*$/;
  * parentheses, and bounds such as "< .001" or "p > .10".
  */
 export function parsePrinted(printed: string): ParsedNumber {
-  let s = printed.trim().replace(/[−–]/g, "-").replace(/^\(|\)$/g, "").trim();
+  let s = printed
+    .trim()
+    .replace(/[−–]/g, "-")
+    .replace(/^\(|\)$/g, "")
+    .trim();
   s = s.replace(/^p\s*/i, "").trim();
   let stars = "";
   const m = STAR_RE.exec(s);
@@ -367,7 +365,7 @@ export function scale(paper: string, tableSource: string, diagSource: string, s:
       const it: import("./record").PaperItem = {
         id,
         paraphrase,
-        loading: loading === null ? null : extra?.use ?? parsePrinted(loading).value,
+        loading: loading === null ? null : (extra?.use ?? parsePrinted(loading).value),
       };
       if (loading !== null) it.loadingPrinted = loading;
       if (extra?.sourceId) it.sourceId = extra.sourceId;

@@ -6,7 +6,18 @@ import type { TableSpec } from "../display/table";
 import { rng as toRng, type Rng } from "./rng";
 import { drawMvnorm } from "./mvrnorm";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
-import { ANY, SEED_OR_RNG, checkCorrelation, checkN, checkNames, checkVector, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
+import {
+  ANY,
+  SEED_OR_RNG,
+  checkCorrelation,
+  checkN,
+  checkNames,
+  checkVector,
+  requirePositiveDefinite,
+  seedOf,
+  squareMatrix,
+  type MatrixInput,
+} from "./validate";
 import { checkOptions } from "../options";
 import { PathlabError } from "../errors";
 
@@ -53,13 +64,9 @@ export class CompositeSimulation extends SimulatedData {
 
   tables(): TableSpec[] {
     return [
-      momentsTable(
-        "Target vs achieved sample moments",
-        this.names,
-        { means: this.targetMeans, sds: this.targetSds, cor: this.targetCor },
-        this.moments(),
-        ["Multivariate normal with exact sample moments (MASS::mvrnorm(empirical = TRUE) method); SDs use n − 1."],
-      ),
+      momentsTable("Target vs achieved sample moments", this.names, { means: this.targetMeans, sds: this.targetSds, cor: this.targetCor }, this.moments(), [
+        "Multivariate normal with exact sample moments (MASS::mvrnorm(empirical = TRUE) method); SDs use n − 1.",
+      ]),
     ];
   }
 }
@@ -82,7 +89,11 @@ export function simulateComposites(options: SimulateCompositesOptions): Composit
   const means = checkVector(options.means, p, "means", "cor");
   const sds = checkVector(options.sds, p, "sds", "cor");
   sds.forEach((s, i) => {
-    if (!(s > 0)) throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, { hint: "Give the published standard deviations, all above 0.", code: "simulate.bad-input" });
+    if (!(s > 0))
+      throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, {
+        hint: "Give the published standard deviations, all above 0.",
+        code: "simulate.bad-input",
+      });
   });
   checkCorrelation(R, "cor", names);
   requirePositiveDefinite(R, "cor", true);

@@ -145,9 +145,7 @@ export class ItemSimulation extends SimulatedData {
   }
 
   tables(): TableSpec[] {
-    const t: TableSpec[] = [
-      momentsTable("Composites before rounding: target vs achieved", this.constructNames, this.target, this.continuousMoments),
-    ];
+    const t: TableSpec[] = [momentsTable("Composites before rounding: target vs achieved", this.constructNames, this.target, this.continuousMoments)];
     if (this.drift)
       t.push(
         momentsTable(
@@ -173,11 +171,22 @@ export class ItemSimulation extends SimulatedData {
 
 function checkConstructs(constructs: ItemConstruct[]): void {
   if (!Array.isArray(constructs) || constructs.length === 0)
-    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { hint: 'e.g. constructs: [{ name: "trust", items: ["t1", "t2", "t3"], loadings: [0.8, 0.7, 0.75] }].', code: "simulate.bad-input" });
+    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", {
+      hint: 'e.g. constructs: [{ name: "trust", items: ["t1", "t2", "t3"], loadings: [0.8, 0.7, 0.75] }].',
+      code: "simulate.bad-input",
+    });
   const seen = new Set<string>();
   const claim = (nm: unknown, what: string) => {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { hint: "Name every construct and item with a non-empty string.", code: "simulate.bad-name" });
-    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { hint: "Constructs and items become columns of one table, so every name must be unique.", code: "simulate.duplicate-name" });
+    if (typeof nm !== "string" || nm === "")
+      throw new PathlabError(`${what} has an empty or non-string name.`, {
+        hint: "Name every construct and item with a non-empty string.",
+        code: "simulate.bad-name",
+      });
+    if (seen.has(nm))
+      throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, {
+        hint: "Constructs and items become columns of one table, so every name must be unique.",
+        code: "simulate.duplicate-name",
+      });
     seen.add(nm);
   };
   for (const c of constructs) {
@@ -185,10 +194,10 @@ function checkConstructs(constructs: ItemConstruct[]): void {
     if (!Array.isArray(c.items) || c.items.length === 0)
       throw new PathlabError(`Construct "${c.name}" has no items.`, { hint: "Give its item names and one loading per item.", code: "simulate.bad-input" });
     if (!Array.isArray(c.loadings) || c.loadings.length !== c.items.length)
-      throw new PathlabError(
-        `Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`,
-        { hint: "Give one standardised loading per item, in the same order.", code: "simulate.dimension-mismatch" },
-      );
+      throw new PathlabError(`Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`, {
+        hint: "Give one standardised loading per item, in the same order.",
+        code: "simulate.dimension-mismatch",
+      });
     c.items.forEach((it, i) => {
       claim(it, `Construct "${c.name}"`);
       const l = c.loadings[i];
@@ -201,9 +210,15 @@ function checkConstructs(constructs: ItemConstruct[]): void {
         });
     });
     if (c.sd !== undefined && !(typeof c.sd === "number" && c.sd > 0))
-      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { hint: "Give the composite's published SD, or omit sd.", code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, {
+        hint: "Give the composite's published SD, or omit sd.",
+        code: "simulate.bad-input",
+      });
     if (c.mean !== undefined && !(typeof c.mean === "number" && Number.isFinite(c.mean)))
-      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { hint: "Give the composite's published mean, or omit mean.", code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, {
+        hint: "Give the composite's published mean, or omit mean.",
+        code: "simulate.bad-input",
+      });
   }
 }
 
@@ -263,7 +278,10 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
 
   const itemNames = constructs.flatMap((c) => c.items);
   const p = itemNames.length;
-  for (const [what, rec] of [["itemMeans", options.itemMeans], ["itemSds", options.itemSds]] as const)
+  for (const [what, rec] of [
+    ["itemMeans", options.itemMeans],
+    ["itemSds", options.itemSds],
+  ] as const)
     for (const key of Object.keys(rec ?? {})) {
       if (!itemNames.includes(key)) {
         const e = unknownVariable(key, itemNames);
@@ -279,7 +297,10 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   const likert = options.likert ?? null;
   const checkLikert = (l: { min: number; max: number } | null, what: string) => {
     if (l && !(Number.isInteger(l.min) && Number.isInteger(l.max) && l.min < l.max))
-      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { hint: "For a 1–7 Likert scale: { min: 1, max: 7 }.", code: "simulate.bad-input" });
+      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, {
+        hint: "For a 1–7 Likert scale: { min: 1, max: 7 }.",
+        code: "simulate.bad-input",
+      });
   };
   checkLikert(likert, "likert");
   for (const c of constructs) if (c.likert !== undefined) checkLikert(c.likert, `likert of construct "${c.name}"`);
@@ -452,7 +473,7 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
     omega,
     S,
     drift,
-    anyLikert ? likert ?? constructs.map(scaleOf).find((l) => l !== null)! : null,
+    anyLikert ? (likert ?? constructs.map(scaleOf).find((l) => l !== null)!) : null,
     blocks.map((b) => b.m),
   );
   res.warnings.push(...warnings);

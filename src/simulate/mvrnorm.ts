@@ -8,16 +8,7 @@ import { rng as toRng, type Rng } from "./rng";
 import { choleskyOrNull as choleskyLower, columnsTimes, solveUpperFromLower, transpose } from "../math";
 import { sampleMoments } from "./moments";
 import { SimulatedData, momentsTable } from "./simulated-data";
-import {
-  checkN,
-  checkNames,
-  checkVector,
-  defaultNames,
-  requirePositiveDefinite,
-  seedOf,
-  squareMatrix,
-  type MatrixInput,
-} from "./validate";
+import { checkN, checkNames, checkVector, defaultNames, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
 import { checkOptions } from "../options";
 
 export interface MvrnormOptions {
@@ -81,7 +72,10 @@ export function mvrnorm(n: number, means: number[], cov: MatrixInput, seed: numb
   options = checkOptions<MvrnormOptions>("mvrnorm", options, {
     empirical: { kind: "boolean" },
     names: { kind: "custom", expected: "an array of column names" },
-    tol: { kind: "custom", unsupported: "positive definiteness is checked by a Cholesky factorisation (the error gives the smallest eigenvalue); MASS's tol is not used." },
+    tol: {
+      kind: "custom",
+      unsupported: "positive definiteness is checked by a Cholesky factorisation (the error gives the smallest eigenvalue); MASS's tol is not used.",
+    },
   });
   seedOf("mvrnorm", seed);
   const Sigma = squareMatrix(cov, "cov");

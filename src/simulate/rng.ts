@@ -45,7 +45,11 @@ export class Rng {
    */
   constructor(seed: number, derived?: typeof DERIVED) {
     if (derived !== DERIVED) checkSeed(seed, "Rng(seed)");
-    else if (!Number.isFinite(seed)) throw new PathlabError(`Stream key must be a finite number, got ${seed}.`, { hint: "Stream keys are derived inside pathlab; pass user seeds to new Rng(seed).", code: "simulate.bad-stream-key" });
+    else if (!Number.isFinite(seed))
+      throw new PathlabError(`Stream key must be a finite number, got ${seed}.`, {
+        hint: "Stream keys are derived inside pathlab; pass user seeds to new Rng(seed).",
+        code: "simulate.bad-stream-key",
+      });
     this.seed = seed;
     // Mix both halves of a large integer seed so that seeds above 2^32 stay distinct.
     const lo = seed >>> 0;

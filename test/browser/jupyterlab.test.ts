@@ -53,10 +53,13 @@ describe("JupyterLab in headless Chromium @slow", function () {
       .map((c) => c[1].split(":")[0]);
     expect(listening).to.deep.equal(["0100007F"]);
     const rebound = await new Promise<number>((resolve, reject) => {
-      const req = http.get({ host: "127.0.0.1", port: lab.port, path: `/api/contents?token=${lab.token}`, headers: { Host: `attacker.example:${lab.port}` } }, (r) => {
-        r.resume();
-        resolve(r.statusCode ?? 0);
-      });
+      const req = http.get(
+        { host: "127.0.0.1", port: lab.port, path: `/api/contents?token=${lab.token}`, headers: { Host: `attacker.example:${lab.port}` } },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
     });
     expect(rebound, "request whose Host header names another site").to.equal(403);

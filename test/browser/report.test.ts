@@ -56,7 +56,9 @@ describe("HTML reports open offline and read like a paper @slow", function () {
     const page = await open(browser, html, 2, 2);
     expect(await page.title()).to.equal("Offline report: reliability of a scale");
     // Contents: one link per h1–h3 heading, each pointing at a heading on the page.
-    const toc = await page.$$eval("nav.pathlab-toc a", (as) => as.map((a) => [a.textContent, !!document.getElementById(decodeURIComponent(a.getAttribute("href")!.slice(1)))]));
+    const toc = await page.$$eval("nav.pathlab-toc a", (as) =>
+      as.map((a) => [a.textContent, !!document.getElementById(decodeURIComponent(a.getAttribute("href")!.slice(1)))]),
+    );
     expect(toc).to.deep.equal([
       ["Offline report: reliability of a scale", true],
       ["Formulas", true],

@@ -25,7 +25,15 @@ interface Exported {
 
 function exportsOf(entry: string): Exported[] {
   const file = path.join(SRC, entry);
-  const program = ts.createProgram([file], { strict: true, esModuleInterop: true, skipLibCheck: true, resolveJsonModule: true, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, target: ts.ScriptTarget.ES2020 });
+  const program = ts.createProgram([file], {
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    resolveJsonModule: true,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    target: ts.ScriptTarget.ES2020,
+  });
   const checker = program.getTypeChecker();
   const sf = program.getSourceFile(file);
   if (!sf) throw new Error(`no source file ${file}`);
@@ -51,7 +59,9 @@ describe("public API", function () {
     const undocumented = library.filter((e) => !e.documented).map((e) => `${e.name} (${e.file})`);
     expect(undocumented, `exported without a documentation comment: ${undocumented.join(", ")}`).to.deep.equal([]);
     expect(library.length, `pathlab exports ${library.length} names`).to.be.within(LIBRARY_RANGE[0], LIBRARY_RANGE[1]);
-    console.log(`      pathlab: ${library.length} names (${library.filter((e) => e.kind === "value").length} values, ${library.filter((e) => e.kind === "type").length} types)`);
+    console.log(
+      `      pathlab: ${library.length} names (${library.filter((e) => e.kind === "value").length} values, ${library.filter((e) => e.kind === "type").length} types)`,
+    );
   });
 
   it("pathlab exports no paper names, nothing from src/papers or src/replicate, and no internal constants", () => {

@@ -59,7 +59,9 @@ describe("data layer: bad input → PathlabError with code and hint", function (
   this.timeout(30000);
 
   after(() => {
-    const rows = [...counts.entries()].map(([k, v]) => `  ${k.padEnd(20)} ${String(v.cases).padStart(3)} case(s), ${String(v.ok).padStart(3)} PathlabError(s) with a hint`);
+    const rows = [...counts.entries()].map(
+      ([k, v]) => `  ${k.padEnd(20)} ${String(v.cases).padStart(3)} case(s), ${String(v.ok).padStart(3)} PathlabError(s) with a hint`,
+    );
     const total = [...counts.values()].reduce((s, v) => s + v.ok, 0);
     console.log(`\n  Bad-input matrix (data layer):\n${rows.join("\n")}\n  total: ${total}\n`);
   });
@@ -91,13 +93,23 @@ describe("data layer: bad input → PathlabError with code and hint", function (
     }
 
     it("a BigInt cell or BigInt64Array column names the column and row (was a bare TypeError)", async () => {
-      await bad("numericColumns", () => numericColumns({ x: [1, 2n, 3], y: [1, 2, 3] } as never, ["x", "y"]), "data.bigint", /Column "x", row 2: value 2n is a BigInt/);
+      await bad(
+        "numericColumns",
+        () => numericColumns({ x: [1, 2n, 3], y: [1, 2, 3] } as never, ["x", "y"]),
+        "data.bigint",
+        /Column "x", row 2: value 2n is a BigInt/,
+      );
       await bad("numericColumns", () => numericColumns({ x: BigInt64Array.from([1n, 2n]), y: [1, 2] } as never, ["x", "y"]), "data.bigint", /row 1/);
       await bad("composite", () => composite([{ a: 1, b: 5n }] as never, ["a", "b"]), "data.bigint", /Column "b", row 1/);
     });
 
     it('"0x10" is not read as 16 (a hex code is text); CSV keeps it as text', async () => {
-      await bad("numericColumns", () => numericColumns({ id: ["0x10", "0x11"], y: [1, 2] }, ["id", "y"]), "data.non-numeric", /"0x10" is not a number\. Hexadecimal/);
+      await bad(
+        "numericColumns",
+        () => numericColumns({ id: ["0x10", "0x11"], y: [1, 2] }, ["id", "y"]),
+        "data.non-numeric",
+        /"0x10" is not a number\. Hexadecimal/,
+      );
       await bad("describe", () => describeData({ id: ["0x10", "2"] }, ["id"]), "data.non-numeric", /row 1/);
       expect(parseCSV("a\n0x10\n2\n").columns.a).to.deep.equal(["0x10", "2"]);
     });
@@ -119,7 +131,12 @@ describe("data layer: bad input → PathlabError with code and hint", function (
     it("rows that are not objects, columns that are not arrays", async () => {
       await bad("numericColumns", () => numericColumns([{ x: 1 }, null, { x: 3 }] as never, ["x"]), "data.bad-row", /Row 2 of the data is null/);
       await bad("numericColumns", () => numericColumns({ x: 5, y: [1, 2] } as never, ["y"]), "data.bad-column", /Column "x" is 5/);
-      await bad("numericColumns", () => numericColumns({ columns: ["x", "y"], values: [[1, 2], [3]] } as never, ["x"]), "data.ragged", /Row 2 of the data frame has 1 values for 2 columns/);
+      await bad(
+        "numericColumns",
+        () => numericColumns({ columns: ["x", "y"], values: [[1, 2], [3]] } as never, ["x"]),
+        "data.ragged",
+        /Row 2 of the data frame has 1 values for 2 columns/,
+      );
     });
   });
 

@@ -21,7 +21,10 @@ describe("display: toMimeBundle", function () {
   });
 
   it("renders arrays of row objects as tables and bare plotly objects as figures", () => {
-    const t = toMimeBundle([{ a: 1, b: "<x>" }, { a: 2, b: "y" }])!;
+    const t = toMimeBundle([
+      { a: 1, b: "<x>" },
+      { a: 2, b: "y" },
+    ])!;
     expect(t["text/html"]).to.contain("<table").and.contain("&lt;x&gt;");
     const f = toMimeBundle({ data: [{ type: "bar", x: [1], y: [2] }], layout: { title: { text: "t" } } })!;
     expect(Object.keys(f).sort()).to.deep.equal([PLOTLY_MIME, "text/html", "text/plain"].sort());

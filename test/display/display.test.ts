@@ -58,7 +58,7 @@ describe("outputs are the same on every run", () => {
 
 describe("figure HTML", () => {
   it("a title with a newline, quotes or </script> keeps the figure's script valid", () => {
-    const f = new Figure([{ type: "scatter", x: [1], y: [1] }], { title: 'Line one\nLine two "q" \'s\' </script>' });
+    const f = new Figure([{ type: "scatter", x: [1], y: [1] }], { title: "Line one\nLine two \"q\" 's' </script>" });
     const html = f.toHTML();
     const scripts = html.match(/<script[^>]*>([\s\S]*?)<\/script>/g)!;
     expect(scripts).to.have.length(1);
@@ -77,7 +77,7 @@ describe("figure HTML", () => {
       () => {},
     );
     for (let i = 0; i <= 201; i++) tick!();
-    expect(el.textContent).to.equal('(plotly.js not loaded: figure Line one\nLine two "q" \'s\' </script> not drawn)');
+    expect(el.textContent).to.equal("(plotly.js not loaded: figure Line one\nLine two \"q\" 's' </script> not drawn)");
   });
 });
 

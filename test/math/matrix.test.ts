@@ -14,7 +14,10 @@ function matmul(X: number[][], Y: number[][]): number[][] {
 describe("stats: matrix helpers", () => {
   it("cholesky reproduces A = L Lᵀ", () => {
     const L = cholesky(A);
-    const LLt = matmul(L, L.map((_, i) => L.map((r) => r[i])));
+    const LLt = matmul(
+      L,
+      L.map((_, i) => L.map((r) => r[i])),
+    );
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(LLt[i][j]).to.be.closeTo(A[i][j], 1e-14);
     expect(L[0][1]).to.equal(0);
   });

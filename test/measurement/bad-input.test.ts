@@ -39,7 +39,18 @@ describe("bad input", () => {
     expect(e.message).to.contain('Unknown variable "Q4"');
     const e2 = errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q3", "q9"] }));
     expect(e2.message).to.contain('"q9"');
-    const e3 = errorOf(() => htmt({ cov: [[1, 0.5], [0.5, 1]], names: ["q1", "q2"] }, { a: ["q1"], b: ["q5"] }));
+    const e3 = errorOf(() =>
+      htmt(
+        {
+          cov: [
+            [1, 0.5],
+            [0.5, 1],
+          ],
+          names: ["q1", "q2"],
+        },
+        { a: ["q1"], b: ["q5"] },
+      ),
+    );
     expect(e3.message).to.contain('"q5"');
     expect(errorOf(() => correlationTable(data, ["q1", "qq"])).message).to.contain('"qq"');
     expect(errorOf(() => composite(data, ["q1", "nope"])).message).to.contain('"nope"');
@@ -66,7 +77,9 @@ describe("bad input", () => {
     const e = errorOf(() => cronbachAlpha(data, ["q1", "q2", "flat"]));
     expect(e.message).to.contain('Item "flat" has zero variance');
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q3", "flat"] })).message).to.contain('"flat" has zero variance');
-    expect(errorOf(() => harmanSingleFactor({ ...data, q4: [1, 2, 3, 5, 4], q5: [5, 4, 3, 2, 2], q6: [1, 1, 2, 2, 3] }, ["q1", "flat"])).message).to.contain('"flat"');
+    expect(errorOf(() => harmanSingleFactor({ ...data, q4: [1, 2, 3, 5, 4], q5: [5, 4, 3, 2, 2], q6: [1, 1, 2, 2, 3] }, ["q1", "flat"])).message).to.contain(
+      '"flat"',
+    );
     expect(errorOf(() => correlationTable(data, ["q1", "flat"])).message).to.contain('"flat" has zero variance');
     expect(errorOf(() => standardize(data, "flat")).message).to.contain('"flat" has zero variance');
   });

@@ -52,7 +52,10 @@ function relClose(a: number, b: number | null, tol: number, what: string) {
 function compare(f: FaResult, g: any, what: string) {
   const L = g.loadings as number[][];
   const al = align(f.loadings, L);
-  expect(al.map((a) => a.col), `${what}: factor order`).to.deep.equal(al.map((_, j) => j));
+  expect(
+    al.map((a) => a.col),
+    `${what}: factor order`,
+  ).to.deep.equal(al.map((_, j) => j));
   expect(f.factorNames, `${what}: names`).to.deep.equal([].concat(g.names));
   const ours = f.loadings.map((r) => al.map((a) => a.sign * r[a.col]));
   expect(maxAbsDiff(ours, L), `${what}: loadings`).to.be.below(TOL);
@@ -128,7 +131,7 @@ describe("fa vs psych::fa (bfi and Harman74, every fm × rotation)", function ()
     const fig = f.heatmap();
     expect(fig.data[0].type).to.equal("heatmap");
     expect((fig.data[0] as { y: string[] }).y[0]).to.equal(t.spec.rows[0].item);
-    expect(f.summary()).to.contain("use = \"pairwise\" (psych's default)");
+    expect(f.summary()).to.contain('use = "pairwise" (psych\'s default)');
   });
 
   it("random starts are seeded: the same seed gives the same rotation, and the identity start is among them", () => {

@@ -10,7 +10,10 @@ import { mediationFromMoments, regressionFromMoments, semInput, termOf, withComp
 import { congenericItemMoments, partialCorrelation, type Moments } from "../../src/replicate/moments";
 
 function readCsv(file: string): Record<string, number[]> {
-  const lines = fs.readFileSync(path.join(__dirname, "../goldens", file), "utf8").trim().split("\n");
+  const lines = fs
+    .readFileSync(path.join(__dirname, "../goldens", file), "utf8")
+    .trim()
+    .split("\n");
   const head = lines[0].split(",").map((h) => h.replace(/"/g, ""));
   const cols: Record<string, number[]> = Object.fromEntries(head.map((h) => [h, [] as number[]]));
   for (const l of lines.slice(1)) l.split(",").forEach((v, j) => cols[head[j]].push(Number(v)));
@@ -121,11 +124,21 @@ describe("replicate: congeneric item moments", () => {
     const fit = sem("f =~ f1 + f2 + f3\ng =~ g1 + g2 + g3", semInput(items));
     const st = fit.standardizedSolution();
     expect(st.find("f", "=~", "f2")!.est_std).to.be.closeTo(0.7, 1e-6);
-    expect(st.find("f", "~~", "g")!.est_std).to.be.closeTo(0.4 / Math.sqrt(compositeReliability([0.8, 0.7, 0.75]) * compositeReliability([0.85, 0.8, 0.6])), 1e-6);
+    expect(st.find("f", "~~", "g")!.est_std).to.be.closeTo(
+      0.4 / Math.sqrt(compositeReliability([0.8, 0.7, 0.75]) * compositeReliability([0.85, 0.8, 0.6])),
+      1e-6,
+    );
   });
 
   it("refuses disattenuated correlations that are not a correlation matrix", () => {
-    const bad = { ...m, cor: [[1, 0.9, 0], [0.9, 1, 0], [0, 0, 1]] };
+    const bad = {
+      ...m,
+      cor: [
+        [1, 0.9, 0],
+        [0.9, 1, 0],
+        [0, 0, 1],
+      ],
+    };
     expect(() => congenericItemMoments(bad, scales, ["c"])).to.throw(/disattenuated correlations are not a correlation matrix/);
   });
 });

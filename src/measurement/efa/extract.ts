@@ -167,10 +167,13 @@ function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions)
     const e = symEigen(Rm);
     for (let j = 0; j < k; j++)
       if (!(e.values[j] >= 0))
-        throw new PathlabError(`fa(fm = "pa"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${e.values[j].toFixed(4)}), so ${k} principal axes do not exist.`, {
-          hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
-          code: "efa.negative-eigenvalue",
-        });
+        throw new PathlabError(
+          `fa(fm = "pa"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${e.values[j].toFixed(4)}), so ${k} principal axes do not exist.`,
+          {
+            hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
+            code: "efa.negative-eigenvalue",
+          },
+        );
     L = topLoadings(e, k);
     lastValues = e.values;
     const h2 = rowSS(L);

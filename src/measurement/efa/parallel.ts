@@ -59,7 +59,12 @@ export interface FaParallelOptions {
 export const DEFAULT_PARALLEL_SEED = 12345;
 
 const SPECS: OptionSpecs = {
-  fm: { kind: "enum", values: ["minres", "ml", "pa"], valueAliases: { mle: "ml" }, unsupportedValues: { uls: 'use "minres".', wls: 'use "minres".', gls: 'use "minres".', pc: 'use fa: "pc".' } },
+  fm: {
+    kind: "enum",
+    values: ["minres", "ml", "pa"],
+    valueAliases: { mle: "ml" },
+    unsupportedValues: { uls: 'use "minres".', wls: 'use "minres".', gls: 'use "minres".', pc: 'use fa: "pc".' },
+  },
   fa: { kind: "enum", values: ["both", "pc", "fa"] },
   nfactors: { kind: "number", min: 1, integer: true },
   nIter: { kind: "number", min: 1, max: 1e6, integer: true, aliases: ["n.iter"] },
@@ -93,7 +98,18 @@ export class FaParallelResult extends Result {
     /** Suggested numbers of factors and components (undefined: every observed eigenvalue exceeds its reference). */
     readonly nfact: number | undefined,
     readonly ncomp: number | undefined,
-    readonly settings: { nIter: number; quant: number; seed: number; fm: FactorMethod; smc: boolean; n: number; use: UseOption; fromData: boolean; kind: "both" | "pc" | "fa"; nfactors: number },
+    readonly settings: {
+      nIter: number;
+      quant: number;
+      seed: number;
+      fm: FactorMethod;
+      smc: boolean;
+      n: number;
+      use: UseOption;
+      fromData: boolean;
+      kind: "both" | "pc" | "fa";
+      nfactors: number;
+    },
   ) {
     super();
   }
@@ -104,7 +120,9 @@ export class FaParallelResult extends Result {
 
   info(): string[] {
     const s = this.settings;
-    const kinds = [this.simulated.pc || this.simulated.fa ? "simulated normal data" : "", this.resampled.pc || this.resampled.fa ? "resampled items" : ""].filter(Boolean).join(" and ");
+    const kinds = [this.simulated.pc || this.simulated.fa ? "simulated normal data" : "", this.resampled.pc || this.resampled.fa ? "resampled items" : ""]
+      .filter(Boolean)
+      .join(" and ");
     const nf = this.nfact === undefined ? "all" : String(this.nfact);
     const nc = this.ncomp === undefined ? "all" : String(this.ncomp);
     return [
@@ -141,7 +159,9 @@ export class FaParallelResult extends Result {
         title: "Observed eigenvalues and their parallel-analysis references",
         columns,
         rows,
-        notes: ["A factor (component) is retained while its observed eigenvalue exceeds the reference; the means and SDs over replications are in result.simulated / result.resampled."],
+        notes: [
+          "A factor (component) is retained while its observed eigenvalue exceeds the reference; the means and SDs over replications are in result.simulated / result.resampled.",
+        ],
       },
     ];
   }
@@ -205,14 +225,21 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   const kind = o.fa ?? "both";
   const fm = o.fm ?? "minres";
   const nfactors = o.nfactors ?? 1;
-  if (nfactors >= p) throw new PathlabError(`faParallel(): nfactors = ${nfactors} for ${p} variables.`, { hint: "Use nfactors: 1 (psych's default).", code: "efa.too-many-factors" });
+  if (nfactors >= p)
+    throw new PathlabError(`faParallel(): nfactors = ${nfactors} for ${p} variables.`, {
+      hint: "Use nfactors: 1 (psych's default).",
+      code: "efa.too-many-factors",
+    });
   const nIter = o.nIter ?? 20;
   const quant = o.quant ?? 0.95;
   const sim = o.sim ?? true;
   const useSmc = o.smc ?? false;
   const seed = o.seed ?? DEFAULT_PARALLEL_SEED;
   const resample = src.fromData;
-  if (!sim && !resample) throw new PathlabError("faParallel(): with a correlation matrix only simulation is possible; sim: false leaves nothing to compare with.", { code: "efa.bad-option" });
+  if (!sim && !resample)
+    throw new PathlabError("faParallel(): with a correlation matrix only simulation is possible; sim: false leaves nothing to compare with.", {
+      code: "efa.bad-option",
+    });
   const n = src.nObs;
   checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
   const doFa = kind !== "pc";
@@ -278,5 +305,8 @@ function resampledCorrelation(columns: Float64Array[], n: number, rng: Rng): num
     const R = anyMissing ? pairwiseMoments(cols).r : correlationMatrix(cols);
     if (R.every((r) => r.every((v) => Number.isFinite(v)))) return R;
   }
-  throw new PathlabError("faParallel(): 100 resampled data sets in a row had undefined correlations.", { hint: "An item has almost no non-missing values; drop it.", code: "efa.resample-failed" });
+  throw new PathlabError("faParallel(): 100 resampled data sets in a row had undefined correlations.", {
+    hint: "An item has almost no non-missing values; drop it.",
+    code: "efa.resample-failed",
+  });
 }

@@ -19,7 +19,24 @@
  *   factor-score adequacy (regression scores): W = R*⁻¹ΛΦ, R²_j = (WᵀΛΦ)_jj; psych prints √R²
  *   (correlation of scores with factors), R² and 2R² − 1 (minimum correlation of possible scores).
  */
-import { covToCor, eigenvalues, invertSPD, logDet, logDetSPD, mul, mult, pchisq, pchisqNC, qnorm, rmsea, solve, symEigen, tmul, trace, type Mat } from "../../math";
+import {
+  covToCor,
+  eigenvalues,
+  invertSPD,
+  logDet,
+  logDetSPD,
+  mul,
+  mult,
+  pchisq,
+  pchisqNC,
+  qnorm,
+  rmsea,
+  solve,
+  symEigen,
+  tmul,
+  trace,
+  type Mat,
+} from "../../math";
 
 export interface FaFit {
   dof: number;

@@ -144,7 +144,10 @@ function roundAndCode(items: { [name: string]: Float64Array }, comp: { [name: st
   return columns;
 }
 
-function drawOnce(seed: number, gen: Paper002Generating): Paper002Simulation & { finalInteraction: number; achievedLoadings: { [construct: string]: number[] } } {
+function drawOnce(
+  seed: number,
+  gen: Paper002Generating,
+): Paper002Simulation & { finalInteraction: number; achievedLoadings: { [construct: string]: number[] } } {
   const t = paper002.correlations;
   const n = t.n;
   const names = t.names;
@@ -296,5 +299,10 @@ export function simulatePaper002(seed = PAPER002_SEED, iterations = 12): Paper00
   gen = best.gen;
   const { finalInteraction, achievedLoadings, ...out } = res;
   void achievedLoadings;
-  return { ...out, target: { means: published.means, sds: published.sds, cor: published.cor }, interaction: { ...out.interaction, target: bXW, roundedEstimate: finalInteraction }, generating: gen };
+  return {
+    ...out,
+    target: { means: published.means, sds: published.sds, cor: published.cor },
+    interaction: { ...out.interaction, target: bXW, roundedEstimate: finalInteraction },
+    generating: gen,
+  };
 }

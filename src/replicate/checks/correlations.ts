@@ -3,7 +3,6 @@ import { STAR_RANK, correlationPValue, criticalR, starsFor, symEigen } from "../
 import type { PublishedCorrelationTable } from "../record";
 import { fmt, fmtP, roundingInterval, type ConsistencyRow } from "./report";
 
-
 /**
  * Id of a correlation-table cell: "<paper>.corr.<row>.<col>" (the row is the later variable), or
  * "<paper>.corr.<var>.mean|sd" for a moment; the paper id is the table's `paper` when known.
@@ -73,7 +72,6 @@ export function checkPositiveDefinite(t: PublishedCorrelationTable): Consistency
     note: (min > 0 ? "" : "no data set can have this correlation matrix") + (nMissing ? `${min > 0 ? "" : "; "}${nMissing} missing cell(s) set to 0` : ""),
   };
 }
-
 
 /** Significance thresholds for |r| stated in a table's note against the critical r at the table's N (two-sided). */
 export function checkThresholdClaims(t: PublishedCorrelationTable): ConsistencyRow[] {

@@ -15,7 +15,14 @@ function rmseaAt(chi2: number, df: number, n: number, nConvention: "N-1" | "N"):
  * RMSEA from χ² and df (or from χ²/df alone: RMSEA = √((χ²/df − 1)/(N − 1))) under both the N − 1
  * and the N conventions; ok if either reproduces the printed value within rounding.
  */
-export function checkRmsea(args: { source: string; rmsea: PublishedNumber; n: number; chi2?: PublishedNumber; df?: number; ratio?: PublishedNumber }): ConsistencyRow {
+export function checkRmsea(args: {
+  source: string;
+  rmsea: PublishedNumber;
+  n: number;
+  chi2?: PublishedNumber;
+  df?: number;
+  ratio?: PublishedNumber;
+}): ConsistencyRow {
   let ranges: [number, number][];
   let point: number[];
   let input: string;
@@ -46,7 +53,16 @@ export function checkRmsea(args: { source: string; rmsea: PublishedNumber; n: nu
 }
 
 /** p of a χ² test against a printed p or p statement. */
-export function checkChi2P(args: { source: string; chi2: number; chi2Digits: number; df: number; p: { value: number; digits: number; bound?: "<" | ">" }; printed: string; id?: string; assumption?: string }): ConsistencyRow {
+export function checkChi2P(args: {
+  source: string;
+  chi2: number;
+  chi2Digits: number;
+  df: number;
+  p: { value: number; digits: number; bound?: "<" | ">" };
+  printed: string;
+  id?: string;
+  assumption?: string;
+}): ConsistencyRow {
   const [lo, hi] = roundingInterval(args.chi2, args.chi2Digits);
   const range: [number, number] = [pchisq(hi, args.df, false), pchisq(Math.max(0, lo), args.df, false)];
   const ok = overlaps(range, iv(args.p));
@@ -73,7 +89,12 @@ export function checkChi2Ratio(args: { source: string; chi2: PublishedNumber; ra
   } else {
     const approx = args.chi2.value / args.ratio.value;
     const cands = [Math.floor(approx) - 1, Math.floor(approx), Math.ceil(approx), Math.ceil(approx) + 1].filter((d) => d > 0);
-    const good = cands.filter((d) => overlaps(cornerRange((c) => c / d, [iv(args.chi2)]), rr));
+    const good = cands.filter((d) =>
+      overlaps(
+        cornerRange((c) => c / d, [iv(args.chi2)]),
+        rr,
+      ),
+    );
     ok = good.length > 0;
     recomputed = ok ? `implied df = ${good.join(" or ")}` : `no integer df near ${fmt(approx, 1)} gives the ratio`;
   }
@@ -87,7 +108,6 @@ export function checkChi2Ratio(args: { source: string; chi2: PublishedNumber; ra
     id: args.ratio.id,
   };
 }
-
 
 /**
  * Printed df against the df of the standard specification the record names (e.g. 7 correlated

@@ -66,7 +66,9 @@ export class ConsistencyReport extends Result {
           ...r,
           verdict: { text: r.verdict, className: r.verdict === "flag" ? "pathlab-status-differs" : "pathlab-status-reproduced" },
         })),
-        notes: ["Verdicts allow for the rounding of every printed input; 'flag' means no values consistent with the printed digits reproduce the printed result."],
+        notes: [
+          "Verdicts allow for the rounding of every printed input; 'flag' means no values consistent with the printed digits reproduce the printed result.",
+        ],
       },
     ];
   }

@@ -3,8 +3,6 @@ import { STAR_RANK, pf, starsFor, twoSidedP } from "../../math";
 import type { CoefficientRow, PublishedNumber } from "../record";
 import { cornerRange, fmt, fmtP, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
-
-
 /**
  * Stars and p from a t or z statistic: the printed stars must be those of some |t| inside the
  * statistic's rounding interval (two-sided test).
@@ -34,7 +32,9 @@ export function checkStarsFromStatistic(args: {
     published: `${args.label} = ${args.stat.toFixed(args.statDigits)}${args.stars ? " " + args.stars : " (no stars)"}`,
     recomputed: `p = ${fmtP(pPoint)} → ${starsFor(pPoint, args.legend) || "none"}`,
     verdict: ok ? "ok" : "flag",
-    note: ok ? "" : `stars printed "${args.stars || "none"}", expected ${expected}${args.df === undefined ? " (two-sided z)" : ` (two-sided t, df = ${args.df})`}`,
+    note: ok
+      ? ""
+      : `stars printed "${args.stars || "none"}", expected ${expected}${args.df === undefined ? " (two-sided z)" : ` (two-sided t, df = ${args.df})`}`,
     id: args.id,
   };
 }
@@ -119,7 +119,9 @@ export function checkImpliedSe(rows: CoefficientRow[], factor = 3): ConsistencyR
       published: `${r.printed.estimate} (${r.printed.t})`,
       recomputed: `SE ∈ ${fmtRange([seLo, seHi], 3)}; model median ${fmt(med, 3)}`,
       verdict: ok ? "ok" : "flag",
-      note: ok ? "" : `implied SE more than ${factor}× away from the model's other rows: b or t misprinted` + (repaired ? ` (the record uses the reading t = ${r.t})` : ""),
+      note: ok
+        ? ""
+        : `implied SE more than ${factor}× away from the model's other rows: b or t misprinted` + (repaired ? ` (the record uses the reading t = ${r.t})` : ""),
       id: r.id,
     });
   }
@@ -130,7 +132,17 @@ export function checkImpliedSe(rows: CoefficientRow[], factor = 3): ConsistencyR
 // Regression model statistics
 
 /** p of an F statistic, against its printed stars (legend) or p. */
-export function checkFStars(args: { label: string; source: string; F: number; digits: number; df1: number; df2: number; stars: string; legend: Record<string, number>; id?: string }): ConsistencyRow {
+export function checkFStars(args: {
+  label: string;
+  source: string;
+  F: number;
+  digits: number;
+  df1: number;
+  df2: number;
+  stars: string;
+  legend: Record<string, number>;
+  id?: string;
+}): ConsistencyRow {
   const [lo, hi] = roundingInterval(args.F, args.digits);
   const pMax = pf(Math.max(0, lo), args.df1, args.df2, false);
   const pMin = pf(hi, args.df1, args.df2, false);
@@ -197,4 +209,3 @@ export function checkDeltaR2(args: { source: string; delta: PublishedNumber; r2:
     id: args.delta.id,
   };
 }
-
