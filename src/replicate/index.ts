@@ -15,6 +15,7 @@
  * replicationSummary("003", comparison)
  *
  * @packageDocumentation
+ * @module pathlab/replicate
  */
 
 // The record a paper publishes -------------------------------------------------------------------
