@@ -33,6 +33,9 @@ export type ErrorCode =
   | "options.not-applicable"
   | "options.unknown"
   | "options.unsupported"
+  // Internal consistency checks: an error with one of these codes is a bug in pathlab.
+  | "internal.assertion"
+  | "internal.unknown-task"
   // Resource limits (`checkMemory`).
   | "resources.memory"
   // The notebook kernel bridge (interrupts).
@@ -232,12 +235,9 @@ export type ErrorCode =
   | "power.bad-spec"
   | "power.unknown-effect"
   | "power.unknown-n"
-  | "power.worker"
   // The parallel runner (issue 18, branch `speed`).
   | "parallel.bad-option" // in flight on another branch (kept so it compiles after merging)
   | "parallel.worker-failed" // in flight on another branch (kept so it compiles after merging)
-  // Former `src/stats` area (issue 18, branch `speed`); TODO(issue 14 sem/process/power task): rename to `math.*`.
-  | "stats.bad-input" // in flight on another branch (kept so it compiles after merging)
   // Qualitative and case-study tools (`src/qual`).
   | "qual.bad-case-table"
   | "qual.bad-case-value"

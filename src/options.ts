@@ -72,7 +72,20 @@ export interface CustomSpec extends BaseSpec {
   expected?: string;
 }
 
-export type OptionSpec = BooleanSpec | NumberSpec | EnumSpec | SeedSpec | StringSpec | CustomSpec;
+/**
+ * An R argument pathlab accepts only at one value — R's default, or a value that does not change the
+ * numbers (`plot = FALSE`, `verbose = FALSE`, `method = "pearson"`) — so code ported from R runs; any
+ * other value is an error saying it is not supported (never ignored).
+ */
+export interface FixedSpec extends BaseSpec {
+  kind: "fixed";
+  /** The accepted value(s) (strings compared case-insensitively). */
+  value: boolean | number | string | readonly (boolean | number | string)[];
+  /** Why another value is not supported, or what to use instead. */
+  otherwise: string;
+}
+
+export type OptionSpec = BooleanSpec | NumberSpec | EnumSpec | SeedSpec | StringSpec | CustomSpec | FixedSpec;
 export type OptionSpecs = Record<string, OptionSpec>;
 
 /** Largest seed + 1: seeds are unsigned 32-bit integers, as R's `set.seed` takes a 32-bit integer. */
@@ -179,6 +192,21 @@ function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec):
       if (typeof value !== "string")
         fail(fn, `option '${name}' must be a string; got ${describeValue(value)}.`, `Write { ${name}: "…" }.`, "options.bad-value");
       return value;
+    case "fixed": {
+      const accepted = (Array.isArray(spec.value) ? spec.value : [spec.value]) as (boolean | number | string)[];
+      const same = (a: unknown, b: boolean | number | string) =>
+        typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
+      if (!accepted.some((a) => same(value, a))) {
+        const shown = accepted.map((a) => JSON.stringify(a)).join(" or ");
+        fail(
+          fn,
+          `option '${name}' is supported only as ${shown}; got ${describeValue(value)}: ${spec.otherwise}`,
+          `Remove '${name}' or set it to ${shown}.`,
+          "options.unsupported",
+        );
+      }
+      return value;
+    }
     case "custom": {
       const problem = spec.check?.(value);
       if (problem)

@@ -52,6 +52,17 @@ describe("checkOptions", () => {
     expect(errorOf(() => checkOptions("f", { stdLv: true, "std.lv": false }, specs)).code).to.equal("options.duplicate");
   });
 
+  it("R arguments at their default (or a value that changes nothing) are accepted; other values are unsupported", () => {
+    const fixed = {
+      plot: { kind: "fixed" as const, value: false, otherwise: "pathlab draws figures with .plot()." },
+      method: { kind: "fixed" as const, value: "pearson", otherwise: "only Pearson correlations." },
+    };
+    expect(checkOptions("f", { plot: false, method: "Pearson" }, fixed)).to.deep.equal({ plot: false, method: "Pearson" });
+    const e = errorOf(() => checkOptions("f", { method: "spearman" }, fixed));
+    expect(e.code).to.equal("options.unsupported");
+    expect(e.message).to.contain("only Pearson");
+  });
+
   it("seeds are integers in [0, 2^32)", () => {
     expect(checkSeed(0)).to.equal(0);
     expect(checkSeed(4294967295)).to.equal(4294967295);
