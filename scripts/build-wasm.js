@@ -14,7 +14,10 @@ const OUT = path.join(__dirname, "..", "src", "math", "wasm-kernels.ts");
 
 async function render() {
   const wabt = await require("wabt")();
-  const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".wat")).sort();
+  const files = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith(".wat"))
+    .sort();
   const lines = [
     "/**",
     " * WebAssembly kernels, assembled from src/math/wasm/*.wat by scripts/build-wasm.js (wabt).",
@@ -25,7 +28,11 @@ async function render() {
     const mod = wabt.parseWat(f, fs.readFileSync(path.join(DIR, f), "utf8"), { simd: true });
     const { buffer } = mod.toBinary({});
     mod.destroy();
-    const name = path.basename(f, ".wat").toUpperCase().replace(/[^A-Z0-9]/g, "_") + "_WASM";
+    const name =
+      path
+        .basename(f, ".wat")
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "_") + "_WASM";
     lines.push("", `/** ${f} (${buffer.length} bytes). */`, `export const ${name} =`, `  "${Buffer.from(buffer).toString("base64")}";`);
   }
   return lines.join("\n") + "\n";

@@ -4,7 +4,9 @@
  *
  *   node -r tsx/cjs scripts/function-lengths.ts [--top 20] [--max 120] [--exclude src/sem,src/process]
  *
- * With --max it exits 1 when a function outside the excluded folders is longer than the limit.
+ * With --max it exits 1 when a function outside the excluded folders is longer than the limit
+ * (`npm run lint` runs it with --top 0 --max 120, excluding src/sem, src/process and src/power
+ * until the later part of issue 14 splits `process()` and the others).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -73,14 +75,18 @@ function main(): void {
     console.log(title);
     for (const f of list.slice(0, top)) console.log(`${String(f.lines).padStart(5)}  ${f.file}:${f.line}  ${f.name}`);
   };
-  show(inScope, exclude.length ? `longest functions outside ${exclude.join(", ")}:` : "longest functions:");
-  if (exclude.length) show(all.filter(excluded), `\nlongest functions inside ${exclude.join(", ")}:`);
+  if (top > 0) {
+    show(inScope, exclude.length ? `longest functions outside ${exclude.join(", ")}:` : "longest functions:");
+    if (exclude.length) show(all.filter(excluded), `\nlongest functions inside ${exclude.join(", ")}:`);
+  }
   if (max !== undefined) {
     const over = inScope.filter((f) => f.lines > max);
     if (over.length) {
-      console.error(`\n${over.length} function(s) longer than ${max} lines (outside the excluded folders).`);
+      console.error(`\n${over.length} function(s) longer than ${max} lines (outside the excluded folders): split them into named stages.`);
+      for (const f of over) console.error(`  ${f.file}:${f.line} ${f.name}: ${f.lines} lines`);
       process.exit(1);
     }
+    console.log(`Function length: the longest function outside ${exclude.join(", ") || "nothing"} has ${inScope[0]?.lines ?? 0} lines (limit ${max}).`);
   }
 }
 

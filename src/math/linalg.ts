@@ -35,17 +35,19 @@ export type MatrixLike = ReadonlyArray<ArrayLike<number>>;
  * the strict upper triangle is left untouched. A pivot not above `minPivot` stops the recurrence:
  * the function returns its index j and leaves the failing pivot value in `a[j * n + j]`.
  *
- * With `semidefinite`, a pivot at or below zero is taken as zero instead (its column of L is then
- * zero): a factor of a positive semidefinite matrix, such as a covariance matrix of estimates that
- * rounding left a hair below zero.
+ * With `relative`, the limit is minPivot · max(1, A_jj) (a pivot small against its own diagonal
+ * entry, as a rank test of X'X wants). With `semidefinite`, a pivot at or below zero is taken as
+ * zero instead (its column of L is then zero): a factor of a positive semidefinite matrix, such as
+ * a covariance matrix of estimates that rounding left a hair below zero.
  */
-export function choleskyInPlace(a: Float64Array, n: number, minPivot = 0, semidefinite = false): number {
+export function choleskyInPlace(a: Float64Array, n: number, minPivot = 0, semidefinite = false, relative = false): number {
   for (let j = 0; j < n; j++) {
     const rj = j * n;
     let d = a[rj + j];
+    const limit = relative ? minPivot * Math.max(1, d) : minPivot;
     for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
     if (semidefinite) d = Math.max(d, 0);
-    else if (!(d > minPivot)) {
+    else if (!(d > limit)) {
       a[rj + j] = d;
       return j;
     }
