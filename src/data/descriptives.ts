@@ -249,6 +249,10 @@ function numericLookingColumns(data: TableInput, codes: NaValue[]): string[] {
  * Descriptive statistics (n, mean, SD, min, max, skewness, excess kurtosis, se) of the given
  * variables, or of every numeric column when none are named. See the module comment for the
  * skewness/kurtosis definitions.
+ *
+ * @example
+ * const df = await readCSV("survey.csv");
+ * describe(df, ["trust", "commit", "perf"]) // n, mean, SD, median, skew, kurtosis… per variable
  */
 export function describe(data: TableInput, vars?: string[], options: DescribeOptions = {}): Descriptives {
   const opts = checkOptions<DescribeOptions>("describe", options, {

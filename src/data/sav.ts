@@ -216,6 +216,11 @@ function compressionName(h: SavHeader): "none" | "bytecode" | "zlib" {
  * Reads an SPSS system file (.sav or .zsav) from a path or from its bytes. See the module comment for
  * how values, missing values and dates are returned. The number of cases read must equal the
  * header's; a truncated or damaged file is an error, never a partial load.
+ *
+ * @example
+ * const sav = await readSav("survey.sav");
+ * sav.frame   // the DataFrame, value labels attached
+ * sav         // SPSS's Variable View
  */
 export async function readSav(source: string | Uint8Array, options: ReadSavOptions = {}): Promise<SavFile> {
   const opts = checkOptions<ReadSavOptions>("readSav", options, {

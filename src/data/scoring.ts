@@ -91,6 +91,9 @@ export interface CompositeOptions extends ScoringOptions {
 /**
  * Composite score of several items per row: mean (Σ x_j / m) or sum (Σ x_j) over the m answered
  * items, scored only when m ≥ minItems (the "minimum items" rule, SPSS MEAN.n / SUM.n).
+ *
+ * @example
+ * df.addColumn("trust", composite(df, ["tr1", "tr2", "tr3"]), { inplace: true }); // item means
  */
 export function composite(data: TableInput, items: string[], options: CompositeOptions = {}): number[] {
   const { opts, codes } = scoringOptions<CompositeOptions>("composite", options, {
@@ -143,6 +146,9 @@ export interface ReverseOptions extends ScoringOptions {
 /**
  * Reverse-codes answers on a min…max scale: x' = min + max − x (1↔7, 2↔6, … on a 1–7 scale).
  * A value outside [min, max] is an error naming the row, since it means the scale is wrong.
+ *
+ * @example
+ * reverseCode(df, "tr4", { min: 1, max: 7 })   // 8 − tr4
  */
 export function reverseCode(values: ArrayLike<unknown>, opts: ReverseOptions): number[];
 export function reverseCode(data: TableInput, variable: string, opts: ReverseOptions): number[];
@@ -165,7 +171,13 @@ export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | Reve
   });
 }
 
-/** Mean-centres a variable: x − x̄ (x̄ over the non-missing values). */
+/**
+ * Mean-centres a variable: x − x̄ (x̄ over the non-missing values).
+ *
+ * @example
+ * center(df, "trust")  // trust − mean(trust)
+ * center([1, 2, 3])    // [−1, 0, 1]
+ */
 export function center(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
 export function center(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
@@ -179,7 +191,13 @@ export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringO
   return col.values.map((v) => v - mean);
 }
 
-/** Standardises a variable: z = (x − x̄) / s, with s the sample SD (n − 1 denominator). */
+/**
+ * Standardises a variable: z = (x − x̄) / s, with s the sample SD (n − 1 denominator).
+ *
+ * @example
+ * standardize(df, "perf")   // z-scores
+ * standardize([1, 2, 3])    // [−1, 0, 1]
+ */
 export function standardize(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
 export function standardize(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function standardize(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
@@ -201,6 +219,10 @@ export interface ProductOptions extends ScoringOptions {
 /**
  * Product term of two or more variables, Π x_j per row (optionally of mean-centred variables), for
  * moderation analyses.
+ *
+ * @example
+ * productTerm(df, ["trust_c", "commit_c"])   // the interaction term
+ * productTerm(df, ["trust", "commit"], { center: true })
  */
 export function productTerm(data: TableInput, variables: string[], opts?: ProductOptions): number[];
 export function productTerm(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
@@ -289,6 +311,9 @@ export interface DummyOptions extends MissingOptions {
  * Dummy (indicator) coding of a categorical variable: one 0/1 column per category except the
  * reference, so that each coefficient compares a category with the reference. Missing cells give
  * NaN in every dummy.
+ *
+ * @example
+ * dummyCode(df, "industry", { reference: "services" })   // { industry_manufacturing: [...], … }
  */
 export function dummyCode(data: TableInput, variable: string, options: DummyOptions = {}): Record<string, number[]> {
   const { opts, codes } = scoringOptions<DummyOptions>("dummyCode", options, {

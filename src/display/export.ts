@@ -220,6 +220,9 @@ export interface ExportOptions {
  * Writes the tables of several results into one file, by its extension: .docx (APA Word tables,
  * numbered), .md, .tex, .html or .csv (tables separated by a blank line, each preceded by a comment
  * line with its title). Resolves with the absolute path written.
+ *
+ * @example
+ * await exportTables([describe(df), ols(df, { y: "perf", x: ["trust"] })], "tables.docx")   // APA tables in Word
  */
 export async function exportTables(items: Exportable | Exportable[], file: string, options: ExportOptions = {}): Promise<string> {
   const opts = checkOptions<ExportOptions>("exportTables", options, { startNumber: { kind: "number", integer: true, min: 0, aliases: ["start"] } });

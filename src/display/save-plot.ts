@@ -20,6 +20,9 @@ export interface SavePlotOptions {
 /**
  * Writes a figure to `file` as PNG or SVG (chosen by the extension) and resolves with the absolute
  * path. The figure may be a pathlab `Figure` or a plain plotly `{data, layout}` object.
+ *
+ * @example
+ * await savePlot(new Figure([{ type: "bar", x: ["a", "b"], y: [1, 2] }]), "figure.png")
  */
 export async function savePlot(fig: Figure | { data: PlotData[]; layout?: PlotLayout }, file: string, opts: SavePlotOptions = {}): Promise<string> {
   const ext = path.extname(file).toLowerCase();

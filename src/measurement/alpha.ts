@@ -251,6 +251,9 @@ function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
  * correlations, as psych::alpha reports them — pairwise by default, as psych (see the module
  * comment). Items may be reverse-keyed ("-A1", `keys`, `checkKeys`). Needs at least two items,
  * none with zero variance.
+ *
+ * @example
+ * cronbachAlpha(df, ["tr1", "tr2", "tr3", "tr4"], { keys: ["tr4"] })   // tr4 reverse-keyed
  */
 export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOptions = {}): AlphaResult {
   const o = checkOptions<AlphaOptions>("cronbachAlpha", opts, ALPHA_SPECS);

@@ -196,6 +196,9 @@ function sumSub(S: Mat, idx: number[]): number {
 /**
  * semTools' compRelSEM (ω per factor, or α with tauEq) and AVE, with the Fornell–Larcker CR and AVE
  * beside them, from a fitted CFA (see the module comment for every formula).
+ *
+ * @example
+ * compRelSEM(cfa("agree =~ A1 + A2 + A3", bfi))   // semTools::compRelSEM
  */
 export function compRelSEM(fit: CfaFitLike, opts: CompRelOptions = {}): CompRelResult {
   const o = checkOptions<CompRelOptions>("compRelSEM", opts, SPECS);

@@ -177,7 +177,12 @@ export class CorrTestResult extends Result {
   }
 }
 
-/** psych::corr.test on the named variables (default: every numeric column). */
+/**
+ * psych::corr.test on the named variables (default: every numeric column).
+ *
+ * @example
+ * corrTest(bfi, ["A1", "A2", "A3"], { adjust: "holm" })
+ */
 export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOptions = {}): CorrTestResult {
   const o = checkOptions<CorrTestOptions>("corrTest", opts, SPECS);
   const names = vars ?? numericItemColumns(data, o.missing);

@@ -105,7 +105,12 @@ export class HarmanResult extends Result {
   }
 }
 
-/** Harman's single-factor test by principal components or principal axis factoring (see module comment). */
+/**
+ * Harman's single-factor test by principal components or principal axis factoring (see module comment).
+ *
+ * @example
+ * harmanSingleFactor(df, ["tr1", "tr2", "tr3", "co1", "co2", "co3"])   // share of the first unrotated component
+ */
 export function harmanSingleFactor(data: TableInput, items: string[], options: HarmanOptions = {}): HarmanResult {
   const opts = checkOptions<HarmanOptions>("harmanSingleFactor", options, HARMAN_SPECS);
   const method = opts.method ?? "pca";

@@ -109,6 +109,9 @@ export class HtmtResult extends Result {
 /**
  * HTMT / HTMT2 from raw data or from a covariance or correlation matrix. `constructs` maps each
  * construct to its items, e.g. { trust: ["tr1","tr2","tr3"], satisfaction: ["sa1","sa2"] }.
+ *
+ * @example
+ * htmt(df, { trust: ["tr1", "tr2", "tr3"], commit: ["co1", "co2", "co3"] })
  */
 export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<string, string[]>, options: HtmtOptions = {}): HtmtResult {
   const opts = checkOptions<HtmtOptions>("htmt", options, HTMT_SPECS);

@@ -67,6 +67,9 @@ export class MarkerResult extends Result {
 /**
  * Marker-variable adjustment of one correlation or several (an object of named correlations) by
  * the marker correlation r_M, with the t test of each adjusted correlation on n − 3 df.
+ *
+ * @example
+ * markerVariableAdjustment({ "trust–perf": 0.41 }, 0.08, 250)   // Lindell & Whitney (2001)
  */
 export function markerVariableAdjustment(r: number | Record<string, number>, rMarker: number, n: number): MarkerResult {
   if (!(Number.isFinite(rMarker) && rMarker > -1 && rMarker < 1))

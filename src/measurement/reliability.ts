@@ -80,6 +80,9 @@ export class FornellLarckerResult extends Result {
 /**
  * Fornell–Larcker criterion: a construct shows discriminant validity when √AVE exceeds its
  * correlations with every other construct (equivalently AVE > r²).
+ *
+ * @example
+ * fornellLarcker([[1, 0.45], [0.45, 1]], [0.62, 0.58], ["trust", "commit"])
  */
 export function fornellLarcker(corr: number[][], ave: number[], names: string[]): FornellLarckerResult {
   const k = names.length;
@@ -161,6 +164,9 @@ export class ReliabilityTable extends Result {
 /**
  * α (from the data), CR and AVE (from the standardised loadings, e.g. a CFA's std.all) for each
  * construct. `constructs` maps construct → items; `loadings` maps construct → loadings in item order.
+ *
+ * @example
+ * reliabilityTable(df, { trust: ["tr1", "tr2", "tr3"] }, { trust: [0.82, 0.79, 0.85] })   // α, CR, AVE, √AVE
  */
 export function reliabilityTable(
   data: TableInput,

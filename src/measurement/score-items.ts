@@ -281,6 +281,9 @@ function scaleStatistics(
 /**
  * Scores several keyed scales (psych::scoreItems). `keys` maps each scale to its items in psych's
  * spelling, e.g. { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] }.
+ *
+ * @example
+ * scoreItems(bfi, { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] })
  */
 export function scoreItems(data: TableInput, keys: Record<string, string[]>, opts: ScoreItemsOptions = {}): ScoreItemsResult {
   const o = checkOptions<ScoreItemsOptions>("scoreItems", opts, SPECS);

@@ -93,7 +93,12 @@ function checkRegressionSpec(fn: string, spec: object, extra: OptionSpecs = {}):
   }
 }
 
-/** Power of the F test of q predictors in a regression of n cases for effect size f² (Cohen 1988, noncentral F). */
+/**
+ * Power of the F test of q predictors in a regression of n cases for effect size f² (Cohen 1988, noncentral F).
+ *
+ * @example
+ * regressionPower({ f2: 0.02, n: 300, predictors: 6, tested: 1 })   // power of one added predictor
+ */
 export function regressionPower(spec: RegressionPowerSpec): number {
   checkRegressionSpec("regressionPower", spec);
   if (spec.n === undefined) throw new PathlabError("regressionPower() needs n.", { hint: "For the N that reaches a target power use regressionSampleSize().", code: "options.missing" });

@@ -373,7 +373,15 @@ export class CaseTable extends Result {
   }
 }
 
-/** Builds and validates a case table (errors name the case and field at fault). */
+/**
+ * Builds and validates a case table (errors name the case and field at fault).
+ *
+ * @example
+ * caseTable({
+ *   fields: [{ key: "employees", type: "integer", source: "Table 1" }],
+ *   cases: [{ id: "C1", employees: 12 }, { id: "C2", employees: unknownValue("not reported") }],
+ * })
+ */
 export function caseTable(spec: CaseTableSpec): CaseTable {
   return new CaseTable(spec);
 }

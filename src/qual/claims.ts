@@ -89,7 +89,12 @@ export class ClaimCheck extends Result {
   }
 }
 
-/** Evaluates every claim against the data context (errors inside a claim name the claim). */
+/**
+ * Evaluates every claim against the data context (errors inside a claim name the claim).
+ *
+ * @example
+ * checkClaims([{ id: "size", text: "Most firms have under 20 staff", source: "§4", published: 7, cells: "employees", reproduce: (t: CaseTable) => t.numbers("employees").filter((v) => v !== null && v < 20).length }], cases)
+ */
 export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
   const ANY = { kind: "custom" } as const;
   checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, {

@@ -168,6 +168,9 @@ const HIERARCHICAL_OPTIONS: OptionSpecs = {
  * same complete cases. ΔR²_k = R²_k − R²_{k−1}; F change = (ΔR²_k/q_k)/((1 − R²_k)/(n − p_k)) on
  * (q_k, n − p_k) df with q_k the number of predictors added (Cohen, Cohen, West & Aiken 2003,
  * eq. 5.5.1; equal to R's anova() of the nested models); f²_k = ΔR²_k/(1 − R²_k).
+ *
+ * @example
+ * hierarchicalRegression(df, { y: "perf", blocks: [["size"], ["trust_c", "commit_c"], ["trust_x_commit"]] })
  */
 export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec): HierarchicalResult {
   spec = checkOptions<HierarchicalSpec>("hierarchicalRegression", spec, HIERARCHICAL_OPTIONS);

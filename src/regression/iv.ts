@@ -285,6 +285,9 @@ function nestedF(rssR: number, rssF: number, q: number, dfF: number): { F: numbe
  * e = y − Xb, σ² = eᵀe/(n − k), V = σ²(X̂ᵀX̂)⁻¹ (not the naive second-stage OLS SEs). First-stage
  * diagnostics per endogenous regressor: the partial F of the excluded instruments and R².
  * Includes the Durbin–Wu–Hausman test (see `durbinWuHausman`).
+ *
+ * @example
+ * tsls(cigarettes, { y: "lpacks", endogenous: ["lprice"], instruments: ["tdiff"], exogenous: ["lincome"] })   // AER::ivreg
  */
 export function tsls(data: TableInput, options: IvSpec): TslsResult {
   const d = prepare(data, options, "tsls");

@@ -158,6 +158,9 @@ const OLS_OPTIONS: OptionSpecs = {
  * F = (R²/k)/((1 − R²)/(n − p)) (with HC: the Wald F bᵀV⁻¹b/k on the slopes); β_j = b_j s_j/s_y;
  * VIF_j = 1/(1 − R²_j) = [(X_cᵀX_c)⁻¹]_jj Σ(x_j − x̄_j)² (Fox & Monette 1992). Matches R's
  * `summary(lm())`, `confint()` and `sandwich::vcovHC()`.
+ *
+ * @example
+ * ols(df, { y: "perf", x: ["trust", "commit", "size"], hc: "HC3" })
  */
 export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
   spec = checkOptions<OlsSpec>("ols", spec, OLS_OPTIONS);

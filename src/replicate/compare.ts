@@ -385,6 +385,9 @@ function decimals(printed: string): number {
 /**
  * Compares published numbers with their reproductions. Every published number needs an entry and
  * every entry a published number: a missing or unknown id is an error naming it.
+ *
+ * @example
+ * compare(hypothesisNumbers(record), { "003.T3.M2.iapd.est": derived(0.31, { name: "OLS on Table 2", stated: true }) })
  */
 export function compare(
   published: PublishedNumber[],

@@ -13,7 +13,12 @@
 import { PathlabError } from "../errors";
 import { monteCarlo, type MonteCarloReproduction, type ReasonClass, type Specification } from "./compare";
 
-/** The analysis's numbers on R replicate simulated data sets, by key. */
+/**
+ * The analysis's numbers on R replicate simulated data sets, by key.
+ *
+ * @example
+ * monteCarloRuns((seed) => paper003.simulate(seed), (data) => ({ "003.IE.lo": analyse(data).lower }), { seed: paper003.seed })
+ */
 export function monteCarloRuns<D>(
   simulate: (seed: number) => D,
   analyse: (data: D) => Record<string, number>,

@@ -58,6 +58,9 @@ export function momentsOfData(data: TableInput, vars: string[]): Moments {
 /**
  * One statistic of a published table: exact at the printed values, attainable interval over the
  * rounding of every input it uses (`vars`: the variables it reads, composites included by name).
+ *
+ * @example
+ * deriveFromTable(record.correlations, ["y", "x", "w"], (m) => regressionFromMoments(m, "y", ["x", "w"]).beta[0], { name: "OLS on Table 2", stated: true })
  */
 export function deriveFromTable(
   table: PublishedCorrelationTable,

@@ -79,6 +79,9 @@ export class CompositeSimulation extends SimulatedData {
  * @throws PathlabError when the names, means, SDs and correlation table disagree in length, an SD is
  *   not positive, the table is not a correlation matrix, it is not positive definite (the message
  *   gives the smallest eigenvalue; repair explicitly with `nearestPD`), or n ≤ the number of variables.
+ *
+ * @example
+ * simulateComposites({ n: 200, names: ["x", "y"], means: [3.5, 4.1], sds: [0.9, 1.1], cor: [[1, 0.35], [0.35, 1]], seed: 1 })
  */
 export function simulateComposites(options: SimulateCompositesOptions): CompositeSimulation {
   options = checkOptions<SimulateCompositesOptions>("simulateComposites", options, { n: ANY, names: ANY, means: ANY, sds: ANY, cor: ANY, seed: SEED_OR_RNG });

@@ -257,6 +257,18 @@ function checkConstructs(constructs: ItemConstruct[]): void {
  * @throws PathlabError for loadings outside (−1, 1), items and loadings of different lengths, a
  *   correlation matrix that does not match the constructs or is not positive definite (giving the
  *   smallest eigenvalue), unknown items in itemMeans/itemSds, and n ≤ the number of items.
+ *
+ * @example
+ * simulateItems({
+ *   n: 250,
+ *   constructs: [
+ *     { name: "trust", items: ["tr1", "tr2", "tr3"], loadings: [0.8, 0.75, 0.7] },
+ *     { name: "perf", items: ["pe1", "pe2", "pe3"], loadings: [0.7, 0.8, 0.75] },
+ *   ],
+ *   cor: [[1, 0.4], [0.4, 1]],
+ *   likert: { min: 1, max: 7 },
+ *   seed: 1,
+ * })
  */
 export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   options = checkOptions<SimulateItemsOptions>("simulateItems", options, ITEMS_OPTIONS);

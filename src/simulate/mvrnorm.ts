@@ -67,6 +67,9 @@ export class MvrnormResult extends SimulatedData {
  * @param seed a seed or an `Rng`
  * @throws PathlabError for a non-square, asymmetric or non-positive-definite Σ (giving the
  *   smallest eigenvalue), a `means` length that differs from Σ's, or n ≤ p with `empirical`.
+ *
+ * @example
+ * mvrnorm(500, [0, 0], [[1, 0.5], [0.5, 1]], 42)
  */
 export function mvrnorm(n: number, means: number[], cov: MatrixInput, seed: number | Rng, options: MvrnormOptions = {}): MvrnormResult {
   options = checkOptions<MvrnormOptions>("mvrnorm", options, {

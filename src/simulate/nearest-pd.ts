@@ -149,6 +149,9 @@ function recompose(vectors: number[][], d: number[]): number[][] {
  * positive definite. Defaults follow R's `Matrix::nearPD(corr = TRUE)`, which this matches to 1e-6.
  *
  * Opt-in only: simulations never repair a matrix silently; they throw and point here.
+ *
+ * @example
+ * nearestPD(publishedCorrelations)   // Matrix::nearPD(corr = TRUE), with what moved
  */
 export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): NearestPDResult {
   options = checkOptions<NearestPDOptions>("nearestPD", options, NEAREST_PD_OPTIONS);

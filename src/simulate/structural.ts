@@ -174,6 +174,14 @@ function variance(x: Float64Array): number {
  * @throws PathlabError for an equation using an unknown or later variable, a y that is exogenous or
  *   defined twice, neither or both of residualSd and r2, r2 outside (0, 1), an exogenous correlation
  *   matrix that does not match or is not positive definite (smallest eigenvalue given), or n too small.
+ *
+ * @example
+ * simulateStructural({
+ *   n: 300,
+ *   seed: 1,
+ *   exogenous: { x: {}, w: {} },
+ *   equations: [{ y: "y", terms: [{ vars: ["x"], coef: 0.3 }, { vars: ["x", "w"], coef: 0.15 }], r2: 0.2 }],
+ * })
  */
 export function simulateStructural(options: SimulateStructuralOptions): StructuralSimulation {
   options = checkOptions<SimulateStructuralOptions>("simulateStructural", options, STRUCTURAL_OPTIONS);

@@ -572,6 +572,9 @@ export function splitArgs<O>(itemsOrOptions: string[] | O | undefined, options: 
 /**
  * Exploratory factor analysis (psych::fa). `input` is raw data (items = the named columns, or every
  * numeric column) or `{ cor, n }` / `{ cov, n }`. See the module comment for every formula.
+ *
+ * @example
+ * fa(bfi, { nfactors: 5, rotate: "oblimin" })   // psych::fa(bfi, 5)
  */
 export function fa(input: FactorInput, options?: FaOptions): FaResult;
 export function fa(input: FactorInput, items: string[], options?: FaOptions): FaResult;

@@ -257,6 +257,9 @@ export function schmidLeiman(
 /**
  * ω hierarchical, ω total, ω per subscale and ECV (psych::omega) from raw items or `{ cor, n }`.
  * See the module comment for the formulas.
+ *
+ * @example
+ * omega(bfi, { nfactors: 3 })   // ω_h, ω_t per psych::omega
  */
 export function omega(input: FactorInput, options?: OmegaOptions): OmegaResult;
 export function omega(input: FactorInput, items: string[], options?: OmegaOptions): OmegaResult;

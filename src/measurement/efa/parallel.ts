@@ -217,6 +217,9 @@ function suggested(obs: number[], ref: number[]): number | undefined {
 /**
  * Parallel analysis (psych::fa.parallel), seeded. `input` is raw data (resampling and simulation)
  * or `{ cor, n }` (simulation only). See the module comment for the method.
+ *
+ * @example
+ * faParallel(bfi)   // suggested numbers of factors and components
  */
 export function faParallel(input: FactorInput, options?: FaParallelOptions): FaParallelResult;
 export function faParallel(input: FactorInput, items: string[], options?: FaParallelOptions): FaParallelResult;

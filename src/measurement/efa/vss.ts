@@ -178,7 +178,12 @@ export class VssResult extends Result {
   }
 }
 
-/** Very Simple Structure and MAP over 1 … n factors (psych::VSS). */
+/**
+ * Very Simple Structure and MAP over 1 … n factors (psych::VSS).
+ *
+ * @example
+ * vss(bfi, { n: 8 })   // VSS and Velicer's MAP for 1 … 8 factors
+ */
 export function vss(input: FactorInput, options?: VssOptions): VssResult;
 export function vss(input: FactorInput, items: string[], options?: VssOptions): VssResult;
 export function vss(input: FactorInput, itemsOrOptions?: string[] | VssOptions, options?: VssOptions): VssResult {
