@@ -131,7 +131,6 @@ export type ErrorCode =
   | "efa.bad-input"
   | "efa.bad-matrix"
   | "efa.bad-n"
-  | "efa.bad-option"
   | "efa.dimension-mismatch"
   | "efa.duplicate-item"
   | "efa.missing-n"

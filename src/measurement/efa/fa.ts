@@ -416,7 +416,7 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
       "fa(): nRotations applies to the iterative rotations; promax is computed in closed form from varimax, so random starts cannot change it.",
       {
         hint: 'Remove nRotations, or use rotate: "oblimin", "geominQ" or "bentlerQ".',
-        code: "efa.bad-option",
+        code: "options.not-applicable",
       },
     );
   const seed = o.seed ?? DEFAULT_FA_SEED;
@@ -585,7 +585,7 @@ export function fa(input: FactorInput, itemsOrOptions?: string[] | FaOptions, op
   if (o.nObs !== undefined && src.fromData)
     throw new PathlabError("fa(): nObs is for a correlation matrix; with raw data the number of rows is used.", {
       hint: "Remove nObs.",
-      code: "efa.bad-option",
+      code: "options.not-applicable",
     });
   return fitFactors(src, o);
 }

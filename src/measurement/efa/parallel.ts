@@ -250,7 +250,7 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   const resample = src.fromData;
   if (!sim && !resample)
     throw new PathlabError("faParallel(): with a correlation matrix only simulation is possible; sim: false leaves nothing to compare with.", {
-      code: "efa.bad-option",
+      code: "options.conflict",
     });
   const n = src.nObs;
   checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
