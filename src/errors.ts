@@ -28,7 +28,7 @@ export type ErrorCode =
   | "options.bad-value"
   | "options.conflict"
   | "options.duplicate"
-  | "options.invalid" // in flight on another branch (kept so it compiles after merging)
+  | "options.invalid"
   | "options.missing"
   | "options.not-applicable"
   | "options.unknown"
@@ -182,24 +182,27 @@ export type ErrorCode =
   | "sem.boot-nothing"
   | "sem.boot-seed"
   | "sem.data"
-  | "sem.group-count" // in flight on another branch (kept so it compiles after merging)
-  | "sem.group-missing" // in flight on another branch (kept so it compiles after merging)
-  | "sem.group-too-small" // in flight on another branch (kept so it compiles after merging)
+  | "sem.fiml-em"
+  | "sem.fiml-empty-variable"
+  | "sem.group-count"
+  | "sem.group-missing"
+  | "sem.group-required"
+  | "sem.group-too-small"
   | "sem.heywood"
+  | "sem.indprod"
   | "sem.input"
   | "sem.latent-name"
-  | "sem.lrt-different-data" // in flight on another branch (kept so it compiles after merging)
-  | "sem.lrt-input" // in flight on another branch (kept so it compiles after merging)
-  | "sem.lrt-meanstructure" // in flight on another branch (kept so it compiles after merging)
-  | "sem.lrt-mixed" // in flight on another branch (kept so it compiles after merging)
-  | "sem.lrt-not-nested" // in flight on another branch (kept so it compiles after merging)
-  | "sem.lrt-same-df" // in flight on another branch (kept so it compiles after merging)
-  | "sem.lrt-standard" // in flight on another branch (kept so it compiles after merging)
-  | "sem.mi-empty" // in flight on another branch (kept so it compiles after merging)
+  | "sem.lrt-different-data"
+  | "sem.lrt-input"
+  | "sem.lrt-meanstructure"
+  | "sem.lrt-mixed"
+  | "sem.lrt-not-nested"
+  | "sem.lrt-same-df"
+  | "sem.lrt-standard"
+  | "sem.mi-empty"
   | "sem.model"
   | "sem.moments"
-  | "sem.multigroup-unsupported" // in flight on another branch (kept so it compiles after merging)
-  | "sem.no-constraints" // in flight on another branch (kept so it compiles after merging)
+  | "sem.no-constraints"
   | "sem.no-factors"
   | "sem.no-fit-measures"
   | "sem.not-converged"
@@ -208,7 +211,10 @@ export type ErrorCode =
   | "sem.not-positive-definite"
   | "sem.option"
   | "sem.overflow"
-  | "sem.single-label" // in flight on another branch (kept so it compiles after merging)
+  | "sem.probe"
+  | "sem.robust"
+  | "sem.robust-moments"
+  | "sem.single-label"
   | "sem.start"
   | "sem.syntax"
   | "sem.unknown-factor"
@@ -235,8 +241,8 @@ export type ErrorCode =
   | "power.unknown-effect"
   | "power.unknown-n"
   // The parallel runner (issue 18, branch `speed`).
-  | "parallel.bad-option" // in flight on another branch (kept so it compiles after merging)
-  | "parallel.worker-failed" // in flight on another branch (kept so it compiles after merging)
+  | "parallel.bad-option"
+  | "parallel.worker-failed"
   // Qualitative and case-study tools (`src/qual`).
   | "qual.bad-case-table"
   | "qual.bad-case-value"

@@ -18,12 +18,11 @@ export { PathlabError, isPathlabError, type ErrorCode, type PathlabWarning } fro
 
 // The numerical core: distributions, p values, descriptive primitives, matrices ------------------
 export { pnorm, qnorm, pt, qt, pf, qf, pchisq, qchisq } from "./math/distributions";
-export { quantile } from "./math/quantile";
 export { twoSidedP, correlationPValue, rmsea, waldF } from "./math/formulas";
 export { mean, variance, sd, median } from "./math/descriptive";
 export { cholesky, invertSPD } from "./math/linalg";
 export { symEigen } from "./math/eigen";
-export { covToCor, corToCov } from "./math/matrix";
+export { covToCor } from "./math/matrix";
 
 // Data: tables, loading, scoring, descriptives, correlations -------------------------------------
 export { DataFrame, Series } from "./data/frame";
@@ -74,7 +73,7 @@ export { corrTest, pAdjust, CorrTestResult } from "./measurement/corr-test";
 export { fa, FaResult, type FaOptions } from "./measurement/efa/fa";
 export { faParallel, FaParallelResult, type FaParallelOptions } from "./measurement/efa/parallel";
 export { vss, velicerMap, VssResult } from "./measurement/efa/vss";
-export { omega, schmidLeiman, OmegaResult, type OmegaOptions } from "./measurement/efa/omega";
+export { omega, OmegaResult, type OmegaOptions } from "./measurement/efa/omega";
 
 // Regression -----------------------------------------------------------------------------------
 export { ols, RegressionResult, type OlsSpec } from "./regression/ols";
@@ -100,12 +99,17 @@ export { FitMeasures, ParameterTable, StandardizedTable, ImpliedMoments, RSquare
 export { SemReliability } from "./sem/validity";
 export { SemBootstrap } from "./sem/bootstrap";
 export { whatIfCorrelation } from "./sem/what-if";
+export { modindices, ModIndices } from "./sem/modindices";
+export { lavTestScore, ScoreTest } from "./sem/score-test";
+export { lavTestLRT, LrtTable } from "./sem/lrt";
+export { invariance, InvarianceResult } from "./sem/invariance";
+export { indProd, probe2WayMC, probe2WayRC, ProbeResult } from "./sem/interaction";
 
 // PROCESS: mediation and moderation --------------------------------------------------------------
 export { process } from "./process/process";
 export { ProcessResult } from "./process/result";
 export type { ProcessOptions } from "./process/types";
-export { modelTemplate, SUPPORTED_MODELS } from "./process/models";
+export { modelTemplate } from "./process/models";
 export { moderationExplorer, mediationExplorer } from "./process/explorers";
 
 // Power analysis -------------------------------------------------------------------------------
