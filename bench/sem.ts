@@ -14,7 +14,6 @@ import * as path from "path";
 import { cfa } from "../src/sem";
 import { median, runR, type BenchRow } from "./util";
 
-
 function readColumns(file: string): Record<string, Float64Array> {
   const lines = fs.readFileSync(file, "utf8").trim().split(/\r?\n/);
   const header = lines[0].split(",").map((h) => h.replace(/"/g, ""));
@@ -113,7 +112,11 @@ function issue16(): BenchRow[] {
   const HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";
   const BIG5 = ["A", "C", "E", "N", "O"].map((f) => `${f} =~ ${[1, 2, 3, 4, 5].map((i) => `${f}${i}`).join(" + ")}`).join("\n");
   const cases: { name: string; label: string; run: () => ReturnType<typeof cfa> }[] = [
-    { name: "mg-hs-scalar", label: "HS by school, scalar invariance (2 groups)", run: () => cfa(HS, hs, { group: "school", groupEqual: ["loadings", "intercepts"] }) },
+    {
+      name: "mg-hs-scalar",
+      label: "HS by school, scalar invariance (2 groups)",
+      run: () => cfa(HS, hs, { group: "school", groupEqual: ["loadings", "intercepts"] }),
+    },
     { name: "fiml-bfi", label: "bfi five factors, FIML (N = 2,800)", run: () => cfa(BIG5, bfi, { missing: "ml" }) },
     { name: "mlr-bfi", label: "bfi five factors, MLR (listwise N = 2,436)", run: () => cfa(BIG5, bfi, { estimator: "MLR" }) },
     { name: "fiml-mlr-bfi", label: "bfi five factors, FIML + MLR", run: () => cfa(BIG5, bfi, { missing: "ml", estimator: "MLR" }) },

@@ -14,10 +14,10 @@ import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
-import { correlationPValue } from "../data/correlation";
+import { correlationPValue } from "../math";
 import { columnNames, type TableInput } from "../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts } from "../data/pairwise";
-import { qnorm } from "../stats/distributions";
+import { qnorm } from "../math";
 import { numericItemColumns } from "./efa/input";
 
 export type PAdjust = "holm" | "hochberg" | "bonferroni" | "BH" | "BY" | "none";
@@ -33,7 +33,12 @@ export interface CorrTestOptions {
 
 const SPECS: OptionSpecs = {
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
-  adjust: { kind: "enum", values: ["holm", "hochberg", "bonferroni", "BH", "BY", "none"], valueAliases: { fdr: "BH" }, unsupportedValues: { hommel: 'use "holm" or "hochberg".' } },
+  adjust: {
+    kind: "enum",
+    values: ["holm", "hochberg", "bonferroni", "BH", "BY", "none"],
+    valueAliases: { fdr: "BH" },
+    unsupportedValues: { hommel: 'use "holm" or "hochberg".' },
+  },
   alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write 0.05 for 95% intervals." },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
   method: { kind: "string", unsupported: "only Pearson correlations are implemented." },
@@ -44,9 +49,15 @@ const SPECS: OptionSpecs = {
 export function pAdjust(p: number[], method: PAdjust): number[] {
   const methods: PAdjust[] = ["holm", "hochberg", "bonferroni", "BH", "BY", "none"];
   if (!methods.includes(method))
-    throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, { hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`, code: "options.bad-value" });
+    throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, {
+      hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`,
+      code: "options.bad-value",
+    });
   if (!Array.isArray(p) || p.some((v) => typeof v !== "number" || !(v >= 0 && v <= 1)))
-    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", { code: "measurement.bad-p", hint: "Pass the unadjusted p values, e.g. pAdjust([0.01, 0.04, 0.2], \"holm\")." });
+    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", {
+      code: "measurement.bad-p",
+      hint: 'Pass the unadjusted p values, e.g. pAdjust([0.01, 0.04, 0.2], "holm").',
+    });
   const m = p.length;
   if (method === "none" || m === 0) return p.slice();
   const idx = p.map((_, i) => i);
@@ -87,6 +98,7 @@ export interface CorrTestPair {
   upperAdjusted: number;
 }
 
+/** Correlations with their n, p values (adjusted for multiple tests), and confidence intervals, as psych's corr.test. */
 export class CorrTestResult extends Result {
   constructor(
     readonly variables: string[],
@@ -111,14 +123,23 @@ export class CorrTestResult extends Result {
     const ns = this.pairs.map((x) => x.n);
     const lo = Math.min(...ns);
     const hi = Math.max(...ns);
-    const lines = [`use = "${this.settings.use}"${this.settings.use === "pairwise" ? " (psych's default)" : ""}; n ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi} (pairwise)`}; p adjusted by ${this.settings.adjust} above the diagonal.`];
-    if (this.settings.use === "complete") lines.push("n = the rows complete on every variable (psych 2.2.9's corr.test reports the smallest pairwise n instead).");
+    const lines = [
+      `use = "${this.settings.use}"${this.settings.use === "pairwise" ? " (psych's default)" : ""}; n ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi} (pairwise)`}; p adjusted by ${this.settings.adjust} above the diagonal.`,
+    ];
+    if (this.settings.use === "complete")
+      lines.push("n = the rows complete on every variable (psych 2.2.9's corr.test reports the smallest pairwise n instead).");
     return lines;
   }
 
   tables(): TableSpec[] {
     const v = this.variables;
-    const mat = (title: string, M: number[][], cell: (i: number, j: number) => unknown, fmt: Partial<Column> = { digits: 2 }, notes?: string[]): TableSpec => ({
+    const mat = (
+      title: string,
+      _M: number[][],
+      cell: (i: number, j: number) => unknown,
+      fmt: Partial<Column> = { digits: 2 },
+      notes?: string[],
+    ): TableSpec => ({
       title,
       columns: [{ key: "v", label: "", format: "text" }, ...v.map((x, j) => ({ key: `c${j}`, label: x, ...fmt }))],
       rows: v.map((x, i) => {
@@ -133,7 +154,9 @@ export class CorrTestResult extends Result {
     return [
       mat("Correlation matrix", this.r, (i, j) => this.r[i][j]),
       ...(nEqual ? [] : [mat("Sample size (pairwise)", this.n, (i, j) => this.n[i][j], { format: "int" })]),
-      mat("Probability values", this.p, (i, j) => (i === j ? "" : this.p[i][j]), { format: "p" }, [`Entries above the diagonal are adjusted for multiple tests (${this.settings.adjust}).`]),
+      mat("Probability values", this.p, (i, j) => (i === j ? "" : this.p[i][j]), { format: "p" }, [
+        `Entries above the diagonal are adjusted for multiple tests (${this.settings.adjust}).`,
+      ]),
       {
         title: `Confidence intervals (${level}%; adjusted: ${this.settings.adjust === "holm" ? "Holm-ordered" : "Bonferroni"} quantiles)`,
         columns: [
@@ -154,11 +177,20 @@ export class CorrTestResult extends Result {
   }
 }
 
-/** psych::corr.test on the named variables (default: every numeric column). */
+/**
+ * psych::corr.test on the named variables (default: every numeric column).
+ *
+ * @example
+ * corrTest(bfi, ["A1", "A2", "A3"], { adjust: "holm" })
+ */
 export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOptions = {}): CorrTestResult {
   const o = checkOptions<CorrTestOptions>("corrTest", opts, SPECS);
   const names = vars ?? numericItemColumns(data, o.missing);
-  if (names.length < 2) throw new PathlabError("corrTest() needs at least two variables.", { hint: `Columns: ${columnNames(data).join(", ")}.`, code: "measurement.too-few-variables" });
+  if (names.length < 2)
+    throw new PathlabError("corrTest() needs at least two variables.", {
+      hint: `Columns: ${columnNames(data).join(", ")}.`,
+      code: "measurement.too-few-variables",
+    });
   const use = o.use ?? "pairwise";
   const adjust = o.adjust ?? "holm";
   const alpha = o.alpha ?? 0.05;
@@ -184,7 +216,10 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   // upper triangle in R's column-major order
   const upper: [number, number][] = [];
   for (let j = 0; j < k; j++) for (let i = 0; i < j; i++) upper.push([i, j]);
-  const adj = pAdjust(upper.map(([i, j]) => p[i][j]), adjust);
+  const adj = pAdjust(
+    upper.map(([i, j]) => p[i][j]),
+    adjust,
+  );
   upper.forEach(([i, j], m) => (p[i][j] = adj[m]));
   // lower triangle (column-major): psych's order of pairs and of the Holm ranks of |z|
   const lower: [number, number][] = [];
@@ -192,7 +227,7 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   const z = lower.map(([i, j]) => Math.atanh(r[i][j]));
   const M = lower.length;
   const rank = new Array<number>(M);
-  z.map((v, m) => m)
+  z.map((_, m) => m)
     .sort((a, b) => Math.abs(z[a]) - Math.abs(z[b]) || a - b)
     .forEach((m, pos) => (rank[m] = pos + 1));
   const zc = qnorm(1 - alpha / 2);

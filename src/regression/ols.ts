@@ -9,8 +9,7 @@ import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
 import { checkOptions, type OptionSpecs } from "../options";
-import { pf, qt, twoSidedP_t } from "../stats/distributions";
-import { invertSPD } from "../stats/matrix";
+import { pf, qt, sd, twoSidedP_t, waldF } from "../math";
 import { HC_OPTION, olsCore, type HcType, type OlsCoreFit } from "./ols-core";
 
 /** One row of a coefficient table. */
@@ -28,6 +27,7 @@ export interface RegressionCoefficient {
   vif: number | null;
 }
 
+/** What `ols` fits: the outcome, the predictors, and options (intercept, HC covariance, confidence level, missing values). */
 export interface OlsSpec {
   /** Outcome variable. */
   y: string;
@@ -158,6 +158,9 @@ const OLS_OPTIONS: OptionSpecs = {
  * F = (R²/k)/((1 − R²)/(n − p)) (with HC: the Wald F bᵀV⁻¹b/k on the slopes); β_j = b_j s_j/s_y;
  * VIF_j = 1/(1 − R²_j) = [(X_cᵀX_c)⁻¹]_jj Σ(x_j − x̄_j)² (Fox & Monette 1992). Matches R's
  * `summary(lm())`, `confint()` and `sandwich::vcovHC()`.
+ *
+ * @example
+ * ols(df, { y: "perf", x: ["trust", "commit", "size"], hc: "HC3" })
  */
 export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
   spec = checkOptions<OlsSpec>("ols", spec, OLS_OPTIONS);
@@ -212,11 +215,29 @@ export function olsFromColumns(
   const k = xs.length;
   let F: number;
   if (k === 0) F = NaN;
-  else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
+  else if (o.hc)
+    F = waldF(
+      fit.coef,
+      fit.vcov,
+      Array.from({ length: k }, (_, i) => i + off),
+    );
   else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
   const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
   // fit.hc is the canonical spelling ("HC3" for "hc3"), the one computed and shown.
-  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n, dropped: o.dropped, y: o.y, x: o.x, hc: fit.hc, conf: o.conf, intercept: o.intercept });
+  const result = new RegressionResult({
+    coefficients,
+    fit,
+    F,
+    df1: k,
+    pF,
+    n,
+    dropped: o.dropped,
+    y: o.y,
+    x: o.x,
+    hc: fit.hc,
+    conf: o.conf,
+    intercept: o.intercept,
+  });
   if (perfectFit(fit)) {
     result.warnings.push({
       code: "regression.perfect-fit",
@@ -237,27 +258,4 @@ function perfectFit(fit: OlsCoreFit): boolean {
   for (let i = 0; i < n; i++) v += (f[i] - m) * (f[i] - m);
   v /= n - 1;
   return fit.sigma2 < (m * m + v) * 1e-30;
-}
-
-/** Wald F = bᵀ V⁻¹ b / q for the coefficients at `idx` (a joint test with any covariance V). */
-export function waldF(coef: ArrayLike<number>, vcov: number[][], idx: number[]): number {
-  const V = idx.map((i) => idx.map((j) => vcov[i][j]));
-  const Vi = invertSPD(V);
-  let s = 0;
-  for (let a = 0; a < idx.length; a++) for (let b = 0; b < idx.length; b++) s += coef[idx[a]] * Vi[a][b] * coef[idx[b]];
-  return s / idx.length;
-}
-
-/** Sample SD (n − 1), computed on x/max|x| so that squares of tiny or huge values neither under- nor overflow. */
-function sd(x: Float64Array): number {
-  const n = x.length;
-  let big = 0;
-  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(x[i]));
-  if (big === 0) return 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i] / big;
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] / big - m) * (x[i] / big - m);
-  return big * Math.sqrt(s / (n - 1));
 }

@@ -58,6 +58,7 @@ export interface BootstrapRow {
   ci_upper: number;
 }
 
+/** Bootstrap of a fitted SEM's parameters and defined effects (lavaan's se = "bootstrap"): percentile intervals per parameter. */
 export class SemBootstrap extends Result {
   constructor(
     readonly rows: BootstrapRow[],

@@ -17,7 +17,6 @@
  */
 import { pchisq, pnorm, qchisq, qnorm } from "../stats/distributions";
 import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
-import { dpoisRaw, incGamma, lgamma } from "../stats/special";
 import { residualRms } from "./residual-rms";
 
 /** What the fit measures need from one group at the estimates. */

@@ -5,7 +5,7 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { eigenSym, frobeniusDiff, maxAbsDiff } from "./linalg";
+import { frobeniusDiff, maxAbsDiff, symEigen as eigenSym } from "../math";
 import { checkCorrelation, checkNames, squareMatrix, type MatrixInput } from "./validate";
 import { checkOptions, type OptionSpecs } from "../options";
 
@@ -16,10 +16,18 @@ const NEAREST_PD_OPTIONS: OptionSpecs = {
   posdTol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["posd.tol"] },
   maxIter: { kind: "number", min: 1, integer: true, aliases: ["maxit"] },
   names: { kind: "custom", expected: "an array of variable names" },
-  keepDiag: { kind: "custom", aliases: ["keep.diag"], unsupported: "use corr: true to keep a unit diagonal; other diagonals are rescaled back by the final step." },
+  keepDiag: {
+    kind: "custom",
+    aliases: ["keep.diag"],
+    unsupported: "use corr: true to keep a unit diagonal; other diagonals are rescaled back by the final step.",
+  },
   doDykstra: { kind: "custom", unsupported: "Dykstra's correction is always used, as nearPD's default." },
   do2eigen: { kind: "custom", unsupported: "the final eigenvalue step (posdTol) is always applied, as nearPD's default." },
-  eigTol: { kind: "custom", aliases: ["eig.tol"], unsupported: "eigenvalues below 1e-6 of the largest are floored, as nearPD's default; use minEigenvalue for an absolute floor." },
+  eigTol: {
+    kind: "custom",
+    aliases: ["eig.tol"],
+    unsupported: "eigenvalues below 1e-6 of the largest are floored, as nearPD's default; use minEigenvalue for an absolute floor.",
+  },
 };
 
 export interface NearestPDOptions {
@@ -141,6 +149,9 @@ function recompose(vectors: number[][], d: number[]): number[][] {
  * positive definite. Defaults follow R's `Matrix::nearPD(corr = TRUE)`, which this matches to 1e-6.
  *
  * Opt-in only: simulations never repair a matrix silently; they throw and point here.
+ *
+ * @example
+ * nearestPD(publishedCorrelations)   // Matrix::nearPD(corr = TRUE), with what moved
  */
 export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): NearestPDResult {
   options = checkOptions<NearestPDOptions>("nearestPD", options, NEAREST_PD_OPTIONS);
@@ -151,7 +162,10 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
   if (corr) checkCorrelation(X0, "R", names);
   const floor = options.minEigenvalue ?? 0;
   if (!(floor >= 0) || (corr && floor >= 1))
-    throw new PathlabError(`minEigenvalue must be in [0, 1) for a correlation matrix, got ${floor}.`, { hint: "A small floor such as 1e-4 gives a better-conditioned repair; 0 is nearPD's default.", code: "options.bad-value" });
+    throw new PathlabError(`minEigenvalue must be in [0, 1) for a correlation matrix, got ${floor}.`, {
+      hint: "A small floor such as 1e-4 gives a better-conditioned repair; 0 is nearPD's default.",
+      code: "options.bad-value",
+    });
   const convTol = options.convTol ?? 1e-7;
   const posdTol = options.posdTol ?? 1e-8;
   const maxIter = options.maxIter ?? 100;
@@ -167,7 +181,10 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
     const e = eigenSym(Rk);
     const top = e.values[0];
     if (!(top > 0))
-      throw new PathlabError("The matrix has no positive eigenvalue; there is no positive-definite matrix near it.", { hint: "Check that the matrix was typed correctly (a covariance or correlation matrix has a positive diagonal).", code: "simulate.not-positive-definite" });
+      throw new PathlabError("The matrix has no positive eigenvalue; there is no positive-definite matrix near it.", {
+        hint: "Check that the matrix was typed correctly (a covariance or correlation matrix has a positive diagonal).",
+        code: "simulate.not-positive-definite",
+      });
     const cut = floor > 0 ? floor : 1e-6 * top;
     const d = e.values.map((v) => (v > cut ? v : floor));
     X = recompose(e.vectors, d);
@@ -191,16 +208,5 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
   if (corr) for (let i = 0; i < p; i++) X[i][i] = 1;
 
   const after = eigenSym(X).values;
-  return new NearestPDResult(
-    X0,
-    X,
-    frobeniusDiff(X0, X),
-    maxAbsDiff(X0, X),
-    before[p - 1],
-    after[p - 1],
-    iter,
-    converged,
-    corr,
-    names,
-  );
+  return new NearestPDResult(X0, X, frobeniusDiff(X0, X), maxAbsDiff(X0, X), before[p - 1], after[p - 1], iter, converged, corr, names);
 }

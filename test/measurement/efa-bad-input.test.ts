@@ -71,7 +71,10 @@ describe("bad input to fa, faParallel, omega, alpha keys, scoreItems, corrTest, 
     ];
     for (const fm of ["minres", "ml"] as const) {
       const f = fa({ cor: R, n: 200 }, { nfactors: 1, fm });
-      const w = f.warnings.filter((x) => x.code === "efa.heywood").map((x) => x.message).join(" ");
+      const w = f.warnings
+        .filter((x) => x.code === "efa.heywood")
+        .map((x) => x.message)
+        .join(" ");
       expect(w, fm).to.contain("V1");
     }
   });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { NearestPDResult, mvrnorm, nearestPD, simulateComposites } from "../../src";
-import { eigenSym } from "../../src/simulate/linalg";
+import { symEigen as eigenSym } from "../../src/math";
 import { expectPathlabError, golden, maxAbs } from "./helpers";
 
 describe("simulate/nearestPD", () => {
@@ -40,7 +40,14 @@ describe("simulate/nearestPD", () => {
     const r = nearestPD(g.input, { minEigenvalue: 0.01 });
     expect(r.minEigenAfter).to.be.at.least(0.01 - 1e-6);
     expect(r.frobenius).to.be.above(g.normF); // a stricter constraint moves further
-    const sim = simulateComposites({ n: 200, names: ["a", "b", "c", "d", "e", "f"], means: [0, 0, 0, 0, 0, 0], sds: [1, 1, 1, 1, 1, 1], cor: r.matrix, seed: 1 });
+    const sim = simulateComposites({
+      n: 200,
+      names: ["a", "b", "c", "d", "e", "f"],
+      means: [0, 0, 0, 0, 0, 0],
+      sds: [1, 1, 1, 1, 1, 1],
+      cor: r.matrix,
+      seed: 1,
+    });
     expect(sim.discrepancy.cor).to.be.below(1e-10);
   });
 
@@ -64,8 +71,29 @@ describe("simulate/nearestPD", () => {
   });
 
   it("bad inputs: not a correlation matrix, non-square", () => {
-    expectPathlabError(() => nearestPD([[2, 0.5], [0.5, 1]]), /R\[1,1\] \(V1\) is 2\.000000; a correlation matrix has 1 on its diagonal/);
-    expectPathlabError(() => nearestPD([[1, 1.2], [1.2, 1]]), /r\(V2, V1\) = 1\.200000 lies outside/);
-    expectPathlabError(() => nearestPD([[1, 0.2, 0.1], [0.2, 1]] as number[][]), /must be square/);
+    expectPathlabError(
+      () =>
+        nearestPD([
+          [2, 0.5],
+          [0.5, 1],
+        ]),
+      /R\[1,1\] \(V1\) is 2\.000000; a correlation matrix has 1 on its diagonal/,
+    );
+    expectPathlabError(
+      () =>
+        nearestPD([
+          [1, 1.2],
+          [1.2, 1],
+        ]),
+      /r\(V2, V1\) = 1\.200000 lies outside/,
+    );
+    expectPathlabError(
+      () =>
+        nearestPD([
+          [1, 0.2, 0.1],
+          [0.2, 1],
+        ] as number[][]),
+      /must be square/,
+    );
   });
 });

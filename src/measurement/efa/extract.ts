@@ -20,10 +20,10 @@
  * `values` are the eigenvalues of R with diag(ΛΛᵀ) on its diagonal, `eValues` those of R.
  */
 import { PathlabError } from "../../errors";
-import { eigenRows as symEigen, eigenTop, eigenvalues, type FlatEigen } from "./eigen";
+import { eigenTop, eigenvalues, symEigen, type FlatEigen } from "../../math";
 import { smcOf } from "./input";
 import { boxMinimize } from "./optimize";
-import type { Mat } from "./mat";
+import type { Mat } from "../../math";
 
 export type FactorMethod = "minres" | "ml" | "pa";
 
@@ -167,10 +167,13 @@ function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions)
     const e = symEigen(Rm);
     for (let j = 0; j < k; j++)
       if (!(e.values[j] >= 0))
-        throw new PathlabError(`fa(fm = "pa"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${e.values[j].toFixed(4)}), so ${k} principal axes do not exist.`, {
-          hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
-          code: "efa.negative-eigenvalue",
-        });
+        throw new PathlabError(
+          `fa(fm = "pa"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${e.values[j].toFixed(4)}), so ${k} principal axes do not exist.`,
+          {
+            hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
+            code: "efa.negative-eigenvalue",
+          },
+        );
     L = topLoadings(e, k);
     lastValues = e.values;
     const h2 = rowSS(L);

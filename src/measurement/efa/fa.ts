@@ -23,9 +23,10 @@ import { resolveCorrelation, singularity, type CorrelationSource, type FactorInp
 import { extractFactors, type FactorMethod } from "./extract";
 import { OBLIQUE, ROTATIONS, randomOrthogonal, rotate, type Rotation, type RotationResult } from "./rotate";
 import { faStats, type FaFit } from "./stats";
-import { identity, mul, mult, tmul, type Mat } from "./mat";
+import { identity, mul, mult, tmul, type Mat } from "../../math";
 import { loadingsHeatmap } from "./figures";
 
+/** Options of `fa` (psych's fa arguments): number of factors, extraction, rotation, scores, missing-value handling. */
 export interface FaOptions {
   /** Number of factors (default 1). */
   nfactors?: number;
@@ -93,14 +94,25 @@ export const FA_OPTION_SPECS: OptionSpecs = {
   rotate: { kind: "enum", values: ROTATIONS, valueAliases: { quartimin: "oblimin" }, unsupportedValues: UNSUPPORTED_ROTATIONS, aliases: ["rotation"] },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs", "n"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
-  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  missing: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+    expected: "an array of missing-value codes such as [99, -9]",
+  },
   minErr: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err"] },
   maxIter: { kind: "number", min: 1, integer: true, aliases: ["max.iter"] },
   smc: { kind: "boolean", aliases: ["SMC"] },
   nRotations: { kind: "number", min: 1, max: 10000, integer: true, aliases: ["n.rotations"] },
   seed: { kind: "seed" },
   hyper: { kind: "number", min: 0, max: 1 },
-  alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "psych's alpha is 1 − the RMSEA interval's confidence: 0.1 gives a 90% interval." },
+  alpha: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    rangeHint: "psych's alpha is 1 − the RMSEA interval's confidence: 0.1 gives a 90% interval.",
+  },
   normalize: { kind: "boolean" },
   scores: { kind: "custom", unsupported: "factor scores are not computed yet; the regression weights are in result.fit.weights." },
   covar: { kind: "boolean", unsupported: "covariance-based factoring is not implemented; the covariance matrix is converted to correlations." },
@@ -177,7 +189,10 @@ export class FaResult extends Result {
         `${this.names.length} items; correlations with use = "${s.use}"${s.use === "pairwise" ? " (psych's default)" : ""}; n.obs = ${this.n} rows (as psych: every row counts)` +
           (s.nComplete !== undefined && s.nComplete < this.n ? `, ${s.nComplete} complete` : ""),
       );
-    else lines.push(`${this.names.length} variables from a correlation matrix; n.obs = ${Number.isFinite(this.n) ? this.n : "not given (no χ², RMSEA, TLI or BIC)"}`);
+    else
+      lines.push(
+        `${this.names.length} variables from a correlation matrix; n.obs = ${Number.isFinite(this.n) ? this.n : "not given (no χ², RMSEA, TLI or BIC)"}`,
+      );
     lines.push(
       this.fm === "pa"
         ? `Principal axes: ${this.iterations} iteration(s)${this.converged ? "" : " — maximum reached"}`
@@ -185,7 +200,9 @@ export class FaResult extends Result {
     );
     const r = this.rotationInfo;
     if (this.rotation !== "none" && this.nfactors > 1)
-      lines.push(`Rotation ${this.rotation}: ${r.iterations} iteration(s)${r.converged ? "" : " — NOT converged"}${r.trials ? `; best of ${r.trials.length} starts (seed ${r.seed}) is start ${r.best! + 1}` : ""}`);
+      lines.push(
+        `Rotation ${this.rotation}: ${r.iterations} iteration(s)${r.converged ? "" : " — NOT converged"}${r.trials ? `; best of ${r.trials.length} starts (seed ${r.seed}) is start ${r.best! + 1}` : ""}`,
+      );
     return lines;
   }
 
@@ -226,7 +243,11 @@ export class FaResult extends Result {
       M[i].forEach((v, j) => (row[`f${j}`] = Math.abs(v) < opts.cut ? "" : v));
       return row;
     });
-    const what = opts.structure ? "Structure loadings (ΛΦ: correlations of items with factors)" : this.Phi ? "Standardized loadings (pattern matrix)" : "Standardized loadings";
+    const what = opts.structure
+      ? "Structure loadings (ΛΦ: correlations of items with factors)"
+      : this.Phi
+        ? "Standardized loadings (pattern matrix)"
+        : "Standardized loadings";
     const notes = [
       "h2 = communality (ΛΦΛᵀ)ᵢᵢ, u2 = 1 − h2, com = item complexity (Σλ²)²/Σλ⁴ (Hofmann).",
       ...(opts.cut > 0 ? [`Loadings with |λ| < ${opts.cut} are blanked.`] : []),
@@ -245,8 +266,18 @@ export class FaResult extends Result {
       return r;
     };
     const rows = [row("SS loadings", v.ss), row("Proportion Var", v.proportionVar)];
-    if (this.nfactors > 1) rows.push(row("Cumulative Var", v.cumulativeVar), row("Proportion Explained", v.proportionExplained), row("Cumulative Proportion", v.cumulativeProportion));
-    return { title: "Variance accounted for", columns, rows, notes: ["SS loadings = diag(ΦΛᵀΛ); proportions of the p items' total variance and of the common variance."] };
+    if (this.nfactors > 1)
+      rows.push(
+        row("Cumulative Var", v.cumulativeVar),
+        row("Proportion Explained", v.proportionExplained),
+        row("Cumulative Proportion", v.cumulativeProportion),
+      );
+    return {
+      title: "Variance accounted for",
+      columns,
+      rows,
+      notes: ["SS loadings = diag(ΦΛᵀΛ); proportions of the p items' total variance and of the common variance."],
+    };
   }
 
   private phiSpec(): TableSpec {
@@ -301,7 +332,14 @@ export class FaResult extends Result {
     return {
       title: "Measures of factor score adequacy",
       columns,
-      rows: [row("Correlation of (regression) scores with factors", R2.map(Math.sqrt)), row("Multiple R square of scores with factors", R2), row("Minimum correlation of possible factor scores", R2.map((r) => 2 * r - 1))],
+      rows: [
+        row("Correlation of (regression) scores with factors", R2.map(Math.sqrt)),
+        row("Multiple R square of scores with factors", R2),
+        row(
+          "Minimum correlation of possible factor scores",
+          R2.map((r) => 2 * r - 1),
+        ),
+      ],
     };
   }
 
@@ -310,7 +348,12 @@ export class FaResult extends Result {
     const o = checkOptions<{ sort?: boolean; structure?: boolean }>("heatmap", opts, { sort: { kind: "boolean" }, structure: { kind: "boolean" } });
     const order = o.sort === false ? this.names.map((_, i) => i) : this.sortOrder();
     const M = o.structure ? this.structure : this.loadings;
-    return loadingsHeatmap(order.map((i) => this.names[i]), this.factorNames, order.map((i) => M[i]), o.structure ? "Structure loadings" : "Factor loadings");
+    return loadingsHeatmap(
+      order.map((i) => this.names[i]),
+      this.factorNames,
+      order.map((i) => M[i]),
+      o.structure ? "Structure loadings" : "Factor loadings",
+    );
   }
 }
 
@@ -369,10 +412,13 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
     return { res, ...signed(res), info: { iterations: res.iterations, converged: res.converged } };
   }
   if (rotation === "promax")
-    throw new PathlabError("fa(): nRotations applies to the iterative rotations; promax is computed in closed form from varimax, so random starts cannot change it.", {
-      hint: 'Remove nRotations, or use rotate: "oblimin", "geominQ" or "bentlerQ".',
-      code: "efa.bad-option",
-    });
+    throw new PathlabError(
+      "fa(): nRotations applies to the iterative rotations; promax is computed in closed form from varimax, so random starts cannot change it.",
+      {
+        hint: 'Remove nRotations, or use rotate: "oblimin", "geominQ" or "bentlerQ".',
+        code: "options.not-applicable",
+      },
+    );
   const seed = o.seed ?? DEFAULT_FA_SEED;
   const rng = new Rng(seed);
   const hyper = o.hyper ?? 0.15;
@@ -387,10 +433,16 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
     const better =
       !best ||
       stats.hyperplane > best.stats.hyperplane ||
-      (stats.hyperplane === best.stats.hyperplane && (stats.complexity < best.stats.complexity || (stats.complexity === best.stats.complexity && stats.fit < best.stats.fit)));
+      (stats.hyperplane === best.stats.hyperplane &&
+        (stats.complexity < best.stats.complexity || (stats.complexity === best.stats.complexity && stats.fit < best.stats.fit)));
     if (better) best = { res, ...sg, stats, start: s };
   }
-  return { res: best!.res, L: best!.L, Phi: best!.Phi, info: { iterations: best!.res.iterations, converged: best!.res.converged, trials, best: best!.start, seed } };
+  return {
+    res: best!.res,
+    L: best!.L,
+    Phi: best!.Phi,
+    info: { iterations: best!.res.iterations, converged: best!.res.converged, trials, best: best!.start, seed },
+  };
 }
 
 /**
@@ -472,14 +524,23 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
   if (!ex.converged)
     w.push({
       code: "efa.not-converged",
-      message: fm === "pa" ? "Principal axes: maximum iteration exceeded (the communalities were still changing by more than minErr)." : `The ${fm} estimation did not converge; the loadings are not trustworthy.`,
+      message:
+        fm === "pa"
+          ? "Principal axes: maximum iteration exceeded (the communalities were still changing by more than minErr)."
+          : `The ${fm} estimation did not converge; the loadings are not trustworthy.`,
     });
-  if (!res.rotationInfo.converged) w.push({ code: "efa.rotation-not-converged", message: `The ${res.rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
+  if (!res.rotationInfo.converged)
+    w.push({ code: "efa.rotation-not-converged", message: `The ${res.rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
   const ultra = names.filter((_, i) => res.communality[i] > 1 + 1e-8);
-  if (ultra.length) w.push({ code: "efa.heywood", message: `An ultra-Heywood case was detected (communality > 1 for ${ultra.join(", ")}), as psych warns; examine the results carefully.` });
+  if (ultra.length)
+    w.push({
+      code: "efa.heywood",
+      message: `An ultra-Heywood case was detected (communality > 1 for ${ultra.join(", ")}), as psych warns; examine the results carefully.`,
+    });
   if (fm !== "pa") {
     const atBound = names.filter((_, i) => ex.psi[i] <= 0.005 + 1e-9);
-    if (atBound.length) w.push({ code: "efa.heywood", message: `Heywood case: the uniqueness of ${atBound.join(", ")} sits at psych's lower bound 0.005 (communality ≈ 1).` });
+    if (atBound.length)
+      w.push({ code: "efa.heywood", message: `Heywood case: the uniqueness of ${atBound.join(", ")} sits at psych's lower bound 0.005 (communality ≈ 1).` });
   }
   if (res.fit.smoothed) {
     const s = singularity(src.R, names);
@@ -488,21 +549,32 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
       message: `The correlation matrix is not positive definite (smallest eigenvalue ${s.min.toExponential(2)}; involving ${s.involved.join(", ")}): as psych, the fit statistics use a smoothed matrix.`,
     });
   }
-  if (res.fit.dof < 0) w.push({ code: "efa.negative-df", message: `The model has ${res.fit.dof} degrees of freedom: ${res.nfactors} factors are more than ${names.length} variables identify.` });
-  if (src.fromData && src.nObs <= names.length) w.push({ code: "efa.small-n", message: `Only ${src.nObs} rows for ${names.length} items: the correlation matrix cannot be positive definite.` });
+  if (res.fit.dof < 0)
+    w.push({
+      code: "efa.negative-df",
+      message: `The model has ${res.fit.dof} degrees of freedom: ${res.nfactors} factors are more than ${names.length} variables identify.`,
+    });
+  if (src.fromData && src.nObs <= names.length)
+    w.push({ code: "efa.small-n", message: `Only ${src.nObs} rows for ${names.length} items: the correlation matrix cannot be positive definite.` });
 }
 
 /** Splits psych-style arguments: fa(data, items?, options?). */
 export function splitArgs<O>(itemsOrOptions: string[] | O | undefined, options: O | undefined): { items?: string[]; options: O | undefined } {
   if (Array.isArray(itemsOrOptions)) return { items: itemsOrOptions as string[], options };
   if (options !== undefined)
-    throw new PathlabError("The second argument must be the item names when options come third.", { hint: 'Write fa(data, ["A1", "A2", …], { nfactors: 2 }) or fa(data, { nfactors: 2 }).', code: "efa.bad-input" });
+    throw new PathlabError("The second argument must be the item names when options come third.", {
+      hint: 'Write fa(data, ["A1", "A2", …], { nfactors: 2 }) or fa(data, { nfactors: 2 }).',
+      code: "efa.bad-input",
+    });
   return { options: itemsOrOptions as O | undefined };
 }
 
 /**
  * Exploratory factor analysis (psych::fa). `input` is raw data (items = the named columns, or every
  * numeric column) or `{ cor, n }` / `{ cov, n }`. See the module comment for every formula.
+ *
+ * @example
+ * fa(bfi, { nfactors: 5, rotate: "oblimin" })   // psych::fa(bfi, 5)
  */
 export function fa(input: FactorInput, options?: FaOptions): FaResult;
 export function fa(input: FactorInput, items: string[], options?: FaOptions): FaResult;
@@ -511,6 +583,9 @@ export function fa(input: FactorInput, itemsOrOptions?: string[] | FaOptions, op
   const o = checkOptions<FaOptions>("fa", raw, FA_OPTION_SPECS);
   const src = resolveCorrelation("fa", input, items, { use: o.use, missing: o.missing, nObs: o.nObs });
   if (o.nObs !== undefined && src.fromData)
-    throw new PathlabError("fa(): nObs is for a correlation matrix; with raw data the number of rows is used.", { hint: "Remove nObs.", code: "efa.bad-option" });
+    throw new PathlabError("fa(): nObs is for a correlation matrix; with raw data the number of rows is used.", {
+      hint: "Remove nObs.",
+      code: "options.not-applicable",
+    });
   return fitFactors(src, o);
 }

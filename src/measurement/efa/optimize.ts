@@ -159,6 +159,5 @@ function bfgsUpdate(H: Float64Array, s: Float64Array, y: Float64Array, sy: numbe
   }
   const yHy = dot(y, Hy);
   const c = (1 + rho * yHy) * rho;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) H[i * n + j] += c * s[i] * s[j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) H[i * n + j] += c * s[i] * s[j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]);
 }

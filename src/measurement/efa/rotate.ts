@@ -24,7 +24,7 @@
  */
 import { PathlabError } from "../../errors";
 import type { Rng } from "../../simulate/rng";
-import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "./mat";
+import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "../../math";
 
 export const ROTATIONS = ["none", "varimax", "quartimax", "promax", "oblimin", "geominQ", "bentlerQ"] as const;
 export type Rotation = (typeof ROTATIONS)[number];
@@ -46,10 +46,12 @@ type Criterion = (L: Mat) => { f: number; Gq: Mat };
 
 function quartimax(L: Mat) {
   let f = 0;
-  const Gq = L.map((r) => r.map((v) => {
-    f += v ** 4;
-    return -(v ** 3);
-  }));
+  const Gq = L.map((r) =>
+    r.map((v) => {
+      f += v ** 4;
+      return -(v ** 3);
+    }),
+  );
   return { f: -f / 4, Gq };
 }
 
@@ -59,11 +61,13 @@ function gpaVarimax(L: Mat) {
   const m = new Array<number>(k).fill(0);
   for (const r of L) for (let j = 0; j < k; j++) m[j] += (r[j] * r[j]) / p;
   let f = 0;
-  const Gq = L.map((r) => r.map((v, j) => {
-    const q = v * v - m[j];
-    f += q * q;
-    return -v * q;
-  }));
+  const Gq = L.map((r) =>
+    r.map((v, j) => {
+      const q = v * v - m[j];
+      f += q * q;
+      return -v * q;
+    }),
+  );
   return { f: -f / 4, Gq };
 }
 
@@ -233,7 +237,10 @@ export function promax(A: Mat, m = 4): RotationResult {
     const UtUi = inverse(tmul(U, U));
     dd = UtUi.map((r, i) => r[i]);
   } catch {
-    throw new PathlabError("promax: the rotated factors are exactly uncorrelated and the target matrix is singular.", { hint: 'Use rotate: "varimax" or "oblimin".', code: "efa.rotation-failed" });
+    throw new PathlabError("promax: the rotated factors are exactly uncorrelated and the target matrix is singular.", {
+      hint: 'Use rotate: "varimax" or "oblimin".',
+      code: "efa.rotation-failed",
+    });
   }
   U = U.map((r) => r.map((v, j) => v * Math.sqrt(dd[j])));
   const z = mul(x, U).map((r, i) => r.map((v) => v * h[i]));

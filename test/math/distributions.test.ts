@@ -1,24 +1,8 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import {
-  ncpForProbability,
-  pchisq,
-  pchisqNC,
-  percentileCI,
-  pf,
-  pnorm,
-  pt,
-  qchisq,
-  qf,
-  qnorm,
-  qt,
-  quantile,
-  twoSidedP_t,
-  twoSidedP_z,
-} from "../../src/stats";
+import { ncpForProbability, pchisq, pchisqNC, percentileCI, pf, pnorm, pt, qchisq, qf, qnorm, qt, quantile, twoSidedP_t, twoSidedP_z } from "../../src/math";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const G: any = JSON.parse(fs.readFileSync(path.join(__dirname, "../goldens/stats.json"), "utf8"));
 
 /** Relative error, treating R's exact 0 (underflow) as matched by anything below 1e-300. */
@@ -28,7 +12,6 @@ function relErr(ours: number, ref: number): number {
   return Math.abs(ours - ref) / Math.abs(ref);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function checkAll<T = any>(rows: T[], ours: (r: T) => number, ref: (r: T) => number, tol: number, label: string): void {
   let worst = 0;
   let worstRow: T | undefined;
@@ -44,20 +27,46 @@ function checkAll<T = any>(rows: T[], ours: (r: T) => number, ref: (r: T) => num
 
 describe("stats: central distributions vs R", () => {
   it("pnorm, both tails, down to 1e-308", () => {
-    checkAll<{ x: number; lower: boolean; p: number }>(G.pnorm, (r) => pnorm(r.x, r.lower), (r) => r.p, 1e-12, "pnorm");
+    checkAll<{ x: number; lower: boolean; p: number }>(
+      G.pnorm,
+      (r) => pnorm(r.x, r.lower),
+      (r) => r.p,
+      1e-12,
+      "pnorm",
+    );
   });
   it("pt over a (t, df) grid, both tails", () => {
-    checkAll<{ x: number; df: number; lower: boolean; p: number }>(G.pt, (r) => pt(r.x, r.df, r.lower), (r) => r.p, 1e-10, "pt");
+    checkAll<{ x: number; df: number; lower: boolean; p: number }>(
+      G.pt,
+      (r) => pt(r.x, r.df, r.lower),
+      (r) => r.p,
+      1e-10,
+      "pt",
+    );
   });
   it("pf over a (f, df1, df2) grid, both tails", () => {
-    checkAll<{ x: number; df1: number; df2: number; lower: boolean; p: number }>(G.pf, (r) => pf(r.x, r.df1, r.df2, r.lower), (r) => r.p, 1e-10, "pf");
+    checkAll<{ x: number; df1: number; df2: number; lower: boolean; p: number }>(
+      G.pf,
+      (r) => pf(r.x, r.df1, r.df2, r.lower),
+      (r) => r.p,
+      1e-10,
+      "pf",
+    );
   });
   it("pchisq over an (x, df) grid, both tails", () => {
-    checkAll<{ x: number; df: number; lower: boolean; p: number }>(G.pchisq, (r) => pchisq(r.x, r.df, r.lower), (r) => r.p, 1e-10, "pchisq");
+    checkAll<{ x: number; df: number; lower: boolean; p: number }>(
+      G.pchisq,
+      (r) => pchisq(r.x, r.df, r.lower),
+      (r) => r.p,
+      1e-10,
+      "pchisq",
+    );
   });
   it("tiny upper tails are not 1 − 1", () => {
     expect(pnorm(9, false)).to.be.closeTo(1.128588405953e-19, 1e-30);
-    expect(pchisq(200, 10, false)).to.be.greaterThan(1e-40).and.lessThan(1e-36);
+    expect(pchisq(200, 10, false))
+      .to.be.greaterThan(1e-40)
+      .and.lessThan(1e-36);
     expect(twoSidedP_t(30, 200)).to.be.greaterThan(0).and.lessThan(1e-70);
     expect(twoSidedP_z(-1.959963984540054)).to.be.closeTo(0.05, 1e-15);
     expect(twoSidedP_t(2.228138851986273, 10)).to.be.closeTo(0.05, 1e-14);
@@ -79,10 +88,34 @@ describe("stats: central distributions vs R", () => {
     checkAll(rows, (r) => cdf(q(r), tail(r)), target, 1e-11, `${label} round trip`);
   }
   it("quantiles qnorm, qt, qf, qchisq invert to R's values", () => {
-    checkAll<{ p: number; lower: boolean; q: number }>(G.qnorm, (r) => qnorm(r.p, r.lower), (r) => r.q, 1e-12, "qnorm");
-    checkQuantiles(G.qt, (r) => qt(r.p, r.df!, r.lower), (x, r) => pt(x, r.df!, r.lower), "qt", 0);
-    checkQuantiles(G.qf, (r) => qf(r.p, r.df1!, r.df2!, r.lower), (x, r) => pf(x, r.df1!, r.df2!, r.lower), "qf", 40);
-    checkQuantiles(G.qchisq, (r) => qchisq(r.p, r.df!, r.lower), (x, r) => pchisq(x, r.df!, r.lower), "qchisq", 4);
+    checkAll<{ p: number; lower: boolean; q: number }>(
+      G.qnorm,
+      (r) => qnorm(r.p, r.lower),
+      (r) => r.q,
+      1e-12,
+      "qnorm",
+    );
+    checkQuantiles(
+      G.qt,
+      (r) => qt(r.p, r.df!, r.lower),
+      (x, r) => pt(x, r.df!, r.lower),
+      "qt",
+      0,
+    );
+    checkQuantiles(
+      G.qf,
+      (r) => qf(r.p, r.df1!, r.df2!, r.lower),
+      (x, r) => pf(x, r.df1!, r.df2!, r.lower),
+      "qf",
+      40,
+    );
+    checkQuantiles(
+      G.qchisq,
+      (r) => qchisq(r.p, r.df!, r.lower),
+      (x, r) => pchisq(x, r.df!, r.lower),
+      "qchisq",
+      4,
+    );
   });
   it("rejects impossible arguments with a PathlabError", () => {
     expect(() => qt(1.2, 3)).to.throw(/Probability must lie in \[0, 1\], got 1.2/);
