@@ -19,7 +19,7 @@ import { Result, type TableSpec } from "../display";
 import { Rng, rng as toRng } from "../simulate/rng";
 import { jumpStates } from "../simulate/rng-jump";
 import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
-import { cholInPlace } from "./linalg";
+import { choleskyLogDet } from "../math/linalg";
 import { minimize } from "./estimate";
 import { buildRam } from "./model";
 import { GroupedObjective, type SemObjective } from "./objective";
@@ -29,7 +29,7 @@ import type { ResolvedSemOptions } from "./options";
 import { checkOptions, checkSeed, type OptionSpecs } from "../options";
 import { checkMemory } from "../resources";
 import { progressBar } from "../display/notebook";
-import { quantile } from "../stats/quantile";
+import { quantile } from "../math/quantile";
 import type { SemFit } from "./fit";
 import { currentRowValues, estimateModel, setAll, type SemState } from "./state";
 import { checkPD, type SampleStats } from "./moments";
@@ -200,7 +200,7 @@ function resampleMoments(cols: Float64Array[], counts: Int32Array, n: number, wi
     }
   }
   const L = Float64Array.from(S);
-  const ld = cholInPlace(L, p);
+  const ld = choleskyLogDet(L, p);
   for (let i = 0; i < p; i++) if (!((L[i * p + i] * L[i * p + i]) / S[i * p + i] > 1e-12)) return false;
   out.logdetS = ld;
   return !Number.isNaN(ld);

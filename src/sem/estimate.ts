@@ -25,7 +25,8 @@
  * if (!opt.converged) console.log(opt.iterations, opt.maxGrad);
  */
 import { PathlabError } from "../errors";
-import { cholInPlace, cholInverse, invertSPDFlat, solveSPD, symEigenFlat } from "./linalg";
+import { choleskyLogDet, inverseFromCholesky, invertSPDFlat, solveSPDFlat } from "../math/linalg";
+import { eigenSymmetric } from "../math/eigen";
 import type { SemObjective } from "./objective";
 
 export interface OptimResult {
@@ -256,7 +257,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
 function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array): boolean {
   const rhs = new Float64Array(q);
   for (let k = 0; k < q; k++) rhs[k] = -g[k];
-  let d = solveSPD(info, q, rhs);
+  let d = solveSPDFlat(info, q, rhs);
   if (!d) {
     // Singular expected Hessian (far from the solution or not identified): ridge it.
     const ridged = Float64Array.from(info);
@@ -264,7 +265,7 @@ function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64
     for (let k = 0; k < q; k++) tr += info[k * q + k];
     const ridge = (1e-6 * tr) / q + 1e-10;
     for (let k = 0; k < q; k++) ridged[k * q + k] += ridge;
-    d = solveSPD(ridged, q, rhs);
+    d = solveSPDFlat(ridged, q, rhs);
   }
   if (!d || d.some((x) => !Number.isFinite(x))) return false;
   out.set(d);
@@ -369,7 +370,7 @@ function newtonTrustRegion(obj: Objective, theta0: Float64Array, f0: number, max
         A[k * q + k] += mu * D[k * q + k];
         rhs[k] = -g[k];
       }
-      const d = solveSPD(A, q, rhs);
+      const d = solveSPDFlat(A, q, rhs);
       if (!d || d.some((x) => !Number.isFinite(x))) {
         mu = Math.max(mu * 10, 1e-8);
         continue;
@@ -462,30 +463,30 @@ export function vcovFromInformation(info: Float64Array, q: number, n: number, pa
   // Fast path: Cholesky with a pivot check; the eigen-analysis only runs to explain a failure.
   const L = Float64Array.from(R);
   let Rinv: Float64Array | null = null;
-  if (!Number.isNaN(cholInPlace(L, q))) {
+  if (!Number.isNaN(choleskyLogDet(L, q))) {
     let minPivot = Infinity;
     for (let k = 0; k < q; k++) minPivot = Math.min(minPivot, L[k * q + k] * L[k * q + k]);
     if (minPivot > 1e-11) {
       Rinv = new Float64Array(q * q);
-      cholInverse(L, q, Rinv, new Float64Array(q * q));
+      inverseFromCholesky(L, q, Rinv, new Float64Array(q * q));
     }
   }
   if (!Rinv) {
-    const { values, vectors } = symEigenFlat(R, q);
-    let minK = 0;
-    for (let k = 1; k < q; k++) if (values[k] < values[minK]) minK = k;
+    // Eigenvectors as rows (vectors[k * q + i] is element i of eigenvector k), values descending.
+    const { values, vectors } = eigenSymmetric(R, q, true) as { values: Float64Array; vectors: Float64Array };
+    const minK = q - 1;
     if (!(values[minK] > 1e-10)) {
       const involved: string[] = [];
       let big = 0;
-      for (let k = 0; k < q; k++) big = Math.max(big, Math.abs(vectors[k * q + minK]));
-      for (let k = 0; k < q; k++) if (Math.abs(vectors[k * q + minK]) > 0.2 * big) involved.push(paramNames[k]);
+      for (let k = 0; k < q; k++) big = Math.max(big, Math.abs(vectors[minK * q + k]));
+      for (let k = 0; k < q; k++) if (Math.abs(vectors[minK * q + k]) > 0.2 * big) involved.push(paramNames[k]);
       throw notIdentified(involved, "these parameters cannot be separated");
     }
     Rinv = new Float64Array(q * q);
     for (let i = 0; i < q; i++)
       for (let j = 0; j <= i; j++) {
         let s = 0;
-        for (let k = 0; k < q; k++) s += (vectors[i * q + k] * vectors[j * q + k]) / values[k];
+        for (let k = 0; k < q; k++) s += (vectors[k * q + i] * vectors[k * q + j]) / values[k];
         Rinv[i * q + j] = Rinv[j * q + i] = s;
       }
   }

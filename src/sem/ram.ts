@@ -14,7 +14,7 @@
  *   ½ tr(W c₁(ab'+ba') W c₂(cd'+dc')) = c₁c₂ (K_ac K_bd + K_ad K_bc).
  * Nothing here allocates after construction.
  */
-import { cholInPlace, cholInverse, invertGeneral } from "./linalg";
+import { choleskyLogDet, inverseFromCholesky, invertGeneralFlat } from "../math/linalg";
 import type { SemObjective } from "./objective";
 
 /** A matrix cell holding (part of) a parameter: A[i][j] (i regressed on j), S[i][j], or m[i]. */
@@ -195,7 +195,7 @@ export class RamEngine implements SemObjective {
       const IA = this.IA;
       for (let k = 0; k < m * m; k++) IA[k] = -A[k];
       for (let i = 0; i < m; i++) IA[i * m + i] += 1;
-      if (!invertGeneral(IA, m, B, this.work)) return false;
+      if (!invertGeneralFlat(IA, m, B, this.work)) return false;
     }
     // Nonzero pattern of each row of B (B is sparse in measurement models).
     const nz = this.bNz;
@@ -243,13 +243,13 @@ export class RamEngine implements SemObjective {
       for (let i = 0; i < p; i++) this.mu[i] = this.Bm[i];
     } else for (let i = 0; i < p; i++) this.mu[i] = this.sample.mean[i];
     this.L.set(Sigma);
-    const ld = cholInPlace(this.L, p);
+    const ld = choleskyLogDet(this.L, p);
     if (Number.isNaN(ld)) {
       this.logdetSigma = NaN;
       return false;
     }
     this.logdetSigma = ld;
-    cholInverse(this.L, p, this.W, this.tmp);
+    inverseFromCholesky(this.L, p, this.W, this.tmp);
     return true;
   }
 
