@@ -25,7 +25,7 @@
  * if (!opt.converged) console.log(opt.iterations, opt.maxGrad);
  */
 import { PathlabError } from "../errors";
-import { choleskyLogDet, inverseFromCholesky, invertSPDFlat, solveSPDFlat } from "../math/linalg";
+import { choleskyInPlace, choleskyLogDet, inverseFromCholesky, solveSPDFlat, solveWithCholesky } from "../math/linalg";
 import { eigenSymmetric } from "../math/eigen";
 import type { SemObjective } from "./objective";
 
@@ -46,6 +46,11 @@ export interface OptimOptions {
   maxIter?: number;
   /** Convergence when the largest scaled |gradient| falls below this (default GRAD_TOL, 1e-7). */
   gradTol?: number;
+  /**
+   * false: skip the information (and the final gradient) at the solution, which a bootstrap
+   * replicate does not use; `info` is then absent and `maxGrad` is the last one of the iterations.
+   */
+  information?: boolean;
 }
 
 /** Default convergence criterion: largest scaled |gradient| below this. */
@@ -135,6 +140,7 @@ export function minimize(engine: SemObjective, theta0: Float64Array, opts: Optim
     const slow = newtonTrustRegion(obj, fast.theta, fast.f, Math.min(maxIter - fast.iterations, NEWTON_ITERATIONS), gradTol);
     result = { ...slow, iterations: fast.iterations + slow.iterations };
   }
+  if (opts.information === false) return result;
   // Leave the engine at the solution, with the information (and scale) of that point.
   result.f = obj.f(result.theta);
   obj.gradient();
@@ -152,11 +158,9 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   const theta = Float64Array.from(theta0);
   const trial = new Float64Array(q);
   const g = obj.g;
-  const hinv = new Float64Array(q * q);
+  const bfgs = new InverseBfgs(q);
   const gPrev = new Float64Array(q);
   const sv = new Float64Array(q);
-  const yv = new Float64Array(q);
-  const hs = new Float64Array(q);
   const delta = new Float64Array(q);
   let f = f0;
   let haveBfgs = false;
@@ -186,20 +190,16 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
       converged = true;
       break;
     }
-    if (haveBfgs && it > bfgsStart) bfgsUpdate(hinv, sv, g, gPrev, yv, hs, q);
+    if (haveBfgs && it > bfgsStart) bfgs.update(sv, g, gPrev);
     if (info) {
       // Quasi-Newton updates only close to the solution, after a full Fisher step.
-      if (lastStep === 1 && maxGrad < 1e-2 && fisherRestarts < 3 && it >= 2) {
-        const inv = invertSPDFlat(info, q);
-        if (inv) {
-          hinv.set(inv);
-          haveBfgs = true;
-          bfgsStart = it;
-        }
+      if (lastStep === 1 && maxGrad < 1e-2 && fisherRestarts < 3 && it >= 2 && bfgs.reset(info)) {
+        haveBfgs = true;
+        bfgsStart = it;
       }
       if (!haveBfgs && !fisherStep(info, g, q, delta)) break;
     }
-    if (haveBfgs) matVecNeg(hinv, g, q, delta);
+    if (haveBfgs) bfgs.direction(g, delta);
     let slope = 0;
     for (let k = 0; k < q; k++) slope += g[k] * delta[k];
     if (!(slope < 0)) {
@@ -272,33 +272,67 @@ function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64
   return true;
 }
 
-/** BFGS update of the inverse Hessian from the last step s and gradient change y (O(q²)). */
-function bfgsUpdate(hinv: Float64Array, sv: Float64Array, g: Float64Array, gPrev: Float64Array, yv: Float64Array, hs: Float64Array, q: number): void {
-  let sy = 0;
-  for (let k = 0; k < q; k++) {
-    yv[k] = g[k] - gPrev[k];
-    sy += sv[k] * yv[k];
+/**
+ * The BFGS inverse Hessian H started from H₀ = (2I)⁻¹, the Fisher information at the switch, kept
+ * as the Cholesky factor of 2I and the list of steps s and gradient changes y (Nocedal & Wright
+ * 2006, alg. 7.4, the two-loop recursion, with every pair kept): −H∇F costs two triangular solves
+ * and O(kq) instead of forming (2I)⁻¹ (q³/2) and updating H (O(q²) per step).
+ */
+class InverseBfgs {
+  private readonly l: Float64Array;
+  private readonly s: Float64Array[] = [];
+  private readonly y: Float64Array[] = [];
+  private readonly rho: number[] = [];
+  private readonly alpha: Float64Array = new Float64Array(64);
+  private readonly r: Float64Array;
+  constructor(readonly q: number) {
+    this.l = new Float64Array(q * q);
+    this.r = new Float64Array(q);
   }
-  if (!(sy > 1e-14)) return;
-  const rho = 1 / sy;
-  let yHy = 0;
-  for (let i = 0; i < q; i++) {
-    let t = 0;
-    for (let j = 0; j < q; j++) t += hinv[i * q + j] * yv[j];
-    hs[i] = t;
-    yHy += yv[i] * t;
+  /** Starts again from H₀ = info⁻¹; false (and no change of state) when info is not positive definite. */
+  reset(info: Float64Array): boolean {
+    const q = this.q;
+    for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) this.l[i * q + j] = info[i * q + j];
+    if (choleskyInPlace(this.l, q) >= 0) return false;
+    this.s.length = this.y.length = this.rho.length = 0;
+    return true;
   }
-  const c = rho * rho * yHy + rho;
-  for (let i = 0; i < q; i++)
-    for (let j = 0; j < q; j++) hinv[i * q + j] += c * sv[i] * sv[j] - rho * (sv[i] * hs[j] + hs[i] * sv[j]);
+  /** Adds the pair (s, y = g − gPrev) unless sᵀy ≤ 1e-14 (the curvature condition fails). */
+  update(sv: Float64Array, g: Float64Array, gPrev: Float64Array): void {
+    const q = this.q;
+    const y = new Float64Array(q);
+    let sy = 0;
+    for (let k = 0; k < q; k++) {
+      y[k] = g[k] - gPrev[k];
+      sy += sv[k] * y[k];
+    }
+    if (!(sy > 1e-14) || this.s.length >= this.alpha.length) return;
+    this.s.push(Float64Array.from(sv));
+    this.y.push(y);
+    this.rho.push(1 / sy);
+  }
+  /** out = −H g. */
+  direction(g: Float64Array, out: Float64Array): void {
+    const { q, s, y, rho, alpha, r } = this;
+    r.set(g);
+    for (let i = s.length - 1; i >= 0; i--) {
+      const a = rho[i] * dotq(s[i], r, q);
+      alpha[i] = a;
+      for (let k = 0; k < q; k++) r[k] -= a * y[i][k];
+    }
+    const z = solveWithCholesky(this.l, q, r);
+    for (let i = 0; i < s.length; i++) {
+      const b = rho[i] * dotq(y[i], z, q);
+      for (let k = 0; k < q; k++) z[k] += s[i][k] * (alpha[i] - b);
+    }
+    for (let k = 0; k < q; k++) out[k] = -z[k];
+  }
 }
 
-function matVecNeg(a: Float64Array, x: Float64Array, q: number, out: Float64Array): void {
-  for (let i = 0; i < q; i++) {
-    let t = 0;
-    for (let j = 0; j < q; j++) t -= a[i * q + j] * x[j];
-    out[i] = t;
-  }
+function dotq(a: Float64Array, b: Float64Array, q: number): number {
+  let t = 0;
+  for (let k = 0; k < q; k++) t += a[k] * b[k];
+  return t;
 }
 
 function maxRelStep(s: Float64Array, theta: Float64Array): number {
