@@ -20,7 +20,10 @@ const HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + 
 const VARS = ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"];
 
 function hsColumns(): Record<string, Float64Array> {
-  const lines = fs.readFileSync(path.join(__dirname, "..", "test", "goldens", "sem-hs-school.csv"), "utf8").trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(path.join(__dirname, "..", "test", "goldens", "sem-hs-school.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const cols: Record<string, Float64Array> = {};
   VARS.forEach((v, j) => (cols[v] = Float64Array.from(lines.slice(1), (l) => Number(l.split(",")[j]))));
   return cols;
@@ -54,13 +57,23 @@ export async function bench(): Promise<BenchRow[]> {
   const fm = cfa(HS, d).fitMeasures();
   const fitMs = timeMs(() => cfa(HS, d).fitMeasures(), 200, 50);
   const rf = R?.["hs-fit"];
-  rows.push({ name: "SEM HS 3-factor CFA, fit + SEs + fitMeasures (target ≤ 0.5 ms)", ours_ms: fitMs, r_ms: rf?.ms, note: `χ² ${fm.chisq.toFixed(4)}${rf ? ` vs ${rf.chisq!.toFixed(4)}` : ""}` });
+  rows.push({
+    name: "SEM HS 3-factor CFA, fit + SEs + fitMeasures (target ≤ 0.5 ms)",
+    ours_ms: fitMs,
+    r_ms: rf?.ms,
+    note: `χ² ${fm.chisq.toFixed(4)}${rf ? ` vs ${rf.chisq!.toFixed(4)}` : ""}`,
+  });
   const boot = () => cfa(HS, d, { se: "bootstrap", bootstrap: 1000, seed: 1, threads: 1 });
   const fb = boot();
   const bootMs = timeMs(boot, 5, 1);
   const rb = R?.["hs-boot-1000"];
   const se2 = fb.parameterEstimates().rows[1].se;
-  rows.push({ name: "SEM HS bootstrap, 1,000 draws, one thread (target ≤ 0.25 s)", ours_ms: bootMs, r_ms: rb?.ms, note: `boot SE of x2's loading ${se2.toFixed(4)}${rb ? ` vs ${rb.se_x2!.toFixed(4)} (other draws)` : ""}` });
+  rows.push({
+    name: "SEM HS bootstrap, 1,000 draws, one thread (target ≤ 0.25 s)",
+    ours_ms: bootMs,
+    r_ms: rb?.ms,
+    note: `boot SE of x2's loading ${se2.toFixed(4)}${rb ? ` vs ${rb.se_x2!.toFixed(4)} (other draws)` : ""}`,
+  });
   for (const n of [1000, 10000, 100000]) {
     const dn = enlarge(d, n, 7);
     const ms = timeMs(() => cfa(HS, dn).fitMeasures(), n >= 100000 ? 5 : 20, 2);
