@@ -237,13 +237,20 @@ function momentsOfColumns(names: string[], columns: Float64Array[], n: number, d
     for (let i = 0; i < n; i++) c[i] = (c[i] - mean[j]) / sd;
     mean[j] = 0;
   }
+  // Centred once per column, then one multiply-add per pair and row (the same products in the same order).
+  const centred = columns.map((c, j) => {
+    const m = mean[j];
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) d[i] = c[i] - m;
+    return d;
+  });
   const S = new Float64Array(p * p);
   for (let a = 0; a < p; a++)
     for (let b = 0; b <= a; b++) {
-      const ca = columns[a];
-      const cb = columns[b];
+      const ca = centred[a];
+      const cb = centred[b];
       let s = 0;
-      for (let i = 0; i < n; i++) s += (ca[i] - mean[a]) * (cb[i] - mean[b]);
+      for (let i = 0; i < n; i++) s += ca[i] * cb[i];
       S[a * p + b] = S[b * p + a] = s / (n - 1);
     }
   return { names: [...names], n, covUnbiased: S, mean, columns, dropped };
