@@ -114,6 +114,12 @@ export interface SemOptions {
   "orthogonal.x"?: boolean;
   conditionalX?: boolean;
   "conditional.x"?: boolean;
+  /** lavaan's h1.information: "structured" (its default) only. */
+  h1Information?: string;
+  "h1.information"?: string;
+  /** lavaan's observed.information: "hessian" (its default) only. */
+  observedInformation?: string;
+  "observed.information"?: string;
   /** Not computed (an error says what to do instead): ordinal indicators, sampling weights, clustered data. */
   ordered?: string | string[] | boolean;
   samplingWeights?: string;
@@ -169,6 +175,23 @@ function checkGroupEqual(v: unknown): string | undefined {
   return undefined;
 }
 
+/** What the estimators pathlab refuses are, for the refusal's sentence. */
+const ESTIMATOR_KIND: Record<string, string> = {
+  GLS: "generalised least squares",
+  ULS: "unweighted least squares",
+  WLS: "weighted least squares (ADF)",
+  DWLS: "diagonally weighted least squares",
+  WLSM: "DWLS with a scaled test, for ordinal data",
+  WLSMV: "DWLS with a mean- and variance-adjusted test, for ordinal data",
+  ULSM: "ULS with a scaled test",
+  ULSMV: "ULS with a mean- and variance-adjusted test",
+  MLMV: "ML with a mean- and variance-adjusted test",
+  MLMVS: "ML with a Satterthwaite-adjusted test",
+  MLF: "ML with first-order (outer product) standard errors",
+  PML: "pairwise maximum likelihood",
+  REML: "restricted maximum likelihood",
+};
+
 /** Value lists shared with the help text. lavaan lower-cases estimator, se, test and missing. */
 const SPECS: OptionSpecs = {
   stdLv: { kind: "boolean", aliases: ["std.lv"] },
@@ -184,7 +207,7 @@ const SPECS: OptionSpecs = {
     valueAliases: { default: "ML" },
     unsupportedValues: Object.fromEntries(
       ["MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
-        (e) => [e, `ML, MLR and MLM are computed; ${e} (least squares, ordinal or other likelihoods) is not: fit the model in R's lavaan for this.`],
+        (e) => [e, `ML, MLR and MLM are computed; ${e} (${ESTIMATOR_KIND[e] ?? "another estimator"}) is not. Use estimator "ML" (or "MLR" for robust SEs), or fit the model in R's lavaan for ${e}.`],
       ),
     ),
   },
@@ -262,6 +285,18 @@ const SPECS: OptionSpecs = {
     aliases: ["conditional.x"],
     value: false,
     otherwise: "conditional.x = TRUE (a likelihood conditional on the covariates) is not computed; with fixed.x = TRUE (the default) the estimates and SEs of an ML fit are the same. Leave conditional.x out.",
+  },
+  h1Information: {
+    kind: "fixed",
+    aliases: ["h1.information"],
+    value: ["structured", "default"],
+    otherwise: 'the expected information and the robust "meat" use the model-implied (structured) moments, lavaan\'s default; h1.information = "unstructured" (the sample moments) is not computed. Leave h1.information out, or fit the model in R\'s lavaan.',
+  },
+  observedInformation: {
+    kind: "fixed",
+    aliases: ["observed.information"],
+    value: ["hessian", "default"],
+    otherwise: 'the observed information is the Hessian of the likelihood (lavaan\'s default); observed.information = "h1" is not computed. Leave observed.information out.',
   },
   ordered: {
     kind: "custom",
