@@ -2,7 +2,8 @@
 # features): lavaan 0.6.14 on HolzingerSwineford1939, PoliticalDemocracy, attitude and mtcars.
 #  - equal("visual=~x2") modifier; inequality constraints (active and inactive bounds, a bound
 #    written "0.6 < a", on a regression path with a defined parameter, on a Heywood variance)
-#  - information = "observed" standard errors (CFA and the PoliticalDemocracy SEM)
+#  - information = "observed" standard errors (CFA and the PoliticalDemocracy SEM); se = "robust"
+#    (robust.sem under listwise ML, robust.huber.white under missing = "ml", as lavaan chooses)
 #  - standardizedSolution() of all three types (std.all, std.lv, std.nox) with lavaan's zero SEs
 #  - every fitMeasures() name, rmr/crmr/srmr_mplus families included (ML, meanstructure, Wishart,
 #    fixed.x covariates, fixed.x = FALSE, path model, two groups)
@@ -71,6 +72,8 @@ run("hs_bound_inactive", "visual =~ x1 + a*x2 + x3\ntextual =~ x4 + x5 + x6\nspe
 run("hs_bound_upper", "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\na < 0.5\nb > 0.8", "hs")
 run("hs_bound_flipped", "visual =~ x1 + a*x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n0.6 < a", "hs")
 run("hs_info_observed", HS, "hs", information = "observed")
+run("hs_se_robust", HS, "hs", se = "robust")
+run("hs_fiml_se_robust", HS, "hs", missing = "ml", se = "robust")
 run("hs_cov", COV, "hs", fn = sem, inspect = TRUE, full = TRUE, meanstructure = TRUE)
 run("hs_cov_fixedx_false", COV, "hs", fn = sem, fixed.x = FALSE)
 run("hs_mimic", "f =~ x1 + x2 + x3\nf ~ sex + ageyr", "hs", fn = sem)
