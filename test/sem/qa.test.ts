@@ -299,6 +299,19 @@ describe("sem QA: lavaan's defaults accepted, the rest refused with a clean sent
     const pe = f.parameterEstimates({ ci: true, zstat: true, pvalue: true, se: true, "boot.ci.type": "perc" } as never);
     expect(pe.rows.length).to.be.greaterThan(0);
   });
+  it("representation, h1, baseline, bounds, check.*, orthogonal.y, start, effect.coding, ceq.simple, optim.* at lavaan's defaults change nothing", () => {
+    const base = cfa(HS, hs).fitMeasures().chisq;
+    const opts = {
+      representation: "LISREL", h1: true, baseline: true, bounds: "none", "check.gradient": true, checkPost: true, "check.vcov": true, "check.start": true,
+      "orthogonal.y": false, start: "default", "effect.coding": false, "ceq.simple": false, "optim.force.converged": false, "optim.gradient": "analytic",
+    };
+    expect(cfa(HS, hs, opts as never).fitMeasures().chisq).to.equal(base);
+    for (const [k, v] of [["start", "simple"], ["effect.coding", true], ["bounds", "standard"], ["h1", false], ["optim.force.converged", true]] as const) {
+      const e = errorOf(() => cfa(HS, hs, { [k]: v } as never));
+      expect(e.code, k).to.equal("options.unsupported");
+      expect(e.message, k).to.contain(k);
+    }
+  });
   it("every refusal is a sentence that says what to do (no leftover fragments)", () => {
     for (const [k, v] of [["mimic", "Mplus"], ["ordered", ["x1"]], ["sampling.weights", "grade"], ["cluster", "school"], ["estimator", "WLSMV"], ["se", "robust.cluster"], ["test", "bollen.stine"], ["conditional.x", true], ["verbose", true]] as const) {
       const e = errorOf(() => cfa(HS, hs, { [k]: v } as never));
