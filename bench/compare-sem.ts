@@ -62,4 +62,4 @@ function main(srcDir: string): void {
   console.log(JSON.stringify({ src: srcDir, ...out }));
 }
 
-main(process.argv[2] ?? path.join(__dirname, "..", "src"));
+if (require.main === module) main(process.argv[2] ?? path.join(__dirname, "..", "src"));
