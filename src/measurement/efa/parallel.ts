@@ -216,7 +216,8 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
   const doFa = kind !== "pc";
   const faValuesOf = (R: number[][], smcStart: boolean): number[] =>
-    useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, src.names, { smc: smcStart, valuesOnly: true }).values;
+    // the replications use psych's single start, as fa.parallel does (the observed data get every start)
+    useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, src.names, { smc: smcStart, valuesOnly: true, starts: smcStart ? undefined : 1 }).values;
   const pcValues = eigenvalues(src.R);
   const faValues = doFa ? faValuesOf(src.R, true) : undefined;
   const rng = new Rng(seed);
