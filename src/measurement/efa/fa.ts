@@ -192,6 +192,8 @@ export class FaResult extends Result {
 
   /** Iterative estimators: the starts tried and the distinct minima they reached (see extract.ts). */
   starts?: StartsInfo;
+  /** Value of the method's fitting criterion at the solution (criteria.ts; pa/alpha: last change in communality). */
+  criterion = NaN;
   /** psych's factor.scores for the chosen `scores` method (weights, R², score correlations). */
   scoreWeights?: ScoreWeights;
   /** Factor scores of each row (raw data only; NaN for a row with a missing item unless missing: true). */
@@ -544,6 +546,7 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
     src.R,
   );
   res.starts = ex.starts;
+  res.criterion = ex.objective;
   attachScores(res, src, o, warnings);
   collectWarnings(res, src, ex, fm, warnings);
   res.warnings.push(...warnings);

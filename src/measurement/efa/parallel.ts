@@ -54,12 +54,22 @@ export interface FaParallelOptions {
   missing?: number[];
   /** Seed of the simulations (default 12345). */
   seed?: number;
+  /** Title of result.plot() (psych's main). */
+  main?: string;
+  /** Accepted at psych's values that change no number (plot, error.bars, cor, ylabel, show.legend). */
+  plot?: boolean;
+  errorBars?: boolean;
+  seBars?: boolean;
+  cor?: string;
+  ylabel?: string;
+  showLegend?: boolean;
+  correct?: number;
 }
 
 export const DEFAULT_PARALLEL_SEED = 12345;
 
 const SPECS: OptionSpecs = {
-  fm: { kind: "enum", values: ["minres", "ml", "pa"], valueAliases: { mle: "ml" }, unsupportedValues: { uls: 'use "minres".', wls: 'use "minres".', gls: 'use "minres".', pc: 'use fa: "pc".' } },
+  fm: { kind: "enum", values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"], valueAliases: { mle: "ml" }, unsupportedValues: { minchi: 'use "minres" (the simulated matrices have no pairwise counts).', pc: 'use fa: "pc".' } },
   fa: { kind: "enum", values: ["both", "pc", "fa"] },
   nfactors: { kind: "number", min: 1, integer: true },
   nIter: { kind: "number", min: 1, max: 1e6, integer: true, aliases: ["n.iter"] },
@@ -70,9 +80,14 @@ const SPECS: OptionSpecs = {
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
   seed: { kind: "seed" },
-  errorBars: { kind: "boolean", aliases: ["error.bars", "se.bars"], unsupported: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
-  cor: { kind: "string", unsupported: "only Pearson correlations are implemented." },
-  plot: { kind: "boolean", unsupported: "nothing is drawn as a side effect; call result.plot()." },
+  errorBars: { kind: "fixed", value: false, aliases: ["error.bars"], otherwise: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
+  seBars: { kind: "fixed", value: false, aliases: ["se.bars"], otherwise: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
+  cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented (no polychoric or tetrachoric)." },
+  plot: { kind: "fixed", value: [true, false], otherwise: "nothing is drawn as a side effect; result.plot() draws." },
+  main: { kind: "string" },
+  ylabel: { kind: "string" },
+  showLegend: { kind: "boolean", aliases: ["show.legend"] },
+  correct: { kind: "fixed", value: 0.5, otherwise: "the continuity correction applies to tetrachoric correlations, which are not implemented." },
 };
 
 /** Mean, SD and quantile of each ordered eigenvalue over the replications. */
@@ -92,7 +107,7 @@ export class FaParallelResult extends Result {
     /** Suggested numbers of factors and components (undefined: every observed eigenvalue exceeds its reference). */
     readonly nfact: number | undefined,
     readonly ncomp: number | undefined,
-    readonly settings: { nIter: number; quant: number; seed: number; fm: FactorMethod; smc: boolean; n: number; use: UseOption; fromData: boolean; kind: "both" | "pc" | "fa"; nfactors: number },
+    readonly settings: { nIter: number; quant: number; seed: number; fm: FactorMethod; smc: boolean; n: number; use: UseOption; fromData: boolean; kind: "both" | "pc" | "fa"; nfactors: number; main?: string },
   ) {
     super();
   }
@@ -159,7 +174,7 @@ export class FaParallelResult extends Result {
       if (this.simulated.fa) series.push({ name: `FA simulated data (q${q})`, values: this.simulated.fa.quantile, kind: "simulated", component: false });
       if (this.resampled.fa) series.push({ name: `FA resampled data (q${q})`, values: this.resampled.fa.quantile, kind: "resampled", component: false });
     }
-    return screePlot(series, "Parallel analysis scree plots");
+    return screePlot(series, this.settings.main ?? "Parallel analysis scree plots");
   }
 }
 
@@ -250,6 +265,7 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
     fromData: src.fromData,
     kind,
     nfactors,
+    main: o.main,
   });
 }
 

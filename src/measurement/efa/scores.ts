@@ -14,7 +14,7 @@
  * below machine ε) the regression weights fall back to the loadings, as psych does (with a
  * warning here); tenBerge smooths R (cor.smooth) before inverting it; matrix square roots floor
  * eigenvalues (negative → ε for Φ^{1/2}, < ε → 100ε for inverse roots). R² of each factor with its
- * score estimate = diag(WᵀS), set to NaN where above 1 or not positive (psych: NA); the scores are
+ * score estimate = diag(WᵀS), set to NaN where above 1 (beyond rounding) or not positive (psych: NA); the scores are
  * the standardized items times W (scale(x) %*% W), NaN for a row with a missing item.
  *
  * @example
@@ -125,7 +125,10 @@ export function scoreWeights(R: Mat, L: Mat, Phi: Mat | undefined, method: Exclu
     }
   }
   let R2 = Array.from({ length: k }, (_, j) => W.reduce((a, r, i) => a + r[j] * S[i][j], 0));
-  if (R2.some((v) => v > 1 || Number.isNaN(v)) || R2.reduce((a, b) => a * b, 1) < 0) R2 = R2.map((v) => (Math.abs(v) > 1 || v <= 0 ? NaN : v));
+  // psych blanks impossible values; 1 + rounding (Bartlett's R² is exactly 1) is kept as 1
+  const over = (v: number) => Math.abs(v) > 1 + 1e-10;
+  R2 = R2.map((v) => (Math.abs(v) > 1 && !over(v) ? Math.sign(v) : v));
+  if (R2.some((v) => over(v) || Number.isNaN(v)) || R2.reduce((a, b) => a * b, 1) < 0) R2 = R2.map((v) => (over(v) || v <= 0 ? NaN : v));
   const scoreCorrelations = cov2corLoose(tmul(W, mul(R, W)));
   return { method, weights: W, R2, scoreCorrelations, fellBack };
 }
