@@ -38,7 +38,7 @@ badInputMatrix("simulators", [
   { name: "mvrnorm: MASS's tol is refused, not ignored", call: () => mvrnorm(10, [0, 0], [[1, 0], [0, 1]], 1, any({ tol: 1e-6 })), code: "options.unsupported", message: /'tol' is not supported yet/ },
   { name: "mvrnorm: a covariance matrix that is not positive definite", call: () => mvrnorm(10, [0, 0, 0], [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]], 1), code: "simulate.not-positive-definite", message: /not positive definite \(smallest eigenvalue/ },
   { name: "nearestPD: maxit: 0 (Matrix::nearPD's spelling)", call: () => nearestPD([[1, 0.9], [0.9, 1]], any({ maxit: 0 })), code: "options.bad-value", message: /option 'maxit' must be a whole number \(≥ 1\)/ },
-  { name: "nearestPD: keepDiag is refused, not ignored", call: () => nearestPD([[1, 0.9], [0.9, 1]], any({ keepDiag: true })), code: "options.unsupported", message: /'keepDiag' is not supported yet/ },
+  { name: "nearestPD: only.values = TRUE is refused, not ignored", call: () => nearestPD([[1, 0.9], [0.9, 1]], any({ "only.values": true })), code: "options.unsupported", message: /'only.values' is supported only as false/ },
   { name: "new Rng(1.5)", call: () => new Rng(1.5), code: "options.bad-seed", message: /Rng\(seed\) must be an integer from 0 to 4294967295, got 1\.5/ },
   { name: "moderationFromSimpleSlopes: an unknown key", call: () => moderationFromSimpleSlopes(any({ low: 0.1, high: 0.5, sdW: 1, mean: 3 })), code: "options.unknown", message: /unknown option 'mean'/, hint: /meanW/ },
 ]);
