@@ -34,9 +34,17 @@ ct_gold <- function(ct) list(r = unname(ct$r), n = unname(ct$n), t = unname(ct$t
 vars <- c("A1", "A2", "C1", "C4", "E1", "N1", "O2", "age")
 out$corr_pairwise <- ct_gold(corr.test(bfi[, vars]))
 # use = "complete": psych 2.2.9 takes r from the complete rows but n = the smallest *pairwise* count
-# (2752 here, not the 2683 complete rows); pathlab uses the complete rows, i.e. corr.test on na.omit()
-out$corr_complete_bonf <- ct_gold(corr.test(na.omit(bfi[, vars]), adjust = "bonferroni", alpha = 0.1))
+# (2752 here, not the 2683 complete rows); pathlab does the same (QA report item 7)
+out$corr_complete_bonf <- ct_gold(corr.test(bfi[, vars], use = "complete", adjust = "bonferroni", alpha = 0.1))
 out$corr_complete_psych_n <- corr.test(bfi[, vars], use = "complete")$n
+# use = "complete.obs": r from complete rows, n stays the pairwise matrix (psych tests use == "complete")
+out$corr_completeobs <- ct_gold(corr.test(bfi[, vars], use = "complete.obs"))
+# rank correlations (psych's normal = TRUE: normal-theory t and p on rho/tau) and Hommel's adjustment
+out$corr_spearman <- ct_gold(corr.test(bfi[, vars], method = "spearman"))
+out$corr_kendall <- ct_gold(corr.test(bfi[, vars], method = "kendall"))
+out$corr_kendall_complete <- ct_gold(corr.test(bfi[, vars], method = "kendall", use = "complete", adjust = "hommel"))
+out$corr_hommel <- ct_gold(corr.test(bfi[, vars], adjust = "hommel"))
+out$padjust_hommel <- p.adjust(c(0.01, 0.04, 0.03, 0.04, 0.2, 0.001, 0.5, 0.049), "hommel")
 out$corr_none <- ct_gold(corr.test(bfi[, vars], adjust = "none"))
 out$corr_BH <- ct_gold(corr.test(bfi[, vars], adjust = "BH"))
 out$corr_hochberg <- ct_gold(corr.test(bfi[, vars], adjust = "hochberg"))

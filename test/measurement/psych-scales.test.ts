@@ -103,6 +103,12 @@ describe("psych scales on bfi (missing data, keys)", () => {
       [{ adjust: "BH" }, G.corr_BH],
       [{ adjust: "hochberg" }, G.corr_hochberg],
       [{ adjust: "BY" }, G.corr_BY],
+      // QA report item 5: psych's n under use = "complete", rank correlations, Hommel
+      [{ use: "complete.obs" }, G.corr_completeobs],
+      [{ method: "spearman" }, G.corr_spearman],
+      [{ method: "kendall" }, G.corr_kendall],
+      [{ method: "kendall", use: "complete", adjust: "hommel" }, G.corr_kendall_complete],
+      [{ adjust: "hommel", ci: true, minlength: 5, normal: true }, G.corr_hommel],
     ];
     for (const [opts, g] of cases) {
       const ct = corrTest(d, vars, opts as never);
@@ -122,7 +128,18 @@ describe("psych scales on bfi (missing data, keys)", () => {
     }
   });
 
-  it("pAdjust agrees with R's p.adjust on ties and ordering", () => {
+  it("corrTest(use: \"complete\") states psych's n; ci: false drops the intervals", () => {
+    const vars = ["A1", "A2", "C1", "C4", "E1", "N1", "O2", "age"];
+    const ct = corrTest(d, vars, { use: "complete" });
+    expect(ct.n[0][1]).to.equal(G.corr_complete_psych_n);
+    expect(ct.info().join(" ")).to.contain("smallest pairwise count");
+    const noCi = corrTest(d, vars, { ci: false });
+    expect(noCi.tables().length).to.equal(corrTest(d, vars).tables().length - 1);
+    expect(() => corrTest(d, vars, { normal: false } as never)).to.throw(/only as true/);
+  });
+
+  it("pAdjust agrees with R's p.adjust (Hommel included) on ties and ordering", () => {
+    expectClose(pAdjust([0.01, 0.04, 0.03, 0.04, 0.2, 0.001, 0.5, 0.049], "hommel"), G.padjust_hommel, 1e-12, "hommel");
     const p = [0.01, 0.04, 0.03, 0.04, 0.2];
     expect(pAdjust(p, "holm").map((x) => +x.toFixed(10))).to.deep.equal([0.05, 0.12, 0.12, 0.12, 0.2]);
     expect(pAdjust(p, "BH").map((x) => +x.toFixed(10))).to.deep.equal([0.05, 0.05, 0.05, 0.05, 0.2]);
@@ -161,6 +178,9 @@ describe("psych scales on bfi (missing data, keys)", () => {
     expect(t.summary()).to.contain("pairwise deletion");
     const lw = correlationTable(d, vars);
     expect(lw.n).to.equal(t.n);
+    // psych's `use` spelling is the same option
+    expect(correlationTable(d, vars, { use: "pairwise" }).r).to.deep.equal(t.r);
+    expect(correlationTable(d, vars, { use: "complete" }).r).to.deep.equal(lw.r);
     expect(lw.r[0][1]).to.not.equal(t.r[0][1]);
   });
 });
