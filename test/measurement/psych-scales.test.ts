@@ -57,6 +57,19 @@ describe("psych scales on bfi (missing data, keys)", () => {
     expect(a.summary()).to.contain("complete rows");
   });
 
+  it("alpha's other arguments as psych: cumulative, impute, delete of a constant item, defaults accepted (QA item 7)", () => {
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"], cumulative: true, max: 10, "na.rm": true, "n.iter": 1, warnings: false } as never), G.alpha_A_cumulative);
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"], impute: "median" }), G.alpha_A_impute);
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"], impute: "mean" }), G.alpha_A_impute_mean);
+    const withK = { ...d, K: d.A1.map(() => 3) };
+    const del = cronbachAlpha(withK, [...A, "K"]);
+    checkAlpha(del, G.alpha_A_delete);
+    expect(del.warnings.map((w) => w.code)).to.include("measurement.item-deleted");
+    expect(() => cronbachAlpha(withK, [...A, "K"], { delete: false })).to.throw(/zero variance/);
+    expect(() => cronbachAlpha(d, A, { "na.rm": false } as never)).to.throw(/only as true/);
+    expect(() => cronbachAlpha(d, A, { "n.iter": 100 } as never)).to.throw(/only as 1/);
+  });
+
   it("checkKeys reverses items with negative first-component loadings, as check.keys", () => {
     const a = cronbachAlpha(d, C, { checkKeys: true });
     checkAlpha(a, G.alpha_C_check);
@@ -128,6 +141,15 @@ describe("psych scales on bfi (missing data, keys)", () => {
     }
   });
 
+  it("scoreItems accepts psych's defaults (delete, missing = TRUE, select) and print arguments (QA item 7)", () => {
+    const keys = { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] };
+    const a = scoreItems(d, keys);
+    const b = scoreItems(d, keys, { delete: true, missing: true, digits: 2, select: true } as never);
+    expect(b.scales.map((x) => x.alpha)).to.deep.equal(a.scales.map((x) => x.alpha));
+    expect(() => scoreItems(d, keys, { missing: false } as never)).to.throw(/complete rows/);
+    expect(() => scoreItems(d, keys, { delete: false } as never)).to.throw(/only as true/);
+  });
+
   it("corrTest(use: \"complete\") states psych's n; ci: false drops the intervals", () => {
     const vars = ["A1", "A2", "C1", "C4", "E1", "N1", "O2", "age"];
     const ct = corrTest(d, vars, { use: "complete" });
@@ -164,6 +186,22 @@ describe("psych scales on bfi (missing data, keys)", () => {
     expectClose(comp.rows.map((x) => x.mean), G.describe_complete.mean, TOL, "complete mean");
     expectClose(comp.rows.map((x) => x.kurtosis), G.describe_complete.kurtosis, TOL, "complete kurtosis");
     expect(comp.rows[0].n).to.equal(G.describe_complete.n[0]);
+  });
+
+  it("describe's other arguments: IQR, quant, skew, ranges, fast, na.rm (QA item 7)", () => {
+    const dv = ["A1", "A2", "C4", "N5", "O2", "education", "age"];
+    const r = describeData(d, dv, { IQR: true, quant: [0.1, 0.25, 0.75, 0.9] });
+    const g = G.describe_iqr_quant;
+    expectClose(r.rows.map((x) => x.IQR!), g.IQR, TOL, "IQR");
+    ["Q0.1", "Q0.25", "Q0.75", "Q0.9"].forEach((q, k) => expectClose(r.rows.map((x) => x.quantiles![k]), g[q], TOL, q));
+    const cols = (o: object) => ["vars", ...describeData(d, dv, o as never).tables()[0].columns.map((c) => c.key).filter((k) => k !== "variable").map((k) => (k === "q0" ? "Q" : k))];
+    expect(cols({ skew: false })).to.deep.equal(G.describe_noskew_cols);
+    expect(cols({ ranges: false })).to.deep.equal(G.describe_noranges_cols);
+    expect(cols({ fast: true })).to.deep.equal(G.describe_fast_cols);
+    const nr = describeData(d, dv, { "na.rm": false } as never);
+    expectClose(nr.rows.map((x) => x.mean), G.describe_narm.mean, TOL, "na.rm FALSE = na.omit");
+    expect(nr.rows[0].n).to.equal(G.describe_narm.n[0]);
+    expect(describeData(d, dv, { "na.rm": true, skew: true, check: true, interp: false } as never).rows.length).to.equal(dv.length);
   });
 
   it("correlationTable({ deletion: \"pairwise\" }) uses each pair's rows, with psych's r and p", () => {
