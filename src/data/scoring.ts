@@ -8,7 +8,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
-import { findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
+import { compareLevels, findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
 import { columnNames, isMissing, naValueSpecs, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
 
 /** Options every scoring function takes: `naValues`, codes that mean "missing" (e.g. [99, -9]). */
@@ -233,7 +233,7 @@ export function ln(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptio
 export interface DummyOptions extends MissingOptions {
   /** The reference (omitted) category; default: the first level. */
   reference?: string | number;
-  /** Level order; default: numbers ascending, then text in order of appearance. */
+  /** Level order; default as R's factor(): numbers ascending, then text in R's sort order (ICU root collation). */
   levels?: (string | number)[];
   /** Prefix of the new column names (default: the variable name + "_"). */
   prefix?: string;
@@ -249,7 +249,8 @@ export interface DummyOptions extends MissingOptions {
 /**
  * Dummy (indicator) coding of a categorical variable: one 0/1 column per category except the
  * reference, so that each coefficient compares a category with the reference. Missing cells give
- * NaN in every dummy.
+ * NaN in every dummy. The default reference is R's: the first level of factor(x), i.e. the smallest
+ * code or the first text in R's sort order — the level lm() omits and describe() lists first.
  */
 export function dummyCode(data: TableInput, variable: string, options: DummyOptions = {}): Record<string, number[]> {
   const { opts, codes } = scoringOptions<DummyOptions>("dummyCode", options, {
@@ -270,8 +271,9 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
     if (extra.length)
       throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, { code: "data.unknown-level", hint: `Add them to levels, or declare them missing with { naValues: [...] }.` });
   } else {
-    const nums = present.filter((p) => Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
-    levels = [...nums, ...present.filter((p) => !Number.isFinite(Number(p)))];
+    // R's factor(): numeric codes in numeric order, text in R's sort order (the first is the reference)
+    const nums = present.filter((p) => p !== "" && Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
+    levels = [...nums, ...present.filter((p) => !(p !== "" && Number.isFinite(Number(p)))).sort(compareLevels)];
   }
   if (levels.length < 2) throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, { code: "data.too-few-levels", hint: "Dummy coding needs a variable with at least two categories." });
   const ref = opts.reference === undefined ? levels[0] : key(opts.reference);
