@@ -174,6 +174,10 @@ describe("measurement vs R goldens", () => {
     expectClose(t.rows[1].alpha, G.alpha_lo.total.raw_alpha, TOL, "alpha lo");
     expect(t.rows[0].cr).to.equal(compositeReliability([0.8, 0.75, 0.7, 0.65]));
     expect(t.sqrtAve.lo).to.be.closeTo(Math.sqrt((0.49 + 0.49 + 0.5625 + 0.64) / 4), 1e-15);
+    // a Heywood loading: the formulas' values with a warning (semTools computes them too)
+    const hw = reliabilityTable(lk, { tr: lkConstructs.tr }, { tr: [1.14, 0.75, 0.7, 0.65] });
+    expect(hw.rows[0].cr).to.equal(compositeReliability([1.14, 0.75, 0.7, 0.65]));
+    expect(hw.warnings.map((w) => w.code)).to.include("measurement.heywood");
     expect(t.toHTML()).to.contain("√AVE");
     expect(() => reliabilityTable(lk, { tr: lkConstructs.tr }, { tr: [0.8] })).to.throw(/4 items but 1 loadings/);
   });
