@@ -63,7 +63,9 @@ describe("bad input", () => {
   });
 
   it("zero-variance item → names it", () => {
-    const e = errorOf(() => cronbachAlpha(data, ["q1", "q2", "flat"]));
+    // psych's delete = TRUE (default) drops a constant item with a warning; delete: false names it
+    expect(cronbachAlpha(data, ["q1", "q2", "flat"]).warnings.map((w) => w.message).join(" ")).to.contain("flat had no variance");
+    const e = errorOf(() => cronbachAlpha(data, ["q1", "q2", "flat"], { delete: false }));
     expect(e.message).to.contain('Item "flat" has zero variance');
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q3", "flat"] })).message).to.contain('"flat" has zero variance');
     expect(errorOf(() => harmanSingleFactor({ ...data, q4: [1, 2, 3, 5, 4], q5: [5, 4, 3, 2, 2], q6: [1, 1, 2, 2, 3] }, ["q1", "flat"])).message).to.contain('"flat"');
