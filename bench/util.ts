@@ -48,3 +48,45 @@ export function runR<T = Record<string, number>>(script: string, args: string[] 
     return undefined;
   }
 }
+
+/**
+ * Median wall time of `runs` calls after one warm-up, with the cores the calls actually got (CPU time
+ * of every thread of this process over wall time): on a shared machine a 2-thread run may get less
+ * than two cores, and this says how much less.
+ */
+export function medianTimeCores(f: () => void, runs = 5): { ms: number; cores: number } {
+  f();
+  const walls: number[] = [];
+  const cores: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    f();
+    const wall = Number(process.hrtime.bigint() - t) / 1e6;
+    const c = process.cpuUsage(c0);
+    walls.push(wall);
+    cores.push((c.user + c.system) / 1000 / wall);
+  }
+  return { ms: median(walls), cores: median(cores) };
+}
+
+/**
+ * One-thread and two-thread runs of the same work, alternated (ABAB…) so that whatever else the
+ * machine runs weighs on both alike; medians of each, and the cores the two-thread runs got.
+ */
+export function alternateThreads(f: (threads: number) => void, runs = 9): { one: number; two: number; cores: number } {
+  f(1);
+  f(2);
+  const one: number[] = [];
+  const two: number[] = [];
+  const cores: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(time(() => f(1)));
+    const c0 = process.cpuUsage();
+    const ms = time(() => f(2));
+    const c = process.cpuUsage(c0);
+    two.push(ms);
+    cores.push((c.user + c.system) / 1000 / ms);
+  }
+  return { one: median(one), two: median(two), cores: median(cores) };
+}

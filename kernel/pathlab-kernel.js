@@ -79,7 +79,14 @@ const red = (/** @type {string} */ s) => `\u001b[0;31m${s}\u001b[0m`;
 function isInterrupt(err) {
   if (!err || typeof err !== "object") return false;
   const e = /** @type {{ message?: unknown, code?: unknown }} */ (err);
-  return e.code === "kernel.interrupted" || e.message === "Interrupted asynchronously" || e.message === "Script execution interrupted.";
+  // Node's vm reports a SIGINT during synchronous code as "Script execution interrupted." (older
+  // Node) or "Script execution was interrupted by `SIGINT`" (Node 20).
+  return (
+    e.code === "kernel.interrupted" ||
+    e.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" ||
+    e.message === "Interrupted asynchronously" ||
+    (typeof e.message === "string" && /^Script execution (was )?interrupted/.test(e.message))
+  );
 }
 
 /**

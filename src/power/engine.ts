@@ -4,6 +4,7 @@
  * and adding a sample size to the grid leaves the others unchanged.
  */
 import { PathlabError } from "../errors";
+import { parallelTask } from "../simulate/parallel";
 import { streamRng, type Rng } from "../simulate/rng";
 import { fCritical } from "./analytic";
 import { buildPowerModel, setModelN, type PowerModelKind } from "./models";
@@ -112,6 +113,30 @@ export function runChunk(kind: PowerModelKind, spec: unknown, settings: PowerJob
   }
   return { n, from: chunk.from, reps: chunk.to - chunk.from, failed, significant: sig, sumEstimate: sum };
 }
+
+/** A whole power simulation as plain data (it crosses to worker threads once). */
+export interface PowerJob {
+  kind: PowerModelKind;
+  spec: unknown;
+  settings: PowerJobSettings;
+  /** The grid of sample sizes; replication r at ns[g] is item g·reps + r of the job. */
+  ns: number[];
+}
+
+/** Items [from, to) of a job: one tally per sample size the range touches. */
+export function runRange(job: PowerJob, from: number, to: number): PowerTally[] {
+  const reps = job.settings.reps;
+  const out: PowerTally[] = [];
+  job.ns.forEach((n, g) => {
+    const lo = Math.max(from, g * reps);
+    const hi = Math.min(to, (g + 1) * reps);
+    if (lo < hi) out.push(runChunk(job.kind, job.spec, job.settings, { n, from: lo - g * reps, to: hi - g * reps }));
+  });
+  return out;
+}
+
+/** The simulation as a parallel task (worker threads load it from this module). */
+export const powerTask = parallelTask(__filename, "powerTask", runRange);
 
 /** Splits the grid into chunks of at most `size` replications, in grid order. */
 export function makeChunks(ns: number[], reps: number, size: number): PowerChunk[] {

@@ -93,6 +93,14 @@ export interface PowerModel {
   monteCarlo(rng: Rng, draws: number, counts: Float64Array): void;
 }
 
+/** Monte Carlo draws per block of normal deviates (the block stays in the first-level cache). */
+const MC_BLOCK = 512;
+
+/** A reusable buffer of at least `size` doubles. */
+function normalBuffer(buf: Float64Array, size: number): Float64Array {
+  return buf.length >= size ? buf : new Float64Array(size);
+}
+
 /** Rounds floating-point noise (e.g. 1e-17 for a zero path) to exactly zero. */
 function clean(x: number): number {
   return Math.abs(x) < 1e-12 ? 0 : x;
@@ -227,6 +235,9 @@ class MediationModel implements PowerModel {
   private readonly La: Float64Array;
   private readonly Lb: Float64Array;
   private readonly resid: Float64Array[] = [];
+  private xOnly: Float64Array[] = [];
+  private xAndM: Float64Array[] = [];
+  private buf: Float64Array = new Float64Array(0);
 
   constructor(spec: MediationPowerSpec) {
     const R = spec.cor ? spec.cor.map((r) => [...r]) : mediationCorrelation(spec);
@@ -271,6 +282,8 @@ class MediationModel implements PowerModel {
     if (this.cap >= n) return;
     this.cap = n;
     this.cols = Array.from({ length: this.d }, () => new Float64Array(n));
+    this.xOnly = [this.cols[0]];
+    this.xAndM = this.cols.slice(0, this.k + 1);
     this.resid.length = 0;
     for (let i = 0; i < this.k; i++) this.resid.push(new Float64Array(n));
   }
@@ -279,13 +292,15 @@ class MediationModel implements PowerModel {
     this.ensure(n);
     const d = this.d;
     const L = this.L;
-    const z = this.z;
+    const z = normalBuffer(this.buf, n * d);
+    this.buf = z;
+    rng.zigguratNormals(z, 0, n * d);
     const cols = this.cols;
     for (let r = 0; r < n; r++) {
-      for (let j = 0; j < d; j++) z[j] = rng.normal();
+      const o = r * d;
       for (let i = 0; i < d; i++) {
         let s = 0;
-        for (let j = 0; j <= i; j++) s += L[i * d + j] * z[j];
+        for (let j = 0; j <= i; j++) s += L[i * d + j] * z[o + j];
         cols[i][r] = s;
       }
     }
@@ -293,13 +308,12 @@ class MediationModel implements PowerModel {
 
   fit(n: number, idx: Int32Array | null): boolean {
     const k = this.k;
-    const X = this.cols[0];
-    const xs = [X];
+    const xs = this.xOnly;
     for (let i = 0; i < k; i++) {
       if (!this.olsA[i].fit(xs, this.cols[i + 1], n, idx)) return false;
       this.aHat[i] = this.olsA[i].coef[1];
     }
-    if (!this.olsY.fit(this.cols.slice(0, k + 1), this.cols[k + 1], n, idx)) return false;
+    if (!this.olsY.fit(this.xAndM, this.cols[k + 1], n, idx)) return false;
     for (let i = 0; i < k; i++) this.bHat[i] = this.olsY.coef[i + 2];
     return true;
   }
@@ -383,31 +397,61 @@ class MediationModel implements PowerModel {
       // Degenerate sampling covariance: count nothing as significant (conservative).
       return;
     }
+    if (k === 1) {
+      this.monteCarloSimple(rng, draws, counts);
+      return;
+    }
     const La = this.La;
     const Lb = this.Lb;
-    const za = new Float64Array(k);
-    const zb = new Float64Array(k);
-    for (let t = 0; t < draws; t++) {
-      for (let i = 0; i < k; i++) za[i] = rng.normal();
-      for (let i = 0; i < k; i++) zb[i] = rng.normal();
-      let tot = 0;
-      for (let i = 0; i < k; i++) {
-        let av = this.aHat[i];
-        let bv = this.bHat[i];
-        for (let j = 0; j <= i; j++) {
-          av += La[i * k + j] * za[j];
-          bv += Lb[i * k + j] * zb[j];
+    // Draw t reads its 2k deviates (k for the a-paths, then k for the b-paths) from z[2k·t …].
+    const per = 2 * k;
+    const z = normalBuffer(this.buf, MC_BLOCK * per);
+    this.buf = z;
+    for (let t0 = 0; t0 < draws; t0 += MC_BLOCK) {
+      const m = Math.min(MC_BLOCK, draws - t0);
+      rng.zigguratNormals(z, 0, m * per);
+      for (let t = 0; t < m; t++) {
+        const o = t * per;
+        let tot = 0;
+        for (let i = 0; i < k; i++) {
+          let av = this.aHat[i];
+          let bv = this.bHat[i];
+          for (let j = 0; j <= i; j++) {
+            av += La[i * k + j] * z[o + j];
+            bv += Lb[i * k + j] * z[o + k + j];
+          }
+          const prod = av * bv;
+          tot += prod;
+          if (prod < 0) counts[2 * i]++;
+          else if (prod > 0) counts[2 * i + 1]++;
         }
-        const prod = av * bv;
-        tot += prod;
-        if (prod < 0) counts[2 * i]++;
-        else if (prod > 0) counts[2 * i + 1]++;
-      }
-      if (k > 1) {
         if (tot < 0) counts[2 * k]++;
         else if (tot > 0) counts[2 * k + 1]++;
       }
     }
+  }
+
+  /** One mediator: draw t is (â + s_a·z_2t)(b̂ + s_b·z_2t+1). */
+  private monteCarloSimple(rng: Rng, draws: number, counts: Float64Array): void {
+    const a = this.aHat[0],
+      b = this.bHat[0],
+      sa = this.La[0],
+      sb = this.Lb[0];
+    const z = normalBuffer(this.buf, 2 * MC_BLOCK);
+    this.buf = z;
+    let neg = 0,
+      pos = 0;
+    for (let t0 = 0; t0 < draws; t0 += MC_BLOCK) {
+      const m = Math.min(MC_BLOCK, draws - t0);
+      rng.zigguratNormals(z, 0, 2 * m);
+      for (let t = 0; t < 2 * m; t += 2) {
+        const prod = (a + sa * z[t]) * (b + sb * z[t + 1]);
+        if (prod < 0) neg++;
+        else if (prod > 0) pos++;
+      }
+    }
+    counts[0] += neg;
+    counts[1] += pos;
   }
 }
 
@@ -426,6 +470,8 @@ class ModerationModel implements PowerModel {
   private cols: Float64Array[] = [];
   private cap = 0;
   private readonly ols = new SmallOls(3);
+  private predictors: Float64Array[] = [];
+  private buf: Float64Array = new Float64Array(0);
   private readonly sdE: number;
   private readonly sdW: number;
 
@@ -453,24 +499,28 @@ class ModerationModel implements PowerModel {
     if (this.cap >= n) return;
     this.cap = n;
     this.cols = Array.from({ length: 4 }, () => new Float64Array(n));
+    this.predictors = this.cols.slice(0, 3);
   }
 
   generate(rng: Rng, n: number): void {
     this.ensure(n);
     const [X, W, XW, Y] = this.cols;
     const r = this.s.rXW ?? 0;
+    const z = normalBuffer(this.buf, 3 * n);
+    this.buf = z;
+    rng.zigguratNormals(z, 0, 3 * n);
     for (let i = 0; i < n; i++) {
-      const x = rng.normal();
-      const w = r * x + this.sdW * rng.normal();
+      const x = z[3 * i];
+      const w = r * x + this.sdW * z[3 * i + 1];
       X[i] = x;
       W[i] = w;
       XW[i] = x * w;
-      Y[i] = this.s.b1 * x + this.s.b2 * w + this.s.b3 * x * w + this.sdE * rng.normal();
+      Y[i] = this.s.b1 * x + this.s.b2 * w + this.s.b3 * x * w + this.sdE * z[3 * i + 2];
     }
   }
 
   fit(n: number, idx: Int32Array | null): boolean {
-    return this.ols.fit(this.cols.slice(0, 3), this.cols[3], n, idx);
+    return this.ols.fit(this.predictors, this.cols[3], n, idx);
   }
 
   estimates(out: Float64Array): void {
@@ -498,6 +548,9 @@ class ModeratedMediationModel implements PowerModel {
   private cap = 0;
   private readonly olsM = new SmallOls(3);
   private readonly olsY = new SmallOls(2);
+  private mPredictors: Float64Array[] = [];
+  private yPredictors: Float64Array[] = [];
+  private buf: Float64Array = new Float64Array(0);
   private readonly sdEM: number;
   private readonly sdEY: number;
   private readonly sdW: number;
@@ -537,28 +590,34 @@ class ModeratedMediationModel implements PowerModel {
     if (this.cap >= n) return;
     this.cap = n;
     this.cols = Array.from({ length: 5 }, () => new Float64Array(n));
+    this.mPredictors = [this.cols[0], this.cols[1], this.cols[2]];
+    this.yPredictors = [this.cols[0], this.cols[3]];
   }
 
   generate(rng: Rng, n: number): void {
     this.ensure(n);
     const [X, W, XW, M, Y] = this.cols;
     const { a1, a2, a3, b, cp, rXW } = this.p;
+    const z = normalBuffer(this.buf, 4 * n);
+    this.buf = z;
+    rng.zigguratNormals(z, 0, 4 * n);
     for (let i = 0; i < n; i++) {
-      const x = rng.normal();
-      const w = rXW * x + this.sdW * rng.normal();
-      const m = a1 * x + a2 * w + a3 * x * w + this.sdEM * rng.normal();
+      const o = 4 * i;
+      const x = z[o];
+      const w = rXW * x + this.sdW * z[o + 1];
+      const m = a1 * x + a2 * w + a3 * x * w + this.sdEM * z[o + 2];
       X[i] = x;
       W[i] = w;
       XW[i] = x * w;
       M[i] = m;
-      Y[i] = cp * x + b * m + this.sdEY * rng.normal();
+      Y[i] = cp * x + b * m + this.sdEY * z[o + 3];
     }
   }
 
   fit(n: number, idx: Int32Array | null): boolean {
     const c = this.cols;
-    if (!this.olsM.fit([c[0], c[1], c[2]], c[3], n, idx)) return false;
-    return this.olsY.fit([c[0], c[3]], c[4], n, idx);
+    if (!this.olsM.fit(this.mPredictors, c[3], n, idx)) return false;
+    return this.olsY.fit(this.yPredictors, c[4], n, idx);
   }
 
   estimates(out: Float64Array): void {
@@ -596,21 +655,26 @@ class ModeratedMediationModel implements PowerModel {
     const a1 = this.olsM.coef[1];
     const a3 = this.olsM.coef[3];
     const b = this.olsY.coef[2];
-    for (let t = 0; t < draws; t++) {
-      const z1 = rng.normal();
-      const z3 = rng.normal();
-      const a1s = a1 + l11 * z1;
-      const a3s = a3 + l31 * z1 + l33 * z3;
-      const bs = b + sb * rng.normal();
-      const idx = a3s * bs;
-      const lo = (a1s - a3s) * bs;
-      const hi = (a1s + a3s) * bs;
-      if (idx < 0) counts[0]++;
-      else if (idx > 0) counts[1]++;
-      if (lo < 0) counts[2]++;
-      else if (lo > 0) counts[3]++;
-      if (hi < 0) counts[4]++;
-      else if (hi > 0) counts[5]++;
+    const z = normalBuffer(this.buf, 3 * MC_BLOCK);
+    this.buf = z;
+    for (let t0 = 0; t0 < draws; t0 += MC_BLOCK) {
+      const m = Math.min(MC_BLOCK, draws - t0);
+      rng.zigguratNormals(z, 0, 3 * m);
+      for (let t = 0; t < 3 * m; t += 3) {
+        const z1 = z[t];
+        const a1s = a1 + l11 * z1;
+        const a3s = a3 + l31 * z1 + l33 * z[t + 1];
+        const bs = b + sb * z[t + 2];
+        const idx = a3s * bs;
+        const lo = (a1s - a3s) * bs;
+        const hi = (a1s + a3s) * bs;
+        if (idx < 0) counts[0]++;
+        else if (idx > 0) counts[1]++;
+        if (lo < 0) counts[2]++;
+        else if (lo > 0) counts[3]++;
+        if (hi < 0) counts[4]++;
+        else if (hi > 0) counts[5]++;
+      }
     }
   }
 }

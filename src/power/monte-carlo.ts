@@ -1,15 +1,15 @@
 /**
  * Monte Carlo power analysis (Muthén & Muthén, 2002; Schoemann, Boulton & Short, 2017): simulate
  * many data sets from the hypothesised population at each N, analyse each as the study would, and
- * report the share of significant results. Seeded and reproducible: the same seed gives the same
- * table whether it runs on one thread or two.
+ * report the share of significant results. Seeded and reproducible: every replication draws from
+ * its own stream, seeded from (seed, n, replication), so the same seed gives the same table on any
+ * number of threads (src/simulate/parallel.ts).
  */
-import * as path from "path";
-import { cancellation } from "../display/notebook";
 import { PathlabError } from "../errors";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { progressBar } from "../display/notebook";
-import { makeChunks, mergeTallies, runChunk, type PowerJobSettings, type PowerTally } from "./engine";
+import { runParallel, runParallelAsync } from "../simulate/parallel";
+import { mergeTallies, powerTask, type PowerJob, type PowerJobSettings, type PowerTally } from "./engine";
 import { regressionPower } from "./analytic";
 import {
   buildPowerModel,
@@ -36,12 +36,15 @@ export interface PowerOptions {
   seed?: number;
   /** Called as replications finish (e.g. to drive a progress bar). */
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface PowerAsyncOptions extends PowerOptions {
-  /** Worker threads (default: 2 when the job is large enough to pay for the start-up, else 1). */
+  /**
+   * CPU threads, this one included (default: every core when the job is long enough to pay for
+   * starting them). The table is identical whatever the number.
+   */
   threads?: number;
 }
+
+/** Options of `powerAsync` (the same as the synchronous functions'). */
+export type PowerAsyncOptions = PowerOptions;
 
 const CHUNK = 50;
 
@@ -57,15 +60,14 @@ const POWER_OPTIONS: OptionSpecs = {
   draws: { kind: "number", min: 100, integer: true },
   seed: { kind: "seed" },
   onProgress: { kind: "custom", check: (v) => (typeof v === "function" ? undefined : "must be a function (done, total) => void"), expected: "a function" },
+  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
 };
-
-const ASYNC_OPTIONS: OptionSpecs = { ...POWER_OPTIONS, threads: { kind: "number", min: 1, max: 64, integer: true } };
 
 /** Replications × (rows + draws) above which a run shows a progress bar (a few seconds of work). */
 const LONG_RUN = 1e7;
 
-function settingsOf(fn: string, options: PowerOptions, specs: OptionSpecs = POWER_OPTIONS): { ns: number[]; s: PowerJobSettings } {
-  const o = checkOptions<PowerOptions>(fn, options, specs);
+function settingsOf(fn: string, options: PowerOptions): { ns: number[]; s: PowerJobSettings } {
+  const o = checkOptions<PowerOptions>(fn, options, POWER_OPTIONS);
   if (o.n === undefined) throw new PathlabError(`${fn}() needs the sample size(s) \`n\`.`, { hint: "e.g. { n: [100, 200, 300] }", code: "power.bad-spec" });
   const ns = (Array.isArray(o.n) ? o.n : [o.n]).slice();
   for (const n of ns) {
@@ -119,24 +121,33 @@ function assemble(kind: PowerModelKind, spec: unknown, ns: number[], s: PowerJob
   return new PowerResult(kind, model.description, model.effects, rows, { ...s, threads, elapsedMs: Date.now() - t0 });
 }
 
-function runSync(fn: string, kind: PowerModelKind, spec: unknown, options: PowerOptions): PowerResult {
-  const t0 = Date.now();
+/** Threads and progress reporting of a run (the caller's, or a notebook bar for a long run). */
+function runOptions(o: PowerOptions, s: PowerJobSettings, total: number, work: number) {
+  const progress = progressFor(o, total, work, `Power simulation (${total} replications)`);
+  // Below ~50 ms of work a worker's start-up costs more than it saves.
+  const threads = o.threads ?? (work > 2e6 ? undefined : 1);
+  // A bootstrap replication refits the model `draws` times: smaller chunks keep an interrupt prompt.
+  const chunkSize = s.ci === "bootstrap" ? CHUNK / 5 : CHUNK;
+  return { progress, options: { count: total, chunkSize, threads, onProgress: progress.update } };
+}
+
+function prepare(fn: string, kind: PowerModelKind, spec: unknown, options: PowerOptions) {
   checkPowerSpec(kind, spec);
   buildPowerModel(kind, spec); // validate before any work
   const { ns, s } = settingsOf(fn, options);
-  const work = workOf(kind, spec, ns, s);
-  const chunks = makeChunks(ns, s.reps, CHUNK);
-  const total = ns.length * s.reps;
-  const progress = progressFor(options, total, work, `Power simulation (${total} replications)`);
-  let done = 0;
-  const tallies: PowerTally[] = [];
-  for (const c of chunks) {
-    tallies.push(runChunk(kind, spec, s, c));
-    done += c.to - c.from;
-    progress.update?.(done, total);
+  const job: PowerJob = { kind, spec, settings: s, ns };
+  return { ns, s, job, ...runOptions(options, s, ns.length * s.reps, workOf(kind, spec, ns, s)) };
+}
+
+function runSync(fn: string, kind: PowerModelKind, spec: unknown, options: PowerOptions): PowerResult {
+  const t0 = Date.now();
+  const { ns, s, job, progress, options: ro } = prepare(fn, kind, spec, options);
+  try {
+    const run = runParallel(powerTask, job, ro);
+    return assemble(kind, spec, ns, s, run.results.flat(), run.threads, t0);
+  } finally {
+    progress.finish();
   }
-  progress.finish();
-  return assemble(kind, spec, ns, s, tallies, 1, t0);
 }
 
 /**
@@ -163,19 +174,11 @@ export function powerModeratedMediation(spec: ModeratedMediationPowerSpec, optio
   return runSync("powerModeratedMediation", "moderated-mediation", spec, options);
 }
 
-/** The worker script next to this module (compiled .js, or .ts under tsx in tests). */
-function workerEntry(): { file: string; eval: boolean } {
-  const ext = path.extname(__filename);
-  const file = path.join(__dirname, "worker" + ext);
-  if (ext === ".ts") return { file: `require("tsx/cjs"); require(${JSON.stringify(file)});`, eval: true };
-  return { file, eval: false };
-}
-
 /**
- * The same analyses on worker threads (both cores by default), resolving to an identical table
- * (replications are seeded individually). `kind` is "mediation", "moderation" or
- * "moderated-mediation"; `spec` is that model's specification. With `threads: 1` it runs in this
- * thread but yields between chunks, so a notebook progress bar can update.
+ * The same analyses without blocking the event loop, resolving to an identical table: the
+ * calling thread yields between chunks (a notebook progress bar updates, a kernel interrupt stops
+ * every thread at once). `kind` is "mediation", "moderation" or "moderated-mediation"; `spec` is
+ * that model's specification.
  */
 export async function powerAsync(
   kind: PowerModelKind,
@@ -183,74 +186,11 @@ export async function powerAsync(
   options: PowerAsyncOptions,
 ): Promise<PowerResult> {
   const t0 = Date.now();
-  checkPowerSpec(kind, spec);
-  buildPowerModel(kind, spec);
-  const { ns, s } = settingsOf("powerAsync", options, ASYNC_OPTIONS);
-  const work = workOf(kind, spec, ns, s);
-  const chunks = makeChunks(ns, s.reps, CHUNK);
-  const total = ns.length * s.reps;
-  // Below ~2e7 units of work the ~100 ms worker start-up is not worth it.
-  const threads = options.threads ?? (work > 2e7 ? 2 : 1);
-  const progress = progressFor(options, total, work, `Power simulation (${total} replications)`);
-  let done = 0;
-  const tallies: PowerTally[] = [];
-  // A kernel interrupt stops the work: the loop checks the flag, workers are terminated.
-  const cancel = cancellation();
-  if (threads === 1) {
-    for (const c of chunks) {
-      cancel.check();
-      tallies.push(runChunk(kind, spec, s, c));
-      done += c.to - c.from;
-      progress.update?.(done, total);
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    progress.finish();
-    return assemble(kind, spec, ns, s, tallies, 1, t0);
-  }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { Worker } = require("worker_threads") as typeof import("worker_threads");
-  const entry = workerEntry();
-  const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(entry.file, { eval: entry.eval }));
-  let stopOnInterrupt = () => {};
+  const { ns, s, job, progress, options: ro } = prepare("powerAsync", kind, spec, options);
   try {
-    let next = 0;
-    await new Promise<void>((resolve, reject) => {
-      stopOnInterrupt = cancel.onCancel((err) => {
-        next = chunks.length;
-        reject(err);
-        for (const w of workers) void w.terminate();
-      });
-      let active = 0;
-      const feed = (w: import("worker_threads").Worker) => {
-        if (next >= chunks.length) {
-          if (active === 0) resolve();
-          return;
-        }
-        const id = next++;
-        active++;
-        w.postMessage({ kind, spec, settings: s, chunk: chunks[id], id });
-      };
-      for (const w of workers) {
-        w.on("message", (m: { id: number; tally?: PowerTally; error?: string }) => {
-          active--;
-          if (m.error) {
-            reject(new PathlabError(`Power worker failed: ${m.error}`, { hint: "Run with threads: 1 to see the error in this thread.", code: "power.worker" }));
-            return;
-          }
-          tallies.push(m.tally!);
-          done += chunks[m.id].to - chunks[m.id].from;
-          progress.update?.(done, total);
-          feed(w);
-          if (next >= chunks.length && active === 0) resolve();
-        });
-        w.on("error", (e) => reject(e));
-        feed(w);
-      }
-    });
+    const run = await runParallelAsync(powerTask, job, ro);
+    return assemble(kind, spec, ns, s, run.results.flat(), run.threads, t0);
   } finally {
-    stopOnInterrupt();
-    await Promise.all(workers.map((w) => w.terminate()));
+    progress.finish();
   }
-  progress.finish();
-  return assemble(kind, spec, ns, s, tallies, workers.length, t0);
 }

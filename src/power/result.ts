@@ -59,8 +59,9 @@ export class PowerResult extends Result {
         : `percentile bootstrap ${Math.round(100 * (1 - s.alpha))}% CI with ${s.draws} resamples`;
     return [
       `${s.reps} replications per N; indirect effects tested by ${ci}; coefficients by two-sided t tests at α = ${s.alpha}; seed ${s.seed}.`,
-      // Wall time (settings.elapsedMs) is left out of the output so that a re-run notebook is identical.
-      `Computed on ${s.threads} thread(s).`,
+      // Wall time and thread count (settings.elapsedMs, settings.threads) are left out so that a re-run
+      // notebook is identical on any machine; the table itself does not depend on the threads.
+      "Each replication has its own seeded stream: the table is identical on any number of threads.",
     ];
   }
 

@@ -4,21 +4,30 @@
  * Every equation of a conditional process model is a linear regression on columns of one data
  * matrix Z (intercept, X, W, Z, mediators, Y, covariates, products). A bootstrap resample draws n
  * rows with replacement; its least-squares coefficients depend on the data only through the
- * weighted cross-products Z'DZ, where D holds how often each row was drawn. So each resample:
+ * weighted cross-products Z'DZ, where D holds how often each row was drawn. So, four resamples at a
+ * time:
  *
- *   1. draws n row indices with the seeded generator and counts them (rows drawn 0 times, about
- *      e^-1 ≈ 37% of them, are skipped);
- *   2. accumulates C = Σ_i count_i · z_i z_iᵀ (upper triangle) once, shared by all equations;
- *   3. for each equation, copies its X'X and X'y out of C and solves by an in-place Cholesky
+ *   1. draw n row indices per resample with the seeded generator and count them;
+ *   2. form the cross-products every equation needs, C = Σ_i count_i · z_i z_iᵀ (only the pairs
+ *      used), as one small matrix product of the counts with the per-row products — in WebAssembly
+ *      SIMD (src/stats/crossprod.ts);
+ *   3. for each equation, copy its X'X and X'y out of C and solve by an in-place Cholesky
  *      factorisation.
  *
- * All buffers are allocated once, before the loop. A resample whose X'X is singular (possible with
- * a dichotomous variable in a small sample) is redrawn, as PROCESS does, and counted.
+ * Buffers are allocated once per thread and job, not per resample. A resample whose X'X is singular
+ * (possible with a dichotomous variable in a small sample) is redrawn, as PROCESS does, and counted.
+ *
+ * Threads: resample b always reads positions b·n … b·n + n − 1 of the stream seeded by `seed`
+ * (a chunk starts there by `Rng.jump`), so the draws are those of one sequential pass and identical
+ * for any number of threads (src/simulate/parallel.ts).
  *
  * Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 9 (bootstrapping pairs).
  */
 import { PathlabError } from "../errors";
-import type { Rng } from "../simulate/rng";
+import { CROSSPROD_BATCH, WeightedCrossProducts } from "../stats/crossprod";
+import { itemRng, Rng } from "../simulate/rng";
+import { jumpStates } from "../simulate/rng-jump";
+import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
 
 export interface EngineEquation {
   /** Columns of Z used as predictors, in coefficient order (the intercept column included). */
@@ -40,12 +49,20 @@ export interface BootstrapDraws {
   sds: Float64Array;
   /** Resamples redrawn because a design matrix was singular. */
   replaced: number;
+  /** Threads the resampling ran on. */
+  threads?: number;
 }
 
 export interface EngineOptions {
   onProgress?: (done: number, total: number) => void;
   /** Columns whose per-resample standard deviations are wanted (for standardised effects). */
   sdColumns?: number[];
+  /** Threads (default: every core when the job is large enough to pay for it). */
+  threads?: number;
+  /** Stops the bootstrap (a kernel interrupt). */
+  cancel?: CancellationFlag;
+  /** "js" forces the JavaScript cross-product loop (tests and benchmarks). */
+  engine?: "auto" | "js";
 }
 
 /** Row-major copy of the columns, intercept first (column 0 must be all ones). */
@@ -61,17 +78,58 @@ export function rowMajor(columns: Float64Array[]): Float64Array {
 }
 
 /**
+ * Which cross-products the equations need (pair (a, b), a ≤ b, gets index pairIndex[a·q + b], or −1
+ * when unused; the intercept's (0, 0) is the resample size, and (0, c), (c, c) give column c's SD),
+ * and where each equation's coefficients go in a draw.
+ */
+export function engineLayout(q: number, equations: EngineEquation[], sdColumns: number[] = []) {
+  const pairIndex = new Int32Array(q * q).fill(-1);
+  let K = 0;
+  const need = (a: number, b: number) => {
+    const lo = Math.min(a, b),
+      hi = Math.max(a, b);
+    if (pairIndex[lo * q + hi] < 0) pairIndex[lo * q + hi] = K++;
+  };
+  for (const e of equations) {
+    for (let i = 0; i < e.predictors.length; i++) {
+      for (let j = 0; j <= i; j++) need(e.predictors[i], e.predictors[j]);
+      need(e.predictors[i], e.outcome);
+    }
+  }
+  need(0, 0);
+  for (const c of sdColumns) {
+    need(0, c);
+    need(c, c);
+  }
+  const pairsA = new Int32Array(K),
+    pairsB = new Int32Array(K);
+  for (let a = 0; a < q; a++)
+    for (let b = a; b < q; b++) {
+      const k = pairIndex[a * q + b];
+      if (k >= 0) {
+        pairsA[k] = a;
+        pairsB[k] = b;
+      }
+    }
+  const offsets: number[] = [];
+  let stride = 0;
+  for (const e of equations) {
+    offsets.push(stride);
+    stride += e.predictors.length;
+  }
+  return { pairIndex, pairsA, pairsB, offsets, stride };
+}
+
+/**
  * Solves the equations on one weighted resample given by `counts` (how often each row was drawn).
  *
  * Only the cross-products some equation needs are kept: their per-row values z_ia·z_ib are
- * precomputed once into a packed array P (K pairs × n rows), so a resample's cross-products are K
- * contiguous dot products of the counts with P's rows.
+ * precomputed once (src/stats/crossprod.ts), so the cross-products of four resamples are one small
+ * matrix product of the counts with those per-row products.
  */
 export class ResampleSolver {
   readonly q: number;
   readonly n: number;
-  /** Packed per-row products, K × n. */
-  private readonly P: Float64Array;
   private readonly K: number;
   /** Packed cross-products of the current resample (length K). */
   private readonly C: Float64Array;
@@ -79,6 +137,8 @@ export class ResampleSolver {
   private readonly pairIndex: Int32Array;
   private readonly A: Float64Array;
   private readonly r: Float64Array;
+  /** The batched cross-product kernel: its `weights` take four resamples' counts, interleaved. */
+  readonly products: WeightedCrossProducts;
   readonly offsets: number[];
   readonly stride: number;
 
@@ -88,137 +148,40 @@ export class ResampleSolver {
     q: number,
     private readonly equations: EngineEquation[],
     sdColumns: number[] = [],
+    engine: "auto" | "js" = "auto",
   ) {
     this.n = n;
     this.q = q;
-    const pairIndex = new Int32Array(q * q).fill(-1);
-    let K = 0;
-    const need = (a: number, b: number) => {
-      const lo = Math.min(a, b),
-        hi = Math.max(a, b);
-      if (pairIndex[lo * q + hi] < 0) pairIndex[lo * q + hi] = K++;
-    };
-    for (const e of equations) {
-      for (let i = 0; i < e.predictors.length; i++) {
-        for (let j = 0; j <= i; j++) need(e.predictors[i], e.predictors[j]);
-        need(e.predictors[i], e.outcome);
-      }
-    }
-    need(0, 0);
-    for (const c of sdColumns) {
-      need(0, c);
-      need(c, c);
-    }
-    this.K = K;
-    this.pairIndex = pairIndex;
-    const pairsA = new Int32Array(K),
-      pairsB = new Int32Array(K);
-    for (let a = 0; a < q; a++)
-      for (let b = a; b < q; b++) {
-        const k = pairIndex[a * q + b];
-        if (k >= 0) {
-          pairsA[k] = a;
-          pairsB[k] = b;
-        }
-      }
-    // Column-major: pair k's n products are contiguous.
-    const P = new Float64Array(n * K);
-    for (let k = 0; k < K; k++) {
-      const a = pairsA[k],
-        b = pairsB[k];
-      for (let i = 0; i < n; i++) P[k * n + i] = z[i * q + a] * z[i * q + b];
-    }
-    this.P = P;
-    this.C = new Float64Array(K);
+    const layout = engineLayout(q, equations, sdColumns);
+    const { pairsA, pairsB } = layout;
+    this.K = pairsA.length;
+    this.pairIndex = layout.pairIndex;
+    this.products = new WeightedCrossProducts(z, n, q, pairsA, pairsB, { engine });
+    this.C = new Float64Array(this.K);
     const pmax = Math.max(...equations.map((e) => e.predictors.length));
     this.A = new Float64Array(pmax * pmax);
     this.r = new Float64Array(pmax);
-    this.offsets = [];
-    let off = 0;
-    for (const e of equations) {
-      this.offsets.push(off);
-      off += e.predictors.length;
-    }
-    this.stride = off;
+    this.offsets = layout.offsets;
+    this.stride = layout.stride;
   }
 
   private at(a: number, b: number): number {
     return a <= b ? this.C[this.pairIndex[a * this.q + b]] : this.C[this.pairIndex[b * this.q + a]];
   }
 
-  /**
-   * Cross-products of the resample: C_k = Σ_i count_i · P_ki, one dot product per needed pair over
-   * the column-major P (a register accumulation the JIT keeps in registers, four lanes for ILP).
-   */
+  /** Cross-products of one resample given as row counts (made the current one). */
   crossProducts(counts: Float64Array): void {
-    const { n, P, C, K } = this;
-    const n4 = n - (n % 4);
-    for (let k = 0; k < K; k++) {
-      const base = k * n;
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0,
-        s3 = 0;
-      let i = 0;
-      for (; i < n4; i += 4) {
-        s0 += counts[i] * P[base + i];
-        s1 += counts[i + 1] * P[base + i + 1];
-        s2 += counts[i + 2] * P[base + i + 2];
-        s3 += counts[i + 3] * P[base + i + 3];
-      }
-      for (; i < n; i++) s0 += counts[i] * P[base + i];
-      C[k] = s0 + s1 + s2 + s3;
-    }
+    const W = this.products.weights;
+    W.fill(0);
+    for (let i = 0; i < this.n; i++) W[i * CROSSPROD_BATCH] = counts[i];
+    this.products.compute();
+    this.useBatch(0);
   }
 
-  /**
-   * Cross-products of eight resamples at once (counts for resample j at counts[j·n …]): each P value
-   * is loaded once for eight multiply-adds, whose eight independent accumulator chains hide the
-   * floating-point add latency. Results go to C8[j·K + k]; `useBatch(j)` selects one.
-   */
-  crossProducts8(counts: Float64Array, C8: Float64Array): void {
-    const { n, P, K } = this;
-    const n2 = 2 * n,
-      n3 = 3 * n,
-      n4 = 4 * n,
-      n5 = 5 * n,
-      n6 = 6 * n,
-      n7 = 7 * n;
-    for (let k = 0; k < K; k++) {
-      const base = k * n;
-      let s0 = 0,
-        s1 = 0,
-        s2 = 0,
-        s3 = 0,
-        s4 = 0,
-        s5 = 0,
-        s6 = 0,
-        s7 = 0;
-      for (let i = 0; i < n; i++) {
-        const pv = P[base + i];
-        s0 += counts[i] * pv;
-        s1 += counts[n + i] * pv;
-        s2 += counts[n2 + i] * pv;
-        s3 += counts[n3 + i] * pv;
-        s4 += counts[n4 + i] * pv;
-        s5 += counts[n5 + i] * pv;
-        s6 += counts[n6 + i] * pv;
-        s7 += counts[n7 + i] * pv;
-      }
-      C8[k] = s0;
-      C8[K + k] = s1;
-      C8[2 * K + k] = s2;
-      C8[3 * K + k] = s3;
-      C8[4 * K + k] = s4;
-      C8[5 * K + k] = s5;
-      C8[6 * K + k] = s6;
-      C8[7 * K + k] = s7;
-    }
-  }
-
-  /** Makes resample j of the last `crossProducts8` call the current one. */
-  useBatch(C4: Float64Array, j: number): void {
-    this.C.set(C4.subarray(j * this.K, (j + 1) * this.K));
+  /** Makes resample j of the last `products.compute()` the current one. */
+  useBatch(j: number): void {
+    const s = this.products.stride;
+    this.C.set(this.products.out.subarray(j * s, j * s + this.K));
   }
 
   get pairs(): number {
@@ -275,9 +238,136 @@ export class ResampleSolver {
   }
 }
 
+/** What a bootstrap chunk needs (plain data: it crosses to worker threads once per job). */
+export interface BootstrapInput {
+  /** Row-major data, n × q, column 0 all ones. */
+  z: Float64Array;
+  n: number;
+  q: number;
+  equations: EngineEquation[];
+  sdColumns: number[];
+  B: number;
+  /** State of the seeded generator at resample 0 (resample b reads its n numbers from b·n on). */
+  state: Uint32Array;
+  /** Resamples per chunk, and the generator state at the start of each chunk (4 words each). */
+  chunkSize?: number;
+  starts?: Uint32Array;
+  /** "js" forces the JavaScript cross-product loop (tests). */
+  engine?: "auto" | "js";
+}
+
+/** One chunk's draws: resamples [from, to). */
+export interface BootstrapChunk {
+  coefs: Float64Array;
+  sds: Float64Array;
+  replaced: number;
+}
+
+/** A thread's solver and scratch counts for a job: built once per job, not once per chunk. */
+interface ThreadState {
+  solver: ResampleSolver;
+  drawn: Int32Array;
+  counts: Float64Array;
+}
+const states = new WeakMap<BootstrapInput, ThreadState>();
+
+function singularError(replaced: number): PathlabError {
+  return new PathlabError(`Bootstrap failed: ${replaced} resamples had a singular design matrix.`, {
+    hint: "A predictor is (nearly) constant or collinear in many resamples; check dichotomous variables with very few cases in one group.",
+    code: "process.bootstrap-singular",
+  });
+}
+
+/** A 32-bit key of the generator state, seeding the streams of redrawn resamples. */
+function stateKey(s: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < 4; i++) h = Math.imul(h ^ s[i], 0x01000193) >>> 0;
+  return h;
+}
+
 /**
- * Draws B bootstrap resamples and returns every equation's coefficients for each.
- * Throws when resamples keep coming out singular (the data cannot support the model).
+ * Resamples [from, to): resample b's row counts come from positions b·n … b·n + n − 1 of the seeded
+ * stream (reached by a jump, so any thread can start any chunk and the draws are those of one
+ * sequential pass). A resample whose design is singular is redrawn, as PROCESS does, from a stream
+ * of its own (keyed by the seed state and b), so later resamples keep their positions.
+ */
+export function bootstrapRange(input: BootstrapInput, from: number, to: number): BootstrapChunk {
+  const { n, sdColumns: sdCols } = input;
+  let state = states.get(input);
+  if (!state) {
+    const solver = new ResampleSolver(input.z, n, input.q, input.equations, sdCols, input.engine ?? "auto");
+    state = { solver, drawn: new Int32Array(n), counts: new Float64Array(n) };
+    states.set(input, state);
+  }
+  const { solver, drawn, counts } = state;
+  const stride = solver.stride;
+  const m = to - from;
+  const coefs = new Float64Array(m * stride);
+  const sds = new Float64Array(m * sdCols.length);
+  const gen = new Rng(1);
+  // Chunk starts come precomputed; any other range jumps there from resample 0.
+  const c = input.chunkSize ? from / input.chunkSize : -1;
+  if (input.starts && Number.isInteger(c) && 4 * c < input.starts.length) {
+    gen.setState(input.starts.subarray(4 * c, 4 * c + 4));
+  } else {
+    gen.setState(input.state);
+    gen.jump(from * n);
+  }
+  const W = solver.products.weights;
+  // `drawn`: counted compactly, then spread into the kernel's interleaved weights in one pass.
+  const batch = CROSSPROD_BATCH; // a local: an imported binding is a property load in the hot loop
+  const keepSds = (b: number) => {
+    for (let c = 0; c < sdCols.length; c++) sds[(b - from) * sdCols.length + c] = solver.sd(sdCols[c]);
+  };
+  let replaced = 0;
+  for (let b0 = from; b0 < to; b0 += batch) {
+    const k = Math.min(batch, to - b0);
+    if (k < batch) W.fill(0);
+    for (let j = 0; j < k; j++) {
+      drawn.fill(0);
+      gen.countResample(drawn, n);
+      for (let i = 0; i < n; i++) W[i * batch + j] = drawn[i];
+    }
+    solver.products.compute();
+    let singular = 0; // bit j: resample b0 + j must be redrawn
+    for (let j = 0; j < k; j++) {
+      const b = b0 + j;
+      solver.useBatch(j);
+      if (solver.solve(coefs, (b - from) * stride)) keepSds(b);
+      else singular |= 1 << j;
+    }
+    // Redraws reuse the kernel's buffers, so they wait until the whole batch has been read.
+    for (let j = 0; j < k; j++) {
+      if (!(singular & (1 << j))) continue;
+      const b = b0 + j;
+      const redraw = itemRng(stateKey(input.state), b);
+      do {
+        replaced++;
+        if (replaced > Math.max(100, m)) throw singularError(replaced);
+        counts.fill(0);
+        redraw.addResampleCounts(counts, 0, n);
+        solver.crossProducts(counts);
+      } while (!solver.solve(coefs, (b - from) * stride));
+      keepSds(b);
+    }
+  }
+  return { coefs, sds, replaced };
+}
+
+/** The bootstrap as a parallel task (worker threads load it from this module). */
+export const bootstrapTask = parallelTask(__filename, "bootstrapTask", (input: BootstrapInput, from: number, to: number) => bootstrapRange(input, from, to));
+
+/** Resamples per chunk: ~20 M multiply-adds (several ms), at least 32 chunks (progress, balance), a multiple of 4. */
+export function bootstrapChunkSize(B: number, n: number, pairs: number): number {
+  const byCost = Math.round(2e7 / (n * (Math.ceil(pairs / 4) * 4) + 1000));
+  const size = Math.max(8, Math.min(byCost, Math.ceil(B / 32), 4096));
+  return Math.ceil(size / 4) * 4;
+}
+
+/**
+ * Draws B bootstrap resamples and returns every equation's coefficients for each, on up to
+ * `threads` threads (identical draws whatever the number). Throws when resamples keep coming out
+ * singular (the data cannot support the model).
  */
 export function bootstrapCoefficients(
   z: Float64Array,
@@ -289,50 +379,28 @@ export function bootstrapCoefficients(
   opts: EngineOptions = {},
 ): BootstrapDraws {
   const sdCols = opts.sdColumns ?? [];
-  const solver = new ResampleSolver(z, n, q, equations, sdCols);
-  const stride = solver.stride;
+  const input: BootstrapInput = { z, n, q, equations, sdColumns: sdCols, B, state: generator.state(), engine: opts.engine };
+  const layout = engineLayout(q, equations, sdCols);
+  const pairs = layout.pairsA.length;
+  const chunkSize = bootstrapChunkSize(B, n, pairs);
+  input.chunkSize = chunkSize;
+  input.starts = jumpStates(input.state, chunkSize * n, Math.ceil(B / chunkSize));
+  // Below ~30 ms of work a worker's start-up and the copies cost more than they save.
+  const work = B * n * pairs * 0.4e-6;
+  const threads = opts.threads ?? (work < 30 ? 1 : undefined);
+  const run = runParallel(bootstrapTask, input, { count: B, chunkSize, threads, onProgress: opts.onProgress, cancel: opts.cancel });
+  const stride = layout.stride;
   const coefs = new Float64Array(B * stride);
   const sds = new Float64Array(B * sdCols.length);
-  const counts = new Float64Array(n);
   let replaced = 0;
-  const step = Math.max(1, Math.floor(B / 100));
-  // Resamples are drawn eight at a time (in order, so the stream of draws is the same as one at a
-  // time) and their cross-products computed together; a singular one is redrawn singly.
-  const BATCH = 8;
-  const countsBatch = new Float64Array(BATCH * n);
-  const CBatch = new Float64Array(BATCH * solver.pairs);
-  // Row index from one 32-bit draw by multiply-shift: floor(u·n / 2³²); its bias (≤ n/2³²) is far
-  // below Monte Carlo error, and it halves the generator calls of Rng.int.
-  const draw = (into: Float64Array, off: number) => generator.addResampleCounts(into, off, n);
-  const keep = (b: number) => {
-    for (let j = 0; j < sdCols.length; j++) sds[b * sdCols.length + j] = solver.sd(sdCols[j]);
-    if (opts.onProgress && ((b + 1) % step === 0 || b + 1 === B)) opts.onProgress(b + 1, B);
-  };
-  let b = 0;
-  while (b < B) {
-    const m = Math.min(BATCH, B - b);
-    countsBatch.fill(0);
-    for (let j = 0; j < m; j++) draw(countsBatch, j * n);
-    solver.crossProducts8(countsBatch, CBatch);
-    for (let j = 0; j < m; j++) {
-      solver.useBatch(CBatch, j);
-      while (!solver.solve(coefs, b * stride)) {
-        replaced++;
-        if (replaced > Math.max(100, B)) {
-          throw new PathlabError(`Bootstrap failed: ${replaced} resamples had a singular design matrix.`, {
-            hint: "A predictor is (nearly) constant or collinear in many resamples; check dichotomous variables with very few cases in one group.",
-            code: "process.bootstrap-singular",
-          });
-        }
-        counts.fill(0);
-        draw(counts, 0);
-        solver.crossProducts(counts);
-      }
-      keep(b);
-      b++;
-    }
-  }
-  return { B, coefs, stride, offsets: solver.offsets, sds, replaced };
+  run.results.forEach((r, c) => {
+    coefs.set(r.coefs, c * chunkSize * stride);
+    sds.set(r.sds, c * chunkSize * sdCols.length);
+    replaced += r.replaced;
+  });
+  if (replaced > Math.max(100, B)) throw singularError(replaced);
+  generator.jump(B * n);
+  return { B, coefs, stride, offsets: layout.offsets, sds, replaced, threads: run.threads };
 }
 
 /**

@@ -122,6 +122,7 @@ const PROCESS_OPTIONS: OptionSpecs = {
   boot: { kind: "number", min: 0, integer: true },
   conf: { kind: "number", min: 50, max: 100, exclusiveMax: true, rangeHint: "PROCESS's conf is a percentage: write conf: 95 for 95% intervals (not 0.95)." },
   seed: { kind: "seed" },
+  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads for the bootstrap, e.g. 2; leave it out to use every core." },
   hc: {
     kind: "custom",
     check: (v) =>
@@ -240,7 +241,7 @@ function checkApplicable(c: ProcessConfig, raw: Record<string, unknown>): Pathla
   if (on("center") && !products) unused("center", "no variable enters a product term, so centring changes nothing.");
   if (given("intprobe") && !products) unused("intprobe", "the model has no interaction to probe.");
   if (!mediation) {
-    const resampled = ["seed", "mc", "bc"].filter((k) => given(k) && (k !== "mc" || c.mc > 0) && (k !== "bc" || c.bc));
+    const resampled = ["seed", "mc", "bc", "threads"].filter((k) => given(k) && (k !== "mc" || c.mc > 0) && (k !== "bc" || c.bc));
     if (given("boot") && c.boot > 0) resampled.unshift("boot");
     if (resampled.length) unused(resampled.join(", "), "a moderation model has no indirect effects, so nothing is resampled.");
   } else if (c.bc && c.boot === 0 && c.mc === 0) unused("bc", "with boot: 0 there are no bootstrap intervals to bias-correct.");

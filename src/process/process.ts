@@ -621,7 +621,7 @@ export function process(options: ProcessOptions): ProcessResult {
       // A long bootstrap shows a progress bar in a notebook unless the caller draws its own.
       const bar = !options.onProgress && boot * n >= LONG_BOOTSTRAP ? progressBar(boot, `Bootstrap (PROCESS model ${model}, ${boot} resamples)`) : undefined;
       const onProgress = options.onProgress ?? (bar ? (done: number) => bar.update(done) : undefined);
-      bootDraws = bootstrapCoefficients(z, n, master.length, engineEqs, boot, gen, { onProgress, sdColumns: sdCols });
+      bootDraws = bootstrapCoefficients(z, n, master.length, engineEqs, boot, gen, { onProgress, sdColumns: sdCols, threads: options.threads });
       bar?.finish();
       if (bootDraws.replaced > 0)
         warnings.push({ code: "process.bootstrap-replaced", message: `${bootDraws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });

@@ -61,6 +61,11 @@ export interface ProcessOptions {
   missing?: number[];
   /** Called during resampling with (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * CPU threads for the bootstrap (default: every core when the bootstrap is long enough to pay for
+   * starting them). The intervals are identical whatever the number.
+   */
+  threads?: number;
 }
 
 export interface ModelSummary {

@@ -88,13 +88,22 @@ def main():
         )
         status, counted = run(kc, "const before = ticks;\nawait new Promise((r) => setTimeout(r, 1500));\nconsole.log(String(ticks - before));")
         single["ticksAfterInterrupt"] = int("".join(counted).strip() or "-1")
+        # A synchronous bootstrap on two threads (the cell is blocked in the library, not awaiting).
+        run(kc, 'import { process as processMacro } from "pathlab";\n'
+                'const nBig = 50000;\n'
+                'const xs = Array.from({ length: nBig }, (_, i) => Math.sin(i * 1.3));\n'
+                'const ms = xs.map((x, i) => 0.4 * x + Math.cos(i * 2.1));\n'
+                'const ys = ms.map((m, i) => 0.3 * m + Math.sin(i * 0.7 + 1));')
+        sync = interrupted_run(
+            km, kc, 'processMacro({ data: { x: xs, m: ms, y: ys }, model: 4, x: "x", m: "m", y: "y", boot: 1000000, threads: 2 });', 4.0
+        )
         # A user's own async loop in a cell.
         run(kc, "let count = 0;")
         loop = interrupted_run(km, kc, "for (;;) {\n  await new Promise((r) => setTimeout(r, 20));\n  count++;\n}", 2.0)
         status, counted = run(kc, "const c0 = count;\nawait new Promise((r) => setTimeout(r, 1500));\nconsole.log(String(count - c0));")
         loop["countedAfterInterrupt"] = int("".join(counted).strip() or "-1")
         status, out = run(kc, 'console.log("still alive");')
-        print(json.dumps({"workers": workers, "single": single, "loop": loop, "afterwards": "".join(out).strip()}))
+        print(json.dumps({"workers": workers, "single": single, "sync": sync, "loop": loop, "afterwards": "".join(out).strip()}))
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

@@ -100,6 +100,9 @@ describe("pathlab kernel: pieces", () => {
     expect(o.evalue).to.equal("{ code: 42, why: 'an object' }");
     expect(o.traceback.join("\n")).to.not.contain("[object Object]");
     const i = launcher.errorContent(new Error("Interrupted asynchronously"), "", "", null);
+    // Node 20's message for a SIGINT during synchronous code is an interrupt too.
+    const sync = launcher.errorContent(Object.assign(new Error("Script execution was interrupted by `SIGINT`"), { code: "ERR_SCRIPT_EXECUTION_INTERRUPTED" }), "", "", null);
+    expect(sync.ename).to.equal("Interrupted");
     expect(i.ename).to.equal("Interrupted");
   });
 });
@@ -272,6 +275,7 @@ describe("pathlab kernel: interrupt stops the work @slow", function () {
   let m: {
     workers: { cpuBusy: number; cpuAfter: number; threadsBusy: number; threadsAfter: number; errors: string[] };
     single: { cpuAfter: number; errors: string[]; ticksAfterInterrupt: number };
+    sync: { cpuBusy: number; cpuAfter: number; errors: string[] };
     loop: { errors: string[]; countedAfterInterrupt: number };
     afterwards: string;
   };
@@ -287,9 +291,10 @@ describe("pathlab kernel: interrupt stops the work @slow", function () {
     m = JSON.parse(r.stdout.trim().split("\n").pop()!);
   });
 
-  it("powerAsync with two worker threads: both workers are terminated and the CPU goes idle", () => {
+  it("powerAsync on two threads: the worker is terminated, the kernel's thread stops, the CPU goes idle", () => {
     expect(m.workers.cpuBusy, "CPU seconds in 1 s while the workers ran").to.be.greaterThan(0.3);
-    expect(m.workers.threadsAfter, "threads of the kernel process after the interrupt").to.equal(m.workers.threadsBusy - 2);
+    // threads: 2 is the kernel's own thread plus one worker thread (src/simulate/parallel.ts).
+    expect(m.workers.threadsAfter, "threads of the kernel process after the interrupt").to.equal(m.workers.threadsBusy - 1);
     expect(m.workers.cpuAfter, "CPU seconds per second after the interrupt").to.be.lessThan(0.1);
     expect(m.workers.errors).to.deep.equal(["Interrupted: The cell was interrupted."]);
   });
@@ -299,6 +304,14 @@ describe("pathlab kernel: interrupt stops the work @slow", function () {
     expect(m.single.ticksAfterInterrupt, "progress ticks in 1.5 s after the interrupt").to.equal(0);
     expect(m.single.cpuAfter).to.be.lessThan(0.1);
     expect(m.afterwards).to.equal("still alive");
+  });
+
+  it("a synchronous PROCESS bootstrap on two threads: the cell is interrupted and its worker stops too", () => {
+    expect(m.sync.cpuBusy, "CPU seconds in 1 s while the bootstrap ran").to.be.greaterThan(0.3);
+    // tslab's breakOnSigint ends the cell (also inside Atomics.wait); the pool worker stops at the
+    // next turn of the event loop (src/simulate/parallel.ts).
+    expect(m.sync.errors).to.deep.equal(["Interrupted: The cell was interrupted."]);
+    expect(m.sync.cpuAfter, "CPU seconds per second after the interrupt").to.be.lessThan(0.1);
   });
 
   it("a user's async loop in a cell stops counting", () => {

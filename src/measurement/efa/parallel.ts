@@ -14,11 +14,13 @@
  * - suggested numbers: the count of leading observed eigenvalues that exceed the simulated
  *   quantile (psych compares with the simulated values when `sim` is true, else the resampled).
  * The factor solutions inside the loop start from 1s on the diagonal for pa (psych's SMC = FALSE).
- * Every draw comes from one seeded generator, so a seed gives the same result every run.
+ * Replication k draws from its own stream (seed, k), so a seed gives the same result every run, on
+ * any number of threads (`threads`, default every core for a long run; src/simulate/parallel.ts).
  */
 import { PathlabError } from "../../errors";
 import { checkOptions, type OptionSpecs } from "../../options";
 import { Result } from "../../display/result";
+import { progressBar } from "../../display/notebook";
 import type { Column, TableSpec } from "../../display/table";
 import type { Figure } from "../../display/figure";
 import { correlationMatrix } from "../../data/correlation";
@@ -26,7 +28,8 @@ import { pairwiseMoments } from "../../data/pairwise";
 import { quantile } from "../../stats/quantile";
 import { eigenvalues } from "./eigen";
 import { checkMemory } from "../../resources";
-import { Rng } from "../../simulate/rng";
+import { itemRng, type Rng } from "../../simulate/rng";
+import { parallelTask, runParallel } from "../../simulate/parallel";
 import { resolveCorrelation, smcOf, type FactorInput, type UseOption } from "./input";
 import { extractFactors, type FactorMethod } from "./extract";
 import { screePlot, type ScreeSeries } from "./figures";
@@ -54,6 +57,11 @@ export interface FaParallelOptions {
   missing?: number[];
   /** Seed of the simulations (default 12345). */
   seed?: number;
+  /**
+   * CPU threads (default: every core when the replications are long enough to pay for starting
+   * them). The result is identical whatever the number.
+   */
+  threads?: number;
   /** Title of result.plot() (psych's main). */
   main?: string;
   /** Accepted at psych's values that change no number (plot, error.bars, cor, ylabel, show.legend). */
@@ -80,6 +88,7 @@ const SPECS: OptionSpecs = {
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
   seed: { kind: "seed" },
+  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
   errorBars: { kind: "fixed", value: false, aliases: ["error.bars"], otherwise: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
   seBars: { kind: "fixed", value: false, aliases: ["se.bars"], otherwise: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
   cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented (no polychoric or tetrachoric)." },
@@ -230,24 +239,27 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   const n = src.nObs;
   checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
   const doFa = kind !== "pc";
-  const faValuesOf = (R: number[][], smcStart: boolean): number[] =>
-    // the replications use psych's single start, as fa.parallel does (the observed data get every start)
-    useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, src.names, { smc: smcStart, valuesOnly: true, starts: smcStart ? undefined : 1 }).values;
   const pcValues = eigenvalues(src.R);
-  const faValues = doFa ? faValuesOf(src.R, true) : undefined;
-  const rng = new Rng(seed);
-  const rows = { simPc: [] as number[][], simFa: [] as number[][], resPc: [] as number[][], resFa: [] as number[][] };
-  for (let it = 0; it < nIter; it++) {
-    if (resample) {
-      const R = resampledCorrelation(src.columns!.columns, n, rng);
-      rows.resPc.push(eigenvalues(R));
-      if (doFa) rows.resFa.push(faValuesOf(R, false));
-    }
-    if (sim) {
-      const R = simulatedCorrelation(n, p, rng);
-      rows.simPc.push(eigenvalues(R));
-      if (doFa) rows.simFa.push(faValuesOf(R, false));
-    }
+  const faValues = doFa ? faValuesOf(src.R, true, useSmc, nfactors, fm, src.names) : undefined;
+  const job: IterationInput = { seed, n, p, names: [...src.names], columns: resample ? src.columns!.columns : null, sim, doFa, useSmc, nfactors, fm };
+  // Each iteration costs about n·p² (resampled correlations) plus p³ per eigen decomposition, ~30
+  // of them for a factor solution; below ~30 ms in all a worker's start-up is not worth it.
+  const work = nIter * ((resample ? 2 * n * p * p : 0) + (sim ? p * p * p : 0) + (doFa ? 30 : 2) * p * p * p);
+  // A run of more than a few seconds shows a progress bar in a notebook.
+  const bar = work > 3e9 ? progressBar(nIter, `Parallel analysis (${nIter} replications)`) : undefined;
+  const run = runParallel(parallelIterationsTask, job, {
+    count: nIter,
+    chunkSize: Math.max(1, Math.ceil(nIter / 64)),
+    threads: o.threads ?? (work < 3e7 ? 1 : undefined),
+    onProgress: bar ? (done) => bar.update(done) : undefined,
+  });
+  bar?.finish();
+  const rows: IterationRows = { simPc: [], simFa: [], resPc: [], resFa: [] };
+  for (const r of run.results) {
+    rows.simPc.push(...r.simPc);
+    rows.simFa.push(...r.simFa);
+    rows.resPc.push(...r.resPc);
+    rows.resFa.push(...r.resFa);
   }
   const simulated = sim ? { pc: kind !== "fa" ? summarise(rows.simPc, quant) : undefined, fa: doFa ? summarise(rows.simFa, quant) : undefined } : {};
   const resampled = resample ? { pc: kind !== "fa" ? summarise(rows.resPc, quant) : undefined, fa: doFa ? summarise(rows.resFa, quant) : undefined } : {};
@@ -268,6 +280,59 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
     main: o.main,
   });
 }
+
+/** Eigenvalues of R with SMCs or a factor solution's communalities on its diagonal. */
+function faValuesOf(R: number[][], smcStart: boolean, useSmc: boolean, nfactors: number, fm: FactorMethod, names: readonly string[]): number[] {
+  // the replications (smcStart false) use psych's single start, as fa.parallel does; the observed data get every start
+  return useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, names as string[], { smc: smcStart, valuesOnly: true, starts: smcStart ? undefined : 1 }).values;
+}
+
+/** What the replications need (plain data: it crosses to worker threads once). */
+interface IterationInput {
+  seed: number;
+  n: number;
+  p: number;
+  names: string[];
+  /** The raw columns when resampling, else null (simulation only). */
+  columns: Float64Array[] | null;
+  sim: boolean;
+  doFa: boolean;
+  useSmc: boolean;
+  nfactors: number;
+  fm: FactorMethod;
+}
+
+interface IterationRows {
+  simPc: number[][];
+  simFa: number[][];
+  resPc: number[][];
+  resFa: number[][];
+}
+
+/**
+ * Replications [from, to): replication k draws from its own stream, itemRng(seed, k) — first the
+ * resampled data, then the simulated matrix — so the result is the same on any number of threads.
+ */
+function parallelIterations(job: IterationInput, from: number, to: number): IterationRows {
+  const rows: IterationRows = { simPc: [], simFa: [], resPc: [], resFa: [] };
+  for (let it = from; it < to; it++) {
+    const rng = itemRng(job.seed, it);
+    if (job.columns) {
+      const R = resampledCorrelation(job.columns, job.n, rng);
+      rows.resPc.push(eigenvalues(R));
+      if (job.doFa) rows.resFa.push(faValuesOf(R, false, job.useSmc, job.nfactors, job.fm, job.names));
+    }
+    if (job.sim) {
+      const R = simulatedCorrelation(job.n, job.p, rng);
+      rows.simPc.push(eigenvalues(R));
+      if (job.doFa) rows.simFa.push(faValuesOf(R, false, job.useSmc, job.nfactors, job.fm, job.names));
+    }
+  }
+  return rows;
+}
+
+/** Parallel analysis's replications as a parallel task (worker threads load it from this module). */
+export const parallelIterationsTask = parallelTask(__filename, "parallelIterationsTask", parallelIterations);
 
 function withDiag(R: number[][], d: number[]): number[][] {
   return R.map((r, i) => r.map((v, j) => (i === j ? d[i] : v)));
