@@ -129,7 +129,7 @@ describe("bad input to fa, faParallel, omega, alpha keys, scoreItems, corrTest, 
 
   it("corrTest and compRelSEM validate their inputs", () => {
     expect(errorOf(() => corrTest(d, ["A1"])).code).to.equal("measurement.too-few-variables");
-    expect(errorOf(() => corrTest(d, ["A1", "A2"], { adjust: "hommel" as never })).code).to.equal("options.unsupported");
+    expect(errorOf(() => corrTest(d, ["A1", "A2"], { adjust: "sidak" as never })).code).to.equal("options.bad-value");
     expect(errorOf(() => corrTest({ a: [1, 2, 3, 4], b: [1, 1, 1, 1] }, ["a", "b"])).message).to.contain('"b" and "a"');
     expect(errorOf(() => compRelSEM({} as never)).code).to.equal("measurement.bad-fit");
   });
