@@ -225,6 +225,18 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   let minCount = Infinity;
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) minCount = Math.min(minCount, counts[i][j]);
   const n = use === "complete" ? names.map(() => names.map(() => minCount)) : counts;
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < i; j++)
+      if (!Number.isFinite(r[i][j]))
+        throw new PathlabError(`corrTest(): the correlation of "${names[i]}" and "${names[j]}" is undefined (no variance, or fewer than 2 rows with both).`, {
+          code: "measurement.undefined-correlation",
+          hint: "Leave out a variable that is constant, or check the missing values of the pair.",
+        });
+      else if (n[i][j] < 3)
+        throw new PathlabError(`corrTest(): "${names[i]}" and "${names[j]}" have only ${n[i][j]} row(s) with both values; a test of r needs at least 3.`, {
+          code: "measurement.too-few-rows",
+          hint: "Check the missing values of the pair, or leave one of them out.",
+        });
   const t = r.map((row, i) => row.map((v, j) => (v * Math.sqrt(n[i][j] - 2)) / Math.sqrt(1 - v * v)));
   const se = r.map((row, i) => row.map((v, j) => Math.sqrt((1 - v * v) / (n[i][j] - 2))));
   const p = r.map((row, i) => row.map((v, j) => (i === j ? 0 : correlationPValue(v, n[i][j]))));
