@@ -13,7 +13,7 @@
  * weights) agree to 1e-6 or better.
  */
 import { expect } from "chai";
-import { fa, principal, vss, type FaResult } from "../../src/measurement";
+import { fa, faParallel, omega, principal, vss, type FaResult } from "../../src/measurement";
 import { golden } from "../fixtures/read-fixture";
 import { bfi, BFI_ITEMS, maxAbsDiff } from "./bfi";
 
@@ -241,5 +241,28 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
       expect(v.rows[0].vss2).to.equal(0);
       expect(maxAbsDiff(v.rows.map((r) => r.fit), g.fit), `${key} fit`).to.be.below(1e-4);
     }
+    // VSS with fm "ml" inherits the optimiser (QA 1f): rows 1-3 and 5 as psych; with 4 factors our ML
+    // minimum is lower than psych's (opt_Boston_ml_4), so the χ² there is lower too
+    const b = vss(input("Boston"), { n: 5, fm: "ml", plot: false, diagonal: false, cor: "cor", title: "VSS" } as never);
+    const gb = G.vss_boston_ml;
+    for (const i of [0, 1, 2, 4]) {
+      expect(b.rows[i].vss1, `Boston ml vss1[${i}]`).to.be.closeTo(gb.vss1[i], 1e-4);
+      expect(b.rows[i].chisq, `Boston ml chisq[${i}]`).to.be.closeTo(gb.chisq[i], 1e-3 * gb.chisq[i]);
+    }
+    expect(b.rows[3].chisq).to.be.below(gb.chisq[3]);
+  });
+
+  it("faParallel, vss and omega accept psych's arguments that change no number", () => {
+    const raw = input("HS9");
+    expect(() => vss(raw, { n: 3, plot: true, diagonal: false } as never)).to.not.throw();
+    expect(() => vss(raw, { n: 3, cor: "poly" } as never)).to.throw(/only as/);
+    const p1 = faParallel(raw, { nIter: 3, seed: 1 });
+    const p2 = faParallel(raw, { nIter: 3, seed: 1, plot: false, "error.bars": false, cor: "cor", main: "HS9", ylabel: "eigenvalues", "show.legend": true } as never);
+    expect(p2.simulated.fa!.mean).to.deep.equal(p1.simulated.fa!.mean);
+    expect(() => faParallel(raw, { nIter: 3, "error.bars": true } as never)).to.throw(/only as false/);
+    const o1 = omega(raw, { nfactors: 3 });
+    const o2 = omega(raw, { nfactors: 3, plot: false, sl: true, poly: false, "n.iter": 1, digits: 2, title: "Omega" } as never);
+    expect(o2.omegaH).to.equal(o1.omegaH);
+    expect(() => omega(raw, { nfactors: 3, poly: true } as never)).to.throw(/only as false/);
   });
 });
