@@ -194,6 +194,8 @@ export class FaResult extends Result {
   starts?: StartsInfo;
   /** Value of the method's fitting criterion at the solution (criteria.ts; pa/alpha: last change in communality). */
   criterion = NaN;
+  /** Extra lines for info() (how this solution relates to psych's). */
+  notes: string[] = [];
   /** psych's factor.scores for the chosen `scores` method (weights, R², score correlations). */
   scoreWeights?: ScoreWeights;
   /** Factor scores of each row (raw data only; NaN for a row with a missing item unless missing: true). */
@@ -244,6 +246,7 @@ export class FaResult extends Result {
           ? `${st.tried} starts (psych's 1 − smc and seeded random ones) reach the same minimum`
           : `${st.tried} starts reach ${st.optima.length} distinct minima of the criterion (${st.optima.map((v) => v.toPrecision(6)).join(", ")}); the lowest is reported${st.best === 0 ? " (psych's start reaches it)" : `; psych's single start (1 − smc) stops at ${st.fromPsychStart.toPrecision(6)}`}`,
       );
+    lines.push(...this.notes);
     const r = this.rotationInfo;
     if (this.rotation !== "none" && this.nfactors > 1)
       lines.push(`Rotation ${this.rotation}: ${r.iterations} iteration(s)${r.converged ? "" : " — NOT converged"}${r.trials ? `; best of ${r.trials.length} starts (seed ${r.seed}) is start ${r.best! + 1}` : ""}`);
@@ -547,6 +550,12 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
   );
   res.starts = ex.starts;
   res.criterion = ex.objective;
+  if (fm === "minres" && ex.psi.some((v) => v <= 0.005 + 1e-9))
+    res.notes.push(
+      "A uniqueness is at psych's bound 0.005. psych's optim follows the uls criterion's gradient for minres, so with a bound active it stops between the uls and the minres minimum; the minres minimum is reported here (loadings can differ from psych's in the third decimal; fm: \"uls\" gives the solution psych's path approaches).",
+    );
+  if (fm === "wls" || fm === "gls" || fm === "minchi")
+    res.notes.push(`psych's optim for ${fm} starts from ψ = smc and follows the ML criterion's gradient, so it usually stops short of the ${fm} minimum; the minimum (criterion ${ex.objective.toPrecision(6)}) is reported here.`);
   attachScores(res, src, o, warnings);
   collectWarnings(res, src, ex, fm, warnings);
   res.warnings.push(...warnings);
