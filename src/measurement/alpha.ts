@@ -277,28 +277,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   const dup = keyed.items.find((it, i) => keyed.items.indexOf(it) !== i);
   if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "duplicate-item" });
   const use = o.use ?? "pairwise";
-  const all = pairwiseColumns(data, keyed.items, { missing: o.missing });
-  if (o.impute === "median" || o.impute === "mean") {
-    const how = o.impute;
-    all.columns = all.columns.map((c) => {
-      const v = Array.from(c).filter((x) => x === x);
-      const fill = how === "mean" ? v.reduce((a, b) => a + b, 0) / v.length : median(v);
-      return Float64Array.from(c, (x) => (x === x ? x : fill));
-    });
-    all.nComplete = all.nRows;
-    all.anyMissing = false;
-  }
-  // psych's delete = TRUE: items without variance leave the analysis, their constant stays in the total
-  const constant: { name: string; value: number }[] = [];
-  const keepIdx: number[] = [];
-  all.columns.forEach((c, j) => {
-    const s = meanSd(c);
-    if (s.sd > 0 || o.delete === false) keepIdx.push(j);
-    else constant.push({ name: keyed.items[j], value: c.find((v) => v === v) ?? NaN });
-  });
-  const cols = constant.length ? pairwiseColumnsSubset(all, keepIdx) : all;
-  const names = keepIdx.map((j) => keyed.items[j]);
-  keyed.signs = keepIdx.map((j) => keyed.signs[j]);
+  const { cols, names, constant } = prepareItems(data, keyed, o);
   const k = names.length;
   if (k < 2)
     throw new PathlabError(`Cronbach's α: only ${k} item(s) have variance (${constant.map((c) => c.name).join(", ")} ${constant.length > 1 ? "are" : "is"} constant).`, {
@@ -407,6 +386,36 @@ export function checkKeys(data: TableInput, items: string[], opts: { missing?: n
 
 /** psych's name for cronbachAlpha. */
 export const alpha = cronbachAlpha;
+
+/**
+ * The item columns psych::alpha analyses: imputed first when asked (psych's impute), then without
+ * the items that have no variance (psych's delete = TRUE; their constants still enter the total).
+ */
+function prepareItems(data: TableInput, keyed: { items: string[]; signs: number[] }, o: AlphaOptions): { cols: PairwiseColumns; names: string[]; constant: { name: string; value: number }[] } {
+  const all = pairwiseColumns(data, keyed.items, { missing: o.missing });
+  if (o.impute === "median" || o.impute === "mean") {
+    const how = o.impute;
+    all.columns = all.columns.map((c) => {
+      const v = Array.from(c).filter((x) => x === x);
+      const fill = how === "mean" ? v.reduce((a, b) => a + b, 0) / v.length : median(v);
+      return Float64Array.from(c, (x) => (x === x ? x : fill));
+    });
+    all.nComplete = all.nRows;
+    all.anyMissing = false;
+  }
+  // psych's delete = TRUE: items without variance leave the analysis, their constant stays in the total
+  const constant: { name: string; value: number }[] = [];
+  const keepIdx: number[] = [];
+  all.columns.forEach((c, j) => {
+    const s = meanSd(c);
+    if (s.sd > 0 || o.delete === false) keepIdx.push(j);
+    else constant.push({ name: keyed.items[j], value: c.find((v) => v === v) ?? NaN });
+  });
+  const cols = constant.length ? pairwiseColumnsSubset(all, keepIdx) : all;
+  const names = keepIdx.map((j) => keyed.items[j]);
+  keyed.signs = keepIdx.map((j) => keyed.signs[j]);
+  return { cols, names, constant };
+}
 
 /** The same columns restricted to `keep`, with the complete-row count recomputed. */
 function pairwiseColumnsSubset(cols: PairwiseColumns, keep: number[]): PairwiseColumns {
