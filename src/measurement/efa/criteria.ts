@@ -61,10 +61,33 @@ function flatInverse(R: Mat): Float64Array {
 }
 
 /**
+ * uls in its cheap form: ‖E‖² = Σ λ_j² over the eigenvalues of A not in the rank-k fit (j > k, or
+ * negative), gradient 2(h² + ψ − diag R) with h² from the top-k eigenpairs only (no spectral term:
+ * E is orthogonal to the fitted eigenvectors).
+ */
+export function ulsCriterion(R: Mat, k: number): ValueAndGradient {
+  const p = R.length;
+  const flat = flatten(R);
+  const A = new Float64Array(p * p);
+  return (psi: Float64Array) => {
+    A.set(flat);
+    for (let i = 0; i < p; i++) A[i * p + i] -= psi[i];
+    const e = eigenTop(A, p, k);
+    let f = 0;
+    for (let j = 0; j < p; j++) if (j >= k || e.values[j] < 0) f += e.values[j] * e.values[j];
+    const h2 = topRowSS(e, p, k, 0);
+    const g = new Float64Array(p);
+    for (let i = 0; i < p; i++) g[i] = 2 * (h2[i] + psi[i] - flat[i * p + i]);
+    return { f, g };
+  };
+}
+
+/**
  * The least-squares criterion `kind` and its gradient in ψ (see the module comment). `np` are the
  * pairwise counts (minchi only).
  */
 export function lsCriterion(R: Mat, k: number, kind: LeastSquaresKind, np?: number[][] | null): ValueAndGradient {
+  if (kind === "uls") return ulsCriterion(R, k);
   const p = R.length;
   const flat = flatten(R);
   const A = new Float64Array(p * p);
@@ -114,12 +137,6 @@ export function lsCriterion(R: Mat, k: number, kind: LeastSquaresKind, np?: numb
             G[a * p + b] = x;
             if (a < b) f += x * x;
           }
-        break;
-      case "uls":
-        for (let m = 0; m < p * p; m++) {
-          f += E[m] * E[m];
-          G[m] = 2 * E[m];
-        }
         break;
       case "wls":
         for (let a = 0; a < p; a++)

@@ -31,7 +31,7 @@ import { Rng } from "../../simulate/rng";
 import { eigenRows as symEigen, eigenvalues } from "./eigen";
 import { smcOf } from "./input";
 import { boxMinimize, type BoxResult } from "./optimize";
-import { inLogs, lsCriterion, mlCriterion, type ValueAndGradient } from "./criteria";
+import { inLogs, lsCriterion, mlCriterion, ulsCriterion, type ValueAndGradient } from "./criteria";
 import type { Mat } from "./mat";
 
 export const FACTOR_METHODS = ["minres", "uls", "ml", "pa", "wls", "gls", "minchi", "alpha"] as const;
@@ -224,10 +224,23 @@ function psychStart(R: Mat, k: number, method: FactorMethod, s: number[]): numbe
  * comment): first psych's and three random ones; only when they disagree, more up to `maxStarts`.
  * `toX` maps ψ to the optimiser's variables (logs for ML).
  */
-function optimiseStarts(fg: ValueAndGradient, start: number[], s: number[], lo: number, hi: number, maxStarts: number, toX: (v: number) => number): { res: BoxResult; info: StartsInfo } {
+function optimiseStarts(
+  fg: ValueAndGradient,
+  start: number[],
+  s: number[],
+  lo: number,
+  hi: number,
+  maxStarts: number,
+  toX: (v: number) => number,
+  refine?: (r: BoxResult, opts: { gtol: number; ftol: number }) => BoxResult,
+): { res: BoxResult; info: StartsInfo } {
   const scale = Math.max(1, Math.abs(fg(Float64Array.from(start, toX)).f));
   // stop at rounding level; count as converged when the projected gradient is ~1e-6 of the criterion's scale
-  const run = (psi0: number[]) => boxMinimize(fg, psi0.map(toX), toX(lo), toX(hi), { gtol: 1e-13 * scale, ftol: 1e-6 * scale, maxIter: 2000 });
+  const tol = { gtol: 1e-13 * scale, ftol: 1e-6 * scale };
+  const run = (psi0: number[]) => {
+    const r = boxMinimize(fg, psi0.map(toX), toX(lo), toX(hi), { ...tol, maxIter: 2000 });
+    return refine ? refine(r, tol) : r;
+  };
   const first = run(start);
   let best = first;
   let bestIndex = 0;
@@ -257,8 +270,23 @@ function optimised(R: Mat, k: number, method: Exclude<FactorMethod, "pa" | "alph
   const start = psychStart(R, k, method, s);
   const starts = opts.starts ?? DEFAULT_STARTS;
   const ml = method === "ml";
-  const fg = ml ? inLogs(mlCriterion(R, k)) : lsCriterion(R, k, method, opts.np);
-  const { res, info } = optimiseStarts(fg, start, s, PSI_LOWER, upper, starts, ml ? Math.log : (v) => v);
+  // minres: minimise the cheap uls criterion first; where no ψ is at the bound its minimum is the
+  // minres minimum too (both equal the best rank-k fit of the off-diagonal part), otherwise the
+  // off-diagonal criterion is minimised from there (criteria.ts)
+  const fg = ml ? inLogs(mlCriterion(R, k)) : method === "minres" ? ulsCriterion(R, k) : lsCriterion(R, k, method, opts.np);
+  let refine: ((r: BoxResult, tol: { gtol: number; ftol: number }) => BoxResult) | undefined;
+  if (method === "minres") {
+    const G = lsCriterion(R, k, "minres");
+    refine = (r, tol) => {
+      if (!Array.from(r.x).some((v) => v <= PSI_LOWER + 1e-9)) {
+        const at = G(r.x);
+        return { ...r, f: at.f };
+      }
+      const g = boxMinimize(G, r.x, PSI_LOWER, upper, { ...tol, maxIter: 2000 });
+      return { ...g, iterations: r.iterations + g.iterations, evaluations: r.evaluations + g.evaluations };
+    };
+  }
+  const { res, info } = optimiseStarts(fg, start, s, PSI_LOWER, upper, starts, ml ? Math.log : (v) => v, refine);
   const psi = Array.from(res.x, ml ? Math.exp : (v: number) => v);
   let L: Mat;
   if (ml) {
