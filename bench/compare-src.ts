@@ -30,9 +30,7 @@ function simulate(n: number, seed = 1): Record<string, Float64Array> {
 
 function main(srcDir: string): void {
   const root = path.resolve(srcDir);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const P = require(path.join(root, "process")) as { process: (o: object) => unknown };
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const W = require(path.join(root, "power")) as { powerMediation: (s: object, o: object) => unknown };
   // Older sources have no `threads` option (and ran on one thread).
   const one = root === path.resolve(__dirname, "..", "src") ? { threads: 1 } : {};

@@ -6,10 +6,7 @@ import { correlationMatrix, correlationPValues, correlationTable } from "../src/
 import { Rng } from "../src/simulate/rng";
 import { median, runR, time, type BenchRow } from "./util";
 
-
-
 const rTiming = () => runR<{ ms: number; table_ms: number }>("correlation.R", [], 300000);
-
 
 export async function bench(): Promise<BenchRow[]> {
   const n = 10000;

@@ -11,7 +11,10 @@ import { Rng } from "../src/simulate/rng";
 import { alternateThreads, medianTimeCores, type BenchRow } from "./util";
 
 function readBfi(): Record<string, (number | null)[]> {
-  const lines = fs.readFileSync(path.join(__dirname, "..", "notebooks", "data", "bfi.csv"), "utf8").trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(path.join(__dirname, "..", "notebooks", "data", "bfi.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const head = lines[0].split(",");
   const cols: Record<string, (number | null)[]> = {};
   head.forEach((h) => (cols[h] = []));
@@ -42,8 +45,16 @@ export async function bench(): Promise<BenchRow[]> {
   const oneBC = medianTimeCores(() => faParallel(bfi, bfiItems, { nIter: 20, seed: 1, threads: 1 }), 3);
   const oneB = oneBC.ms;
   const altB = alternateThreads((threads) => faParallel(bfi, bfiItems, { nIter: 20, seed: 1, threads }), 5);
-  rows.push({ name: "faParallel: bfi (25 items × 2,800, pairwise), 20 iterations, 1 thread", ours_ms: oneB, note: `CPU ${(oneB * Math.min(1, oneBC.cores)).toFixed(1)} ms; psych's time for the same call: bench/psych.ts` });
-  rows.push({ name: "faParallel: same, 2 threads", ours_ms: altB.two, note: `${(altB.one / altB.two).toFixed(2)}× the speed of 1-thread runs alternated with these (${altB.one.toFixed(0)} ms); the runs got ${altB.cores.toFixed(2)} cores` });
+  rows.push({
+    name: "faParallel: bfi (25 items × 2,800, pairwise), 20 iterations, 1 thread",
+    ours_ms: oneB,
+    note: `CPU ${(oneB * Math.min(1, oneBC.cores)).toFixed(1)} ms; psych's time for the same call: bench/psych.ts`,
+  });
+  rows.push({
+    name: "faParallel: same, 2 threads",
+    ours_ms: altB.two,
+    note: `${(altB.one / altB.two).toFixed(2)}× the speed of 1-thread runs alternated with these (${altB.one.toFixed(0)} ms); the runs got ${altB.cores.toFixed(2)} cores`,
+  });
   for (const [n, p] of [
     [2800, 25],
     [28000, 25],
@@ -56,10 +67,18 @@ export async function bench(): Promise<BenchRow[]> {
     const oneC = medianTimeCores(() => faParallel(d, { nIter: 20, seed: 1, threads: 1 }), runs);
     const one = oneC.ms;
     const c = one * Math.min(1, oneC.cores);
-    rows.push({ name: `faParallel scaling: n = ${n}, p = ${p}, 20 iterations, 1 thread`, ours_ms: one, note: `CPU ${c.toFixed(0)} ms: ${(c / 20).toFixed(1)} ms per iteration${runs === 1 ? "; one run" : ""}` });
+    rows.push({
+      name: `faParallel scaling: n = ${n}, p = ${p}, 20 iterations, 1 thread`,
+      ours_ms: one,
+      note: `CPU ${c.toFixed(0)} ms: ${(c / 20).toFixed(1)} ms per iteration${runs === 1 ? "; one run" : ""}`,
+    });
     if (n * p >= 1e6) {
       const a = alternateThreads((threads) => faParallel(d, { nIter: 20, seed: 1, threads }), 3);
-      rows.push({ name: `faParallel scaling: n = ${n}, p = ${p}, 20 iterations, 2 threads`, ours_ms: a.two, note: `${(a.one / a.two).toFixed(2)}× the speed of 1-thread runs alternated with these (${a.one.toFixed(0)} ms); the runs got ${a.cores.toFixed(2)} cores` });
+      rows.push({
+        name: `faParallel scaling: n = ${n}, p = ${p}, 20 iterations, 2 threads`,
+        ours_ms: a.two,
+        note: `${(a.one / a.two).toFixed(2)}× the speed of 1-thread runs alternated with these (${a.one.toFixed(0)} ms); the runs got ${a.cores.toFixed(2)} cores`,
+      });
     }
   }
   return rows;

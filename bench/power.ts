@@ -33,7 +33,12 @@ export async function bench(): Promise<BenchRow[]> {
       r_ms: r?.ms,
       note: `CPU ${(one * Math.min(1, oneC.cores)).toFixed(1)} ms; target ≤ 150 ms; power ${power.toFixed(3)}${r ? `; R ${r.power.toFixed(3)} (1 run)` : "; Rscript not available"}`,
     },
-    { name: "power: same, 2 threads", ours_ms: alt.two, r_ms: r?.ms, note: `${(alt.one / alt.two).toFixed(2)}× the speed of 1-thread runs alternated with these (${alt.one.toFixed(1)} ms); the runs got ${alt.cores.toFixed(2)} cores` },
+    {
+      name: "power: same, 2 threads",
+      ours_ms: alt.two,
+      r_ms: r?.ms,
+      note: `${(alt.one / alt.two).toFixed(2)}× the speed of 1-thread runs alternated with these (${alt.one.toFixed(1)} ms); the runs got ${alt.cores.toFixed(2)} cores`,
+    },
     { name: "power: same, powerAsync, 2 threads", ours_ms: median(asyncTimes), r_ms: r?.ms },
   ];
   const scale = (name: string, s: object, o: object, note: (ms: number) => string) => {

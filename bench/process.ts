@@ -50,12 +50,23 @@ function engineRows(d: Record<string, Float64Array>): BenchRow[] {
     { predictors: [0, 1, 2, ...c], outcome: 3 },
   ];
   const run = (engine: "auto" | "js") => () => bootstrapCoefficients(z, n, 10, eqs, 5000, new Rng(1), { threads: 1, engine });
-  const t = (f: () => void) => (f(), median(Array.from({ length: 7 }, () => time(f))));
+  const t = (f: () => void) => {
+    f();
+    return median(Array.from({ length: 7 }, () => time(f)));
+  };
   const wasm = t(run("auto"));
   const js = t(run("js"));
   return [
-    { name: "process engine only, model 4 (N=278, B=5000): WebAssembly SIMD cross-products", ours_ms: wasm, note: "1 thread; 54 cross-products × 278 rows × 5000 resamples = 75 M multiply-adds" },
-    { name: "process engine only, model 4 (N=278, B=5000): plain JavaScript loop", ours_ms: js, note: `1 thread; same bits; SIMD ${(js / wasm).toFixed(1)}× faster` },
+    {
+      name: "process engine only, model 4 (N=278, B=5000): WebAssembly SIMD cross-products",
+      ours_ms: wasm,
+      note: "1 thread; 54 cross-products × 278 rows × 5000 resamples = 75 M multiply-adds",
+    },
+    {
+      name: "process engine only, model 4 (N=278, B=5000): plain JavaScript loop",
+      ours_ms: js,
+      note: `1 thread; same bits; SIMD ${(js / wasm).toFixed(1)}× faster`,
+    },
   ];
 }
 
@@ -93,12 +104,32 @@ export async function bench(): Promise<BenchRow[]> {
   const scale = r ? 5000 / r.B : 1;
   const rNote = r ? `R: boot+lm with B = ${r.B}, time scaled ×${scale} to 5000 resamples` : "R not available";
   const rows: BenchRow[] = [
-    { name: "process model 4 (1 mediator, 6 covariates, N=278, B=5000), 1 thread", ours_ms: ours.m4, r_ms: r ? r.m4_ms * scale : undefined, note: `${cpu(one.m4)}target ≤ 50 ms; ${rNote}` },
-    { name: "process model 4, same, 2 threads", ours_ms: ours.m4x2, r_ms: r ? r.m4_ms * scale : undefined, note: `${(two.m4.oneMs / two.m4.ms).toFixed(2)}× the speed of 1-thread runs alternated with these (${two.m4.oneMs.toFixed(1)} ms)${got(two.m4)}` },
+    {
+      name: "process model 4 (1 mediator, 6 covariates, N=278, B=5000), 1 thread",
+      ours_ms: ours.m4,
+      r_ms: r ? r.m4_ms * scale : undefined,
+      note: `${cpu(one.m4)}target ≤ 50 ms; ${rNote}`,
+    },
+    {
+      name: "process model 4, same, 2 threads",
+      ours_ms: ours.m4x2,
+      r_ms: r ? r.m4_ms * scale : undefined,
+      note: `${(two.m4.oneMs / two.m4.ms).toFixed(2)}× the speed of 1-thread runs alternated with these (${two.m4.oneMs.toFixed(1)} ms)${got(two.m4)}`,
+    },
     { name: "process model 7 (6 covariates, N=278, B=5000), 1 thread", ours_ms: ours.m7, r_ms: r ? r.m7_ms * scale : undefined, note: cpu(one.m7) + rNote },
-    { name: "process model 7, same, 2 threads", ours_ms: ours.m7x2, r_ms: r ? r.m7_ms * scale : undefined, note: `${(two.m7.oneMs / two.m7.ms).toFixed(2)}× the speed of 1-thread runs alternated with these (${two.m7.oneMs.toFixed(1)} ms)${got(two.m7)}` },
+    {
+      name: "process model 7, same, 2 threads",
+      ours_ms: ours.m7x2,
+      r_ms: r ? r.m7_ms * scale : undefined,
+      note: `${(two.m7.oneMs / two.m7.ms).toFixed(2)}× the speed of 1-thread runs alternated with these (${two.m7.oneMs.toFixed(1)} ms)${got(two.m7)}`,
+    },
     { name: "process model 14 (6 covariates, N=278, B=5000), 1 thread", ours_ms: ours.m14, r_ms: r ? r.m14_ms * scale : undefined, note: cpu(one.m14) + rNote },
-    { name: "process model 14, same, 2 threads", ours_ms: ours.m14x2, r_ms: r ? r.m14_ms * scale : undefined, note: `${(two.m14.oneMs / two.m14.ms).toFixed(2)}× the speed of 1-thread runs alternated with these (${two.m14.oneMs.toFixed(1)} ms)${got(two.m14)}` },
+    {
+      name: "process model 14, same, 2 threads",
+      ours_ms: ours.m14x2,
+      r_ms: r ? r.m14_ms * scale : undefined,
+      note: `${(two.m14.oneMs / two.m14.ms).toFixed(2)}× the speed of 1-thread runs alternated with these (${two.m14.oneMs.toFixed(1)} ms)${got(two.m14)}`,
+    },
     ...engineRows(d),
   ];
   // Growth with N and B (model 4, 6 covariates): linear in N·B (cross-products) plus a per-resample solve.
@@ -108,7 +139,11 @@ export async function bench(): Promise<BenchRow[]> {
       if (n * B > 5e7) continue;
       const t = timeModelCores({ ...specs.m4, data: dn }, B, 1, 3);
       const c = t.ms * Math.min(1, t.cores);
-      rows.push({ name: `process model 4 scaling: N=${n}, B=${B}, 1 thread`, ours_ms: t.ms, note: `CPU ${c.toFixed(1)} ms: ${((c * 1e6) / (n * B)).toFixed(1)} ns per row-resample` });
+      rows.push({
+        name: `process model 4 scaling: N=${n}, B=${B}, 1 thread`,
+        ours_ms: t.ms,
+        note: `CPU ${c.toFixed(1)} ms: ${((c * 1e6) / (n * B)).toFixed(1)} ns per row-resample`,
+      });
     }
   }
   // Growth with the number of variables: covariates 0, 6, 12, 24 (pairs ≈ (q+3)²/2).
@@ -116,7 +151,11 @@ export async function bench(): Promise<BenchRow[]> {
   for (const k of [0, 6, 12, 24]) {
     const t = timeModelCores({ ...specs.m4, data: dk, cov: covs(k) }, 5000, 1, 3);
     const c = t.ms * Math.min(1, t.cores);
-    rows.push({ name: `process model 4 scaling: ${k} covariates, N=1000, B=5000, 1 thread`, ours_ms: t.ms, note: `CPU ${c.toFixed(1)} ms: ${((c * 1e6) / (1000 * 5000)).toFixed(1)} ns per row-resample` });
+    rows.push({
+      name: `process model 4 scaling: ${k} covariates, N=1000, B=5000, 1 thread`,
+      ours_ms: t.ms,
+      note: `CPU ${c.toFixed(1)} ms: ${((c * 1e6) / (1000 * 5000)).toFixed(1)} ns per row-resample`,
+    });
   }
   // 1 vs 2 threads on a longer job (N = 5000, B = 5000), alternated.
   {
@@ -124,7 +163,11 @@ export async function bench(): Promise<BenchRow[]> {
     let k = 0;
     const a = alternateThreads((threads) => runProcess({ ...specs.m4, data: d5, boot: 5000, seed: ++k, threads }), 5);
     rows.push({ name: "process model 4: N=5000, B=5000, 1 thread (alternated with the next row)", ours_ms: a.one });
-    rows.push({ name: "process model 4: N=5000, B=5000, 2 threads", ours_ms: a.two, note: `${(a.one / a.two).toFixed(2)}× the 1-thread speed; the runs got ${a.cores.toFixed(2)} cores` });
+    rows.push({
+      name: "process model 4: N=5000, B=5000, 2 threads",
+      ours_ms: a.two,
+      note: `${(a.one / a.two).toFixed(2)}× the 1-thread speed; the runs got ${a.cores.toFixed(2)} cores`,
+    });
   }
   // A large survey: N = 100,000, B = 1000, one run each.
   const big = simulate(100000, 4);
@@ -132,7 +175,11 @@ export async function bench(): Promise<BenchRow[]> {
     const c0 = process.cpuUsage();
     const ms = time(() => runProcess({ ...specs.m4, data: big, boot: 1000, seed: 1, threads }));
     const c = process.cpuUsage(c0);
-    rows.push({ name: `process model 4: N=100000, B=1000, ${threads} thread${threads > 1 ? "s" : ""}`, ours_ms: ms, note: `one run; got ${((c.user + c.system) / 1000 / ms).toFixed(2)} cores` });
+    rows.push({
+      name: `process model 4: N=100000, B=1000, ${threads} thread${threads > 1 ? "s" : ""}`,
+      ours_ms: ms,
+      note: `one run; got ${((c.user + c.system) / 1000 / ms).toFixed(2)} cores`,
+    });
   }
   return rows;
 }

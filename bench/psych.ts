@@ -26,7 +26,10 @@ interface RResult {
 }
 
 function readBfi(): Record<string, (number | null)[]> {
-  const lines = fs.readFileSync(path.join(__dirname, "..", "notebooks", "data", "bfi.csv"), "utf8").trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(path.join(__dirname, "..", "notebooks", "data", "bfi.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const head = lines[0].split(",");
   const cols: Record<string, (number | null)[]> = {};
   head.forEach((h) => (cols[h] = []));
@@ -54,7 +57,7 @@ export async function bench(): Promise<BenchRow[]> {
     const f = F[j % k];
     const g = F[(j + 3) % k];
     const c = new Float64Array(n);
-    const a = 0.45 + 0.3 * ((j * 7) % 10) / 10;
+    const a = 0.45 + (0.3 * ((j * 7) % 10)) / 10;
     for (let i = 0; i < n; i++) c[i] = a * f[i] + 0.15 * g[i] + Math.sqrt(1 - a * a - 0.0225) * e[i];
     names.push(`v${j + 1}`);
     data[`v${j + 1}`] = c;
@@ -90,7 +93,12 @@ export async function bench(): Promise<BenchRow[]> {
       r_ms: rr?.par_ms,
       note: note ?? `suggested factors/components: ours ${par.nfact}/${par.ncomp}, psych ${rr!.par_nfact}/${rr!.par_ncomp}; one run each`,
     },
-    { name: "psych: fa 5 factors on bfi (25 items × 2,800, pairwise)", ours_ms: median(bfiFa), r_ms: rr?.bfi_fa_ms, note: note ?? maxDiff(bfiH2, rr?.bfi_fa_h2) },
+    {
+      name: "psych: fa 5 factors on bfi (25 items × 2,800, pairwise)",
+      ours_ms: median(bfiFa),
+      r_ms: rr?.bfi_fa_ms,
+      note: note ?? maxDiff(bfiH2, rr?.bfi_fa_h2),
+    },
     { name: "psych: faParallel 20 iterations on bfi", ours_ms: median(bfiPar), r_ms: rr?.bfi_par_ms, note },
   ];
   return rows;

@@ -37,10 +37,15 @@ export async function bench(): Promise<BenchRow[]> {
   if (hasR()) {
     const r = runR<{ r_ms: number }>("regression.R", ["3"]);
     rMs = r?.r_ms;
-    note = r ? "R: lm + vcovHC(type = \"HC3\"), median of 3" : "R script failed";
+    note = r ? 'R: lm + vcovHC(type = "HC3"), median of 3' : "R script failed";
   }
   return [
     { name: "OLS + HC3, 1e6 rows × 10 predictors (olsCore on columns)", ours_ms: ours, r_ms: rMs, note },
-    { name: "OLS + HC3, 1e6 rows × 10 predictors (ols() from a table)", ours_ms: oursTable, r_ms: rMs, note: "includes column extraction and listwise deletion" },
+    {
+      name: "OLS + HC3, 1e6 rows × 10 predictors (ols() from a table)",
+      ours_ms: oursTable,
+      r_ms: rMs,
+      note: "includes column extraction and listwise deletion",
+    },
   ];
 }

@@ -18,7 +18,6 @@ async function main(): Promise<void> {
   const all: (BenchRow & { module: string })[] = [];
   for (const f of modules) {
     // require, not import(): under tsx/cjs a dynamic import of a .ts file is refused.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require(path.join(__dirname, f)) as { bench?: () => Promise<BenchRow[]> };
     if (typeof mod.bench !== "function") continue;
     process.stdout.write(`\n== ${f} ==\n`);

@@ -283,7 +283,10 @@ function main() {
       if (interrupts !== at) throw Object.assign(new Error("Interrupted: the kernel was interrupted while this awaited."), { code: "kernel.interrupted" });
     };
     return Promise.resolve(value).then(
-      (v) => (check(), v),
+      (v) => {
+        check();
+        return v;
+      },
       (e) => {
         check();
         throw e;
@@ -405,8 +408,8 @@ function main() {
     }
   }
 
-  const handler = new (/** @type {any} */ (PathlabHandler))(cells.executor, false);
-  const server = new (/** @type {any} */ (PathlabServer))(handler, configPath);
+  const handler = new /** @type {any} */ (PathlabHandler)(cells.executor, false);
+  const server = new /** @type {any} */ (PathlabServer)(handler, configPath);
 
   process.on("SIGINT", () => {
     interrupts++;

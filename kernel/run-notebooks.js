@@ -64,7 +64,7 @@ function select(all, names) {
 
 function checkEnvironment() {
   if (!fs.existsSync(PY) || !fs.existsSync(path.join(VENV, "share", "jupyter", "kernels", "pathlab", "kernel.json"))) {
-    throw new Error('The Jupyter environment is missing (.venv or the pathlab kernel spec). Fix: node kernel/setup.js');
+    throw new Error("The Jupyter environment is missing (.venv or the pathlab kernel spec). Fix: node kernel/setup.js");
   }
   if (!fs.existsSync(path.join(ROOT, "dist", "index.js"))) {
     throw new Error('The library is not built (dist/index.js missing), so notebooks cannot import "pathlab". Fix: npm run build');
@@ -98,8 +98,7 @@ function runNotebooks(paths, opts = {}) {
     let err = "";
     child.stdout.on("data", (d) => {
       buf += d;
-      let i;
-      while ((i = buf.indexOf("\n")) >= 0) {
+      for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
         const line = buf.slice(0, i).trim();
         buf = buf.slice(i + 1);
         if (!line.startsWith("{")) continue;
@@ -154,7 +153,16 @@ function replicationSummary(results) {
   for (const r of results) {
     for (const rep of r.replication || []) {
       const key = rep.paper || path.basename(r.notebook, ".ipynb");
-      const row = (byPaper[key] = byPaper[key] || { paper: key, notebook: path.relative(ROOT, r.notebook), compared: 0, counts: Object.fromEntries(STATUSES.map((s) => [s, 0])), consistencyChecks: 0, consistencyFlags: 0, rows: [] });
+      byPaper[key] = byPaper[key] || {
+        paper: key,
+        notebook: path.relative(ROOT, r.notebook),
+        compared: 0,
+        counts: Object.fromEntries(STATUSES.map((s) => [s, 0])),
+        consistencyChecks: 0,
+        consistencyFlags: 0,
+        rows: [],
+      };
+      const row = byPaper[key];
       row.compared += rep.compared || 0;
       for (const s of STATUSES) row.counts[s] += (rep.counts && rep.counts[s]) || 0;
       row.consistencyChecks += rep.consistencyChecks || 0;

@@ -1,24 +1,26 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * Assembles the WebAssembly kernels (src/stats/wasm/*.wat) with wabt and writes their bytes, base64,
- * to src/stats/wasm-kernels.ts, so the library needs no build tool at run time.
+ * Assembles the WebAssembly kernels (src/math/wasm/*.wat) with wabt and writes their bytes, base64,
+ * to src/math/wasm-kernels.ts, so the library needs no build tool at run time.
  * Usage: npm run build:wasm            (rewrites the file)
  *        npm run build:wasm -- --check (exit 1 if the file is out of date; used by a test)
  */
 const fs = require("fs");
 const path = require("path");
 
-const DIR = path.join(__dirname, "..", "src", "stats", "wasm");
-const OUT = path.join(__dirname, "..", "src", "stats", "wasm-kernels.ts");
+const DIR = path.join(__dirname, "..", "src", "math", "wasm");
+const OUT = path.join(__dirname, "..", "src", "math", "wasm-kernels.ts");
 
 async function render() {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const wabt = await require("wabt")();
-  const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".wat")).sort();
+  const files = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith(".wat"))
+    .sort();
   const lines = [
     "/**",
-    " * WebAssembly kernels, assembled from src/stats/wasm/*.wat by scripts/build-wasm.js (wabt).",
+    " * WebAssembly kernels, assembled from src/math/wasm/*.wat by scripts/build-wasm.js (wabt).",
     " * Generated: edit the .wat source and run `npm run build:wasm`; a test checks this file is current.",
     " */",
   ];
@@ -26,7 +28,11 @@ async function render() {
     const mod = wabt.parseWat(f, fs.readFileSync(path.join(DIR, f), "utf8"), { simd: true });
     const { buffer } = mod.toBinary({});
     mod.destroy();
-    const name = path.basename(f, ".wat").toUpperCase().replace(/[^A-Z0-9]/g, "_") + "_WASM";
+    const name =
+      path
+        .basename(f, ".wat")
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "_") + "_WASM";
     lines.push("", `/** ${f} (${buffer.length} bytes). */`, `export const ${name} =`, `  "${Buffer.from(buffer).toString("base64")}";`);
   }
   return lines.join("\n") + "\n";
@@ -37,7 +43,7 @@ render().then(
     if (process.argv.includes("--check")) {
       const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
       if (current !== text) {
-        process.stderr.write("src/stats/wasm-kernels.ts is out of date: run npm run build:wasm\n");
+        process.stderr.write("src/math/wasm-kernels.ts is out of date: run npm run build:wasm\n");
         process.exit(1);
       }
       return;

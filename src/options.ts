@@ -14,7 +14,7 @@
  * });
  * // opts.hc === "HC3"
  */
-import { PathlabError } from "./errors";
+import { PathlabError, type ErrorCode } from "./errors";
 
 interface BaseSpec {
   /** Other accepted names: lavaan's dotted spelling, R's spelling. */
@@ -120,7 +120,7 @@ function nearest(name: string, candidates: string[]): string | undefined {
   return candidates.find((c) => c.toLowerCase().replace(/[._-]/g, "") === lower);
 }
 
-function fail(fn: string, message: string, hint: string, code: string): never {
+function fail(fn: string, message: string, hint: string, code: ErrorCode): never {
   throw new PathlabError(`${fn}(): ${message}`, { hint, code });
 }
 
@@ -129,7 +129,13 @@ function checkEnum(fn: string, name: string, value: unknown, spec: EnumSpec): st
   let raw: string;
   if (typeof value === "string") raw = value;
   else if (spec.acceptNumbers && typeof value === "number") raw = String(value);
-  else fail(fn, `option '${name}' must be one of ${listed}; got ${describeValue(value)}.`, `Write for example { ${name}: "${spec.values[0]}" }.`, "options.bad-value");
+  else
+    fail(
+      fn,
+      `option '${name}' must be one of ${listed}; got ${describeValue(value)}.`,
+      `Write for example { ${name}: "${spec.values[0]}" }.`,
+      "options.bad-value",
+    );
   const fold = (s: string) => (spec.caseInsensitive ? s.toLowerCase() : s);
   const hit = spec.values.find((v) => fold(v) === fold(raw));
   if (hit !== undefined) return hit;
@@ -147,7 +153,12 @@ function checkEnum(fn: string, name: string, value: unknown, spec: EnumSpec): st
 function checkNumber(fn: string, name: string, value: unknown, spec: NumberSpec): number {
   const range = rangeText(spec);
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    fail(fn, `option '${name}' must be a finite number${range}; got ${describeValue(value)}.`, spec.rangeHint ?? `Write a number${range}.`, "options.bad-value");
+    fail(
+      fn,
+      `option '${name}' must be a finite number${range}; got ${describeValue(value)}.`,
+      spec.rangeHint ?? `Write a number${range}.`,
+      "options.bad-value",
+    );
   }
   const below = spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
   const above = spec.max !== undefined && (spec.exclusiveMax ? value >= spec.max : value > spec.max);
@@ -168,7 +179,8 @@ function rangeText(spec: NumberSpec): string {
 function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec): unknown {
   switch (spec.kind) {
     case "boolean":
-      if (typeof value !== "boolean") fail(fn, `option '${name}' must be true or false; got ${describeValue(value)}.`, `Write { ${name}: true } or { ${name}: false }.`, "options.bad-value");
+      if (typeof value !== "boolean")
+        fail(fn, `option '${name}' must be true or false; got ${describeValue(value)}.`, `Write { ${name}: true } or { ${name}: false }.`, "options.bad-value");
       return value;
     case "number":
       return checkNumber(fn, name, value, spec);
@@ -177,20 +189,28 @@ function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec):
     case "seed":
       return checkSeed(value, `${fn}(): option '${name}'`);
     case "string":
-      if (typeof value !== "string") fail(fn, `option '${name}' must be a string; got ${describeValue(value)}.`, `Write { ${name}: "…" }.`, "options.bad-value");
+      if (typeof value !== "string")
+        fail(fn, `option '${name}' must be a string; got ${describeValue(value)}.`, `Write { ${name}: "…" }.`, "options.bad-value");
       return value;
     case "fixed": {
       const accepted = (Array.isArray(spec.value) ? spec.value : [spec.value]) as (boolean | number | string)[];
-      const same = (a: unknown, b: boolean | number | string) => (typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b);
+      const same = (a: unknown, b: boolean | number | string) =>
+        typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
       if (!accepted.some((a) => same(value, a))) {
         const shown = accepted.map((a) => JSON.stringify(a)).join(" or ");
-        fail(fn, `option '${name}' is supported only as ${shown}; got ${describeValue(value)}: ${spec.otherwise}`, `Remove '${name}' or set it to ${shown}.`, "options.unsupported");
+        fail(
+          fn,
+          `option '${name}' is supported only as ${shown}; got ${describeValue(value)}: ${spec.otherwise}`,
+          `Remove '${name}' or set it to ${shown}.`,
+          "options.unsupported",
+        );
       }
       return value;
     }
     case "custom": {
       const problem = spec.check?.(value);
-      if (problem) fail(fn, `option '${name}': ${problem}`, spec.expected ? `Expected ${spec.expected}.` : "See the function's documentation.", "options.bad-value");
+      if (problem)
+        fail(fn, `option '${name}': ${problem}`, spec.expected ? `Expected ${spec.expected}.` : "See the function's documentation.", "options.bad-value");
       return value;
     }
   }
@@ -205,7 +225,12 @@ function checkValue(fn: string, name: string, value: unknown, spec: OptionSpec):
 export function checkOptions<T extends object>(fn: string, options: T | undefined | null, specs: OptionSpecs): T {
   if (options === undefined || options === null) return {} as T;
   if (typeof options !== "object" || Array.isArray(options)) {
-    fail(fn, `options must be an object such as { ${Object.keys(specs)[0] ?? "name"}: … }; got ${describeValue(options)}.`, `Valid options: ${Object.keys(specs).join(", ")}.`, "options.bad-value");
+    fail(
+      fn,
+      `options must be an object such as { ${Object.keys(specs)[0] ?? "name"}: … }; got ${describeValue(options)}.`,
+      `Valid options: ${Object.keys(specs).join(", ")}.`,
+      "options.bad-value",
+    );
   }
   const byName = new Map<string, string>();
   for (const [canonical, spec] of Object.entries(specs)) {
@@ -223,7 +248,13 @@ export function checkOptions<T extends object>(fn: string, options: T | undefine
       fail(fn, `unknown option '${given}'.`, guess ? `Did you mean '${guess}'? Valid options: ${valid}.` : `Valid options: ${valid}.`, "options.unknown");
     }
     const spec = specs[canonical];
-    if (spec.unsupported) fail(fn, `option '${given}' is not supported yet: ${spec.unsupported}`, "Remove the option; the message says what to use instead.", "options.unsupported");
+    if (spec.unsupported)
+      fail(
+        fn,
+        `option '${given}' is not supported yet: ${spec.unsupported}`,
+        "Remove the option; the message says what to use instead.",
+        "options.unsupported",
+      );
     if (source[canonical] !== undefined) {
       fail(fn, `option '${canonical}' is given twice, as '${source[canonical]}' and '${given}'.`, "Give it once.", "options.duplicate");
     }

@@ -11,8 +11,27 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
-  cfa, corrTest, correlationTable, cronbachAlpha, describe as describeData, fa, hierarchicalRegression, htmt, mvrnorm, ols, omega, process,
-  readCSV, readExcel, readSav, Rng, scoreItems, sem, simulateComposites, simulateItems, tsls,
+  cfa,
+  corrTest,
+  correlationTable,
+  cronbachAlpha,
+  describe as describeData,
+  fa,
+  hierarchicalRegression,
+  htmt,
+  mvrnorm,
+  ols,
+  omega,
+  process,
+  readCSV,
+  readExcel,
+  readSav,
+  Rng,
+  scoreItems,
+  sem,
+  simulateComposites,
+  simulateItems,
+  tsls,
 } from "../src";
 import { isPathlabError } from "../src/errors";
 
@@ -145,8 +164,9 @@ describe("bad-input matrix: every entry point × every bad input (issue 12)", fu
     });
 
   after(() => {
-    const rows = Object.entries(counts).map(([e, c]) => `      ${e.padEnd(24)} ${String(c["error with hint"]).padStart(5)} ${String(c.computes).padStart(9)} ${String(c.FAIL).padStart(5)}`);
-    // eslint-disable-next-line no-console
+    const rows = Object.entries(counts).map(
+      ([e, c]) => `      ${e.padEnd(24)} ${String(c["error with hint"]).padStart(5)} ${String(c.computes).padStart(9)} ${String(c.FAIL).padStart(5)}`,
+    );
     console.log([`      ${"entry point".padEnd(24)} ${"error".padStart(5)} ${"computes".padStart(9)} ${"FAIL".padStart(5)}`, ...rows].join("\n"));
   });
 });
@@ -167,9 +187,45 @@ describe("bad-input matrix: readers and simulators (issue 12)", function () {
     ["readSav: a truncated file", () => readSav(fs.readFileSync(path.join(__dirname, "fixtures", "sav", "survey-byte.sav")).subarray(0, 900))],
     ["readExcel: a file that does not exist", () => readExcel(path.join(dir, "nope.xlsx"))],
     ["readExcel: not an Excel file", () => readExcel(file("x.xlsx", "plain text"))],
-    ["mvrnorm: a covariance that is not positive definite", () => mvrnorm(100, [0, 0], [[1, 2], [2, 1]], 1)],
-    ["mvrnorm: a fractional seed", () => mvrnorm(100, [0, 0], [[1, 0], [0, 1]], 1.5)],
-    ["mvrnorm: a negative n", () => mvrnorm(-5, [0, 0], [[1, 0], [0, 1]], 1)],
+    [
+      "mvrnorm: a covariance that is not positive definite",
+      () =>
+        mvrnorm(
+          100,
+          [0, 0],
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          1,
+        ),
+    ],
+    [
+      "mvrnorm: a fractional seed",
+      () =>
+        mvrnorm(
+          100,
+          [0, 0],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          1.5,
+        ),
+    ],
+    [
+      "mvrnorm: a negative n",
+      () =>
+        mvrnorm(
+          -5,
+          [0, 0],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          1,
+        ),
+    ],
     ["simulateItems: no options", () => simulateItems(undefined as never)],
     ["simulateItems: an unknown option", () => simulateItems({ colour: "red" } as never)],
     ["simulateComposites: an unknown option", () => simulateComposites({ colour: "red" } as never)],

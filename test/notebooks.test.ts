@@ -2,12 +2,17 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { paper000, paper001, paper002, paper003 } from "../src/papers";
-import { hypothesisNumbers, REPLICATION_STATUSES } from "../src/replicate";
+import { hypothesisNumbers } from "../src/replicate";
+import { REPLICATION_STATUSES } from "../src/replicate/compare";
 import { diagramProblems } from "../src/display/diagram-check";
 
-const records: Record<string, Parameters<typeof hypothesisNumbers>[0]> = { "000": paper000.record, "001": paper001.record, "002": paper002.record, "003": paper003.record };
+const records: Record<string, Parameters<typeof hypothesisNumbers>[0]> = {
+  "000": paper000.record,
+  "001": paper001.record,
+  "002": paper002.record,
+  "003": paper003.record,
+};
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../kernel/run-notebooks.js");
 
 type Result = {
@@ -81,12 +86,17 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
       expect(r.replication, `${id}: replication summaries emitted`).to.have.length(1);
       const c = r.replication[0];
       expect(c.paper).to.equal(id);
-      expect(REPLICATION_STATUSES.reduce((a, s) => a + c.counts[s], 0), `${id}: statuses add up`).to.equal(c.compared);
+      expect(
+        REPLICATION_STATUSES.reduce((a, s) => a + c.counts[s], 0),
+        `${id}: statuses add up`,
+      ).to.equal(c.compared);
       expect(c.rows.length).to.equal(c.compared);
       for (const row of c.rows) expect(REPLICATION_STATUSES, `${id}: ${row.id}`).to.include(row.status);
       if (records[id]) {
         const ids = new Set(c.rows.map((x) => x.id));
-        const missing = hypothesisNumbers(records[id]).map((n) => n.id).filter((n) => !ids.has(n));
+        const missing = hypothesisNumbers(records[id])
+          .map((n) => n.id)
+          .filter((n) => !ids.has(n));
         expect(missing, `${id}: published hypothesis-test numbers missing from the compare table`).to.deep.equal([]);
       }
     }
@@ -114,7 +124,12 @@ describe("notebooks: every notebook runs through Jupyter with the pathlab kernel
       const html = fs.readFileSync(path.join(runner.EXECUTED, rel.replace(/\.ipynb$/, ".html")), "utf8");
       const nb = JSON.parse(fs.readFileSync(r.notebook, "utf8"));
       const first = nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown");
-      const heading = first ? ([] as string[]).concat(first.source).join("").match(/^#+\s+(.+)$/m)?.[1] : undefined;
+      const heading = first
+        ? ([] as string[])
+            .concat(first.source)
+            .join("")
+            .match(/^#+\s+(.+)$/m)?.[1]
+        : undefined;
       const title = html.match(/<title>([^<]*)<\/title>/)![1];
       expect(title, rel).to.not.equal("Notebook");
       if (heading && !/[*_`[<]/.test(heading)) expect(title, rel).to.equal(heading.trim().replace(/&/g, "&amp;"));

@@ -18,14 +18,16 @@ describe("type check", function () {
     }
   });
 
-  it("the public entry type-checks under the kernel's own TypeScript 5.0.4 (non-strict, Node10 resolution)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+  it("the public entries (pathlab, pathlab/replicate, pathlab/papers) type-check under the kernel's own TypeScript 5.0.4 (non-strict, Node10 resolution)", () => {
     const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
     expect(ts.version).to.equal("5.0.4");
     const dts = path.join(ROOT, "dist", "index.d.ts");
     expect(fs.existsSync(dts), "dist/ must be built (npm run build) before this test").to.equal(true);
     const cell = path.join(ROOT, "notebooks", "__typecheck_cell.ts");
-    fs.writeFileSync(cell, 'import * as pathlab from "pathlab";\nexport const names = Object.keys(pathlab);\n');
+    fs.writeFileSync(
+      cell,
+      'import * as pathlab from "pathlab";\nimport * as replicate from "pathlab/replicate";\nimport * as papers from "pathlab/papers";\nexport const names = [...Object.keys(pathlab), ...Object.keys(replicate), ...Object.keys(papers)];\n',
+    );
     try {
       const program = ts.createProgram([cell], {
         module: ts.ModuleKind.ESNext,

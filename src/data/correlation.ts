@@ -9,30 +9,13 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
-import { incBeta } from "../stats/special";
+import { centred, correlationPValue, mean, variance } from "../math";
 import { checkOptions } from "../options";
 import { naValueSpecs, naValuesOf, numericColumns, type MissingOptions, type TableInput } from "./table-input";
 import { pairwiseColumns, pairwiseMoments } from "./pairwise";
 
 /** Rows processed per block: keeps the block of every column in cache while all pairs are formed. */
 const BLOCK = 1024;
-
-/** Centres columns once (two-pass mean for accuracy) and returns the copies. */
-function centred(columns: Float64Array[]): Float64Array[] {
-  return columns.map((c) => {
-    const n = c.length;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += c[i];
-    let mean = s / n;
-    // second pass corrects the mean's rounding error (as R's cov does)
-    let t = 0;
-    for (let i = 0; i < n; i++) t += c[i] - mean;
-    mean += t / n;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = c[i] - mean;
-    return out;
-  });
-}
 
 /**
  * Lower triangle (j ≤ i) of the cross-product matrix Σ_k x_ik x_jk of (already centred) columns.
@@ -57,7 +40,8 @@ function crossProducts(cols: Float64Array[]): Float64Array {
         const b1 = cols[j + 1];
         const b2 = cols[j + 2];
         const b3 = cols[j + 3];
-        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
+        // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
         for (let k = start; k < end; k++) {
           const x = a0[k];
           const y = a1[k];
@@ -119,8 +103,13 @@ export function correlationMatrix(columns: Float64Array[]): number[][] {
   const p = columns.length;
   if (p === 0) return [];
   const n = columns[0].length;
-  for (const c of columns) if (c.length !== n) throw new PathlabError("correlationMatrix(): columns differ in length.", { code: "data.ragged", hint: "Pass complete columns of equal length (numericColumns gives them)." });
-  const S = crossProducts(centred(columns));
+  for (const c of columns)
+    if (c.length !== n)
+      throw new PathlabError("correlationMatrix(): columns differ in length.", {
+        code: "data.ragged",
+        hint: "Pass complete columns of equal length (numericColumns gives them).",
+      });
+  const S = crossProducts(columns.map((c) => centred(c)));
   const sd = new Float64Array(p);
   for (let i = 0; i < p; i++) sd[i] = Math.sqrt(S[i * p + i]);
   const R: number[][] = [];
@@ -138,20 +127,12 @@ export function correlationMatrix(columns: Float64Array[]): number[][] {
   return R;
 }
 
-/** Two-sided p value of a Pearson correlation r from n cases (t test on n − 2 df). */
-export function correlationPValue(r: number, n: number): number {
-  const df = n - 2;
-  if (!(df > 0) || !Number.isFinite(r)) return NaN;
-  const r2 = r * r;
-  if (r2 >= 1) return 0;
-  return incBeta(1 - r2, df / 2, 0.5, true, r2);
-}
-
 /** Matrix of two-sided p values for a correlation matrix (diagonal NaN). */
 export function correlationPValues(R: number[][], n: number): number[][] {
   return R.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, n))));
 }
 
+/** Options of `correlationTable`: diagonal values (e.g. √AVE), display labels, decimals, deletion and missing-value codes. */
 export interface CorrelationTableOptions extends MissingOptions {
   /** Values printed on the diagonal instead of blanks, e.g. √AVE per construct (by variable name). */
   diagonal?: Record<string, number>;
@@ -192,12 +173,14 @@ export class CorrelationTable extends Result {
     if (!this.pairwiseN) return `N = ${this.n}`;
     let lo = Infinity;
     let hi = -Infinity;
-    this.pairwiseN.forEach((r, i) => r.forEach((v, j) => {
-      if (i !== j) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }));
+    this.pairwiseN.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (i !== j) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }),
+    );
     return lo === hi ? `N = ${lo} (pairwise)` : `N = ${lo}–${hi} (pairwise deletion: each r uses the rows with both variables)`;
   }
 
@@ -205,7 +188,11 @@ export class CorrelationTable extends Result {
   get(a: string, b: string): number {
     const i = this.variables.indexOf(a);
     const j = this.variables.indexOf(b);
-    if (i < 0 || j < 0) throw new PathlabError(`Variable "${i < 0 ? a : b}" is not in this correlation table.`, { code: "data.unknown-variable", hint: `Variables: ${this.variables.join(", ")}.` });
+    if (i < 0 || j < 0)
+      throw new PathlabError(`Variable "${i < 0 ? a : b}" is not in this correlation table.`, {
+        code: "data.unknown-variable",
+        hint: `Variables: ${this.variables.join(", ")}.`,
+      });
     return this.r[i][j];
   }
 
@@ -247,10 +234,15 @@ export class CorrelationTable extends Result {
  * The correlation table as papers print it: M and SD, the lower triangle of Pearson correlations
  * with stars from the two-sided t test, and optionally √AVE (or any value) on the diagonal.
  * Listwise deletion over the listed variables.
+ *
+ * @example
+ * correlationTable(df, ["trust", "commit", "perf"], { diagonal: { trust: 0.84, commit: 0.81, perf: 0.79 } })
  */
 export function correlationTable(data: TableInput, vars: string[], options: CorrelationTableOptions = {}): CorrelationTable {
   const numberMap = (what: string) => (v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === (what === "number" ? "number" : "string")) ? undefined : `must be an object of ${what}s by variable name.`;
+    v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === (what === "number" ? "number" : "string"))
+      ? undefined
+      : `must be an object of ${what}s by variable name.`;
   const opts = checkOptions<CorrelationTableOptions>("correlationTable", options, {
     diagonal: { kind: "custom", check: numberMap("number"), expected: "e.g. { diagonal: { trust: 0.81 } } (√AVE by variable)" },
     labels: { kind: "custom", check: numberMap("string"), expected: 'e.g. { labels: { trust: "Trust in supplier" } }' },
@@ -261,34 +253,43 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
       // psych's/R's `use` spellings are accepted too, as describe, corrTest and cronbachAlpha take them
       aliases: ["use"],
       valueAliases: { complete: "listwise", "complete.obs": "listwise", "pairwise.complete.obs": "pairwise", "pairwise.complete": "pairwise" },
-      description: "listwise (default) or pairwise deletion of missing values; psych's use = \"complete\"/\"pairwise\" is the same option",
+      description: 'listwise (default) or pairwise deletion of missing values; psych\'s use = "complete"/"pairwise" is the same option',
     },
     ...naValueSpecs(),
   });
   if (!Array.isArray(vars) || vars.length < 2)
-    throw new PathlabError("correlationTable() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write correlationTable(data, ["x1", "x2", "x3"]).' });
+    throw new PathlabError("correlationTable() needs at least two variables.", {
+      code: "data.too-few-variables",
+      hint: 'Write correlationTable(data, ["x1", "x2", "x3"]).',
+    });
   if (opts.deletion === "pairwise") return pairwiseCorrelationTable(data, vars, opts);
   const nc = numericColumns(data, vars, { naValues: naValuesOf(opts, "correlationTable") });
-  if (nc.n < 3) throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, { code: "data.too-few-rows", hint: "Check the missing values: rows missing on any listed variable are dropped." });
+  if (nc.n < 3)
+    throw new PathlabError(`correlationTable(): only ${nc.n} complete row(s); at least 3 are needed.`, {
+      code: "data.too-few-rows",
+      hint: "Check the missing values: rows missing on any listed variable are dropped.",
+    });
   const R = correlationMatrix(nc.columns);
   const means: number[] = [];
   const sds: number[] = [];
   for (const c of nc.columns) {
-    let s = 0;
-    for (let i = 0; i < c.length; i++) s += c[i];
-    const m = s / c.length;
-    let ss = 0;
-    for (let i = 0; i < c.length; i++) ss += (c[i] - m) * (c[i] - m);
-    means.push(m);
-    sds.push(Math.sqrt(ss / (c.length - 1)));
+    means.push(mean(c));
+    sds.push(Math.sqrt(variance(c)));
   }
   sds.forEach((s, j) => {
-    if (!(s > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
+    if (!(s > 0))
+      throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, {
+        code: "data.zero-variance",
+        hint: "Leave the constant column out of the table.",
+      });
   });
   if (opts.diagonal)
     for (const key of Object.keys(opts.diagonal))
       if (!vars.includes(key))
-        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "data.unknown-variable" });
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, {
+          hint: `Variables: ${vars.join(", ")}.`,
+          code: "data.unknown-variable",
+        });
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);
   return new CorrelationTable([...vars], R, correlationPValues(R, nc.n), means, sds, nc.n, nc.dropped, diagonal, labels, opts.digits ?? 2);
@@ -303,23 +304,35 @@ function pairwiseCorrelationTable(data: TableInput, vars: string[], opts: Correl
   cols.columns.forEach((c, j) => {
     let n = 0;
     let s = 0;
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; s += c[i]; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; s += c[i]; }
     const mean = s / n;
     let ss = 0;
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) ss += (c[i] - mean) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
-    if (!(sd > 0)) throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, { code: "data.zero-variance", hint: "Leave the constant column out of the table." });
+    if (!(sd > 0))
+      throw new PathlabError(`Column "${vars[j]}" has zero variance; its correlations are undefined.`, {
+        code: "data.zero-variance",
+        hint: "Leave the constant column out of the table.",
+      });
     means.push(mean);
     sds.push(sd);
   });
-  vars.forEach((a, i) => vars.forEach((b, j) => {
-    if (j < i && !(m.n[i][j] >= 3 && Number.isFinite(m.r[i][j])))
-      throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, { code: "too-few-rows" });
-  }));
+  vars.forEach((a, i) =>
+    vars.forEach((b, j) => {
+      if (j < i && !(m.n[i][j] >= 3 && Number.isFinite(m.r[i][j])))
+        throw new PathlabError(`correlationTable(): only ${m.n[i][j]} row(s) have both "${a}" and "${b}" (at least 3 are needed), or no variance on them.`, {
+          code: "data.too-few-rows",
+        });
+    }),
+  );
   if (opts.diagonal)
     for (const key of Object.keys(opts.diagonal))
       if (!vars.includes(key))
-        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, { hint: `Variables: ${vars.join(", ")}.`, code: "unknown-variable" });
+        throw new PathlabError(`diagonal names "${key}", which is not one of the table's variables.`, {
+          hint: `Variables: ${vars.join(", ")}.`,
+          code: "data.unknown-variable",
+        });
   const p = m.r.map((row, i) => row.map((r, j) => (i === j ? NaN : correlationPValue(r, m.n[i][j]))));
   const diagonal = vars.map((v) => opts.diagonal?.[v]);
   const labels = vars.map((v) => opts.labels?.[v] ?? v);

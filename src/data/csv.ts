@@ -13,13 +13,13 @@
  */
 import { TextDecoder } from "util";
 import * as fs from "fs";
-import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
-import { assertFile, toDataFrame } from "./frame";
+import { assertFile, toDataFrame, type DataFrame } from "./frame";
 import { headerNames } from "./header";
 import { naValueSpecs, naValuesOf, parseDecimal, type MissingOptions, type NaValue } from "./table-input";
 
+/** Options of `readCSV`: separator, encoding and missing-value codes (R's read.csv `sep`, `fileEncoding`, `na.strings`). */
 export interface ReadCSVOptions extends MissingOptions {
   /** Field separator (default ","); R's `sep`. */
   delimiter?: string;
@@ -69,7 +69,11 @@ export function csvRecords(text: string, delimiter = ","): { fields: string[]; l
       start = line;
     } else field += ch;
   }
-  if (quoted) throw new PathlabError(`A quoted field that starts on line ${start} is never closed.`, { code: "data.bad-csv", hint: 'Check the quotes on that line: a " inside a quoted field is written "".' });
+  if (quoted)
+    throw new PathlabError(`A quoted field that starts on line ${start} is never closed.`, {
+      code: "data.bad-csv",
+      hint: 'Check the quotes on that line: a " inside a quoted field is written "".',
+    });
   if (field !== "" || fields.length > 0 || wasQuoted) end();
   return out;
 }
@@ -107,9 +111,14 @@ export function parseCSV(text: string, options: ReadCSVOptions = {}, where = "th
   const opts = checkOptions<ReadCSVOptions>("parseCSV", options, csvSpecs());
   const na = naValuesOf(opts, "parseCSV");
   const records = csvRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, opts.delimiter ?? ",");
-  if (records.length === 0) throw new PathlabError(`${where} is empty.`, { code: "data.no-rows", hint: "The first line must be a header with the column names." });
+  if (records.length === 0)
+    throw new PathlabError(`${where} is empty.`, { code: "data.no-rows", hint: "The first line must be a header with the column names." });
   const names = headerNames(records[0].fields, where);
-  if (records.length === 1) throw new PathlabError(`${where} has a header but no data rows.`, { code: "data.no-rows", hint: "Check that the file holds the data (and not only the column names)." });
+  if (records.length === 1)
+    throw new PathlabError(`${where} has a header but no data rows.`, {
+      code: "data.no-rows",
+      hint: "Check that the file holds the data (and not only the column names).",
+    });
   const k = names.length;
   const cells: string[][] = names.map(() => []);
   for (let r = 1; r < records.length; r++) {
@@ -131,7 +140,10 @@ function csvSpecs() {
     delimiter: {
       kind: "custom" as const,
       aliases: ["sep"],
-      check: (d: unknown) => (typeof d === "string" && d.length === 1 && d !== '"' && d !== "\n" && d !== "\r" ? undefined : `must be one character such as "," or ";"; got ${JSON.stringify(d)}.`),
+      check: (d: unknown) =>
+        typeof d === "string" && d.length === 1 && d !== '"' && d !== "\n" && d !== "\r"
+          ? undefined
+          : `must be one character such as "," or ";"; got ${JSON.stringify(d)}.`,
       expected: 'one character, e.g. { delimiter: ";" }',
     },
     encoding: {
@@ -152,7 +164,7 @@ function csvSpecs() {
 }
 
 /**
- * Reads a CSV file into a danfojs DataFrame, typing columns as R's read.csv (see the module
+ * Reads a CSV file into a DataFrame, typing columns as R's read.csv (see the module
  * comment). `naValues` lists extra missing-value codes, e.g. { naValues: [99, -9] } or ["."].
  *
  * @example

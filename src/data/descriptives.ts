@@ -20,13 +20,26 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
+import { mean as meanOf } from "../math";
 import { checkOptions } from "../options";
 import { quantile } from "../stats/quantile";
 import { findLabel, isTextColumn, levelsOf, valueLabelsOf, variableLabelsOf } from "./labels";
-import { columnNames, isMissing, naValueSpecs, naValuesOf, numericColumns, parseDecimal, rawColumn, type MissingOptions, type NaValue, type TableInput } from "./table-input";
+import {
+  columnNames,
+  isMissing,
+  naValueSpecs,
+  naValuesOf,
+  numericColumns,
+  parseDecimal,
+  rawColumn,
+  type MissingOptions,
+  type NaValue,
+  type TableInput,
+} from "./table-input";
 
 export type SkewKurtosisType = 1 | 2 | 3 | "spss";
 
+/** Options of `describe`: skewness/kurtosis estimator, pairwise or listwise deletion, trimming, missing-value codes. */
 export interface DescribeOptions extends MissingOptions {
   /** Skewness/kurtosis estimator (see module comment); "spss" is type 2. Default 3 (psych). */
   type?: SkewKurtosisType;
@@ -102,16 +115,14 @@ export function robustSummaries(x: Float64Array, trim = 0.1): { median: number; 
 /** Moments of one column, with the chosen skewness/kurtosis estimators. */
 export function describeColumn(x: Float64Array, type: SkewKurtosisType = 3): Omit<DescriptiveRow, "variable"> {
   const n = x.length;
-  let s = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    s += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = s / n;
+  const mean = meanOf(x);
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
@@ -190,7 +201,9 @@ export class Descriptives extends Result {
   info(): string[] {
     return this.deletion === "listwise"
       ? [`N = ${this.n} (listwise; ${this.dropped} row(s) dropped for missing values)`]
-      : [`use = "pairwise" (psych's default): missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`];
+      : [
+          `use = "pairwise" (psych's default): missing values dropped per variable (n column); valid N (listwise) = ${this.n}, ${this.dropped} row(s) incomplete`,
+        ];
   }
 
   tables(): TableSpec[] {
@@ -276,10 +289,18 @@ function numericLookingColumns(data: TableInput, codes: NaValue[]): string[] {
  * Descriptive statistics (n, mean, SD, min, max, skewness, excess kurtosis, se) of the given
  * variables, or of every numeric column when none are named. See the module comment for the
  * skewness/kurtosis definitions.
+ *
+ * @example
+ * const df = await readCSV("survey.csv");
+ * describe(df, ["trust", "commit", "perf"]) // n, mean, SD, median, skew, kurtosis… per variable
  */
 export function describe(data: TableInput, vars?: string[], options: DescribeOptions = {}): Descriptives {
   const opts = checkOptions<DescribeOptions>("describe", options, {
-    type: { kind: "custom", check: (t) => ([1, 2, 3, "spss"].includes(t as never) ? undefined : `must be 1, 2, 3 or "spss"; got ${JSON.stringify(t)}.`), expected: '1, 2 (or "spss") or 3' },
+    type: {
+      kind: "custom",
+      check: (t) => ([1, 2, 3, "spss"].includes(t as never) ? undefined : `must be 1, 2, 3 or "spss"; got ${JSON.stringify(t)}.`),
+      expected: '1, 2 (or "spss") or 3',
+    },
     deletion: { kind: "enum", values: ["pairwise", "listwise"], description: "per-variable or listwise deletion of missing values" },
     use: { kind: "enum", values: ["pairwise", "complete"], description: "psych's spelling of deletion" },
     trim: { kind: "number", min: 0, max: 0.5, rangeHint: "0.1 trims 10% at each end (psych's default)." },
@@ -287,7 +308,13 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
     skew: { kind: "boolean" },
     ranges: { kind: "boolean" },
     fast: { kind: "custom", check: (v) => (v === null || typeof v === "boolean" ? undefined : "must be true, false or null") },
-    quant: { kind: "custom", check: (v) => (Array.isArray(v) && v.length > 0 && v.every((q) => typeof q === "number" && q >= 0 && q <= 1) ? undefined : "must be an array of probabilities such as [0.25, 0.75]") },
+    quant: {
+      kind: "custom",
+      check: (v) =>
+        Array.isArray(v) && v.length > 0 && v.every((q) => typeof q === "number" && q >= 0 && q <= 1)
+          ? undefined
+          : "must be an array of probabilities such as [0.25, 0.75]",
+    },
     IQR: { kind: "boolean" },
     omit: { kind: "boolean" },
     interp: { kind: "fixed", value: false, otherwise: "psych's interpolated median for grouped data is not implemented." },
@@ -298,17 +325,30 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
   const type = opts.type ?? 3;
   const codes = naValuesOf(opts, "describe");
   if (vars !== undefined && (!Array.isArray(vars) || vars.some((v) => typeof v !== "string")))
-    throw new PathlabError(`describe(): the variables must be an array of column names; got ${JSON.stringify(vars)}.`, { code: "data.bad-input", hint: 'Write describe(data, ["x1", "x2"]) or describe(data) for every numeric column.' });
+    throw new PathlabError(`describe(): the variables must be an array of column names; got ${JSON.stringify(vars)}.`, {
+      code: "data.bad-input",
+      hint: 'Write describe(data, ["x1", "x2"]) or describe(data) for every numeric column.',
+    });
   const names = vars ?? numericLookingColumns(data, codes);
-  if (names.length === 0) throw new PathlabError("describe(): no numeric variables to describe.", { code: "data.no-variables", hint: "Name the variables, or check that the columns hold numbers." });
+  if (names.length === 0)
+    throw new PathlabError("describe(): no numeric variables to describe.", {
+      code: "data.no-variables",
+      hint: "Name the variables, or check that the columns hold numbers.",
+    });
   if (opts.use !== undefined && opts.deletion !== undefined)
-    throw new PathlabError("describe(): give either 'use' (psych's spelling) or 'deletion', not both.", { code: "options.duplicate", hint: 'Write { use: "complete" } or { deletion: "listwise" }.' });
+    throw new PathlabError("describe(): give either 'use' (psych's spelling) or 'deletion', not both.", {
+      code: "options.duplicate",
+      hint: 'Write { use: "complete" } or { deletion: "listwise" }.',
+    });
   const trim = opts.trim ?? 0.1;
   if (opts.naRm === false && (opts.use === "pairwise" || opts.deletion === "pairwise"))
-    throw new PathlabError("describe(): na.rm = FALSE means listwise deletion (psych's na.omit), which contradicts pairwise.", { code: "options.bad-value", hint: "Give one of them." });
+    throw new PathlabError("describe(): na.rm = FALSE means listwise deletion (psych's na.omit), which contradicts pairwise.", {
+      code: "options.bad-value",
+      hint: "Give one of them.",
+    });
   // psych: na.rm = FALSE → na.omit(x), i.e. listwise
-  const deletion = opts.naRm === false || opts.use === "complete" ? "listwise" : opts.use === "pairwise" ? "pairwise" : opts.deletion ?? "pairwise";
-  const shown = { skew: opts.fast === true ? false : opts.skew ?? true, ranges: opts.ranges ?? true, IQR: opts.IQR ?? false, quant: opts.quant ?? [] };
+  const deletion = opts.naRm === false || opts.use === "complete" ? "listwise" : opts.use === "pairwise" ? "pairwise" : (opts.deletion ?? "pairwise");
+  const shown = { skew: opts.fast === true ? false : (opts.skew ?? true), ranges: opts.ranges ?? true, IQR: opts.IQR ?? false, quant: opts.quant ?? [] };
   const rows: DescriptiveRow[] = [];
   const known = columnNames(data);
   const text = names.filter((v) => known.includes(v) && isTextColumn(rawColumn(data, v), codes));
@@ -320,12 +360,20 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
   const n = all.n;
   const dropped = all.dropped;
   if (deletion === "listwise") {
-    if (n === 0) throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, { code: "data.no-complete-rows", hint: "Each row misses at least one variable; use the default deletion: \"pairwise\"." });
+    if (n === 0)
+      throw new PathlabError(`describe(): no complete rows across ${names.join(", ")}.`, {
+        code: "data.no-complete-rows",
+        hint: 'Each row misses at least one variable; use the default deletion: "pairwise".',
+      });
     all.columns.forEach((c, j) => rows.push(fullRow(numeric[j], j, c, type, trim, shown)));
   } else {
     for (const v of numeric) {
       const nc = numericColumns(data, [v], { naValues: codes });
-      if (nc.n === 0) throw new PathlabError(`Column "${v}" has no non-missing values.`, { code: "data.empty-column", hint: "Leave the column out, or check its missing-value codes." });
+      if (nc.n === 0)
+        throw new PathlabError(`Column "${v}" has no non-missing values.`, {
+          code: "data.empty-column",
+          hint: "Leave the column out, or check its missing-value codes.",
+        });
       rows.push(fullRow(v, rows.length, nc.columns[0], type, trim, shown));
     }
   }
@@ -333,17 +381,39 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
   // psych prints NaN for the moments of a constant column; say why instead of leaving a bare dash.
   const constant = rows.filter((r) => r.n > 0 && r.sd === 0).map((r) => r.variable);
   if (constant.length)
-    result.warnings.push({ code: "data.constant-variable", message: `${constant.join(", ")} ${constant.length > 1 ? "are" : "is"} constant: skewness and kurtosis are undefined (shown as —).` });
+    result.warnings.push({
+      code: "data.constant-variable",
+      message: `${constant.join(", ")} ${constant.length > 1 ? "are" : "is"} constant: skewness and kurtosis are undefined (shown as —).`,
+    });
   const tiny = rows.filter((r) => r.n > 0 && r.n < 4).map((r) => r.variable);
-  if (tiny.length) result.warnings.push({ code: "data.too-few-rows", message: `${tiny.join(", ")}: fewer than 4 values, so some moments (kurtosis needs n ≥ 4) are undefined (shown as —).` });
+  if (tiny.length)
+    result.warnings.push({
+      code: "data.too-few-rows",
+      message: `${tiny.join(", ")}: fewer than 4 values, so some moments (kurtosis needs n ≥ 4) are undefined (shown as —).`,
+    });
   return result;
 }
-  
+
 /** One row in psych::describe's column order. */
 function fullRow(variable: string, j: number, c: Float64Array, type: SkewKurtosisType, trim: number, shown: { IQR: boolean; quant: number[] }): DescriptiveRow {
   const d = describeColumn(c, type);
   const r = robustSummaries(c, trim);
-  const row: DescriptiveRow = { variable, vars: j + 1, n: d.n, mean: d.mean, sd: d.sd, median: r.median, trimmed: r.trimmed, mad: r.mad, min: d.min, max: d.max, range: r.range, skew: d.skew, kurtosis: d.kurtosis, se: d.se };
+  const row: DescriptiveRow = {
+    variable,
+    vars: j + 1,
+    n: d.n,
+    mean: d.mean,
+    sd: d.sd,
+    median: r.median,
+    trimmed: r.trimmed,
+    mad: r.mad,
+    min: d.min,
+    max: d.max,
+    range: r.range,
+    skew: d.skew,
+    kurtosis: d.kurtosis,
+    se: d.se,
+  };
   if (shown.IQR || shown.quant.length) {
     const sorted = Float64Array.from(c).sort();
     if (shown.IQR) row.IQR = quantile(sorted, 0.75) - quantile(sorted, 0.25);
@@ -372,5 +442,11 @@ function frequencyRows(data: TableInput, v: string, codes: NaValue[]): Frequency
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const order = [...labels.map((l) => l.value), ...levelsOf(Array.from(counts.keys())).filter((k) => !labels.some((l) => l.value === k))];
-  return order.map((value) => ({ variable: v, value, label: findLabel(labels, value) ?? (typeof value === "string" ? value : ""), n: counts.get(value) ?? 0, percent: valid ? (100 * (counts.get(value) ?? 0)) / valid : NaN }));
+  return order.map((value) => ({
+    variable: v,
+    value,
+    label: findLabel(labels, value) ?? (typeof value === "string" ? value : ""),
+    n: counts.get(value) ?? 0,
+    percent: valid ? (100 * (counts.get(value) ?? 0)) / valid : NaN,
+  }));
 }

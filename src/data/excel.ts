@@ -9,10 +9,9 @@
  * stored result, a legacy .xls file.
  */
 import * as fs from "fs";
-import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
-import { assertFile, toDataFrame } from "./frame";
+import { assertFile, toDataFrame, type DataFrame } from "./frame";
 import { excelColumn, headerNames } from "./header";
 import { isMissing, naValueSpecs, naValuesOf, type MissingOptions } from "./table-input";
 
@@ -47,7 +46,10 @@ function cellValue(v: unknown, where: () => string): number | string | boolean |
     return cellValue(o.result, where);
   }
   if ("text" in o) return cellValue(o.text, where); // hyperlink
-  throw new PathlabError(`Cell ${where()} holds a value pathlab cannot read (${Object.keys(o).join(", ")}).`, { code: "data.excel-cell", hint: "Convert the cell to a plain value in Excel." });
+  throw new PathlabError(`Cell ${where()} holds a value pathlab cannot read (${Object.keys(o).join(", ")}).`, {
+    code: "data.excel-cell",
+    hint: "Convert the cell to a plain value in Excel.",
+  });
 }
 
 function pickSheet(wb: import("exceljs").Workbook, sheet: string | number | undefined, path: string): Worksheet {
@@ -57,13 +59,19 @@ function pickSheet(wb: import("exceljs").Workbook, sheet: string | number | unde
   if (sheet === undefined) return sheets[0];
   if (typeof sheet === "number") {
     if (!Number.isInteger(sheet) || sheet < 0 || sheet >= sheets.length)
-      throw new PathlabError(`Sheet index ${sheet} does not exist in ${path}: it has ${sheets.length} sheet(s), numbered from 0.`, { hint: `Sheets: ${list}.`, code: "data.unknown-sheet" });
+      throw new PathlabError(`Sheet index ${sheet} does not exist in ${path}: it has ${sheets.length} sheet(s), numbered from 0.`, {
+        hint: `Sheets: ${list}.`,
+        code: "data.unknown-sheet",
+      });
     return sheets[sheet];
   }
   const hit = sheets.find((s) => s.name === sheet);
   if (!hit) {
     const ci = sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-    throw new PathlabError(`Sheet "${sheet}" does not exist in ${path}.`, { hint: `${ci ? `Did you mean "${ci.name}"? ` : ""}Sheets: ${list}.`, code: "data.unknown-sheet" });
+    throw new PathlabError(`Sheet "${sheet}" does not exist in ${path}.`, {
+      hint: `${ci ? `Did you mean "${ci.name}"? ` : ""}Sheets: ${list}.`,
+      code: "data.unknown-sheet",
+    });
   }
   return hit;
 }
@@ -83,7 +91,7 @@ function sheetRows(ws: Worksheet): { row: number; cells: (number | string | bool
 }
 
 /**
- * Reads one sheet of an Excel workbook (.xlsx) into a danfojs DataFrame (see the module comment).
+ * Reads one sheet of an Excel workbook (.xlsx) into a DataFrame (see the module comment).
  * `sheet` is a sheet name or a 0-based index (default: the first sheet); it may also be given as
  * an option.
  *
@@ -93,39 +101,57 @@ function sheetRows(ws: Worksheet): { row: number; cells: (number | string | bool
 export async function readExcel(path: string, sheet?: string | number | ReadExcelOptions, options: ReadExcelOptions = {}): Promise<DataFrame> {
   const asOptions = sheet !== null && typeof sheet === "object";
   const opts = checkOptions<ReadExcelOptions>("readExcel", asOptions ? (sheet as ReadExcelOptions) : options, {
-    sheet: { kind: "custom", check: (s) => (typeof s === "string" || (typeof s === "number" && Number.isInteger(s)) ? undefined : `must be a sheet name or a 0-based index; got ${JSON.stringify(s)}.`) },
+    sheet: {
+      kind: "custom",
+      check: (s) =>
+        typeof s === "string" || (typeof s === "number" && Number.isInteger(s))
+          ? undefined
+          : `must be a sheet name or a 0-based index; got ${JSON.stringify(s)}.`,
+    },
     ...naValueSpecs(),
   });
   const na = naValuesOf(opts, "readExcel");
-  const which = asOptions ? opts.sheet : (sheet as string | number | undefined) ?? opts.sheet;
+  const which = asOptions ? opts.sheet : ((sheet as string | number | undefined) ?? opts.sheet);
   assertFile(path, "Excel");
   const head = Buffer.alloc(4);
   const fd = fs.openSync(path, "r");
   fs.readSync(fd, head, 0, 4, 0);
   fs.closeSync(fd);
   if (head.readUInt32BE(0) === 0xd0cf11e0)
-    throw new PathlabError(`${path} is a legacy Excel 97–2003 (.xls) workbook, which pathlab does not read.`, { code: "data.xls", hint: "Save it as .xlsx (File → Save As → Excel Workbook) or as CSV." });
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+    throw new PathlabError(`${path} is a legacy Excel 97–2003 (.xls) workbook, which pathlab does not read.`, {
+      code: "data.xls",
+      hint: "Save it as .xlsx (File → Save As → Excel Workbook) or as CSV.",
+    });
   const ExcelJS = require("exceljs") as ExcelJSModule;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
-    throw new PathlabError(`Could not read ${path} as an .xlsx workbook: ${(e as Error).message}`, { code: "data.bad-excel", hint: "Check that the file is an Excel workbook (.xlsx) and not damaged; re-save it from Excel." });
+    throw new PathlabError(`Could not read ${path} as an .xlsx workbook: ${(e as Error).message}`, {
+      code: "data.bad-excel",
+      hint: "Check that the file is an Excel workbook (.xlsx) and not damaged; re-save it from Excel.",
+    });
   }
   const ws = pickSheet(wb, which, path);
   const where = `sheet "${ws.name}" of ${path}`;
   const rows = sheetRows(ws);
-  if (rows.length === 0) throw new PathlabError(`The ${where} is empty.`, { code: "data.empty-sheet", hint: "Choose the sheet that holds the data with { sheet: … }." });
+  if (rows.length === 0)
+    throw new PathlabError(`The ${where} is empty.`, { code: "data.empty-sheet", hint: "Choose the sheet that holds the data with { sheet: … }." });
   const width = Math.max(...rows.map((r) => r.cells.length));
   const headCells = Array.from({ length: width }, (_, j) => rows[0].cells[j] ?? null);
   const names = headerNames(headCells, where, excelColumn);
   if (rows.length === 1)
-    throw new PathlabError(`The ${where} has a header row (row ${rows[0].row}) but no data rows.`, { code: "data.no-rows", hint: "Check that the sheet holds the data and not only the column names." });
+    throw new PathlabError(`The ${where} has a header row (row ${rows[0].row}) but no data rows.`, {
+      code: "data.no-rows",
+      hint: "Check that the sheet holds the data and not only the column names.",
+    });
   const cols: { [name: string]: unknown[] } = {};
-  names.forEach((n, j) => (cols[n] = rows.slice(1).map((r) => {
-    const x = r.cells[j] ?? null;
-    return na.length && isMissing(x, na) && x !== "" ? null : x;
-  })));
+  names.forEach(
+    (n, j) =>
+      (cols[n] = rows.slice(1).map((r) => {
+        const x = r.cells[j] ?? null;
+        return na.length && isMissing(x, na) && x !== "" ? null : x;
+      })),
+  );
   return toDataFrame(cols, names);
 }

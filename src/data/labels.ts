@@ -38,31 +38,64 @@ const registry = new WeakMap<object, Labels>();
 function normalise(variable: string, spec: unknown): ValueLabel[] {
   if (Array.isArray(spec)) {
     return spec.map((e, i) => {
-      if (!e || typeof e !== "object" || !("label" in e) || !("value" in e) || typeof (e as ValueLabel).label !== "string" || !["number", "string"].includes(typeof (e as ValueLabel).value))
-        throw new PathlabError(`setValueLabels(): entry ${i + 1} for "${variable}" must be { value, label } with a number or text value and a text label; got ${describeValue(e)}.`, { code: "data.bad-labels", hint: 'Write { gender: { 1: "male", 2: "female" } }.' });
+      if (
+        !e ||
+        typeof e !== "object" ||
+        !("label" in e) ||
+        !("value" in e) ||
+        typeof (e as ValueLabel).label !== "string" ||
+        !["number", "string"].includes(typeof (e as ValueLabel).value)
+      )
+        throw new PathlabError(
+          `setValueLabels(): entry ${i + 1} for "${variable}" must be { value, label } with a number or text value and a text label; got ${describeValue(e)}.`,
+          { code: "data.bad-labels", hint: 'Write { gender: { 1: "male", 2: "female" } }.' },
+        );
       return { value: (e as ValueLabel).value, label: (e as ValueLabel).label };
     });
   }
   if (spec && typeof spec === "object")
     return Object.entries(spec as Record<string, unknown>).map(([k, v]) => {
-      if (typeof v !== "string") throw new PathlabError(`setValueLabels(): the label of ${variable} = ${k} must be text; got ${describeValue(v)}.`, { code: "data.bad-labels", hint: 'Write { gender: { 1: "male", 2: "female" } }.' });
+      if (typeof v !== "string")
+        throw new PathlabError(`setValueLabels(): the label of ${variable} = ${k} must be text; got ${describeValue(v)}.`, {
+          code: "data.bad-labels",
+          hint: 'Write { gender: { 1: "male", 2: "female" } }.',
+        });
       const num = parseDecimal(k);
       return { value: num !== undefined && Number.isFinite(num) ? num : k, label: v };
     });
-  throw new PathlabError(`setValueLabels(): the labels of "${variable}" must be an object such as { 1: "male", 2: "female" }; got ${describeValue(spec)}.`, { code: "data.bad-labels", hint: 'Write { gender: { 1: "male", 2: "female" } }.' });
+  throw new PathlabError(`setValueLabels(): the labels of "${variable}" must be an object such as { 1: "male", 2: "female" }; got ${describeValue(spec)}.`, {
+    code: "data.bad-labels",
+    hint: 'Write { gender: { 1: "male", 2: "female" } }.',
+  });
 }
 
 /**
  * Attaches value labels (and optionally variable labels) to a table and returns the same table.
  * Labels for a variable replace any it had; other variables keep theirs.
  */
-export function setValueLabels<T extends object>(data: T, labels: Record<string, ValueLabel[] | Record<string | number, string>>, variableLabels: Record<string, string | null> = {}): T {
-  if (data === null || typeof data !== "object") throw new PathlabError(`setValueLabels(): the data must be a table; got ${describeValue(data)}.`, { code: "data.bad-input", hint: "Pass the DataFrame or object of columns the labels belong to." });
-  if (labels === null || typeof labels !== "object" || Array.isArray(labels)) throw new PathlabError(`setValueLabels(): labels must map variable names to their labels; got ${describeValue(labels)}.`, { code: "data.bad-labels", hint: 'Write { gender: { 1: "male", 2: "female" } }.' });
+export function setValueLabels<T extends object>(
+  data: T,
+  labels: Record<string, ValueLabel[] | Record<string | number, string>>,
+  variableLabels: Record<string, string | null> = {},
+): T {
+  if (data === null || typeof data !== "object")
+    throw new PathlabError(`setValueLabels(): the data must be a table; got ${describeValue(data)}.`, {
+      code: "data.bad-input",
+      hint: "Pass the DataFrame or object of columns the labels belong to.",
+    });
+  if (labels === null || typeof labels !== "object" || Array.isArray(labels))
+    throw new PathlabError(`setValueLabels(): labels must map variable names to their labels; got ${describeValue(labels)}.`, {
+      code: "data.bad-labels",
+      hint: 'Write { gender: { 1: "male", 2: "female" } }.',
+    });
   const names = columnNames(data as unknown as TableInput);
   const cur = registry.get(data) ?? { values: {}, variables: {} };
   for (const [v, spec] of Object.entries(labels)) {
-    if (!names.includes(v)) throw new PathlabError(`setValueLabels(): the data has no column "${v}".`, { code: "data.unknown-variable", hint: `Columns: ${names.slice(0, 20).join(", ")}.` });
+    if (!names.includes(v))
+      throw new PathlabError(`setValueLabels(): the data has no column "${v}".`, {
+        code: "data.unknown-variable",
+        hint: `Columns: ${names.slice(0, 20).join(", ")}.`,
+      });
     const list = normalise(v, spec);
     if (list.length) cur.values[v] = list;
     else delete cur.values[v];
@@ -165,12 +198,18 @@ export function codeTextFactors(data: TableInput, vars: string[], factors: strin
     if (!isTextColumn(raw, codes)) continue;
     const levels = levelsOf(raw, codes).map(String);
     if (levels.length !== 2)
-      throw new PathlabError(`${fn}(): "${v}" is a text column with ${levels.length} categories (${levels.slice(0, 6).join(", ")}${levels.length > 6 ? ", …" : ""}); only a two-category text variable can enter as it is.`, {
-        code: "data.categorical-variable",
-        hint: `Make indicator columns with dummyCode(data, "${v}") and enter them as covariates, or recode "${v}" to numbers.`,
-      });
+      throw new PathlabError(
+        `${fn}(): "${v}" is a text column with ${levels.length} categories (${levels.slice(0, 6).join(", ")}${levels.length > 6 ? ", …" : ""}); only a two-category text variable can enter as it is.`,
+        {
+          code: "data.categorical-variable",
+          hint: `Make indicator columns with dummyCode(data, "${v}") and enter them as covariates, or recode "${v}" to numbers.`,
+        },
+      );
     replaced[v] = raw.map((x) => (isMissing(x, codes) ? null : String(typeof x === "string" ? x.trim() : x) === levels[0] ? 0 : 1));
-    labels[v] = [{ value: 0, label: levels[0] }, { value: 1, label: levels[1] }];
+    labels[v] = [
+      { value: 0, label: levels[0] },
+      { value: 1, label: levels[1] },
+    ];
     coded.push(`${v}: 0 = ${levels[0]}, 1 = ${levels[1]}`);
   }
   if (!coded.length) return { data, labels, coded };

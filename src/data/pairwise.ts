@@ -15,7 +15,18 @@
  */
 import { PathlabError } from "../errors";
 import { correlationMatrix } from "./correlation";
-import { columnNames, isMissing, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
+import {
+  columnNames,
+  isMissing,
+  naValuesOf,
+  rawColumn,
+  rowCount,
+  toNumber,
+  unknownVariable,
+  type MissingOptions,
+  type NaValue,
+  type TableInput,
+} from "./table-input";
 
 /** Numeric columns that keep every row, with NaN where a value is missing. */
 export interface PairwiseColumns {
@@ -43,8 +54,7 @@ export function pairwiseColumns(data: TableInput, vars: string[], opts: MissingO
     const typed = typedColumn(data, v, codes);
     if (typed) return typed;
     const raw = rawColumn(data, v);
-    if (raw.length !== nRows)
-      throw new PathlabError(`Column "${v}" has ${raw.length} values but the data have ${nRows} rows.`, { code: "data.ragged" });
+    if (raw.length !== nRows) throw new PathlabError(`Column "${v}" has ${raw.length} values but the data have ${nRows} rows.`, { code: "data.ragged" });
     const out = new Float64Array(nRows);
     for (let i = 0; i < nRows; i++) out[i] = isMissing(raw[i], codes) ? NaN : toNumber(raw[i], v, i);
     return out;
@@ -52,7 +62,8 @@ export function pairwiseColumns(data: TableInput, vars: string[], opts: MissingO
   let nComplete = 0;
   for (let i = 0; i < nRows; i++) {
     let ok = true;
-    for (const c of columns) if (c[i] !== c[i]) { ok = false; break; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (const c of columns) if (c[i] !== c[i]) { ok = false; break; }
     if (ok) nComplete++;
   }
   return { names: [...vars], columns, nRows, nComplete, anyMissing: nComplete < nRows };
@@ -73,7 +84,11 @@ function typedColumn(data: TableInput, v: string, naValues: NaValue[]): Float64A
     const x = out[i];
     if (x !== x) continue;
     if (codes.length && codes.includes(x)) out[i] = NaN;
-    else if (!Number.isFinite(x)) throw new PathlabError(`Column "${v}", row ${i + 1}: value ${x} is not a finite number.`, { code: "data.non-finite", hint: `Recode it, or declare it missing with { naValues: [${x}] }.` });
+    else if (!Number.isFinite(x))
+      throw new PathlabError(`Column "${v}", row ${i + 1}: value ${x} is not a finite number.`, {
+        code: "data.non-finite",
+        hint: `Recode it, or declare it missing with { naValues: [${x}] }.`,
+      });
   }
   return out;
 }
@@ -126,7 +141,8 @@ export function pairwiseMoments(columns: Float64Array[]): PairwiseMoments {
   const shifted = columns.map((c) => {
     let s = 0;
     let k = 0;
-    for (let i = 0; i < nRows; i++) if (c[i] === c[i]) { s += c[i]; k++; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < nRows; i++) if (c[i] === c[i]) { s += c[i]; k++; }
     const m = k ? s / k : 0;
     const out = new Float64Array(nRows);
     for (let i = 0; i < nRows; i++) out[i] = c[i] - m;
@@ -139,7 +155,8 @@ export function pairwiseMoments(columns: Float64Array[]): PairwiseMoments {
     const x = shifted[a];
     for (let b = 0; b <= a; b++) {
       const y = shifted[b];
-      let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0; // prettier-ignore
+      // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+      let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
       for (let i = 0; i < nRows; i++) {
         const u = x[i];
         const v = y[i];

@@ -41,7 +41,10 @@ function checkCount(ctx: Expectation, cases: number): void {
   if (ctx.expected >= 0 && cases !== ctx.expected)
     throw new PathlabError(`${ctx.path}: the header declares ${ctx.expected} case(s) but the data holds ${cases}.`, {
       code: "data.sav-case-count",
-      hint: cases < ctx.expected ? "The file is probably truncated: copy or download it again." : "The file is damaged (more data than declared): re-save it from SPSS or haven.",
+      hint:
+        cases < ctx.expected
+          ? "The file is probably truncated: copy or download it again."
+          : "The file is damaged (more data than declared): re-save it from SPSS or haven.",
     });
 }
 
@@ -112,10 +115,13 @@ function inflateZsav(buf: Buffer, raw: RawDictionary, ctx: Expectation): Buffer 
   if (zheader !== raw.dataOffset) throw savError(raw.path, `the zlib header gives its own offset as ${zheader}, but it is at ${raw.dataOffset}.`);
   if (ztrailer < r.pos || ztrailer + ztrailerLen > buf.length) {
     const declared = ctx.expected >= 0 ? `the header declares ${ctx.expected} case(s), but ` : "";
-    throw new PathlabError(`${raw.path}: ${declared}the file ends (${buf.length} bytes) before the end of its zlib trailer (offset ${ztrailer} + ${ztrailerLen}): the file is truncated.`, {
-      code: "data.sav-truncated",
-      hint: "Copy or download the file again; a complete file is needed (pathlab does not load part of a file).",
-    });
+    throw new PathlabError(
+      `${raw.path}: ${declared}the file ends (${buf.length} bytes) before the end of its zlib trailer (offset ${ztrailer} + ${ztrailerLen}): the file is truncated.`,
+      {
+        code: "data.sav-truncated",
+        hint: "Copy or download the file again; a complete file is needed (pathlab does not load part of a file).",
+      },
+    );
   }
   r.pos = ztrailer;
   r.int64("the zlib trailer"); // −bias
@@ -130,7 +136,8 @@ function inflateZsav(buf: Buffer, raw: RawDictionary, ctx: Expectation): Buffer 
     const cOfs = r.int64("the zlib trailer");
     const uSize = r.int32("the zlib trailer");
     const cSize = r.int32("the zlib trailer");
-    if (cOfs < zheader + 24 || cSize < 0 || cOfs + cSize > ztrailer) throw savError(raw.path, `zlib block ${b + 1} lies outside the data (offset ${cOfs}, ${cSize} bytes).`);
+    if (cOfs < zheader + 24 || cSize < 0 || cOfs + cSize > ztrailer)
+      throw savError(raw.path, `zlib block ${b + 1} lies outside the data (offset ${cOfs}, ${cSize} bytes).`);
     total += uSize;
     checkMemory(total, `the decompressed data of ${raw.path}`, "The file is too large to load at once on this machine.");
     let block: Buffer;

@@ -24,7 +24,10 @@ export class SavBytes {
 
   need(n: number, what: string): void {
     if (n < 0 || this.pos + n > this.buf.length)
-      throw savError(this.path, `the file ends inside ${what} (offset ${this.pos}, ${n} byte(s) needed, ${this.buf.length - this.pos} left): it is truncated or not a system file.`);
+      throw savError(
+        this.path,
+        `the file ends inside ${what} (offset ${this.pos}, ${n} byte(s) needed, ${this.buf.length - this.pos} left): it is truncated or not a system file.`,
+      );
   }
   int32(what: string): number {
     this.need(4, what);
@@ -36,7 +39,8 @@ export class SavBytes {
     this.need(8, what);
     const v = this.littleEndian ? this.buf.readBigInt64LE(this.pos) : this.buf.readBigInt64BE(this.pos);
     this.pos += 8;
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw savError(this.path, `${what} at offset ${this.pos - 8} is out of range (${v}).`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+      throw savError(this.path, `${what} at offset ${this.pos - 8} is out of range (${v}).`);
     return Number(v);
   }
   float64(what: string): number {
@@ -116,7 +120,11 @@ export interface RawDictionary {
 function readHeader(r: SavBytes): SavHeader {
   const magic = r.bytes(4, "the file header").toString("latin1");
   if (magic !== "$FL2" && magic !== "$FL3")
-    throw savError(r.path, `it does not start with "$FL2" or "$FL3" (found ${JSON.stringify(magic)}).`, "Only SPSS system files (.sav, .zsav) can be read; portable files (.por) must be re-saved as .sav.");
+    throw savError(
+      r.path,
+      `it does not start with "$FL2" or "$FL3" (found ${JSON.stringify(magic)}).`,
+      "Only SPSS system files (.sav, .zsav) can be read; portable files (.por) must be re-saved as .sav.",
+    );
   const product = r.bytes(60, "the file header").toString("latin1").trim();
   const layoutAt = r.pos;
   let layout = r.buf.length >= layoutAt + 4 ? r.buf.readInt32LE(layoutAt) : 0;
@@ -174,7 +182,8 @@ function readValueLabels(r: SavBytes): RawValueLabels {
     labels.push(r.bytes(len, "a value label"));
     r.bytes((8 - ((len + 1) % 8)) % 8, "a value label");
   }
-  if (r.int32("a value label record") !== 4) throw savError(r.path, `the value label record at offset ${at} is not followed by its variable list (record type 4).`);
+  if (r.int32("a value label record") !== 4)
+    throw savError(r.path, `the value label record at offset ${at} is not followed by its variable list (record type 4).`);
   const n = r.int32("a value label variable list");
   if (n < 0 || n > r.buf.length / 4) throw savError(r.path, `a value label variable list claims ${n} variables.`);
   const indexes: number[] = [];
@@ -210,7 +219,8 @@ export function readRawDictionary(buf: Buffer, path: string): RawDictionary {
       const subtype = r.int32("an extension record");
       const size = r.int32("an extension record");
       const count = r.int32("an extension record");
-      if (size < 0 || count < 0 || size * count > buf.length) throw savError(path, `extension record ${subtype} at offset ${at} claims ${size} × ${count} bytes.`);
+      if (size < 0 || count < 0 || size * count > buf.length)
+        throw savError(path, `extension record ${subtype} at offset ${at} claims ${size} × ${count} bytes.`);
       const data = r.bytes(size * count, `extension record ${subtype}`);
       if (!ext.has(subtype)) ext.set(subtype, []);
       ext.get(subtype)!.push({ size, count, data, at });
@@ -223,7 +233,8 @@ export function readRawDictionary(buf: Buffer, path: string): RawDictionary {
     // a string's continuation records follow it directly: check that there were exactly enough
     const v = variables[k];
     const end = k + 1 < variables.length ? variables[k + 1].offset : units;
-    if (end - v.offset !== v.units) throw savError(path, `the variable at unit ${v.offset + 1} (width ${v.width}) has ${end - v.offset} unit(s), expected ${v.units}.`);
+    if (end - v.offset !== v.units)
+      throw savError(path, `the variable at unit ${v.offset + 1} (width ${v.width}) has ${end - v.offset} unit(s), expected ${v.units}.`);
   }
   if (header.caseUnits !== units && header.caseUnits !== -1)
     throw savError(path, `the header says each case has ${header.caseUnits} 8-byte units but the variable records describe ${units}.`);

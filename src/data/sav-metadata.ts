@@ -57,12 +57,13 @@ export interface SavMetadata {
 }
 
 /** SPSS format type codes (PSPP guide, "Variable Record"). */
+// biome-ignore format: kept compact on purpose (a hot loop or a dense table)
 const FORMATS: Record<number, string> = {
   1: "A", 2: "AHEX", 3: "COMMA", 4: "DOLLAR", 5: "F", 6: "IB", 7: "PIBHEX", 8: "P", 9: "PIB", 10: "PK", 11: "RB",
   12: "RBHEX", 15: "Z", 16: "N", 17: "E", 20: "DATE", 21: "TIME", 22: "DATETIME", 23: "ADATE", 24: "JDATE",
   25: "DTIME", 26: "WKDAY", 27: "MONTH", 28: "MOYR", 29: "QYR", 30: "WKYR", 31: "PCT", 32: "DOT", 33: "CCA",
   34: "CCB", 35: "CCC", 36: "CCD", 37: "CCE", 38: "EDATE", 39: "SDATE", 40: "MTIME", 41: "YMDHMS",
-}; // prettier-ignore
+};
 /** Formats haven reads as Date, POSIXct and hms (the others stay numbers, e.g. MOYR, WKDAY). */
 const DATE_FORMATS = new Set(["DATE", "ADATE", "EDATE", "JDATE", "SDATE"]);
 const DATETIME_FORMATS = new Set(["DATETIME", "YMDHMS"]);
@@ -85,7 +86,16 @@ function encodingOf(raw: RawDictionary): string {
   if (!label) {
     const info = raw.ext.get(3)?.[0];
     const code = info && info.data.length >= 32 ? (raw.littleEndian ? info.data.readInt32LE(28) : info.data.readInt32BE(28)) : 0;
-    label = code === 65001 ? "utf-8" : code === 2 || code === 3 || code === 20127 ? "windows-1252" : code === 28591 ? "iso-8859-1" : code > 0 ? `windows-${code}` : "windows-1252";
+    label =
+      code === 65001
+        ? "utf-8"
+        : code === 2 || code === 3 || code === 20127
+          ? "windows-1252"
+          : code === 28591
+            ? "iso-8859-1"
+            : code > 0
+              ? `windows-${code}`
+              : "windows-1252";
   }
   try {
     new TextDecoder(label);
@@ -126,7 +136,8 @@ function nameMaps(raw: RawDictionary, text: Text): { longNames: Map<string, stri
       const eq = clean.indexOf("=");
       if (eq <= 0) continue;
       const w = Number(clean.slice(eq + 1));
-      if (!Number.isInteger(w) || w < 256 || w > 32767) throw savError(raw.path, `very long string record gives width "${clean.slice(eq + 1)}" for ${clean.slice(0, eq)}.`);
+      if (!Number.isInteger(w) || w < 256 || w > 32767)
+        throw savError(raw.path, `very long string record gives width "${clean.slice(eq + 1)}" for ${clean.slice(0, eq)}.`);
       veryLong.set(clean.slice(0, eq).toUpperCase(), w);
     }
   return { longNames, veryLong };
@@ -166,10 +177,22 @@ function assemble(raw: RawDictionary, text: Text, lowest: number, highest: numbe
     const nSeg = total === undefined ? 1 : Math.ceil(total / 252);
     const segs = raw.variables.slice(k, k + nSeg);
     if (total !== undefined && (segs.length < nSeg || segs.some((s) => s.width === 0)))
-      throw savError(raw.path, `very long string ${short} of width ${total} needs ${nSeg} string segments; the dictionary has ${segs.filter((s) => s.width > 0).length}.`);
+      throw savError(
+        raw.path,
+        `very long string ${short} of width ${total} needs ${nSeg} string segments; the dictionary has ${segs.filter((s) => s.width > 0).length}.`,
+      );
     const fmt = formatName(v.printFormat);
     const width = total ?? v.width;
-    const kind: SavKind = width > 0 ? "string" : DATE_FORMATS.has(fmt.name) ? "date" : DATETIME_FORMATS.has(fmt.name) ? "datetime" : TIME_FORMATS.has(fmt.name) ? "time" : "numeric";
+    const kind: SavKind =
+      width > 0
+        ? "string"
+        : DATE_FORMATS.has(fmt.name)
+          ? "date"
+          : DATETIME_FORMATS.has(fmt.name)
+            ? "datetime"
+            : TIME_FORMATS.has(fmt.name)
+              ? "time"
+              : "numeric";
     const missing = width === 0 ? numericMissing(v, raw, lowest, highest) : { missingValues: v.nMissing > 0 ? v.missing.map((b) => text.decode(b)) : [] };
     if (width > 0 && v.nMissing < 0) throw savError(raw.path, `string variable ${short} declares a missing-value range.`);
     out.push({
@@ -258,7 +281,8 @@ export function decodeMetadata(raw: RawDictionary, encodingOverride?: string): S
   const encoding = encodingOverride ?? encodingOf(raw);
   const text = new Text(encoding);
   const floats = raw.ext.get(4)?.[0];
-  const f64 = (i: number) => (floats && floats.data.length >= 24 ? (raw.littleEndian ? floats.data.readDoubleLE(i * 8) : floats.data.readDoubleBE(i * 8)) : NaN);
+  const f64 = (i: number) =>
+    floats && floats.data.length >= 24 ? (raw.littleEndian ? floats.data.readDoubleLE(i * 8) : floats.data.readDoubleBE(i * 8)) : NaN;
   const sysmis = Number.isNaN(f64(0)) ? -Number.MAX_VALUE : f64(0);
   const highest = Number.isNaN(f64(1)) ? Number.MAX_VALUE : f64(1);
   const lowest = Number.isNaN(f64(2)) ? -Number.MAX_VALUE : f64(2);

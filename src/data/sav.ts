@@ -13,18 +13,17 @@
  *
  * @example
  * const sav = await readSav("survey.sav");
- * sav.frame;                          // danfojs DataFrame
+ * sav.frame;                          // DataFrame
  * sav.variable("q1").valueLabels;     // [{ value: 1, label: "Strongly disagree" }, …]
  * sav.asLabels("q1");                 // ["Strongly disagree", …]
  */
 import { TextDecoder } from "util";
 import * as fs from "fs";
-import type { DataFrame } from "danfojs-node";
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { checkOptions } from "../options";
-import { toDataFrame, assertFile } from "./frame";
+import { assertFile, toDataFrame, type DataFrame } from "./frame";
 import { readRawDictionary, type SavHeader } from "./sav-dictionary";
 import { decodeMetadata, type SavMetadata, type SavVariable, type SavVariableLayout } from "./sav-metadata";
 import { readCases, type SavCases } from "./sav-data";
@@ -60,7 +59,15 @@ export class SavFile extends Result {
     readonly userMissingCount: Record<string, number>,
     readonly path: string,
     /** File-level facts: the header's case count (−1 unknown), compression, encoding, weight variable. */
-    readonly file: { caseCount: number; compression: "none" | "bytecode" | "zlib"; encoding: string; weight: string | null; label: string; created: string; product: string },
+    readonly file: {
+      caseCount: number;
+      compression: "none" | "bytecode" | "zlib";
+      encoding: string;
+      weight: string | null;
+      label: string;
+      created: string;
+      product: string;
+    },
   ) {
     super();
   }
@@ -70,7 +77,10 @@ export class SavFile extends Result {
     const v = this.variables.find((x) => x.name === name);
     if (!v)
       throw new PathlabError(`Unknown variable "${name}" in ${this.path}.`, {
-        hint: `Variables: ${this.variables.slice(0, 20).map((x) => x.name).join(", ")}${this.variables.length > 20 ? ", …" : ""}.`,
+        hint: `Variables: ${this.variables
+          .slice(0, 20)
+          .map((x) => x.name)
+          .join(", ")}${this.variables.length > 20 ? ", …" : ""}.`,
         code: "data.unknown-variable",
       });
     return v;
@@ -206,12 +216,21 @@ function compressionName(h: SavHeader): "none" | "bytecode" | "zlib" {
  * Reads an SPSS system file (.sav or .zsav) from a path or from its bytes. See the module comment for
  * how values, missing values and dates are returned. The number of cases read must equal the
  * header's; a truncated or damaged file is an error, never a partial load.
+ *
+ * @example
+ * const sav = await readSav("survey.sav");
+ * sav.frame   // the DataFrame, value labels attached
+ * sav         // SPSS's Variable View
  */
 export async function readSav(source: string | Uint8Array, options: ReadSavOptions = {}): Promise<SavFile> {
   const opts = checkOptions<ReadSavOptions>("readSav", options, {
     userMissing: { kind: "enum", values: ["missing", "keep"], description: "declared user-missing values: set to null, or keep the codes" },
     dates: { kind: "enum", values: ["iso", "date", "number"], description: "dates as ISO text, JS Date objects or SPSS seconds" },
-    encoding: { kind: "custom", check: (e) => (typeof e === "string" && canDecode(e) ? undefined : `${JSON.stringify(e)} is not a character encoding Node can decode`), expected: 'an encoding label such as "utf-8" or "windows-1252"' },
+    encoding: {
+      kind: "custom",
+      check: (e) => (typeof e === "string" && canDecode(e) ? undefined : `${JSON.stringify(e)} is not a character encoding Node can decode`),
+      expected: 'an encoding label such as "utf-8" or "windows-1252"',
+    },
     ...naValueSpecs(),
   });
   let buf: Buffer;
@@ -244,7 +263,11 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
   const cols: { [name: string]: unknown[] } = {};
   const userMissingCount: Record<string, number> = {};
   for (const v of meta.variables) {
-    if (seen.has(v.name)) throw new PathlabError(`${path}: two variables are named "${v.name}".`, { code: "data.duplicate-column", hint: "Rename one of them in SPSS and save the file again." });
+    if (seen.has(v.name))
+      throw new PathlabError(`${path}: two variables are named "${v.name}".`, {
+        code: "data.duplicate-column",
+        hint: "Rename one of them in SPSS and save the file again.",
+      });
     seen.add(v.name);
     const c = column(v, x);
     cols[v.name] = c.values;
@@ -252,7 +275,10 @@ export async function readSav(source: string | Uint8Array, options: ReadSavOptio
   }
   const variables: SavVariable[] = meta.variables.map(({ segments, shortName, ...pub }) => pub);
   const h = raw.header;
-  const frame = toDataFrame(cols, variables.map((v) => v.name));
+  const frame = toDataFrame(
+    cols,
+    variables.map((v) => v.name),
+  );
   // Value and variable labels travel with the frame into describe, dummyCode and process.
   setValueLabels(
     frame,

@@ -8,8 +8,21 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
+import { meanSdNonMissing } from "../math";
 import { compareLevels, findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
-import { columnNames, isMissing, naValueSpecs, naValuesOf, rawColumn, rowCount, toNumber, unknownVariable, type MissingOptions, type NaValue, type TableInput } from "./table-input";
+import {
+  columnNames,
+  isMissing,
+  naValueSpecs,
+  naValuesOf,
+  rawColumn,
+  rowCount,
+  toNumber,
+  unknownVariable,
+  type MissingOptions,
+  type NaValue,
+  type TableInput,
+} from "./table-input";
 
 /** Options every scoring function takes: `naValues`, codes that mean "missing" (e.g. [99, -9]). */
 export type ScoringOptions = MissingOptions;
@@ -22,7 +35,10 @@ function scoringOptions<T extends MissingOptions>(fn: string, opts: T | undefine
 
 function needName(fn: string, name: unknown): void {
   if (typeof name !== "string")
-    throw new PathlabError(`${fn}(): the variable must be a column name; got ${JSON.stringify(name)}.`, { code: "data.bad-input", hint: `Write ${fn}(data, "x") or ${fn}(values).` });
+    throw new PathlabError(`${fn}(): the variable must be a column name; got ${JSON.stringify(name)}.`, {
+      code: "data.bad-input",
+      hint: `Write ${fn}(data, "x") or ${fn}(values).`,
+    });
 }
 
 interface NamedValues {
@@ -33,13 +49,22 @@ interface NamedValues {
 /** Converts raw cells to numbers; missing → NaN; anything else non-numeric throws naming column/row/value. */
 function numbersOf(raw: ArrayLike<unknown>, name: string, codes: NaValue[]): number[] {
   if (raw === null || raw === undefined || typeof raw !== "object" || typeof (raw as ArrayLike<unknown>).length !== "number")
-    throw new PathlabError(`Expected a column of values for "${name}"; got ${raw === null ? "null" : typeof raw}.`, { code: "data.bad-input", hint: "Pass an array of values, or a table and a column name." });
+    throw new PathlabError(`Expected a column of values for "${name}"; got ${raw === null ? "null" : typeof raw}.`, {
+      code: "data.bad-input",
+      hint: "Pass an array of values, or a table and a column name.",
+    });
   const out = new Array<number>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = isMissing(raw[i], codes) ? NaN : toNumber(raw[i], name, i);
   return out;
 }
 
-function resolve(fn: string, a: ArrayLike<unknown> | TableInput, b: string | ScoringOptions | undefined, c: ScoringOptions | undefined, extra: OptionSpecs = {}): { col: NamedValues; opts: ScoringOptions } {
+function resolve(
+  fn: string,
+  a: ArrayLike<unknown> | TableInput,
+  b: string | ScoringOptions | undefined,
+  c: ScoringOptions | undefined,
+  extra: OptionSpecs = {},
+): { col: NamedValues; opts: ScoringOptions } {
   if (typeof b === "string") {
     const { opts, codes } = scoringOptions(fn, c, extra);
     return { col: { name: b, values: numbersOf(rawColumn(a as TableInput, b), b, codes) }, opts };
@@ -49,19 +74,7 @@ function resolve(fn: string, a: ArrayLike<unknown> | TableInput, b: string | Sco
   return { col: { name: "values", values: numbersOf(a as ArrayLike<unknown>, "values", codes) }, opts };
 }
 
-function meanSd(x: number[]): { mean: number; sd: number; n: number } {
-  let n = 0;
-  let s = 0;
-  for (const v of x) if (!Number.isNaN(v)) {
-    n++;
-    s += v;
-  }
-  const mean = s / n;
-  let ss = 0;
-  for (const v of x) if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
-  return { mean, sd: Math.sqrt(ss / (n - 1)), n };
-}
-
+/** Options of `composite`: mean or sum, the minimum number of answered items, missing-value codes. */
 export interface CompositeOptions extends ScoringOptions {
   /** "mean" (default) or "sum" of the items. */
   method?: "mean" | "sum";
@@ -78,6 +91,9 @@ export interface CompositeOptions extends ScoringOptions {
 /**
  * Composite score of several items per row: mean (Σ x_j / m) or sum (Σ x_j) over the m answered
  * items, scored only when m ≥ minItems (the "minimum items" rule, SPSS MEAN.n / SUM.n).
+ *
+ * @example
+ * df.addColumn("trust", composite(df, ["tr1", "tr2", "tr3"]), { inplace: true }); // item means
  */
 export function composite(data: TableInput, items: string[], options: CompositeOptions = {}): number[] {
   const { opts, codes } = scoringOptions<CompositeOptions>("composite", options, {
@@ -90,9 +106,15 @@ export function composite(data: TableInput, items: string[], options: CompositeO
   const k = items.length;
   const minItems = opts.minItems ?? k;
   if (minItems > k)
-    throw new PathlabError(`composite(): minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, { code: "options.bad-value", hint: `Write a number from 1 to ${k}.` });
+    throw new PathlabError(`composite(): minItems must be an integer from 1 to ${k} (the number of items), got ${minItems}.`, {
+      code: "options.bad-value",
+      hint: `Write a number from 1 to ${k}.`,
+    });
   if (opts.prorate && opts.method !== "sum")
-    throw new PathlabError('composite(): prorate applies to method: "sum" only.', { code: "options.bad-value", hint: 'Add { method: "sum" }, or drop prorate (a mean is already prorated).' });
+    throw new PathlabError('composite(): prorate applies to method: "sum" only.', {
+      code: "options.bad-value",
+      hint: 'Add { method: "sum" }, or drop prorate (a mean is already prorated).',
+    });
   const names = columnNames(data);
   for (const it of items) if (!names.includes(it)) throw unknownVariable(it, names);
   const cols = items.map((it) => numbersOf(rawColumn(data, it), it, codes));
@@ -124,6 +146,9 @@ export interface ReverseOptions extends ScoringOptions {
 /**
  * Reverse-codes answers on a min…max scale: x' = min + max − x (1↔7, 2↔6, … on a 1–7 scale).
  * A value outside [min, max] is an error naming the row, since it means the scale is wrong.
+ *
+ * @example
+ * reverseCode(df, "tr4", { min: 1, max: 7 })   // 8 − tr4
  */
 export function reverseCode(values: ArrayLike<unknown>, opts: ReverseOptions): number[];
 export function reverseCode(data: TableInput, variable: string, opts: ReverseOptions): number[];
@@ -131,7 +156,10 @@ export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | Reve
   const { col, opts } = resolve("reverseCode", a, b as string | ScoringOptions, c, { min: { kind: "number" }, max: { kind: "number" } });
   const o = opts as ReverseOptions;
   if (typeof o.min !== "number" || typeof o.max !== "number" || !(o.max > o.min))
-    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, { hint: "For a 1–7 Likert item: { min: 1, max: 7 }.", code: "options.bad-value" });
+    throw new PathlabError(`reverseCode needs the scale's { min, max } with max > min.`, {
+      hint: "For a 1–7 Likert item: { min: 1, max: 7 }.",
+      code: "options.bad-value",
+    });
   return col.values.map((v, i) => {
     if (Number.isNaN(v)) return NaN;
     if (v < o.min || v > o.max)
@@ -143,24 +171,43 @@ export function reverseCode(a: ArrayLike<unknown> | TableInput, b: string | Reve
   });
 }
 
-/** Mean-centres a variable: x − x̄ (x̄ over the non-missing values). */
+/**
+ * Mean-centres a variable: x − x̄ (x̄ over the non-missing values).
+ *
+ * @example
+ * center(df, "trust")  // trust − mean(trust)
+ * center([1, 2, 3])    // [−1, 0, 1]
+ */
 export function center(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
 export function center(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function center(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
   const { col } = resolve("center", a, b, c);
-  const { mean, n } = meanSd(col.values);
-  if (n === 0) throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, { code: "data.empty-column", hint: "Check the column and its missing-value codes." });
+  const { mean, n } = meanSdNonMissing(col.values);
+  if (n === 0)
+    throw new PathlabError(`Column "${col.name}" has no non-missing values to centre.`, {
+      code: "data.empty-column",
+      hint: "Check the column and its missing-value codes.",
+    });
   return col.values.map((v) => v - mean);
 }
 
-/** Standardises a variable: z = (x − x̄) / s, with s the sample SD (n − 1 denominator). */
+/**
+ * Standardises a variable: z = (x − x̄) / s, with s the sample SD (n − 1 denominator).
+ *
+ * @example
+ * standardize(df, "perf")   // z-scores
+ * standardize([1, 2, 3])    // [−1, 0, 1]
+ */
 export function standardize(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
 export function standardize(data: TableInput, variable: string, opts?: ScoringOptions): number[];
 export function standardize(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
   const { col } = resolve("standardize", a, b, c);
-  const { mean, sd, n } = meanSd(col.values);
+  const { mean, sd, n } = meanSdNonMissing(col.values);
   if (n < 2 || !(sd > 0))
-    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, { code: "data.zero-variance", hint: "A constant column has no z-scores; leave it out." });
+    throw new PathlabError(`Column "${col.name}" has zero variance (or fewer than 2 values) and cannot be standardised.`, {
+      code: "data.zero-variance",
+      hint: "A constant column has no z-scores; leave it out.",
+    });
   return col.values.map((v) => (v - mean) / sd);
 }
 
@@ -172,11 +219,15 @@ export interface ProductOptions extends ScoringOptions {
 /**
  * Product term of two or more variables, Π x_j per row (optionally of mean-centred variables), for
  * moderation analyses.
+ *
+ * @example
+ * productTerm(df, ["trust_c", "commit_c"])   // the interaction term
+ * productTerm(df, ["trust", "commit"], { center: true })
  */
-export function product(data: TableInput, variables: string[], opts?: ProductOptions): number[];
-export function product(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
-export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, options: ProductOptions = {}): number[] {
-  const { opts, codes } = scoringOptions<ProductOptions>("product", options, { center: { kind: "boolean", aliases: ["centre"] } });
+export function productTerm(data: TableInput, variables: string[], opts?: ProductOptions): number[];
+export function productTerm(a: ArrayLike<unknown>, b: ArrayLike<unknown>, opts?: ProductOptions): number[];
+export function productTerm(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayLike<unknown>, options: ProductOptions = {}): number[] {
+  const { opts, codes } = scoringOptions<ProductOptions>("productTerm", options, { center: { kind: "boolean", aliases: ["centre"] } });
   let cols: NamedValues[];
   const isNameList = Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === "string");
   if (isNameList) {
@@ -189,9 +240,13 @@ export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayL
       { name: "b", values: numbersOf(b as ArrayLike<unknown>, "b", codes) },
     ];
     if (cols[0].values.length !== cols[1].values.length)
-      throw new PathlabError(`product(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, { code: "data.ragged", hint: "Pass two columns with one value per row each." });
+      throw new PathlabError(`productTerm(): the two columns differ in length (${cols[0].values.length} vs ${cols[1].values.length}).`, {
+        code: "data.ragged",
+        hint: "Pass two columns with one value per row each.",
+      });
   }
-  if (cols.length < 2) throw new PathlabError("product() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write product(data, ["x", "w"]).' });
+  if (cols.length < 2)
+    throw new PathlabError("productTerm() needs at least two variables.", { code: "data.too-few-variables", hint: 'Write productTerm(data, ["x", "w"]).' });
   if (opts.center) cols = cols.map((c) => ({ name: c.name, values: center(c.values) }));
   const n = cols[0].values.length;
   const out = new Array<number>(n);
@@ -203,8 +258,28 @@ export function product(a: ArrayLike<unknown> | TableInput, b: string[] | ArrayL
   return out;
 }
 
-function logOf(fn: (x: number) => number, label: string, a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  const { col } = resolve(label, a, b, c);
+export interface LogOptions extends ScoringOptions {
+  /** The logarithm's base: "e" (natural, default), 10 or 2. */
+  base?: "e" | 10 | 2;
+}
+
+const LOG_FUNCTIONS: Record<string, (x: number) => number> = { e: Math.log, "10": Math.log10, "2": Math.log2 };
+
+/**
+ * Log transform of a variable, ln(x) by default or log₁₀/log₂ with `base`; a value ≤ 0 is an error
+ * naming its row (papers log-transform counts as ln(x + 1): add the constant first).
+ *
+ * @example
+ * logTransform(data, "employees")               // ln(employees)
+ * logTransform([1, 10, 100], { base: 10 })      // [0, 1, 2]
+ */
+export function logTransform(values: ArrayLike<unknown>, opts?: LogOptions): number[];
+export function logTransform(data: TableInput, variable: string, opts?: LogOptions): number[];
+export function logTransform(a: ArrayLike<unknown> | TableInput, b?: string | LogOptions, c?: LogOptions): number[] {
+  const { col, opts } = resolve("logTransform", a, b, c, { base: { kind: "enum", values: ["e", "10", "2"], acceptNumbers: true } });
+  const base = String((opts as LogOptions).base ?? "e");
+  const fn = LOG_FUNCTIONS[base];
+  const label = base === "e" ? "ln" : `log${base}`;
   return col.values.map((v, i) => {
     if (Number.isNaN(v)) return NaN;
     if (!(v > 0))
@@ -214,20 +289,6 @@ function logOf(fn: (x: number) => number, label: string, a: ArrayLike<unknown> |
       });
     return fn(v);
   });
-}
-
-/** Base-10 logarithm, log10(x); a value ≤ 0 is an error naming its row. */
-export function log10(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
-export function log10(data: TableInput, variable: string, opts?: ScoringOptions): number[];
-export function log10(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  return logOf(Math.log10, "log10", a, b, c);
-}
-
-/** Natural logarithm, ln(x); a value ≤ 0 is an error naming its row. */
-export function ln(values: ArrayLike<unknown>, opts?: ScoringOptions): number[];
-export function ln(data: TableInput, variable: string, opts?: ScoringOptions): number[];
-export function ln(a: ArrayLike<unknown> | TableInput, b?: string | ScoringOptions, c?: ScoringOptions): number[] {
-  return logOf(Math.log, "ln", a, b, c);
 }
 
 export interface DummyOptions extends MissingOptions {
@@ -254,8 +315,17 @@ export interface DummyOptions extends MissingOptions {
  */
 export function dummyCode(data: TableInput, variable: string, options: DummyOptions = {}): Record<string, number[]> {
   const { opts, codes } = scoringOptions<DummyOptions>("dummyCode", options, {
-    reference: { kind: "custom", aliases: ["ref"], check: (r) => (typeof r === "string" || typeof r === "number" ? undefined : "must be a category (text or number)."), expected: 'a category, e.g. { reference: "north" }' },
-    levels: { kind: "custom", check: (l) => (Array.isArray(l) && l.every((x) => typeof x === "string" || typeof x === "number") ? undefined : "must be an array of categories."), expected: 'e.g. { levels: ["low", "mid", "high"] }' },
+    reference: {
+      kind: "custom",
+      aliases: ["ref"],
+      check: (r) => (typeof r === "string" || typeof r === "number" ? undefined : "must be a category (text or number)."),
+      expected: 'a category, e.g. { reference: "north" }',
+    },
+    levels: {
+      kind: "custom",
+      check: (l) => (Array.isArray(l) && l.every((x) => typeof x === "string" || typeof x === "number") ? undefined : "must be an array of categories."),
+      expected: 'e.g. { levels: ["low", "mid", "high"] }',
+    },
     prefix: { kind: "string" },
     names: { kind: "enum", values: ["labels", "codes"], caseInsensitive: true },
   });
@@ -269,16 +339,26 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
     levels = opts.levels.map(key);
     const extra = present.filter((p) => !levels.includes(p));
     if (extra.length)
-      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, { code: "data.unknown-level", hint: `Add them to levels, or declare them missing with { naValues: [...] }.` });
+      throw new PathlabError(`Column "${variable}" has categories not in levels: ${extra.map((e) => `"${e}"`).join(", ")}.`, {
+        code: "data.unknown-level",
+        hint: `Add them to levels, or declare them missing with { naValues: [...] }.`,
+      });
   } else {
     // R's factor(): numeric codes in numeric order, text in R's sort order (the first is the reference)
     const nums = present.filter((p) => p !== "" && Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
     levels = [...nums, ...present.filter((p) => !(p !== "" && Number.isFinite(Number(p)))).sort(compareLevels)];
   }
-  if (levels.length < 2) throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, { code: "data.too-few-levels", hint: "Dummy coding needs a variable with at least two categories." });
+  if (levels.length < 2)
+    throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, {
+      code: "data.too-few-levels",
+      hint: "Dummy coding needs a variable with at least two categories.",
+    });
   const ref = opts.reference === undefined ? levels[0] : key(opts.reference);
   if (!levels.includes(ref))
-    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, { hint: `Categories: ${levels.join(", ")}.`, code: "data.unknown-level" });
+    throw new PathlabError(`Reference category "${ref}" does not occur in column "${variable}".`, {
+      hint: `Categories: ${levels.join(", ")}.`,
+      code: "data.unknown-level",
+    });
   const prefix = opts.prefix ?? `${variable}_`;
   const part = dummyNames(levels, opts.names === "codes" ? undefined : valueLabelsOf(data, variable));
   const out: Record<string, number[]> = {};
@@ -296,7 +376,7 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
 function dummyNames(levels: string[], labels: ValueLabel[] | undefined): Map<string, string> {
   const wanted = levels.map((lev) => {
     const num = Number(lev);
-    const label = labels ? findLabel(labels, Number.isFinite(num) && lev.trim() !== "" ? num : lev) ?? findLabel(labels, lev) : undefined;
+    const label = labels ? (findLabel(labels, Number.isFinite(num) && lev.trim() !== "" ? num : lev) ?? findLabel(labels, lev)) : undefined;
     const safe = nameSafe(label ?? lev);
     return safe || lev;
   });

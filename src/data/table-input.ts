@@ -1,5 +1,5 @@
 /**
- * The one tabular input every pathlab function accepts: a danfojs DataFrame, an array of row
+ * The one tabular input every pathlab function accepts: a DataFrame (pathlab's, or anything with its `columns` and `values`), an array of row
  * objects, or an object of columns. Everything downstream works on plain numeric columns obtained
  * through `numericColumns`, which applies the missing-value rules and listwise deletion and reports
  * how many rows it used and dropped.
@@ -14,22 +14,33 @@
  * ("0x10") is not a number here (R's C-level parser reads it as 16; in survey data it is an ID or
  * code, not a quantity), and "Inf"/"-Inf" are numbers but not finite, so an analysis refuses them.
  */
-import { PathlabError } from "../errors";
+import { PathlabError, type ErrorCode } from "../errors";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 
-/** Anything with danfojs's `columns` and `values` (a DataFrame), without importing danfojs. */
+/** Anything with `columns` and row-major `values`: pathlab's DataFrame, or a danfojs one. */
 export interface DataFrameLike {
   columns: string[];
   values: unknown[][];
 }
 
+/** A table as an object of equally long columns: `{ x: [1, 2], y: [3, 4] }`. */
 export type ColumnsObject = { [column: string]: ArrayLike<unknown> };
+/** A table as an array of row objects: `[{ x: 1, y: 3 }, { x: 2, y: 4 }]`. */
 export type RowObjects = ReadonlyArray<{ [column: string]: unknown }>;
+/**
+ * Any table every pathlab function accepts: a DataFrame (pathlab's, or anything with its `columns`
+ * and row-major `values`), an array of row objects, or an object of equally long columns.
+ *
+ * @example
+ * describe({ x: [1, 2, 3], y: [2, 4, 7] })
+ * describe([{ x: 1, y: 2 }, { x: 2, y: 4 }])
+ */
 export type TableInput = DataFrameLike | RowObjects | ColumnsObject;
 
 /** A declared missing-value code: numbers match numeric cells (and numeric text), text matches text cells. */
 export type NaValue = number | string;
 
+/** Missing-value options every function reading a table takes: codes that mean "missing" (R's `na.strings`). */
 export interface MissingOptions {
   /** Values meaning "missing" besides null, NaN, empty cells and "NA", e.g. [99, -9] or ["."]. */
   naValues?: NaValue[];
@@ -37,7 +48,7 @@ export interface MissingOptions {
   missing?: number[];
 }
 
-const NA_HINT = "Declare missing-value codes as { naValues: [99, -9] } (numbers) or { naValues: [\".\"] } (text).";
+const NA_HINT = 'Declare missing-value codes as { naValues: [99, -9] } (numbers) or { naValues: ["."] } (text).';
 
 /**
  * The option specs of `naValues` and its older numeric spelling `missing`, for `checkOptions`. A
@@ -74,7 +85,10 @@ export function naValueSpecs(): OptionSpecs {
 export function naValuesOf(opts: MissingOptions | undefined, fn: string): NaValue[] {
   if (!opts) return [];
   if (opts.naValues !== undefined && opts.missing !== undefined)
-    throw new PathlabError(`${fn}(): missing-value codes are given twice, as 'naValues' and 'missing'.`, { code: "options.duplicate", hint: "Give them once, as naValues." });
+    throw new PathlabError(`${fn}(): missing-value codes are given twice, as 'naValues' and 'missing'.`, {
+      code: "options.duplicate",
+      hint: "Give them once, as naValues.",
+    });
   return opts.naValues ?? opts.missing ?? [];
 }
 
@@ -82,18 +96,22 @@ function isDataFrameLike(x: unknown): x is DataFrameLike {
   return x !== null && typeof x === "object" && !Array.isArray(x) && Array.isArray((x as DataFrameLike).columns) && Array.isArray((x as DataFrameLike).values);
 }
 
-function badInput(message: string, hint: string, code = "data.bad-input"): PathlabError {
+function badInput(message: string, hint: string, code: ErrorCode = "data.bad-input"): PathlabError {
   return new PathlabError(message, { code, hint });
 }
 
-const TABLE_HINT = "Pass a danfojs DataFrame, an array of row objects ([{ x: 1, y: 2 }, …]) or an object of equally long columns ({ x: [...], y: [...] }).";
+const TABLE_HINT = "Pass a DataFrame, an array of row objects ([{ x: 1, y: 2 }, …]) or an object of equally long columns ({ x: [...], y: [...] }).";
 
 function duplicateCheck(names: string[], where: string): void {
   const first = new Map<string, number>();
   names.forEach((n, j) => {
     const prev = first.get(n);
     if (prev !== undefined)
-      throw badInput(`${where}: column name "${n}" occurs twice (columns ${prev + 1} and ${j + 1}).`, "Rename one of the columns; pathlab will not guess which one you mean.", "data.duplicate-column");
+      throw badInput(
+        `${where}: column name "${n}" occurs twice (columns ${prev + 1} and ${j + 1}).`,
+        "Rename one of the columns; pathlab will not guess which one you mean.",
+        "data.duplicate-column",
+      );
     first.set(n, j);
   });
 }
@@ -110,7 +128,11 @@ export function checkTable(data: unknown): string[] {
     const k = data.columns.length;
     data.values.forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== k)
-        throw badInput(`Row ${i + 1} of the data frame has ${Array.isArray(row) ? row.length : "no"} values for ${k} columns.`, "Every row needs one value per column.", "data.ragged");
+        throw badInput(
+          `Row ${i + 1} of the data frame has ${Array.isArray(row) ? row.length : "no"} values for ${k} columns.`,
+          "Every row needs one value per column.",
+          "data.ragged",
+        );
     });
     return [...data.columns];
   }
@@ -137,7 +159,11 @@ export function checkTable(data: unknown): string[] {
     const n = (c as ArrayLike<unknown>).length;
     if (!ref) ref = [name, n];
     else if (n !== ref[1])
-      throw badInput(`Columns differ in length: "${ref[0]}" has ${ref[1]} values but "${name}" has ${n}.`, "Every column must have one value per row; mark a missing value as null rather than leaving it out.", "data.ragged");
+      throw badInput(
+        `Columns differ in length: "${ref[0]}" has ${ref[1]} values but "${name}" has ${n}.`,
+        "Every column must have one value per row; mark a missing value as null rather than leaving it out.",
+        "data.ragged",
+      );
   }
   return entries.map(([n]) => n);
 }
@@ -227,14 +253,22 @@ export function isMissing(v: unknown, codes: readonly NaValue[] = []): boolean {
 /** Converts one raw cell to a finite number, or throws naming column, row (1-based) and value. */
 export function toNumber(v: unknown, column: string, row: number): number {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new PathlabError(`Column "${column}", row ${row + 1}: value ${v} is not a finite number.`, { code: "data.non-finite", hint: `Recode it, or declare it missing with { naValues: [${v}] }.` });
+    if (!Number.isFinite(v))
+      throw new PathlabError(`Column "${column}", row ${row + 1}: value ${v} is not a finite number.`, {
+        code: "data.non-finite",
+        hint: `Recode it, or declare it missing with { naValues: [${v}] }.`,
+      });
     return v;
   }
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
     const x = parseDecimal(v);
     if (x !== undefined && Number.isFinite(x)) return x;
-    if (x !== undefined) throw new PathlabError(`Column "${column}", row ${row + 1}: value ${JSON.stringify(v)} is not a finite number.`, { code: "data.non-finite", hint: "Recode it, or declare it missing with { naValues: [...] }." });
+    if (x !== undefined)
+      throw new PathlabError(`Column "${column}", row ${row + 1}: value ${JSON.stringify(v)} is not a finite number.`, {
+        code: "data.non-finite",
+        hint: "Recode it, or declare it missing with { naValues: [...] }.",
+      });
     const hex = /^\s*[+-]?0[xX]/.test(v) ? " Hexadecimal text is not read as a number (it is usually an ID or code)." : "";
     throw new PathlabError(`Column "${column}", row ${row + 1}: value ${JSON.stringify(v)} is not a number.${hex}`, {
       hint: `Recode text answers to numbers, or declare the value missing. ${NA_HINT}`,
@@ -305,7 +339,8 @@ export function numericColumns(data: TableInput, vars: string[], opts: MissingOp
 function typedColumns(data: TableInput, vars: string[], naValues: NaValue[]): NumericColumns | undefined {
   if (isDataFrameLike(data) || Array.isArray(data)) return undefined;
   const cols = vars.map((v) => (data as ColumnsObject)[v]);
-  if (!cols.every((c) => ArrayBuffer.isView(c) && !(c instanceof DataView) && !(c instanceof BigInt64Array) && !(c instanceof BigUint64Array))) return undefined;
+  if (!cols.every((c) => ArrayBuffer.isView(c) && !(c instanceof DataView) && !(c instanceof BigInt64Array) && !(c instanceof BigUint64Array)))
+    return undefined;
   const codes = naValues.filter((c): c is number => typeof c === "number");
   const n = rowsOf(data);
   const nums = cols as unknown as ArrayLike<number>[];

@@ -93,7 +93,6 @@ async function unbrotli(src: string, dest: string, mode: number): Promise<void> 
 
 async function untarBrotli(src: string, destDir: string, pkgDir: string): Promise<void> {
   // tar-fs is a dependency of the Chromium package itself; resolve it from there.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const tar = require(require.resolve("tar-fs", { paths: [pkgDir] })) as { extract(dir: string): NodeJS.WritableStream };
   await pipeline(fs.createReadStream(src), zlib.createBrotliDecompress(), tar.extract(destDir));
 }
@@ -216,7 +215,6 @@ export interface PathlabBrowser {
  */
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<PathlabBrowser> {
   const executablePath = await chromiumExecutable();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({
     executablePath,

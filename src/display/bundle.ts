@@ -1,6 +1,6 @@
 /**
  * Turning arbitrary notebook values into MIME bundles: pathlab results (the display protocol),
- * plotly figure objects, danfojs DataFrames and arrays of row objects. Anything else returns
+ * plotly figure objects, DataFrames (pathlab's or danfojs's) and arrays of row objects. Anything else returns
  * undefined and keeps the kernel's ordinary text printing.
  */
 import { inspect } from "util";
@@ -56,18 +56,20 @@ function elide<T>(rows: T[], gap: (hidden: number) => T): T[] {
   return [...rows.slice(0, half), gap(rows.length - MAX_ROWS), ...rows.slice(rows.length - half)];
 }
 
-/** A danfojs DataFrame (or Series) as a table, index first, long frames elided in the middle. */
+/** A DataFrame (or Series) as a table, index first, long frames elided in the middle. */
 export function frameTable(frame: DanfoLike, title?: string): TableSpec {
   const numeric = frame.columns.map((_, j) => frame.values.some((r) => typeof r[j] === "number"));
   const allInt = frame.columns.map((_, j) => frame.values.every((r) => typeof r[j] !== "number" || Number.isInteger(r[j])));
   const columns: Column[] = [
     { key: "__index", label: "", format: "text" },
-    ...frame.columns.map((c, j): Column => ({
-      key: `c${j}`,
-      label: c,
-      format: numeric[j] ? (allInt[j] ? "int" : "number") : "text",
-      digits: 3,
-    })),
+    ...frame.columns.map(
+      (c, j): Column => ({
+        key: `c${j}`,
+        label: c,
+        format: numeric[j] ? (allInt[j] ? "int" : "number") : "text",
+        digits: 3,
+      }),
+    ),
   ];
   const rows = frame.values.map((r, i) => {
     const row: Record<string, unknown> = { __index: String(frame.index[i]) };

@@ -85,7 +85,10 @@ export function samplePath(d: string, steps = 16): { x: number; y: number }[][] 
       for (let k = 1; k <= steps; k++) {
         const t = k / steps;
         const u = 1 - t;
-        cur.push({ x: u * u * u * p.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * e.x, y: u * u * u * p.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * e.y });
+        cur.push({
+          x: u * u * u * p.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * e.x,
+          y: u * u * u * p.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * e.y,
+        });
       }
       p = e;
     } else if (cmd === "Q") {
@@ -141,12 +144,19 @@ export function diagramProblems(fig: { layout: Obj }): DiagramProblem[] {
   const anns = (layout.annotations as Obj[] | undefined) ?? [];
   const nodes: Rect[] = shapes
     .filter((s) => String(s.name ?? "").startsWith("node:"))
-    .map((s) => ({ name: String(s.name), x0: Math.min(Number(s.x0), Number(s.x1)), x1: Math.max(Number(s.x0), Number(s.x1)), y0: Math.min(Number(s.y0), Number(s.y1)), y1: Math.max(Number(s.y0), Number(s.y1)) }));
+    .map((s) => ({
+      name: String(s.name),
+      x0: Math.min(Number(s.x0), Number(s.x1)),
+      x1: Math.max(Number(s.x0), Number(s.x1)),
+      y0: Math.min(Number(s.y0), Number(s.y1)),
+      y1: Math.max(Number(s.y0), Number(s.y1)),
+    }));
   const labels = anns.filter((a) => String(a.name ?? "").startsWith("label:")).map((a) => annotationBox(a, scale));
   const texts = anns.filter((a) => String(a.name ?? "").startsWith("text:")).map((a) => annotationBox(a, scale));
   const notes = anns.filter((a) => a.name === "notes").map((a) => annotationBox(a, scale));
   const out: DiagramProblem[] = [];
-  for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) if (overlap(nodes[i], nodes[j], 0)) out.push({ kind: "node-node", a: nodes[i].name, b: nodes[j].name });
+  for (let i = 0; i < nodes.length; i++)
+    for (let j = i + 1; j < nodes.length; j++) if (overlap(nodes[i], nodes[j], 0)) out.push({ kind: "node-node", a: nodes[i].name, b: nodes[j].name });
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++) if (overlap(labels[i], labels[j], 0.5)) out.push({ kind: "label-label", a: labels[i].name, b: labels[j].name });
     for (const n of nodes) if (overlap(labels[i], n, 0.5)) out.push({ kind: "label-node", a: labels[i].name, b: n.name });

@@ -75,7 +75,7 @@ export function boxesOverlap(a: Box, b: Box, slack = 0): boolean {
 
 /** Nesting levels of brackets over positions: an enclosing bracket sits outside the ones it spans. */
 export function bracketLevels(pairs: { i: number; j: number }[]): number[] {
-  const order = pairs.map((p, k) => k).sort((x, y) => pairs[x].j - pairs[x].i - (pairs[y].j - pairs[y].i) || pairs[x].i - pairs[y].i);
+  const order = pairs.map((_, k) => k).sort((x, y) => pairs[x].j - pairs[x].i - (pairs[y].j - pairs[y].i) || pairs[x].i - pairs[y].i);
   const level = new Array<number>(pairs.length).fill(0);
   const placed: number[] = [];
   for (const k of order) {
@@ -110,7 +110,9 @@ function sideCluster(fw: number, fh: number, side: "west" | "east", sats: Satell
   const maxLabelH = Math.max(0, ...sats.map((s) => s.labelH));
   const colW = Math.max(0, ...sats.map((s) => s.w));
   const idx = new Map(sats.map((s, i) => [s.id, i]));
-  const pr = pairs.filter((p) => idx.has(p.a) && idx.has(p.b)).map((p) => ({ ...p, i: Math.min(idx.get(p.a)!, idx.get(p.b)!), j: Math.max(idx.get(p.a)!, idx.get(p.b)!) }));
+  const pr = pairs
+    .filter((p) => idx.has(p.a) && idx.has(p.b))
+    .map((p) => ({ ...p, i: Math.min(idx.get(p.a)!, idx.get(p.b)!), j: Math.max(idx.get(p.a)!, idx.get(p.b)!) }));
   const levels = bracketLevels(pr);
   const maxLevel = Math.max(0, ...levels);
   const pairLabelW = Math.max(0, ...pr.map((p) => p.labelW));
@@ -136,7 +138,15 @@ interface SideDims {
   colW: number;
 }
 
-function placeSide(fw: number, fh: number, side: "west" | "east", sats: SatelliteSpec[], pr: (PairSpec & { i: number; j: number })[], levels: number[], d: SideDims): ClusterLayout {
+function placeSide(
+  fw: number,
+  fh: number,
+  side: "west" | "east",
+  sats: SatelliteSpec[],
+  pr: (PairSpec & { i: number; j: number })[],
+  levels: number[],
+  d: SideDims,
+): ClusterLayout {
   const n = sats.length;
   const blockH = n > 0 ? (n - 1) * d.pitch + Math.max(...sats.map((s) => s.h)) : 0;
   const h = Math.max(blockH, fh);
@@ -173,14 +183,26 @@ function placeSide(fw: number, fh: number, side: "west" | "east", sats: Satellit
     // The label sits on the spine between two rows (never on a row, where other brackets run).
     const mid = p.i + Math.max(0, Math.floor((p.j - p.i - 1) / 2));
     const ly = (rowY(mid) + rowY(mid + 1)) / 2;
-    return { a: p.a, b: p.b, points: [{ x: ax, y: ya }, { x: sx, y: ya }, { x: sx, y: yb }, { x: bx, y: yb }], label: { x: sx, y: ly } };
+    return {
+      a: p.a,
+      b: p.b,
+      points: [
+        { x: ax, y: ya },
+        { x: sx, y: ya },
+        { x: sx, y: yb },
+        { x: bx, y: yb },
+      ],
+      label: { x: sx, y: ly },
+    };
   });
   return { w, h, factor, satellites, loadings, brackets };
 }
 
 function southCluster(fw: number, fh: number, sats: SatelliteSpec[], pairs: PairSpec[]): ClusterLayout {
   const idx = new Map(sats.map((s, i) => [s.id, i]));
-  const pr = pairs.filter((p) => idx.has(p.a) && idx.has(p.b)).map((p) => ({ ...p, i: Math.min(idx.get(p.a)!, idx.get(p.b)!), j: Math.max(idx.get(p.a)!, idx.get(p.b)!) }));
+  const pr = pairs
+    .filter((p) => idx.has(p.a) && idx.has(p.b))
+    .map((p) => ({ ...p, i: Math.min(idx.get(p.a)!, idx.get(p.b)!), j: Math.max(idx.get(p.a)!, idx.get(p.b)!) }));
   const levels = bracketLevels(pr);
   const maxLevel = Math.max(0, ...levels);
   const pairLabelH = Math.max(0, ...pr.map((p) => p.labelH));
@@ -197,7 +219,14 @@ function southCluster(fw: number, fh: number, sats: SatelliteSpec[], pairs: Pair
   return placeSouth(fw, fh, sats, pr, levels, { extra, vgap, arcsH, levelStep });
 }
 
-function placeSouth(fw: number, fh: number, sats: SatelliteSpec[], pr: (PairSpec & { i: number; j: number })[], levels: number[], d: { extra: number; vgap: number; arcsH: number; levelStep: number }): ClusterLayout {
+function placeSouth(
+  fw: number,
+  fh: number,
+  sats: SatelliteSpec[],
+  pr: (PairSpec & { i: number; j: number })[],
+  levels: number[],
+  d: { extra: number; vgap: number; arcsH: number; levelStep: number },
+): ClusterLayout {
   const pairLabelW = Math.max(0, ...pr.map((p) => p.labelW));
   const widths = sats.map((s) => Math.max(s.w, s.labelW + 4, pr.length ? pairLabelW + 4 : 0) + d.extra);
   const rowW = widths.reduce((a, b) => a + b, 0);
@@ -227,17 +256,29 @@ function placeSouth(fw: number, fh: number, sats: SatelliteSpec[], pr: (PairSpec
     const sy = satTop + satH + 12 + (levels[k] - 1) * d.levelStep + (d.levelStep - 8) / 2;
     const mid = p.i + Math.max(0, Math.floor((p.j - p.i - 1) / 2));
     const lx = (centres[mid] + centres[mid + 1]) / 2;
-    return { a: p.a, b: p.b, points: [{ x: centres[p.i], y: a.y + a.h }, { x: centres[p.i], y: sy }, { x: centres[p.j], y: sy }, { x: centres[p.j], y: b.y + b.h }], label: { x: lx, y: sy } };
+    return {
+      a: p.a,
+      b: p.b,
+      points: [
+        { x: centres[p.i], y: a.y + a.h },
+        { x: centres[p.i], y: sy },
+        { x: centres[p.j], y: sy },
+        { x: centres[p.j], y: b.y + b.h },
+      ],
+      label: { x: lx, y: sy },
+    };
   });
   return { w, h, factor, satellites, loadings, brackets };
 }
 
 /** Loading labels clear of each other, of every indicator and of the factor's bounding box. */
 function labelsClear(c: ClusterLayout, sats: SatelliteSpec[]): boolean {
-  const boxes = sats.filter((s) => s.labelW > 0).map((s) => {
-    const l = c.loadings.get(s.id)!.label;
-    return { x: l.x - s.labelW / 2, y: l.y - s.labelH / 2, w: s.labelW, h: s.labelH };
-  });
+  const boxes = sats
+    .filter((s) => s.labelW > 0)
+    .map((s) => {
+      const l = c.loadings.get(s.id)!.label;
+      return { x: l.x - s.labelW / 2, y: l.y - s.labelH / 2, w: s.labelW, h: s.labelH };
+    });
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(boxes[i], boxes[j], -2)) return false;
     for (const b of c.satellites.values()) if (boxesOverlap(boxes[i], b, -1)) return false;

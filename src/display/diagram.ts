@@ -177,11 +177,20 @@ function elkGraph(spec: DiagramSpec, blocks: Map<string, Block>, covs: CovNode[]
   });
   for (const c of covs) {
     const ports: ElkPort[] = [];
-    if (c.roleA === "out" || c.roleB === "out") ports.push({ id: `${c.id}#w`, x: 0, y: c.h / 2, width: 0, height: 0, layoutOptions: { "elk.port.side": "WEST" } });
-    if (c.roleA === "in" || c.roleB === "in") ports.push({ id: `${c.id}#e`, x: c.w, y: c.h / 2, width: 0, height: 0, layoutOptions: { "elk.port.side": "EAST" } });
+    if (c.roleA === "out" || c.roleB === "out")
+      ports.push({ id: `${c.id}#w`, x: 0, y: c.h / 2, width: 0, height: 0, layoutOptions: { "elk.port.side": "WEST" } });
+    if (c.roleA === "in" || c.roleB === "in")
+      ports.push({ id: `${c.id}#e`, x: c.w, y: c.h / 2, width: 0, height: 0, layoutOptions: { "elk.port.side": "EAST" } });
     children.push({ id: c.id, width: c.w, height: c.h, ports, layoutOptions: { "elk.portConstraints": "FIXED_POS" } });
-    for (const [v, role, k] of [[c.a, c.roleA, "a"], [c.b, c.roleB, "b"]] as const)
-      edges.push(role === "out" ? { id: `${c.id}:${k}`, sources: [end(v, "e")], targets: [`${c.id}#w`] } : { id: `${c.id}:${k}`, sources: [`${c.id}#e`], targets: [end(v, "w")] });
+    for (const [v, role, k] of [
+      [c.a, c.roleA, "a"],
+      [c.b, c.roleB, "b"],
+    ] as const)
+      edges.push(
+        role === "out"
+          ? { id: `${c.id}:${k}`, sources: [end(v, "e")], targets: [`${c.id}#w`] }
+          : { id: `${c.id}:${k}`, sources: [`${c.id}#e`], targets: [end(v, "w")] },
+      );
   }
   return {
     id: "root",
@@ -295,7 +304,11 @@ export function drawDiagram(spec: DiagramSpec): Figure {
   const ids = new Set(spec.nodes.map((n) => n.id));
   for (const e of spec.edges)
     for (const v of [e.from, e.to])
-      if (!ids.has(v)) throw new PathlabError(`Diagram: the ${e.kind} ${e.from} → ${e.to} refers to "${v}", which is not a node of the diagram.`, { code: "display.diagram-unknown-node", hint: "This is a bug in the code that built the diagram; please report it." });
+      if (!ids.has(v))
+        throw new PathlabError(`Diagram: the ${e.kind} ${e.from} → ${e.to} refers to "${v}", which is not a node of the diagram.`, {
+          code: "display.diagram-unknown-node",
+          hint: "This is a bug in the code that built the diagram; please report it.",
+        });
   const blocks = buildBlocks(spec, s);
   // A measurement model (no directed paths) is one column: its covariances are brackets on the right.
   const column = spec.edges.length > 0 && spec.edges.every((e) => e.kind === "covariance");
@@ -351,29 +364,79 @@ function drawNodes(blocks: Map<string, Block>, out: Drawing, col: ReturnType<typ
       fillcolor: fill,
       layer: "above",
     });
-    const text = n.lines.map((l, i) => (i === 0 ? (n.bold ? `<b>${esc(l)}</b>` : esc(l)) : `<span style="font-size:${s.labelFont}px">${esc(l)}</span>`)).join("<br>");
+    const text = n.lines
+      .map((l, i) => (i === 0 ? (n.bold ? `<b>${esc(l)}</b>` : esc(l)) : `<span style="font-size:${s.labelFont}px">${esc(l)}</span>`))
+      .join("<br>");
     out.annotations.push({ name: `text:${n.id}`, x: cx, y: cy, xref: "x", yref: "y", text, showarrow: false, font: { size: s.font }, align: "center" });
     if (!b.cluster) continue;
     const cl = b.cluster;
     for (const ind of n.indicators ?? []) {
       const box = cl.satellites.get(ind.id)!;
-      out.shapes.push({ type: "rect", name: `node:${ind.id}`, xref: "x", yref: "y", x0: b.x + box.x, x1: b.x + box.x + box.w, y0: b.y + box.y, y1: b.y + box.y + box.h, line: { color: col.line, width: 1.2 }, fillcolor: col.observed, layer: "above" });
-      out.annotations.push({ name: `text:${ind.id}`, x: b.x + box.x + box.w / 2, y: b.y + box.y + box.h / 2, xref: "x", yref: "y", text: esc(ind.text), showarrow: false, font: { size: s.font } });
+      out.shapes.push({
+        type: "rect",
+        name: `node:${ind.id}`,
+        xref: "x",
+        yref: "y",
+        x0: b.x + box.x,
+        x1: b.x + box.x + box.w,
+        y0: b.y + box.y,
+        y1: b.y + box.y + box.h,
+        line: { color: col.line, width: 1.2 },
+        fillcolor: col.observed,
+        layer: "above",
+      });
+      out.annotations.push({
+        name: `text:${ind.id}`,
+        x: b.x + box.x + box.w / 2,
+        y: b.y + box.y + box.h / 2,
+        xref: "x",
+        yref: "y",
+        text: esc(ind.text),
+        showarrow: false,
+        font: { size: s.font },
+      });
       const ld = cl.loadings.get(ind.id)!;
       const from = { x: b.x + ld.from.x, y: b.y + ld.from.y };
       const to = { x: b.x + ld.to.x, y: b.y + ld.to.y };
       const dir = unit(from, to);
       const stop = { x: to.x - dir.x * ARROW_LEN * 0.8, y: to.y - dir.y * ARROW_LEN * 0.8 };
-      out.shapes.push({ type: "path", name: `edge:${n.id}->${ind.id}`, path: `M ${f(from)} L ${f(stop)}`, line: { color: col.line, width: 1.2 }, layer: "below" });
-      out.shapes.push({ type: "path", name: `head:${n.id}->${ind.id}`, path: arrowHead(to, dir), line: { color: col.line, width: 0.5 }, fillcolor: col.line, layer: "below" });
+      out.shapes.push({
+        type: "path",
+        name: `edge:${n.id}->${ind.id}`,
+        path: `M ${f(from)} L ${f(stop)}`,
+        line: { color: col.line, width: 1.2 },
+        layer: "below",
+      });
+      out.shapes.push({
+        type: "path",
+        name: `head:${n.id}->${ind.id}`,
+        path: arrowHead(to, dir),
+        line: { color: col.line, width: 0.5 },
+        fillcolor: col.line,
+        layer: "below",
+      });
       if (ind.label) out.annotations.push(labelAnn(`label:${n.id}->${ind.id}`, { x: b.x + ld.label.x, y: b.y + ld.label.y }, ind.label, s, col.line));
     }
     for (const br of cl.brackets) {
       const pts = br.points.map((p) => ({ x: b.x + p.x, y: b.y + p.y }));
       const id = `${br.a}~~${br.b}`;
       out.shapes.push({ type: "path", name: `cov:${id}`, path: roundedPath(pts, 8), line: { color: col.weak, width: 1 }, layer: "below" });
-      out.shapes.push({ type: "path", name: `head:${id}:a`, path: arrowHead(pts[0], unit(pts[1], pts[0])), line: { color: col.weak, width: 0.5 }, fillcolor: col.weak, layer: "below" });
-      out.shapes.push({ type: "path", name: `head:${id}:b`, path: arrowHead(pts[3], unit(pts[2], pts[3])), line: { color: col.weak, width: 0.5 }, fillcolor: col.weak, layer: "below" });
+      out.shapes.push({
+        type: "path",
+        name: `head:${id}:a`,
+        path: arrowHead(pts[0], unit(pts[1], pts[0])),
+        line: { color: col.weak, width: 0.5 },
+        fillcolor: col.weak,
+        layer: "below",
+      });
+      out.shapes.push({
+        type: "path",
+        name: `head:${id}:b`,
+        path: arrowHead(pts[3], unit(pts[2], pts[3])),
+        line: { color: col.weak, width: 0.5 },
+        fillcolor: col.weak,
+        layer: "below",
+      });
       const pr = (n.indicatorCovariances ?? []).find((p) => p.a === br.a && p.b === br.b);
       if (pr?.label) out.annotations.push(labelAnn(`label:cov:${id}`, { x: b.x + br.label.x, y: b.y + br.label.y }, pr.label, s, col.weak));
     }
@@ -388,7 +451,9 @@ function drawNodes(blocks: Map<string, Block>, out: Drawing, col: ReturnType<typ
 function columnBrackets(spec: DiagramSpec, blocks: Map<string, Block>, out: Drawing, col: ReturnType<typeof diagramColours>, s: Sizes): number {
   const order = [...blocks.values()].sort((a, b) => a.y + a.centre.y - (b.y + b.centre.y));
   const row = new Map(order.map((b, i) => [b.node.id, i]));
-  const pairs = spec.edges.filter((e) => e.kind === "covariance").map((e) => ({ e, i: Math.min(row.get(e.from)!, row.get(e.to)!), j: Math.max(row.get(e.from)!, row.get(e.to)!) }));
+  const pairs = spec.edges
+    .filter((e) => e.kind === "covariance")
+    .map((e) => ({ e, i: Math.min(row.get(e.from)!, row.get(e.to)!), j: Math.max(row.get(e.from)!, row.get(e.to)!) }));
   const levels = bracketLevels(pairs);
   const labelW = Math.max(0, ...pairs.map((p) => labelBox(p.e.label ?? "", s).w));
   const step = labelW + 12;
@@ -400,8 +465,22 @@ function columnBrackets(spec: DiagramSpec, blocks: Map<string, Block>, out: Draw
     const pts = [ends[0], { x: spine, y: ends[0].y }, { x: spine, y: ends[1].y }, ends[1]];
     const id = `${p.e.from}~~${p.e.to}`;
     out.shapes.push({ type: "path", name: `cov:${id}`, path: roundedPath(pts, 10), line: { color: col.weak, width: 1 }, layer: "below" });
-    out.shapes.push({ type: "path", name: `head:${id}:a`, path: arrowHead(pts[0], unit(pts[1], pts[0])), line: { color: col.weak, width: 0.5 }, fillcolor: col.weak, layer: "below" });
-    out.shapes.push({ type: "path", name: `head:${id}:b`, path: arrowHead(pts[3], unit(pts[2], pts[3])), line: { color: col.weak, width: 0.5 }, fillcolor: col.weak, layer: "below" });
+    out.shapes.push({
+      type: "path",
+      name: `head:${id}:a`,
+      path: arrowHead(pts[0], unit(pts[1], pts[0])),
+      line: { color: col.weak, width: 0.5 },
+      fillcolor: col.weak,
+      layer: "below",
+    });
+    out.shapes.push({
+      type: "path",
+      name: `head:${id}:b`,
+      path: arrowHead(pts[3], unit(pts[2], pts[3])),
+      line: { color: col.weak, width: 0.5 },
+      fillcolor: col.weak,
+      layer: "below",
+    });
     const mid = p.i + Math.max(0, Math.floor((p.j - p.i - 1) / 2));
     if (p.e.label) out.annotations.push(labelAnn(`label:cov:${id}`, { x: spine, y: (yOf(mid) + yOf(mid + 1)) / 2 }, p.e.label, s, col.weak));
   });
@@ -410,14 +489,33 @@ function columnBrackets(spec: DiagramSpec, blocks: Map<string, Block>, out: Draw
 }
 
 function labelAnn(name: string, at: Point, text: string, s: Sizes, colour: string): Record<string, unknown> {
-  return { name, x: r(at.x), y: r(at.y), xref: "x", yref: "y", text: esc(text), showarrow: false, font: { size: s.labelFont, color: colour }, bgcolor: "#ffffff", borderpad: 1 };
+  return {
+    name,
+    x: r(at.x),
+    y: r(at.y),
+    xref: "x",
+    yref: "y",
+    text: esc(text),
+    showarrow: false,
+    font: { size: s.labelFont, color: colour },
+    bgcolor: "#ffffff",
+    borderpad: 1,
+  };
 }
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function drawEdges(spec: DiagramSpec, laid: ElkNode, blocks: Map<string, Block>, covs: CovNode[], out: Drawing, col: ReturnType<typeof diagramColours>, s: Sizes): void {
+function drawEdges(
+  spec: DiagramSpec,
+  laid: ElkNode,
+  blocks: Map<string, Block>,
+  covs: CovNode[],
+  out: Drawing,
+  col: ReturnType<typeof diagramColours>,
+  s: Sizes,
+): void {
   const directed = spec.edges.filter((e) => e.kind !== "covariance");
   const byId = new Map((laid.edges ?? []).map((e) => [e.id, e]));
   // Weak (covariate) paths first, so solid paths and their heads are drawn over them.
@@ -433,8 +531,21 @@ function drawEdges(spec: DiagramSpec, laid: ElkNode, blocks: Map<string, Block>,
     const p = sectionPath(sec, start, finish);
     const tip = finish ?? sec.endPoint;
     const colour = e.kind === "weak" ? col.weak : col.line;
-    out.shapes.push({ type: "path", name: `edge:${e.from}->${e.to}`, path: trimEnd(p.d, tip, p.endDir), line: { color: colour, width: e.kind === "weak" ? 1 : 1.3, dash: e.kind === "weak" ? "dash" : "solid" }, layer: "below" });
-    out.shapes.push({ type: "path", name: `head:${e.from}->${e.to}`, path: arrowHead(tip, p.endDir), line: { color: colour, width: 0.5 }, fillcolor: colour, layer: "below" });
+    out.shapes.push({
+      type: "path",
+      name: `edge:${e.from}->${e.to}`,
+      path: trimEnd(p.d, tip, p.endDir),
+      line: { color: colour, width: e.kind === "weak" ? 1 : 1.3, dash: e.kind === "weak" ? "dash" : "solid" },
+      layer: "below",
+    });
+    out.shapes.push({
+      type: "path",
+      name: `head:${e.from}->${e.to}`,
+      path: arrowHead(tip, p.endDir),
+      line: { color: colour, width: 0.5 },
+      fillcolor: colour,
+      layer: "below",
+    });
     const lab = le.labels?.[0];
     if (lab && e.label) {
       const home = { x: (lab.x ?? 0) + lab.width / 2, y: (lab.y ?? 0) + lab.height / 2 };
@@ -445,7 +556,10 @@ function drawEdges(spec: DiagramSpec, laid: ElkNode, blocks: Map<string, Block>,
   });
   for (const c of covs) {
     const parts: string[] = [];
-    for (const [v, role, k] of [[c.a, c.roleA, "a"], [c.b, c.roleB, "b"]] as const) {
+    for (const [v, role, k] of [
+      [c.a, c.roleA, "a"],
+      [c.b, c.roleB, "b"],
+    ] as const) {
       const sec = byId.get(`${c.id}:${k}`)?.sections?.[0];
       if (!sec) continue;
       const b = blocks.get(v)!;
@@ -455,18 +569,39 @@ function drawEdges(spec: DiagramSpec, laid: ElkNode, blocks: Map<string, Block>,
         const p = sectionPath(sec, start, undefined);
         const tip = start ?? sec.startPoint;
         parts.push(p.d);
-        out.shapes.push({ type: "path", name: `head:${c.id}:${k}`, path: arrowHead(tip, p.startDir), line: { color: col.weak, width: 0.5 }, fillcolor: col.weak, layer: "below" });
+        out.shapes.push({
+          type: "path",
+          name: `head:${c.id}:${k}`,
+          path: arrowHead(tip, p.startDir),
+          line: { color: col.weak, width: 0.5 },
+          fillcolor: col.weak,
+          layer: "below",
+        });
       } else {
         const finish = b.ports ? toOutline(b, "w") : undefined;
         const p = sectionPath(sec, undefined, finish);
         const tip = finish ?? sec.endPoint;
         parts.push(p.d);
-        out.shapes.push({ type: "path", name: `head:${c.id}:${k}`, path: arrowHead(tip, p.endDir), line: { color: col.weak, width: 0.5 }, fillcolor: col.weak, layer: "below" });
+        out.shapes.push({
+          type: "path",
+          name: `head:${c.id}:${k}`,
+          path: arrowHead(tip, p.endDir),
+          line: { color: col.weak, width: 0.5 },
+          fillcolor: col.weak,
+          layer: "below",
+        });
       }
     }
     out.shapes.push({ type: "path", name: `cov:${c.id}`, path: parts.join(" "), line: { color: col.weak, width: 1 }, layer: "below" });
     if (c.label) out.annotations.push(labelAnn(`label:cov:${c.id}`, { x: c.x + c.w / 2, y: c.y + c.h / 2 }, c.label, s, col.weak));
-    else out.shapes.push({ type: "path", name: `join:${c.id}`, path: `M ${f({ x: c.x, y: c.y + c.h / 2 })} L ${f({ x: c.x + c.w, y: c.y + c.h / 2 })}`, line: { color: col.weak, width: 1 }, layer: "below" });
+    else
+      out.shapes.push({
+        type: "path",
+        name: `join:${c.id}`,
+        path: `M ${f({ x: c.x, y: c.y + c.h / 2 })} L ${f({ x: c.x + c.w, y: c.y + c.h / 2 })}`,
+        line: { color: col.weak, width: 1 },
+        layer: "below",
+      });
   }
 }
 
@@ -524,7 +659,19 @@ function figureOf(spec: DiagramSpec, drawing: Drawing, blocks: Map<string, Block
   const W = Math.max(graphW, noteLines.length ? 560 : graphW);
   const H = graphH + notesH;
   if (noteLines.length)
-    drawing.annotations.push({ name: "notes", x: PAD, y: graphH + 4, xref: "x", yref: "y", xanchor: "left", yanchor: "top", align: "left", showarrow: false, text: noteLines.map(esc).join("<br>"), font: { size: s.labelFont, color: theme.muted } });
+    drawing.annotations.push({
+      name: "notes",
+      x: PAD,
+      y: graphH + 4,
+      xref: "x",
+      yref: "y",
+      xanchor: "left",
+      yanchor: "top",
+      align: "left",
+      showarrow: false,
+      text: noteLines.map(esc).join("<br>"),
+      font: { size: s.labelFont, color: theme.muted },
+    });
   const maxW = spec.maxWidth ?? 1100;
   // Scaled as a whole (text with it) to fit maxWidth, but never below 60%: smaller type is unreadable,
   // so a very wide diagram stays wider than maxWidth instead.
@@ -540,7 +687,7 @@ function figureOf(spec: DiagramSpec, drawing: Drawing, blocks: Map<string, Block
     showlegend: false,
   };
   const base: PlotLayout = {
-    title: spec.subtitle ? { text: spec.title ?? "", subtitle: { text: spec.subtitle } } : spec.title ?? "",
+    title: spec.subtitle ? { text: spec.title ?? "", subtitle: { text: spec.subtitle } } : (spec.title ?? ""),
     width: Math.ceil(W * scale),
   };
   const themed = themeLayout(base as Record<string, unknown>) as PlotLayout & { margin: { t: number } };
@@ -558,13 +705,18 @@ function figureOf(spec: DiagramSpec, drawing: Drawing, blocks: Map<string, Block
     showlegend: false,
     meta: { pathlab: "diagram", scale },
   };
-  return new Figure([hover], layout, { responsive: false, displaylogo: false, modeBarButtonsToRemove: ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"] });
+  return new Figure([hover], layout, {
+    responsive: false,
+    displaylogo: false,
+    modeBarButtonsToRemove: ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+  });
 }
 
 /** The annotation with its fonts scaled (coordinates stay in layout units; the axes scale them). */
 function scaleFont(a: Record<string, unknown>, k: number): Record<string, unknown> {
   const font = { ...(a.font as Record<string, unknown>) };
   font.size = Math.round((font.size as number) * k * 100) / 100;
-  const text = typeof a.text === "string" ? a.text.replace(/font-size:(\d+(\.\d+)?)px/g, (_, v) => `font-size:${Math.round(Number(v) * k * 100) / 100}px`) : a.text;
+  const text =
+    typeof a.text === "string" ? a.text.replace(/font-size:(\d+(\.\d+)?)px/g, (_, v) => `font-size:${Math.round(Number(v) * k * 100) / 100}px`) : a.text;
   return { ...a, font, text };
 }

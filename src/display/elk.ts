@@ -85,7 +85,6 @@ function elkWorker(): FakeWorker {
   if (worker) return worker;
   let mod: { Worker?: new (url?: string) => FakeWorker };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     mod = require("elkjs/lib/elk-worker.min.js");
   } catch {
     throw new PathlabError("The layout engine elkjs is not installed, so diagrams cannot be laid out.", {
@@ -111,7 +110,11 @@ function call(cmd: string, payload: Record<string, unknown>): unknown {
     reply = event.data;
   };
   w.dispatcher.saveDispatch({ data: { id: 0, cmd, ...payload } });
-  if (!reply) throw new PathlabError(`elkjs did not answer the ${cmd} request synchronously.`, { code: "display.layout-engine-version", hint: "Install the pinned version: npm install elkjs@0.12.1." });
+  if (!reply)
+    throw new PathlabError(`elkjs did not answer the ${cmd} request synchronously.`, {
+      code: "display.layout-engine-version",
+      hint: "Install the pinned version: npm install elkjs@0.12.1.",
+    });
   if (reply.error !== undefined) {
     const err = reply.error as { message?: string; g?: { message?: string } };
     throw new PathlabError(`The diagram layout failed: ${err?.message ?? err?.g?.message ?? String(err)}`, {

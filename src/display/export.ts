@@ -91,17 +91,17 @@ const LATEX_UNICODE: Record<string, string> = {
   "—": "---",
   "²": "$^{2}$",
   "³": "$^{3}$",
-  "χ": "$\\chi$",
-  "α": "$\\alpha$",
-  "β": "$\\beta$",
-  "γ": "$\\gamma$",
-  "λ": "$\\lambda$",
-  "ρ": "$\\rho$",
-  "σ": "$\\sigma$",
-  "η": "$\\eta$",
-  "θ": "$\\theta$",
-  "ω": "$\\omega$",
-  "Δ": "$\\Delta$",
+  χ: "$\\chi$",
+  α: "$\\alpha$",
+  β: "$\\beta$",
+  γ: "$\\gamma$",
+  λ: "$\\lambda$",
+  ρ: "$\\rho$",
+  σ: "$\\sigma$",
+  η: "$\\eta$",
+  θ: "$\\theta$",
+  ω: "$\\omega$",
+  Δ: "$\\Delta$",
   "√": "$\\surd$",
   "≤": "$\\leq$",
   "≥": "$\\geq$",
@@ -144,18 +144,22 @@ export function tableToLatex(t: TableSpec, options: { label?: string } = {}): st
   return out.join("\n") + "\n";
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function docxLib(): any {
+type Docx = typeof import("docx");
+
+/** The docx package, loaded on first use (most sessions never write Word). */
+function docxLib(): Docx {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return require("docx");
+    return require("docx") as Docx;
   } catch {
-    throw new PathlabError("The package docx is not installed, so Word tables cannot be written.", { hint: "Run npm install in the pathlab folder.", code: "display.no-docx" });
+    throw new PathlabError("The package docx is not installed, so Word tables cannot be written.", {
+      hint: "Run npm install in the pathlab folder.",
+      code: "display.no-docx",
+    });
   }
 }
 
 /** The paragraphs and table of one APA table (number, italic title, table, notes) for a docx Document. */
-function docxTable(d: any, t: TableSpec, number: number): any[] {
+function docxTable(d: Docx, t: TableSpec, number: number): (InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>)[] {
   const numeric = t.columns.map((c) => isNumericColumn(c, t.rows));
   const none = { style: d.BorderStyle.NONE, size: 0, color: "FFFFFF" };
   const rule = (size: number) => ({ style: d.BorderStyle.SINGLE, size, color: "000000" });
@@ -164,18 +168,25 @@ function docxTable(d: any, t: TableSpec, number: number): any[] {
     new d.TableCell({
       borders: { left: none, right: none, top: none, bottom: none, ...borders },
       margins: { left: 80, right: 80, top: 20, bottom: 20 },
-      children: [new d.Paragraph({ alignment: numeric[j] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text, bold, font, size: 20 })] })],
+      children: [
+        new d.Paragraph({ alignment: numeric[j] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [new d.TextRun({ text, bold, font, size: 20 })] }),
+      ],
     });
   const last = t.rows.length - 1;
   const header = new d.TableRow({ tableHeader: true, children: t.columns.map((c, j) => cell(c.label ?? c.key, j, { top: rule(8), bottom: rule(4) })) });
   const body = t.rows.map((r, i) => new d.TableRow({ children: t.columns.map((c, j) => cell(cellText(c, r), j, i === last ? { bottom: rule(8) } : {})) }));
-  const out: any[] = [
+  const out: (InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>)[] = [
     new d.Paragraph({ spacing: { before: 240 }, keepNext: true, children: [new d.TextRun({ text: `Table ${number}`, bold: true, font, size: 24 })] }),
     new d.Paragraph({ spacing: { after: 120 }, keepNext: true, children: [new d.TextRun({ text: t.title ?? "", italics: true, font, size: 24 })] }),
     new d.Table({ rows: [header, ...body], borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }),
   ];
   (t.notes ?? []).forEach((n, i) =>
-    out.push(new d.Paragraph({ spacing: { before: i === 0 ? 80 : 0 }, children: [...(i === 0 ? [new d.TextRun({ text: "Note. ", italics: true, font, size: 20 })] : []), new d.TextRun({ text: n, font, size: 20 })] })),
+    out.push(
+      new d.Paragraph({
+        spacing: { before: i === 0 ? 80 : 0 },
+        children: [...(i === 0 ? [new d.TextRun({ text: "Note. ", italics: true, font, size: 20 })] : []), new d.TextRun({ text: n, font, size: 20 })],
+      }),
+    ),
   );
   return out;
 }
@@ -187,7 +198,6 @@ export async function tablesToDocx(tables: TableSpec[], start = 1): Promise<Buff
   const doc = new d.Document({ creator: "pathlab", title: tables[0]?.title ?? "Tables", sections: [{ children }] });
   return d.Packer.toBuffer(doc);
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Anything with tables: a pathlab result or a single TableSpec. */
 export type Exportable = { tables(): TableSpec[] } | TableSpec;
@@ -195,7 +205,10 @@ export type Exportable = { tables(): TableSpec[] } | TableSpec;
 function tablesOf(x: Exportable): TableSpec[] {
   if (x && typeof (x as { tables?: unknown }).tables === "function") return (x as { tables(): TableSpec[] }).tables();
   if (x && Array.isArray((x as TableSpec).columns) && Array.isArray((x as TableSpec).rows)) return [x as TableSpec];
-  throw new PathlabError("exportTables(): each item must be a pathlab result or a table ({ columns, rows }).", { code: "display.bad-export", hint: "Pass results such as fit.parameterEstimates() or new TableResult({...})." });
+  throw new PathlabError("exportTables(): each item must be a pathlab result or a table ({ columns, rows }).", {
+    code: "display.bad-export",
+    hint: "Pass results such as fit.parameterEstimates() or new TableResult({...}).",
+  });
 }
 
 export interface ExportOptions {
@@ -207,14 +220,21 @@ export interface ExportOptions {
  * Writes the tables of several results into one file, by its extension: .docx (APA Word tables,
  * numbered), .md, .tex, .html or .csv (tables separated by a blank line, each preceded by a comment
  * line with its title). Resolves with the absolute path written.
+ *
+ * @example
+ * await exportTables([describe(df), ols(df, { y: "perf", x: ["trust"] })], "tables.docx")   // APA tables in Word
  */
 export async function exportTables(items: Exportable | Exportable[], file: string, options: ExportOptions = {}): Promise<string> {
   const opts = checkOptions<ExportOptions>("exportTables", options, { startNumber: { kind: "number", integer: true, min: 0, aliases: ["start"] } });
   if (typeof file !== "string" || !file)
-    throw new PathlabError("exportTables(): give the file to write, e.g. \"tables.docx\".", { code: "display.bad-export", hint: "Supported: .docx, .md, .tex, .html, .csv." });
+    throw new PathlabError('exportTables(): give the file to write, e.g. "tables.docx".', {
+      code: "display.bad-export",
+      hint: "Supported: .docx, .md, .tex, .html, .csv.",
+    });
   const list = Array.isArray(items) ? items : [items];
   const tables = list.flatMap(tablesOf);
-  if (!tables.length) throw new PathlabError("exportTables(): there are no tables to write.", { code: "display.bad-export", hint: "Pass at least one result with tables." });
+  if (!tables.length)
+    throw new PathlabError("exportTables(): there are no tables to write.", { code: "display.bad-export", hint: "Pass at least one result with tables." });
   const ext = path.extname(file).toLowerCase();
   const start = opts.startNumber ?? 1;
   let content: string | Buffer;
@@ -225,7 +245,10 @@ export async function exportTables(items: Exportable | Exportable[], file: strin
   else if (ext === ".html") {
     content = `<!doctype html><meta charset="utf-8">\n${tables.map(tableToHtml).join("\n")}\n`;
   } else
-    throw new PathlabError(`exportTables(): "${file}" has an extension pathlab cannot write.`, { code: "display.bad-extension", hint: "Use .docx, .md, .tex, .html or .csv." });
+    throw new PathlabError(`exportTables(): "${file}" has an extension pathlab cannot write.`, {
+      code: "display.bad-extension",
+      hint: "Use .docx, .md, .tex, .html or .csv.",
+    });
   const out = path.resolve(file);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, content);

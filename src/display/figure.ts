@@ -8,7 +8,9 @@ import type * as Plotly from "plotly.js";
 import { DISPLAY, INSPECT, PLOTLY_MIME, type MimeBundle } from "./mime";
 import { themeLayout } from "./theme";
 
+/** One plotly.js trace (`{ type: "scatter", x, y, … }`). */
 export type PlotData = Partial<Plotly.PlotData> & Record<string, unknown>;
+/** A plotly.js layout; `title` may be a plain string. */
 export type PlotLayout = Omit<Partial<Plotly.Layout>, "title"> & { title?: string | Partial<Plotly.Layout["title"]> } & Record<string, unknown>;
 /** An animation frame: a named set of trace (and layout) updates, as `Plotly.animate` takes them. */
 export type PlotFrame = { name?: string; data?: Record<string, unknown>[]; traces?: number[]; layout?: Record<string, unknown> } & Record<string, unknown>;
@@ -30,6 +32,13 @@ function titleText(layout: PlotLayout): string | undefined {
 
 let figureCounter = 0;
 
+/**
+ * A plotly.js figure that renders in a notebook (interactive, themed with the current figure theme)
+ * and saves with `savePlot`.
+ *
+ * @example
+ * new Figure([{ type: "scatter", mode: "markers", x: [1, 2, 3], y: [2, 4, 5] }], { title: "y by x" })
+ */
 export class Figure {
   readonly data: PlotData[];
   readonly layout: PlotLayout;

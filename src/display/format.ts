@@ -2,6 +2,7 @@
  * Number formatting as survey papers print it (APA 7th ed., §6.36): fixed decimals, a minus sign,
  * p values without a leading zero and never printed as 0 ("< .001"), significance stars.
  */
+import { STARS_DAGGER, STARS_DEFAULT, starsFor } from "../math";
 
 /** Formats a number with fixed decimals; non-finite values become an em dash, never "NaN". */
 export function formatNumber(x: number | null | undefined, digits = 3): string {
@@ -35,20 +36,10 @@ export function formatP(p: number | null | undefined, digits = 3): string {
 
 /** Conventional significance stars: *** p < .001, ** p < .01, * p < .05, † p < .10 (optional). */
 export function stars(p: number | null | undefined, dagger = false): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return "";
-  if (p < 0.001) return "***";
-  if (p < 0.01) return "**";
-  if (p < 0.05) return "*";
-  if (dagger && p < 0.1) return "†";
-  return "";
+  return starsFor(p, dagger ? STARS_DAGGER : STARS_DEFAULT);
 }
 
 /** Escapes text for safe inclusion in HTML (user-supplied variable names and labels included). */
 export function escapeHtml(s: unknown): string {
-  return String(s)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }

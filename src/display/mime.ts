@@ -18,11 +18,7 @@ export interface RichDisplay {
 
 /** True when `x` implements the rich display protocol. */
 export function hasDisplay(x: unknown): x is RichDisplay {
-  return (
-    x !== null &&
-    (typeof x === "object" || typeof x === "function") &&
-    typeof (x as Record<symbol, unknown>)[DISPLAY] === "function"
-  );
+  return x !== null && (typeof x === "object" || typeof x === "function") && typeof (x as Record<symbol, unknown>)[DISPLAY] === "function";
 }
 
 export const INSPECT: typeof inspect.custom = inspect.custom;

@@ -40,6 +40,10 @@ export function inKernel(): boolean {
  * Shows a value in the notebook as rich output (HTML table, plot) — the same rendering a cell's last
  * expression gets; an array of results shows each element as it would show alone. Outside a kernel
  * it prints the value's text form.
+ *
+ * @example
+ * display(fit.fitMeasures());   // shows a result mid-cell
+ * fit                            // the last expression shows itself
  */
 export function display(x: unknown): void {
   const bundles = displayBundles(x);

@@ -12,6 +12,11 @@ import { PathlabError } from "../errors";
 import * as fs from "fs";
 import * as path from "path";
 
+/**
+ * The base of every pathlab result: renders itself in a notebook (HTML tables, figures) through
+ * the display protocol, prints as text with `summary()`, exports with `toCSV()`, `toMarkdown()`,
+ * `toLatex()` and `toDocx()`, and carries `warnings`. Subclasses implement `tables()`.
+ */
 export abstract class Result {
   /** Warnings about this result (shown under its tables). */
   warnings: PathlabWarning[] = [];
@@ -49,8 +54,7 @@ export abstract class Result {
     const info = this.info();
     if (info.length) parts.push(`<div style="color:#444;margin-bottom:4px">${info.map(escapeHtml).join("<br>")}</div>`);
     for (const table of this.tables()) parts.push(tableToHtml(table));
-    for (const w of this.warnings)
-      parts.push(`<div style="color:#8a4b00;margin:2px 0">⚠ ${escapeHtml(w.message)}</div>`);
+    for (const w of this.warnings) parts.push(`<div style="color:#8a4b00;margin:2px 0">⚠ ${escapeHtml(w.message)}</div>`);
     parts.push("</div>");
     return parts.join("");
   }
@@ -85,7 +89,9 @@ export abstract class Result {
 
   /** The result's tables as LaTeX tables with booktabs rules. */
   toLatex(table?: number): string {
-    return this.pick("toLatex", table).map((t) => tableToLatex(t)).join("\n");
+    return this.pick("toLatex", table)
+      .map((t) => tableToLatex(t))
+      .join("\n");
   }
 
   /**
@@ -96,7 +102,10 @@ export abstract class Result {
     const buf = await tablesToDocx(this.tables());
     if (file !== undefined) {
       if (typeof file !== "string" || path.extname(file).toLowerCase() !== ".docx")
-        throw new PathlabError(`toDocx(): "${String(file)}" must be a file name ending in .docx.`, { code: "display.bad-extension", hint: 'Write result.toDocx("table1.docx").' });
+        throw new PathlabError(`toDocx(): "${String(file)}" must be a file name ending in .docx.`, {
+          code: "display.bad-extension",
+          hint: 'Write result.toDocx("table1.docx").',
+        });
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       fs.writeFileSync(file, buf);
     }

@@ -20,15 +20,13 @@ export interface SavePlotOptions {
 /**
  * Writes a figure to `file` as PNG or SVG (chosen by the extension) and resolves with the absolute
  * path. The figure may be a pathlab `Figure` or a plain plotly `{data, layout}` object.
+ *
+ * @example
+ * await savePlot(new Figure([{ type: "bar", x: ["a", "b"], y: [1, 2] }]), "figure.png")
  */
-export async function savePlot(
-  fig: Figure | { data: PlotData[]; layout?: PlotLayout },
-  file: string,
-  opts: SavePlotOptions = {},
-): Promise<string> {
+export async function savePlot(fig: Figure | { data: PlotData[]; layout?: PlotLayout }, file: string, opts: SavePlotOptions = {}): Promise<string> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== ".png" && ext !== ".svg")
-    throw new PathlabError(`savePlot: "${file}" must end in .png or .svg.`, { code: "display.bad-extension" });
+  if (ext !== ".png" && ext !== ".svg") throw new PathlabError(`savePlot: "${file}" must end in .png or .svg.`, { code: "display.bad-extension" });
   const figure = fig instanceof Figure ? fig : new Figure(fig.data, fig.layout ?? {});
   const plotlyPath = require.resolve("plotly.js-dist-min/plotly.min.js");
   const width = opts.width ?? (typeof figure.layout.width === "number" ? figure.layout.width : 800);
@@ -40,7 +38,10 @@ export async function savePlot(
     await page.addScriptTag({ path: plotlyPath });
     const dataUrl: string = await page.evaluate(
       async ({ spec, format, width, height, scale }) => {
+        // This function runs in the browser page: its Plotly and DOM have no types in this Node project.
+        // biome-ignore lint/suspicious/noExplicitAny: plotly.js in the page, untyped here
         const P = (globalThis as unknown as { Plotly: any }).Plotly;
+        // biome-ignore lint/suspicious/noExplicitAny: the page's document, untyped here (no DOM lib)
         const gd = (globalThis as unknown as { document: any }).document.getElementById("g");
         await P.newPlot(gd, spec.data, { ...spec.layout, width, height }, { staticPlot: true });
         return P.toImage(gd, { format, width, height, scale });

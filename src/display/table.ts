@@ -3,11 +3,12 @@
  * notes. One model, two renderings (HTML for notebooks, aligned text for `summary()` and logs), so
  * the two never disagree.
  */
-import { escapeHtml, formatInt, formatNumber, formatP } from "./format";
+import { escapeHtml, formatInt, formatNumber, formatP, stars } from "./format";
 
 /** How a column's numbers are printed. */
 export type ColumnFormat = "number" | "int" | "p" | "text";
 
+/** One column of a `TableSpec`: the row key it reads, its header, and how its numbers print. */
 export interface Column {
   /** Key of the value in each row object. */
   key: string;
@@ -25,16 +26,18 @@ export type Cell = number | string | boolean | null | undefined | { text: string
 
 export type Row = Record<string, Cell | unknown>;
 
+/**
+ * A table as pathlab renders it: a title, columns (key, label, number format), rows of values keyed
+ * by column, and notes printed under it. `TableResult` displays one.
+ *
+ * @example
+ * new TableResult({ title: "Means", columns: [{ key: "v", label: "Variable", format: "text" }, { key: "m", label: "M", digits: 2 }], rows: [{ v: "x", m: 1.234 }] })
+ */
 export interface TableSpec {
   title?: string;
   columns: Column[];
   rows: Row[];
   notes?: string[];
-}
-
-function starsFor(p: unknown): string {
-  if (typeof p !== "number" || !Number.isFinite(p)) return "";
-  return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
 }
 
 /** The printed text of one cell. */
@@ -49,7 +52,7 @@ export function cellText(col: Column, row: Row): string {
     else if (fmt === "p") s = formatP(v);
     else if (fmt === "text") s = String(v);
     else s = formatNumber(v, col.digits ?? 3);
-    if (col.starsFrom) s += starsFor(row[col.starsFrom]);
+    if (col.starsFrom) s += stars(row[col.starsFrom] as number);
     return s;
   }
   if (typeof v === "boolean") return v ? "yes" : "no";
@@ -65,15 +68,13 @@ function isNumericColumn(col: Column, rows: Row[]): boolean {
 export function tableToHtml(t: TableSpec): string {
   const out: string[] = [];
   out.push('<div class="pathlab-table">');
-  out.push("<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.5em 0\">");
+  out.push('<table style="border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.5em 0">');
   if (t.title) out.push(`<caption style="text-align:left;font-weight:600;padding-bottom:4px">${escapeHtml(t.title)}</caption>`);
   const numeric = t.columns.map((c) => isNumericColumn(c, t.rows));
   out.push("<thead><tr>");
   t.columns.forEach((c, i) => {
     const align = numeric[i] ? "right" : "left";
-    out.push(
-      `<th style="text-align:${align};border-top:2px solid #333;border-bottom:1px solid #333;padding:2px 8px">${escapeHtml(c.label ?? c.key)}</th>`,
-    );
+    out.push(`<th style="text-align:${align};border-top:2px solid #333;border-bottom:1px solid #333;padding:2px 8px">${escapeHtml(c.label ?? c.key)}</th>`);
   });
   out.push("</tr></thead><tbody>");
   t.rows.forEach((r, ri) => {
@@ -84,9 +85,7 @@ export function tableToHtml(t: TableSpec): string {
       const cls = typeof v === "object" && v !== null && "className" in (v as object) ? (v as { className?: string }).className : undefined;
       const align = numeric[i] ? "right" : "left";
       const border = last ? "border-bottom:2px solid #333;" : "";
-      out.push(
-        `<td${cls ? ` class="${escapeHtml(cls)}"` : ""} style="text-align:${align};${border}padding:2px 8px">${escapeHtml(cellText(c, r))}</td>`,
-      );
+      out.push(`<td${cls ? ` class="${escapeHtml(cls)}"` : ""} style="text-align:${align};${border}padding:2px 8px">${escapeHtml(cellText(c, r))}</td>`);
     });
     out.push("</tr>");
   });

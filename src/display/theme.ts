@@ -101,7 +101,8 @@ export function setFigureTheme(options: SetThemeOptions): Readonly<FigureTheme> 
     fontSize: { kind: "number", min: 6, max: 32 },
     palette: {
       kind: "custom",
-      check: (p) => (Array.isArray(p) && p.length > 0 && p.every((c) => typeof c === "string" && c.length > 0) ? undefined : "must be a non-empty array of CSS colours."),
+      check: (p) =>
+        Array.isArray(p) && p.length > 0 && p.every((c) => typeof c === "string" && c.length > 0) ? undefined : "must be a non-empty array of CSS colours.",
       expected: 'e.g. { palette: ["#000000", "#777777"] }',
     },
   });
@@ -133,7 +134,14 @@ export interface SeriesStyle {
 /** Colour as rgba() with the given opacity (#rgb, #rrggbb or an rgb()/rgba() string). */
 export function withAlpha(colour: string, alpha: number): string {
   let c = colour.trim();
-  if (/^#[0-9a-f]{3}$/i.test(c)) c = "#" + c.slice(1).split("").map((h) => h + h).join("");
+  if (/^#[0-9a-f]{3}$/i.test(c))
+    c =
+      "#" +
+      c
+        .slice(1)
+        .split("")
+        .map((h) => h + h)
+        .join("");
   if (/^#[0-9a-f]{6}$/i.test(c)) {
     const v = parseInt(c.slice(1), 16);
     return `rgba(${(v >> 16) & 255},${(v >> 8) & 255},${v & 255},${alpha})`;
@@ -213,7 +221,8 @@ export function themeLayout(layout: Obj, t: FigureTheme = current): Obj {
     },
     layout,
   );
-  for (const k of Object.keys(out)) if (/^[xy]axis\d*$/.test(k) && isObj(out[k]) && (out[k] as Obj).visible !== false) out[k] = under(axisDefaults(t), out[k] as Obj);
+  for (const k of Object.keys(out))
+    if (/^[xy]axis\d*$/.test(k) && isObj(out[k]) && (out[k] as Obj).visible !== false) out[k] = under(axisDefaults(t), out[k] as Obj);
   if (!("xaxis" in out)) out.xaxis = axisDefaults(t);
   if (!("yaxis" in out)) out.yaxis = axisDefaults(t);
   placeTitle(out, t);
@@ -245,7 +254,15 @@ function placeTitle(out: Obj, t: FigureTheme): void {
       yanchor: "top",
       pad: { t: MODEBAR_STRIP, l: 12, ...(isObj(title.pad) ? (title.pad as Obj) : {}) },
       font: { size: t.titleSize, color: t.ink, weight: 700, ...(isObj(title.font) ? (title.font as Obj) : {}) },
-      ...(subLines.length ? { subtitle: { ...(title.subtitle as Obj), text: subLines.join("<br>"), font: { size: t.noteSize, color: t.muted, ...(isObj((title.subtitle as Obj).font) ? ((title.subtitle as Obj).font as Obj) : {}) } } } : {}),
+      ...(subLines.length
+        ? {
+            subtitle: {
+              ...(title.subtitle as Obj),
+              text: subLines.join("<br>"),
+              font: { size: t.noteSize, color: t.muted, ...(isObj((title.subtitle as Obj).font) ? ((title.subtitle as Obj).font as Obj) : {}) },
+            },
+          }
+        : {}),
     };
     needed = MODEBAR_STRIP + titleLines.length * lineHeight(t.titleSize) + (subLines.length ? subLines.length * lineHeight(t.noteSize) + 6 : 0) + 14;
   }

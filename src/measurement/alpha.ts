@@ -30,9 +30,8 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
 import { pairwiseColumns, pairwiseMoments, type PairwiseColumns } from "../data/pairwise";
-import { covarianceMatrix, median, sumAll, variance } from "./matrix";
+import { covarianceMatrix, meanSdNonMissing, median, sumAll, symEigen, variance } from "../math";
 import { smcOf } from "./efa/input";
-import { eigenRows as symEigen } from "./efa/eigen";
 import { parseKeyedItems } from "./keys";
 
 export interface AlphaStatistics {
@@ -69,6 +68,7 @@ export interface AlphaItem {
   ifDeleted: AlphaStatistics;
 }
 
+/** Options of `cronbachAlpha` / `alpha`: keys for reversed items, missing-value handling, a label (psych's alpha arguments). */
 export interface AlphaOptions {
   /** Declared missing codes, e.g. [99, -9]. */
   missing?: number[];
@@ -93,17 +93,30 @@ export interface AlphaOptions {
 }
 
 const ALPHA_SPECS: OptionSpecs = {
-  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  missing: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+    expected: "an array of missing-value codes such as [99, -9]",
+  },
   keys: { kind: "custom", check: (v) => (Array.isArray(v) ? undefined : "must be an array"), expected: 'keys such as [-1, 1, 1] or ["A1"]' },
   checkKeys: { kind: "boolean", aliases: ["check.keys"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   label: { kind: "string", aliases: ["title"] },
   cumulative: { kind: "boolean" },
-  impute: { kind: "custom", check: (v) => (v === null || v === "none" || v === "median" || v === "mean" ? undefined : 'must be "median", "mean", "none" or null'), expected: '"median" or "mean"' },
+  impute: {
+    kind: "custom",
+    check: (v) => (v === null || v === "none" || v === "median" || v === "mean" ? undefined : 'must be "median", "mean", "none" or null'),
+    expected: '"median" or "mean"',
+  },
   delete: { kind: "boolean" },
   max: { kind: "number", min: 1, description: "psych's response-frequency limit (no effect on the statistics)" },
   warnings: { kind: "fixed", value: [true, false], otherwise: "warnings are always collected in result.warnings." },
-  naRm: { kind: "fixed", value: true, aliases: ["na.rm"], otherwise: "with na.rm = FALSE psych gives NA totals for incomplete rows; missing answers are always skipped here." },
+  naRm: {
+    kind: "fixed",
+    value: true,
+    aliases: ["na.rm"],
+    otherwise: "with na.rm = FALSE psych gives NA totals for incomplete rows; missing answers are always skipped here.",
+  },
   nIter: { kind: "fixed", value: 1, aliases: ["n.iter"], otherwise: "bootstrapped α intervals are not implemented." },
   nObs: { kind: "custom", aliases: ["n.obs"], unsupported: "cronbachAlpha takes raw data; n.obs is psych's sample size for a covariance matrix." },
 };
@@ -174,8 +187,13 @@ export class AlphaResult extends Result {
     const lines = [`N = ${this.n}, ${this.items.length} items${rev.length ? `; reverse-keyed: ${rev.join(", ")}` : ""}`];
     if (this.dropped === 0) lines.push(`No missing values (use = "${this.use}" makes no difference).`);
     else if (this.use === "pairwise")
-      lines.push(`${this.dropped} row(s) have missing items: covariances use pairwise-complete rows (use = "pairwise", psych's default); item n in the item table.`);
-    else lines.push(`${this.dropped} row(s) have missing items: covariances use the ${this.n - this.dropped} complete rows (use = "complete"); item means, SDs and the total score use every answer, as psych does.`);
+      lines.push(
+        `${this.dropped} row(s) have missing items: covariances use pairwise-complete rows (use = "pairwise", psych's default); item n in the item table.`,
+      );
+    else
+      lines.push(
+        `${this.dropped} row(s) have missing items: covariances use the ${this.n - this.dropped} complete rows (use = "complete"); item means, SDs and the total score use every answer, as psych does.`,
+      );
     return lines;
   }
 
@@ -234,23 +252,16 @@ function firstComponent(R: number[][]): number[] {
   return v.reduce((a, b) => a + b, 0) < 0 ? v.map((x) => -x) : v;
 }
 
-function meanSd(x: Float64Array): { mean: number; sd: number; n: number } {
-  let n = 0;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) { n++; s += x[i]; } // prettier-ignore
-  const m = s / n;
-  let ss = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) ss += (x[i] - m) * (x[i] - m);
-  return { mean: m, sd: Math.sqrt(ss / (n - 1)), n };
-}
-
 /** Pearson r over the rows where both are present (NaN = missing). */
 function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
-  let n = 0, sx = 0, sy = 0; // prettier-ignore
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) { n++; sx += x[i]; sy += y[i]; } // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let n = 0, sx = 0, sy = 0;
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) { n++; sx += x[i]; sy += y[i]; }
   const mx = sx / n;
   const my = sy / n;
-  let sxy = 0, sxx = 0, syy = 0; // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let sxy = 0, sxx = 0, syy = 0;
   for (let i = 0; i < x.length; i++)
     if (x[i] === x[i] && y[i] === y[i] && (!rows || rows[i])) {
       sxy += (x[i] - mx) * (y[i] - my);
@@ -265,40 +276,54 @@ function corPair(x: Float64Array, y: Float64Array, rows?: Uint8Array): number {
  * correlations, as psych::alpha reports them — pairwise by default, as psych (see the module
  * comment). Items may be reverse-keyed ("-A1", `keys`, `checkKeys`). Needs at least two items,
  * none with zero variance.
+ *
+ * @example
+ * cronbachAlpha(df, ["tr1", "tr2", "tr3", "tr4"], { keys: ["tr4"] })   // tr4 reverse-keyed
  */
 export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOptions = {}): AlphaResult {
   const o = checkOptions<AlphaOptions>("cronbachAlpha", opts, ALPHA_SPECS);
   if (!Array.isArray(items) || items.length < 2)
-    throw new PathlabError(`Cronbach's α needs at least 2 items; got ${Array.isArray(items) ? items.length : 0}${Array.isArray(items) && items.length ? ` (${items.join(", ")})` : ""}.`, {
-      hint: "A single-item measure has no internal consistency; report it without α.",
-      code: "too-few-items",
-    });
+    throw new PathlabError(
+      `Cronbach's α needs at least 2 items; got ${Array.isArray(items) ? items.length : 0}${Array.isArray(items) && items.length ? ` (${items.join(", ")})` : ""}.`,
+      {
+        hint: "A single-item measure has no internal consistency; report it without α.",
+        code: "measurement.too-few-items",
+      },
+    );
   const keyed = parseKeyedItems(items, o.keys, "cronbachAlpha(): keys");
   const dup = keyed.items.find((it, i) => keyed.items.indexOf(it) !== i);
-  if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "duplicate-item" });
+  if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "measurement.duplicate-item" });
   const use = o.use ?? "pairwise";
   const { cols, names, constant } = prepareItems(data, keyed, o);
   const k = names.length;
   if (k < 2)
-    throw new PathlabError(`Cronbach's α: only ${k} item(s) have variance (${constant.map((c) => c.name).join(", ")} ${constant.length > 1 ? "are" : "is"} constant).`, {
-      hint: "A constant item carries no information about reliability; α needs at least 2 varying items.",
-      code: "measurement.zero-variance",
-    });
+    throw new PathlabError(
+      `Cronbach's α: only ${k} item(s) have variance (${constant.map((c) => c.name).join(", ")} ${constant.length > 1 ? "are" : "is"} constant).`,
+      {
+        hint: "A constant item carries no information about reliability; α needs at least 2 varying items.",
+        code: "measurement.zero-variance",
+      },
+    );
   let lo = Infinity;
   let hi = -Infinity;
   cols.columns.forEach((c, j) => {
-    const s = meanSd(c);
+    const s = meanSdNonMissing(c);
     if (!(s.sd > 0))
       throw new PathlabError(`Item "${names[j]}" has ${s.n < 2 ? `only ${s.n} answer(s)` : "zero variance (every respondent gave the same answer)"}.`, {
         hint: "A constant item carries no information about reliability; drop it from the scale (psych's delete = TRUE drops it).",
         code: "measurement.zero-variance",
       });
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { if (c[i] < lo) lo = c[i]; if (c[i] > hi) hi = c[i]; }
   });
   const rows = cols.nRows;
   const complete = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) complete[i] = cols.columns.every((c) => c[i] === c[i]) ? 1 : 0;
-  if (use === "complete" && cols.nComplete < 3) throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "too-few-rows" });
+  if (use === "complete" && cols.nComplete < 3)
+    throw new PathlabError(`Cronbach's α: only ${cols.nComplete} complete row(s) across ${names.join(", ")}.`, {
+      hint: 'Use use: "pairwise" (psych\'s default).',
+      code: "measurement.too-few-rows",
+    });
   const pc = firstComponent(pairwiseMoments(cols.columns).r);
   let signs = keyed.signs;
   const negative = names.filter((_, i) => pc[i] < 0);
@@ -311,24 +336,15 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   else C = covarianceMatrix(x.map((c) => c.filter((_, i) => complete[i])));
   const R = C.map((r, i) => r.map((v, j) => (i === j ? 1 : v / Math.sqrt(C[i][i] * C[j][j]))));
   const totalStats = alphaStats(C, R, rows);
-  // each person's mean (cumulative: sum) over the items they answered; a deleted constant item still counts
-  const score = new Float64Array(rows);
-  const sumBad = constant.reduce((a, c) => a + c.value, 0);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    let m = 0;
-    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
-    if (o.cumulative) score[i] = s + sumBad;
-    else score[i] = constant.length ? (k * (m ? s / m : NaN) + sumBad) / (k + constant.length) : m ? s / m : NaN;
-  }
-  const tot = meanSd(score);
+  const score = personScores(x, rows, constant, o.cumulative === true);
+  const tot = meanSdNonMissing(score);
   const sumR = sumAll(R);
   const s = smcOf(R);
   const RC = R.map((row, i) => row.map((v, j) => (i === j ? s[i] : v)));
   const sumRC = sumAll(RC);
   const sumC = sumAll(C);
   const out: AlphaItem[] = names.map((item, i) => {
-    const ms = meanSd(x[i]);
+    const ms = meanSdNonMissing(x[i]);
     let colR = 0;
     let colRC = 0;
     let colC = 0;
@@ -342,7 +358,11 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
     let ifDeleted = NAN_STATS;
     if (k > 2) {
       const keep = names.map((_, j) => j).filter((j) => j !== i);
-      ifDeleted = alphaStats(keep.map((a) => keep.map((b) => C[a][b])), keep.map((a) => keep.map((b) => R[a][b])), rows);
+      ifDeleted = alphaStats(
+        keep.map((a) => keep.map((b) => C[a][b])),
+        keep.map((a) => keep.map((b) => R[a][b])),
+        rows,
+      );
     }
     return {
       item,
@@ -364,10 +384,32 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
       message: `Item(s) ${negative.join(", ")} correlate negatively with the total scale (first principal component) and probably should be reversed: write them as "-${negative[0]}", give keys, or use checkKeys: true.`,
     });
   for (const c of constant)
-    res.warnings.push({ code: "measurement.item-deleted", message: `Item ${c.name} had no variance and was deleted but still is counted in the score (psych's delete = TRUE).` });
+    res.warnings.push({
+      code: "measurement.item-deleted",
+      message: `Item ${c.name} had no variance and was deleted but still is counted in the score (psych's delete = TRUE).`,
+    });
   if (o.checkKeys && negative.length)
-    res.warnings.push({ code: "keys-reversed", message: `checkKeys reversed ${negative.join(", ")} (negative loadings on the first principal component), as psych's check.keys.` });
+    res.warnings.push({
+      code: "keys-reversed",
+      message: `checkKeys reversed ${negative.join(", ")} (negative loadings on the first principal component), as psych's check.keys.`,
+    });
   return res;
+}
+
+/** Each person's mean (cumulative: sum) over the items they answered; a deleted constant item still counts (psych). */
+function personScores(x: Float64Array[], rows: number, constant: { value: number }[], cumulative: boolean): Float64Array {
+  const k = x.length;
+  const score = new Float64Array(rows);
+  const sumBad = constant.reduce((a, c) => a + c.value, 0);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    let m = 0;
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; }
+    if (cumulative) score[i] = s + sumBad;
+    else score[i] = constant.length ? (k * (m ? s / m : NaN) + sumBad) / (k + constant.length) : m ? s / m : NaN;
+  }
+  return score;
 }
 
 /**
@@ -378,7 +420,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
 export function checkKeys(data: TableInput, items: string[], opts: { missing?: number[] } = {}): string[] {
   const o = checkOptions<{ missing?: number[] }>("checkKeys", opts, { missing: ALPHA_SPECS.missing });
   const keyed = parseKeyedItems(items, undefined, "checkKeys()");
-  if (keyed.items.length < 2) throw new PathlabError("checkKeys() needs at least 2 items.", { code: "too-few-items" });
+  if (keyed.items.length < 2) throw new PathlabError("checkKeys() needs at least 2 items.", { code: "measurement.too-few-items" });
   const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
   const pc = firstComponent(pairwiseMoments(cols.columns).r);
   return keyed.items.map((it, i) => (pc[i] < 0 ? `-${it}` : it));
@@ -391,7 +433,11 @@ export const alpha = cronbachAlpha;
  * The item columns psych::alpha analyses: imputed first when asked (psych's impute), then without
  * the items that have no variance (psych's delete = TRUE; their constants still enter the total).
  */
-function prepareItems(data: TableInput, keyed: { items: string[]; signs: number[] }, o: AlphaOptions): { cols: PairwiseColumns; names: string[]; constant: { name: string; value: number }[] } {
+function prepareItems(
+  data: TableInput,
+  keyed: { items: string[]; signs: number[] },
+  o: AlphaOptions,
+): { cols: PairwiseColumns; names: string[]; constant: { name: string; value: number }[] } {
   const all = pairwiseColumns(data, keyed.items, { missing: o.missing });
   if (o.impute === "median" || o.impute === "mean") {
     const how = o.impute;
@@ -407,7 +453,7 @@ function prepareItems(data: TableInput, keyed: { items: string[]; signs: number[
   const constant: { name: string; value: number }[] = [];
   const keepIdx: number[] = [];
   all.columns.forEach((c, j) => {
-    const s = meanSd(c);
+    const s = meanSdNonMissing(c);
     if (s.sd > 0 || o.delete === false) keepIdx.push(j);
     else constant.push({ name: keyed.items[j], value: c.find((v) => v === v) ?? NaN });
   });

@@ -23,7 +23,7 @@ import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { identity, inverse, mul, mult, type Mat } from "./efa/mat";
+import { aveFromLoadings, compositeReliabilityFromLoadings, identity, inverse, mul, mult, type Mat } from "../math";
 
 /** What compRelSEM reads from a fitted CFA/SEM (SemFit satisfies it). */
 export interface CfaFitLike {
@@ -70,6 +70,7 @@ export interface FactorReliabilityRow {
   aveFornellLarcker: number;
 }
 
+/** Composite reliability (ω) per factor of a fitted CFA, as semTools' compRelSEM, with Fornell–Larcker CR and AVE beside it. */
 export class CompRelResult extends Result {
   constructor(
     readonly rows: FactorReliabilityRow[],
@@ -92,12 +93,21 @@ export class CompRelResult extends Result {
   }
 
   info(): string[] {
-    return [`Denominator: ${this.settings.obsVar ? "observed (sample, N divisor) covariances — semTools' default obs.var = TRUE" : "model-implied covariances (obs.var = FALSE)"}; N = ${this.settings.n}.`];
+    return [
+      `Denominator: ${this.settings.obsVar ? "observed (sample, N divisor) covariances — semTools' default obs.var = TRUE" : "model-implied covariances (obs.var = FALSE)"}; N = ${this.settings.n}.`,
+    ];
   }
 
   tables(): TableSpec[] {
     const w = this.settings.tauEq ? "α (compRelSEM, tau.eq)" : "ω (compRelSEM)";
-    const rows: Record<string, unknown>[] = this.rows.map((r) => ({ factor: r.factor, k: r.items.length, omega: r.omega, aveS: r.aveSemTools, cr: r.crFornellLarcker, aveF: r.aveFornellLarcker }));
+    const rows: Record<string, unknown>[] = this.rows.map((r) => ({
+      factor: r.factor,
+      k: r.items.length,
+      omega: r.omega,
+      aveS: r.aveSemTools,
+      cr: r.crFornellLarcker,
+      aveF: r.aveFornellLarcker,
+    }));
     if (this.total !== undefined) rows.push({ factor: "total", k: this.rows.reduce((a, r) => a + r.items.length, 0), omega: this.total });
     return [
       {
@@ -111,7 +121,9 @@ export class CompRelResult extends Result {
         ],
         rows,
         notes: [
-          this.settings.tauEq ? "α = k/(k − 1)(1 − tr Σ/1ᵀΣ1) over the factor's indicators." : "ω = (Σλ)²φ / 1ᵀΣ1 with unstandardised loadings λ, factor variance φ and Σ the indicators' covariance matrix (semTools compRelSEM).",
+          this.settings.tauEq
+            ? "α = k/(k − 1)(1 − tr Σ/1ᵀΣ1) over the factor's indicators."
+            : "ω = (Σλ)²φ / 1ᵀΣ1 with unstandardised loadings λ, factor variance φ and Σ the indicators' covariance matrix (semTools compRelSEM).",
           "AVE (semTools) = Σλ²φ / Σ diag(Σ) — explained over observed item variance; undefined when an item cross-loads.",
           "CR (Fornell–Larcker) = (Σλ*)²/((Σλ*)² + Σ(1 − λ*²)), AVE (Fornell–Larcker) = Σλ*²/k with standardised (std.all) loadings λ* — the formulas of fit.reliability().",
         ],
@@ -133,7 +145,10 @@ interface Extracted {
 /** Λ, cov.lv and the covariance matrices from a fit's public methods. */
 function extract(fit: CfaFitLike, obsVar: boolean): Extracted {
   if (!fit || typeof fit.parameterEstimates !== "function" || typeof fit.inspect !== "function")
-    throw new PathlabError("compRelSEM() needs a fitted model from cfa() or sem().", { hint: "fit = cfa(model, data); compRelSEM(fit)", code: "measurement.bad-fit" });
+    throw new PathlabError("compRelSEM() needs a fitted model from cfa() or sem().", {
+      hint: "fit = cfa(model, data); compRelSEM(fit)",
+      code: "measurement.bad-fit",
+    });
   const rows = fit.parameterEstimates({ standardized: true }).rows;
   const lv = fit.lv;
   const loadings = rows.filter((r) => r.op === "=~" && lv.includes(r.lhs) && fit.ov.includes(r.rhs));
@@ -181,6 +196,9 @@ function sumSub(S: Mat, idx: number[]): number {
 /**
  * semTools' compRelSEM (ω per factor, or α with tauEq) and AVE, with the Fornell–Larcker CR and AVE
  * beside them, from a fitted CFA (see the module comment for every formula).
+ *
+ * @example
+ * compRelSEM(cfa("agree =~ A1 + A2 + A3", bfi))   // semTools::compRelSEM
  */
 export function compRelSEM(fit: CfaFitLike, opts: CompRelOptions = {}): CompRelResult {
   const o = checkOptions<CompRelOptions>("compRelSEM", opts, SPECS);
@@ -206,14 +224,13 @@ export function compRelSEM(fit: CfaFitLike, opts: CompRelOptions = {}): CompRelR
     const crossLoads = idx.some((i) => e.L[i].filter((v, c) => v !== 0 && c !== j && Math.abs(v) >= 5e-6).length > 0);
     const ave = crossLoads ? NaN : (idx.reduce((a, i) => a + e.L[i][j] ** 2, 0) * e.Phi[j][j]) / idx.reduce((a, i) => a + e.S[i][i], 0);
     const ls = idx.map((i) => e.Lstd[i][j]);
-    const s = ls.reduce((a, b) => a + b, 0);
     rows.push({
       factor: f,
       items: idx.map((i) => e.ind[i]),
       omega,
       aveSemTools: ave,
-      crFornellLarcker: (s * s) / (s * s + ls.reduce((a, b) => a + (1 - b * b), 0)),
-      aveFornellLarcker: ls.reduce((a, b) => a + b * b, 0) / ls.length,
+      crFornellLarcker: compositeReliabilityFromLoadings(ls),
+      aveFornellLarcker: aveFromLoadings(ls),
     });
   });
   let total: number | undefined;
@@ -228,12 +245,24 @@ export function compRelSEM(fit: CfaFitLike, opts: CompRelOptions = {}): CompRelR
       const Lsub = idx.map((i) => used.map((j) => e.L[i][j]));
       const Phisub = used.map((a) => used.map((b) => e.Phi[a][b]));
       const common = mult(mul(Lsub, Phisub), Lsub);
-      total = sumSub(common, Lsub.map((_, i) => i)) / sumSub(Sub, Sub.map((_, i) => i));
+      total =
+        sumSub(
+          common,
+          Lsub.map((_, i) => i),
+        ) /
+        sumSub(
+          Sub,
+          Sub.map((_, i) => i),
+        );
     }
   }
   const res = new CompRelResult(rows, total, { obsVar, tauEq, n: fit.n });
   const cross = rows.filter((r) => Number.isNaN(r.aveSemTools)).map((r) => r.factor);
-  if (cross.length) res.warnings.push({ code: "measurement.cross-loading", message: `semTools' AVE is undefined for ${cross.join(", ")}: an indicator loads on more than one factor.` });
+  if (cross.length)
+    res.warnings.push({
+      code: "measurement.cross-loading",
+      message: `semTools' AVE is undefined for ${cross.join(", ")}: an indicator loads on more than one factor.`,
+    });
   return res;
 }
 

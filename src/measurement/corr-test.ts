@@ -19,10 +19,10 @@ import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
-import { correlationPValue } from "../data/correlation";
+import { correlationPValue } from "../math";
 import { columnNames, type TableInput } from "../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts } from "../data/pairwise";
-import { qnorm } from "../stats/distributions";
+import { qnorm } from "../math";
 import { numericItemColumns } from "./efa/input";
 import { rankCorrelationMatrix } from "../data/rank-correlation";
 
@@ -47,23 +47,37 @@ export interface CorrTestOptions {
 }
 
 const SPECS: OptionSpecs = {
-  use: { kind: "enum", values: ["pairwise", "complete", "complete.obs"], valueAliases: { "pairwise.complete.obs": "pairwise", "pairwise.complete": "pairwise" } },
+  use: {
+    kind: "enum",
+    values: ["pairwise", "complete", "complete.obs"],
+    valueAliases: { "pairwise.complete.obs": "pairwise", "pairwise.complete": "pairwise" },
+  },
   method: { kind: "enum", values: ["pearson", "spearman", "kendall"], caseInsensitive: true },
   adjust: { kind: "enum", values: ["holm", "hochberg", "hommel", "bonferroni", "BH", "BY", "none"], valueAliases: { fdr: "BH" } },
   alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write 0.05 for 95% intervals." },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
   ci: { kind: "boolean" },
   minlength: { kind: "number", min: 1, integer: true },
-  normal: { kind: "fixed", value: true, otherwise: "psych's exact Kendall/Spearman probabilities (normal = FALSE) are not implemented; the normal-theory p values are psych's default." },
+  normal: {
+    kind: "fixed",
+    value: true,
+    otherwise: "psych's exact Kendall/Spearman probabilities (normal = FALSE) are not implemented; the normal-theory p values are psych's default.",
+  },
 };
 
 /** R's p.adjust for a vector of p values. */
 export function pAdjust(p: number[], method: PAdjust): number[] {
   const methods: PAdjust[] = ["holm", "hochberg", "hommel", "bonferroni", "BH", "BY", "none"];
   if (!methods.includes(method))
-    throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, { hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`, code: "options.bad-value" });
+    throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, {
+      hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`,
+      code: "options.bad-value",
+    });
   if (!Array.isArray(p) || p.some((v) => typeof v !== "number" || !(v >= 0 && v <= 1)))
-    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", { code: "measurement.bad-p", hint: "Pass the unadjusted p values, e.g. pAdjust([0.01, 0.04, 0.2], \"holm\")." });
+    throw new PathlabError("pAdjust(): p values must be numbers between 0 and 1.", {
+      code: "measurement.bad-p",
+      hint: 'Pass the unadjusted p values, e.g. pAdjust([0.01, 0.04, 0.2], "holm").',
+    });
   const m = p.length;
   if (method === "none" || m === 0) return p.slice();
   const idx = p.map((_, i) => i);
@@ -132,6 +146,7 @@ export interface CorrTestPair {
   upperAdjusted: number;
 }
 
+/** Correlations with their n, p values (adjusted for multiple tests), and confidence intervals, as psych's corr.test. */
 export class CorrTestResult extends Result {
   constructor(
     readonly variables: string[],
@@ -143,7 +158,14 @@ export class CorrTestResult extends Result {
     readonly p: number[][],
     readonly se: number[][],
     readonly pairs: CorrTestPair[],
-    readonly settings: { use: "pairwise" | "complete" | "complete.obs"; adjust: PAdjust; alpha: number; method: "pearson" | "spearman" | "kendall"; ci: boolean; nComplete?: number },
+    readonly settings: {
+      use: "pairwise" | "complete" | "complete.obs";
+      adjust: PAdjust;
+      alpha: number;
+      method: "pearson" | "spearman" | "kendall";
+      ci: boolean;
+      nComplete?: number;
+    },
   ) {
     super();
   }
@@ -158,17 +180,28 @@ export class CorrTestResult extends Result {
     const hi = Math.max(...ns);
     const st = this.settings;
     const what = st.method === "pearson" ? "Pearson" : st.method === "spearman" ? "Spearman's ρ" : "Kendall's τ_b";
-    const lines = [`${what}; use = "${st.use}"${st.use === "pairwise" ? " (psych's default)" : ""}; n ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi} (pairwise)`}; p adjusted by ${st.adjust} above the diagonal.`];
+    const lines = [
+      `${what}; use = "${st.use}"${st.use === "pairwise" ? " (psych's default)" : ""}; n ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi} (pairwise)`}; p adjusted by ${st.adjust} above the diagonal.`,
+    ];
     if (st.use === "complete")
-      lines.push(`As psych 2.2.9: r from the ${st.nComplete} rows complete on every variable, but n (hence t, p, se and the intervals) = the smallest pairwise count, ${lo}.`);
+      lines.push(
+        `As psych 2.2.9: r from the ${st.nComplete} rows complete on every variable, but n (hence t, p, se and the intervals) = the smallest pairwise count, ${lo}.`,
+      );
     if (st.use === "complete.obs") lines.push(`As psych 2.2.9 with use = "complete.obs": r from the ${st.nComplete} complete rows, n = each pair's own count.`);
-    if (st.method !== "pearson") lines.push("t, p and the intervals use the normal-theory formulas on the rank correlation, as psych's corr.test (normal = TRUE).");
+    if (st.method !== "pearson")
+      lines.push("t, p and the intervals use the normal-theory formulas on the rank correlation, as psych's corr.test (normal = TRUE).");
     return lines;
   }
 
   tables(): TableSpec[] {
     const v = this.variables;
-    const mat = (title: string, M: number[][], cell: (i: number, j: number) => unknown, fmt: Partial<Column> = { digits: 2 }, notes?: string[]): TableSpec => ({
+    const mat = (
+      title: string,
+      _M: number[][],
+      cell: (i: number, j: number) => unknown,
+      fmt: Partial<Column> = { digits: 2 },
+      notes?: string[],
+    ): TableSpec => ({
       title,
       columns: [{ key: "v", label: "", format: "text" }, ...v.map((x, j) => ({ key: `c${j}`, label: x, ...fmt }))],
       rows: v.map((x, i) => {
@@ -184,32 +217,45 @@ export class CorrTestResult extends Result {
     return [
       mat("Correlation matrix", this.r, (i, j) => this.r[i][j]),
       ...(nEqual ? [] : [mat("Sample size (pairwise)", this.n, (i, j) => this.n[i][j], { format: "int" })]),
-      mat("Probability values", this.p, (i, j) => (i === j ? "" : this.p[i][j]), { format: "p" }, [`Entries above the diagonal are adjusted for multiple tests (${this.settings.adjust}).`]),
-      ...ciTable.map((): TableSpec => ({
-        title: `Confidence intervals (${level}%; adjusted: ${this.settings.adjust === "holm" ? "Holm-ordered" : "Bonferroni"} quantiles)`,
-        columns: [
-          { key: "pair", label: "", format: "text" },
-          { key: "n", label: "n", format: "int" },
-          { key: "lower", label: "lower", digits: 2 },
-          { key: "r", label: "r", digits: 2 },
-          { key: "upper", label: "upper", digits: 2 },
-          { key: "p", label: "p", format: "p" },
-          { key: "pAdjusted", label: "p (adj.)", format: "p" },
-          { key: "lowerAdjusted", label: "lower (adj.)", digits: 2 },
-          { key: "upperAdjusted", label: "upper (adj.)", digits: 2 },
-        ],
-        rows: this.pairs.map((x) => ({ ...x, pair: `${x.a}–${x.b}` })),
-        notes: ["CI = tanh(atanh r ∓ z/√(n − 3)); t = r√(n − 2)/√(1 − r²) on n − 2 df."],
-      })),
+      mat("Probability values", this.p, (i, j) => (i === j ? "" : this.p[i][j]), { format: "p" }, [
+        `Entries above the diagonal are adjusted for multiple tests (${this.settings.adjust}).`,
+      ]),
+      ...ciTable.map(
+        (): TableSpec => ({
+          title: `Confidence intervals (${level}%; adjusted: ${this.settings.adjust === "holm" ? "Holm-ordered" : "Bonferroni"} quantiles)`,
+          columns: [
+            { key: "pair", label: "", format: "text" },
+            { key: "n", label: "n", format: "int" },
+            { key: "lower", label: "lower", digits: 2 },
+            { key: "r", label: "r", digits: 2 },
+            { key: "upper", label: "upper", digits: 2 },
+            { key: "p", label: "p", format: "p" },
+            { key: "pAdjusted", label: "p (adj.)", format: "p" },
+            { key: "lowerAdjusted", label: "lower (adj.)", digits: 2 },
+            { key: "upperAdjusted", label: "upper (adj.)", digits: 2 },
+          ],
+          rows: this.pairs.map((x) => ({ ...x, pair: `${x.a}–${x.b}` })),
+          notes: ["CI = tanh(atanh r ∓ z/√(n − 3)); t = r√(n − 2)/√(1 − r²) on n − 2 df."],
+        }),
+      ),
     ];
   }
 }
 
-/** psych::corr.test on the named variables (default: every numeric column). */
+/**
+ * psych::corr.test on the named variables (default: every numeric column).
+ *
+ * @example
+ * corrTest(bfi, ["A1", "A2", "A3"], { adjust: "holm" })
+ */
 export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOptions = {}): CorrTestResult {
   const o = checkOptions<CorrTestOptions>("corrTest", opts, SPECS);
   const names = vars ?? numericItemColumns(data, o.missing);
-  if (names.length < 2) throw new PathlabError("corrTest() needs at least two variables.", { hint: `Columns: ${columnNames(data).join(", ")}.`, code: "measurement.too-few-variables" });
+  if (names.length < 2)
+    throw new PathlabError("corrTest() needs at least two variables.", {
+      hint: `Columns: ${columnNames(data).join(", ")}.`,
+      code: "measurement.too-few-variables",
+    });
   // checkOptions has folded "pairwise.complete.obs" into "pairwise"
   const use = (o.use ?? "pairwise") as "pairwise" | "complete" | "complete.obs";
   const method = o.method ?? "pearson";
@@ -243,7 +289,10 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   // upper triangle in R's column-major order
   const upper: [number, number][] = [];
   for (let j = 0; j < k; j++) for (let i = 0; i < j; i++) upper.push([i, j]);
-  const adj = pAdjust(upper.map(([i, j]) => p[i][j]), adjust);
+  const adj = pAdjust(
+    upper.map(([i, j]) => p[i][j]),
+    adjust,
+  );
   upper.forEach(([i, j], m) => (p[i][j] = adj[m]));
   // lower triangle (column-major): psych's order of pairs and of the Holm ranks of |z|
   const lower: [number, number][] = [];
@@ -251,7 +300,7 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   const z = lower.map(([i, j]) => Math.atanh(r[i][j]));
   const M = lower.length;
   const rank = new Array<number>(M);
-  z.map((v, m) => m)
+  z.map((_, m) => m)
     .sort((a, b) => Math.abs(z[a]) - Math.abs(z[b]) || a - b)
     .forEach((m, pos) => (rank[m] = pos + 1));
   const zc = withCi ? qnorm(1 - alpha / 2) : NaN;

@@ -16,7 +16,8 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { correlationMatrix } from "../data/correlation";
 import { numericColumns, type TableInput } from "../data/table-input";
-import { smc, symmetricEigen } from "./matrix";
+import { symEigen } from "../math";
+import { smc } from "./matrix";
 import { checkOptions, type OptionSpecs } from "../options";
 
 const HARMAN_SPECS: OptionSpecs = {
@@ -24,11 +25,17 @@ const HARMAN_SPECS: OptionSpecs = {
     kind: "enum",
     values: ["pca", "paf"],
     valueAliases: { pc: "pca", pa: "paf" },
-    unsupportedValues: { ml: 'Harman\'s test is reported from principal components or principal axes; for a one-factor ML solution use fa(data, items, { nfactors: 1, fm: "ml" }).vaccounted.proportionVar.' },
+    unsupportedValues: {
+      ml: 'Harman\'s test is reported from principal components or principal axes; for a one-factor ML solution use fa(data, items, { nfactors: 1, fm: "ml" }).vaccounted.proportionVar.',
+    },
   },
   tol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err", "minErr"] },
   maxIter: { kind: "number", min: 1, integer: true, aliases: ["max.iter"] },
-  missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+  missing: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+    expected: "an array of missing-value codes such as [99, -9]",
+  },
 };
 
 export interface HarmanOptions {
@@ -41,6 +48,7 @@ export interface HarmanOptions {
   missing?: number[];
 }
 
+/** Harman's single-factor test: the variance share of the first unrotated component or factor, with its loadings. */
 export class HarmanResult extends Result {
   constructor(
     readonly method: "pca" | "paf",
@@ -104,14 +112,21 @@ export class HarmanResult extends Result {
   }
 }
 
-/** Harman's single-factor test by principal components or principal axis factoring (see module comment). */
+/**
+ * Harman's single-factor test by principal components or principal axis factoring (see module comment).
+ *
+ * @example
+ * harmanSingleFactor(df, ["tr1", "tr2", "tr3", "co1", "co2", "co3"])   // share of the first unrotated component
+ */
 export function harmanSingleFactor(data: TableInput, items: string[], options: HarmanOptions = {}): HarmanResult {
   const opts = checkOptions<HarmanOptions>("harmanSingleFactor", options, HARMAN_SPECS);
   const method = opts.method ?? "pca";
-  if (items.length < 2) throw new PathlabError(`Harman's test needs at least 2 items; got ${items.length}.`, { code: "too-few-items" });
+  if (items.length < 2) throw new PathlabError(`Harman's test needs at least 2 items; got ${items.length}.`, { code: "measurement.too-few-items" });
   const nc = numericColumns(data, items, { missing: opts.missing });
   if (nc.n <= items.length)
-    throw new PathlabError(`Harman's test: ${nc.n} complete row(s) for ${items.length} items; need more rows than items.`, { code: "too-few-rows" });
+    throw new PathlabError(`Harman's test: ${nc.n} complete row(s) for ${items.length} items; need more rows than items.`, {
+      code: "measurement.too-few-rows",
+    });
   nc.columns.forEach((c, j) => {
     let mn = Infinity;
     let mx = -Infinity;
@@ -119,11 +134,15 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
       if (c[i] < mn) mn = c[i];
       if (c[i] > mx) mx = c[i];
     }
-    if (!(mx > mn)) throw new PathlabError(`Item "${items[j]}" has zero variance.`, { code: "measurement.zero-variance", hint: "A constant item carries no information; drop it." });
+    if (!(mx > mn))
+      throw new PathlabError(`Item "${items[j]}" has zero variance.`, {
+        code: "measurement.zero-variance",
+        hint: "A constant item carries no information; drop it.",
+      });
   });
   const R = correlationMatrix(nc.columns);
   const p = items.length;
-  const eig = symmetricEigen(R);
+  const eig = symEigen(R);
   const orient = (v: number[]) => (v.reduce((a, b) => a + b, 0) < 0 ? v.map((x) => -x) : v);
   if (method === "pca") {
     const l1 = eig.values[0];
@@ -140,8 +159,9 @@ export function harmanSingleFactor(data: TableInput, items: string[], options: H
   let iter = 0;
   let converged = false;
   for (;;) {
-    const e = symmetricEigen(Rm);
-    if (!(e.values[0] > 0)) throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "paf-failed" });
+    const e = symEigen(Rm);
+    if (!(e.values[0] > 0))
+      throw new PathlabError("Principal axis factoring failed: the reduced correlation matrix has no positive eigenvalue.", { code: "measurement.paf-failed" });
     loadings = e.vectors.map((row) => row[0] * Math.sqrt(e.values[0]));
     h2 = loadings.map((l) => l * l);
     const comm1 = h2.reduce((a, b) => a + b, 0);

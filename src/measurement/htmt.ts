@@ -18,7 +18,7 @@ import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { correlationMatrix } from "../data/correlation";
 import { columnNames, numericColumns, unknownVariable, type TableInput } from "../data/table-input";
-import { covToCor } from "../stats/matrix";
+import { covToCor, mean } from "../math";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 
 const HTMT_SPECS: OptionSpecs = {
@@ -31,10 +31,17 @@ const HTMT_SPECS: OptionSpecs = {
         ? undefined
         : typeof v === "string"
           ? `semTools' missing = ${JSON.stringify(v)} (FIML estimates of the item correlations) is not implemented; rows with a missing item are dropped ("listwise", semTools' default)`
-          : "must be an array of missing-value codes or \"listwise\"",
+          : 'must be an array of missing-value codes or "listwise"',
     expected: 'an array of missing-value codes such as [99, -9], or "listwise" (semTools\' default; always applied)',
   },
-  ordered: { kind: "custom", check: (v) => (v === null || (Array.isArray(v) && v.length === 0) ? undefined : "ordered indicators (polychoric correlations) are not implemented; only NULL is accepted"), expected: "null" },
+  ordered: {
+    kind: "custom",
+    check: (v) =>
+      v === null || (Array.isArray(v) && v.length === 0)
+        ? undefined
+        : "ordered indicators (polychoric correlations) are not implemented; only NULL is accepted",
+    expected: "null",
+  },
   threshold: { kind: "number", min: 0, exclusiveMin: true, max: 1, rangeHint: "0.85 (strict) or 0.90 (liberal), Henseler et al. (2015)." },
 };
 
@@ -45,6 +52,7 @@ export interface HtmtMatrixInput {
   names: string[];
 }
 
+/** Options of `htmt`: HTMT2 (geometric means), absolute correlations, the threshold, missing-value handling. */
 export interface HtmtOptions {
   /** Geometric-mean HTMT2 (default true, as semTools 0.5-6); false: the original HTMT (Henseler et al., 2015). */
   htmt2?: boolean;
@@ -82,7 +90,7 @@ export class HtmtResult extends Result {
   get(a: string, b: string): number {
     const i = this.constructs.indexOf(a);
     const j = this.constructs.indexOf(b);
-    if (i < 0 || j < 0) throw new PathlabError(`Construct "${i < 0 ? a : b}" is not in this HTMT result.`, { code: "unknown-construct" });
+    if (i < 0 || j < 0) throw new PathlabError(`Construct "${i < 0 ? a : b}" is not in this HTMT result.`, { code: "measurement.unknown-construct" });
     return this.matrix[i][j];
   }
 
@@ -91,7 +99,9 @@ export class HtmtResult extends Result {
   }
 
   info(): string[] {
-    return this.n === undefined ? ["From a covariance/correlation matrix"] : [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped)` : ""}`];
+    return this.n === undefined
+      ? ["From a covariance/correlation matrix"]
+      : [`N = ${this.n}${this.dropped ? ` (listwise; ${this.dropped} row(s) dropped)` : ""}`];
   }
 
   tables(): TableSpec[] {
@@ -120,19 +130,25 @@ export class HtmtResult extends Result {
 /**
  * HTMT / HTMT2 from raw data or from a covariance or correlation matrix. `constructs` maps each
  * construct to its items, e.g. { trust: ["tr1","tr2","tr3"], satisfaction: ["sa1","sa2"] }.
+ *
+ * @example
+ * htmt(df, { trust: ["tr1", "tr2", "tr3"], commit: ["co1", "co2", "co3"] })
  */
 export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<string, string[]>, options: HtmtOptions = {}): HtmtResult {
   const opts = checkOptions<HtmtOptions>("htmt", options, HTMT_SPECS);
   if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
-    throw new PathlabError("htmt(): constructs must be an object mapping each construct to its items.", { hint: 'e.g. { trust: ["tr1", "tr2"], sat: ["sa1", "sa2"] }', code: "measurement.bad-constructs" });
+    throw new PathlabError("htmt(): constructs must be an object mapping each construct to its items.", {
+      hint: 'e.g. { trust: ["tr1", "tr2"], sat: ["sa1", "sa2"] }',
+      code: "measurement.bad-constructs",
+    });
   const names = Object.keys(constructs);
-  if (names.length < 2) throw new PathlabError("htmt() needs at least two constructs.", { code: "too-few-constructs" });
+  if (names.length < 2) throw new PathlabError("htmt() needs at least two constructs.", { code: "measurement.too-few-constructs" });
   const items: string[] = [];
   for (const c of names) {
     if (!Array.isArray(constructs[c]) || constructs[c].length === 0)
-      throw new PathlabError(`Construct "${c}" has no items.`, { code: "too-few-items" });
+      throw new PathlabError(`Construct "${c}" has no items.`, { code: "measurement.too-few-items" });
     for (const it of constructs[c]) {
-      if (items.includes(it)) throw new PathlabError(`Item "${it}" is assigned to more than one construct.`, { code: "duplicate-item" });
+      if (items.includes(it)) throw new PathlabError(`Item "${it}" is assigned to more than one construct.`, { code: "measurement.duplicate-item" });
       items.push(it);
     }
   }
@@ -143,7 +159,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     const M = (input.cov ?? input.cor) as number[][];
     const p = input.names.length;
     if (M.length !== p || M.some((r) => r.length !== p))
-      throw new PathlabError(`The matrix is ${M.length}×${M[0]?.length ?? 0} but ${p} names were given.`, { code: "dimension-mismatch" });
+      throw new PathlabError(`The matrix is ${M.length}×${M[0]?.length ?? 0} but ${p} names were given.`, { code: "measurement.dimension-mismatch" });
     const idx = items.map((it) => {
       const j = input.names.indexOf(it);
       if (j < 0) throw unknownVariable(it, input.names);
@@ -177,16 +193,13 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     const r = R[pos.get(a)!][pos.get(b)!];
     return abs ? Math.abs(r) : r;
   };
-  const mean = (xs: number[]) => {
-    if (xs.length === 0) return NaN;
-    if (geo) return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-    return xs.reduce((s, x) => s + x, 0) / xs.length;
-  };
+  // HTMT2 (geometric) averages the correlations on the log scale
+  const average = (xs: number[]) => (geo ? Math.exp(mean(xs.map(Math.log))) : mean(xs));
   const mono = names.map((c) => {
     const its = constructs[c];
     const xs: number[] = [];
     for (let a = 0; a < its.length; a++) for (let b = 0; b < a; b++) xs.push(val(its[a], its[b]));
-    return mean(xs);
+    return average(xs);
   });
   const k = names.length;
   const H: number[][] = names.map(() => new Array<number>(k).fill(NaN));
@@ -195,7 +208,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     for (let j = 0; j < i; j++) {
       const xs: number[] = [];
       for (const a of constructs[names[i]]) for (const b of constructs[names[j]]) xs.push(val(a, b));
-      H[i][j] = H[j][i] = mean(xs) / Math.sqrt(mono[i] * mono[j]);
+      H[i][j] = H[j][i] = average(xs) / Math.sqrt(mono[i] * mono[j]);
     }
   }
   const res = new HtmtResult(names, H, geo, opts.threshold ?? 0.85, n, dropped);
@@ -218,22 +231,38 @@ function checkHtmtMatrix(M: number[][], names: string[], isCor: boolean): void {
     for (let j = 0; j < p; j++) {
       const v = M[i][j];
       if (typeof v !== "number" || !Number.isFinite(v))
-        throw new PathlabError(`htmt(): matrix cell [${names[i]}, ${names[j]}] is ${describeValue(v)}, not a finite number.`, { code: "measurement.bad-matrix" });
+        throw new PathlabError(`htmt(): matrix cell [${names[i]}, ${names[j]}] is ${describeValue(v)}, not a finite number.`, {
+          code: "measurement.bad-matrix",
+        });
       if (Math.abs(v - M[j][i]) > 1e-8 * Math.max(1, Math.abs(v)))
-        throw new PathlabError(`htmt(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${M[j][i]}.`, { code: "measurement.bad-matrix" });
+        throw new PathlabError(`htmt(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${M[j][i]}.`, {
+          code: "measurement.bad-matrix",
+        });
     }
   for (let i = 0; i < p; i++) {
-    if (!(M[i][i] > 0)) throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, { code: "measurement.zero-variance", hint: "A constant item carries no information; drop it." });
+    if (!(M[i][i] > 0))
+      throw new PathlabError(`Variable "${names[i]}" has variance ${M[i][i]} in the matrix.`, {
+        code: "measurement.zero-variance",
+        hint: "A constant item carries no information; drop it.",
+      });
     if (isCor && Math.abs(M[i][i] - 1) > 1e-6)
-      throw new PathlabError(`htmt(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${M[i][i]}.`, { hint: "Pass a covariance matrix as { cov } instead.", code: "measurement.bad-matrix" });
+      throw new PathlabError(`htmt(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${M[i][i]}.`, {
+        hint: "Pass a covariance matrix as { cov } instead.",
+        code: "measurement.bad-matrix",
+      });
   }
   for (let i = 0; i < p; i++)
     for (let j = 0; j < i; j++) {
       const r = M[i][j] / Math.sqrt(M[i][i] * M[j][j]);
       if (Math.abs(r) > 1 + 1e-12)
-        throw new PathlabError(`htmt(): the correlation of "${names[i]}" and "${names[j]}" is ${+r.toFixed(6)}, outside [−1, 1] (matrix cell [${names[i]}, ${names[j]}] = ${M[i][j]}).`, {
-          hint: isCor ? "A correlation cannot exceed 1 in absolute value; check the matrix." : "A covariance larger than the product of the two standard deviations is impossible; check the matrix.",
-          code: "measurement.bad-correlation",
-        });
+        throw new PathlabError(
+          `htmt(): the correlation of "${names[i]}" and "${names[j]}" is ${+r.toFixed(6)}, outside [−1, 1] (matrix cell [${names[i]}, ${names[j]}] = ${M[i][j]}).`,
+          {
+            hint: isCor
+              ? "A correlation cannot exceed 1 in absolute value; check the matrix."
+              : "A covariance larger than the product of the two standard deviations is impossible; check the matrix.",
+            code: "measurement.bad-correlation",
+          },
+        );
     }
 }

@@ -37,10 +37,14 @@ export function parseKeyedItems(items: readonly string[], keys?: readonly (numbe
     signs.push(neg ? -1 : 1);
   }
   if (keys !== undefined) {
-    if (!Array.isArray(keys)) throw new PathlabError(`${where} must be an array: ±1 per item, or the names of the items to reverse.`, { code: "measurement.bad-keys" });
+    if (!Array.isArray(keys))
+      throw new PathlabError(`${where} must be an array: ±1 per item, or the names of the items to reverse.`, { code: "measurement.bad-keys" });
     if (keys.length && keys.every((k) => typeof k === "number")) {
       if (keys.length !== names.length)
-        throw new PathlabError(`${where} has ${keys.length} values for ${names.length} items.`, { hint: "Give one key (1 or −1) per item, in the items' order.", code: "measurement.bad-keys" });
+        throw new PathlabError(`${where} has ${keys.length} values for ${names.length} items.`, {
+          hint: "Give one key (1 or −1) per item, in the items' order.",
+          code: "measurement.bad-keys",
+        });
       keys.forEach((k, i) => {
         if (k !== 1 && k !== -1) throw new PathlabError(`${where}[${i + 1}] (item "${names[i]}") is ${k}; keys are 1 or −1.`, { code: "measurement.bad-keys" });
         signs[i] *= k as number;
@@ -51,12 +55,16 @@ export function parseKeyedItems(items: readonly string[], keys?: readonly (numbe
         const i = names.indexOf(nm);
         if (i < 0)
           throw new PathlabError(`${where} names "${k}", which is not one of the items (${names.join(", ")}).`, {
-            hint: "List the items to reverse by name, e.g. keys: [\"A1\"], or mark them in the items: [\"-A1\", \"A2\", …].",
+            hint: 'List the items to reverse by name, e.g. keys: ["A1"], or mark them in the items: ["-A1", "A2", …].',
             code: "measurement.unknown-key",
           });
         signs[i] = -1;
       }
-    } else throw new PathlabError(`${where} mixes numbers and names.`, { hint: "Use ±1 per item, or the names of the items to reverse.", code: "measurement.bad-keys" });
+    } else
+      throw new PathlabError(`${where} mixes numbers and names.`, {
+        hint: "Use ±1 per item, or the names of the items to reverse.",
+        code: "measurement.bad-keys",
+      });
   }
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new PathlabError(`${where}: item "${dup}" is listed twice.`, { code: "measurement.duplicate-item" });

@@ -15,14 +15,15 @@ import { Result } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
 import { cronbachAlpha } from "./alpha";
+import { aveFromLoadings, compositeReliabilityFromLoadings } from "../math";
 import { checkOptions } from "../options";
 
 function checkLoadings(loadings: number[], what: string): void {
   if (!Array.isArray(loadings) || loadings.length === 0)
-    throw new PathlabError(`${what} needs at least one standardised loading.`, { code: "too-few-items" });
+    throw new PathlabError(`${what} needs at least one standardised loading.`, { code: "measurement.too-few-items" });
   loadings.forEach((l, i) => {
     if (typeof l !== "number" || !Number.isFinite(l))
-      throw new PathlabError(`${what}: loading ${i + 1} is ${JSON.stringify(l)}, not a number.`, { code: "non-numeric" });
+      throw new PathlabError(`${what}: loading ${i + 1} is ${JSON.stringify(l)}, not a number.`, { code: "measurement.non-numeric" });
   });
 }
 
@@ -34,15 +35,13 @@ export function heywoodItems(loadings: number[], items: string[]): string[] {
 /** Composite (construct) reliability: CR = (Σλ)² / ((Σλ)² + Σ(1 − λ²)), λ standardised loadings. */
 export function compositeReliability(loadings: number[]): number {
   checkLoadings(loadings, "compositeReliability");
-  const s = loadings.reduce((a, b) => a + b, 0);
-  const e = loadings.reduce((a, b) => a + (1 - b * b), 0);
-  return (s * s) / (s * s + e);
+  return compositeReliabilityFromLoadings(loadings);
 }
 
 /** Average variance extracted: AVE = Σλ² / k, λ standardised loadings. */
 export function averageVarianceExtracted(loadings: number[]): number {
   checkLoadings(loadings, "averageVarianceExtracted");
-  return loadings.reduce((a, b) => a + b * b, 0) / loadings.length;
+  return aveFromLoadings(loadings);
 }
 
 /** The Fornell–Larcker table: √AVE on the diagonal, construct correlations below it. */
@@ -84,16 +83,19 @@ export class FornellLarckerResult extends Result {
 /**
  * Fornell–Larcker criterion: a construct shows discriminant validity when √AVE exceeds its
  * correlations with every other construct (equivalently AVE > r²).
+ *
+ * @example
+ * fornellLarcker([[1, 0.45], [0.45, 1]], [0.62, 0.58], ["trust", "commit"])
  */
 export function fornellLarcker(corr: number[][], ave: number[], names: string[]): FornellLarckerResult {
   const k = names.length;
   if (ave.length !== k || corr.length !== k || corr.some((r) => r.length !== k))
     throw new PathlabError(`fornellLarcker(): ${k} names but ${ave.length} AVE values and a ${corr.length}×${corr[0]?.length ?? 0} correlation matrix.`, {
       hint: "Give one AVE and one row/column of the correlation matrix per construct, in the same order as names.",
-      code: "dimension-mismatch",
+      code: "measurement.dimension-mismatch",
     });
   ave.forEach((a, i) => {
-    if (!(a >= 0 && a <= 1)) throw new PathlabError(`AVE of "${names[i]}" is ${a}; it must lie between 0 and 1.`, { code: "bad-ave" });
+    if (!(a >= 0 && a <= 1)) throw new PathlabError(`AVE of "${names[i]}" is ${a}; it must lie between 0 and 1.`, { code: "measurement.bad-ave" });
   });
   const passed = names.map((_, i) => {
     let m = 0;
@@ -155,7 +157,7 @@ export class ReliabilityTable extends Result {
         ],
         rows: this.rows as unknown as Record<string, unknown>[],
         notes: [
-          "α as psych::alpha (pairwise covariances unless use: \"complete\"); CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k with standardised loadings λ (Fornell & Larcker, 1981). semTools' AVE (Σλ²φ/Σ observed variances) differs: see AVE()/compRelSEM(). Common cut-offs: α, CR ≥ .70; AVE ≥ .50.",
+          'α as psych::alpha (pairwise covariances unless use: "complete"); CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k with standardised loadings λ (Fornell & Larcker, 1981). semTools\' AVE (Σλ²φ/Σ observed variances) differs: see AVE()/compRelSEM(). Common cut-offs: α, CR ≥ .70; AVE ≥ .50.',
         ],
       },
     ];
@@ -165,6 +167,9 @@ export class ReliabilityTable extends Result {
 /**
  * α (from the data), CR and AVE (from the standardised loadings, e.g. a CFA's std.all) for each
  * construct. `constructs` maps construct → items; `loadings` maps construct → loadings in item order.
+ *
+ * @example
+ * reliabilityTable(df, { trust: ["tr1", "tr2", "tr3"] }, { trust: [0.82, 0.79, 0.85] })   // α, CR, AVE, √AVE
  */
 export function reliabilityTable(
   data: TableInput,
@@ -173,23 +178,36 @@ export function reliabilityTable(
   options: { missing?: number[]; use?: "pairwise" | "complete" } = {},
 ): ReliabilityTable {
   const opts = checkOptions<{ missing?: number[]; use?: "pairwise" | "complete" }>("reliabilityTable", options, {
-    missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"), expected: "an array of missing-value codes such as [99, -9]" },
+    missing: {
+      kind: "custom",
+      check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
+      expected: "an array of missing-value codes such as [99, -9]",
+    },
     use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   });
   if (constructs === null || typeof constructs !== "object" || Array.isArray(constructs))
     throw new PathlabError("reliabilityTable(): constructs must be an object mapping each construct to its items.", { code: "measurement.bad-constructs" });
   if (loadings === null || typeof loadings !== "object" || Array.isArray(loadings))
-    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", { code: "measurement.bad-loadings" });
+    throw new PathlabError("reliabilityTable(): loadings must be an object mapping each construct to its standardised loadings.", {
+      code: "measurement.bad-loading",
+    });
   for (const c of Object.keys(loadings))
-    if (!(c in constructs)) throw new PathlabError(`reliabilityTable(): loadings name "${c}", which is not one of the constructs (${Object.keys(constructs).join(", ")}).`, { code: "measurement.unknown-construct" });
+    if (!(c in constructs))
+      throw new PathlabError(`reliabilityTable(): loadings name "${c}", which is not one of the constructs (${Object.keys(constructs).join(", ")}).`, {
+        code: "measurement.unknown-construct",
+      });
   let n = 0;
   const heywood: string[] = [];
   const rows = Object.keys(constructs).map((c) => {
     const items = constructs[c];
     const l = loadings[c];
-    if (!l) throw new PathlabError(`No loadings given for construct "${c}".`, { hint: `loadings needs a key "${c}" with ${items.length} values.`, code: "missing-loadings" });
+    if (!l)
+      throw new PathlabError(`No loadings given for construct "${c}".`, {
+        hint: `loadings needs a key "${c}" with ${items.length} values.`,
+        code: "measurement.missing-loadings",
+      });
     if (l.length !== items.length)
-      throw new PathlabError(`Construct "${c}" has ${items.length} items but ${l.length} loadings.`, { code: "dimension-mismatch" });
+      throw new PathlabError(`Construct "${c}" has ${items.length} items but ${l.length} loadings.`, { code: "measurement.dimension-mismatch" });
     const alpha = items.length >= 2 ? cronbachAlpha(data, items, opts) : undefined;
     if (alpha) n = Math.max(n, alpha.n);
     const ave = averageVarianceExtracted(l);

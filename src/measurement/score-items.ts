@@ -24,7 +24,7 @@ import type { TableInput } from "../data/table-input";
 import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
 import { smcOf } from "./efa/input";
 import { keyedNames, parseKeysList, type KeyedItems } from "./keys";
-import { median } from "./matrix";
+import { median } from "../math";
 
 export interface ScoreItemsOptions {
   /** Missing answers: "median" (default, as psych), "mean" or "none". */
@@ -61,11 +61,16 @@ const SPECS: OptionSpecs = {
   delete: {
     kind: "fixed",
     value: true,
-    otherwise: "an item without variance is always an error here: psych drops it from the keys but keeps counting it in each scale's number of items, which changes α; drop it yourself.",
+    otherwise:
+      "an item without variance is always an error here: psych drops it from the keys but keeps counting it in each scale's number of items, which changes α; drop it yourself.",
   },
   digits: { kind: "number", min: 0, integer: true, description: "psych's print digits (no effect on the numbers)" },
   select: { kind: "fixed", value: true, otherwise: "only the keyed items are used, as psych's select = TRUE." },
-  ilabels: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of labels"), description: "psych's item labels (display only)" },
+  ilabels: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of labels"),
+    description: "psych's item labels (display only)",
+  },
   nObs: { kind: "number", aliases: ["n.obs"], unsupported: "scoreItems needs raw data here." },
 };
 
@@ -82,6 +87,7 @@ export interface ScaleStatistics {
   signalNoise: number;
 }
 
+/** Scale scores and psych's scoreItems statistics per scale (α, G6, mean inter-item r, item–scale correlations). */
 export class ScoreItemsResult extends Result {
   constructor(
     readonly scales: ScaleStatistics[],
@@ -103,7 +109,11 @@ export class ScoreItemsResult extends Result {
   /** α of one scale by name. */
   alpha(scale: string): number {
     const s = this.scales.find((x) => x.scale === scale);
-    if (!s) throw new PathlabError(`No scale "${scale}" in this result.`, { hint: `Scales: ${this.scales.map((x) => x.scale).join(", ")}.`, code: "measurement.unknown-scale" });
+    if (!s)
+      throw new PathlabError(`No scale "${scale}" in this result.`, {
+        hint: `Scales: ${this.scales.map((x) => x.scale).join(", ")}.`,
+        code: "measurement.unknown-scale",
+      });
     return s.alpha;
   }
 
@@ -187,7 +197,8 @@ function itemRange(columns: Float64Array[], items: string[]): { lo: number; hi: 
     let n = 0;
     let a = Infinity;
     let b = -Infinity;
-    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; } // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; }
     if (!(b > a))
       throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, {
         hint: "Drop it from the keys (psych's delete = TRUE drops it with a warning but still counts it in the scale's number of items).",
@@ -208,7 +219,8 @@ function imputed(columns: Float64Array[], impute: "median" | "mean" | "none"): F
     else {
       let s = 0;
       let m = 0;
-      for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { s += c[i]; m++; } // prettier-ignore
+      // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+      for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { s += c[i]; m++; }
       fill = s / m;
     }
     return c.map((v) => (v === v ? v : fill));
@@ -216,7 +228,14 @@ function imputed(columns: Float64Array[], impute: "median" | "mean" | "none"): F
 }
 
 /** Each person's scale score: mean (or sum) of the keyed items answered (all of them once imputed). */
-function scaleScores(X: Float64Array[], items: string[], keyed: KeyedItems[], range: { min: number; max: number }, totals: boolean, impute: string): Float64Array[] {
+function scaleScores(
+  X: Float64Array[],
+  items: string[],
+  keyed: KeyedItems[],
+  range: { min: number; max: number },
+  totals: boolean,
+  impute: string,
+): Float64Array[] {
   const n = X[0].length;
   return keyed.map((k) => {
     const idx = k.items.map((it) => items.indexOf(it));
@@ -237,7 +256,17 @@ function scaleScores(X: Float64Array[], items: string[], keyed: KeyedItems[], ra
 }
 
 /** α, its SE, average/median r, G6 and S/N of scale s (module comment). */
-function scaleStatistics(scale: string, k: KeyedItems, col: number[], C: number[][], R: number[][], smc: number[], vs: number, nRows: number, items: string[]): ScaleStatistics {
+function scaleStatistics(
+  scale: string,
+  k: KeyedItems,
+  col: number[],
+  C: number[][],
+  R: number[][],
+  smc: number[],
+  vs: number,
+  nRows: number,
+  items: string[],
+): ScaleStatistics {
   const ni = k.items.length;
   let sv = 0;
   let sv2 = 0;
@@ -274,6 +303,9 @@ function scaleStatistics(scale: string, k: KeyedItems, col: number[], C: number[
 /**
  * Scores several keyed scales (psych::scoreItems). `keys` maps each scale to its items in psych's
  * spelling, e.g. { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] }.
+ *
+ * @example
+ * scoreItems(bfi, { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] })
  */
 export function scoreItems(data: TableInput, keys: Record<string, string[]>, opts: ScoreItemsOptions = {}): ScoreItemsResult {
   const o = checkOptions<ScoreItemsOptions>("scoreItems", opts, SPECS);
@@ -281,15 +313,18 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
   const items: string[] = [];
   for (const k of keyed) for (const it of k.items) if (!items.includes(it)) items.push(it);
   keyed.forEach((k, s) => {
-    if (k.items.length < 2) throw new PathlabError(`scoreItems(): scale "${scales[s]}" has ${k.items.length} item(s); α needs at least 2.`, { code: "too-few-items" });
+    if (k.items.length < 2)
+      throw new PathlabError(`scoreItems(): scale "${scales[s]}" has ${k.items.length} item(s); α needs at least 2.`, { code: "measurement.too-few-items" });
   });
   const cols = pairwiseColumns(data, items, { missing: Array.isArray(o.missing) ? o.missing : undefined });
   const p = items.length;
   // keys matrix K (items × scales): +1, −1 or 0
-  const K: number[][] = items.map((it) => keyed.map((k) => {
-    const i = k.items.indexOf(it);
-    return i < 0 ? 0 : k.signs[i];
-  }));
+  const K: number[][] = items.map((it) =>
+    keyed.map((k) => {
+      const i = k.items.indexOf(it);
+      return i < 0 ? 0 : k.signs[i];
+    }),
+  );
   const { lo, hi } = itemRange(cols.columns, items);
   const range = { min: o.min ?? lo, max: o.max ?? hi };
   const impute = o.impute ?? "median";
@@ -299,29 +334,43 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
   const X = imputed(cols.columns, impute);
   const C = pairwiseMoments(X).cov;
   const raw = scaleScores(X, items, keyed, range, totals, impute);
-  const KtMK = (M: number[][]) => keyed.map((_, a) => keyed.map((__, b) => {
-    let s = 0;
-    for (let i = 0; i < p; i++) if (K[i][a]) for (let j = 0; j < p; j++) if (K[j][b]) s += K[i][a] * M[i][j] * K[j][b];
-    return s;
-  }));
+  const KtMK = (M: number[][]) =>
+    keyed.map((_, a) =>
+      keyed.map((__, b) => {
+        let s = 0;
+        for (let i = 0; i < p; i++) if (K[i][a]) for (let j = 0; j < p; j++) if (K[j][b]) s += K[i][a] * M[i][j] * K[j][b];
+        return s;
+      }),
+    );
   // scale covariances: of the (sum) scores when imputed, KᵀCK otherwise
-  const V =
-    impute !== "none"
-      ? pairwiseMoments(raw).cov.map((r, a) => r.map((v, b) => (totals ? v : v * nItems[a] * nItems[b])))
-      : KtMK(C);
+  const V = impute !== "none" ? pairwiseMoments(raw).cov.map((r, a) => r.map((v, b) => (totals ? v : v * nItems[a] * nItems[b]))) : KtMK(C);
   const itemVar = C.map((r, i) => r[i]);
   const R = C.map((r, i) => r.map((v, j) => v / Math.sqrt(itemVar[i] * itemVar[j])));
   const smc = smcOf(R).map((v, i) => v * itemVar[i]);
   const Cs = C.map((r, i) => r.map((v, j) => (i === j ? smc[i] : v)));
   const Vc = KtMK(Cs);
   const loading = (M: number[][], Vs: number[][]) =>
-    items.map((_, i) => keyed.map((__, s) => {
-      let c = 0;
-      for (let j = 0; j < p; j++) c += M[i][j] * K[j][s];
-      return c / Math.sqrt(Vs[s][s] * itemVar[i]);
-    }));
+    items.map((_, i) =>
+      keyed.map((__, s) => {
+        let c = 0;
+        for (let j = 0; j < p; j++) c += M[i][j] * K[j][s];
+        return c / Math.sqrt(Vs[s][s] * itemVar[i]);
+      }),
+    );
   const itemCor = impute !== "none" ? items.map((_, i) => raw.map((sc) => corr(X[i], sc))) : loading(C, V);
-  const stats = keyed.map((k, s) => scaleStatistics(scales[s], k, K.map((r) => r[s]), C, R, smc, V[s][s], n, items));
+  const stats = keyed.map((k, s) =>
+    scaleStatistics(
+      scales[s],
+      k,
+      K.map((r) => r[s]),
+      C,
+      R,
+      smc,
+      V[s][s],
+      n,
+      items,
+    ),
+  );
   const cor = V.map((r, a) => r.map((v, b) => v / Math.sqrt(V[a][a] * V[b][b])));
   let missingRows = 0;
   for (let r = 0; r < n; r++) if (cols.columns.some((c) => c[r] !== c[r])) missingRows++;
@@ -331,11 +380,14 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
 }
 
 function corr(x: Float64Array, y: Float64Array): number {
-  let n = 0, sx = 0, sy = 0; // prettier-ignore
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i]) { n++; sx += x[i]; sy += y[i]; } // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let n = 0, sx = 0, sy = 0;
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i]) { n++; sx += x[i]; sy += y[i]; }
   const mx = sx / n;
   const my = sy / n;
-  let sxy = 0, sxx = 0, syy = 0; // prettier-ignore
+  // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+  let sxy = 0, sxx = 0, syy = 0;
   for (let i = 0; i < x.length; i++)
     if (x[i] === x[i] && y[i] === y[i]) {
       sxy += (x[i] - mx) * (y[i] - my);

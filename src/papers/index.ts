@@ -6,6 +6,9 @@
  * @example
  * import { paper003 } from "pathlab/papers";
  * const df = paper003.simulate();
+ *
+ * @packageDocumentation
+ * @module pathlab/papers
  */
 export type { Paper } from "./paper";
 export { paper000, type Paper000Simulation } from "./000";

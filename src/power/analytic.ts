@@ -53,6 +53,7 @@ export function pfNoncentralUpper(f: number, df1: number, df2: number, ncp: numb
   return Math.min(1, sum);
 }
 
+/** The design of an analytic regression power calculation: effect size f², n, predictors in the model and tested, α. */
 export interface RegressionPowerSpec {
   /** Cohen's f² of the tested coefficient(s): ΔR² / (1 − R²_full). */
   f2: number;
@@ -92,6 +93,12 @@ function checkRegressionSpec(fn: string, spec: object, extra: OptionSpecs = {}):
   }
 }
 
+/**
+ * Power of the F test of q predictors in a regression of n cases for effect size f² (Cohen 1988, noncentral F).
+ *
+ * @example
+ * regressionPower({ f2: 0.02, n: 300, predictors: 6, tested: 1 })   // power of one added predictor
+ */
 export function regressionPower(spec: RegressionPowerSpec): number {
   checkRegressionSpec("regressionPower", spec);
   if (spec.n === undefined) throw new PathlabError("regressionPower() needs n.", { hint: "For the N that reaches a target power use regressionSampleSize().", code: "options.missing" });

@@ -157,7 +157,6 @@ function solve(A: number[][], b: number[]): number[] {
 }
 
 function inverse(A: number[][]): number[][] {
-  const n = A.length;
   const cols = A.map((_, j) => solve(A, A.map((__, i) => (i === j ? 1 : 0))));
   return A.map((_, i) => cols.map((c) => c[i]));
 }
@@ -229,7 +228,6 @@ class MediationModel implements PowerModel {
   private cap = 0;
   private readonly olsA: SmallOls[];
   private readonly olsY: SmallOls;
-  private readonly z: Float64Array;
   private readonly aHat: Float64Array;
   private readonly bHat: Float64Array;
   private readonly La: Float64Array;
@@ -271,7 +269,6 @@ class MediationModel implements PowerModel {
     this.description = k === 1 ? "Simple mediation X → M → Y" : `Parallel mediation with ${k} mediators`;
     this.olsA = Array.from({ length: k }, () => new SmallOls(1));
     this.olsY = new SmallOls(k + 1);
-    this.z = new Float64Array(d);
     this.aHat = new Float64Array(k);
     this.bHat = new Float64Array(k);
     this.La = new Float64Array(k * k);

@@ -21,6 +21,7 @@ import {
 } from "./models";
 import { PowerResult, type PowerRow } from "./result";
 
+/** Options of the Monte Carlo power functions: sample sizes, replications, α, the indirect-effect interval and its draws, seed, progress. */
 export interface PowerOptions {
   /** Sample size(s) to evaluate. */
   n: number | number[];
@@ -155,6 +156,9 @@ function runSync(fn: string, kind: PowerModelKind, spec: unknown, options: Power
  * c′ paths by t tests), from standardised paths or the correlation matrix of [X, M…, Y].
  * Data: multivariate normal with the implied correlations; analysis: OLS of each M on X and of Y on
  * X and all M (PROCESS model 4).
+ *
+ * @example
+ * powerMediation({ a: 0.3, b: 0.3, cp: 0.1 }, { n: [100, 150, 200], reps: 1000, seed: 1 })
  */
 export function powerMediation(spec: MediationPowerSpec, options: PowerOptions): PowerResult {
   return runSync("powerMediation", "mediation", spec, options);

@@ -36,6 +36,7 @@ export interface PowerSettingsInfo {
   elapsedMs: number;
 }
 
+/** Monte Carlo power by sample size and effect, with its Monte Carlo standard error and a power-curve figure. */
 export class PowerResult extends Result {
   constructor(
     readonly kind: PowerModelKind,

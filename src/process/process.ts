@@ -143,6 +143,9 @@ interface FittedEquation {
  * conditional effects θ(W) = gᵀb with SE √(gᵀVg) and t(df_residual) intervals; indirect effects
  * as products of path effects with percentile (or bias-corrected) bootstrap intervals from B
  * resamples of the rows, or Monte Carlo intervals from draws of b ~ N(b̂, V̂).
+ *
+ * @example
+ * process({ data: df, model: 4, x: "training", m: "engagement", y: "performance", cov: ["age"], boot: 5000, seed: 1 })
  */
 export function process(options: ProcessOptions): ProcessResult {
   const cfg = processConfig(options);

@@ -76,6 +76,7 @@ export interface ProcessTidyRow {
 const num = (key: string, label: string, digits = 4): Column => ({ key, label, format: "number", digits });
 const pcol = (key = "p", label = "p"): Column => ({ key, label, format: "p", digits: 4 });
 
+/** A PROCESS model: one regression per outcome, conditional and indirect effects, Johnson–Neyman regions and bootstrap intervals, with figures. */
 export class ProcessResult extends Result {
   readonly model: number;
   readonly n: number;

@@ -6,6 +6,7 @@ import type { ModeratorValues, Path } from "./effects";
 
 export type HcType = "HC0" | "HC1" | "HC2" | "HC3" | "HC4";
 
+/** The options of `process()`, named as in Hayes' PROCESS: data, model number, variables (x, y, m, w, z, cov) and the settings of each stage. */
 export interface ProcessOptions {
   /** The data: danfojs DataFrame, array of row objects, or object of columns. */
   data: import("../data/table-input").TableInput;

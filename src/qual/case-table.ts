@@ -1,6 +1,6 @@
 /**
  * Case tables for qualitative and small-N case research: one record per case (firm, informant,
- * site) with typed fields. A value the source does not give is written `unknown("why")` and stays
+ * site) with typed fields. A value the source does not give is written `unknownValue("why")` and stays
  * unknown in every table, count and figure: it is never filled, dropped silently or read as zero.
  * Forgetting a field is an error, so every gap on the page is a deliberate one.
  */
@@ -28,12 +28,13 @@ export interface Unknown {
   readonly reason: string;
 }
 
-/** Marks a value as not known: `unknown("not reported in Table 1")`. */
-export function unknown(reason = "not reported"): Unknown {
+/** Marks a value as not known: `unknownValue("not reported in Table 1")`. */
+export function unknownValue(reason = "not reported"): Unknown {
   return { unknown: true, reason };
 }
 
-export function isUnknown(v: unknown): v is Unknown {
+/** True for a value written `unknownValue("why")` (a field the source does not give). */
+export function isUnknownValue(v: unknown): v is Unknown {
   return v !== null && typeof v === "object" && (v as { unknown?: unknown }).unknown === true;
 }
 
@@ -56,6 +57,7 @@ export interface CaseRecord {
   [field: string]: FieldValue;
 }
 
+/** What `caseTable` builds: typed fields, one record per case, notes. */
 export interface CaseTableSpec {
   title?: string;
   fields: FieldSpec[];
@@ -66,12 +68,12 @@ export interface CaseTableSpec {
 function checkValue(caseId: string, f: FieldSpec, v: unknown): void {
   const bad = (what: string): never => {
     throw new PathlabError(`Case "${caseId}", field "${f.key}": ${what}.`, {
-      hint: `Field "${f.key}" is of type ${f.type}; write unknown("reason") if the source does not give it.`,
+      hint: `Field "${f.key}" is of type ${f.type}; write unknownValue("reason") if the source does not give it.`,
       code: "qual.bad-case-value",
     });
   };
   if (v === undefined || v === null) bad(`no value (${v === null ? "null" : "missing"})`);
-  if (isUnknown(v)) return;
+  if (isUnknownValue(v)) return;
   switch (f.type) {
     case "number":
       if (typeof v !== "number" || !Number.isFinite(v)) bad(`expected a number, got ${JSON.stringify(v)}`);
@@ -96,7 +98,7 @@ function checkValue(caseId: string, f: FieldSpec, v: unknown): void {
 
 /** Text of a value for tables: unknowns print as "unknown", lists joined by commas. */
 export function formatFieldValue(v: FieldValue): string {
-  if (isUnknown(v)) return "unknown";
+  if (isUnknownValue(v)) return "unknown";
   if (Array.isArray(v)) return v.join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
   return String(v);
@@ -108,6 +110,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** A table of cases (firms, sites) with typed fields, unknown values kept as unknown; renders as a table and feeds coding, evidence and claims. */
 export class CaseTable extends Result {
   readonly fields: FieldSpec[];
   readonly cases: CaseRecord[];
@@ -122,7 +125,8 @@ export class CaseTable extends Result {
     checkOptions("caseTable", spec, CASE_TABLE_OPTIONS);
     checkEach("caseTable", (i) => `field ${i + 1}${typeof spec.fields[i]?.key === "string" ? ` ("${spec.fields[i].key}")` : ""}`, spec.fields, FIELD_OPTIONS);
     for (const f of spec.fields) {
-      if (f.type === undefined) throw new PathlabError(`caseTable(): field "${f.key}" has no type.`, { hint: `Types: ${FIELD_TYPES.join(", ")}.`, code: "qual.bad-case-table" });
+      if (f.type === undefined)
+        throw new PathlabError(`caseTable(): field "${f.key}" has no type.`, { hint: `Types: ${FIELD_TYPES.join(", ")}.`, code: "qual.bad-case-table" });
     }
     const keys = new Set<string>();
     for (const f of spec.fields) {
@@ -187,14 +191,14 @@ export class CaseTable extends Result {
   /** The cases whose value of `key` is known, with the value. */
   known(key: string): { id: string; value: Exclude<FieldValue, Unknown> }[] {
     this.field(key);
-    return this.cases.filter((c) => !isUnknown(c[key])).map((c) => ({ id: c.id, value: c[key] as Exclude<FieldValue, Unknown> }));
+    return this.cases.filter((c) => !isUnknownValue(c[key])).map((c) => ({ id: c.id, value: c[key] as Exclude<FieldValue, Unknown> }));
   }
 
   /** Numeric values of a field with unknowns as null (never NaN or 0). */
   numbers(key: string): (number | null)[] {
     const f = this.field(key);
     if (!["number", "integer", "year"].includes(f.type)) throw new PathlabError(`Field "${key}" is ${f.type}, not numeric.`, { code: "qual.not-numeric" });
-    return this.cases.map((c) => (isUnknown(c[key]) ? null : (c[key] as number)));
+    return this.cases.map((c) => (isUnknownValue(c[key]) ? null : (c[key] as number)));
   }
 
   /** Rows for a data frame: unknown → null, lists joined by "; ". */
@@ -203,7 +207,7 @@ export class CaseTable extends Result {
       const r: Record<string, string | number | boolean | null> = { id: c.id };
       for (const f of this.fields) {
         const v = c[f.key];
-        r[f.key] = isUnknown(v) ? null : Array.isArray(v) ? v.join("; ") : (v as string | number | boolean);
+        r[f.key] = isUnknownValue(v) ? null : Array.isArray(v) ? v.join("; ") : (v as string | number | boolean);
       }
       return r;
     });
@@ -224,7 +228,7 @@ export class CaseTable extends Result {
     });
   }
 
-  /** A new table with extra derived fields computed per case (return unknown() when an input is unknown). */
+  /** A new table with extra derived fields computed per case (return unknownValue() when an input is unknown). */
   derive(fields: { spec: FieldSpec; compute: (c: CaseRecord) => FieldValue }[]): CaseTable {
     return new CaseTable({
       title: this.heading,
@@ -290,7 +294,7 @@ export class CaseTable extends Result {
     let unknowns = 0;
     for (const c of this.cases) {
       const v = c[key];
-      if (isUnknown(v)) {
+      if (isUnknownValue(v)) {
         unknowns++;
         continue;
       }
@@ -318,7 +322,7 @@ export class CaseTable extends Result {
     if (f.type !== "list") throw new PathlabError(`Field "${key}" is ${f.type}, not a list.`, { code: "qual.not-list" });
     const freq = this.frequencies(key).counts;
     const its = items ?? Object.keys(freq);
-    const sets = this.cases.filter((c) => !isUnknown(c[key])).map((c) => new Set(c[key] as string[]));
+    const sets = this.cases.filter((c) => !isUnknownValue(c[key])).map((c) => new Set(c[key] as string[]));
     const matrix = its.map((a) => its.map((b) => sets.filter((s) => s.has(a) && s.has(b)).length));
     const columns: Column[] = [{ key: "item", label: "", format: "text" }, ...its.map((it, j) => ({ key: `c${j}`, label: it, format: "int" as const }))];
     const rows = its.map((it, i) => {
@@ -350,7 +354,7 @@ export class CaseTable extends Result {
       const r: Record<string, unknown> = { id: c.id };
       for (const f of this.fields) {
         const v = c[f.key];
-        r[f.key] = isUnknown(v) ? { text: "unknown", className: "pathlab-unknown" } : Array.isArray(v) || typeof v === "boolean" ? formatFieldValue(v) : v;
+        r[f.key] = isUnknownValue(v) ? { text: "unknown", className: "pathlab-unknown" } : Array.isArray(v) || typeof v === "boolean" ? formatFieldValue(v) : v;
       }
       return r;
     });
@@ -358,17 +362,26 @@ export class CaseTable extends Result {
     for (const c of this.cases) {
       for (const f of this.fields) {
         const v = c[f.key];
-        if (isUnknown(v)) unknownNotes.push(`${c.id} ${f.label ?? f.key}: unknown (${v.reason})`);
+        if (isUnknownValue(v)) unknownNotes.push(`${c.id} ${f.label ?? f.key}: unknown (${v.reason})`);
       }
     }
     const notes = [...this.notes];
-    if (unknownNotes.length) notes.push(`Unknown values: ${unknownNotes.slice(0, 12).join("; ")}${unknownNotes.length > 12 ? `; … (${unknownNotes.length} in all)` : ""}.`);
+    if (unknownNotes.length)
+      notes.push(`Unknown values: ${unknownNotes.slice(0, 12).join("; ")}${unknownNotes.length > 12 ? `; … (${unknownNotes.length} in all)` : ""}.`);
     // The heading is shown once, by title(); the table itself needs no caption.
     return [{ columns, rows, notes }];
   }
 }
 
-/** Builds and validates a case table (errors name the case and field at fault). */
+/**
+ * Builds and validates a case table (errors name the case and field at fault).
+ *
+ * @example
+ * caseTable({
+ *   fields: [{ key: "employees", type: "integer", source: "Table 1" }],
+ *   cases: [{ id: "C1", employees: 12 }, { id: "C2", employees: unknownValue("not reported") }],
+ * })
+ */
 export function caseTable(spec: CaseTableSpec): CaseTable {
   return new CaseTable(spec);
 }

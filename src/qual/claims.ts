@@ -7,12 +7,12 @@
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
-import { checkOptions } from "../options";
 import { checkEach } from "../simulate/validate";
-import { isUnknown, type Unknown } from "./case-table";
+import { isUnknownValue, type Unknown } from "./case-table";
 
 export type ClaimValue = number | string | boolean;
 
+/** A claim a paper makes, with where it is made and how to reproduce its value from the data. */
 export interface ClaimSpec<C = unknown> {
   id: string;
   /** The claim, paraphrased. */
@@ -21,7 +21,7 @@ export interface ClaimSpec<C = unknown> {
   source: string;
   /** The published value as the text gives it. */
   published: ClaimValue;
-  /** Reproduces the value from the data; return unknown() when the data cannot say. */
+  /** Reproduces the value from the data; return unknownValue() when the data cannot say. */
   reproduce: (ctx: C) => ClaimValue | Unknown;
   /** The table cells / fields the check rests on (e.g. "Table 1: founded, first export (C1–C10)"). */
   cells: string;
@@ -50,6 +50,7 @@ function show(v: ClaimValue | null): string {
   return String(v);
 }
 
+/** Claims checked against the data: each claim's published and reproduced value and a status. */
 export class ClaimCheck extends Result {
   constructor(readonly rows: ClaimCheckRow[]) {
     super();
@@ -88,10 +89,24 @@ export class ClaimCheck extends Result {
   }
 }
 
-/** Evaluates every claim against the data context (errors inside a claim name the claim). */
+/**
+ * Evaluates every claim against the data context (errors inside a claim name the claim).
+ *
+ * @example
+ * checkClaims([{ id: "size", text: "Most firms have under 20 staff", source: "§4", published: 7, cells: "employees", reproduce: (t: CaseTable) => t.numbers("employees").filter((v) => v !== null && v < 20).length }], cases)
+ */
 export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
   const ANY = { kind: "custom" } as const;
-  checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, { id: ANY, text: ANY, source: ANY, published: ANY, reproduce: ANY, cells: ANY, tolerance: { kind: "number", min: 0 }, note: ANY });
+  checkEach("checkClaims", (i) => `claim ${i + 1}`, claims, {
+    id: ANY,
+    text: ANY,
+    source: ANY,
+    published: ANY,
+    reproduce: ANY,
+    cells: ANY,
+    tolerance: { kind: "number", min: 0 },
+    note: ANY,
+  });
   const rows = claims.map((c) => {
     let v: ClaimValue | Unknown;
     try {
@@ -99,11 +114,30 @@ export function checkClaims<C>(claims: ClaimSpec<C>[], ctx: C): ClaimCheck {
     } catch (e) {
       throw new PathlabError(`Claim "${c.id}" could not be evaluated: ${(e as Error).message}`, { code: "qual.bad-claim" });
     }
-    if (isUnknown(v)) return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: null, status: "cannot check" as ClaimStatus, cells: c.cells, note: c.note ?? v.reason };
+    if (isUnknownValue(v))
+      return {
+        id: c.id,
+        text: c.text,
+        source: c.source,
+        published: c.published,
+        reproduced: null,
+        status: "cannot check" as ClaimStatus,
+        cells: c.cells,
+        note: c.note ?? v.reason,
+      };
     let ok: boolean;
     if (typeof v === "number" && typeof c.published === "number") ok = Math.abs(v - c.published) <= (c.tolerance ?? 0) + 1e-12;
     else ok = v === c.published;
-    return { id: c.id, text: c.text, source: c.source, published: c.published, reproduced: v, status: (ok ? "match" : "mismatch") as ClaimStatus, cells: c.cells, note: c.note };
+    return {
+      id: c.id,
+      text: c.text,
+      source: c.source,
+      published: c.published,
+      reproduced: v,
+      status: (ok ? "match" : "mismatch") as ClaimStatus,
+      cells: c.cells,
+      note: c.note,
+    };
   });
   return new ClaimCheck(rows);
 }

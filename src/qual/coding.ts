@@ -40,6 +40,7 @@ export interface CodeSpec {
   attributes?: Record<string, AttributeValue>;
 }
 
+/** What `codingScheme` builds: dimensions, themes and codes (a Gioia-style data structure). */
 export interface CodingSchemeSpec {
   title?: string;
   dimensions: DimensionSpec[];
@@ -48,6 +49,7 @@ export interface CodingSchemeSpec {
   notes?: string[];
 }
 
+/** A coding structure (codes → themes → dimensions) with its cross-tabulations and a Sankey figure. */
 export class CodingScheme extends Result {
   readonly dimensions: DimensionSpec[];
   readonly themes: ThemeSpec[];
@@ -68,7 +70,11 @@ export class CodingScheme extends Result {
     const claim = (id: string, level: string) => {
       if (!id) throw new PathlabError(`A ${level} has an empty id.`, { code: "qual.bad-coding" });
       const prev = seen.get(id);
-      if (prev) throw new PathlabError(`Id "${id}" is used twice (${prev} and ${level}).`, { hint: "Ids must be unique across codes, themes and dimensions.", code: "qual.bad-coding" });
+      if (prev)
+        throw new PathlabError(`Id "${id}" is used twice (${prev} and ${level}).`, {
+          hint: "Ids must be unique across codes, themes and dimensions.",
+          code: "qual.bad-coding",
+        });
       seen.set(id, level);
     };
     spec.dimensions.forEach((d) => claim(d.id, "dimension"));
@@ -131,7 +137,11 @@ export class CodingScheme extends Result {
 
   dimension(id: string): DimensionSpec {
     const d = this.dimensions.find((x) => x.id === id);
-    if (!d) throw new PathlabError(`Unknown dimension "${id}".`, { hint: `Dimensions: ${this.dimensions.map((x) => x.id).join(", ")}.`, code: "qual.unknown-dimension" });
+    if (!d)
+      throw new PathlabError(`Unknown dimension "${id}".`, {
+        hint: `Dimensions: ${this.dimensions.map((x) => x.id).join(", ")}.`,
+        code: "qual.unknown-dimension",
+      });
     return d;
   }
 
@@ -185,7 +195,10 @@ export class CodingScheme extends Result {
       const attrs = new Set<string>();
       this.codes.forEach((c) => Object.keys(c.attributes ?? {}).forEach((k) => attrs.add(k)));
       this.themes.forEach((t) => Object.keys(t.attributes ?? {}).forEach((k) => attrs.add(k)));
-      throw new PathlabError(`No code or theme has the attribute "${prop}".`, { hint: `Use code, theme, dimension or one of: ${[...attrs].join(", ")}.`, code: "qual.unknown-attribute" });
+      throw new PathlabError(`No code or theme has the attribute "${prop}".`, {
+        hint: `Use code, theme, dimension or one of: ${[...attrs].join(", ")}.`,
+        code: "qual.unknown-attribute",
+      });
     }
   }
 
@@ -305,7 +318,7 @@ export class CodingScheme extends Result {
    */
   sankey(levels: string[] = ["dimension", "theme", "code"], options: { title?: string } = {}): Figure {
     checkOptions("sankey", options, { title: { kind: "string" } });
-    if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "qual.bad-argument" });
+    if (levels.length < 2) throw new PathlabError("A Sankey diagram needs at least two levels.", { code: "qual.too-few-levels" });
     levels.forEach((l) => this.checkProp(l));
     const nodeIndex = new Map<string, number>();
     const nodeLabels: string[] = [];

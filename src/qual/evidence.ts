@@ -37,6 +37,7 @@ export interface EvidenceCell {
   candidates?: string[];
 }
 
+/** What `evidenceMatrix` builds: cases × items with graded evidence and quotes. */
 export interface EvidenceMatrixSpec {
   title?: string;
   /** Case ids, or a case table whose ids are used. */
@@ -62,6 +63,7 @@ function symbol(c: EvidenceCell): string {
   return c.grade === "stated" ? "●" : "○";
 }
 
+/** A case × construct evidence matrix with graded cells (stated, inferred, not reported) and the quotes behind them. */
 export class EvidenceMatrix extends Result {
   readonly caseIds: string[];
   readonly items: string[];
@@ -93,23 +95,40 @@ export class EvidenceMatrix extends Result {
     }
     this.cellMap = new Map();
     for (const [cid, row] of Object.entries(spec.cells ?? {})) {
-      if (!ids.includes(cid)) throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, { hint: `Cases: ${ids.join(", ")}.`, code: "qual.dangling-reference" });
+      if (!ids.includes(cid))
+        throw new PathlabError(`Evidence given for case "${cid}", which is not in the case list.`, {
+          hint: `Cases: ${ids.join(", ")}.`,
+          code: "qual.dangling-reference",
+        });
       for (const [it, cell] of Object.entries(row)) {
         try {
           checkOptions("evidenceMatrix", cell, CELL_OPTIONS);
         } catch (e) {
-          if (e instanceof PathlabError) throw new PathlabError(e.message.replace("evidenceMatrix(): ", `evidenceMatrix(): cell ${cid} × ${it}: `), { hint: e.hint, code: e.code });
+          if (e instanceof PathlabError)
+            throw new PathlabError(e.message.replace("evidenceMatrix(): ", `evidenceMatrix(): cell ${cid} × ${it}: `), { hint: e.hint, code: e.code });
           throw e;
         }
-        if (!spec.items.includes(it)) throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, { hint: `Items: ${spec.items.join(", ")}.`, code: "qual.dangling-reference" });
-        if (!GRADES.includes(cell.grade)) throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "qual.bad-evidence" });
+        if (!spec.items.includes(it))
+          throw new PathlabError(`Evidence cell ${cid} × "${it}": "${it}" is not an item of the matrix.`, {
+            hint: `Items: ${spec.items.join(", ")}.`,
+            code: "qual.dangling-reference",
+          });
+        if (!GRADES.includes(cell.grade))
+          throw new PathlabError(`Evidence cell ${cid} × ${it}: grade "${cell.grade}" is not stated, inferred or not_reported.`, { code: "qual.bad-evidence" });
         if (cell.present === null && cell.grade !== "not_reported") {
-          throw new PathlabError(`Evidence cell ${cid} × ${it} is graded "${cell.grade}" but has no value (present: null).`, { hint: 'A cell with no value must be graded "not_reported".', code: "qual.bad-evidence" });
+          throw new PathlabError(`Evidence cell ${cid} × ${it} is graded "${cell.grade}" but has no value (present: null).`, {
+            hint: 'A cell with no value must be graded "not_reported".',
+            code: "qual.bad-evidence",
+          });
         }
         if (cell.present !== null && cell.grade === "not_reported") {
-          throw new PathlabError(`Evidence cell ${cid} × ${it} is "not_reported" but has present = ${cell.present}.`, { hint: "Grade it stated or inferred, or set present to null.", code: "qual.bad-evidence" });
+          throw new PathlabError(`Evidence cell ${cid} × ${it} is "not_reported" but has present = ${cell.present}.`, {
+            hint: "Grade it stated or inferred, or set present to null.",
+            code: "qual.bad-evidence",
+          });
         }
-        if (cell.present !== null && typeof cell.present !== "boolean") throw new PathlabError(`Evidence cell ${cid} × ${it}: present must be true, false or null.`, { code: "qual.bad-evidence" });
+        if (cell.present !== null && typeof cell.present !== "boolean")
+          throw new PathlabError(`Evidence cell ${cid} × ${it}: present must be true, false or null.`, { code: "qual.bad-evidence" });
         this.cellMap.set(`${cid}\u0000${it}`, { ...cell });
       }
     }
@@ -209,9 +228,16 @@ export class EvidenceMatrix extends Result {
   cooccurrence(items?: string[], include: EvidenceGrade[] = ["stated"]): TableResult & { items: string[]; matrix: number[][]; unknownPairs: number[][] } {
     const its = items ?? this.items;
     its.forEach((i) => this.checkItem(i));
-    const matrix = its.map((a) => its.map((b) => this.caseIds.filter((c) => this.presence(c, a, include) === true && this.presence(c, b, include) === true).length));
-    const unknownPairs = its.map((a) => its.map((b) => this.caseIds.filter((c) => this.presence(c, a, include) === null || this.presence(c, b, include) === null).length));
-    const columns: Column[] = [{ key: "item", label: "", format: "text" }, ...its.map((it, j) => ({ key: `c${j}`, label: this.label(it), format: "text" as const }))];
+    const matrix = its.map((a) =>
+      its.map((b) => this.caseIds.filter((c) => this.presence(c, a, include) === true && this.presence(c, b, include) === true).length),
+    );
+    const unknownPairs = its.map((a) =>
+      its.map((b) => this.caseIds.filter((c) => this.presence(c, a, include) === null || this.presence(c, b, include) === null).length),
+    );
+    const columns: Column[] = [
+      { key: "item", label: "", format: "text" },
+      ...its.map((it, j) => ({ key: `c${j}`, label: this.label(it), format: "text" as const })),
+    ];
     const rows = its.map((a, i) => {
       const r: Record<string, unknown> = { item: this.label(a) };
       its.forEach((_, j) => (r[`c${j}`] = `${matrix[i][j]} (${unknownPairs[i][j]}?)`));
@@ -230,7 +256,10 @@ export class EvidenceMatrix extends Result {
   }
 
   tables(): TableSpec[] {
-    const columns: Column[] = [{ key: "case", label: "Case", format: "text" }, ...this.items.map((it, j) => ({ key: `i${j}`, label: this.label(it), format: "text" as const }))];
+    const columns: Column[] = [
+      { key: "case", label: "Case", format: "text" },
+      ...this.items.map((it, j) => ({ key: `i${j}`, label: this.label(it), format: "text" as const })),
+    ];
     const rows = this.caseIds.map((c) => {
       const r: Record<string, unknown> = { case: c };
       this.items.forEach((it, j) => (r[`i${j}`] = symbol(this.cell(c, it))));
@@ -241,7 +270,10 @@ export class EvidenceMatrix extends Result {
         title: this.heading,
         columns,
         rows,
-        notes: ["● present, stated in the source; ○ present, inferred; ✕ absent (stated); ? candidate quote only (unknown); · not reported (unknown).", ...this.notes],
+        notes: [
+          "● present, stated in the source; ○ present, inferred; ✕ absent (stated); ? candidate quote only (unknown); · not reported (unknown).",
+          ...this.notes,
+        ],
       },
     ];
   }
@@ -258,7 +290,11 @@ export class EvidenceMatrix extends Result {
       its.map((it) => {
         const cell = this.cell(c, it);
         const what = ["not reported", "candidate quote only (unknown)", "absent", "present (inferred)", "present (stated)"][code(cell)];
-        const q = cell.quotes?.length ? `<br>quotes: ${cell.quotes.join(", ")}` : cell.candidates?.length ? `<br>candidates: ${cell.candidates.join(", ")}` : "";
+        const q = cell.quotes?.length
+          ? `<br>quotes: ${cell.quotes.join(", ")}`
+          : cell.candidates?.length
+            ? `<br>candidates: ${cell.candidates.join(", ")}`
+            : "";
         const note = cell.note ? `<br>${cell.note.replace(/(.{60}\S*)\s/g, "$1<br>")}` : "";
         return `${c} × ${this.label(it)}: ${what}${q}${note}`;
       }),

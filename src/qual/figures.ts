@@ -7,7 +7,7 @@ import { Figure } from "../display/figure";
 import { figureTheme, seriesStyle } from "../display/theme";
 import { PathlabError } from "../errors";
 import { checkOptions } from "../options";
-import { isUnknown, type CaseTable } from "./case-table";
+import { isUnknownValue, type CaseTable } from "./case-table";
 
 export interface TimelineOptions {
   title?: string;
@@ -19,10 +19,16 @@ export interface TimelineOptions {
 
 /** Dot-and-line timeline per case from `start` to `end` (year fields). */
 export function caseTimeline(table: CaseTable, start: string, end: string, options: TimelineOptions = {}): Figure {
-  checkOptions("caseTimeline", options, { title: { kind: "string" }, startLabel: { kind: "string" }, endLabel: { kind: "string" }, maxGap: { kind: "number", min: 0 } });
+  checkOptions("caseTimeline", options, {
+    title: { kind: "string" },
+    startLabel: { kind: "string" },
+    endLabel: { kind: "string" },
+    maxGap: { kind: "number", min: 0 },
+  });
   for (const k of [start, end]) {
     const f = table.field(k);
-    if (!["year", "integer", "number"].includes(f.type)) throw new PathlabError(`Field "${k}" is ${f.type}; a timeline needs years.`, { code: "qual.not-numeric" });
+    if (!["year", "integer", "number"].includes(f.type))
+      throw new PathlabError(`Field "${k}" is ${f.type}; a timeline needs years.`, { code: "qual.not-numeric" });
   }
   const sl = options.startLabel ?? table.field(start).label ?? start;
   const el = options.endLabel ?? table.field(end).label ?? end;
@@ -46,12 +52,13 @@ export function caseTimeline(table: CaseTable, start: string, end: string, optio
       hoverinfo: "skip",
     });
   });
-  const known = (arr: (number | null)[]) => ids.map((id, i) => (arr[i] === null ? null : arr[i]));
+  const known = (arr: (number | null)[]) => ids.map((_, i) => (arr[i] === null ? null : arr[i]));
   data.push({ type: "scatter", mode: "markers", name: sl, x: known(s), y: ids, marker: { size: 11, symbol: "circle", color: seriesStyle(0).color } });
   data.push({ type: "scatter", mode: "markers", name: el, x: known(e), y: ids, marker: { size: 11, symbol: "diamond", color: seriesStyle(4).color } });
   const missing = ids.filter((_, i) => s[i] === null || e[i] === null);
   const notes: string[] = [];
-  if (options.maxGap !== undefined) notes.push(flagged.length ? `Dotted: gap > ${options.maxGap} years (${flagged.join(", ")}).` : `No case exceeds a ${options.maxGap}-year gap.`);
+  if (options.maxGap !== undefined)
+    notes.push(flagged.length ? `Dotted: gap > ${options.maxGap} years (${flagged.join(", ")}).` : `No case exceeds a ${options.maxGap}-year gap.`);
   if (missing.length) notes.push(`Unknown dates, not drawn: ${missing.join(", ")}.`);
   return new Figure(data as never, {
     title: { text: options.title ?? `${sl} → ${el} per case` },
@@ -74,7 +81,7 @@ export function caseListBar(table: CaseTable, listField: string, options: { titl
   if (f.type !== "list") throw new PathlabError(`Field "${listField}" is ${f.type}, not a list.`, { code: "qual.not-list" });
   const ids = table.ids;
   const lists = table.column(listField);
-  const counts = lists.map((v) => (isUnknown(v) ? null : (v as string[]).length));
+  const counts = lists.map((v) => (isUnknownValue(v) ? null : (v as string[]).length));
   const data: Record<string, unknown>[] = [
     {
       type: "bar",
@@ -82,14 +89,21 @@ export function caseListBar(table: CaseTable, listField: string, options: { titl
       name: `${f.label ?? listField} (listed)`,
       x: ids,
       y: counts,
-      text: lists.map((v) => (isUnknown(v) ? "unknown" : (v as string[]).join(", "))),
+      text: lists.map((v) => (isUnknownValue(v) ? "unknown" : (v as string[]).join(", "))),
       hovertemplate: "%{x}: %{y}<br>%{text}<extra></extra>",
       textposition: "none",
     },
   ];
   if (options.stated) {
     table.field(options.stated);
-    data.push({ type: "scatter", mode: "markers", name: "count as printed", x: ids, y: table.numbers(options.stated), marker: { symbol: "line-ew-open", size: 26, color: seriesStyle(1).color, line: { width: 3 } } });
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: "count as printed",
+      x: ids,
+      y: table.numbers(options.stated),
+      marker: { symbol: "line-ew-open", size: 26, color: seriesStyle(1).color, line: { width: 3 } },
+    });
   }
   return new Figure(data as never, {
     title: { text: options.title ?? `${f.label ?? listField} per case` },

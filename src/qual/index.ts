@@ -1,5 +1,5 @@
 /** Qualitative and case-study research: case tables, coding structures, evidence matrices, claims. */
-export { caseTable, CaseTable, unknown, isUnknown, formatFieldValue } from "./case-table";
+export { caseTable, CaseTable, unknownValue, isUnknownValue, formatFieldValue } from "./case-table";
 export type { Unknown, FieldType, FieldValue, FieldSpec, CaseRecord, CaseTableSpec } from "./case-table";
 export { codingScheme, CodingScheme } from "./coding";
 export type { AttributeValue, DimensionSpec, ThemeSpec, CodeSpec, CodingSchemeSpec } from "./coding";

@@ -10,6 +10,7 @@ import { PathlabError } from "../errors";
 import type { EvidenceGrade, EvidenceMatrix } from "./evidence";
 import { checkEach } from "../simulate/validate";
 
+/** A proposition of a case study: its id, text and the constructs it links. */
 export interface PropositionSpec {
   id: string;
   /** A short paraphrase. */
@@ -32,8 +33,12 @@ export interface PropositionRow {
   unknownCases: string[];
 }
 
+/** Propositions mapped to the cases whose evidence supports them. */
 export class PropositionMap extends Result {
-  constructor(readonly rows: PropositionRow[], readonly include: EvidenceGrade[]) {
+  constructor(
+    readonly rows: PropositionRow[],
+    readonly include: EvidenceGrade[],
+  ) {
     super();
   }
 
@@ -43,7 +48,11 @@ export class PropositionMap extends Result {
 
   row(id: string): PropositionRow {
     const r = this.rows.find((x) => x.id === id);
-    if (!r) throw new PathlabError(`Unknown proposition "${id}".`, { hint: `Propositions: ${this.rows.map((x) => x.id).join(", ")}.`, code: "qual.unknown-proposition" });
+    if (!r)
+      throw new PathlabError(`Unknown proposition "${id}".`, {
+        hint: `Propositions: ${this.rows.map((x) => x.id).join(", ")}.`,
+        code: "qual.unknown-proposition",
+      });
     return r;
   }
 
@@ -89,7 +98,10 @@ export function mapPropositions(propositions: PropositionSpec[], matrix: Evidenc
   const grades: EvidenceGrade[] = ["stated", "inferred", "not_reported"];
   const bad = (Array.isArray(include) ? include : [include]).find((g) => !grades.includes(g));
   if (bad !== undefined || !Array.isArray(include)) {
-    throw new PathlabError(`mapPropositions(): include must be an array of grades (${grades.join(", ")}); got ${JSON.stringify(bad ?? include)}.`, { hint: 'E.g. ["stated"] or ["stated", "inferred"].', code: "options.bad-value" });
+    throw new PathlabError(`mapPropositions(): include must be an array of grades (${grades.join(", ")}); got ${JSON.stringify(bad ?? include)}.`, {
+      hint: 'E.g. ["stated"] or ["stated", "inferred"].',
+      code: "options.bad-value",
+    });
   }
   const seen = new Set<string>();
   const rows = propositions.map((p) => {

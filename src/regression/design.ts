@@ -48,12 +48,20 @@ function weightValues(data: TableInput, weights: string | ArrayLike<number>, nRo
     return Float64Array.from(raw, (v) => (isMissing(v, codes) ? NaN : typeof v === "number" ? v : Number(v)));
   }
   if (weights.length !== nRows)
-    throw new PathlabError(`ols(): ${weights.length} weights for ${nRows} rows.`, { hint: "Give one weight per row, or the name of the weights column.", code: "regression.bad-weights" });
+    throw new PathlabError(`ols(): ${weights.length} weights for ${nRows} rows.`, {
+      hint: "Give one weight per row, or the name of the weights column.",
+      code: "regression.bad-weights",
+    });
   return Float64Array.from(weights, (v) => (v === null || v === undefined ? NaN : Number(v)));
 }
 
 /** The lm design of y on xs (see the module comment). */
-export function designColumns(data: TableInput, y: string, xs: string[], o: { missing?: number[]; weights?: string | ArrayLike<number>; intercept?: boolean }): Design {
+export function designColumns(
+  data: TableInput,
+  y: string,
+  xs: string[],
+  o: { missing?: number[]; weights?: string | ArrayLike<number>; intercept?: boolean },
+): Design {
   const codes = naValuesOf({ missing: o.missing }, "ols");
   const text = xs.filter((v) => {
     try {
@@ -81,7 +89,10 @@ export function designColumns(data: TableInput, y: string, xs: string[], o: { mi
     for (const k of keep) {
       const v = w[nc.rows[k]];
       if (!Number.isFinite(v) || v < 0)
-        throw new PathlabError(`ols(): weight ${v} in row ${nc.rows[k] + 1}; weights must be finite and non-negative (as lm's).`, { hint: "Check the weights column.", code: "regression.bad-weights" });
+        throw new PathlabError(`ols(): weight ${v} in row ${nc.rows[k] + 1}; weights must be finite and non-negative (as lm's).`, {
+          hint: "Check the weights column.",
+          code: "regression.bad-weights",
+        });
     }
   const pick = (c: Float64Array) => Float64Array.from(keep, (k) => c[k]);
   const numericCols = new Map(numericVars.map((v, j) => [v, pick(nc.columns[j])]));
@@ -98,10 +109,13 @@ export function designColumns(data: TableInput, y: string, xs: string[], o: { mi
     const values = keep.map((k) => String(rawText[t][nc.rows[k]]).trim());
     const levels = Array.from(new Set(values)).sort(compareLevels);
     if (levels.length < 2)
-      throw new PathlabError(`ols(): the text predictor "${v}" has ${levels.length} level in the rows used ("${levels[0]}"), so it cannot be estimated (lm: "contrasts can be applied only to factors with 2 or more levels").`, {
-        hint: `Remove "${v}" from the predictors.`,
-        code: "regression.constant-column",
-      });
+      throw new PathlabError(
+        `ols(): the text predictor "${v}" has ${levels.length} level in the rows used ("${levels[0]}"), so it cannot be estimated (lm: "contrasts can be applied only to factors with 2 or more levels").`,
+        {
+          hint: `Remove "${v}" from the predictors.`,
+          code: "regression.constant-column",
+        },
+      );
     // without an intercept lm codes the first factor with every level (no reference)
     const full = o.intercept === false && factors.length === 0;
     const coded = full ? levels : levels.slice(1);
@@ -112,7 +126,14 @@ export function designColumns(data: TableInput, y: string, xs: string[], o: { mi
     });
     factors.push({ variable: v, levels, reference: full ? "" : levels[0], terms: names });
   }
-  return { y: numericCols.get(y)!, columns, terms, dropped: nRows - keep.length, factors, weights: w ? Float64Array.from(keep, (k) => w[nc.rows[k]]) : undefined };
+  return {
+    y: numericCols.get(y)!,
+    columns,
+    terms,
+    dropped: nRows - keep.length,
+    factors,
+    weights: w ? Float64Array.from(keep, (k) => w[nc.rows[k]]) : undefined,
+  };
 }
 
 /** Σ w (x − x̄_w)² and the weighted mean. */
@@ -133,7 +154,15 @@ function weightedSS(x: Float64Array, w: Float64Array, centred: boolean): number 
  * Weighted least squares of y on the columns X (intercept column included when `intercept`), as a
  * fit object in the unweighted scale (module comment). Rows of zero weight leave the fit, as lm.
  */
-export function weightedFit(X: Float64Array[], y: Float64Array, w: Float64Array, intercept: boolean, hc: HcType | undefined, names: string[], yName: string): OlsCoreFit {
+export function weightedFit(
+  X: Float64Array[],
+  y: Float64Array,
+  w: Float64Array,
+  intercept: boolean,
+  hc: HcType | undefined,
+  names: string[],
+  yName: string,
+): OlsCoreFit {
   const rows: number[] = [];
   for (let i = 0; i < y.length; i++) if (w[i] > 0) rows.push(i);
   const sw = Float64Array.from(rows, (i) => Math.sqrt(w[i]));

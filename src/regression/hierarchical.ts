@@ -8,14 +8,16 @@ import { numericColumns } from "../data/table-input";
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { Row, TableSpec } from "../display/table";
-import { pf } from "../stats/distributions";
+import { pf } from "../math";
 import { cohensF2 } from "./effect-size";
-import { olsFromColumns, RegressionResult, waldF } from "./ols";
+import { waldF } from "../math";
+import { olsFromColumns, type RegressionResult } from "./ols";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
 import { HC_OPTION, type HcType } from "./ols-core";
 import { checkOptions, type OptionSpecs } from "../options";
 import { formatNumber } from "../display/format";
 
+/** What `hierarchicalRegression` fits: the outcome and the predictor blocks in order of entry. */
 export interface HierarchicalSpec {
   /** Outcome variable. */
   y: string;
@@ -58,6 +60,7 @@ export interface HierarchicalStep {
   model: RegressionResult;
 }
 
+/** A hierarchical regression: one model per step with R², ΔR² and its F test, and the coefficients of every step. */
 export class HierarchicalResult extends Result {
   readonly steps: HierarchicalStep[];
   /** Complete cases used in every step (listwise over all variables of all blocks). */
@@ -85,9 +88,7 @@ export class HierarchicalResult extends Result {
   }
 
   info(): string[] {
-    return [
-      `N = ${this.n} in every step${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`,
-    ];
+    return [`N = ${this.n} in every step${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`];
   }
 
   tables(): TableSpec[] {
@@ -121,12 +122,32 @@ export class HierarchicalResult extends Result {
     };
     rows.push(stat("R²", (s) => s.r2));
     rows.push(stat("Adjusted R²", (s) => s.adjR2));
-    rows.push(stat("ΔR²", (s) => s.dR2, (s) => s.pChange));
-    rows.push(stat("F change", (s) => s.Fchange, (s) => s.pChange));
+    rows.push(
+      stat(
+        "ΔR²",
+        (s) => s.dR2,
+        (s) => s.pChange,
+      ),
+    );
+    rows.push(
+      stat(
+        "F change",
+        (s) => s.Fchange,
+        (s) => s.pChange,
+      ),
+    );
     rows.push(stat("Cohen's f²", (s) => s.f2));
-    if (this.hc) rows.push(stat(`Wald F (${this.hc})`, (s) => s.FchangeRobust ?? NaN, (s) => s.pChangeRobust ?? NaN));
+    if (this.hc)
+      rows.push(
+        stat(
+          `Wald F (${this.hc})`,
+          (s) => s.FchangeRobust ?? NaN,
+          (s) => s.pChangeRobust ?? NaN,
+        ),
+      );
     const notes = this.steps.map(
-      (s) => `${s.label}: ΔR² = ${formatNumber(s.dR2, 3)}, F(${s.df1}, ${s.df2}) = ${formatNumber(s.Fchange, 2)}, p ${pText(s.pChange)}, f² = ${formatNumber(s.f2, 3)}.`,
+      (s) =>
+        `${s.label}: ΔR² = ${formatNumber(s.dR2, 3)}, F(${s.df1}, ${s.df2}) = ${formatNumber(s.Fchange, 2)}, p ${pText(s.pChange)}, f² = ${formatNumber(s.f2, 3)}.`,
     );
     notes.push(`N = ${this.n}. Unstandardised B with ${this.hc ? `${this.hc} ` : ""}standard errors in parentheses; * p < .05, ** p < .01, *** p < .001.`);
     return [{ columns: cols, rows, notes }];
@@ -147,6 +168,9 @@ const HIERARCHICAL_OPTIONS: OptionSpecs = {
  * same complete cases. ΔR²_k = R²_k − R²_{k−1}; F change = (ΔR²_k/q_k)/((1 − R²_k)/(n − p_k)) on
  * (q_k, n − p_k) df with q_k the number of predictors added (Cohen, Cohen, West & Aiken 2003,
  * eq. 5.5.1; equal to R's anova() of the nested models); f²_k = ΔR²_k/(1 − R²_k).
+ *
+ * @example
+ * hierarchicalRegression(df, { y: "perf", blocks: [["size"], ["trust_c", "commit_c"], ["trust_x_commit"]] })
  */
 export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec): HierarchicalResult {
   spec = checkOptions<HierarchicalSpec>("hierarchicalRegression", spec, HIERARCHICAL_OPTIONS);
@@ -173,14 +197,18 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
   let preds: string[] = [];
   spec.blocks.forEach((block, k) => {
     preds = [...preds, ...block];
-    const model = olsFromColumns(y, preds.map((v) => byName.get(v)!), {
-      y: spec.y,
-      x: preds,
-      hc: spec.hc as HcType | undefined,
-      intercept: true,
-      conf: spec.conf ?? 0.95,
-      dropped: cols.dropped,
-    });
+    const model = olsFromColumns(
+      y,
+      preds.map((v) => byName.get(v)!),
+      {
+        y: spec.y,
+        x: preds,
+        hc: spec.hc as HcType | undefined,
+        intercept: true,
+        conf: spec.conf ?? 0.95,
+        dropped: cols.dropped,
+      },
+    );
     const dR2 = model.r2 - prevR2;
     const df1 = block.length;
     const df2 = model.df2;
@@ -189,7 +217,11 @@ export function hierarchicalRegression(data: TableInput, spec: HierarchicalSpec)
     if (spec.hc) {
       // Coefficient j + 1 belongs to predictor j (index 0 is the intercept).
       const idx = block.map((v) => preds.indexOf(v) + 1);
-      const Fr = waldF(model.coefficients.map((c) => c.estimate), model.vcov, idx);
+      const Fr = waldF(
+        model.coefficients.map((c) => c.estimate),
+        model.vcov,
+        idx,
+      );
       robust = { FchangeRobust: Fr, pChangeRobust: pf(Fr, df1, df2, false) };
     }
     steps.push({

@@ -11,12 +11,22 @@ export function pText(p: number): string {
 
 /** Validates variable lists: a non-empty outcome, no duplicates, the outcome not among predictors. */
 export function checkSpec(y: string, x: string[]): void {
-  if (typeof y !== "string" || !y) throw new PathlabError("The regression needs an outcome variable `y`.", { hint: 'e.g. { y: "performance", x: ["size", "age"] }.', code: "regression.bad-spec" });
-  if (!Array.isArray(x)) throw new PathlabError("Predictors `x` must be an array of column names.", { hint: 'e.g. x: ["size", "age"] (an array even for one predictor).', code: "regression.bad-spec" });
+  if (typeof y !== "string" || !y)
+    throw new PathlabError("The regression needs an outcome variable `y`.", {
+      hint: 'e.g. { y: "performance", x: ["size", "age"] }.',
+      code: "regression.bad-spec",
+    });
+  if (!Array.isArray(x))
+    throw new PathlabError("Predictors `x` must be an array of column names.", {
+      hint: 'e.g. x: ["size", "age"] (an array even for one predictor).',
+      code: "regression.bad-spec",
+    });
   const seen = new Set<string>();
   for (const v of x) {
-    if (v === y) throw new PathlabError(`"${v}" is both the outcome and a predictor.`, { hint: `Remove "${v}" from the predictors.`, code: "regression.bad-spec" });
-    if (seen.has(v)) throw new PathlabError(`Predictor "${v}" is listed twice.`, { hint: "List each predictor once (across all blocks).", code: "regression.bad-spec" });
+    if (v === y)
+      throw new PathlabError(`"${v}" is both the outcome and a predictor.`, { hint: `Remove "${v}" from the predictors.`, code: "regression.bad-spec" });
+    if (seen.has(v))
+      throw new PathlabError(`Predictor "${v}" is listed twice.`, { hint: "List each predictor once (across all blocks).", code: "regression.bad-spec" });
     seen.add(v);
   }
 }

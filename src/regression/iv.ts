@@ -9,12 +9,13 @@ import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
-import { pchisq, pf, qt, twoSidedP_t } from "../stats/distributions";
+import { pchisq, pf, qt, twoSidedP_t } from "../math";
 import { olsCore } from "./ols-core";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, pText } from "./internal";
-import { waldF } from "./ols";
+import { waldF } from "../math";
 import { checkOptions, type OptionSpecs } from "../options";
 
+/** What `tsls` fits: the outcome, endogenous regressors, instruments and exogenous controls. */
 export interface IvSpec {
   /** Outcome. */
   y: string;
@@ -223,11 +224,19 @@ interface IvData {
 
 function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   spec = checkOptions<IvSpec>(fn, spec, IV_OPTIONS);
-  if (typeof spec.y !== "string" || !spec.y) throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, { hint: 'e.g. { y: "lwage", endogenous: ["educ"], instruments: ["motheduc", "fatheduc"] }.', code: "regression.bad-spec" });
+  if (typeof spec.y !== "string" || !spec.y)
+    throw new PathlabError(`${fn}() needs the outcome variable \`y\`.`, {
+      hint: 'e.g. { y: "lwage", endogenous: ["educ"], instruments: ["motheduc", "fatheduc"] }.',
+      code: "regression.bad-spec",
+    });
   const endoNames = spec.endogenous ?? [];
   const instNames = spec.instruments ?? [];
   const exoNames = spec.exogenous ?? [];
-  if (endoNames.length === 0) throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", { hint: "Without endogenous regressors 2SLS is OLS: use ols().", code: "regression.bad-spec" });
+  if (endoNames.length === 0)
+    throw new PathlabError("2SLS needs at least one endogenous regressor (`endogenous`).", {
+      hint: "Without endogenous regressors 2SLS is OLS: use ols().",
+      code: "regression.bad-spec",
+    });
   if (instNames.length < endoNames.length) {
     throw new PathlabError(
       `The model is not identified: ${endoNames.length} endogenous regressor(s) (${endoNames.join(", ")}) but only ${instNames.length} excluded instrument(s).`,
@@ -237,7 +246,11 @@ function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   const all = [spec.y, ...endoNames, ...exoNames, ...instNames];
   const seen = new Set<string>();
   for (const v of all) {
-    if (seen.has(v)) throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, { hint: "Give each variable one role; an exogenous regressor is its own instrument and is listed only in exogenous.", code: "regression.bad-spec" });
+    if (seen.has(v))
+      throw new PathlabError(`Variable "${v}" appears in more than one role (outcome, endogenous, exogenous, instrument).`, {
+        hint: "Give each variable one role; an exogenous regressor is its own instrument and is listed only in exogenous.",
+        code: "regression.bad-spec",
+      });
     seen.add(v);
   }
   const cols = numericColumns(data, all, { missing: spec.missing });
@@ -245,10 +258,13 @@ function prepare(data: TableInput, spec: IvSpec, fn: string): IvData {
   endoNames.forEach((v, j) => {
     const x = c[1 + j];
     if (x.length > 0 && x.every((u) => u === x[0])) {
-      throw new PathlabError(`The endogenous regressor "${v}" is constant (every one of the ${x.length} complete rows is ${x[0]}), so its effect cannot be estimated.`, {
-        hint: "Check that the right column was read and that missing-value codes are declared.",
-        code: "regression.constant-column",
-      });
+      throw new PathlabError(
+        `The endogenous regressor "${v}" is constant (every one of the ${x.length} complete rows is ${x[0]}), so its effect cannot be estimated.`,
+        {
+          hint: "Check that the right column was read and that missing-value codes are declared.",
+          code: "regression.constant-column",
+        },
+      );
     }
   });
   const a = 1 + endoNames.length;
@@ -269,6 +285,9 @@ function nestedF(rssR: number, rssF: number, q: number, dfF: number): { F: numbe
  * e = y − Xb, σ² = eᵀe/(n − k), V = σ²(X̂ᵀX̂)⁻¹ (not the naive second-stage OLS SEs). First-stage
  * diagnostics per endogenous regressor: the partial F of the excluded instruments and R².
  * Includes the Durbin–Wu–Hausman test (see `durbinWuHausman`).
+ *
+ * @example
+ * tsls(cigarettes, { y: "lpacks", endogenous: ["lprice"], instruments: ["tdiff"], exogenous: ["lincome"] })   // AER::ivreg
  */
 export function tsls(data: TableInput, options: IvSpec): TslsResult {
   const d = prepare(data, options, "tsls");
@@ -320,10 +339,29 @@ export function tsls(data: TableInput, options: IvSpec): TslsResult {
   const hausman = dwhFromData(d, spec);
   const r2 = 1 - rss / tss;
   const k = terms.length - 1;
-  const Fw = waldF(b, vcov, Array.from({ length: k }, (_, i) => i + 1));
+  const Fw = waldF(
+    b,
+    vcov,
+    Array.from({ length: k }, (_, i) => i + 1),
+  );
   const wald = { F: Fw, df1: k, df2: df, p: pf(Fw, k, df, false) };
   const sargan = sarganTest(resid, Z, zNames, instNames.length - endoNames.length);
-  return new TslsResult(coefficients, firstStage, hausman, Math.sqrt(sigma2), r2, df, d.n, d.dropped, spec.y, conf, vcov, 1 - ((1 - r2) * (d.n - 1)) / df, wald, sargan);
+  return new TslsResult(
+    coefficients,
+    firstStage,
+    hausman,
+    Math.sqrt(sigma2),
+    r2,
+    df,
+    d.n,
+    d.dropped,
+    spec.y,
+    conf,
+    vcov,
+    1 - ((1 - r2) * (d.n - 1)) / df,
+    wald,
+    sargan,
+  );
 }
 
 /**

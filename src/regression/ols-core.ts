@@ -22,6 +22,7 @@
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
+import { backSolveTransposed, choleskyFlat, forwardSolve, lowerInverse, accurateMean, solveWithCholesky } from "../math";
 import { checkMemory } from "../resources";
 import { householderQR, QR_TOL } from "./qr";
 
@@ -56,7 +57,11 @@ export const HC_OPTION = {
 
 const OLS_CORE_OPTIONS: OptionSpecs = {
   hc: HC_OPTION,
-  names: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of column names"), expected: "an array of strings" },
+  names: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of column names"),
+    expected: "an array of strings",
+  },
   hat: { kind: "boolean" },
   yName: { kind: "string" },
 };
@@ -108,8 +113,6 @@ const CHOLESKY_MIN_PIVOT = 1e-6;
  */
 export function olsCore(X: Float64Array[], y: Float64Array, opts: OlsCoreOptions = {}): OlsCoreFit {
   const o = checkOptions<OlsCoreOptions>("olsCore", opts, OLS_CORE_OPTIONS);
-  const p = X.length;
-  const n = y.length;
   const names = X.map((_, j) => (o.names && o.names[j] !== undefined ? o.names[j] : `column ${j + 1}`));
   const icpt = validateDesign(X, y, names, o.yName);
   // Columns (and y) whose magnitude would under- or overflow in squares are rescaled by a power of
@@ -139,10 +142,17 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
   const outcome = yName ? `The outcome "${yName}"` : "The outcome";
   for (let j = 0; j < p; j++) {
     if (X[j].length !== n) {
-      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, { hint: "Every column must have one value per row; extract them from the same table.", code: "regression.dimension" });
+      throw new PathlabError(`Predictor ${quote(j)} has ${X[j].length} values but the outcome has ${n}.`, {
+        hint: "Every column must have one value per row; extract them from the same table.",
+        code: "regression.dimension-mismatch",
+      });
     }
   }
-  if (p === 0) throw new PathlabError("The model has no predictors and no intercept.", { hint: "Give at least one predictor, or keep the intercept.", code: "regression.empty-model" });
+  if (p === 0)
+    throw new PathlabError("The model has no predictors and no intercept.", {
+      hint: "Give at least one predictor, or keep the intercept.",
+      code: "regression.empty-model",
+    });
   if (n <= p) {
     throw new PathlabError(`Only ${n} complete rows for ${p} parameters (${names.join(", ")}): least squares needs more rows than parameters.`, {
       hint: "Use fewer predictors, or check how many rows listwise deletion removed.",
@@ -150,7 +160,11 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     });
   }
   const badY = firstNonFinite(y);
-  if (badY >= 0) throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
+  if (badY >= 0)
+    throw new PathlabError(`${outcome} has a non-finite value (${y[badY]}) in row ${badY + 1}.`, {
+      hint: "Remove the row or declare the value missing.",
+      code: "regression.non-finite",
+    });
   // Constant columns: the first is the intercept, any other is an error.
   let icpt = -1;
   for (let j = 0; j < p; j++) {
@@ -158,7 +172,10 @@ function validateDesign(X: Float64Array[], y: Float64Array, names: string[], yNa
     const scan = scanColumn(X[j]);
     if (scan < -1) {
       const bad = firstNonFinite(X[j]);
-      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, { hint: "Remove the row or declare the value missing.", code: "regression.non-finite" });
+      throw new PathlabError(`Predictor ${quote(j)} has a non-finite value (${X[j][bad]}) in row ${bad + 1}.`, {
+        hint: "Remove the row or declare the value missing.",
+        code: "regression.non-finite",
+      });
     }
     const constant = scan === 1;
     if (!constant) continue;
@@ -214,7 +231,17 @@ function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: s
   for (let a = 0; a < m; a++) d[a] = Math.sqrt(A[a * m + a]);
   const C = new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = a; b < m; b++) C[a * m + b] = C[b * m + a] = A[a * m + b] / (d[a] * d[b]);
-  const { L, u } = solveSlopes(Xs, y, mean, ybar, C, g, d, S.map((s) => names[s]), hasIcpt);
+  const { L, u } = solveSlopes(
+    Xs,
+    y,
+    mean,
+    ybar,
+    C,
+    g,
+    d,
+    S.map((s) => names[s]),
+    hasIcpt,
+  );
   const bS = new Float64Array(m);
   for (let a = 0; a < m; a++) bS[a] = u[a] / d[a];
   // Coefficients in the original parametrisation.
@@ -353,7 +380,7 @@ function scanColumn(x: Float64Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    s += v - v;  // NaN for ±Infinity and NaN, 0 otherwise
+    s += v - v; // NaN for ±Infinity and NaN, 0 otherwise
     if (v !== v0) constant = false;
   }
   if (s !== 0) return -2;
@@ -474,7 +501,16 @@ function residualPass(
  * Whitened coordinates g = L⁻¹D⁻¹x_c of each row of a block (x_c in `cols`), accumulated column by
  * column of L⁻¹, and the leverages h_t = base + ‖g_t‖².
  */
-function whitenBlock(cols: Float64Array[], d: Float64Array, Linv: Float64Array, m: number, len: number, g: Float64Array[], h: Float64Array, base: number): void {
+function whitenBlock(
+  cols: Float64Array[],
+  d: Float64Array,
+  Linv: Float64Array,
+  m: number,
+  len: number,
+  g: Float64Array[],
+  h: Float64Array,
+  base: number,
+): void {
   for (let k = 0; k < m; k++) g[k].fill(0, 0, len);
   for (let a = 0; a < m; a++) {
     const col = cols[a];
@@ -515,16 +551,6 @@ function maxOf(x: Float64Array): number {
   let m = -Infinity;
   for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
   return m;
-}
-
-function accurateMean(x: Float64Array): number {
-  const n = x.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i];
-  const m = s / n;
-  let c = 0;
-  for (let i = 0; i < n; i++) c += x[i] - m;
-  return m + c / n;
 }
 
 function sumSquares(x: Float64Array): number {
@@ -574,11 +600,11 @@ function solveSlopes(
   hasIcpt: boolean,
 ): { L: Float64Array; u: Float64Array } {
   const m = Xs.length;
-  const L = choleskyFlat(C, m);
+  const L = choleskyFlat(C, m, CHOLESKY_MIN_PIVOT);
   if (L) {
     const rhs = new Float64Array(m);
     for (let a = 0; a < m; a++) rhs[a] = g[a] / d[a];
-    return { L, u: cholSolve(L, m, rhs) };
+    return { L, u: solveWithCholesky(L, m, rhs) };
   }
   const n = y.length;
   checkMemory(8 * n * (m + 1), `the QR factorisation of a near-collinear design (${n} rows × ${m} columns)`, "Use fewer rows or predictors.");
@@ -601,59 +627,6 @@ function solveSlopes(
     u[i] = s / qr.R[i * m + i];
   }
   return { L: Lq, u };
-}
-
-/** Cholesky of a flat m×m SPD matrix, or null when a pivot falls to CHOLESKY_MIN_PIVOT or below. */
-function choleskyFlat(C: Float64Array, m: number): Float64Array | null {
-  const L = new Float64Array(m * m);
-  for (let j = 0; j < m; j++) {
-    let s = C[j * m + j];
-    for (let k = 0; k < j; k++) s -= L[j * m + k] * L[j * m + k];
-    if (!(s > CHOLESKY_MIN_PIVOT)) return null;
-    const dj = Math.sqrt(s);
-    L[j * m + j] = dj;
-    for (let i = j + 1; i < m; i++) {
-      let t = C[i * m + j];
-      for (let k = 0; k < j; k++) t -= L[i * m + k] * L[j * m + k];
-      L[i * m + j] = t / dj;
-    }
-  }
-  return L;
-}
-
-function forwardSolve(L: Float64Array, m: number, b: Float64Array, len = m): Float64Array {
-  const x = new Float64Array(len);
-  for (let i = 0; i < len; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * m + k] * x[k];
-    x[i] = s / L[i * m + i];
-  }
-  return x;
-}
-
-function cholSolve(L: Float64Array, m: number, b: Float64Array): Float64Array {
-  const z = forwardSolve(L, m, b);
-  const x = new Float64Array(m);
-  for (let i = m - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < m; k++) s -= L[k * m + i] * x[k];
-    x[i] = s / L[i * m + i];
-  }
-  return x;
-}
-
-/** L⁻¹ of a lower-triangular m×m L (flat, row-major), by forward substitution on the unit vectors. */
-function lowerInverse(L: Float64Array, m: number): Float64Array {
-  const inv = new Float64Array(m * m);
-  for (let j = 0; j < m; j++) {
-    inv[j * m + j] = 1 / L[j * m + j];
-    for (let i = j + 1; i < m; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= L[i * m + k] * inv[k * m + j];
-      inv[i * m + j] = s / L[i * m + i];
-    }
-  }
-  return inv;
 }
 
 /** W M Wᵀ for W (p×q, rows) and a flat symmetric q×q M, or W Wᵀ when M is null. */
@@ -689,13 +662,7 @@ function collinearityError(j: number, L: Float64Array, C: Float64Array, m: numbe
   const rhs = new Float64Array(j);
   for (let k = 0; k < j; k++) rhs[k] = C[k * m + j];
   // Solve C[0:j,0:j] b = rhs with the leading block of L.
-  const z = forwardSolve(L, m, rhs, j);
-  const b = new Float64Array(j);
-  for (let i = j - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < j; k++) s -= L[k * m + i] * b[k];
-    b[i] = s / L[i * m + i];
-  }
+  const b = backSolveTransposed(L, m, forwardSolve(L, m, rhs, j), j);
   let big = 0;
   for (let k = 0; k < j; k++) big = Math.max(big, Math.abs(b[k]));
   const involved = names.slice(0, j).filter((_, k) => Math.abs(b[k]) > 1e-6 * big);

@@ -9,8 +9,7 @@ import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
 import { CONF_OPTION, MISSING_OPTION, NAME_OPTION, NAMES_OPTION, checkSpec, pText } from "./internal";
 import { checkOptions, type OptionSpecs } from "../options";
-import { pf, qt, twoSidedP_t } from "../stats/distributions";
-import { invertSPD } from "../stats/matrix";
+import { pf, qt, sd, twoSidedP_t, waldF } from "../math";
 import { HC_OPTION, olsCore, type HcType, type OlsCoreFit } from "./ols-core";
 
 /** One row of a coefficient table. */
@@ -28,6 +27,7 @@ export interface RegressionCoefficient {
   vif: number | null;
 }
 
+/** What `ols` fits: the outcome, the predictors, and options (intercept, HC covariance, confidence level, missing values). */
 export interface OlsSpec {
   /** Outcome variable. */
   y: string;
@@ -168,7 +168,10 @@ const OLS_OPTIONS: OptionSpecs = {
   conf: CONF_OPTION,
   weights: {
     kind: "custom",
-    check: (v) => (typeof v === "string" || (typeof v === "object" && v !== null && typeof (v as ArrayLike<number>).length === "number") ? undefined : "must be a column name or an array of numbers"),
+    check: (v) =>
+      typeof v === "string" || (typeof v === "object" && v !== null && typeof (v as ArrayLike<number>).length === "number")
+        ? undefined
+        : "must be a column name or an array of numbers",
     expected: 'a column name such as "w", or one weight per row',
   },
 };
@@ -188,6 +191,9 @@ const OLS_OPTIONS: OptionSpecs = {
  * least squares as lm(weights = w) — b = (XᵀWX)⁻¹XᵀWy, σ² = Σw e²/(n − p), R² with weighted
  * sums of squares about the weighted mean — and the HC covariances as sandwich computes them for a
  * weighted lm (scores w_i e_i x_i, leverages of W^{1/2}X).
+ *
+ * @example
+ * ols(df, { y: "perf", x: ["trust", "commit", "size"], hc: "HC3" })
  */
 export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
   spec = checkOptions<OlsSpec>("ols", spec, OLS_OPTIONS);
@@ -244,11 +250,29 @@ export function olsFromColumns(
   const k = xs.length;
   let F: number;
   if (k === 0) F = NaN;
-  else if (o.hc) F = waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + off));
+  else if (o.hc)
+    F = waldF(
+      fit.coef,
+      fit.vcov,
+      Array.from({ length: k }, (_, i) => i + off),
+    );
   else F = fit.r2 / k / ((1 - fit.r2) / df); // uncentred R² without an intercept, as R
   const pF = Number.isFinite(F) ? pf(F, k, df, false) : NaN;
   // fit.hc is the canonical spelling ("HC3" for "hc3"), the one computed and shown.
-  const result = new RegressionResult({ coefficients, fit, F, df1: k, pF, n: fit.n, dropped: o.dropped, y: o.y, x: o.x, hc: fit.hc, conf: o.conf, intercept: o.intercept });
+  const result = new RegressionResult({
+    coefficients,
+    fit,
+    F,
+    df1: k,
+    pF,
+    n: fit.n,
+    dropped: o.dropped,
+    y: o.y,
+    x: o.x,
+    hc: fit.hc,
+    conf: o.conf,
+    intercept: o.intercept,
+  });
   result.weighted = o.weights !== undefined;
   result.factors = o.factors ?? [];
   if (perfectFit(fit)) {
@@ -271,27 +295,4 @@ function perfectFit(fit: OlsCoreFit): boolean {
   for (let i = 0; i < n; i++) v += (f[i] - m) * (f[i] - m);
   v /= n - 1;
   return fit.sigma2 < (m * m + v) * 1e-30;
-}
-
-/** Wald F = bᵀ V⁻¹ b / q for the coefficients at `idx` (a joint test with any covariance V). */
-export function waldF(coef: ArrayLike<number>, vcov: number[][], idx: number[]): number {
-  const V = idx.map((i) => idx.map((j) => vcov[i][j]));
-  const Vi = invertSPD(V);
-  let s = 0;
-  for (let a = 0; a < idx.length; a++) for (let b = 0; b < idx.length; b++) s += coef[idx[a]] * Vi[a][b] * coef[idx[b]];
-  return s / idx.length;
-}
-
-/** Sample SD (n − 1), computed on x/max|x| so that squares of tiny or huge values neither under- nor overflow. */
-function sd(x: Float64Array): number {
-  const n = x.length;
-  let big = 0;
-  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(x[i]));
-  if (big === 0) return 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i] / big;
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] / big - m) * (x[i] / big - m);
-  return big * Math.sqrt(s / (n - 1));
 }

@@ -27,7 +27,7 @@
  * attainable(box, (x) => regressionFromMoments(moments(x), "y", ["x1", "x2"]).t[0]);
  */
 import { PathlabError } from "../errors";
-import { cholesky } from "../stats/matrix";
+import { cholesky } from "../math";
 import { Rng } from "../simulate/rng";
 import type { Moments } from "./moments";
 import type { PublishedCorrelationTable } from "./record";
@@ -93,10 +93,12 @@ export function joinBoxes(...boxes: Box[]): Box {
 function checkBox(box: Box): void {
   const p = box.names.length;
   if (box.center.length !== p || box.lower.length !== p || box.upper.length !== p)
-    throw new PathlabError("attainable(): box names, center, lower and upper differ in length", { code: "replicate.box" });
+    throw new PathlabError("attainable(): box names, center, lower and upper differ in length", { code: "replicate.bad-box" });
   for (let j = 0; j < p; j++) {
     if (!(box.lower[j] <= box.center[j] && box.center[j] <= box.upper[j]))
-      throw new PathlabError(`attainable(): input "${box.names[j]}" = ${box.center[j]} is outside its box [${box.lower[j]}, ${box.upper[j]}]`, { code: "replicate.box" });
+      throw new PathlabError(`attainable(): input "${box.names[j]}" = ${box.center[j]} is outside its box [${box.lower[j]}, ${box.upper[j]}]`, {
+        code: "replicate.bad-box",
+      });
   }
 }
 
@@ -282,7 +284,11 @@ export function momentBox(
 ): { box: Box; moments: (x: number[]) => Moments } {
   const idx = vars.map((v) => {
     const i = table.names.indexOf(v);
-    if (i < 0) throw new PathlabError(`momentBox(): "${v}" is not in ${table.source}`, { hint: `variables: ${table.names.join(", ")}`, code: "replicate.unknown-variable" });
+    if (i < 0)
+      throw new PathlabError(`momentBox(): "${v}" is not in ${table.source}`, {
+        hint: `variables: ${table.names.join(", ")}`,
+        code: "replicate.unknown-variable",
+      });
     return i;
   });
   const names: string[] = [];
@@ -344,8 +350,8 @@ export function momentBox(
   const moments = (x: number[]): Moments => ({
     names: vars.slice(),
     cor: corAt(x),
-    sds: vars.map((_, a) => (options.sds ? x[sdAt[a]] : table.sds[idx[a]] ?? NaN)),
-    means: vars.map((_, a) => (options.means ? x[meanAt[a]] : table.means[idx[a]] ?? NaN)),
+    sds: vars.map((_, a) => (options.sds ? x[sdAt[a]] : (table.sds[idx[a]] ?? NaN))),
+    means: vars.map((_, a) => (options.means ? x[meanAt[a]] : (table.means[idx[a]] ?? NaN))),
     n: table.n,
   });
   return { box: { names, center, lower, upper, feasible: (x) => isPositiveDefinite(corAt(x)) }, moments };

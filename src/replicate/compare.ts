@@ -32,11 +32,13 @@ import { escapeHtml, formatNumber } from "../display/format";
 import type { Attainable } from "./attainable";
 import type { PublishedNumber } from "./record";
 
+/** The five statuses of a published number (docs/replication.md). */
 export type ReplicationStatus = "reproduced" | "differs" | "by construction" | "bounded" | "not reproducible";
 
 /** The five statuses, in display order. */
 export const REPLICATION_STATUSES: ReplicationStatus[] = ["reproduced", "differs", "by construction", "bounded", "not reproducible"];
 
+/** Why a number differs: an inconsistency of the paper, an unstated specification, or a limit of the simulation. */
 export type ReasonClass = "inconsistency" | "unstated specification" | "simulation limit";
 
 export const REASON_CLASSES: ReasonClass[] = ["inconsistency", "unstated specification", "simulation limit"];
@@ -95,17 +97,25 @@ export interface NotReproducible {
   simulated?: number;
 }
 
+/** How a published number was reproduced: derived (an attainable interval), Monte Carlo, by construction, bounded or not reproducible. */
 export type Reproduction = DerivedReproduction | MonteCarloReproduction | ByConstructionReproduction | BoundedReproduction | NotReproducible;
 
 function finite(x: number, what: string): number {
-  if (!Number.isFinite(x)) throw new PathlabError(`${what} is ${x}, not a finite number`, { code: "replicate.nonfinite" });
+  if (!Number.isFinite(x)) throw new PathlabError(`${what} is ${x}, not a finite number`, { code: "replicate.non-finite" });
   return x;
 }
 
 /** A derived number: the exact value and the attainable interval (from `attainable`, or a plain value with no rounding freedom). */
 export function derived(value: Attainable | number, specification: Specification, extra: Common = {}): DerivedReproduction {
   const a = typeof value === "number" ? { exact: value, lower: value, upper: value } : value;
-  return { kind: "derived", exact: finite(a.exact, "derived(): exact"), lower: finite(a.lower, "derived(): lower"), upper: finite(a.upper, "derived(): upper"), specification, ...extra };
+  return {
+    kind: "derived",
+    exact: finite(a.exact, "derived(): exact"),
+    lower: finite(a.lower, "derived(): lower"),
+    upper: finite(a.upper, "derived(): upper"),
+    specification,
+    ...extra,
+  };
 }
 
 /** The Monte Carlo interval [min, max] of a statistic over replicate simulated data sets (at least 10). */
@@ -116,17 +126,27 @@ export function monteCarlo(replicates: number[], simulated: number, extra: Commo
       hint: "simulate more replicate data sets",
       code: "replicate.too-few-replicates",
     });
-  return { kind: "monte carlo", simulated: finite(simulated, "monteCarlo(): simulated"), lower: Math.min(...v), upper: Math.max(...v), replicates: v.length, ...extra };
+  return {
+    kind: "monte carlo",
+    simulated: finite(simulated, "monteCarlo(): simulated"),
+    lower: Math.min(...v),
+    upper: Math.max(...v),
+    replicates: v.length,
+    ...extra,
+  };
 }
 
+/** A number that was an input to the simulation (a planted value): shown, never counted as reproduced. */
 export function byConstruction(reason: string, simulated?: number): ByConstructionReproduction {
   return simulated === undefined ? { kind: "by construction", reason } : { kind: "by construction", reason, simulated };
 }
 
+/** A number only an interval can be given for (e.g. a fit statistic under stated assumptions). */
 export function bounded(lower: number, upper: number, reason: string, extra: { specification?: Specification; simulated?: number } = {}): BoundedReproduction {
   return { kind: "bounded", lower, upper, reason, ...extra };
 }
 
+/** A number that needs unpublished information, with the reason (and the simulated value, when there is one). */
 export function notReproducible(reason: string, simulated?: number): NotReproducible {
   return simulated === undefined ? { kind: "not reproducible", reason } : { kind: "not reproducible", reason, simulated };
 }
@@ -143,7 +163,7 @@ export function fixedReproductions(declarations: FixedStatus[], simulated: Recor
   const out: Record<string, Reproduction> = {};
   for (const d of declarations)
     for (const id of d.ids) {
-      if (id in out) throw new PathlabError(`fixedReproductions(): "${id}" is declared twice`, { code: "replicate.duplicate" });
+      if (id in out) throw new PathlabError(`fixedReproductions(): "${id}" is declared twice`, { code: "replicate.duplicate-id" });
       const sim = simulated[id];
       out[id] = d.kind === "by construction" ? byConstruction(d.reason, sim) : notReproducible(d.reason, sim);
     }
@@ -191,7 +211,10 @@ export function overlapsPublished(p: Pick<PublishedNumber, "value" | "digits" | 
 const fmt = (x: number | null, d: number) => (x === null ? "" : formatNumber(x, d));
 
 /** The status of one published number given its reproduction (the rules of the module comment). */
-export function judge(p: PublishedNumber, r: Reproduction): Pick<ComparisonRow, "status" | "reasonClass" | "reason" | "exact" | "lower" | "upper" | "simulated" | "specification"> {
+export function judge(
+  p: PublishedNumber,
+  r: Reproduction,
+): Pick<ComparisonRow, "status" | "reasonClass" | "reason" | "exact" | "lower" | "upper" | "simulated" | "specification"> {
   const d = p.digits + 2;
   const base = {
     exact: null as number | null,
@@ -207,7 +230,8 @@ export function judge(p: PublishedNumber, r: Reproduction): Pick<ComparisonRow, 
       const spec = r.specification ?? null;
       const row = { ...base, exact: r.kind === "derived" ? r.exact : null, lower: r.lower, upper: r.upper, specification: spec ? spec.name : null };
       if (ok) return { ...row, status: "reproduced", reasonClass: null, reason: r.reason ?? null };
-      const cls: ReasonClass = r.reasonClass ?? (r.kind === "monte carlo" ? "simulation limit" : spec && !spec.stated ? "unstated specification" : "inconsistency");
+      const cls: ReasonClass =
+        r.reasonClass ?? (r.kind === "monte carlo" ? "simulation limit" : spec && !spec.stated ? "unstated specification" : "inconsistency");
       const where = r.kind === "derived" ? "attainable interval from the published inputs" : `Monte Carlo interval over ${r.replicates} simulated data sets`;
       const reason = r.reason ?? `published ${p.printed} lies outside the ${where} [${fmt(r.lower, d)}, ${fmt(r.upper, d)}]`;
       return { ...row, status: "differs", reasonClass: cls, reason };
@@ -229,7 +253,10 @@ export function judge(p: PublishedNumber, r: Reproduction): Pick<ComparisonRow, 
     case "not reproducible":
       return { ...base, status: "not reproducible", reasonClass: null, reason: r.reason };
     default:
-      throw new PathlabError(`compare(): unknown reproduction kind for "${p.id}"`, { hint: "build entries with derived(), monteCarlo(), byConstruction(), bounded() or notReproducible()", code: "replicate.entry" });
+      throw new PathlabError(`compare(): unknown reproduction kind for "${p.id}"`, {
+        hint: "build entries with derived(), monteCarlo(), byConstruction(), bounded() or notReproducible()",
+        code: "replicate.unknown-reproduction",
+      });
   }
 }
 
@@ -321,7 +348,11 @@ export class ComparisonResult extends Result {
             interval: r.lower === null ? "" : `[${fmt(r.lower, d)}, ${fmt(r.upper, d)}]`,
             simulated: fmt(r.simulated, d),
             status: { text: r.status, className: statusClass(r.status) },
-            why: [r.reasonClass ? `${r.reasonClass}: ` : "", r.reason ?? "", r.specification && r.status !== "not reproducible" ? ` [${r.specification}]` : ""].join(""),
+            why: [
+              r.reasonClass ? `${r.reasonClass}: ` : "",
+              r.reason ?? "",
+              r.specification && r.status !== "not reproducible" ? ` [${r.specification}]` : "",
+            ].join(""),
           };
         }),
         notes: [
@@ -335,7 +366,10 @@ export class ComparisonResult extends Result {
     const legend = REPLICATION_STATUSES.map(
       (s) => `<span class="${statusClass(s)}" style="${STATUS_STYLE[s]};padding:1px 6px;margin-right:6px">${escapeHtml(s)}: ${this.counts[s]}</span>`,
     ).join("");
-    return colourStatuses(super.toHTML()).replace('<div class="pathlab-result">', `<div class="pathlab-result pathlab-compare"><div style="margin:4px 0">${legend}</div>`);
+    return colourStatuses(super.toHTML()).replace(
+      '<div class="pathlab-result">',
+      `<div class="pathlab-result pathlab-compare"><div style="margin:4px 0">${legend}</div>`,
+    );
   }
 
   toJSON(): { title: string; total: number; counts: Record<ReplicationStatus, number>; rows: ComparisonRow[] } {
@@ -351,36 +385,65 @@ function decimals(printed: string): number {
 /**
  * Compares published numbers with their reproductions. Every published number needs an entry and
  * every entry a published number: a missing or unknown id is an error naming it.
+ *
+ * @example
+ * compare(hypothesisNumbers(record), { "003.T3.M2.iapd.est": derived(0.31, { name: "OLS on Table 2", stated: true }) })
  */
 export function compare(
   published: PublishedNumber[],
   reproductions: Record<string, Reproduction>,
   options: { title?: string; consistency?: { rows: { id?: string; verdict: string; check: string }[] } } = {},
 ): ComparisonResult {
-  checkOptions("compare", options, { title: { kind: "string" }, consistency: { kind: "custom", check: (c) => (c !== null && typeof c === "object" && Array.isArray((c as { rows?: unknown }).rows) ? undefined : "must be a consistency report (checkPaper(...))"), expected: "the result of checkPaper(paper)" } });
+  checkOptions("compare", options, {
+    title: { kind: "string" },
+    consistency: {
+      kind: "custom",
+      check: (c) =>
+        c !== null && typeof c === "object" && Array.isArray((c as { rows?: unknown }).rows) ? undefined : "must be a consistency report (checkPaper(...))",
+      expected: "the result of checkPaper(paper)",
+    },
+  });
   const seen = new Set<string>();
   for (const p of published) {
-    if (seen.has(p.id)) throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, { hint: "pass each published number once", code: "replicate.duplicate" });
+    if (seen.has(p.id))
+      throw new PathlabError(`compare(): published number "${p.id}" is listed twice`, {
+        hint: "pass each published number once",
+        code: "replicate.duplicate-id",
+      });
     seen.add(p.id);
   }
   const missing = published.filter((p) => !(p.id in reproductions)).map((p) => p.id);
   if (missing.length)
-    throw new PathlabError(`compare(): no reproduction for ${missing.length} published number(s): ${missing.slice(0, 6).join(", ")}${missing.length > 6 ? ", …" : ""}`, {
-      hint: "give every published number an entry (derived, monteCarlo, byConstruction, bounded or notReproducible with its reason)",
-      code: "replicate.missing",
-    });
+    throw new PathlabError(
+      `compare(): no reproduction for ${missing.length} published number(s): ${missing.slice(0, 6).join(", ")}${missing.length > 6 ? ", …" : ""}`,
+      {
+        hint: "give every published number an entry (derived, monteCarlo, byConstruction, bounded or notReproducible with its reason)",
+        code: "replicate.missing-reproduction",
+      },
+    );
   const unknown = Object.keys(reproductions).filter((k) => !seen.has(k));
   if (unknown.length)
-    throw new PathlabError(`compare(): reproductions for ids that are not published numbers: ${unknown.slice(0, 6).join(", ")}${unknown.length > 6 ? ", …" : ""}`, {
-      hint: "check the id spelling against the record (docs/replication.md gives the id grammar)",
-      code: "replicate.unknown-id",
-    });
+    throw new PathlabError(
+      `compare(): reproductions for ids that are not published numbers: ${unknown.slice(0, 6).join(", ")}${unknown.length > 6 ? ", …" : ""}`,
+      {
+        hint: "check the id spelling against the record (docs/replication.md gives the id grammar)",
+        code: "replicate.unknown-id",
+      },
+    );
   // A consistency flag on the number (or on its coefficient row) makes a difference the paper's own.
   const flagged = new Map<string, string>();
   for (const r of options.consistency?.rows ?? []) if (r.verdict === "flag" && r.id && !flagged.has(r.id)) flagged.set(r.id, r.check);
   const flagOf = (id: string) => flagged.get(id) ?? flagged.get(id.slice(0, id.lastIndexOf(".")));
   const rows = published.map((p): ComparisonRow => {
-    const row: ComparisonRow = { id: p.id, label: p.label, source: p.source, hypothesis: p.hypothesis ?? null, printed: p.printed, published: p.value, ...judge(p, reproductions[p.id]) };
+    const row: ComparisonRow = {
+      id: p.id,
+      label: p.label,
+      source: p.source,
+      hypothesis: p.hypothesis ?? null,
+      printed: p.printed,
+      published: p.value,
+      ...judge(p, reproductions[p.id]),
+    };
     const flag = flagOf(p.id);
     const r = reproductions[p.id];
     if (row.status === "differs" && flag && !("reasonClass" in r && r.reasonClass)) {

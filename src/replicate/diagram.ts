@@ -88,7 +88,16 @@ export function conceptualModel(model: { nodes: PaperModelNode[]; paths: PaperMo
   for (const n of model.nodes) {
     const [x, y] = pos[n.id];
     const b = box[n.id];
-    shapes.push({ type: "rect", x0: x - b.w, x1: x + b.w, y0: y - b.h, y1: y + b.h, line: { color: "#555", width: 1.2 }, fillcolor: COLOURS[n.kind], layer: "below" });
+    shapes.push({
+      type: "rect",
+      x0: x - b.w,
+      x1: x + b.w,
+      y0: y - b.h,
+      y1: y + b.h,
+      line: { color: "#555", width: 1.2 },
+      fillcolor: COLOURS[n.kind],
+      layer: "below",
+    });
     annotations.push({ x, y, text: b.lines.join("<br>"), showarrow: false, font: { size: 12, color: "#222" } });
   }
   const label = opts.pathLabel ?? ((p: PaperModelPath) => p.hypothesis ?? "");
@@ -116,8 +125,22 @@ export function conceptualModel(model: { nodes: PaperModelNode[]; paths: PaperMo
     }
     const colour = control ? "#aaaaaa" : p.moderates ? "#b03a7a" : "#2b4c7e";
     annotations.push({
-      x: end[0], y: end[1], ax: start[0], ay: start[1], xref: "x", yref: "y", axref: "x", ayref: "y",
-      showarrow: true, arrowhead: 2, arrowsize: 1.1, arrowwidth: control ? 1 : 1.5, arrowcolor: colour, standoff: 0, startstandoff: 0, text: "",
+      x: end[0],
+      y: end[1],
+      ax: start[0],
+      ay: start[1],
+      xref: "x",
+      yref: "y",
+      axref: "x",
+      ayref: "y",
+      showarrow: true,
+      arrowhead: 2,
+      arrowsize: 1.1,
+      arrowwidth: control ? 1 : 1.5,
+      arrowcolor: colour,
+      standoff: 0,
+      startstandoff: 0,
+      text: "",
     });
     const text = label(p);
     if (text) {

@@ -59,7 +59,10 @@ export function forestPlot(comparison: ComparisonResult, options: ForestOptions 
   for (const r of rows) {
     const g = groupOf(r);
     let e = groups.find((x) => x.name === g);
-    if (!e) groups.push((e = { name: g, rows: [] }));
+    if (!e) {
+      e = { name: g, rows: [] };
+      groups.push(e);
+    }
     e.rows.push(r);
   }
   const total = rows.length + 2 * groups.length;
@@ -87,18 +90,49 @@ export function forestPlot(comparison: ComparisonResult, options: ForestOptions 
       if (!these.length) continue;
       const xs: (number | null)[] = [];
       const ys: (string | null)[] = [];
-      for (const r of these) xs.push(r.lower as number, r.upper as number, null), ys.push(r.label, r.label, null);
-      data.push({ type: "scatter", mode: "lines", x: xs, y: ys, xaxis: xa, yaxis: ya, line: { color: COLOUR[s], width: 6 }, opacity: 0.45, name: `${s}: interval`, showlegend: !seen.has(`i${s}`), legendgroup: s, hoverinfo: "skip" });
+      for (const r of these) {
+        xs.push(r.lower as number, r.upper as number, null);
+        ys.push(r.label, r.label, null);
+      }
+      data.push({
+        type: "scatter",
+        mode: "lines",
+        x: xs,
+        y: ys,
+        xaxis: xa,
+        yaxis: ya,
+        line: { color: COLOUR[s], width: 6 },
+        opacity: 0.45,
+        name: `${s}: interval`,
+        showlegend: !seen.has(`i${s}`),
+        legendgroup: s,
+        hoverinfo: "skip",
+      });
       seen.add(`i${s}`);
     }
     const withExact = g.rows.filter((r) => r.exact !== null);
     if (withExact.length) {
-      data.push({ type: "scatter", mode: "markers", x: withExact.map((r) => r.exact), y: withExact.map((r) => r.label), xaxis: xa, yaxis: ya, marker: { color: "#222", size: 6 }, name: "exact (printed inputs)", showlegend: !seen.has("exact"), legendgroup: "exact" });
+      data.push({
+        type: "scatter",
+        mode: "markers",
+        x: withExact.map((r) => r.exact),
+        y: withExact.map((r) => r.label),
+        xaxis: xa,
+        yaxis: ya,
+        marker: { color: "#222", size: 6 },
+        name: "exact (printed inputs)",
+        showlegend: !seen.has("exact"),
+        legendgroup: "exact",
+      });
       seen.add("exact");
     }
     const finitePub = g.rows.filter((r) => Number.isFinite(r.published));
     const half = finitePub.map((r) => {
-      const [a, b] = publishedInterval({ value: r.published, digits: decimals(r.printed), bound: r.printed.includes("<") ? "<" : r.printed.includes(">") ? ">" : undefined });
+      const [a, b] = publishedInterval({
+        value: r.published,
+        digits: decimals(r.printed),
+        bound: r.printed.includes("<") ? "<" : r.printed.includes(">") ? ">" : undefined,
+      });
       return Number.isFinite(a) && Number.isFinite(b) ? (b - a) / 2 : 0;
     });
     data.push({

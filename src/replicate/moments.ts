@@ -19,9 +19,9 @@
  * regressionFromMoments(m, "iapd", ["dom_perf", "firm_size"]).beta
  */
 import { PathlabError } from "../errors";
-import { cholesky, invertSPD } from "../stats/matrix";
+import { cholesky, invertSPD } from "../math";
 import { compositeReliability } from "../measurement/reliability";
-import { pf, qt, twoSidedP_t, twoSidedP_z } from "../stats/distributions";
+import { pf, qt, twoSidedP_t, twoSidedP_z } from "../math";
 import type { PublishedCorrelationTable } from "./record";
 
 /** Means, SDs and correlations of named variables from a sample of size n (SD divisor n − 1). */
@@ -159,7 +159,8 @@ export function regressionFromMoments(m: Moments, y: string, x: string[], option
   const k = ix.length;
   const n = m.n;
   const df2 = n - k - 1;
-  if (!(df2 > 0)) throw new PathlabError(`regressionFromMoments(): ${k} predictors need more than ${k + 1} cases (n = ${n})`, { code: "replicate.too-few-cases" });
+  if (!(df2 > 0))
+    throw new PathlabError(`regressionFromMoments(): ${k} predictors need more than ${k + 1} cases (n = ${n})`, { code: "replicate.too-few-cases" });
   const Rxx = ix.map((i) => ix.map((j) => m.cor[i][j]));
   const rxy = ix.map((i) => m.cor[i][iy]);
   const Rinv = invertSPD(Rxx, x);
@@ -199,7 +200,10 @@ export function regressionFromMoments(m: Moments, y: string, x: string[], option
 }
 
 /** The coefficient of one term of a moment regression (b, β, se, t, p, CI, VIF). */
-export function termOf(r: MomentRegression, term: string): { b: number; beta: number; se: number; t: number; p: number; ciLower: number; ciUpper: number; vif: number } {
+export function termOf(
+  r: MomentRegression,
+  term: string,
+): { b: number; beta: number; se: number; t: number; p: number; ciLower: number; ciUpper: number; vif: number } {
   const j = r.x.indexOf(term);
   if (j < 0) throw new PathlabError(`no term "${term}" in the regression of ${r.y}`, { hint: `terms: ${r.x.join(", ")}`, code: "replicate.unknown-term" });
   return { b: r.b[j], beta: r.beta[j], se: r.se[j], t: r.t[j], p: r.p[j], ciLower: r.ciLower[j], ciUpper: r.ciUpper[j], vif: r.vif[j] };
@@ -209,7 +213,10 @@ export function termOf(r: MomentRegression, term: string): { b: number; beta: nu
 export function partialCorrelation(m: Moments, a: string, b: string, given: string[] = []): number {
   const names = [a, b, ...given];
   const idx = names.map((v) => indexOf(m, v, "partialCorrelation()"));
-  const P = invertSPD(idx.map((i) => idx.map((j) => m.cor[i][j])), names);
+  const P = invertSPD(
+    idx.map((i) => idx.map((j) => m.cor[i][j])),
+    names,
+  );
   return -P[0][1] / Math.sqrt(P[0][0] * P[1][1]);
 }
 
@@ -264,7 +271,10 @@ export function congenericItemMoments(m: Moments, scales: Record<string, { items
   const names: string[] = [];
   const lam: number[] = [];
   for (const [c, s] of Object.entries(scales)) {
-    if (s.items.length !== s.loadings.length) throw new PathlabError(`congenericItemMoments(): scale "${c}" has ${s.items.length} items but ${s.loadings.length} loadings`, { code: "replicate.scale" });
+    if (s.items.length !== s.loadings.length)
+      throw new PathlabError(`congenericItemMoments(): scale "${c}" has ${s.items.length} items but ${s.loadings.length} loadings`, {
+        code: "replicate.bad-scale",
+      });
     s.items.forEach((it, j) => {
       owners.push(c);
       names.push(it);

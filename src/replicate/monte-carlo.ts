@@ -13,14 +13,27 @@
 import { PathlabError } from "../errors";
 import { monteCarlo, type MonteCarloReproduction, type ReasonClass, type Specification } from "./compare";
 
-/** The analysis's numbers on R replicate simulated data sets, by key. */
-export function monteCarloRuns<D>(simulate: (seed: number) => D, analyse: (data: D) => Record<string, number>, options: { seed: number; replicates?: number }): Record<string, number[]> {
+/**
+ * The analysis's numbers on R replicate simulated data sets, by key.
+ *
+ * @example
+ * monteCarloRuns((seed) => paper003.simulate(seed), (data) => ({ "003.IE.lo": analyse(data).lower }), { seed: paper003.seed })
+ */
+export function monteCarloRuns<D>(
+  simulate: (seed: number) => D,
+  analyse: (data: D) => Record<string, number>,
+  options: { seed: number; replicates?: number },
+): Record<string, number[]> {
   const R = options.replicates ?? 19;
-  if (!(Number.isInteger(R) && R >= 10)) throw new PathlabError(`monteCarloRuns(): replicates = ${R}; use an integer of at least 10`, { code: "replicate.too-few-replicates" });
+  if (!(Number.isInteger(R) && R >= 10))
+    throw new PathlabError(`monteCarloRuns(): replicates = ${R}; use an integer of at least 10`, { code: "replicate.too-few-replicates" });
   const out: Record<string, number[]> = {};
   for (let k = 1; k <= R; k++) {
     const values = analyse(simulate(options.seed + k));
-    for (const [id, v] of Object.entries(values)) (out[id] ??= []).push(v);
+    for (const [id, v] of Object.entries(values)) {
+      out[id] ??= [];
+      out[id].push(v);
+    }
   }
   return out;
 }
@@ -34,7 +47,11 @@ export function monteCarloReproductions(
   const out: Record<string, MonteCarloReproduction> = {};
   for (const [id, v] of Object.entries(simulated)) {
     const reps = runs[id];
-    if (!reps) throw new PathlabError(`monteCarloReproductions(): no replicate runs for "${id}"`, { hint: "return the same keys from the analysis as in `simulated`", code: "replicate.missing" });
+    if (!reps)
+      throw new PathlabError(`monteCarloReproductions(): no replicate runs for "${id}"`, {
+        hint: "return the same keys from the analysis as in `simulated`",
+        code: "replicate.missing-reproduction",
+      });
     out[id] = monteCarlo(reps, v, extra);
   }
   return out;

@@ -58,6 +58,9 @@ export function momentsOfData(data: TableInput, vars: string[]): Moments {
 /**
  * One statistic of a published table: exact at the printed values, attainable interval over the
  * rounding of every input it uses (`vars`: the variables it reads, composites included by name).
+ *
+ * @example
+ * deriveFromTable(record.correlations, ["y", "x", "w"], (m) => regressionFromMoments(m, "y", ["x", "w"]).beta[0], { name: "OLS on Table 2", stated: true })
  */
 export function deriveFromTable(
   table: PublishedCorrelationTable,
@@ -68,7 +71,11 @@ export function deriveFromTable(
 ): Reproduction {
   const base = baseVariables(vars, options.composites);
   // Only the composites the statistic uses (in definition order).
-  const used = Object.fromEntries(Object.entries(options.composites ?? {}).filter(([c]) => vars.includes(c) || Object.values(options.composites ?? {}).some((w) => c in w && vars.some((v) => v in (options.composites ?? {})))));
+  const used = Object.fromEntries(
+    Object.entries(options.composites ?? {}).filter(
+      ([c]) => vars.includes(c) || Object.values(options.composites ?? {}).some((w) => c in w && vars.some((v) => v in (options.composites ?? {}))),
+    ),
+  );
   const composites = Object.keys(used).length ? used : undefined;
   const sds = options.sds ?? !!composites;
   const { box, moments } = momentBox(table, base, { sds, means: options.means, fill: options.fill, missing: options.missing });
@@ -100,7 +107,13 @@ interface TableStatistic {
   stat: (m: Moments) => number;
 }
 
-function tableStatistics(args: { record: PaperRecord; table: string; models: Record<string, RegressionModel>; terms?: Record<string, string>; ratio?: "t" | "wishart" }): TableStatistic[] {
+function tableStatistics(args: {
+  record: PaperRecord;
+  table: string;
+  models: Record<string, RegressionModel>;
+  terms?: Record<string, string>;
+  ratio?: "t" | "wishart";
+}): TableStatistic[] {
   const ratio = args.ratio ?? "t";
   const { record, table, models } = args;
   const term = (p: string) => args.terms?.[p] ?? p;
@@ -110,12 +123,29 @@ function tableStatistics(args: { record: PaperRecord; table: string; models: Rec
     if (row.table !== table || !models[row.model]) continue;
     const model = models[row.model];
     const j = model.x.indexOf(term(row.predictor));
-    if (j < 0) throw new PathlabError(`regressionReproductions(): ${row.model} of ${table} has no term "${term(row.predictor)}" (record row ${row.id})`, { code: "replicate.unknown-term" });
+    if (j < 0)
+      throw new PathlabError(`regressionReproductions(): ${row.model} of ${table} has no term "${term(row.predictor)}" (record row ${row.id})`, {
+        code: "replicate.unknown-term",
+      });
     const standardized = row.standardized !== false;
     for (const [suffix, f] of Object.entries(COEF_STAT)) {
-      const printed = suffix === "est" ? row.printed.estimate : suffix === "t" ? row.printed.t : suffix === "p" ? row.printed.p : suffix === "ci.lo" ? row.printed.ciLower : row.printed.ciUpper;
+      const printed =
+        suffix === "est"
+          ? row.printed.estimate
+          : suffix === "t"
+            ? row.printed.t
+            : suffix === "p"
+              ? row.printed.p
+              : suffix === "ci.lo"
+                ? row.printed.ciLower
+                : row.printed.ciUpper;
       if (printed === undefined) continue;
-      out.push({ id: `${row.id}.${suffix}`, vars: [model.y, ...model.x], needsSds: !standardized || suffix.startsWith("ci"), stat: (m) => f(reg(m, model), j, standardized, ratio) });
+      out.push({
+        id: `${row.id}.${suffix}`,
+        vars: [model.y, ...model.x],
+        needsSds: !standardized || suffix.startsWith("ci"),
+        stat: (m) => f(reg(m, model), j, standardized, ratio),
+      });
     }
   }
   const order = Object.keys(models);
@@ -128,12 +158,17 @@ function tableStatistics(args: { record: PaperRecord; table: string; models: Rec
       .find((o) => models[o].y === model.y && models[o].x.every((x) => model.x.includes(x)));
     for (const n of ms.stats) {
       const stat: ((m: Moments) => number) | null =
-        n.kind === "r2" ? (m) => reg(m, model).r2
-        : n.kind === "adjR2" ? (m) => reg(m, model).adjR2
-        : n.kind === "F" ? (m) => reg(m, model).F
-        : n.kind === "vif" ? (m) => Math.max(...reg(m, model).vif)
-        : n.kind === "deltaR2" && prevId ? (m) => reg(m, model).r2 - reg(m, models[prevId]).r2
-        : null;
+        n.kind === "r2"
+          ? (m) => reg(m, model).r2
+          : n.kind === "adjR2"
+            ? (m) => reg(m, model).adjR2
+            : n.kind === "F"
+              ? (m) => reg(m, model).F
+              : n.kind === "vif"
+                ? (m) => Math.max(...reg(m, model).vif)
+                : n.kind === "deltaR2" && prevId
+                  ? (m) => reg(m, model).r2 - reg(m, models[prevId]).r2
+                  : null;
       if (stat) out.push({ id: n.id, vars: [model.y, ...model.x], needsSds: false, stat });
     }
   }
@@ -174,7 +209,15 @@ export function regressionReproductions(args: {
  * The same numbers as `regressionReproductions`, computed at one set of moments — e.g. the moments
  * of the simulated data (`momentsOfData`), which makes them the OLS estimates on those data.
  */
-export function regressionValues(args: { record: PaperRecord; table: string; models: Record<string, RegressionModel>; terms?: Record<string, string>; ratio?: "t" | "wishart"; moments: Moments; composites?: Record<string, Record<string, number>> }): Record<string, number> {
+export function regressionValues(args: {
+  record: PaperRecord;
+  table: string;
+  models: Record<string, RegressionModel>;
+  terms?: Record<string, string>;
+  ratio?: "t" | "wishart";
+  moments: Moments;
+  composites?: Record<string, Record<string, number>>;
+}): Record<string, number> {
   const m = args.composites ? withComposites(args.moments, args.composites) : args.moments;
   const out: Record<string, number> = {};
   for (const s of tableStatistics(args)) out[s.id] = s.stat(m);
@@ -182,10 +225,14 @@ export function regressionValues(args: { record: PaperRecord; table: string; mod
 }
 
 /** The box of a record's printed loadings for the given constructs (each within its rounding, at most 0.999). */
-export function loadingBox(record: PaperRecord, constructs: string[]): { box: Box; scales: (x: number[]) => Record<string, { items: string[]; loadings: number[] }> } {
+export function loadingBox(
+  record: PaperRecord,
+  constructs: string[],
+): { box: Box; scales: (x: number[]) => Record<string, { items: string[]; loadings: number[] }> } {
   const cs: PaperConstruct[] = constructs.map((c) => {
     const found = record.constructs.find((x) => x.id === c);
-    if (!found || found.items.some((i) => i.loading === null)) throw new PathlabError(`loadingBox(): construct "${c}" has no printed loadings in the record`, { code: "replicate.no-loadings" });
+    if (!found || found.items.some((i) => i.loading === null))
+      throw new PathlabError(`loadingBox(): construct "${c}" has no printed loadings in the record`, { code: "replicate.no-loadings" });
     return found;
   });
   const names: string[] = [];
@@ -195,7 +242,7 @@ export function loadingBox(record: PaperRecord, constructs: string[]): { box: Bo
   for (const c of cs)
     for (const it of c.items) {
       const used = it.readings?.find((r) => r.used);
-      const digits = ((used ? used.printed : it.loadingPrinted ?? "").split(".")[1] ?? "").replace(/\D/g, "").length || 2;
+      const digits = ((used ? used.printed : (it.loadingPrinted ?? "")).split(".")[1] ?? "").replace(/\D/g, "").length || 2;
       const [l, u] = roundingInterval(it.loading as number, digits);
       names.push(`λ(${it.id})`);
       center.push(it.loading as number);
@@ -269,7 +316,6 @@ export function semReproductions(args: {
   return out;
 }
 
-
 /** Standardised Cronbach's α of k congeneric items with equal SDs: k r̄ / (1 + (k − 1) r̄), r̄ the mean λ_iλ_j. */
 export function alphaFromLoadings(l: number[]): number {
   const k = l.length;
@@ -295,10 +341,26 @@ export function reliabilityReproductions(record: PaperRecord, constructs?: strin
     if (c.items.length < 2 || c.items.some((i) => i.loading === null)) continue;
     const { box, scales } = loadingBox(record, [c.id]);
     const l = (x: number[]) => scales(x)[c.id].loadings;
-    if (c.cr) out[c.cr.id] = derived(attainable(box, (x) => cr(l(x))), formulas);
-    if (c.ave) out[c.ave.id] = derived(attainable(box, (x) => ave(l(x))), formulas);
-    if (c.sqrtAveDiagonal) out[c.sqrtAveDiagonal.id] = derived(attainable(box, (x) => Math.sqrt(ave(l(x)))), formulas);
-    if (c.alpha) out[c.alpha.id] = derived(attainable(box, (x) => alphaFromLoadings(l(x))), congeneric);
+    if (c.cr)
+      out[c.cr.id] = derived(
+        attainable(box, (x) => cr(l(x))),
+        formulas,
+      );
+    if (c.ave)
+      out[c.ave.id] = derived(
+        attainable(box, (x) => ave(l(x))),
+        formulas,
+      );
+    if (c.sqrtAveDiagonal)
+      out[c.sqrtAveDiagonal.id] = derived(
+        attainable(box, (x) => Math.sqrt(ave(l(x)))),
+        formulas,
+      );
+    if (c.alpha)
+      out[c.alpha.id] = derived(
+        attainable(box, (x) => alphaFromLoadings(l(x))),
+        congeneric,
+      );
   }
   return out;
 }
@@ -310,7 +372,11 @@ export function reliabilityReproductions(record: PaperRecord, constructs?: strin
  * loadings of `constructs` (the other variables are single indicators). SDs stay as printed:
  * standardised estimates and critical ratios of ML are scale-free.
  */
-export function latentBox(record: PaperRecord, vars: string[], constructs: string[]): { box: Box; input: (x: number[]) => { cov: number[][]; means: number[]; n: number; names: string[] } } {
+export function latentBox(
+  record: PaperRecord,
+  vars: string[],
+  constructs: string[],
+): { box: Box; input: (x: number[]) => { cov: number[][]; means: number[]; n: number; names: string[] } } {
   const { box: mBox, moments } = momentBox(record.correlations, vars);
   const { box: lBox, scales } = loadingBox(record, constructs);
   const k = mBox.names.length;

@@ -18,6 +18,7 @@ import type { TableSpec } from "../display/table";
 import { compare, REPLICATION_STATUSES, type ComparisonResult, type Reproduction, type ReplicationStatus, type Specification } from "./compare";
 import type { PublishedNumber } from "./record";
 
+/** One candidate specification for a specification search: its name and the numbers it gives. */
 export interface SpecificationCandidate {
   specification: Specification;
   /** One entry per published number of the search. */
@@ -26,6 +27,7 @@ export interface SpecificationCandidate {
   description?: string;
 }
 
+/** Candidate specifications ranked by how many published numbers each reproduces. */
 export class SpecificationSearch extends Result {
   /** The specification the comparison uses. */
   readonly best: Specification;

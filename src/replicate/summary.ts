@@ -24,6 +24,7 @@ export interface ReplicationCounts {
   rows: ComparisonRow[];
 }
 
+/** The per-paper counts by status and consistency flags that `npm run replicate` collects into its summary. */
 export class ReplicationSummary extends Result {
   readonly counts: ReplicationCounts;
 
@@ -70,7 +71,12 @@ export class ReplicationSummary extends Result {
   }
 }
 
-/** The replication summary of one paper, from its comparison table and consistency report. */
+/**
+ * The replication summary of one paper, from its comparison table and consistency report.
+ *
+ * @example
+ * replicationSummary("003", comparison, paper003.consistency())
+ */
 export function replicationSummary(paper: string, comparison: ComparisonResult, consistency?: ConsistencyReport): ReplicationSummary {
   return new ReplicationSummary(paper, comparison, consistency);
 }

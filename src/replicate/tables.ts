@@ -48,7 +48,11 @@ export class ComparisonGrid extends Result {
  * across — with each published cell beside its reproduction (exact value and interval; coloured by
  * status). `stat` picks the number shown: the estimate (with the model statistics below) or its t.
  */
-export function comparisonGrid(comparison: ComparisonResult, record: PaperRecord, options: { table: string; stat?: "est" | "t"; title?: string }): ComparisonGrid {
+export function comparisonGrid(
+  comparison: ComparisonResult,
+  record: PaperRecord,
+  options: { table: string; stat?: "est" | "t"; title?: string },
+): ComparisonGrid {
   const stat = options.stat ?? "est";
   const coefs = record.coefficients.filter((c) => c.table === options.table);
   if (!coefs.length) throw new PathlabError(`comparisonGrid(): the record has no coefficients in "${options.table}"`, { code: "replicate.unknown-table" });
@@ -66,7 +70,7 @@ export function comparisonGrid(comparison: ComparisonResult, record: PaperRecord
     for (const m of models) {
       const c = coefs.find((x) => x.model === m && x.predictor === p);
       if (!c) continue;
-      const printed = stat === "est" ? c.printed.estimate + (c.stars ?? "") : c.printed.t ?? "";
+      const printed = stat === "est" ? c.printed.estimate + (c.stars ?? "") : (c.printed.t ?? "");
       row[`${m}p`] = printed;
       const r = byId.get(`${c.id}.${stat}`);
       if (r) row[`${m}r`] = reproducedCell(r);
@@ -89,7 +93,14 @@ export function comparisonGrid(comparison: ComparisonResult, record: PaperRecord
       rows.push(row);
     }
   }
-  const specs = Array.from(new Set(comparison.rows.filter((r) => coefs.some((c) => r.id.startsWith(c.id + "."))).map((r) => r.specification).filter((s): s is string => !!s)));
+  const specs = Array.from(
+    new Set(
+      comparison.rows
+        .filter((r) => coefs.some((c) => r.id.startsWith(c.id + ".")))
+        .map((r) => r.specification)
+        .filter((s): s is string => !!s),
+    ),
+  );
   return new ComparisonGrid({
     title: options.title ?? `${options.table}: published beside reproduced (${stat === "est" ? "estimates" : "t / critical ratios"})`,
     columns,
@@ -116,7 +127,14 @@ export interface BesideRow {
  * and one column per source of reproduction (`columns`: key → label), printed to `digits` decimals
  * (published) and `digits + 1` (reproduced).
  */
-export function publishedBeside(spec: { title: string; rows: BesideRow[]; columns: Record<string, string>; digits?: number; rowLabel?: string; notes?: string[] }): ComparisonGrid {
+export function publishedBeside(spec: {
+  title: string;
+  rows: BesideRow[];
+  columns: Record<string, string>;
+  digits?: number;
+  rowLabel?: string;
+  notes?: string[];
+}): ComparisonGrid {
   const d = spec.digits ?? 2;
   const keys = Object.keys(spec.columns);
   const columns: Column[] = [
@@ -141,7 +159,11 @@ export function publishedBeside(spec: { title: string; rows: BesideRow[]; column
  * variable the published and reproduced mean and SD and the largest |Δr| with the other variables
  * (missing published cells skipped).
  */
-export function momentsBeside(table: PublishedCorrelationTable, data: TableInput, options: { title?: string; vars?: string[]; notes?: string[] } = {}): ComparisonGrid {
+export function momentsBeside(
+  table: PublishedCorrelationTable,
+  data: TableInput,
+  options: { title?: string; vars?: string[]; notes?: string[] } = {},
+): ComparisonGrid {
   const vars = options.vars ?? table.names;
   const idx = vars.map((v) => {
     const i = table.names.indexOf(v);
@@ -149,7 +171,7 @@ export function momentsBeside(table: PublishedCorrelationTable, data: TableInput
     return i;
   });
   const ct = correlationTable(data, vars);
-  const rows: Row[] = vars.map((v, a) => {
+  const rows: Row[] = vars.map((_, a) => {
     const i = idx[a];
     let dr = 0;
     vars.forEach((_, b) => {
@@ -193,7 +215,15 @@ export function studyTable(record: PaperRecord): ComparisonGrid {
     ...record.design.map((d, i) => ({ k: i === 0 ? "Design" : "", v: d })),
     ...record.software.map((d, i) => ({ k: i === 0 ? "Software" : "", v: d })),
   ];
-  return new ComparisonGrid({ title: `The study (paper ${record.id}, as reported)`, columns: [{ key: "k", label: "", format: "text" }, { key: "v", label: "", format: "text" }], rows, notes: record.citation.note ? [record.citation.note] : [] });
+  return new ComparisonGrid({
+    title: `The study (paper ${record.id}, as reported)`,
+    columns: [
+      { key: "k", label: "", format: "text" },
+      { key: "v", label: "", format: "text" },
+    ],
+    rows,
+    notes: record.citation.note ? [record.citation.note] : [],
+  });
 }
 
 /** The hypotheses as the record states them (paraphrased), with the published evidence and verdict. */
@@ -229,7 +259,11 @@ export function hypothesisEvidence(record: PaperRecord, comparison: ComparisonRe
         number: r.label,
         printed: r.printed,
         reproduced: reproducedCell(r),
-        why: r.reasonClass ? `${r.reasonClass}${r.specification ? ` [${r.specification}]` : ""}` : r.status === "reproduced" ? r.specification ?? "" : r.reason ?? "",
+        why: r.reasonClass
+          ? `${r.reasonClass}${r.specification ? ` [${r.specification}]` : ""}`
+          : r.status === "reproduced"
+            ? (r.specification ?? "")
+            : (r.reason ?? ""),
       }),
     );
   }

@@ -4,13 +4,7 @@
  * with the transcription.
  */
 import { PathlabError } from "../errors";
-import type {
-  CoefficientRow,
-  PublishedCorrelationTable,
-  NumberKind,
-  PublishedNumber,
-  SourceReading,
-} from "./record";
+import type { CoefficientRow, PublishedCorrelationTable, NumberKind, PublishedNumber, SourceReading } from "./record";
 
 export interface ParsedNumber {
   value: number;
@@ -28,7 +22,11 @@ const STAR_RE = /(\*{1,3}|†)\s*$/;
  * parentheses, and bounds such as "< .001" or "p > .10".
  */
 export function parsePrinted(printed: string): ParsedNumber {
-  let s = printed.trim().replace(/[−–]/g, "-").replace(/^\(|\)$/g, "").trim();
+  let s = printed
+    .trim()
+    .replace(/[−–]/g, "-")
+    .replace(/^\(|\)$/g, "")
+    .trim();
   s = s.replace(/^p\s*/i, "").trim();
   let stars = "";
   const m = STAR_RE.exec(s);
@@ -45,7 +43,7 @@ export function parsePrinted(printed: string): ParsedNumber {
   if (!/^-?\d+(\.\d+)?$/.test(s)) {
     throw new PathlabError(`cannot read the printed number "${printed}"`, {
       hint: "transcribe it as digits with an optional minus, stars and '<'/'>' bound",
-      code: "papers.parse",
+      code: "replicate.bad-printed-number",
     });
   }
   const dot = s.indexOf(".");
@@ -201,7 +199,7 @@ export function corrTable(s: CorrSpec): PublishedCorrelationTable {
   const k = s.names.length;
   if (s.labels.length !== k || s.means.length !== k || s.sds.length !== k || s.diagonal.length !== k) {
     throw new PathlabError(`correlation table ${s.source}: names, labels, means, sds and diagonal differ in length`, {
-      code: "papers.corr",
+      code: "replicate.bad-correlation-table",
     });
   }
   const r: number[][] = [];
@@ -219,7 +217,7 @@ export function corrTable(s: CorrSpec): PublishedCorrelationTable {
     const row = s.lower[i] ?? [];
     if (row.length !== i) {
       throw new PathlabError(`correlation table ${s.source}: row ${i + 1} (${s.names[i]}) has ${row.length} cells, expected ${i}`, {
-        code: "papers.corr",
+        code: "replicate.bad-correlation-table",
       });
     }
     for (let j = 0; j < i; j++) {
@@ -301,7 +299,7 @@ export function wideCoefficients(s: WideTableSpec): CoefficientRow[] {
   for (const row of s.rows) {
     if (row.cells.length !== s.models.length) {
       throw new PathlabError(`${s.table}: row ${row.label} has ${row.cells.length} cells for ${s.models.length} models`, {
-        code: "papers.table",
+        code: "replicate.bad-table",
       });
     }
     row.cells.forEach((cell, j) => {
@@ -367,7 +365,7 @@ export function scale(paper: string, tableSource: string, diagSource: string, s:
       const it: import("./record").PaperItem = {
         id,
         paraphrase,
-        loading: loading === null ? null : extra?.use ?? parsePrinted(loading).value,
+        loading: loading === null ? null : (extra?.use ?? parsePrinted(loading).value),
       };
       if (loading !== null) it.loadingPrinted = loading;
       if (extra?.sourceId) it.sourceId = extra.sourceId;

@@ -3,7 +3,8 @@
  * refit from the original estimates, and collect the parameters; percentile confidence intervals
  * use R's quantile type 7 at (1 − level)/2 and 1 − (1 − level)/2 (as lavaan's
  * `parameterEstimates(boot.ci.type = "perc")`). Replicates whose fit fails or does not converge
- * are dropped and counted.
+ * are dropped and counted. A multiple-group fit resamples within each group; a FIML fit resamples
+ * the incomplete cases and refits by FIML.
  */
 import { PathlabError } from "../errors";
 import { Result, type TableSpec } from "../display";
@@ -13,9 +14,9 @@ import { checkMemory } from "../resources";
 import { progressBar } from "../display/notebook";
 import { quantile } from "../stats/quantile";
 import type { SemFit } from "./fit";
-import { estimateModel } from "./fit";
+import { currentRowValues, estimateModel, setAll, type GroupState } from "./state";
 import { checkPD, type SampleStats } from "./moments";
-import { rowValues } from "./standardize";
+import { missingSample } from "./missing";
 
 export interface BootstrapOptions {
   /** Number of bootstrap samples (default 1000). */
@@ -38,6 +39,7 @@ export interface BootstrapRow {
   ci_upper: number;
 }
 
+/** Bootstrap of a fitted SEM's parameters and defined effects (lavaan's se = "bootstrap"): percentile intervals per parameter. */
 export class SemBootstrap extends Result {
   constructor(
     readonly rows: BootstrapRow[],
@@ -101,8 +103,8 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
   const o = checkOptions("bootstrap", opts, BOOT_SPECS) as Partial<BootstrapOptions>;
   if (o.seed === undefined)
     throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem.boot-seed" });
-  const cols = st.sample.columns;
-  if (!cols)
+  const samples = st.groups.map((gr) => gr.sample);
+  if (samples.some((s) => !s.columns && !s.missing))
     throw new PathlabError("The bootstrap needs raw data, but this model was fitted from a covariance matrix.", {
       hint: "Fit the model to the data table, or use the delta-method standard errors.",
       code: "sem.boot-moments",
@@ -115,41 +117,24 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
   const { rows } = fit.estimatesInternal();
   const which = rows.map((r, k) => ((o.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
   if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem.boot-nothing" });
-  checkMemory(8 * R * which.length + 8 * R * st.sample.n, `the bootstrap draws (${R.toLocaleString("en")} samples × ${which.length} parameters)`, "Lower R.");
-  const n = st.sample.n;
-  const p = cols.length;
+  const nAll = samples.reduce((a, s) => a + s.n, 0);
+  checkMemory(8 * R * which.length + 8 * R * nAll, `the bootstrap draws (${R.toLocaleString("en")} samples × ${which.length} parameters)`, "Lower R.");
   const draws: Float64Array[] = [];
   let failed = 0;
-  const idx = new Int32Array(n);
   const bar = progressBar(R, "Bootstrap");
   for (let b = 0; b < R; b++) {
     bar.update(b);
-    for (let i = 0; i < n; i++) idx[i] = g.int(n);
-    const mean = new Float64Array(p);
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      const c = cols[j];
-      for (let i = 0; i < n; i++) s += c[idx[i]];
-      mean[j] = s / n;
-    }
-    const S = new Float64Array(p * p);
-    for (let a = 0; a < p; a++)
-      for (let c = 0; c <= a; c++) {
-        const ca = cols[a];
-        const cc = cols[c];
-        let s = 0;
-        for (let i = 0; i < n; i++) s += (ca[idx[i]] - mean[a]) * (cc[idx[i]] - mean[c]);
-        S[a * p + c] = S[c * p + a] = s / (n - 1);
-      }
-    const sample: SampleStats = { names: st.sample.names, n, covUnbiased: S, mean, dropped: 0 };
+    // Cases are drawn within each group (lavaan's bootstrap keeps the group sizes).
+    const resampled = samples.map((s) => resample(s, g));
     try {
-      checkPD(S, sample.names);
-      const est = estimateModel(st.pt, sample, st.options, st.theta);
+      if (resampled.some((s) => s === null)) throw new Error("degenerate resample");
+      const est = estimateModel(st.pt, resampled as SampleStats[], st.options, st.theta);
       if (!est.converged) {
         failed++;
         continue;
       }
-      const vals = rowValues(st.pt.rows, est.structure.rowCell, est.engine);
+      setAll(est, est.theta);
+      const vals = currentRowValues({ pt: st.pt, groups: est.groups as unknown as GroupState[] });
       draws.push(Float64Array.from(which.map((k) => vals[k])));
     } catch {
       failed++;
@@ -178,4 +163,48 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
     };
   });
   return new SemBootstrap(out, draws, R, failed, level, typeof o.seed === "number" ? o.seed : (o.seed as Rng).seed);
+}
+
+/**
+ * One bootstrap sample of a group: n cases drawn with replacement; complete data give their means
+ * and covariance, incomplete data (FIML) their missing-data patterns. null when the resample cannot
+ * be fitted (a non-positive-definite covariance, a variable never observed).
+ */
+function resample(s: SampleStats, g: Rng): SampleStats | null {
+  const n = s.n;
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = g.int(n);
+  if (s.missing) {
+    const cols = s.missing.columns.map((c) => Float64Array.from(idx, (i) => c[i]));
+    try {
+      const ms = missingSample(cols, s.names, n).sample;
+      return { names: s.names, n: ms.n, covUnbiased: ms.cov.map((v) => (v * ms.n) / (ms.n - 1)), mean: ms.mean, dropped: 0, missing: ms };
+    } catch {
+      return null;
+    }
+  }
+  const cols = s.columns!;
+  const p = cols.length;
+  const mean = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let t = 0;
+    const c = cols[j];
+    for (let i = 0; i < n; i++) t += c[idx[i]];
+    mean[j] = t / n;
+  }
+  const S = new Float64Array(p * p);
+  for (let a = 0; a < p; a++)
+    for (let c = 0; c <= a; c++) {
+      const ca = cols[a];
+      const cc = cols[c];
+      let t = 0;
+      for (let i = 0; i < n; i++) t += (ca[idx[i]] - mean[a]) * (cc[idx[i]] - mean[c]);
+      S[a * p + c] = S[c * p + a] = t / (n - 1);
+    }
+  try {
+    checkPD(S, s.names);
+  } catch {
+    return null;
+  }
+  return { names: s.names, n, covUnbiased: S, mean, dropped: 0 };
 }

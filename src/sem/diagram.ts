@@ -25,7 +25,7 @@ import { drawDiagram, type DiagramEdge, type DiagramNode, type DiagramSpec, type
 import { stars as starsOf } from "../display/format";
 import { checkOptions } from "../options";
 import type { SemFit } from "./fit";
-import type { EstimateRow, StandardizedRow } from "./results";
+import { PerGroup, type EstimateRow, type RSquare, type StandardizedRow } from "./results";
 
 export interface DiagramOptions {
   /** "std.all" (default), "std.lv" or "est" (unstandardised). */
@@ -49,6 +49,8 @@ export interface DiagramOptions {
   labels?: Record<string, string>;
   /** Widest the figure may be in px before it is scaled down (default 1100). */
   maxWidth?: number;
+  /** The group to draw (label or 1-based number); required for a multiple-group fit. */
+  group?: number | string;
 }
 
 const stringArray = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of variable names.");
@@ -65,6 +67,7 @@ export const DIAGRAM_OPTION_SPECS = {
   grayscale: { kind: "boolean", aliases: ["greyscale"] },
   labels: { kind: "custom", check: (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string") ? undefined : "must map variable names to display names."), expected: '{ re: "Resources" }', aliases: ["nodeLabels"] },
   maxWidth: { kind: "number", min: 200, max: 10000 },
+  group: { kind: "custom", check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."), expected: 'e.g. { group: "female" }' },
 } as const;
 
 /** Value as papers print it: fixed decimals, a true minus, no leading zero for standardised values. */
@@ -117,8 +120,11 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   const digits = opts.digits ?? 2;
   const kind = opts.values ?? "std.all";
   const withStars = opts.stars ?? true;
-  const pe = fit.parameterEstimates().rows as EstimateRow[];
-  const std = kind === "est" ? [] : (fit.standardizedSolution({ type: kind }).rows as StandardizedRow[]);
+  // One group (1-based; SemFit.diagram resolves a label to its number): its rows and its R².
+  const g = typeof opts.group === "number" ? opts.group : opts.group === undefined ? 1 : fit.groupLabels.indexOf(opts.group) + 1;
+  const multi = fit.ngroups > 1;
+  const pe = (fit.parameterEstimates().rows as EstimateRow[]).filter((r) => r.group === g);
+  const std = kind === "est" ? [] : (fit.standardizedSolution({ type: kind }).rows as StandardizedRow[]).filter((r) => r.group === g);
   const name = (v: string) => opts.labels?.[v] ?? v;
   const find = (lhs: string, op: string, rhs: string) => pe.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs);
   const valueOf = (r: EstimateRow): string => {
@@ -129,7 +135,8 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   const { m, notes: partNotes } = modelParts(fit, pe, opts.covariateVars);
   const mode = opts.covariates ?? (m.covariates.length >= 3 ? "group" : "show");
   const hidden = new Set(mode === "show" ? [] : m.covariates);
-  const r2 = (fit.inspect("rsquare") as { values: Record<string, number> }).values;
+  const r2Of = fit.inspect("rsquare");
+  const r2 = ((r2Of instanceof PerGroup ? r2Of.items[g - 1] : r2Of) as RSquare).values;
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const notes: string[] = [...partNotes];
@@ -202,7 +209,7 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   return {
     nodes,
     edges,
-    title: opts.title ?? (kind === "est" ? "Unstandardised estimates" : `Standardised estimates (${kind})`),
+    title: opts.title ?? (kind === "est" ? "Unstandardised estimates" : `Standardised estimates (${kind})`) + (multi && opts.title === undefined ? `, group ${g} [${fit.groupLabels[g - 1]}]` : ""),
     subtitle: fitLine,
     notes,
     grayscale: opts.grayscale,

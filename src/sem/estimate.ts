@@ -26,7 +26,7 @@
  */
 import { PathlabError } from "../errors";
 import { cholInPlace, cholInverse, invertSPDFlat, solveSPD, symEigenFlat } from "./linalg";
-import type { RamEngine } from "./ram";
+import type { SemObjective } from "./objective";
 
 export interface OptimResult {
   theta: Float64Array;
@@ -70,12 +70,12 @@ class Objective {
   readonly scale: Float64Array;
   /** Parameters that are variances (a diagonal cell of S). */
   readonly variances: number[];
-  constructor(readonly engine: RamEngine) {
+  constructor(readonly engine: SemObjective) {
     this.q = engine.q;
     this.g = new Float64Array(this.q);
     this.info = new Float64Array(this.q * this.q);
     this.scale = new Float64Array(this.q).fill(1);
-    this.variances = engine.spec.cells.map((cells, k) => (cells.some((c) => c.kind === 1 && c.i === c.j) ? k : -1)).filter((k) => k >= 0);
+    this.variances = engine.varianceParams();
   }
   /** No variance parameter is negative. */
   proper(t: Float64Array): boolean {
@@ -96,7 +96,8 @@ class Objective {
   /** 2·I at the point of the last `f` call, into this.info; refreshes `scale`. */
   hessianFisher(): Float64Array {
     const { q, info } = this;
-    this.engine.information(info);
+    if (this.engine.fisherInformation) this.engine.fisherInformation(info);
+    else this.engine.information(info);
     for (let k = 0; k < q * q; k++) info[k] *= 2;
     for (let k = 0; k < q; k++) {
       const d = info[k * q + k];
@@ -115,7 +116,7 @@ class Objective {
 }
 
 /** Minimises F from θ₀. Throws if F cannot be evaluated at the start values. */
-export function minimize(engine: RamEngine, theta0: Float64Array, opts: OptimOptions = {}): OptimResult {
+export function minimize(engine: SemObjective, theta0: Float64Array, opts: OptimOptions = {}): OptimResult {
   const maxIter = opts.maxIter ?? 10000;
   const gradTol = opts.gradTol ?? GRAD_TOL;
   const obj = new Objective(engine);

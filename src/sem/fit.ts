@@ -16,19 +16,17 @@ import { checkOptions, describeValue } from "../options";
 import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
 import { pnorm, qnorm } from "../stats/distributions";
-import { GRAD_TOL, minimize, vcovFromInformation } from "./estimate";
-import { computeFitMeasures, FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
-import { buildRam, startValues, type ModelStructure } from "./model";
-import { isMomentsInput, sampleStats, type MomentsInput, type SampleStats } from "./moments";
+import { GRAD_TOL, vcovFromInformation } from "./estimate";
+import { computeFitMeasures, measureOrder, robustMeasures, ROBUST_MEASURE_NAMES, SCALED_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
+import { fimlCorrected, robustStatistics, type FimlCorrected } from "./robust";
+import { fimlSampleStats, groupLayout, groupSampleStats, isGroupMomentsInput, isMomentsInput, sampleStats, type GroupLayout, type MomentsInput, type SampleStats } from "./moments";
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
 import { buildParTable, type ParRow, type ParTable } from "./partable";
-import { RamEngine, type SampleMoments } from "./ram";
-import { deltaMethodSE, rowValues, standardizedValues, totalVariances, type StdType } from "./standardize";
+import { deltaMethodSE, totalVariances, type StdType } from "./standardize";
 import { parseModelSyntax } from "./syntax";
-import { cholInPlace } from "./linalg";
-import { FitMeasures, ImpliedMoments, ParameterTable, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
+import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
 import { lavaanSummary } from "./summary-text";
 import { semFornellLarcker, semHtmt, semReliability, type SemReliability } from "./validity";
 import type { FornellLarckerResult } from "../measurement/reliability";
@@ -36,78 +34,17 @@ import type { HtmtResult } from "../measurement/htmt";
 import { pathDiagram, type DiagramOptions } from "./diagram";
 import { bootstrapSem, type BootstrapOptions, type SemBootstrap } from "./bootstrap";
 import type { Figure } from "../display";
+import { modindices, type ModIndices, type ModIndicesOptions } from "./modindices";
+import { fimlLikelihoods } from "./missing";
+import type { FimlEngine } from "./fiml";
+import { currentRowValues, currentStdValues, estimateModel, freeParamNames, momentCount, setAll, type EstimatedModel, type GroupState, type SemState } from "./state";
 
 export type { SemOptions } from "./options";
+export type { SemState, GroupState } from "./state";
+export { estimateModel, discrepancyMoments, momentCount } from "./state";
 
-export type SemInput = TableInput | MomentsInput;
-
-/** Internal state shared by the fit and its helpers (bootstrap, diagram, reliability). */
-export interface SemState {
-  syntax: string;
-  pt: ParTable;
-  structure: ModelStructure;
-  engine: RamEngine;
-  theta: Float64Array;
-  /** Covariance of the estimates; NaN-filled when not computed (se: "none", or not converged). */
-  vcov: Float64Array;
-  sample: SampleStats;
-  nEff: number;
-  likelihood: "normal" | "wishart";
-  f: number;
-  iterations: number;
-  converged: boolean;
-  /** Largest scaled |gradient| at the end of the optimisation. */
-  maxGrad: number;
-  options: ResolvedSemOptions;
-  kind: "cfa" | "sem";
-}
-
-function paramName(r: ParRow): string {
-  return r.label ? `${r.lhs}${r.op}${r.rhs} (${r.label})` : `${r.lhs}${r.op}${r.rhs}`;
-}
-
-/** Discrepancy moments for the chosen likelihood: S with divisor N (normal) or N − 1 (wishart). */
-export function discrepancyMoments(sample: SampleStats, likelihood: "normal" | "wishart"): SampleMoments {
-  const p = sample.names.length;
-  const scale = likelihood === "wishart" ? 1 : (sample.n - 1) / sample.n;
-  const S = new Float64Array(p * p);
-  for (let k = 0; k < p * p; k++) S[k] = sample.covUnbiased[k] * scale;
-  const L = Float64Array.from(S);
-  const logdetS = cholInPlace(L, p);
-  return { p, S, mean: sample.mean, logdetS };
-}
-
-/** Fits a parsed model to sample statistics (shared by cfa/sem and the bootstrap). */
-export function estimateModel(
-  pt: ParTable,
-  sample: SampleStats,
-  options: Pick<ResolvedSemOptions, "likelihood" | "maxIter">,
-  theta0?: Float64Array,
-): {
-  structure: ModelStructure;
-  engine: RamEngine;
-  theta: Float64Array;
-  f: number;
-  iterations: number;
-  converged: boolean;
-  maxGrad: number;
-  info?: Float64Array;
-  moments: SampleMoments;
-} {
-  const moments = discrepancyMoments(sample, options.likelihood);
-  const structure = buildRam(pt, moments.S, moments.mean);
-  const engine = new RamEngine(structure.spec, moments);
-  const start = theta0 ?? startValues(pt, structure, moments.S, moments.mean);
-  const opt = minimize(engine, start, { maxIter: options.maxIter });
-  return { structure, engine, theta: opt.theta, f: opt.f, iterations: opt.iterations, converged: opt.converged, maxGrad: opt.maxGrad, info: opt.info, moments };
-}
-
-/** Number of sample moments the model reproduces (lavaan's df count: fixed.x moments excluded). */
-export function momentCount(pt: ParTable): number {
-  const p = pt.vars.ov.length;
-  const kx = pt.fixedX ? pt.vars.ovX.length : 0;
-  return (p * (p + 1)) / 2 - (kx * (kx + 1)) / 2 + (pt.meanstructure ? p - kx : 0);
-}
+/** Raw data (any table), published moments `{ cov, means?, n, names }`, or one moments object per group. */
+export type SemInput = TableInput | MomentsInput | MomentsInput[];
 
 function checkInput(kind: string, input: unknown): void {
   if (input === null || input === undefined || typeof input !== "object")
@@ -119,7 +56,8 @@ function checkInput(kind: string, input: unknown): void {
 
 /** lavaan refuses a latent variable named like a column of the data (it would hide the column). */
 function checkLatentNames(pt: ParTable, input: SemInput): void {
-  const columns = isMomentsInput(input) ? (Array.isArray(input.names) ? input.names : []) : columnNames(input as TableInput);
+  const first = isGroupMomentsInput(input) ? input[0] : input;
+  const columns = isMomentsInput(first) ? (Array.isArray(first.names) ? first.names : []) : columnNames(first as TableInput);
   const clash = pt.vars.lv.filter((v) => columns.includes(v));
   if (clash.length)
     throw new PathlabError(`Latent variable name${clash.length > 1 ? "s" : ""} ${clash.map((v) => `"${v}"`).join(", ")} collide${clash.length > 1 ? "" : "s"} with ${clash.length > 1 ? "columns" : "a column"} of the data.`, {
@@ -128,73 +66,181 @@ function checkLatentNames(pt: ParTable, input: SemInput): void {
     });
 }
 
-function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: SemOptions | undefined): SemFit {
-  const opts = semOptions(kind, options);
-  checkInput(kind, input);
-  const syntax = parseModelSyntax(model);
-  const pt = buildParTable(syntax, { stdLv: opts.stdLv, meanstructure: opts.meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal });
-  if (pt.vars.ov.length === 0)
-    throw new PathlabError("The model has no observed variables.", { code: "sem.model", hint: 'Name the data columns in the model, e.g. "f =~ item1 + item2 + item3".' });
-  if (opts.checkLvNames) checkLatentNames(pt, input);
-  const moments = isMomentsInput(input);
-  if (opts.stdOv && moments)
+/** The groups of the input: the group column of raw data, or one moments object per group. */
+function inputGroups(kind: string, input: SemInput, opts: ResolvedSemOptions): GroupLayout | undefined {
+  if (isGroupMomentsInput(input)) {
+    if (opts.group !== undefined)
+      throw new PathlabError(`${kind}(): 'group' names a column of raw data; with one moments object per group the groups are the array's elements.`, {
+        code: "options.bad-value",
+        hint: "Drop the group option, and give each moments object its group name: [{ cov, n, names, group: \"A\" }, …].",
+      });
+    return { labels: input.map((m, g) => (typeof m.group === "string" && m.group ? m.group : `Group ${g + 1}`)) };
+  }
+  if (Array.isArray(input) && input.length > 0 && input.every((x) => x && typeof x === "object" && "cov" in (x as object)))
+    throw new PathlabError(`${kind}(): an array of moments needs { cov, n, names } in every element.`, { code: "sem.moments", hint: "Give each group's covariance matrix, N and variable names." });
+  if (opts.group === undefined) return undefined;
+  if (isMomentsInput(input))
+    throw new PathlabError(`${kind}(): 'group' needs raw data (a table with the group column); a single moments object has one group.`, {
+      code: "options.bad-value",
+      hint: "Pass the data table, or one moments object per group: [{ cov, n, names, group: \"A\" }, { … }].",
+    });
+  return groupLayout(input as TableInput, opts.group, opts.groupLabel);
+}
+
+/** Options that only make sense with one missing-data method or one input kind. */
+function checkCombinations(kind: string, opts: ResolvedSemOptions, momentsIn: boolean): void {
+  const fiml = opts.missing !== "listwise";
+  const bad = (message: string, hint: string) => new PathlabError(`${kind}(): ${message}`, { code: "options.bad-value", hint });
+  if (opts.stdOv && momentsIn)
     throw new PathlabError(`${kind}(): stdOv needs raw data; with a moments input the variables cannot be standardised here (lavaan ignores std.ov then).`, {
       code: "options.unsupported",
       hint: "Pass a correlation matrix as cov (covFromCorrelations with SDs of 1), or fit the raw data.",
     });
+  if (fiml && momentsIn) throw bad(`missing: "${opts.missing}" (full-information ML) needs the raw data; a covariance matrix has no missing values to use.`, "Pass the data table.");
+  if (fiml && opts.likelihood === "wishart") throw bad('the Wishart likelihood is for complete data; FIML uses the normal likelihood (as lavaan).', 'Drop likelihood: "wishart".');
+  if (fiml && opts.stdOv)
+    throw new PathlabError(`${kind}(): stdOv with missing: "${opts.missing}" is not supported.`, { code: "options.unsupported", hint: "Standardise the columns before fitting, or drop stdOv." });
+}
+
+/** The samples of each group: complete cases, incomplete data for FIML, or moments. */
+function groupSamples(input: SemInput, pt: ParTable, opts: ResolvedSemOptions, layout: GroupLayout | undefined, momentsIn: boolean): SampleStats[] {
   const nonX = pt.vars.ov.filter((v) => !(pt.fixedX && pt.vars.ovX.includes(v)));
-  const sample = sampleStats(input, pt.vars.ov, {
-    naValues: opts.naValues,
-    standardize: opts.stdOv ? nonX : undefined,
-    covDivisorN: moments && !opts.sampleCovRescale && opts.likelihood === "normal",
+  const sampleOpts = { naValues: opts.naValues, standardize: opts.stdOv ? nonX : undefined, covDivisorN: momentsIn && !opts.sampleCovRescale && opts.likelihood === "normal" };
+  if (opts.missing !== "listwise") {
+    if (opts.missing === "ml.x" && pt.vars.ovX.length && pt.fixedX)
+      throw new PathlabError('missing: "ml.x" (exogenous covariates with missing values in the likelihood) is not computed.', {
+        code: "options.unsupported",
+        hint: 'Use missing: "ml" (rows missing a covariate are dropped, as lavaan), or fixed.x: false to model the covariates.',
+      });
+    return fimlSampleStats(input as TableInput, pt.vars.ov, { ...sampleOpts, complete: pt.fixedX ? pt.vars.ovX : [] }, layout);
+  }
+  return layout ? groupSampleStats(input as TableInput | MomentsInput[], pt.vars.ov, layout, sampleOpts) : [sampleStats(input as TableInput | MomentsInput, pt.vars.ov, sampleOpts)];
+}
+
+/** The parameter table of the model for the data's groups and the options. */
+function parTableFor(kind: string, model: string, input: SemInput, opts: ResolvedSemOptions, layout: GroupLayout | undefined): ParTable {
+  const syntax = parseModelSyntax(model);
+  const G = layout ? layout.labels.length : 1;
+  if (!layout && (opts.groupEqual.length || opts.groupPartial.length || opts.groupLabel))
+    throw new PathlabError(`${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`, {
+      code: "options.bad-value",
+      hint: 'Name the column that holds the groups, e.g. { group: "school", groupEqual: ["loadings"] }.',
+    });
+  const allMeans = isGroupMomentsInput(input) ? input.every((m) => !!m.means) : false;
+  // lavaan: a group argument (or one set of means per group) brings a mean structure; so do equal
+  // intercepts or means, and FIML.
+  const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means") || opts.missing !== "listwise";
+  const meanstructure = opts.missing !== "listwise" ? true : opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
+  const pt = buildParTable(syntax, {
+    stdLv: opts.stdLv, meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal,
+    ngroups: G, groupEqual: opts.groupEqual, groupPartial: opts.groupPartial,
   });
-  if (pt.meanstructure && moments && !(input as MomentsInput).means)
+  if (opts.missing !== "listwise" && opts.meanstructure === false)
+    pt.warnings.push({ code: "sem.fiml-meanstructure", message: "FIML needs a mean structure: meanstructure = false was overridden (lavaan: \"missing argument forces meanstructure = TRUE\")." });
+  if (pt.vars.ov.length === 0)
+    throw new PathlabError("The model has no observed variables.", { code: "sem.model", hint: 'Name the data columns in the model, e.g. "f =~ item1 + item2 + item3".' });
+  if (opts.checkLvNames) checkLatentNames(pt, input);
+  const noMeans = isGroupMomentsInput(input) ? !allMeans : isMomentsInput(input) && !input.means;
+  if (pt.meanstructure && noMeans)
     throw new PathlabError("The model has a mean structure but the moments input has no means.", {
-      hint: "Pass { cov, means, n, names }, or drop the `~ 1` terms / meanstructure option.",
+      hint: needMeans ? "Equal intercepts or means need each group's means: pass { cov, means, n, names } per group." : "Pass { cov, means, n, names }, or drop the `~ 1` terms / meanstructure option.",
       code: "sem.moments",
     });
-  const nMom = momentCount(pt);
+  const nMom = G * momentCount(pt);
   if (pt.nFree > nMom)
     throw new PathlabError(`The model is not identified: ${pt.nFree} free parameters but only ${nMom} sample moments (df = ${nMom - pt.nFree}).`, {
       hint: "Fix or constrain parameters (e.g. equal loadings with a shared label), remove covariances, or add indicators.",
       code: "sem.not-identified",
     });
-  const est = estimateModel(pt, sample, opts);
-  if (!Number.isFinite(est.f) || est.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150))
+  return pt;
+}
+
+/**
+ * Covariance of the estimates, (N·I)⁻¹, from the expected information (lavaan's default for
+ * complete-data ML) or the observed information (default with FIML); NaN when not computed.
+ */
+function estimatesCovariance(est: EstimatedModel, pt: ParTable, opts: ResolvedSemOptions, nEff: number, fiml: boolean): { vcov: Float64Array; info?: Float64Array } {
+  const q = pt.nFree;
+  // Identification is judged, and standard errors computed, only at a converged solution.
+  if (!est.converged || opts.se === "none") return { vcov: new Float64Array(q * q).fill(NaN) };
+  const type = opts.information ?? (fiml ? "observed" : "expected");
+  // The optimiser leaves the engines at θ̂ with the (scoring) information of that point.
+  let info = est.info;
+  if (!info || (fiml && type === "expected")) {
+    info = new Float64Array(q * q);
+    est.objective.information(info);
+  }
+  if (type === "observed") {
+    const scale = Float64Array.from({ length: q }, (_, k) => 1 / Math.sqrt(Math.max(info![k * q + k], 1e-300)));
+    const obs = new Float64Array(q * q);
+    est.objective.observedInformation!(est.theta, obs, scale);
+    info = obs;
+  }
+  return { vcov: vcovFromInformation(info, q, nEff, freeParamNames(pt, true)), info };
+}
+
+function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: SemOptions | undefined): SemFit {
+  const opts = semOptions(kind, options);
+  checkInput(kind, input);
+  const momentsIn = isMomentsInput(input) || isGroupMomentsInput(input);
+  checkCombinations(kind, opts, momentsIn);
+  const layout = inputGroups(kind, input, opts);
+  const pt = parTableFor(kind, model, input, opts, layout);
+  const samples = groupSamples(input, pt, opts, layout, momentsIn);
+  const G = samples.length;
+  const droppedX = samples.reduce((a, x) => a + (x.droppedX ?? 0), 0);
+  const droppedEmpty = samples.reduce((a, x) => a + (x.droppedEmpty ?? 0), 0);
+  if (droppedX)
+    pt.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
+  if (droppedEmpty) pt.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
+  const est = estimateModel(pt, samples, opts);
+  if (!Number.isFinite(est.f) || est.groups.some((g) => g.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150)))
     throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
       code: "sem.overflow",
       hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
     });
-  const nEff = opts.likelihood === "wishart" ? sample.n - 1 : sample.n;
-  const q = pt.nFree;
-  let vcov: Float64Array = new Float64Array(q * q).fill(NaN);
-  // Identification is judged, and standard errors computed, only at a converged solution.
-  if (est.converged && opts.se === "standard") {
-    // The optimiser leaves the engine at θ̂ with the information of that point.
-    const info = est.info ?? new Float64Array(q * q);
-    if (!est.info) est.engine.information(info);
-    const names: string[] = new Array(q);
-    for (const r of pt.rows) if (r.free > 0 && names[r.free - 1] === undefined) names[r.free - 1] = paramName(r);
-    vcov = vcovFromInformation(info, q, nEff, names);
-  }
+  const wishart = opts.likelihood === "wishart";
+  const groups: GroupState[] = est.groups.map((g, k) => ({
+    label: layout ? layout.labels[k] : "",
+    structure: g.structure,
+    engine: g.engine,
+    sample: samples[k],
+    nEff: wishart ? samples[k].n - 1 : samples[k].n,
+  }));
+  const nTotal = samples.reduce((a, x) => a + x.n, 0);
+  const nEff = wishart ? nTotal - G : nTotal;
+  const standard = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
+  let vcov = standard.vcov;
   const state: SemState = {
-    syntax: model,
-    pt,
-    structure: est.structure,
-    engine: est.engine,
-    theta: est.theta,
-    vcov,
-    sample,
-    nEff,
-    likelihood: opts.likelihood,
-    f: est.f,
-    iterations: est.iterations,
-    converged: est.converged,
-    maxGrad: est.maxGrad,
-    options: opts,
-    kind,
+    syntax: model, pt, groups, objective: est.objective, structure: groups[0].structure, engine: groups[0].engine, sample: groups[0].sample,
+    theta: est.theta, vcov, nEff, likelihood: opts.likelihood, f: est.f, iterations: est.iterations, converged: est.converged, maxGrad: est.maxGrad,
+    options: opts, kind, groupVar: layout && !isGroupMomentsInput(input) ? opts.group : undefined,
   };
+  if (est.converged && (opts.se.startsWith("robust") || (opts.test !== "standard" && opts.test !== "none"))) {
+    if (momentsIn)
+      throw new PathlabError(`${kind}(): robust standard errors and scaled tests (estimator "${opts.estimator}") need the raw data; a covariance matrix has no fourth moments.`, {
+        code: "options.bad-value",
+        hint: 'Fit the data table, or use estimator "ML".',
+      });
+    const { df, dfBaseline } = testDegrees(pt, G);
+    const seKind = opts.se === "robust.sem" ? "mlm" : "mlr";
+    const testKind = opts.test === "satorra.bentler" ? "mlm" : "mlr";
+    setAll(state, state.theta);
+    // The bread is the information of the standard errors (observed for MLR, expected for MLM: lavaan's defaults).
+    const forSe = opts.se.startsWith("robust") ? robustStatistics(state, seKind, df, dfBaseline, standard.info) : undefined;
+    const forTest = opts.test === "standard" || opts.test === "none" ? undefined : forSe && seKind === testKind ? forSe : robustStatistics(state, testKind, df, dfBaseline, standard.info);
+    if (forSe) vcov = forSe.nvcov.map((v) => v / nTotal);
+    state.vcov = vcov;
+    if (forTest && df > 0) state.scaled = forTest.scaled;
+  }
   return new SemFit(state);
+}
+
+/** The model's and the baseline model's degrees of freedom (lavaan's). */
+function testDegrees(pt: ParTable, G: number): { df: number; dfBaseline: number } {
+  const p = pt.vars.ov.length;
+  const kb = pt.vars.ovX.length;
+  return { df: G * momentCount(pt) - pt.nFree, dfBaseline: G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2) };
 }
 
 /**
@@ -229,13 +275,14 @@ export interface StandardizedOptions {
   level?: number;
 }
 
+const GROUP_SPEC = { kind: "custom", check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."), expected: 'e.g. { group: "female" } or { group: 2 }' } as const;
 const LEVEL_SPEC = { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." } as const;
 
 /** A fitted SEM/CFA (lavaan's fitted `lavaan` object). */
 export class SemFit extends Result {
   /** @internal */
   readonly state: SemState;
-  /** Observations used. */
+  /** Observations used (all groups). */
   readonly n: number;
   /** Rows dropped (listwise) for missing values. */
   readonly dropped: number;
@@ -247,25 +294,31 @@ export class SemFit extends Result {
   /** Observed and latent variable names in lavaan's order. */
   readonly ov: string[];
   readonly lv: string[];
+  /** Group names in lavaan's order (one empty name for a single-group model). */
+  readonly groupLabels: string[];
+  /** Observations per group. */
+  readonly groupN: number[];
   private estRows: Float64Array;
   private seRows: Float64Array;
-  private fitCache?: Record<FitMeasureName, number>;
+  private fitCache?: Partial<Record<FitMeasureName, number>>;
+  private fimlCorrectedCache?: FimlCorrected;
   private stdCache = new Map<StdType, { est: Float64Array; se: Float64Array }>();
 
   constructor(state: SemState) {
     super();
     this.state = state;
-    this.n = state.sample.n;
+    this.n = state.groups.reduce((a, g) => a + g.sample.n, 0);
     this.dropped = state.sample.dropped;
     this.converged = state.converged;
     this.iterations = state.iterations;
     this.gradient = state.maxGrad;
     this.ov = [...state.pt.vars.ov];
     this.lv = [...state.pt.vars.lv];
-    const { pt, structure, engine, theta, vcov } = state;
+    this.groupLabels = state.groups.map((g) => g.label);
+    this.groupN = state.groups.map((g) => g.sample.n);
+    const { pt, theta, vcov } = state;
     const q = theta.length;
-    this.withTheta(theta, () => {});
-    this.estRows = rowValues(pt.rows, structure.rowCell, engine);
+    this.estRows = this.withTheta(theta, () => currentRowValues(state));
     this.seRows = new Float64Array(pt.rows.length);
     pt.rows.forEach((r, k) => {
       if (r.free > 0) this.seRows[k] = Math.sqrt(vcov[(r.free - 1) * q + (r.free - 1)]);
@@ -274,7 +327,7 @@ export class SemFit extends Result {
     if (definedIdx.length) {
       const se = deltaMethodSE(theta, vcov, (t) =>
         this.withTheta(t, () => {
-          const all = rowValues(pt.rows, structure.rowCell, engine);
+          const all = currentRowValues(state);
           return Float64Array.from(definedIdx.map((k) => all[k]));
         }),
         state.nEff,
@@ -287,18 +340,24 @@ export class SemFit extends Result {
     this.warnings = this.collectWarnings();
   }
 
-  /** Runs `fn` with the engine at θ, then restores the estimates. */
+  /** Number of groups. */
+  get ngroups(): number {
+    return this.state.groups.length;
+  }
+
+  /** Runs `fn` with the engines at θ, then restores the estimates. */
   private withTheta<T>(t: Float64Array, fn: () => T): T {
-    const { engine, theta } = this.state;
-    engine.setTheta(t);
-    engine.implied();
+    const { objective, theta } = this.state;
+    objective.setTheta(t);
+    objective.implied();
     const out = fn();
-    if (t !== theta) {
-      engine.setTheta(theta);
-      engine.implied();
-      engine.objective();
-    }
+    if (t !== theta) setAll(this.state, theta);
     return out;
+  }
+
+  /** "group 2 [Grant-White]" (empty for a single-group model). */
+  private groupName(g: number): string {
+    return this.ngroups > 1 ? `group ${g + 1} [${this.groupLabels[g]}]` : "";
   }
 
   private collectWarnings(): PathlabWarning[] {
@@ -309,7 +368,14 @@ export class SemFit extends Result {
         code: "sem.not-converged",
         message: `The optimiser did NOT converge: it stopped after ${st.iterations} iterations with scaled gradient ${st.maxGrad.toExponential(2)} (converged means below ${GRAD_TOL}). Estimates are not a solution; standard errors and fit measures are not reported.`,
       });
-    else w.push(...this.withTheta(st.theta, () => postCheckWarnings(st.pt.rows, this.estRows, st.engine, st.structure.names, this.lv)));
+    else
+      this.withTheta(st.theta, () =>
+        st.groups.forEach((g, k) => {
+          const idx = st.pt.rows.map((r, i) => (r.group === k + 1 ? i : -1)).filter((i) => i >= 0);
+          const found = postCheckWarnings(idx.map((i) => st.pt.rows[i]), Float64Array.from(idx, (i) => this.estRows[i]), g.engine, g.structure.names, this.lv);
+          for (const x of found) w.push(this.ngroups > 1 ? { code: x.code, message: `In ${this.groupName(k)}: ${x.message}` } : x);
+        }),
+      );
     st.pt.rows.forEach((r, k) => {
       if (r.op === ":=" && Number.isFinite(this.estRows[k]) && Number.isFinite(st.vcov[0]) && !Number.isFinite(this.seRows[k]))
         w.push({
@@ -325,16 +391,25 @@ export class SemFit extends Result {
     return w;
   }
 
-  /** Model-implied covariance (and mean) of the observed variables, lavaan's `inspect(fit, "implied")`. */
-  inspect(what: "implied" | "residuals" | "rsquare"): ImpliedMoments | RSquare;
-  inspect(what: string): ImpliedMoments | RSquare {
-    const { engine, structure, pt } = this.state;
+  /**
+   * Model-implied moments, residuals or R² (lavaan's `inspect(fit, "implied" | "residuals" | "rsquare")`);
+   * one per group (`PerGroup`) in a multiple-group model.
+   */
+  inspect(what: "implied" | "residuals" | "rsquare"): ImpliedMoments | RSquare | PerGroup<ImpliedMoments | RSquare>;
+  inspect(what: string): ImpliedMoments | RSquare | PerGroup<ImpliedMoments | RSquare> {
+    if (!["implied", "residuals", "rsquare", "r2"].includes(what))
+      throw new PathlabError(`inspect(): unknown option ${JSON.stringify(what)}.`, { hint: 'Use "implied", "residuals" or "rsquare".', code: "sem.option" });
+    const parts = this.state.groups.map((g) => this.inspectGroup(what, g));
+    return this.ngroups > 1 ? new PerGroup(this.groupLabels, parts) : parts[0];
+  }
+
+  private inspectGroup(what: string, g: GroupState): ImpliedMoments | RSquare {
+    const { engine, structure } = g;
+    const { pt } = this.state;
     const p = structure.p;
     const names = this.ov;
     const toRows = (a: Float64Array) => Array.from({ length: p }, (_, i) => Array.from(a.subarray(i * p, i * p + p)));
-    if (what === "implied") {
-      return new ImpliedMoments("Model-implied moments", names, toRows(engine.Sigma), pt.meanstructure ? Array.from(engine.mu) : undefined);
-    }
+    if (what === "implied") return new ImpliedMoments("Model-implied moments", names, toRows(engine.Sigma), pt.meanstructure ? Array.from(engine.mu) : undefined);
     if (what === "residuals") {
       const S = engine.sample.S;
       const R = new Float64Array(p * p);
@@ -342,29 +417,27 @@ export class SemFit extends Result {
       const mean = pt.meanstructure ? Array.from(engine.mu, (mu, i) => engine.sample.mean[i] - mu) : undefined;
       return new ImpliedMoments("Residuals (observed − implied)", names, toRows(R), mean);
     }
-    if (what === "rsquare" || what === "r2") {
-      const vars = totalVariances(engine);
-      const idx = new Map(structure.names.map((v, i) => [v, i]));
-      const endo = new Set<string>();
-      for (const r of pt.rows) {
-        if (r.op === "=~") endo.add(r.rhs);
-        if (r.op === "~") endo.add(r.lhs);
-      }
-      const values: Record<string, number> = {};
-      for (const v of structure.names) {
-        if (!endo.has(v)) continue;
-        const i = idx.get(v)!;
-        const m = engine.spec.m;
-        values[v] = 1 - engine.S[i * m + i] / vars[i];
-      }
-      return new RSquare(values);
+    const vars = totalVariances(engine);
+    const idx = new Map(structure.names.map((v, i) => [v, i]));
+    const endo = new Set<string>();
+    for (const r of pt.rows) {
+      if (r.op === "=~") endo.add(r.rhs);
+      if (r.op === "~") endo.add(r.lhs);
     }
-    throw new PathlabError(`inspect(): unknown option ${JSON.stringify(what)}.`, { hint: 'Use "implied", "residuals" or "rsquare".', code: "sem.option" });
+    const values: Record<string, number> = {};
+    for (const v of structure.names) {
+      if (!endo.has(v)) continue;
+      const i = idx.get(v)!;
+      const m = engine.spec.m;
+      values[v] = 1 - engine.S[i * m + i] / vars[i];
+    }
+    return new RSquare(values);
   }
 
   /**
    * Parameter estimates with standard errors, z, p and confidence intervals (lavaan's
-   * `parameterEstimates()`); `standardized: true` adds std.lv and std.all columns.
+   * `parameterEstimates()`); `standardized: true` adds std.lv and std.all columns. Rows carry their
+   * group (1-based; 0 for defined parameters).
    */
   parameterEstimates(opts?: EstimatesOptions): ParameterTable {
     const o = checkOptions("parameterEstimates", opts, { level: LEVEL_SPEC, standardized: { kind: "boolean" } });
@@ -382,6 +455,7 @@ export class SemFit extends Result {
         lhs: r.lhs,
         op: r.op,
         rhs: r.rhs,
+        group: r.group,
         label: r.label,
         est,
         se,
@@ -399,20 +473,21 @@ export class SemFit extends Result {
       }
       return row;
     });
-    return new ParameterTable(rows, level, !!o.standardized);
+    return new ParameterTable(rows, level, !!o.standardized, undefined, this.groupLabels);
   }
 
   private std(type: StdType): { est: Float64Array; se: Float64Array } {
     const cached = this.stdCache.get(type);
     if (cached) return cached;
-    const { pt, structure, engine, theta, vcov } = this.state;
-    const p = structure.p;
-    const f = (t: Float64Array) => this.withTheta(t, () => standardizedValues(pt.rows, structure.rowCell, engine, type, p));
+    const { pt, theta, vcov } = this.state;
+    const f = (t: Float64Array) => this.withTheta(t, () => currentStdValues(this.state, type));
     const est = f(theta);
     const se = deltaMethodSE(theta, vcov, f, this.state.nEff);
     const out = { est, se };
     this.stdCache.set(type, out);
-    const undefinedRows = pt.rows.filter((r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k]))).map((r) => `${r.lhs} ${r.op} ${r.rhs}`);
+    const undefinedRows = pt.rows
+      .filter((r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k])))
+      .map((r) => `${r.lhs} ${r.op} ${r.rhs}${this.ngroups > 1 && r.group > 0 ? ` (${this.groupName(r.group - 1)})` : ""}`);
     if (undefinedRows.length)
       this.warnings.push({
         code: "sem.std-undefined",
@@ -421,7 +496,7 @@ export class SemFit extends Result {
     return out;
   }
 
-  /** Standardised solution with delta-method standard errors (lavaan's `standardizedSolution()`). */
+  /** Standardised solution with delta-method standard errors (lavaan's `standardizedSolution()`), per group. */
   standardizedSolution(opts?: StandardizedOptions): StandardizedTable {
     const o = checkOptions("standardizedSolution", opts, {
       type: { kind: "enum", values: ["std.all", "std.lv"], unsupportedValues: { "std.nox": "only std.all and std.lv are computed so far." } },
@@ -438,6 +513,7 @@ export class SemFit extends Result {
         lhs: r.lhs,
         op: r.op,
         rhs: r.rhs,
+        group: r.group,
         label: r.label,
         est_std: est[k],
         se: s,
@@ -447,7 +523,7 @@ export class SemFit extends Result {
         ci_upper: est[k] + zc * s,
       };
     });
-    return new StandardizedTable(rows, level, false, type);
+    return new StandardizedTable(rows, level, false, type, this.groupLabels);
   }
 
   /** Why fit measures cannot be reported (not converged, or test "none"), or undefined. */
@@ -459,49 +535,77 @@ export class SemFit extends Result {
 
   /** All fit measures (lavaan names), or the named subset (names are case-insensitive, as in lavaan). */
   fitMeasures(names?: string | string[]): FitMeasures {
-    const list = fitMeasureList(names);
+    const st = this.state;
+    const list = fitMeasureList(names, measureOrder({ scaled: !!st.scaled, robust: !!st.scaled || st.options.missing !== "listwise", yb: st.scaled?.test === "yuan.bentler.mplus" }));
     const why = this.fitUnavailable();
     if (why) throw new PathlabError(`fitMeasures(): fit measures are not available: ${why}.`, { code: "sem.no-fit-measures", hint: "Fix the model (see the fit's warnings) and fit again." });
-    if (!this.fitCache) {
-      const { engine, pt, structure, sample, nEff } = this.state;
-      const xIdx = pt.vars.ovX.map((v) => structure.names.indexOf(v));
-      this.fitCache = computeFitMeasures({
-        p: structure.p,
-        S: engine.sample.S,
-        mean: engine.sample.mean,
-        Sigma: engine.Sigma,
-        W: engine.W,
-        mu: engine.mu,
-        logdetS: engine.sample.logdetS,
-        logdetSigma: engine.logdetSigma,
-        f: this.state.f,
-        npar: pt.nFree,
-        n: sample.n,
-        nEff,
-        meanstructure: pt.meanstructure,
-        xIdx,
-        fixedX: pt.fixedX,
-      });
-    }
+    if (!this.fitCache) this.fitCache = this.withTheta(this.state.theta, () => this.computeFit());
     const out = new FitMeasures(this.fitCache, list);
     const fm = this.fitCache;
     const overflow = list.filter((k) => fm[k] === Infinity || fm[k] === -Infinity);
+    void fm;
     if (overflow.length)
       throw new PathlabError(`fitMeasures(): ${overflow.join(", ")} overflow${overflow.length > 1 ? "" : "s"} (the model-implied moments are too large for double precision).`, {
         code: "sem.overflow",
         hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
       });
     // NaN is "not applicable": p-values of a saturated model (lavaan: NA); anything else is flagged.
-    const na = list.filter((k) => Number.isNaN(fm[k]) && !(fm.df === 0 && (k === "pvalue" || k === "rmsea.pvalue")));
+    const na = list.filter((k) => Number.isNaN(fm[k]) && !(fm.df === 0 && /pvalue/.test(k)));
     if (na.length) out.warnings.push({ code: "sem.measure-undefined", message: `Not defined for this model (shown as NA): ${na.join(", ")}.` });
     return out;
   }
 
-  /** Parameter estimate of one row (by label, or lhs/op/rhs). */
+  private computeFit(): Partial<Record<FitMeasureName, number>> {
+    const st = this.state;
+    const { pt, structure } = st;
+    const xIdx = pt.vars.ovX.map((v) => structure.names.indexOf(v));
+    const base = computeFitMeasures({
+      fmin: st.f / 2,
+      groups: this.state.groups.map((g) => {
+        const e = g.engine;
+        const ms = g.sample.missing;
+        return {
+          p: g.structure.p, S: e.sample.S, mean: e.sample.mean, Sigma: e.Sigma, W: e.W, mu: e.mu, logdetS: e.sample.logdetS, logdetSigma: e.logdetSigma,
+          f: e.objective(), n: g.sample.n, nEff: g.nEff,
+          ...(ms ? { fiml: fimlLikelihoods(ms, e.Sigma, e.mu, pt.fixedX ? xIdx : []), gfiWeights: (e as FimlEngine).patternWeights(), gfiSample: { S: ms.pairwiseCov, mean: ms.availableMean } } : {}),
+        };
+      }),
+      npar: pt.nFree,
+      meanstructure: pt.meanstructure,
+      xIdx,
+      fixedX: pt.fixedX,
+    });
+    const fiml = st.options.missing !== "listwise";
+    if (!st.scaled && !fiml) return base;
+    const df = base.df!;
+    const dfb = base["baseline.df"]!;
+    let corrected: FimlCorrected | undefined;
+    if (fiml) corrected = this.fimlCorrectedCache ??= fimlCorrected(st, df, dfb, st.scaled ? "V3" : "V6");
+    const robust = robustMeasures({
+      X2: base.chisq!, df, X2b: base["baseline.chisq"]!, dfb, N: st.nEff, G: this.ngroups,
+      scaled: st.scaled ? { c: st.scaled.c, cb: st.scaled.cBaseline, cH1: st.scaled.cH1, cH0: st.scaled.cH0 } : undefined,
+      fiml: corrected ? { X2: corrected.X2, c: corrected.c, X2b: corrected.X2Null, cb: corrected.cNull } : undefined,
+    });
+    return { ...base, ...robust };
+  }
+
+  /** The fit has a scaled (robust) test statistic (MLR, MLM). */
+  isScaled(): boolean {
+    return !!this.state.scaled;
+  }
+
+  /** χ² contribution of each group (lavaan's test statistic per group), at the estimates. */
+  chisqGroups(): number[] {
+    return this.withTheta(this.state.theta, () => this.state.groups.map((g) => Math.max(g.nEff * g.engine.objective(), 0)));
+  }
+
+  /** Estimates of the free and defined parameters, named by label or lhs op rhs (".gN" in group N ≥ 2). */
   coef(): Record<string, number> {
     const out: Record<string, number> = {};
     this.state.pt.rows.forEach((r, k) => {
-      if (r.free > 0 || r.op === ":=") out[r.label || `${r.lhs}${r.op}${r.rhs}`] = this.estRows[k];
+      if (!(r.free > 0 || r.op === ":=")) return;
+      const name = r.label && !r.label.startsWith(".p") ? r.label : `${r.lhs}${r.op}${r.rhs}${r.group > 1 ? `.g${r.group}` : ""}`;
+      if (!(name in out)) out[name] = this.estRows[k];
     });
     return out;
   }
@@ -509,33 +613,49 @@ export class SemFit extends Result {
   /** Covariance matrix of the free parameters (lavaan's `vcov()`), names as in `coef()`. */
   vcov(): { names: string[]; matrix: number[][] } {
     const q = this.state.theta.length;
-    const names: string[] = new Array(q);
-    for (const r of this.state.pt.rows) if (r.free > 0 && !names[r.free - 1]) names[r.free - 1] = r.label || `${r.lhs}${r.op}${r.rhs}`;
+    const names = freeParamNames(this.state.pt);
     const V = this.state.vcov;
     return { names, matrix: Array.from({ length: q }, (_, i) => Array.from(V.subarray(i * q, i * q + q))) };
   }
 
   title(): string {
-    return `${this.state.kind === "cfa" ? "Confirmatory factor analysis" : "Structural equation model"} (ML${this.state.likelihood === "wishart" ? ", Wishart likelihood" : ""})`;
+    const o = this.state.options;
+    const how = [o.estimator === "ML" ? "ML" : `${o.estimator} (robust)`, o.missing !== "listwise" ? "FIML" : "", this.state.likelihood === "wishart" ? "Wishart likelihood" : ""].filter((x) => x);
+    return `${this.state.kind === "cfa" ? "Confirmatory factor analysis" : "Structural equation model"} (${how.join(", ")})`;
   }
 
   info(): string[] {
     const st = this.state;
+    const groups = this.ngroups > 1 ? ` in ${this.ngroups} groups (${this.groupLabels.map((l, g) => `${l}: ${this.groupN[g]}`).join(", ")})` : "";
+    const eq = st.pt.groupEqual.length ? `; equal across groups: ${st.pt.groupEqual.join(", ")}${st.pt.groupPartial.length ? ` (except ${st.pt.groupPartial.join(", ")})` : ""}` : "";
     const lines = [
-      `N = ${this.n}${this.dropped ? ` (${this.dropped} rows with missing values dropped)` : ""}; ${st.pt.nFree} free parameters; ${this.converged ? `converged in ${this.iterations} iterations` : `NOT converged (stopped after ${this.iterations} iterations, scaled gradient ${st.maxGrad.toExponential(2)})`}.`,
+      `N = ${this.n}${groups}${this.dropped ? ` (${this.dropped} rows with missing values dropped)` : ""}; ${st.pt.nFree} free parameters${eq}; ${this.converged ? `converged in ${this.iterations} iterations` : `NOT converged (stopped after ${this.iterations} iterations, scaled gradient ${st.maxGrad.toExponential(2)})`}.`,
     ];
     if (this.fitUnavailable()) return lines;
     const fm = this.fitMeasures();
     const p = fm.df > 0 ? `p ${fm.pvalue < 0.001 ? "< .001" : `= ${fm.pvalue.toFixed(3)}`}` : "p not applicable (saturated model)";
     const ci = fm.df > 0 ? ` [${fm["rmsea.ci.lower"].toFixed(3)}, ${fm["rmsea.ci.upper"].toFixed(3)}]` : "";
     lines.push(`χ²(${fm.df}) = ${fm.chisq.toFixed(3)}, ${p}; CFI = ${fm.cfi.toFixed(3)}, TLI = ${fm.tli.toFixed(3)}, RMSEA = ${fm.rmsea.toFixed(3)}${ci}, SRMR = ${fm.srmr.toFixed(3)}`);
+    if (st.scaled) {
+      const ps = fm["pvalue.scaled"];
+      lines.push(
+        `Scaled (${st.scaled.test === "satorra.bentler" ? "Satorra–Bentler" : "Yuan–Bentler"}, c = ${st.scaled.c.toFixed(3)}): χ²(${fm.df}) = ${fm["chisq.scaled"].toFixed(3)}, p ${ps < 0.001 ? "< .001" : `= ${ps.toFixed(3)}`}; robust CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`,
+      );
+    } else if (st.options.missing !== "listwise")
+      lines.push(`FIML-corrected (robust) CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`);
+    if (this.ngroups > 1) lines.push(`χ² by group: ${this.chisqGroups().map((c, g) => `${this.groupLabels[g]} ${c.toFixed(3)}`).join(", ")}`);
     return lines;
   }
 
   tables(): TableSpec[] {
     const pe = this.parameterEstimates({ standardized: this.converged }).tables();
     if (this.fitUnavailable()) return pe;
-    return [this.fitMeasures(["chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "srmr", "gfi", "agfi"]).tables()[0], ...pe];
+    const robust: string[] = this.state.scaled
+      ? ["chisq.scaled", "pvalue.scaled", "chisq.scaling.factor", "cfi.robust", "tli.robust", "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust"]
+      : this.state.options.missing !== "listwise"
+        ? ["cfi.robust", "tli.robust", "rmsea.robust"]
+        : [];
+    return [this.fitMeasures(["chisq", "df", "pvalue", ...robust, "cfi", "tli", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "srmr", "gfi", "agfi"]).tables()[0], ...pe];
   }
 
   /** Text laid out like lavaan's `summary(fit, fit.measures, standardized)`. */
@@ -548,34 +668,72 @@ export class SemFit extends Result {
     return lavaanSummary(this, o);
   }
 
-  /** Composite reliability and AVE per factor from the std.all loadings. */
-  reliability(): SemReliability {
-    return semReliability(this);
+  /**
+   * The group (1-based) a per-group helper works on: `group` as a number or label; in a
+   * multiple-group fit without it, `whole` (all groups) when the helper can show them all, else an error.
+   */
+  private groupOption(what: string, group: unknown, whole: boolean): number[] {
+    if (group === undefined) {
+      if (this.ngroups === 1 || whole) return this.groupLabels.map((_, g) => g + 1);
+      throw new PathlabError(`${what} is drawn for one group at a time; this fit has ${this.ngroups} groups.`, {
+        code: "sem.group-required",
+        hint: `Pass { group: ${JSON.stringify(this.groupLabels[0])} } (groups: ${this.groupLabels.join(", ")}), or a group number from 1 to ${this.ngroups}.`,
+      });
+    }
+    const g = typeof group === "number" ? group : typeof group === "string" ? this.groupLabels.indexOf(group) + 1 : NaN;
+    if (!(Number.isInteger(g) && g >= 1 && g <= this.ngroups))
+      throw new PathlabError(`${what}: group ${describeValue(group)} is not a group of this fit.`, {
+        code: "options.bad-value",
+        hint: this.ngroups > 1 ? `Groups: ${this.groupLabels.map((l, k) => `${k + 1} = "${l}"`).join(", ")}.` : "This fit has one group; leave group out.",
+      });
+    return [g];
   }
 
-  /** Fornell–Larcker table: √AVE against the model-implied factor correlations. */
-  fornellLarcker(): FornellLarckerResult {
-    return semFornellLarcker(this);
+  /**
+   * Composite reliability and AVE per factor from the std.all loadings; in a multiple-group fit per
+   * group (all groups, or `{ group }`), from each group's standardised solution.
+   */
+  reliability(opts?: { group?: number | string }): SemReliability {
+    const o = checkOptions("reliability", opts, { group: GROUP_SPEC }) as { group?: number | string };
+    return semReliability(this, this.groupOption("reliability()", o.group, true));
   }
 
-  /** HTMT (or HTMT2) of the factors from the observed covariances of their indicators. */
-  htmt(opts?: { htmt2?: boolean }): HtmtResult {
-    return semHtmt(this, checkOptions("htmt", opts, { htmt2: { kind: "boolean" } }));
+  /** Fornell–Larcker table: √AVE against the model-implied factor correlations (one group: `{ group }`). */
+  fornellLarcker(opts?: { group?: number | string }): FornellLarckerResult {
+    const o = checkOptions("fornellLarcker", opts, { group: GROUP_SPEC }) as { group?: number | string };
+    return semFornellLarcker(this, this.groupOption("fornellLarcker()", o.group, false)[0]);
   }
 
-  /** Path diagram (plotly, laid out by elkjs) with standardised estimates; see DiagramOptions. */
+  /** HTMT (or HTMT2) of the factors from the observed covariances of their indicators (one group: `{ group }`). */
+  htmt(opts?: { htmt2?: boolean; group?: number | string }): HtmtResult {
+    const o = checkOptions("htmt", opts, { htmt2: { kind: "boolean" }, group: GROUP_SPEC }) as { htmt2?: boolean; group?: number | string };
+    return semHtmt(this, o, this.groupOption("htmt()", o.group, false)[0]);
+  }
+
+  /** Path diagram (plotly, laid out by elkjs) with standardised estimates; see DiagramOptions (`group` for a multiple-group fit). */
   diagram(opts: DiagramOptions = {}): Figure {
-    return pathDiagram(this, opts);
+    return pathDiagram(this, { ...opts, group: this.groupOption("diagram()", opts?.group, false)[0] });
   }
 
   /** The same as `diagram()`, under the name PROCESS results use. */
   pathDiagram(opts: DiagramOptions = {}): Figure {
-    return pathDiagram(this, opts);
+    return pathDiagram(this, { ...opts, group: this.groupOption("pathDiagram()", opts?.group, false)[0] });
   }
 
-  /** Case-resampling bootstrap of the defined (or all) parameters with percentile intervals. */
+  /**
+   * Case-resampling bootstrap of the defined (or all) parameters with percentile intervals; a
+   * multiple-group fit resamples within each group (as lavaan), a FIML fit resamples incomplete cases.
+   */
   bootstrap(opts: BootstrapOptions): SemBootstrap {
     return bootstrapSem(this, opts);
+  }
+
+  /**
+   * Modification indices (lavaan's `modindices(fit, sort., minimum.value, …)`): mi, epc, sepc.lv,
+   * sepc.all, sepc.nox for every fixed or absent loading, covariance, regression and intercept.
+   */
+  modindices(opts?: ModIndicesOptions): ModIndices {
+    return modindices(this, opts);
   }
 
   /** Internal access for summary/diagram/bootstrap helpers. */
@@ -585,8 +743,8 @@ export class SemFit extends Result {
 }
 
 /** lavaan's fitMeasures(fit, names): "all" or a subset, lower-cased as lavaan does. */
-function fitMeasureList(names: unknown): FitMeasureName[] {
-  if (names === undefined || names === null) return [...FIT_MEASURE_NAMES];
+function fitMeasureList(names: unknown, available: FitMeasureName[]): FitMeasureName[] {
+  if (names === undefined || names === null) return [...available];
   const list = typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
   if (!list || list.some((n) => typeof n !== "string"))
     throw new PathlabError(`fitMeasures(): names must be a string or an array of strings; got ${describeValue(names)}.`, {
@@ -597,29 +755,29 @@ function fitMeasureList(names: unknown): FitMeasureName[] {
   for (const raw of list as string[]) {
     const nm = raw.toLowerCase();
     if (nm === "all") {
-      out.push(...FIT_MEASURE_NAMES);
+      out.push(...available);
       continue;
     }
-    if ((FIT_MEASURE_NAMES as readonly string[]).includes(nm)) {
+    if ((available as string[]).includes(nm)) {
       out.push(nm as FitMeasureName);
       continue;
     }
+    const robustName = (SCALED_MEASURE_NAMES as readonly string[]).includes(nm) || (ROBUST_MEASURE_NAMES as readonly string[]).includes(nm);
     const lavaanOnly = LAVAAN_ONLY_MEASURES.includes(nm);
     throw new PathlabError(
-      lavaanOnly ? `fitMeasures(): "${raw}" is a lavaan fit measure pathlab does not compute yet.` : `fitMeasures(): unknown fit measure ${JSON.stringify(raw)}.`,
-      { hint: `Available: ${FIT_MEASURE_NAMES.join(", ")}.`, code: lavaanOnly ? "options.unsupported" : "options.unknown" },
+      robustName
+        ? `fitMeasures(): "${raw}" belongs to a scaled (robust) test; this fit has the standard test.`
+        : lavaanOnly
+          ? `fitMeasures(): "${raw}" is a lavaan fit measure pathlab does not compute yet.`
+          : `fitMeasures(): unknown fit measure ${JSON.stringify(raw)}.`,
+      {
+        hint: robustName ? 'Fit with estimator: "MLR" or "MLM" (robust measures also come with missing: "ml").' : `Available: ${available.join(", ")}.`,
+        code: robustName || lavaanOnly ? "options.unsupported" : "options.unknown",
+      },
     );
   }
   return out;
 }
 
-/** lavaan 0.6.14 measures not computed here (scaled/robust versions need estimators pathlab lacks). */
-const LAVAAN_ONLY_MEASURES = [
-  "fmin", "chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor", "baseline.chisq.scaled", "baseline.df.scaled",
-  "baseline.pvalue.scaled", "baseline.chisq.scaling.factor", "cfi.scaled", "tli.scaled", "cfi.robust", "tli.robust", "nnfi.scaled",
-  "nnfi.robust", "rfi", "rfi.scaled", "nfi.scaled", "ifi.scaled", "rni.scaled", "rni.robust", "pnfi", "scaling.factor.h1",
-  "scaling.factor.h0", "ntotal", "rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled",
-  "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue", "rmr",
-  "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "cn_05",
-  "cn_01", "pgfi", "mfi", "ecvi", "wrmr",
-];
+/** lavaan 0.6.14 measures not computed here. */
+const LAVAAN_ONLY_MEASURES = ["rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "wrmr"];

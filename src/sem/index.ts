@@ -4,9 +4,14 @@
  */
 export { cfa, sem, SemFit, type SemOptions, type SemInput, type EstimatesOptions, type StandardizedOptions } from "./fit";
 export { covFromCorrelations, type MomentsInput } from "./moments";
+export { modindices, ModIndices, type ModIndexRow, type ModIndicesOptions } from "./modindices";
+export { indProd, probe2WayMC, probe2WayRC, ProbeResult, type IndProdOptions, type ProbeRow } from "./interaction";
+export { lavTestScore, ScoreTest, type ScoreTestRow, type ScoreTestOptions } from "./score-test";
+export { lavTestLRT, anova, LrtTable, type LrtRow, type LrtOptions } from "./lrt";
+export { invariance, InvarianceResult, type InvarianceOptions, type InvarianceRow } from "./invariance";
 export { parseModelSyntax, type SyntaxRow } from "./syntax";
-export { buildParTable, type ParRow, type ParTable } from "./partable";
-export { FitMeasures, ParameterTable, StandardizedTable, ImpliedMoments, RSquare, type EstimateRow, type StandardizedRow } from "./results";
+export { buildParTable, GROUP_EQUAL_CLASSES, type ParRow, type ParTable, type GroupEqualClass } from "./partable";
+export { FitMeasures, ParameterTable, StandardizedTable, ImpliedMoments, RSquare, PerGroup, type EstimateRow, type StandardizedRow } from "./results";
 export { FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 export { SemReliability, type FactorReliability } from "./validity";
 export { SemBootstrap, type BootstrapOptions, type BootstrapRow } from "./bootstrap";

@@ -2,6 +2,7 @@
  * Dense kernels on row-major Float64Array matrices used inside the estimation loop. They write into
  * caller-owned buffers so that an iteration allocates nothing.
  */
+import { eigenSymmetric } from "../measurement/efa/eigen";
 
 /**
  * In-place Cholesky factor (lower triangle of `a`, n×n row-major) of a symmetric matrix.
@@ -168,4 +169,30 @@ export function symEigenFlat(a: Float64Array, n: number): { values: Float64Array
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = A[i * n + i];
   return { values, vectors: V };
+}
+
+/**
+ * Moore–Penrose inverse of a symmetric (possibly indefinite or singular) matrix from its
+ * eigen-decomposition: eigenvalues with |λ| ≤ tol·max|λ| are treated as zero (tol = √ε, the
+ * tolerance of R's MASS::ginv on the singular values |λ|).
+ */
+export function pinvSym(a: Float64Array, n: number): Float64Array {
+  const { values, vectors: rows } = eigenSymmetric(a, n, true);
+  // eigenSymmetric returns eigenvectors as rows; column k of `vectors` below is eigenvector k.
+  const vectors = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) vectors[i * n + k] = rows![k * n + i];
+  let big = 0;
+  for (let k = 0; k < n; k++) big = Math.max(big, Math.abs(values[k]));
+  const tol = Math.sqrt(2.220446049250313e-16) * big;
+  const out = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) {
+    const lam = values[k];
+    if (!(Math.abs(lam) > tol)) continue;
+    for (let i = 0; i < n; i++) {
+      const vi = vectors[i * n + k] / lam;
+      if (vi === 0) continue;
+      for (let j = 0; j < n; j++) out[i * n + j] += vi * vectors[j * n + k];
+    }
+  }
+  return out;
 }

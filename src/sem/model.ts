@@ -18,7 +18,8 @@ export interface ModelStructure {
   rowCell: (Cell | undefined)[];
 }
 
-export function buildRam(pt: ParTable, S: Float64Array, mean: Float64Array): ModelStructure {
+/** RAM matrices of group `group` (1-based); rows of other groups get no cell. */
+export function buildRam(pt: ParTable, S: Float64Array, mean: Float64Array, group = 1): ModelStructure {
   const { ov, lv } = pt.vars;
   const names = [...ov, ...lv];
   const p = ov.length;
@@ -31,6 +32,10 @@ export function buildRam(pt: ParTable, S: Float64Array, mean: Float64Array): Mod
   const rowCell: (Cell | undefined)[] = [];
   for (const r of pt.rows) {
     let cell: Cell | undefined;
+    if (r.group !== group) {
+      rowCell.push(undefined);
+      continue;
+    }
     if (r.op === "=~") cell = { kind: 0, i: index.get(r.rhs)!, j: index.get(r.lhs)! };
     else if (r.op === "~") cell = { kind: 0, i: index.get(r.lhs)!, j: index.get(r.rhs)! };
     else if (r.op === "~~") {
@@ -54,12 +59,21 @@ export function buildRam(pt: ParTable, S: Float64Array, mean: Float64Array): Mod
   return { spec: { p, m, meanstructure: pt.meanstructure, A0, S0, m0, cells }, names, p, rowCell };
 }
 
-/** Start values θ₀ (one per free parameter). */
-export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, mean: Float64Array): Float64Array {
+/**
+ * Start values θ₀ (one per free parameter) from the moments of each group in turn; a parameter
+ * shared by several groups starts from its value in the first group that has it.
+ */
+export function startValues(pt: ParTable, groups: { structure: ModelStructure; S: Float64Array; mean: Float64Array }[]): Float64Array {
+  const theta = new Float64Array(pt.nFree);
+  const set = new Uint8Array(pt.nFree);
+  groups.forEach((g, k) => groupStartValues(pt, g.structure, g.S, g.mean, k + 1, theta, set));
+  for (const r of pt.rows) if (r.free > 0) r.start = theta[r.free - 1];
+  return theta;
+}
+
+function groupStartValues(pt: ParTable, st: ModelStructure, S: Float64Array, mean: Float64Array, group: number, theta: Float64Array, set: Uint8Array): void {
   const { p } = st;
-  const q = pt.nFree;
-  const theta = new Float64Array(q);
-  const set = new Uint8Array(q);
+  const rows = pt.rows.filter((r) => r.group === group);
   const idx = new Map(st.names.map((v, i) => [v, i]));
   const isOv = (v: string) => (idx.get(v) ?? p) < p;
   const cov = (a: string, b: string) => S[idx.get(a)! * p + idx.get(b)!];
@@ -68,7 +82,7 @@ export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, m
   const lvVar = new Map<string, number>();
   const loadingGuess = new Map<string, number>();
   for (const f of pt.vars.lv) {
-    const loads = pt.rows.filter((r) => r.op === "=~" && r.lhs === f);
+    const loads = rows.filter((r) => r.op === "=~" && r.lhs === f);
     const obs = loads.filter((r) => isOv(r.rhs));
     if (obs.length === 0) continue;
     const marker = loads.find((r) => r.free === 0 && r.ustart !== null && r.ustart !== 0 && isOv(r.rhs));
@@ -97,11 +111,11 @@ export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, m
       for (const o of others) loadingGuess.set(`${f}=~${o.rhs}`, cov(marker.rhs, o.rhs) / (lm * psi));
     }
   }
-  const endogenousLv = new Set(pt.rows.filter((r) => r.op === "~").map((r) => r.lhs));
+  const endogenousLv = new Set(rows.filter((r) => r.op === "~").map((r) => r.lhs));
   for (const r of pt.rows) if (r.op === "=~" && !isOv(r.rhs)) endogenousLv.add(r.rhs);
-  const endogenousOv = new Set(pt.rows.filter((r) => (r.op === "~" || r.op === "=~") && r.free + (r.ustart ?? 1) !== 0).map((r) => (r.op === "~" ? r.lhs : r.rhs)));
+  const endogenousOv = new Set(rows.filter((r) => (r.op === "~" || r.op === "=~") && r.free + (r.ustart ?? 1) !== 0).map((r) => (r.op === "~" ? r.lhs : r.rhs)));
 
-  for (const r of pt.rows) {
+  for (const r of rows) {
     if (r.free === 0) continue;
     const k = r.free - 1;
     if (set[k]) continue;
@@ -120,6 +134,4 @@ export function startValues(pt: ParTable, st: ModelStructure, S: Float64Array, m
     set[k] = 1;
     r.start = v;
   }
-  for (const r of pt.rows) if (r.free > 0) r.start = theta[r.free - 1];
-  return theta;
 }

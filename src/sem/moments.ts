@@ -3,7 +3,8 @@
  * statistics (a covariance matrix, or correlations plus standard deviations).
  */
 import { PathlabError } from "../errors";
-import { numericColumns, unknownVariable, type TableInput } from "../data/table-input";
+import { columnNames, isMissing, numericColumns, rawColumn, rowCount, toNumber, unknownVariable, type TableInput } from "../data/table-input";
+import { missingSample, type MissingSample } from "./missing";
 import { cholInPlace } from "./linalg";
 
 /** Summary statistics a paper publishes: covariance (divisor N − 1), optional means, N, variable names. */
@@ -12,6 +13,8 @@ export interface MomentsInput {
   means?: number[];
   n: number;
   names: string[];
+  /** Multiple groups: the group's name (an array of moments inputs is one per group). */
+  group?: string;
 }
 
 /**
@@ -43,10 +46,65 @@ export interface SampleStats {
   /** Raw columns (complete cases) when fitted from data; needed by the bootstrap. */
   columns?: Float64Array[];
   dropped: number;
+  /** Full-information ML: the incomplete data (covUnbiased and mean then hold the EM moments). */
+  missing?: MissingSample;
+  /** FIML: rows dropped for a missing exogenous covariate (fixed.x), and rows with nothing observed. */
+  droppedX?: number;
+  droppedEmpty?: number;
 }
 
 export function isMomentsInput(x: unknown): x is MomentsInput {
   return x !== null && typeof x === "object" && !Array.isArray(x) && Array.isArray((x as MomentsInput).cov) && typeof (x as MomentsInput).n === "number";
+}
+
+/** Moments of several groups: an array of `{ cov, means?, n, names, group? }`, one per group. */
+export function isGroupMomentsInput(x: unknown): x is MomentsInput[] {
+  return Array.isArray(x) && x.length > 0 && x.every(isMomentsInput);
+}
+
+/** How the data splits into groups: labels in lavaan's order and, for raw data, each row's group. */
+export interface GroupLayout {
+  labels: string[];
+  /** Raw data: the group (0-based) of each row, −1 for rows of groups not analysed. */
+  rowGroup?: Int32Array;
+}
+
+/**
+ * Groups of raw data as lavaan forms them (lav_data_full): the distinct values of the group column
+ * in order of appearance (or the order of `groupLabel`). A missing group value is an error (lavaan
+ * drops such rows with a warning; here dropping must be explicit).
+ */
+export function groupLayout(input: TableInput, group: string, groupLabel?: string[]): GroupLayout {
+  const names = columnNames(input);
+  if (!names.includes(group)) throw unknownVariable(group, names);
+  const raw = rawColumn(input, group);
+  const missingRows: number[] = [];
+  const values = raw.map((v, i) => {
+    if (isMissing(v)) {
+      missingRows.push(i + 1);
+      return "";
+    }
+    return String(typeof v === "string" ? v.trim() : v);
+  });
+  if (missingRows.length)
+    throw new PathlabError(`The group variable "${group}" is missing in ${missingRows.length} row${missingRows.length > 1 ? "s" : ""} (row ${missingRows.slice(0, 5).join(", ")}${missingRows.length > 5 ? ", …" : ""}).`, {
+      code: "sem.group-missing",
+      hint: `Drop those rows before fitting (lavaan drops them with a warning), or recode the missing group values.`,
+    });
+  const seen = [...new Set(values)];
+  let labels = seen;
+  if (groupLabel) {
+    const unknown = groupLabel.filter((l) => !seen.includes(l));
+    if (unknown.length)
+      throw new PathlabError(`groupLabel: ${unknown.map((l) => `"${l}"`).join(", ")} ${unknown.length > 1 ? "do" : "does"} not occur in the group variable "${group}".`, {
+        code: "options.bad-value",
+        hint: `Values of "${group}": ${seen.slice(0, 20).map((l) => `"${l}"`).join(", ")}.`,
+      });
+    labels = [...new Set(groupLabel)];
+  }
+  const index = new Map(labels.map((l, k) => [l, k]));
+  const rowGroup = Int32Array.from(values, (v) => index.get(v) ?? -1);
+  return { labels, rowGroup };
 }
 
 export interface SampleOptions {
@@ -63,6 +121,47 @@ export function sampleStats(input: TableInput | MomentsInput, names: string[], o
   const stats = isMomentsInput(input) ? momentsStats(input, names, opts) : rawStats(input, names, opts);
   checkPD(stats.covUnbiased, names);
   return stats;
+}
+
+/**
+ * Moments of each group: raw data split by `layout` (listwise deletion over all groups first, as
+ * lavaan), or one moments object per group. Each group is checked on its own (enough cases, no
+ * constant variable, a positive definite covariance), and the error names the group.
+ */
+export function groupSampleStats(input: TableInput | MomentsInput[], names: string[], layout: GroupLayout, opts: SampleOptions = {}): SampleStats[] {
+  const p = names.length;
+  const stats = isGroupMomentsInput(input)
+    ? input.map((m) => momentsStats(m, names, opts))
+    : splitRaw(input as TableInput, names, layout, opts);
+  stats.forEach((st, g) => {
+    const where = `group ${g + 1} ("${layout.labels[g]}")`;
+    if (st.n <= p)
+      throw new PathlabError(`The ${where} has ${st.n} complete case${st.n === 1 ? "" : "s"} for ${p} observed variables: its covariance matrix cannot be positive definite (it needs more than ${p} cases).`, {
+        code: "sem.group-too-small",
+        hint: "Merge small groups, drop the group (groupLabel lists the groups to analyse), or fit fewer variables.",
+      });
+    try {
+      checkPD(st.covUnbiased, names);
+    } catch (e) {
+      if (e instanceof PathlabError) throw new PathlabError(`In ${where}: ${e.message[0].toLowerCase()}${e.message.slice(1)}`, { code: e.code, hint: e.hint });
+      throw e;
+    }
+  });
+  return stats;
+}
+
+function splitRaw(input: TableInput, names: string[], layout: GroupLayout, opts: SampleOptions): SampleStats[] {
+  const cols = numericColumns(input, names, { missing: opts.naValues });
+  const G = layout.labels.length;
+  const members: number[][] = Array.from({ length: G }, () => []);
+  cols.rows.forEach((row, k) => {
+    const g = layout.rowGroup![row];
+    if (g >= 0) members[g].push(k);
+  });
+  return members.map((ks) => {
+    const columns = cols.columns.map((c) => Float64Array.from(ks, (k) => c[k]));
+    return momentsOfColumns(names, columns, ks.length, cols.dropped, opts);
+  });
 }
 
 function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions): SampleStats {
@@ -118,11 +217,14 @@ function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions)
 }
 
 function rawStats(input: TableInput, names: string[], opts: SampleOptions): SampleStats {
-  const p = names.length;
   const cols = numericColumns(input, names, { missing: opts.naValues });
-  const n = cols.n;
-  if (n < 2) throw new PathlabError(`Only ${n} complete case(s) on the model's variables.`, { code: "sem.data", hint: "Check the missing values of the model's variables." });
-  const columns = cols.columns;
+  if (cols.n < 2) throw new PathlabError(`Only ${cols.n} complete case(s) on the model's variables.`, { code: "sem.data", hint: "Check the missing values of the model's variables." });
+  return momentsOfColumns(names, cols.columns, cols.n, cols.dropped, opts);
+}
+
+/** Means and covariance (divisor N − 1) of complete columns; std.ov standardises first. */
+function momentsOfColumns(names: string[], columns: Float64Array[], n: number, dropped: number, opts: SampleOptions): SampleStats {
+  const p = names.length;
   const mean = columnMeans(columns, n);
   for (const v of opts.standardize ?? []) {
     const j = names.indexOf(v);
@@ -143,7 +245,69 @@ function rawStats(input: TableInput, names: string[], opts: SampleOptions): Samp
       for (let i = 0; i < n; i++) s += (ca[i] - mean[a]) * (cb[i] - mean[b]);
       S[a * p + b] = S[b * p + a] = s / (n - 1);
     }
-  return { names: [...names], n, covUnbiased: S, mean, columns, dropped: cols.dropped };
+  return { names: [...names], n, covUnbiased: S, mean, columns, dropped };
+}
+
+/**
+ * Columns of raw data with missing values kept as NaN (full-information ML), one set per group of
+ * `layout` (all rows when there are no groups). Rows missing on every model variable are dropped
+ * (as lavaan) and counted; rows missing a fixed.x covariate are dropped (lavaan's missing = "ml").
+ */
+export function fimlSampleStats(input: TableInput, names: string[], opts: SampleOptions & { complete?: string[] }, layout?: GroupLayout): SampleStats[] {
+  const all = columnNames(input);
+  for (const v of names) if (!all.includes(v)) throw unknownVariable(v, all);
+  const nRows = names.length ? columnValues(input, names[0]).length : rowCount(input);
+  const codes = opts.naValues ?? [];
+  const cols = names.map((v) => {
+    const raw = columnValues(input, v);
+    const out = new Float64Array(nRows);
+    for (let i = 0; i < nRows; i++) {
+      const x = raw[i];
+      out[i] = typeof x === "number" && Number.isFinite(x) && !codes.includes(x) ? x : isMissing(x, codes) ? NaN : toNumber(x, v, i);
+    }
+    return out;
+  });
+  const completeIdx = (opts.complete ?? []).map((v) => names.indexOf(v));
+  const G = layout ? layout.labels.length : 1;
+  const members: number[][] = Array.from({ length: G }, () => []);
+  let droppedX = 0;
+  for (let i = 0; i < nRows; i++) {
+    const g = layout ? layout.rowGroup![i] : 0;
+    if (g < 0) continue;
+    if (completeIdx.some((j) => Number.isNaN(cols[j][i]))) {
+      droppedX++;
+      continue;
+    }
+    members[g].push(i);
+  }
+  return members.map((rows, g) => {
+    const gcols = cols.map((c) => Float64Array.from(rows, (i) => c[i]));
+    const where = layout ? ` in group ${g + 1} ("${layout.labels[g]}")` : "";
+    let ms: { sample: MissingSample; droppedEmpty: number };
+    try {
+      ms = missingSample(gcols, names, rows.length);
+    } catch (e) {
+      if (e instanceof PathlabError && where) throw new PathlabError(e.message.replace("FIML: ", `FIML${where}: `), { code: e.code, hint: e.hint });
+      throw e;
+    }
+    const n = ms.sample.n;
+    const covUnbiased = ms.sample.cov.map((v) => (v * n) / (n - 1));
+    return {
+      names: [...names], n, covUnbiased, mean: ms.sample.mean, dropped: ms.droppedEmpty + (g === 0 ? droppedX : 0), missing: ms.sample,
+      droppedX: g === 0 ? droppedX : 0, droppedEmpty: ms.droppedEmpty,
+    };
+  });
+}
+
+/** One column of a table already checked (columnNames) — without re-checking the table per column. */
+function columnValues(input: TableInput, name: string): ArrayLike<unknown> {
+  if (Array.isArray(input)) return (input as { [k: string]: unknown }[]).map((r) => r[name]);
+  const df = input as { columns?: unknown; values?: unknown };
+  if (Array.isArray(df.columns) && Array.isArray(df.values)) {
+    const j = (df.columns as string[]).indexOf(name);
+    return (df.values as unknown[][]).map((row) => row[j]);
+  }
+  return (input as { [k: string]: ArrayLike<unknown> })[name];
 }
 
 function columnMeans(columns: Float64Array[], n: number): Float64Array {

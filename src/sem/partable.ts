@@ -17,12 +17,15 @@ export interface ParRow {
   rhs: string;
   /** 1 = written by the user, 0 = added by a default. */
   user: 0 | 1;
+  /** Group (1-based); 0 for defined parameters (:=), which belong to no group. */
+  group: number;
   /** 0 = fixed, otherwise 1-based index of the free parameter (repeated labels share one index). */
   free: number;
   /** Fixed value given by the user or a default (null when free). */
   ustart: number | null;
   /** 1 for the (co)variances and means of observed exogenous covariates fixed at sample values. */
   exo: 0 | 1;
+  /** The user's label, or lavaan's ".pN." for a row held equal to row N by group.equal. */
   label: string;
   /** Start value for free parameters (value for fixed ones). */
   start: number;
@@ -39,7 +42,17 @@ export interface BuildOptions {
   orthogonal?: boolean;
   /** Fix the first loading of each factor at 1 (default: true unless stdLv). */
   autoFixFirst?: boolean;
+  /** Number of groups (default 1). */
+  ngroups?: number;
+  /** lavaan's group.equal: parameter classes held equal across groups. */
+  groupEqual?: GroupEqualClass[];
+  /** lavaan's group.partial: parameters ("x3~1", "visual=~x2") released from group.equal. */
+  groupPartial?: string[];
 }
+
+/** The classes of lavaan's group.equal (thresholds and composite loadings have no meaning here). */
+export const GROUP_EQUAL_CLASSES = ["loadings", "intercepts", "means", "residuals", "residual.covariances", "lv.variances", "lv.covariances", "regressions"] as const;
+export type GroupEqualClass = (typeof GROUP_EQUAL_CLASSES)[number];
 
 export interface ModelVars {
   /** Observed variables in lavaan's order: indicators, outcomes, covariates, then the rest. */
@@ -53,6 +66,16 @@ export interface ModelVars {
   eqsY: string[];
 }
 
+/** An equality constraint between two rows (lavaan's `.pA. == .pB.`), row indices into `rows`. */
+export interface EqualityConstraint {
+  a: number;
+  b: number;
+  /** 1: written by the user ("a == b" or a repeated label), 2: from group.equal. */
+  user: 1 | 2;
+  /** For a constraint written "a == b": the two labels (lavaan lists them by label). */
+  labels?: [string, string];
+}
+
 export interface ParTable {
   rows: ParRow[];
   vars: ModelVars;
@@ -62,6 +85,11 @@ export interface ParTable {
   stdLv: boolean;
   /** The (co)variances and means of `vars.ovX` are fixed at their sample values. */
   fixedX: boolean;
+  ngroups: number;
+  groupEqual: GroupEqualClass[];
+  groupPartial: string[];
+  /** The equality constraints lavaan lists (and lavTestScore tests), in lavaan's order. */
+  equalities: EqualityConstraint[];
   /** Notes lavaan also gives while building the table (e.g. a covariate treated as random). */
   warnings: PathlabWarning[];
 }
@@ -115,6 +143,9 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   const stdLv = !!opts.stdLv;
   const fixedX = opts.fixedX ?? true;
   const autoFixFirst = opts.autoFixFirst ?? !stdLv;
+  const ngroups = opts.ngroups ?? 1;
+  const groupEqual = opts.groupEqual ?? [];
+  const groupPartial = (opts.groupPartial ?? []).map((s) => s.replace(/\s+/g, ""));
   const model = syntax.filter((r) => r.op === "=~" || r.op === "~" || r.op === "~~" || r.op === "~1");
   const defined = syntax.filter((r) => r.op === ":=");
   const constraints = syntax.filter((r) => r.op === "==" || r.op === "<" || r.op === ">");
@@ -127,15 +158,16 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     const key = pairKey(r.op, r.lhs, r.rhs);
     const prev = seen.get(key);
     if (prev) {
-      if (r.label !== undefined) prev.label = r.label;
-      if (r.fixed !== undefined) prev.fixed = r.fixed;
-      if (r.start !== undefined) prev.start = r.start;
+      if (r.label !== undefined || r.groupLabel) [prev.label, prev.groupLabel] = [r.label, r.groupLabel];
+      if (r.fixed !== undefined || r.groupFixed) [prev.fixed, prev.groupFixed] = [r.fixed, r.groupFixed];
+      if (r.start !== undefined || r.groupStart) [prev.start, prev.groupStart] = [r.start, r.groupStart];
     } else {
       const copy = { ...r };
       seen.set(key, copy);
       userRows.push(copy);
     }
   }
+  checkModifierLengths(userRows, ngroups);
 
   const { lv, ov, ovX, randomX, lvX, lvY, ovY, eqsY } = classify(userRows);
   for (const r of userRows)
@@ -148,65 +180,201 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     });
 
   const meanstructure = !!opts.meanstructure || userRows.some((r) => r.op === "~1");
+  const template = templateRows(userRows, { ov, lv, ovX, lvX, lvY, ovY }, { stdLv, autoFixFirst, fixedX, meanstructure, orthogonal: !!opts.orthogonal }, seen);
+
+  // One copy per group, then lavaan's group-2+ rules and the per-group modifiers.
   const rows: ParRow[] = [];
+  const lvSet = new Set(lv);
+  for (let g = 1; g <= ngroups; g++) {
+    for (const t of template) {
+      const r: ParRow = { ...t.row, id: rows.length + 1, group: g };
+      if (g > 1 && r.user === 0 && r.op === "~1" && lvSet.has(r.lhs) && groupEqual.includes("intercepts") && !groupEqual.includes("means")) r.ustart = null;
+      if (g > 1 && r.user === 0 && stdLv && r.op === "~~" && r.lhs === r.rhs && lvSet.has(r.lhs) && groupEqual.includes("loadings") && !groupEqual.includes("lv.variances")) r.ustart = null;
+      if (t.mods) applyModifiers(r, t.mods, g - 1, t.autoFixed);
+      rows.push(r);
+    }
+  }
+  // fixed.x rows are fixed (at sample values, filled in by the model builder).
+  for (const r of rows) if (r.exo === 1) r.ustart = null;
+
+  const labels = new Set(rows.map((r) => r.label).filter((l) => l));
+  if (ngroups > 1 && groupEqual.length === 0 && userRows.some((r) => r.label !== undefined && !r.groupLabel))
+    warnings.push({
+      code: "sem.single-label",
+      message: "A single label on a parameter in a multiple-group model holds it equal across all groups (as lavaan warns). Write one label per group, e.g. c(a1, a2)*x2, if that is not intended.",
+    });
+  const equalities = equalitySets(rows, ngroups, groupEqual, groupPartial, new Set(ovX), lvSet);
+  const resolve = applyConstraints(rows, constraints, labels);
+  // Constraints written "a == b" come first in lavaan's list.
+  const written: EqualityConstraint[] = [];
+  for (const c of constraints)
+    if (c.op === "==" && c.lhsExpr?.kind === "ref" && c.expr?.kind === "ref") {
+      const a = rows.findIndex((r) => r.label === (c.lhsExpr as { name: string }).name);
+      const b = rows.findIndex((r) => r.label === (c.expr as { name: string }).name);
+      if (a >= 0 && b >= 0) written.push({ a, b, user: 1, labels: [rows[a].label, rows[b].label] });
+    }
+  equalities.unshift(...written);
+  const nFree = numberFreeParameters(rows, resolve);
+  for (const v of ov.concat(lv))
+    if (labels.has(v))
+      throw new PathlabError(`The label "${v}" is also a variable name.`, { hint: "Use labels that differ from variable names.", code: "sem.model" });
+  checkGroupPartial(groupPartial, rows, ngroups);
+  addDefined(rows, defined, labels);
+
+  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, ngroups, groupEqual: [...groupEqual], groupPartial, equalities, warnings };
+}
+
+interface TemplateRow {
+  row: ParRow;
+  /** The user's statement (modifiers), for user rows. */
+  mods?: SyntaxRow;
+  /** The first loading of a factor, fixed at 1 by default. */
+  autoFixed?: boolean;
+}
+
+/** lavaan's flat table of one group: the user rows, then the defaults (lav_partable_flat). */
+function templateRows(
+  userRows: SyntaxRow[],
+  v: { ov: string[]; lv: string[]; ovX: string[]; lvX: string[]; lvY: string[]; ovY: string[] },
+  o: { stdLv: boolean; autoFixFirst: boolean; fixedX: boolean; meanstructure: boolean; orthogonal: boolean },
+  seen: Map<string, SyntaxRow>,
+): TemplateRow[] {
+  const { ov, lv, ovX, lvX, lvY, ovY } = v;
+  const out: TemplateRow[] = [];
   const firstLoading = new Set<string>();
-  const pushUser = (r: SyntaxRow) => {
-    let ustart: number | null = r.fixed !== undefined && !Number.isNaN(r.fixed) ? r.fixed : null;
+  const base = (lhs: string, op: SemOp, rhs: string, user: 0 | 1, ustart: number | null, exo: 0 | 1 = 0): ParRow => ({
+    id: 0, lhs, op, rhs, user, group: 1, free: 0, ustart, exo, label: "", start: NaN,
+  });
+  for (const r of userRows) {
+    let ustart: number | null = null;
+    let autoFixed = false;
     if (r.op === "=~" && !firstLoading.has(r.lhs)) {
       firstLoading.add(r.lhs);
-      if (autoFixFirst && r.fixed === undefined) ustart = 1;
+      if (o.autoFixFirst) {
+        ustart = 1;
+        autoFixed = true;
+      }
     }
-    if (stdLv && r.op === "~~" && r.lhs === r.rhs && lv.includes(r.lhs) && r.fixed === undefined) ustart = 1;
-    rows.push({
-      id: rows.length + 1,
-      lhs: r.lhs,
-      op: r.op,
-      rhs: r.rhs,
-      user: 1,
-      free: 0,
-      ustart,
-      exo: 0,
-      label: r.label ?? "",
-      start: r.start ?? NaN,
-      line: r.line,
-    });
-  };
-  userRows.forEach(pushUser);
-
+    if (o.stdLv && r.op === "~~" && r.lhs === r.rhs && lv.includes(r.lhs)) ustart = 1;
+    out.push({ row: { ...base(r.lhs, r.op, r.rhs, 1, ustart), line: r.line }, mods: r, autoFixed });
+  }
   // Defaults in lavaan's order (lav_partable_flat): variances, latent-covariate covariances,
   // covariances among pure outcomes, the covariate block, intercepts.
   const has = (op: string, a: string, b: string) => seen.has(pairKey(op, a, b));
   const addDefault = (lhs: string, op: SemOp, rhs: string, ustart: number | null, exo: 0 | 1 = 0) => {
     if (has(op, lhs, rhs)) return;
     seen.set(pairKey(op, lhs, rhs), { lhs, op, rhs, line: 0, col: 0 });
-    rows.push({ id: rows.length + 1, lhs, op, rhs, user: 0, free: 0, ustart, exo, label: "", start: NaN });
+    out.push({ row: base(lhs, op, rhs, 0, ustart, exo) });
   };
   const ovXSet = new Set(ovX);
-  const xExo: 0 | 1 = fixedX ? 1 : 0;
-  for (const v of ov) if (!ovXSet.has(v)) addDefault(v, "~~", v, singleIndicatorFixed(userRows, v, lv) ? 0 : null);
-  for (const v of lv) addDefault(v, "~~", v, stdLv ? 1 : null);
-  const lvCov = opts.orthogonal ? 0 : null;
+  const xExo: 0 | 1 = o.fixedX ? 1 : 0;
+  for (const x of ov) if (!ovXSet.has(x)) addDefault(x, "~~", x, singleIndicatorFixed(userRows, x, lv) ? 0 : null);
+  for (const x of lv) addDefault(x, "~~", x, o.stdLv ? 1 : null);
+  const lvCov = o.orthogonal ? 0 : null;
   for (let i = 0; i < lvX.length; i++) for (let j = i + 1; j < lvX.length; j++) addDefault(lvX[i], "~~", lvX[j], lvCov);
   const ys = [...lvY, ...ovY];
   for (let i = 0; i < ys.length; i++)
-    for (let j = i + 1; j < ys.length; j++) addDefault(ys[i], "~~", ys[j], opts.orthogonal && lv.includes(ys[i]) && lv.includes(ys[j]) ? 0 : null);
+    for (let j = i + 1; j < ys.length; j++) addDefault(ys[i], "~~", ys[j], o.orthogonal && lv.includes(ys[i]) && lv.includes(ys[j]) ? 0 : null);
   for (let j = 0; j < ovX.length; j++) for (let i = j; i < ovX.length; i++) addDefault(ovX[j], "~~", ovX[i], null, xExo);
-  if (meanstructure) {
-    for (const v of ov) addDefault(v, "~1", "", null, ovXSet.has(v) ? xExo : 0);
-    for (const v of lv) addDefault(v, "~1", "", 0);
+  if (o.meanstructure) {
+    for (const x of ov) addDefault(x, "~1", "", null, ovXSet.has(x) ? xExo : 0);
+    for (const x of lv) addDefault(x, "~1", "", 0);
   }
-  // fixed.x rows are fixed (at sample values, filled in by the model builder).
-  for (const r of rows) if (r.exo === 1) r.ustart = null;
+  return out;
+}
 
-  const labels = new Set(rows.map((r) => r.label).filter((l) => l));
-  const resolve = applyConstraints(rows, constraints, labels);
-  const nFree = numberFreeParameters(rows, resolve);
-  for (const v of ov.concat(lv))
-    if (labels.has(v))
-      throw new PathlabError(`The label "${v}" is also a variable name.`, { hint: "Use labels that differ from variable names.", code: "sem.model" });
-  addDefined(rows, defined, labels);
+/** The user's modifiers of group `g` (0-based): fixed value or NA (free), label, start value. */
+function applyModifiers(r: ParRow, m: SyntaxRow, g: number, autoFixed?: boolean): void {
+  const fixed = m.groupFixed ? m.groupFixed[g] : m.fixed;
+  if (fixed !== undefined) r.ustart = Number.isNaN(fixed) ? null : fixed;
+  else if (autoFixed) r.ustart = 1;
+  const label = m.groupLabel ? m.groupLabel[g] : m.label;
+  if (label !== undefined) r.label = label;
+  const start = m.groupStart ? m.groupStart[g] : m.start;
+  if (start !== undefined) r.start = start;
+}
 
-  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, warnings };
+/** A c(…) modifier needs one value per group (lavaan: "wrong number of arguments in modifier"). */
+function checkModifierLengths(userRows: SyntaxRow[], ngroups: number): void {
+  for (const r of userRows)
+    for (const [what, list] of [["values", r.groupFixed], ["labels", r.groupLabel], ["start values", r.groupStart]] as const) {
+      if (list && list.length !== ngroups)
+        throw new PathlabError(`Model line ${r.line}: ${r.lhs} ${r.op} ${r.rhs} has ${list.length} ${what} in c(...) but the model has ${ngroups} group${ngroups > 1 ? "s" : ""}.`, {
+          code: "sem.model",
+          hint: ngroups > 1 ? `Give one value per group, e.g. c(${Array.from({ length: ngroups }, (_, i) => `v${i + 1}`).join(", ")})*${r.rhs || "1"}.` : "c(v1, v2, …) modifiers are for multiple-group models: pass { group: \"column\" } or give a single value.",
+        });
+    }
+}
+
+/**
+ * lavaan's equality sets (lav_partable_labels and lavaanify): each row is named "lhs op rhs" (plus
+ * ".gN" in group N ≥ 2) unless the user labelled it; group.equal gives the rows of groups 2+ of the
+ * named classes their group-1 name (except the group.partial ones); rows sharing a name are one
+ * parameter. A set with a fixed member is fixed at the first fixed value; otherwise unlabelled
+ * members get the label ".pK." of the set's first row K, and the set yields the constraints
+ * first == other, ordered as lavaan lists them (by the position of each name's first repeat).
+ */
+function equalitySets(rows: ParRow[], ngroups: number, groupEqual: GroupEqualClass[], groupPartial: string[], ovX: Set<string>, lv: Set<string>): EqualityConstraint[] {
+  const names = rows.map((r) => `${r.lhs}${r.op}${r.rhs}${r.group > 1 ? `.g${r.group}` : ""}`);
+  if (ngroups > 1 && groupEqual.length) {
+    const eq = new Set(groupEqual);
+    const inClass = (r: ParRow): boolean => {
+      const ovNox = !lv.has(r.lhs) && !ovX.has(r.lhs);
+      if (r.op === "=~") return eq.has("loadings");
+      if (r.op === "~") return eq.has("regressions");
+      if (r.op === "~1") return lv.has(r.lhs) ? eq.has("means") : ovNox && eq.has("intercepts");
+      if (r.op !== "~~") return false;
+      if (lv.has(r.lhs)) return r.lhs === r.rhs ? eq.has("lv.variances") : eq.has("lv.covariances");
+      if (!ovNox) return false;
+      return r.lhs === r.rhs ? eq.has("residuals") : eq.has("residual.covariances");
+    };
+    const firstOf = new Map<string, number>();
+    rows.forEach((r, k) => {
+      if (r.group === 1 && inClass(r) && !groupPartial.includes(names[k])) firstOf.set(`${r.lhs}${r.op}${r.rhs}`, k);
+    });
+    rows.forEach((r, k) => {
+      const ref = r.group > 1 ? firstOf.get(`${r.lhs}${r.op}${r.rhs}`) : undefined;
+      if (ref !== undefined) names[k] = names[ref];
+    });
+  }
+  rows.forEach((r, k) => {
+    if (r.label) names[k] = r.label;
+  });
+  const byName = new Map<string, number[]>();
+  const order: string[] = [];
+  names.forEach((nm, k) => {
+    const list = byName.get(nm);
+    if (list) {
+      if (list.length === 1) order.push(nm);
+      list.push(k);
+    } else byName.set(nm, [k]);
+  });
+  const out: EqualityConstraint[] = [];
+  for (const nm of order) {
+    const all = byName.get(nm)!;
+    const fixedMembers = all.filter((k) => rows[k].ustart !== null && rows[k].exo === 0);
+    if (fixedMembers.length) {
+      const v = rows[fixedMembers[0]].ustart;
+      for (const k of all) rows[k].ustart = v;
+      continue;
+    }
+    const ref = all[0];
+    for (const k of all) if (!rows[k].label) rows[k].label = `.p${ref + 1}.`;
+    for (const k of all.slice(1)) out.push({ a: ref, b: k, user: rows[k].label.startsWith(".p") ? 2 : 1 });
+  }
+  return out;
+}
+
+/** A group.partial entry must name a parameter of the model ("x3~1", "visual=~x2"). */
+function checkGroupPartial(groupPartial: string[], rows: ParRow[], ngroups: number): void {
+  if (!groupPartial.length) return;
+  const known = new Set(rows.filter((r) => r.group === 1).map((r) => `${r.lhs}${r.op}${r.rhs}`));
+  for (const p of groupPartial)
+    if (!known.has(p))
+      throw new PathlabError(`groupPartial: "${p}" is not a parameter of the model.`, {
+        code: "options.bad-value",
+        hint: `Write parameters as lhs op rhs, e.g. "visual =~ x2", "x3 ~ 1", "x1 ~~ x1"${ngroups < 2 ? " (and group.partial only matters with a group)" : ""}.`,
+      });
 }
 
 /**
@@ -282,7 +450,7 @@ function addDefined(rows: ParRow[], defined: SyntaxRow[], labels: Set<string>): 
           { hint: `Label the path in the model, e.g. "m ~ ${ref.name}*x", then define "${d.lhs} := ...".`, code: "sem.model" },
         );
     }
-    rows.push({ id: rows.length + 1, lhs: d.lhs, op: ":=", rhs: d.rhs, user: 1, free: 0, ustart: null, exo: 0, label: d.lhs, start: NaN, expr: d.expr, line: d.line });
+    rows.push({ id: rows.length + 1, lhs: d.lhs, op: ":=", rhs: d.rhs, user: 1, group: 0, free: 0, ustart: null, exo: 0, label: d.lhs, start: NaN, expr: d.expr, line: d.line });
   }
 }
 

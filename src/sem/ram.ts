@@ -15,6 +15,7 @@
  * Nothing here allocates after construction.
  */
 import { cholInPlace, cholInverse, invertGeneral } from "./linalg";
+import type { SemObjective } from "./objective";
 
 /** A matrix cell holding (part of) a parameter: A[i][j] (i regressed on j), S[i][j], or m[i]. */
 export interface Cell {
@@ -45,7 +46,7 @@ export interface SampleMoments {
   logdetS: number;
 }
 
-export class RamEngine {
+export class RamEngine implements SemObjective {
   readonly spec: RamSpec;
   readonly sample: SampleMoments;
   readonly q: number;
@@ -147,6 +148,11 @@ export class RamEngine {
     this.K = new Float64Array(nv * nv);
   }
 
+  /** Free parameters that are variances (a diagonal cell of S). */
+  varianceParams(): number[] {
+    return this.spec.cells.map((cells, k) => (cells.some((c) => c.kind === 1 && c.i === c.j) ? k : -1)).filter((k) => k >= 0);
+  }
+
   /** Writes θ into the model matrices. */
   setTheta(theta: ArrayLike<number>): void {
     const { cells } = this.spec;
@@ -165,6 +171,11 @@ export class RamEngine {
 
   /** Computes B, H, Σ, μ and Σ⁻¹. Returns false if I − A is singular or Σ is not positive definite. */
   implied(): boolean {
+    return this.impliedMoments();
+  }
+
+  /** The implied moments alone (subclasses add discrepancy-specific work in `implied`). */
+  impliedMoments(): boolean {
     const { p, m } = this.spec;
     const { A, B, BS, S, H, Sigma } = this;
     if (this.topo) {
@@ -336,43 +347,121 @@ export class RamEngine {
         M[i * p + j] = v;
         M[j * p + i] = v;
       }
+    this.gradientFrom(M, ms ? this.wd : null, out);
+  }
+
+  /**
+   * ∂F/∂θ from the derivatives of F with respect to the implied moments: M = ∂F/∂Σ (symmetric,
+   * p×p) and, with a mean structure, r with ∂F/∂μ = −2r (r = Σ⁻¹(ȳ − μ) for complete data).
+   * The chain rule through the RAM matrices at the current θ (after `implied()`).
+   */
+  gradientFrom(M: Float64Array, r: Float64Array | null, out: Float64Array): void {
     this.fillV();
     const { MV } = this;
     this.symTimesV(M, MV);
-    const wdV = ms ? this.wdDotV() : null;
+    const rV = r ? this.vecDotV(r) : null;
     for (let k = 0; k < this.q; k++) {
       let g = 0;
       for (const t of this.terms[k]) {
         if (t.kind === 2) {
-          g += -2 * wdV![t.a];
+          if (rV) g += -2 * rV[t.a];
           continue;
         }
         g += 2 * t.coef * this.vDot(t.a, MV, t.b);
-        if (ms && t.kind === 0) g += -2 * wdV![t.a] * this.Bm[t.j];
+        if (rV && t.kind === 0) g += -2 * rV[t.a] * this.Bm[t.j];
       }
       out[k] = g;
     }
   }
 
-  private wdDotV(): Float64Array {
+  /**
+   * The casewise score of every parameter from v = X(y − μ) (X = Σ⁻¹, or a pattern's embedded
+   * Σ_oo⁻¹), at the current θ: ∂ℓ_i/∂θ_k = ½ vᵀΣ_k v − ½ tr(X Σ_k) + vᵀμ_k. With Σ_k's rank-two
+   * terms c(abᵀ + baᵀ) over the columns of V this is Σ c (z_a z_b − K_ab) + u z_a, z = Vᵀv,
+   * K = VᵀXV — O(nnz(V) + q) per case instead of O(p*·q).
+   */
+  caseScoreProjector(X: Float64Array): (v: Float64Array, out: Float64Array) => void {
+    this.fillV();
+    const p = this.spec.p;
+    const nv = this.vecIds.length;
+    const XV = new Float64Array(p * nv);
+    this.symTimesV(X, XV);
+    const K = new Float64Array(nv * nv);
+    for (let a = 0; a < nv; a++) for (let b = 0; b <= a; b++) K[a * nv + b] = K[b * nv + a] = this.vDot(a, XV, b);
+    const ms = this.spec.meanstructure;
+    // Flattened terms: parameter, kind flags, coefficient, a, b, mean multiplier, constant.
+    const tk: number[] = [];
+    const ta: number[] = [];
+    const tb: number[] = [];
+    const tc: number[] = [];
+    const tu: number[] = [];
+    const tconst: number[] = [];
+    this.terms.forEach((terms, k) =>
+      terms.forEach((t) => {
+        const c = t.kind === 2 ? 0 : t.coef;
+        tk.push(k);
+        ta.push(t.a);
+        tb.push(t.b);
+        tc.push(c);
+        tu.push(!ms ? 0 : t.kind === 2 ? 1 : t.kind === 0 ? this.Bm[t.j] : 0);
+        tconst.push(c * K[t.a * nv + t.b]);
+      }),
+    );
+    const TK = Int32Array.from(tk);
+    const TA = Int32Array.from(ta);
+    const TB = Int32Array.from(tb);
+    const TC = Float64Array.from(tc);
+    const TU = Float64Array.from(tu);
+    const TCONST = Float64Array.from(tconst);
+    const V = Float64Array.from(this.V);
+    const vNz = Int32Array.from(this.vNz);
+    const vNzLen = Int32Array.from(this.vNzLen);
+    const z = new Float64Array(nv);
+    const q = this.q;
+    return (v, out) => {
+      for (let c = 0; c < nv; c++) {
+        let sum = 0;
+        const len = vNzLen[c];
+        for (let t = 0; t < len; t++) {
+          const r = vNz[c * p + t];
+          sum += v[r] * V[r * nv + c];
+        }
+        z[c] = sum;
+      }
+      out.fill(0, 0, q);
+      for (let t = 0; t < TK.length; t++) out[TK[t]] += TC[t] * z[TA[t]] * z[TB[t]] - TCONST[t] + TU[t] * z[TA[t]];
+    };
+  }
+
+  /** Vᵀx for a p-vector x. */
+  private vecDotV(x: Float64Array): Float64Array {
     const p = this.spec.p;
     const nv = this.vecIds.length;
     const out = new Float64Array(nv);
     for (let c = 0; c < nv; c++) {
       let s = 0;
-      for (let r = 0; r < p; r++) s += this.wd[r] * this.V[r * nv + c];
+      for (let r = 0; r < p; r++) s += x[r] * this.V[r * nv + c];
       out[c] = s;
     }
     return out;
   }
 
+
+
   /** Expected information per observation (q×q row-major) at the current θ. */
   information(out: Float64Array): void {
-    const p = this.spec.p;
+    this.informationFrom(this.W, out, 1, false);
+  }
+
+  /**
+   * weight × ½ tr(X Σ_k X Σ_l) + μ_kᵀ X μ_l for a symmetric X (Σ⁻¹ for complete data; for one
+   * missing-data pattern, Σ_oo⁻¹ embedded in p×p with zeros), added to `out` when `accumulate`.
+   */
+  informationFrom(X: Float64Array, out: Float64Array, weight: number, accumulate: boolean): void {
     this.fillV();
     const nv = this.vecIds.length;
-    const { WV, W, K } = this;
-    this.symTimesV(W, WV);
+    const { WV, K } = this;
+    this.symTimesV(X, WV);
     for (let a = 0; a < nv; a++)
       for (let b = 0; b <= a; b++) {
         const s = this.vDot(a, WV, b);
@@ -395,10 +484,141 @@ export class RamEngine {
             }
           }
         }
-        out[k * q + l] = s;
-        out[l * q + k] = s;
+        s *= weight;
+        if (accumulate) {
+          out[k * q + l] += s;
+          if (l !== k) out[l * q + k] += s;
+        } else {
+          out[k * q + l] = s;
+          out[l * q + k] = s;
+        }
       }
   }
+
+  /**
+   * The moment part of the observed information (½ × the Hessian of F through Σ(θ), μ(θ) with
+   * the moments' own second derivatives left out), for F's term weight × [log|Σ| + tr(Σ⁻¹T)]:
+   * with X = Σ⁻¹ (embedded for a pattern), P = X T X and r = X(ȳ − μ),
+   *   ½H_kl = c₁c₂[−(K_ac K_be + K_ae K_bc) + (K_bc P_ea + K_be P_ca + K_ac P_eb + K_ae P_cb)]
+   *         + u_l c₁[K_fa r_b + K_fb r_a] + u_k c₂[r_c K_eg + r_e K_cg] + u_k u_l K_gf
+   * in the notation of `informationFrom` (K = VᵀXV, P = VᵀPV, r = VᵀXd). Added into `out`.
+   */
+  momentHessian(X: Float64Array, P: Float64Array, r: Float64Array | null, weight: number, out: Float64Array): void {
+    this.fillV();
+    const nv = this.vecIds.length;
+    const KX = new Float64Array(nv * nv);
+    const KP = new Float64Array(nv * nv);
+    const XV = new Float64Array(this.spec.p * nv);
+    for (const [Y, Kout] of [[X, KX], [P, KP]] as const) {
+      this.symTimesV(Y, XV);
+      for (let a = 0; a < nv; a++)
+        for (let b = 0; b <= a; b++) {
+          const s = this.vDot(a, XV, b);
+          Kout[a * nv + b] = s;
+          Kout[b * nv + a] = s;
+        }
+    }
+    const rV = r ? this.vecDotV(r) : null;
+    const ms = this.spec.meanstructure;
+    const q = this.q;
+    const u = (t: { kind: number; j: number }) => (!ms ? 0 : t.kind === 2 ? 1 : t.kind === 0 ? this.Bm[t.j] : 0);
+    for (let k = 0; k < q; k++)
+      for (let l = 0; l <= k; l++) {
+        let s = 0;
+        for (const t1 of this.terms[k])
+          for (const t2 of this.terms[l]) {
+            const c1 = t1.kind === 2 ? 0 : t1.coef;
+            const c2 = t2.kind === 2 ? 0 : t2.coef;
+            const [a, b, c, e] = [t1.a, t1.b, t2.a, t2.b];
+            if (c1 !== 0 && c2 !== 0) {
+              const x = -(KX[a * nv + c] * KX[b * nv + e] + KX[a * nv + e] * KX[b * nv + c]);
+              const y = KX[b * nv + c] * KP[e * nv + a] + KX[b * nv + e] * KP[c * nv + a] + KX[a * nv + c] * KP[e * nv + b] + KX[a * nv + e] * KP[c * nv + b];
+              s += c1 * c2 * (x + y);
+            }
+            const u1 = u(t1);
+            const u2 = u(t2);
+            // Mean directions are G columns: t.a for every term with a mean part.
+            if (rV && u2 !== 0 && c1 !== 0) s += u2 * c1 * (KX[t2.a * nv + a] * rV[b] + KX[t2.a * nv + b] * rV[a]);
+            if (rV && u1 !== 0 && c2 !== 0) s += u1 * c2 * (rV[c] * KX[e * nv + t1.a] + rV[e] * KX[c * nv + t1.a]);
+            if (u1 !== 0 && u2 !== 0) s += u1 * u2 * KX[t1.a * nv + t2.a];
+          }
+        s *= weight;
+        out[k * q + l] += s;
+        if (l !== k) out[l * q + k] += s;
+      }
+  }
+
+  /**
+   * The structural part of the Hessian of F (the moments' second derivatives, weighted by the
+   * fixed M = ∂F/∂Σ and r): central differences of `gradientFrom(M, r)` in θ (relative error
+   * ~1e-10), halved (an information per observation) and symmetrised, added into `out`. Leaves
+   * the engine at θ.
+   */
+  structuralHessian(theta: Float64Array, M: Float64Array, r: Float64Array | null, out: Float64Array, scale: Float64Array): void {
+    const q = this.q;
+    const t = Float64Array.from(theta);
+    const gp = new Float64Array(q);
+    const gm = new Float64Array(q);
+    const H = new Float64Array(q * q);
+    for (let k = 0; k < q; k++) {
+      const h = 1e-5 * Math.max(Math.abs(theta[k]), scale[k]);
+      t[k] = theta[k] + h;
+      this.setTheta(t);
+      this.impliedMoments();
+      this.gradientFrom(M, r, gp);
+      t[k] = theta[k] - h;
+      this.setTheta(t);
+      this.impliedMoments();
+      this.gradientFrom(M, r, gm);
+      t[k] = theta[k];
+      for (let i = 0; i < q; i++) H[i * q + k] = (gp[i] - gm[i]) / (2 * h);
+    }
+    this.setTheta(theta);
+    this.implied();
+    for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) out[i * q + j] += 0.25 * (H[i * q + j] + H[j * q + i]);
+  }
+
+  /**
+   * Observed information per observation (½ × the Hessian of F, lavaan's information = "observed")
+   * of the complete-data ML discrepancy at the current θ (after implied() and objective()).
+   */
+  observedInformation(theta: Float64Array, out: Float64Array, scale: Float64Array): void {
+    const p = this.spec.p;
+    const { W } = this;
+    const S0 = this.sample.S;
+    const ms = this.spec.meanstructure;
+    const d = new Float64Array(p);
+    if (ms) for (let i = 0; i < p; i++) d[i] = this.sample.mean[i] - this.mu[i];
+    const T = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) T[i * p + j] = S0[i * p + j] + d[i] * d[j];
+    const P = sandwich(W, T, p);
+    const r = ms ? Float64Array.from(this.wd) : null;
+    out.fill(0);
+    this.momentHessian(W, P, r, 1, out);
+    // M = ∂F/∂Σ = W − W(S + ddᵀ)W.
+    const M = new Float64Array(p * p);
+    for (let k = 0; k < p * p; k++) M[k] = W[k] - P[k];
+    this.structuralHessian(theta, M, r, out, scale);
+  }
+}
+
+/** X T X for symmetric X, T (p×p). */
+export function sandwich(X: Float64Array, T: Float64Array, p: number): Float64Array {
+  const tmp = new Float64Array(p * p);
+  for (let i = 0; i < p; i++)
+    for (let k = 0; k < p; k++) {
+      const x = X[i * p + k];
+      if (x === 0) continue;
+      for (let j = 0; j < p; j++) tmp[i * p + j] += x * T[k * p + j];
+    }
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++)
+    for (let k = 0; k < p; k++) {
+      const t = tmp[i * p + k];
+      if (t === 0) continue;
+      for (let j = 0; j < p; j++) out[i * p + j] += t * X[k * p + j];
+    }
+  return out;
 }
 
 /** Causal order of a directed graph given parent lists, or null if it has a cycle (Kahn 1962). */

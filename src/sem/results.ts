@@ -9,6 +9,8 @@ export interface EstimateRow {
   lhs: string;
   op: string;
   rhs: string;
+  /** Group (1-based; 0 for defined parameters). */
+  group: number;
   label: string;
   est: number;
   se: number;
@@ -27,6 +29,8 @@ export interface StandardizedRow {
   lhs: string;
   op: string;
   rhs: string;
+  /** Group (1-based; 0 for defined parameters). */
+  group: number;
   label: string;
   est_std: number;
   se: number;
@@ -43,15 +47,21 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
     readonly level: number,
     readonly standardized: boolean,
     readonly type?: "std.all" | "std.lv",
+    /** Group names of a multiple-group fit (one empty name for a single group). */
+    readonly groupLabels: string[] = [""],
   ) {
     super();
   }
 
-  /** The row for lhs op rhs (e.g. find("visual", "=~", "x2")), or for a label. */
-  find(lhsOrLabel: string, op?: string, rhs?: string): R | undefined {
+  /**
+   * The row for lhs op rhs (e.g. find("visual", "=~", "x2")), or for a label; `group` (1-based,
+   * default 1) picks the group of a multiple-group fit.
+   */
+  find(lhsOrLabel: string, op?: string, rhs?: string, group = 1): R | undefined {
     if (op === undefined) return this.rows.find((r) => r.label === lhsOrLabel);
+    const inGroup = (r: R) => r.group === group || (r.op === ":=" && r.group === 0);
     return this.rows.find(
-      (r) => r.op === op && ((r.lhs === lhsOrLabel && r.rhs === (rhs ?? "")) || (op === "~~" && r.lhs === rhs && r.rhs === lhsOrLabel)),
+      (r) => inGroup(r) && r.op === op && ((r.lhs === lhsOrLabel && r.rhs === (rhs ?? "")) || (op === "~~" && r.lhs === rhs && r.rhs === lhsOrLabel)),
     );
   }
 
@@ -78,9 +88,19 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
     if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 });
     const hasLabel = this.rows.some((r) => r.label);
     const shown = columns.filter((c) => c.key !== "label" || hasLabel);
+    const G = this.groupLabels.length;
+    if (G === 1) return [this.tableOf(this.rows, this.caption(), shown, isStd)];
+    // Multiple groups: one table per group (as lavaan's summary), then the defined parameters.
+    const out = this.groupLabels.map((lab, g) => this.tableOf(this.rows.filter((r) => r.group === g + 1), `${this.caption()}: group ${g + 1} [${lab}]`, shown, isStd));
+    const defined = this.rows.filter((r) => r.group === 0);
+    if (defined.length) out.push(this.tableOf(defined, `${this.caption()}: defined parameters`, shown, isStd));
+    return out;
+  }
+
+  private tableOf(list: R[], title: string, shown: Column[], isStd: boolean): TableSpec {
     const notes: string[] = [];
     const estKey = isStd ? "est_std" : "est";
-    const rows = this.rows.map((r) => {
+    const rows = list.map((r) => {
       const o: Record<string, unknown> = { ...r };
       for (const k of ["se", "z", "pvalue"]) if (typeof o[k] === "number" && (Number.isNaN(o[k]) || (k === "se" && o[k] === 0))) o[k] = null;
       // A value that is undefined at the estimates (e.g. sqrt of a negative defined parameter) is shown as NA, with a note.
@@ -91,7 +111,7 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
       for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
       return o;
     });
-    return [{ title: this.caption(), columns: shown, rows, ...(notes.length ? { notes } : {}) }];
+    return { title, columns: shown, rows, ...(notes.length ? { notes } : {}) };
   }
 }
 
@@ -127,6 +147,51 @@ const MEASURE_LABELS: Record<string, string> = {
   aic: "AIC",
   bic: "BIC",
   bic2: "Sample-size adjusted BIC",
+  fmin: "Minimum of the fit function (F/2)",
+  rfi: "RFI",
+  pnfi: "PNFI",
+  ntotal: "N",
+  "rmsea.ci.level": "RMSEA CI level",
+  "rmsea.close.h0": "RMSEA close-fit H0",
+  "rmsea.notclose.pvalue": "RMSEA p (not-close fit, ≥ .08)",
+  "rmsea.notclose.h0": "RMSEA not-close-fit H0",
+  cn_05: "Hoelter's critical N (α = .05)",
+  cn_01: "Hoelter's critical N (α = .01)",
+  pgfi: "PGFI",
+  mfi: "McDonald's fit index",
+  ecvi: "ECVI",
+  "chisq.scaled": "χ² (scaled)",
+  "df.scaled": "df (scaled)",
+  "pvalue.scaled": "p (scaled χ²)",
+  "chisq.scaling.factor": "Scaling correction factor",
+  "baseline.chisq.scaled": "Baseline χ² (scaled)",
+  "baseline.df.scaled": "Baseline df (scaled)",
+  "baseline.pvalue.scaled": "Baseline p (scaled)",
+  "baseline.chisq.scaling.factor": "Baseline scaling factor",
+  "cfi.scaled": "CFI (scaled)",
+  "tli.scaled": "TLI (scaled)",
+  "cfi.robust": "CFI (robust)",
+  "tli.robust": "TLI (robust)",
+  "nnfi.scaled": "NNFI (scaled)",
+  "nnfi.robust": "NNFI (robust)",
+  "rfi.scaled": "RFI (scaled)",
+  "nfi.scaled": "NFI (scaled)",
+  "pnfi.scaled": "PNFI (scaled)",
+  "ifi.scaled": "IFI (scaled)",
+  "rni.scaled": "RNI (scaled)",
+  "rni.robust": "RNI (robust)",
+  "scaling.factor.h1": "Scaling factor, unrestricted model (MLR)",
+  "scaling.factor.h0": "Scaling factor, user model (MLR)",
+  "rmsea.scaled": "RMSEA (scaled)",
+  "rmsea.ci.lower.scaled": "RMSEA (scaled) 90% CI lower",
+  "rmsea.ci.upper.scaled": "RMSEA (scaled) 90% CI upper",
+  "rmsea.pvalue.scaled": "RMSEA (scaled) p (close fit)",
+  "rmsea.notclose.pvalue.scaled": "RMSEA (scaled) p (not-close fit)",
+  "rmsea.robust": "RMSEA (robust)",
+  "rmsea.ci.lower.robust": "RMSEA (robust) 90% CI lower",
+  "rmsea.ci.upper.robust": "RMSEA (robust) 90% CI upper",
+  "rmsea.pvalue.robust": "RMSEA (robust) p (close fit)",
+  "rmsea.notclose.pvalue.robust": "RMSEA (robust) p (not-close fit)",
 };
 
 /** lavaan's fitMeasures(): every measure is a field named as in lavaan (fm.cfi, fm["rmsea.ci.lower"]). */
@@ -156,10 +221,57 @@ export class FitMeasures extends Result {
   readonly aic!: number;
   readonly bic!: number;
   readonly bic2!: number;
+  /** Robust estimators (MLR, MLM) and FIML: the scaled and robust versions (lavaan's names). */
+  readonly "chisq.scaled"!: number;
+  readonly "df.scaled"!: number;
+  readonly "pvalue.scaled"!: number;
+  readonly "chisq.scaling.factor"!: number;
+  readonly "cfi.scaled"!: number;
+  readonly "tli.scaled"!: number;
+  readonly "cfi.robust"!: number;
+  readonly "tli.robust"!: number;
+  readonly "rmsea.scaled"!: number;
+  readonly "rmsea.robust"!: number;
+  readonly "rmsea.ci.lower.robust"!: number;
+  readonly "rmsea.ci.upper.robust"!: number;
+  /** The other measures of fitMeasures(fit, "all") (lavaan's names). */
+  readonly fmin!: number;
+  readonly rfi!: number;
+  readonly pnfi!: number;
+  readonly ntotal!: number;
+  readonly "rmsea.ci.level"!: number;
+  readonly "rmsea.close.h0"!: number;
+  readonly "rmsea.notclose.pvalue"!: number;
+  readonly "rmsea.notclose.h0"!: number;
+  readonly cn_05!: number;
+  readonly cn_01!: number;
+  readonly pgfi!: number;
+  readonly mfi!: number;
+  readonly ecvi!: number;
+  readonly "baseline.chisq.scaled"!: number;
+  readonly "baseline.df.scaled"!: number;
+  readonly "baseline.pvalue.scaled"!: number;
+  readonly "baseline.chisq.scaling.factor"!: number;
+  readonly "nnfi.scaled"!: number;
+  readonly "rfi.scaled"!: number;
+  readonly "nfi.scaled"!: number;
+  readonly "pnfi.scaled"!: number;
+  readonly "ifi.scaled"!: number;
+  readonly "rni.scaled"!: number;
+  readonly "rmsea.ci.lower.scaled"!: number;
+  readonly "rmsea.ci.upper.scaled"!: number;
+  readonly "rmsea.pvalue.scaled"!: number;
+  readonly "rmsea.notclose.pvalue.scaled"!: number;
+  readonly "scaling.factor.h1"!: number;
+  readonly "scaling.factor.h0"!: number;
+  readonly "nnfi.robust"!: number;
+  readonly "rni.robust"!: number;
+  readonly "rmsea.pvalue.robust"!: number;
+  readonly "rmsea.notclose.pvalue.robust"!: number;
   /** The measures shown when rendered (all by default). */
   readonly shown: string[];
 
-  constructor(values: Record<FitMeasureName, number>, shown: FitMeasureName[]) {
+  constructor(values: Partial<Record<FitMeasureName, number>>, shown: FitMeasureName[]) {
     super();
     Object.assign(this, values);
     this.shown = shown;
@@ -175,7 +287,7 @@ export class FitMeasures extends Result {
   tables(): TableSpec[] {
     const rows = this.shown.map((k) => {
       const v = (this as unknown as Record<string, number>)[k];
-      const isInt = k === "npar" || k === "df" || k === "baseline.df";
+      const isInt = k === "npar" || k === "df" || k === "baseline.df" || k === "ntotal" || k === "df.scaled" || k === "baseline.df.scaled";
       return { measure: k, description: MEASURE_LABELS[k] ?? k, value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "NA" : v < 0.001 ? "<.001" : v.toFixed(3) } : v };
     });
     return [
@@ -221,6 +333,24 @@ export class ImpliedMoments extends Result {
       out.push({ title: "Means", columns, rows: [r] });
     }
     return out;
+  }
+}
+
+/**
+ * One result per group of a multiple-group fit (lavaan returns such lists named by group):
+ * `byGroup["Pasteur"]`, `items[0]`; renders each group's tables under the group's name.
+ */
+export class PerGroup<T extends Result> extends Result {
+  readonly byGroup: Record<string, T>;
+  constructor(
+    readonly labels: string[],
+    readonly items: T[],
+  ) {
+    super();
+    this.byGroup = Object.fromEntries(labels.map((l, g) => [l, items[g]]));
+  }
+  tables(): TableSpec[] {
+    return this.items.flatMap((item, g) => item.tables().map((t) => ({ ...t, title: `Group ${g + 1} [${this.labels[g]}]${t.title ? `: ${t.title}` : item.title() ? `: ${item.title()}` : ""}` })));
   }
 }
 

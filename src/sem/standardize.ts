@@ -36,8 +36,8 @@ export function totalVariances(engine: RamEngine): Float64Array {
   return out;
 }
 
-/** Values of every parameter-table row (fixed, free and defined) at θ. */
-export function rowValues(rows: ParRow[], rowCell: (Cell | undefined)[], engine: RamEngine): Float64Array {
+/** Values of every parameter-table row (fixed, free and defined) at θ; rows without a cell (other groups) stay 0. */
+export function rowValues(rows: ParRow[], rowCell: (Cell | undefined)[], engine: RamEngine, defined = true): Float64Array {
   const m = engine.spec.m;
   const out = new Float64Array(rows.length);
   const byLabel = new Map<string, number>();
@@ -47,6 +47,22 @@ export function rowValues(rows: ParRow[], rowCell: (Cell | undefined)[], engine:
     const v = c.kind === 0 ? engine.A[c.i * m + c.j] : c.kind === 1 ? engine.S[c.i * m + c.j] : engine.mv[c.i];
     out[k] = v;
     if (r.label && !byLabel.has(r.label)) byLabel.set(r.label, v);
+  });
+  if (defined) evalDefined(rows, out, byLabel);
+  return out;
+}
+
+/**
+ * Row values of a multiple-group model: row k from the values of its own group (`perGroup[g − 1]`),
+ * then the defined parameters (:=), whose labels may come from any group.
+ */
+export function mergeGroupValues(rows: ParRow[], perGroup: Float64Array[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  const byLabel = new Map<string, number>();
+  rows.forEach((r, k) => {
+    if (r.op === ":=") return;
+    out[k] = perGroup[r.group - 1][k];
+    if (r.label && !byLabel.has(r.label)) byLabel.set(r.label, out[k]);
   });
   evalDefined(rows, out, byLabel);
   return out;
@@ -68,6 +84,7 @@ export function standardizedValues(
   engine: RamEngine,
   type: StdType,
   p: number,
+  defined = true,
 ): Float64Array {
   const m = engine.spec.m;
   const vars = totalVariances(engine);
@@ -94,7 +111,7 @@ export function standardizedValues(
     out[k] = v;
     if (r.label && !byLabel.has(r.label)) byLabel.set(r.label, v);
   });
-  evalDefined(rows, out, byLabel);
+  if (defined) evalDefined(rows, out, byLabel);
   return out;
 }
 

@@ -1,15 +1,16 @@
 /**
  * lavaan model syntax → flat list of user statements.
  *
- * Grammar (lavaan's, single group):
+ * Grammar (lavaan's):
  *   statement  := lhs op rhs            separated by newlines or ";"; a statement continues on the next
  *                                       line after an operator, "+", "*" or "," or when the next line
  *                                       starts with "+"
  *   op         := "=~" | "~" | "~~" | ":=" | "==" | "<" | ">"
  *   rhs        := term ("+" term)*      for =~, ~, ~~ ("1" as a term means the intercept, `y ~ 1`)
  *   term       := (modifier "*")* name
- *   modifier   := number | NA | label | start(number) | label("x") | equal("x") | c(one value)
- *                 or `number ? name` for a start value
+ *   modifier   := number | NA | label | start(number) | label("x") | equal("x") | c(value, …)
+ *                 or `number ? name` for a start value; c(v1, v2, …), start(c(…)), label(c(…))
+ *                 give one value per group (multiple-group models)
  *   :=, ==, <, > take an arithmetic expression of labels (+ − * / ^, parentheses, sqrt/exp/log/abs).
  * Comments start with "#" or "!".
  *
@@ -38,6 +39,12 @@ export interface SyntaxRow {
   fixed?: number;
   /** Start value from `start(0.5)*x` or `0.5?x`. */
   start?: number;
+  /** Multiple groups: one label per group from `c(a1, a2)*x` or `label(c("a1", "a2"))*x`. */
+  groupLabel?: string[];
+  /** Multiple groups: one fixed value per group from `c(1, NA)*x` (NaN = free in that group). */
+  groupFixed?: number[];
+  /** Multiple groups: one start value per group from `start(c(0.5, 0.7))*x`. */
+  groupStart?: number[];
   /** For `:=`, `==`, `<`, `>`: the right-hand side expression. */
   expr?: Expr;
   /** For `==`, `<`, `>`: the left-hand side expression. */
@@ -327,29 +334,76 @@ class Parser {
     }
   }
 
-  /** start(v)*, label("a")*, equal("a")*, c(v)* — one value (multiple groups are not supported). */
+  /**
+   * start(v)*, label("a")*, equal("a")*, c(v)*, and their multiple-group forms c(v1, v2, …)*,
+   * start(c(…))*, label(c(…))* with one value per group (lavaan's group-specific modifiers).
+   */
   private modifierCall(t: Token, row: SyntaxRow): void {
     this.next();
-    const a = this.peek();
-    let value: number | string;
-    if (a.kind === "str") {
+    let values: (number | string)[];
+    const inner = this.peek();
+    if (t.text !== "c" && inner.kind === "ident" && inner.text === "c" && this.isOp(this.tokens[this.pos + 1], "(")) {
       this.next();
-      value = a.text;
-    } else if (a.kind === "ident" && (a.text === "NA" || t.text === "c")) {
       this.next();
-      value = a.text === "NA" ? NaN : a.text;
-    } else value = this.parseNumber();
-    if (this.isOp(this.peek(), ",")) this.fail(this.peek(), '")" (multiple-group modifiers are not supported)');
+      values = this.modifierValues(t.text === "start");
+      if (!this.isOp(this.peek(), ")")) this.fail(this.peek(), '")"');
+      this.next();
+    } else values = this.modifierValues(t.text === "start");
     if (!this.isOp(this.peek(), ")")) this.fail(this.peek(), '")"');
     this.next();
     if (!this.isOp(this.peek(), "*")) this.fail(this.peek(), `"*" after ${t.text}(...)`);
     this.next();
     this.skipNl();
-    if (t.text === "start") row.start = Number(value);
-    else if (typeof value === "number") row.fixed = value;
-    else {
-      this.checkLabel({ ...a, text: value }, "or modifier");
-      row.label = value;
+    const numeric = values.every((v) => typeof v === "number");
+    const textual = values.every((v) => typeof v === "string");
+    if (t.text === "start") {
+      if (!numeric) this.fail(inner, "numbers in start(...)");
+      if (values.length === 1) row.start = values[0] as number;
+      else row.groupStart = values as number[];
+      return;
+    }
+    if (t.text !== "c" && !textual) {
+      // label(NA)* or label(0.5)*: a value, as before (lavaan reads these as fixed/free).
+      if (values.length === 1 && typeof values[0] === "number") {
+        row.fixed = values[0];
+        return;
+      }
+      this.fail(inner, `labels in ${t.text}(...)`);
+    }
+    if (!numeric && !textual)
+      throw new PathlabError(`Model syntax error at line ${inner.line}, column ${inner.col}: c(...) mixes labels and values (${values.map((v) => (typeof v === "number" ? (Number.isNaN(v) ? "NA" : String(v)) : v)).join(", ")}).`, {
+        hint: `${this.lines[inner.line - 1]}\n${" ".repeat(Math.max(0, inner.col - 1))}^  Give one kind per modifier: values such as c(1, NA)*x1 (fixed/free per group) or labels such as c(a1, a2)*x1; write two modifiers for both, e.g. c(a1, a2)*c(1, NA)*x1.`,
+        code: "sem.syntax",
+      });
+    if (numeric) {
+      if (values.length === 1) row.fixed = values[0] as number;
+      else row.groupFixed = values as number[];
+      return;
+    }
+    for (const v of values) this.checkLabel({ ...inner, text: v as string }, "or modifier");
+    if (values.length === 1) row.label = values[0] as string;
+    else row.groupLabel = values as string[];
+  }
+
+  /** Comma-separated modifier values: numbers, NA (NaN), identifiers or quoted strings. */
+  private modifierValues(numbersOnly: boolean): (number | string)[] {
+    const out: (number | string)[] = [];
+    for (;;) {
+      const a = this.peek();
+      if (a.kind === "str") {
+        this.next();
+        out.push(a.text);
+      } else if (a.kind === "ident" && a.text === "NA") {
+        this.next();
+        out.push(NaN);
+      } else if (a.kind === "ident" && !numbersOnly) {
+        this.next();
+        out.push(a.text);
+      } else if (a.kind === "ident") this.fail(a, "a number or NA");
+      else out.push(this.parseNumber());
+      if (!this.isOp(this.peek(), ",")) return out;
+      this.next();
+      this.skipNl();
     }
   }
 

@@ -13,6 +13,8 @@ import type { StandardizedRow } from "./results";
 
 export interface FactorReliability {
   factor: string;
+  /** The group's label (multiple-group fits). */
+  group?: string;
   items: string[];
   loadings: number[];
   cr: number;
@@ -25,19 +27,25 @@ export class SemReliability extends Result {
   constructor(readonly factors: FactorReliability[]) {
     super();
   }
-  /** CR/AVE of one factor by name. */
-  get(factor: string): FactorReliability {
-    const f = this.factors.find((x) => x.factor === factor);
-    if (!f) throw new PathlabError(`No factor "${factor}" in this model.`, { hint: `Factors: ${this.factors.map((x) => x.factor).join(", ")}.`, code: "sem.unknown-factor" });
+  /** CR/AVE of one factor by name (and group label in a multiple-group fit; default the first group). */
+  get(factor: string, group?: string): FactorReliability {
+    const f = this.factors.find((x) => x.factor === factor && (group === undefined || x.group === group));
+    if (!f)
+      throw new PathlabError(`No factor "${factor}"${group === undefined ? "" : ` in group "${group}"`} in this model.`, {
+        hint: `Factors: ${Array.from(new Set(this.factors.map((x) => x.factor))).join(", ")}${this.factors.some((x) => x.group !== undefined) ? `; groups: ${Array.from(new Set(this.factors.map((x) => x.group))).join(", ")}` : ""}.`,
+        code: "sem.unknown-factor",
+      });
     return f;
   }
   title(): string {
     return "Convergent validity: composite reliability (CR) and average variance extracted (AVE)";
   }
   tables(): TableSpec[] {
+    const grouped = this.factors.some((f) => f.group !== undefined);
     return [
       {
         columns: [
+          ...(grouped ? [{ key: "group", label: "Group", format: "text" as const }] : []),
           { key: "factor", label: "Factor", format: "text" },
           { key: "k", label: "Items", format: "int" },
           { key: "minL", label: "Min λ", digits: 3 },
@@ -46,45 +54,47 @@ export class SemReliability extends Result {
           { key: "ave", label: "AVE", digits: 3 },
           { key: "sqrtAve", label: "√AVE", digits: 3 },
         ],
-        rows: this.factors.map((f) => ({ factor: f.factor, k: f.items.length, minL: Math.min(...f.loadings), maxL: Math.max(...f.loadings), cr: f.cr, ave: f.ave, sqrtAve: f.sqrtAve })),
+        rows: this.factors.map((f) => ({ group: f.group, factor: f.factor, k: f.items.length, minL: Math.min(...f.loadings), maxL: Math.max(...f.loadings), cr: f.cr, ave: f.ave, sqrtAve: f.sqrtAve })),
         notes: ["λ: standardised (std.all) loadings; CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k (Fornell & Larcker, 1981). Cut-offs often cited: CR ≥ .70, AVE ≥ .50."],
       },
     ];
   }
 }
 
-/** Factors measured by observed indicators, with their std.all loadings. */
-function measuredFactors(fit: SemFit): { factor: string; items: string[]; loadings: number[] }[] {
+/** Factors measured by observed indicators, with their std.all loadings (in group g, 1-based). */
+function measuredFactors(fit: SemFit, g = 1): { factor: string; items: string[]; loadings: number[] }[] {
   const std = fit.standardizedSolution({ type: "std.all" }).rows as StandardizedRow[];
   const out: { factor: string; items: string[]; loadings: number[] }[] = [];
   for (const f of fit.lv) {
-    const rows = std.filter((r) => r.op === "=~" && r.lhs === f && fit.ov.includes(r.rhs));
+    const rows = std.filter((r) => r.op === "=~" && r.group === g && r.lhs === f && fit.ov.includes(r.rhs));
     if (rows.length) out.push({ factor: f, items: rows.map((r) => r.rhs), loadings: rows.map((r) => r.est_std) });
   }
   if (!out.length) throw new PathlabError("The model has no factor measured by observed indicators.", { code: "sem.no-factors" });
   return out;
 }
 
-export function semReliability(fit: SemFit): SemReliability {
+/** CR and AVE per factor; in a multiple-group fit per group (all groups, or the groups listed). */
+export function semReliability(fit: SemFit, groups: number[] = [1]): SemReliability {
+  const multi = fit.ngroups > 1;
   return new SemReliability(
-    measuredFactors(fit).map(({ factor, items, loadings }) => {
+    groups.flatMap((g) => measuredFactors(fit, g).map(({ factor, items, loadings }) => {
+      const where = multi ? ` in group "${fit.groupLabels[g - 1]}"` : "";
       for (let i = 0; i < loadings.length; i++)
         if (Math.abs(loadings[i]) > 1)
-          throw new PathlabError(`The standardised loading of "${items[i]}" on "${factor}" is ${loadings[i].toFixed(3)} (> 1): a Heywood case.`, {
+          throw new PathlabError(`The standardised loading of "${items[i]}" on "${factor}"${where} is ${loadings[i].toFixed(3)} (> 1): a Heywood case.`, {
             hint: "CR and AVE are undefined for an improper solution; respecify the model.",
             code: "sem.heywood",
           });
       const ave = averageVarianceExtracted(loadings);
-      return { factor, items, loadings, cr: compositeReliability(loadings), ave, sqrtAve: Math.sqrt(ave) };
-    }),
+      return { factor, ...(multi ? { group: fit.groupLabels[g - 1] } : {}), items, loadings, cr: compositeReliability(loadings), ave, sqrtAve: Math.sqrt(ave) };
+    })),
   );
 }
 
-/** Model-implied correlations among the measured factors. */
-export function factorCorrelations(fit: SemFit, factors: string[]): number[][] {
-  const st = fit.state;
+/** Model-implied correlations among the measured factors (in group g, 1-based). */
+export function factorCorrelations(fit: SemFit, factors: string[], g = 1): number[][] {
   // Total latent covariances via the implied moments of all variables (includes structural paths).
-  const { engine, structure } = st;
+  const { engine, structure } = fit.state.groups[g - 1];
   const m = engine.spec.m;
   const idx = factors.map((f) => structure.names.indexOf(f));
   const { B, S } = engine;
@@ -102,17 +112,18 @@ export function factorCorrelations(fit: SemFit, factors: string[]): number[][] {
   return idx.map((a) => idx.map((b) => C(a, b) / Math.sqrt(C(a, a) * C(b, b))));
 }
 
-export function semFornellLarcker(fit: SemFit): FornellLarckerResult {
-  const rel = semReliability(fit);
+export function semFornellLarcker(fit: SemFit, g = 1): FornellLarckerResult {
+  const rel = semReliability(fit, [g]);
   const names = rel.factors.map((f) => f.factor);
-  return fornellLarcker(factorCorrelations(fit, names), rel.factors.map((f) => f.ave), names);
+  return fornellLarcker(factorCorrelations(fit, names, g), rel.factors.map((f) => f.ave), names);
 }
 
-export function semHtmt(fit: SemFit, opts: { htmt2?: boolean } = {}): HtmtResult {
-  const factors = measuredFactors(fit);
+/** HTMT from the sample covariances of group g (1-based; FIML: the EM estimates). */
+export function semHtmt(fit: SemFit, opts: { htmt2?: boolean } = {}, g = 1): HtmtResult {
+  const factors = measuredFactors(fit, g);
   const constructs: Record<string, string[]> = {};
   for (const f of factors) constructs[f.factor] = f.items;
-  const s = fit.state.sample;
+  const s = fit.state.groups[g - 1].sample;
   const p = s.names.length;
   const cov = Array.from({ length: p }, (_, i) => Array.from(s.covUnbiased.subarray(i * p, i * p + p)));
   return htmt({ cov, names: s.names }, constructs, { htmt2: opts.htmt2 });

@@ -6,10 +6,22 @@ import type { TableSpec } from "../display/table";
 import { rng as toRng, type Rng } from "./rng";
 import { drawMvnorm } from "./mvrnorm";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
-import { ANY, SEED_OR_RNG, checkCorrelation, checkN, checkNames, checkVector, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
+import {
+  ANY,
+  SEED_OR_RNG,
+  checkCorrelation,
+  checkN,
+  checkNames,
+  checkVector,
+  requirePositiveDefinite,
+  seedOf,
+  squareMatrix,
+  type MatrixInput,
+} from "./validate";
 import { checkOptions } from "../options";
 import { PathlabError } from "../errors";
 
+/** Options of `simulateComposites`: the sample size, the published means, SDs and correlations, and the seed. */
 export interface SimulateCompositesOptions {
   n: number;
   /** Variable names, in the order of the correlation table. */
@@ -52,13 +64,9 @@ export class CompositeSimulation extends SimulatedData {
 
   tables(): TableSpec[] {
     return [
-      momentsTable(
-        "Target vs achieved sample moments",
-        this.names,
-        { means: this.targetMeans, sds: this.targetSds, cor: this.targetCor },
-        this.moments(),
-        ["Multivariate normal with exact sample moments (MASS::mvrnorm(empirical = TRUE) method); SDs use n − 1."],
-      ),
+      momentsTable("Target vs achieved sample moments", this.names, { means: this.targetMeans, sds: this.targetSds, cor: this.targetCor }, this.moments(), [
+        "Multivariate normal with exact sample moments (MASS::mvrnorm(empirical = TRUE) method); SDs use n − 1.",
+      ]),
     ];
   }
 }
@@ -71,6 +79,9 @@ export class CompositeSimulation extends SimulatedData {
  * @throws PathlabError when the names, means, SDs and correlation table disagree in length, an SD is
  *   not positive, the table is not a correlation matrix, it is not positive definite (the message
  *   gives the smallest eigenvalue; repair explicitly with `nearestPD`), or n ≤ the number of variables.
+ *
+ * @example
+ * simulateComposites({ n: 200, names: ["x", "y"], means: [3.5, 4.1], sds: [0.9, 1.1], cor: [[1, 0.35], [0.35, 1]], seed: 1 })
  */
 export function simulateComposites(options: SimulateCompositesOptions): CompositeSimulation {
   options = checkOptions<SimulateCompositesOptions>("simulateComposites", options, { n: ANY, names: ANY, means: ANY, sds: ANY, cor: ANY, seed: SEED_OR_RNG });
@@ -81,7 +92,11 @@ export function simulateComposites(options: SimulateCompositesOptions): Composit
   const means = checkVector(options.means, p, "means", "cor");
   const sds = checkVector(options.sds, p, "sds", "cor");
   sds.forEach((s, i) => {
-    if (!(s > 0)) throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, { hint: "Give the published standard deviations, all above 0.", code: "simulate.bad-input" });
+    if (!(s > 0))
+      throw new PathlabError(`sds: the SD of "${names[i]}" is ${s}; SDs must be positive.`, {
+        hint: "Give the published standard deviations, all above 0.",
+        code: "simulate.bad-input",
+      });
   });
   checkCorrelation(R, "cor", names);
   requirePositiveDefinite(R, "cor", true);

@@ -18,23 +18,8 @@
  * const [y] = conditionalColumns([x], [[0.5]], [[1]], [0], E); // cov(x, y) = 0.5, var(y) = 1
  */
 import { PathlabError } from "../errors";
-import { cholesky, symEigen } from "../stats/matrix";
+import { centred, cholesky, dot, mean, symEigen } from "../math";
 import type { Rng } from "./rng";
-
-/** Σ a_i b_i. */
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** The column minus its mean. */
-export function centred(c: ArrayLike<number>): Float64Array {
-  let m = 0;
-  for (let i = 0; i < c.length; i++) m += c[i];
-  m /= c.length;
-  return Float64Array.from(c, (v) => v - m);
-}
 
 /** Orthonormal basis (modified Gram–Schmidt, two passes) of the columns; near-dependent columns are dropped. */
 export function orthonormalBasis(cols: ArrayLike<number>[]): Float64Array[] {
@@ -85,7 +70,8 @@ export function residualDirections(cols: ArrayLike<number>[], k: number, r: Rng)
     });
   const E = Array.from({ length: k }, () => residualize(r.normals(n), Q));
   const W = orthonormalBasis(E);
-  if (W.length !== k) throw new PathlabError("residualDirections(): the residual draws are collinear", { hint: "use another seed", code: "simulate.collinear" });
+  if (W.length !== k)
+    throw new PathlabError("residualDirections(): the residual draws are collinear", { hint: "use another seed", code: "simulate.collinear" });
   const s = Math.sqrt(n - 1);
   return W.map((w) => w.map((x) => x * s));
 }
@@ -98,10 +84,13 @@ export function covarianceFactor(A: number[][], names?: string[]): number[][] {
     const { values, vectors } = symEigen(A);
     const scale = Math.max(1e-300, ...values.map(Math.abs));
     if (values[values.length - 1] < -1e-8 * scale)
-      throw new PathlabError(`conditionalColumns(): the conditional covariance of ${names ? names.join(", ") : "the new columns"} is not positive semidefinite`, {
-        hint: "the targets are incompatible with the columns already drawn",
-        code: "simulate.incompatible-targets",
-      });
+      throw new PathlabError(
+        `conditionalColumns(): the conditional covariance of ${names ? names.join(", ") : "the new columns"} is not positive semidefinite`,
+        {
+          hint: "the targets are incompatible with the columns already drawn",
+          code: "simulate.incompatible-targets",
+        },
+      );
     const keep = values.map((_, j) => j).filter((j) => values[j] > 1e-12 * scale);
     return A.map((_, i) => keep.map((j) => vectors[i][j] * Math.sqrt(values[j])));
   }
@@ -113,10 +102,17 @@ export function covarianceFactor(A: number[][], names?: string[]): number[][] {
  * new columns, `means` their means, `noise` residual directions orthogonal to [1, fixed] (from
  * `residualDirections`; at least as many as the rank of the conditional covariance).
  */
-export function conditionalColumns(fixed: ArrayLike<number>[], crossCov: number[][], cov: number[][], means: number[], noise: Float64Array[], names?: string[]): Float64Array[] {
+export function conditionalColumns(
+  fixed: ArrayLike<number>[],
+  crossCov: number[][],
+  cov: number[][],
+  means: number[],
+  noise: Float64Array[],
+  names?: string[],
+): Float64Array[] {
   const p = means.length;
   const n = fixed.length ? fixed[0].length : noise[0].length;
-  const Fc = fixed.map(centred);
+  const Fc = fixed.map((c) => centred(c, mean(c)));
   const q = Fc.length;
   let B: number[][] = crossCov.map(() => []);
   let cond = cov.map((row) => row.slice());
@@ -143,7 +139,10 @@ export function conditionalColumns(fixed: ArrayLike<number>[], crossCov: number[
   }
   const Lc = covarianceFactor(cond, names);
   const k = Lc[0]?.length ?? 0;
-  if (noise.length < k) throw new PathlabError(`conditionalColumns(): ${noise.length} noise directions for a conditional covariance of rank ${k}`, { code: "simulate.too-few-directions" });
+  if (noise.length < k)
+    throw new PathlabError(`conditionalColumns(): ${noise.length} noise directions for a conditional covariance of rank ${k}`, {
+      code: "simulate.too-few-directions",
+    });
   return Array.from({ length: p }, (_, a) => {
     const col = new Float64Array(n).fill(means[a]);
     for (let j = 0; j < q; j++) {

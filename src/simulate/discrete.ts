@@ -59,7 +59,11 @@ export function arrangeCorrelations(cols: Float64Array[], target: number[][], r:
     if (next.s < cur.s || (next.worst < 0.01 && r.uniform() < 0.5)) cur = next;
     else [col[i], col[j]] = [col[j], col[i]];
   }
-  if (cur.worst > tol) throw new PathlabError(`arrangeCorrelations(): could not bring the discrete columns within ${tol} of their target correlations (worst ${cur.worst.toFixed(4)})`, { hint: "loosen tol or use another seed", code: "simulate.arrange" });
+  if (cur.worst > tol)
+    throw new PathlabError(
+      `arrangeCorrelations(): could not bring the discrete columns within ${tol} of their target correlations (worst ${cur.worst.toFixed(4)})`,
+      { hint: "loosen tol or use another seed", code: "simulate.not-converged" },
+    );
 }
 
 /** Pearson correlation of a 0/1 column (given its ones) with each column. */

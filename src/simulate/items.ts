@@ -7,7 +7,7 @@ import { PathlabError } from "../errors";
 import type { TableSpec } from "../display/table";
 import { rng as toRng, type Rng } from "./rng";
 import { drawMvnorm } from "./mvrnorm";
-import { choleskyLower, eigenSym } from "./linalg";
+import { choleskyOrNull as choleskyLower, symEigen as eigenSym } from "../math";
 import { sampleMoments, type SampleMoments } from "./moments";
 import { SimulatedData, maxAbsOffDiagonal, momentsTable } from "./simulated-data";
 import { ANY, SEED_OR_RNG, checkCorrelation, checkEach, checkN, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
@@ -44,6 +44,7 @@ export interface ItemConstruct {
   likert?: { min: number; max: number } | null;
 }
 
+/** Options of `simulateItems`: the sample size, constructs with their items and loadings, the construct correlations, the Likert range and the seed. */
 export interface SimulateItemsOptions {
   n: number;
   constructs: ItemConstruct[];
@@ -77,6 +78,7 @@ export interface LikertDrift {
   sd: number;
 }
 
+/** Simulated item-level data (items of each construct from its loadings) with the targets beside what was achieved. */
 export class ItemSimulation extends SimulatedData {
   constructor(
     names: string[],
@@ -143,9 +145,7 @@ export class ItemSimulation extends SimulatedData {
   }
 
   tables(): TableSpec[] {
-    const t: TableSpec[] = [
-      momentsTable("Composites before rounding: target vs achieved", this.constructNames, this.target, this.continuousMoments),
-    ];
+    const t: TableSpec[] = [momentsTable("Composites before rounding: target vs achieved", this.constructNames, this.target, this.continuousMoments)];
     if (this.drift)
       t.push(
         momentsTable(
@@ -171,11 +171,22 @@ export class ItemSimulation extends SimulatedData {
 
 function checkConstructs(constructs: ItemConstruct[]): void {
   if (!Array.isArray(constructs) || constructs.length === 0)
-    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", { hint: 'e.g. constructs: [{ name: "trust", items: ["t1", "t2", "t3"], loadings: [0.8, 0.7, 0.75] }].', code: "simulate.bad-input" });
+    throw new PathlabError("constructs must be a non-empty array of { name, items, loadings }.", {
+      hint: 'e.g. constructs: [{ name: "trust", items: ["t1", "t2", "t3"], loadings: [0.8, 0.7, 0.75] }].',
+      code: "simulate.bad-input",
+    });
   const seen = new Set<string>();
   const claim = (nm: unknown, what: string) => {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} has an empty or non-string name.`, { hint: "Name every construct and item with a non-empty string.", code: "simulate.bad-name" });
-    if (seen.has(nm)) throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, { hint: "Constructs and items become columns of one table, so every name must be unique.", code: "simulate.duplicate-name" });
+    if (typeof nm !== "string" || nm === "")
+      throw new PathlabError(`${what} has an empty or non-string name.`, {
+        hint: "Name every construct and item with a non-empty string.",
+        code: "simulate.bad-name",
+      });
+    if (seen.has(nm))
+      throw new PathlabError(`The name "${nm}" is used twice among constructs and items.`, {
+        hint: "Constructs and items become columns of one table, so every name must be unique.",
+        code: "simulate.duplicate-name",
+      });
     seen.add(nm);
   };
   for (const c of constructs) {
@@ -183,10 +194,10 @@ function checkConstructs(constructs: ItemConstruct[]): void {
     if (!Array.isArray(c.items) || c.items.length === 0)
       throw new PathlabError(`Construct "${c.name}" has no items.`, { hint: "Give its item names and one loading per item.", code: "simulate.bad-input" });
     if (!Array.isArray(c.loadings) || c.loadings.length !== c.items.length)
-      throw new PathlabError(
-        `Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`,
-        { hint: "Give one standardised loading per item, in the same order.", code: "simulate.dimension-mismatch" },
-      );
+      throw new PathlabError(`Construct "${c.name}" has ${c.items.length} items but ${Array.isArray(c.loadings) ? c.loadings.length : 0} loadings.`, {
+        hint: "Give one standardised loading per item, in the same order.",
+        code: "simulate.dimension-mismatch",
+      });
     c.items.forEach((it, i) => {
       claim(it, `Construct "${c.name}"`);
       const l = c.loadings[i];
@@ -199,9 +210,15 @@ function checkConstructs(constructs: ItemConstruct[]): void {
         });
     });
     if (c.sd !== undefined && !(typeof c.sd === "number" && c.sd > 0))
-      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, { hint: "Give the composite's published SD, or omit sd.", code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}": sd is ${String(c.sd)}; it must be a positive number.`, {
+        hint: "Give the composite's published SD, or omit sd.",
+        code: "simulate.bad-input",
+      });
     if (c.mean !== undefined && !(typeof c.mean === "number" && Number.isFinite(c.mean)))
-      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, { hint: "Give the composite's published mean, or omit mean.", code: "simulate.bad-input" });
+      throw new PathlabError(`Construct "${c.name}": mean is ${String(c.mean)}; it must be a finite number.`, {
+        hint: "Give the composite's published mean, or omit mean.",
+        code: "simulate.bad-input",
+      });
   }
 }
 
@@ -240,9 +257,90 @@ function checkConstructs(constructs: ItemConstruct[]): void {
  * @throws PathlabError for loadings outside (−1, 1), items and loadings of different lengths, a
  *   correlation matrix that does not match the constructs or is not positive definite (giving the
  *   smallest eigenvalue), unknown items in itemMeans/itemSds, and n ≤ the number of items.
+ *
+ * @example
+ * simulateItems({
+ *   n: 250,
+ *   constructs: [
+ *     { name: "trust", items: ["tr1", "tr2", "tr3"], loadings: [0.8, 0.75, 0.7] },
+ *     { name: "perf", items: ["pe1", "pe2", "pe3"], loadings: [0.7, 0.8, 0.75] },
+ *   ],
+ *   cor: [[1, 0.4], [0.4, 1]],
+ *   likert: { min: 1, max: 7 },
+ *   seed: 1,
+ * })
  */
 export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   options = checkOptions<SimulateItemsOptions>("simulateItems", options, ITEMS_OPTIONS);
+  const input = checkItemsInput(options);
+  const { constructs, cnames, itemNames } = input;
+  const blocks = constructs.map((c) => constructBlock(c, options, input.scaleOf(c)));
+  const composite = compositeTargets(input.R, input.corOf, options.method, blocks, cnames);
+  const { S, mu, offsets } = itemCovariance(blocks, composite);
+  const itemCols = drawMvnorm(options.n, mu, S, toRng(input.seed), true, "The implied item covariance matrix");
+  const compositesOf = (cols: Float64Array[]) =>
+    blocks.map((b, k) => {
+      const c = new Float64Array(options.n);
+      for (let i = 0; i < b.m; i++) {
+        const x = cols[offsets[k] + i];
+        for (let r = 0; r < options.n; r++) c[r] += x[r];
+      }
+      for (let r = 0; r < options.n; r++) c[r] /= b.m;
+      return c;
+    });
+  const contComposites = compositesOf(itemCols);
+  const continuousMoments = sampleMoments(contComposites);
+  const sdT = blocks.map((b) => b.sd);
+  const targetCor = composite.V.map((row, k) => row.map((x, l) => (k === l ? 1 : x / (sdT[k] * sdT[l]))));
+  const target = { means: blocks.map((b) => b.mean), sds: sdT, cor: targetCor };
+  const warnings = composite.warnings;
+  let finalItems = itemCols;
+  let finalComposites = contComposites;
+  let finalMoments = continuousMoments;
+  let drift: LikertDrift | null = null;
+  if (input.anyLikert) {
+    const itemScale = constructs.flatMap((c) => c.items.map(() => input.scaleOf(c)));
+    finalItems = itemCols.map((c, j) => roundToScale(c, itemScale[j]));
+    finalComposites = compositesOf(finalItems);
+    finalMoments = sampleMoments(finalComposites);
+    drift = {
+      cor: maxAbsOffDiagonal(finalMoments.cor, targetCor),
+      mean: Math.max(...finalMoments.means.map((m, k) => Math.abs(m - target.means[k]))),
+      sd: Math.max(...finalMoments.sds.map((s, k) => Math.abs(s - target.sds[k]))),
+    };
+    const constant = itemNames.filter((_, j) => finalItems[j].every((x) => x === finalItems[j][0]));
+    if (constant.length)
+      warnings.push({
+        code: "simulate.constant-item",
+        message: `After rounding, ${constant.join(", ")} ${constant.length === 1 ? "is" : "are"} constant; check the means and SDs against the scale range.`,
+      });
+  }
+
+  const res = new ItemSimulation(
+    [...itemNames, ...cnames],
+    [...finalItems, ...finalComposites],
+    typeof input.seed === "number" ? input.seed : undefined,
+    itemNames,
+    cnames,
+    composite.method,
+    target,
+    continuousMoments,
+    finalMoments,
+    composite.Phi,
+    blocks.map((b) => (b.a * b.a) / b.v),
+    S,
+    drift,
+    input.anyLikert ? (input.likert ?? constructs.map(input.scaleOf).find((l) => l !== null)!) : null,
+    blocks.map((b) => b.m),
+  );
+  res.warnings.push(...warnings);
+  return res;
+}
+
+type LikertRange = { min: number; max: number } | null;
+
+/** The validated inputs of simulateItems: seed, constructs, composite correlations, Likert ranges. */
+function checkItemsInput(options: SimulateItemsOptions) {
   const seed = seedOf("simulateItems", options.seed);
   const constructs = options.constructs;
   checkEach("simulateItems", (i) => `construct ${i + 1}`, constructs, CONSTRUCT_OPTIONS);
@@ -258,10 +356,23 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
   checkCorrelation(R, "cor", cnames);
   const corOf = options.corOf ?? "composites";
   requirePositiveDefinite(R, corOf === "factors" ? "cor (factor correlations)" : "cor", true);
-
   const itemNames = constructs.flatMap((c) => c.items);
-  const p = itemNames.length;
-  for (const [what, rec] of [["itemMeans", options.itemMeans], ["itemSds", options.itemSds]] as const)
+  checkItemMoments(options, itemNames);
+  const likert = options.likert ?? null;
+  checkLikert(likert, "likert");
+  for (const c of constructs) if (c.likert !== undefined) checkLikert(c.likert, `likert of construct "${c.name}"`);
+  const scaleOf = (c: ItemConstruct): LikertRange => (c.likert === undefined ? likert : c.likert);
+  const anyLikert = constructs.some((c) => scaleOf(c) !== null);
+  checkN(options.n, itemNames.length, `exact moments for ${itemNames.length} items (a non-singular item covariance)`);
+  return { seed, constructs, R, cnames, corOf, itemNames, likert, scaleOf, anyLikert };
+}
+
+/** itemMeans and itemSds name known items and give finite numbers (positive SDs). */
+function checkItemMoments(options: SimulateItemsOptions, itemNames: string[]): void {
+  for (const [what, rec] of [
+    ["itemMeans", options.itemMeans],
+    ["itemSds", options.itemSds],
+  ] as const)
     for (const key of Object.keys(rec ?? {})) {
       if (!itemNames.includes(key)) {
         const e = unknownVariable(key, itemNames);
@@ -274,96 +385,120 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
           code: "simulate.bad-input",
         });
     }
-  const likert = options.likert ?? null;
-  const checkLikert = (l: { min: number; max: number } | null, what: string) => {
-    if (l && !(Number.isInteger(l.min) && Number.isInteger(l.max) && l.min < l.max))
-      throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, { hint: "For a 1–7 Likert scale: { min: 1, max: 7 }.", code: "simulate.bad-input" });
+}
+
+function checkLikert(l: LikertRange, what: string): void {
+  if (l && !(Number.isInteger(l.min) && Number.isInteger(l.max) && l.min < l.max))
+    throw new PathlabError(`${what} must have integer min < max, got { min: ${l.min}, max: ${l.max} }.`, {
+      hint: "For a 1–7 Likert scale: { min: 1, max: 7 }.",
+      code: "simulate.bad-input",
+    });
+}
+
+/**
+ * One construct's item block: SDs σ (scaled to the construct's SD when given), means μ (shifted to
+ * its mean), the one-factor item covariance S_ij = λ_iλ_j σ_iσ_j (i ≠ j), the composite variance v,
+ * the mean loading a = Σλσ/m and the item–composite covariances S·1/m.
+ */
+function constructBlock(c: ItemConstruct, options: SimulateItemsOptions, scale: LikertRange) {
+  const m = c.items.length;
+  const lam = c.loadings;
+  let sig = c.items.map((it) => options.itemSds?.[it] ?? 1);
+  const corrBlock = lam.map((li, i) => lam.map((lj, j) => (i === j ? 1 : li * lj)));
+  const varOf = (s: number[]) => {
+    let v = 0;
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) v += s[i] * s[j] * corrBlock[i][j];
+    return v / (m * m);
   };
-  checkLikert(likert, "likert");
-  for (const c of constructs) if (c.likert !== undefined) checkLikert(c.likert, `likert of construct "${c.name}"`);
-  const scaleOf = (c: ItemConstruct) => (c.likert === undefined ? likert : c.likert);
-  const anyLikert = constructs.some((c) => scaleOf(c) !== null);
-  checkN(options.n, p, `exact moments for ${p} items (a non-singular item covariance)`);
+  if (c.sd !== undefined) {
+    const f = c.sd / Math.sqrt(varOf(sig));
+    sig = sig.map((s) => s * f);
+  }
+  const v = varOf(sig);
+  const fallbackMean = c.mean ?? (scale ? (scale.min + scale.max) / 2 : 0);
+  let mu = c.items.map((it) => options.itemMeans?.[it] ?? fallbackMean);
+  if (c.mean !== undefined) {
+    const shift = c.mean - mu.reduce((a, b) => a + b, 0) / m;
+    mu = mu.map((x) => x + shift);
+  }
+  const S = corrBlock.map((row, i) => row.map((r, j) => r * sig[i] * sig[j]));
+  const a = lam.reduce((acc, l, i) => acc + l * sig[i], 0) / m;
+  const Sw = S.map((row) => row.reduce((acc, x) => acc + x, 0) / m);
+  return { m, lam, sig, mu, S, v, a, Sw, mean: mu.reduce((x, y) => x + y, 0) / m, sd: Math.sqrt(v) };
+}
 
-  // Per-construct scales.
-  const blocks = constructs.map((c) => {
-    const m = c.items.length;
-    const lam = c.loadings;
-    let sig = c.items.map((it) => options.itemSds?.[it] ?? 1);
-    const corrBlock = lam.map((li, i) => lam.map((lj, j) => (i === j ? 1 : li * lj)));
-    const varOf = (s: number[]) => {
-      let v = 0;
-      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) v += s[i] * s[j] * corrBlock[i][j];
-      return v / (m * m);
-    };
-    if (c.sd !== undefined) {
-      const f = c.sd / Math.sqrt(varOf(sig));
-      sig = sig.map((s) => s * f);
-    }
-    const v = varOf(sig);
-    const scale = scaleOf(c);
-    const fallbackMean = c.mean ?? (scale ? (scale.min + scale.max) / 2 : 0);
-    let mu = c.items.map((it) => options.itemMeans?.[it] ?? fallbackMean);
-    if (c.mean !== undefined) {
-      const shift = c.mean - mu.reduce((a, b) => a + b, 0) / m;
-      mu = mu.map((x) => x + shift);
-    }
-    const S = corrBlock.map((row, i) => row.map((r, j) => r * sig[i] * sig[j]));
-    const a = lam.reduce((acc, l, i) => acc + l * sig[i], 0) / m;
-    const Sw = S.map((row) => row.reduce((acc, x) => acc + x, 0) / m);
-    return { m, lam, sig, mu, S, v, a, Sw, mean: mu.reduce((x, y) => x + y, 0) / m, sd: Math.sqrt(v) };
-  });
-  const omega = blocks.map((b) => (b.a * b.a) / b.v);
-  const sdT = blocks.map((b) => b.sd);
+type ConstructBlock = ReturnType<typeof constructBlock>;
 
-  // Target composite covariance V and the generating method.
-  let Phi: number[][] | null = null;
-  let V: number[][];
-  let method: "factor" | "conditional";
+/**
+ * The target composite covariance V and how items are generated: by the factor method when the
+ * correlations, disattenuated by each composite's reliability, form a valid factor correlation
+ * matrix Φ; otherwise by the conditional method (with a warning saying why).
+ */
+function compositeTargets(
+  R: number[][],
+  corOf: "composites" | "factors",
+  want: SimulateItemsOptions["method"],
+  blocks: ConstructBlock[],
+  cnames: string[],
+): { Phi: number[][] | null; V: number[][]; method: "factor" | "conditional"; warnings: { code: string; message: string }[] } {
   const warnings: { code: string; message: string }[] = [];
   if (corOf === "factors") {
-    if (options.method === "conditional")
+    if (want === "conditional")
       throw new PathlabError('method "conditional" needs composite correlations; with corOf: "factors" the factor method is used.', {
         hint: 'Remove method, or give composite correlations (corOf: "composites").',
         code: "options.bad-value",
       });
-    Phi = R;
-    V = R.map((row, k) => row.map((phi, l) => (k === l ? blocks[k].v : phi * blocks[k].a * blocks[l].a)));
-    method = "factor";
-  } else {
-    V = R.map((row, k) => row.map((r, l) => r * sdT[k] * sdT[l]));
-    const want = options.method ?? "auto";
-    let reason = "";
-    if (want !== "conditional") {
-      const tiny = blocks.findIndex((b) => Math.abs(b.a) <= 1e-12 * b.sd);
-      if (tiny >= 0) reason = `the loadings of "${cnames[tiny]}" sum to zero, so its composite carries no factor variance`;
-      else {
-        const cand = V.map((row, k) => row.map((x, l) => (k === l ? 1 : x / (blocks[k].a * blocks[l].a))));
-        if (choleskyLower(cand)) Phi = cand;
-        else {
-          const ev = eigenSym(cand).values;
-          let worst = 0;
-          cand.forEach((row, k) => row.forEach((x, l) => k !== l && (worst = Math.max(worst, Math.abs(x)))));
-          reason =
-            `the composite correlations disattenuated by the composites' reliabilities (φ = r/√(ω_k ω_l)) are not a valid ` +
-            `correlation matrix (largest |φ| ${worst.toFixed(3)}, smallest eigenvalue ${String(Number(ev[ev.length - 1].toPrecision(4)))})`;
-        }
-      }
-      if (!Phi && want === "factor")
-        throw new PathlabError(`The factor method cannot reproduce these correlations: ${reason}.`, {
-          hint: 'Use method: "conditional" (or "auto"), which needs only a positive-definite composite correlation matrix.',
-          code: "simulate.not-positive-definite",
-        });
-      if (!Phi)
-        warnings.push({
-          code: "simulate.conditional-method",
-          message: `Items were generated by the conditional method because ${reason}; composites are still exact, but between-construct item correlations are not λ_i λ_j φ.`,
-        });
-    }
-    method = Phi ? "factor" : "conditional";
+    return { Phi: R, V: R.map((row, k) => row.map((phi, l) => (k === l ? blocks[k].v : phi * blocks[k].a * blocks[l].a))), method: "factor", warnings };
   }
+  const sdT = blocks.map((b) => b.sd);
+  const V = R.map((row, k) => row.map((r, l) => r * sdT[k] * sdT[l]));
+  let Phi: number[][] | null = null;
+  if ((want ?? "auto") !== "conditional") {
+    const found = disattenuated(V, blocks, cnames);
+    Phi = found.Phi;
+    if (!Phi && want === "factor")
+      throw new PathlabError(`The factor method cannot reproduce these correlations: ${found.reason}.`, {
+        hint: 'Use method: "conditional" (or "auto"), which needs only a positive-definite composite correlation matrix.',
+        code: "simulate.not-positive-definite",
+      });
+    if (!Phi)
+      warnings.push({
+        code: "simulate.conditional-method",
+        message: `Items were generated by the conditional method because ${found.reason}; composites are still exact, but between-construct item correlations are not λ_i λ_j φ.`,
+      });
+  }
+  return { Phi, V, method: Phi ? "factor" : "conditional", warnings };
+}
 
-  // Assemble the item covariance and means.
+/** Φ = V_kl/(a_k a_l) when that is a valid correlation matrix, else null with the reason. */
+function disattenuated(V: number[][], blocks: ConstructBlock[], cnames: string[]): { Phi: number[][] | null; reason: string } {
+  const tiny = blocks.findIndex((b) => Math.abs(b.a) <= 1e-12 * b.sd);
+  if (tiny >= 0) return { Phi: null, reason: `the loadings of "${cnames[tiny]}" sum to zero, so its composite carries no factor variance` };
+  const cand = V.map((row, k) => row.map((x, l) => (k === l ? 1 : x / (blocks[k].a * blocks[l].a))));
+  if (choleskyLower(cand)) return { Phi: cand, reason: "" };
+  const ev = eigenSym(cand).values;
+  let worst = 0;
+  cand.forEach((row, k) =>
+    row.forEach((x, l) => {
+      if (k !== l) worst = Math.max(worst, Math.abs(x));
+    }),
+  );
+  return {
+    Phi: null,
+    reason:
+      `the composite correlations disattenuated by the composites' reliabilities (φ = r/√(ω_k ω_l)) are not a valid ` +
+      `correlation matrix (largest |φ| ${worst.toFixed(3)}, smallest eigenvalue ${String(Number(ev[ev.length - 1].toPrecision(4)))})`,
+  };
+}
+
+/** The item covariance matrix and means: blocks on the diagonal, between-construct blocks by the method. */
+function itemCovariance(
+  blocks: ConstructBlock[],
+  composite: { Phi: number[][] | null; V: number[][]; method: "factor" | "conditional" },
+): { S: number[][]; mu: number[]; offsets: number[] } {
+  const p = blocks.reduce((acc, b) => acc + b.m, 0);
+  const K = blocks.length;
+  const { Phi, V, method } = composite;
   const S: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const mu: number[] = [];
   const offsets: number[] = [];
@@ -387,68 +522,13 @@ export function simulateItems(options: SimulateItemsOptions): ItemSimulation {
         }
     }
   }
+  return { S, mu, offsets };
+}
 
-  const itemCols = drawMvnorm(options.n, mu, S, toRng(seed), true, "The implied item covariance matrix");
-  const compositesOf = (cols: Float64Array[]) =>
-    blocks.map((b, k) => {
-      const c = new Float64Array(options.n);
-      for (let i = 0; i < b.m; i++) {
-        const x = cols[offsets[k] + i];
-        for (let r = 0; r < options.n; r++) c[r] += x[r];
-      }
-      for (let r = 0; r < options.n; r++) c[r] /= b.m;
-      return c;
-    });
-  const contComposites = compositesOf(itemCols);
-  const continuousMoments = sampleMoments(contComposites);
-
-  let finalItems = itemCols;
-  let finalComposites = contComposites;
-  let finalMoments = continuousMoments;
-  const targetCor = V.map((row, k) => row.map((x, l) => (k === l ? 1 : x / (sdT[k] * sdT[l]))));
-  const target = { means: blocks.map((b) => b.mean), sds: sdT, cor: targetCor };
-  let drift: LikertDrift | null = null;
-  if (anyLikert) {
-    const itemScale = constructs.flatMap((c) => c.items.map(() => scaleOf(c)));
-    finalItems = itemCols.map((c, j) => {
-      const l = itemScale[j];
-      if (!l) return c;
-      const out = new Float64Array(c.length);
-      for (let i = 0; i < c.length; i++) out[i] = Math.min(l.max, Math.max(l.min, Math.round(c[i])));
-      return out;
-    });
-    finalComposites = compositesOf(finalItems);
-    finalMoments = sampleMoments(finalComposites);
-    drift = {
-      cor: maxAbsOffDiagonal(finalMoments.cor, targetCor),
-      mean: Math.max(...finalMoments.means.map((m, k) => Math.abs(m - target.means[k]))),
-      sd: Math.max(...finalMoments.sds.map((s, k) => Math.abs(s - target.sds[k]))),
-    };
-    const constant = itemNames.filter((_, j) => finalItems[j].every((x) => x === finalItems[j][0]));
-    if (constant.length)
-      warnings.push({
-        code: "simulate.constant-item",
-        message: `After rounding, ${constant.join(", ")} ${constant.length === 1 ? "is" : "are"} constant; check the means and SDs against the scale range.`,
-      });
-  }
-
-  const res = new ItemSimulation(
-    [...itemNames, ...cnames],
-    [...finalItems, ...finalComposites],
-    typeof seed === "number" ? seed : undefined,
-    itemNames,
-    cnames,
-    method,
-    target,
-    continuousMoments,
-    finalMoments,
-    Phi,
-    omega,
-    S,
-    drift,
-    anyLikert ? likert ?? constructs.map(scaleOf).find((l) => l !== null)! : null,
-    blocks.map((b) => b.m),
-  );
-  res.warnings.push(...warnings);
-  return res;
+/** A column rounded to the integers of its Likert range (clipped to min … max), or itself when it has none. */
+function roundToScale(c: Float64Array, l: LikertRange): Float64Array {
+  if (!l) return c;
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = Math.min(l.max, Math.max(l.min, Math.round(c[i])));
+  return out;
 }

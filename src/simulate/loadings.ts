@@ -9,7 +9,7 @@
  * @example
  * oneFactorLoadings(sampleMoments([x1, x2, x3, x4]).cor) // ≈ the generating loadings
  */
-import { invertSPD, symEigen } from "../stats/matrix";
+import { invertSPD, symEigen } from "../math";
 
 export function oneFactorLoadings(R: number[][], options: { maxIter?: number; tol?: number } = {}): number[] {
   const k = R.length;

@@ -4,20 +4,11 @@
  */
 import { PathlabError } from "../errors";
 import type { TableSpec } from "../display/table";
-import { rng as toRng, Rng } from "./rng";
-import { choleskyLower, columnsTimes, solveUpperFromLower, transpose } from "./linalg";
+import { rng as toRng, type Rng } from "./rng";
+import { choleskyOrNull as choleskyLower, columnsTimes, solveUpperFromLower, transpose } from "../math";
 import { sampleMoments } from "./moments";
 import { SimulatedData, momentsTable } from "./simulated-data";
-import {
-  checkN,
-  checkNames,
-  checkVector,
-  defaultNames,
-  requirePositiveDefinite,
-  seedOf,
-  squareMatrix,
-  type MatrixInput,
-} from "./validate";
+import { checkN, checkNames, checkVector, defaultNames, requirePositiveDefinite, seedOf, squareMatrix, type MatrixInput } from "./validate";
 import { checkOptions } from "../options";
 
 export interface MvrnormOptions {
@@ -76,12 +67,18 @@ export class MvrnormResult extends SimulatedData {
  * @param seed a seed or an `Rng`
  * @throws PathlabError for a non-square, asymmetric or non-positive-definite Σ (giving the
  *   smallest eigenvalue), a `means` length that differs from Σ's, or n ≤ p with `empirical`.
+ *
+ * @example
+ * mvrnorm(500, [0, 0], [[1, 0.5], [0.5, 1]], 42)
  */
 export function mvrnorm(n: number, means: number[], cov: MatrixInput, seed: number | Rng, options: MvrnormOptions = {}): MvrnormResult {
   options = checkOptions<MvrnormOptions>("mvrnorm", options, {
     empirical: { kind: "boolean" },
     names: { kind: "custom", expected: "an array of column names" },
-    tol: { kind: "custom", unsupported: "positive definiteness is checked by a Cholesky factorisation (the error gives the smallest eigenvalue); MASS's tol is not used." },
+    tol: {
+      kind: "custom",
+      unsupported: "positive definiteness is checked by a Cholesky factorisation (the error gives the smallest eigenvalue); MASS's tol is not used.",
+    },
   });
   seedOf("mvrnorm", seed);
   const Sigma = squareMatrix(cov, "cov");
@@ -133,7 +130,7 @@ export function drawMvnorm(n: number, mu: number[], Sigma: number[][], r: Rng, e
     if (!LS)
       throw new PathlabError(`The ${p} simulated columns are collinear in this sample of ${n}, so exact moments are impossible.`, {
         hint: "Increase n (it must exceed the number of variables) or change the seed.",
-        code: "simulate.n-too-small",
+        code: "simulate.too-few-cases",
       });
     const T = solveUpperFromLower(LS, Lt);
     Z = columnsTimes(Z, T);

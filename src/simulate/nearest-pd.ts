@@ -5,7 +5,7 @@
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
-import { eigenSym, frobeniusDiff, maxAbsDiff } from "./linalg";
+import { frobeniusDiff, maxAbsDiff, symEigen as eigenSym } from "../math";
 import { checkNames, squareMatrix, type MatrixInput } from "./validate";
 import { checkOptions, type OptionSpecs } from "../options";
 
@@ -19,7 +19,12 @@ const NEAREST_PD_OPTIONS: OptionSpecs = {
   do2eigen: { kind: "boolean" },
   doSym: { kind: "boolean" },
   doDykstra: { kind: "boolean" },
-  onlyValues: { kind: "fixed", value: false, aliases: ["only.values"], otherwise: "the eigenvalues are always in result.eigenvalues; call nearestPD(x).eigenvalues." },
+  onlyValues: {
+    kind: "fixed",
+    value: false,
+    aliases: ["only.values"],
+    otherwise: "the eigenvalues are always in result.eigenvalues; call nearestPD(x).eigenvalues.",
+  },
   ensureSymmetry: { kind: "boolean" },
   eigTol: { kind: "number", min: 0, aliases: ["eig.tol"] },
   minEigenvalue: { kind: "number", min: 0 },
@@ -196,12 +201,16 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
   const symmetric = raw.every((row, i) => row.every((v, j) => Math.abs(v - raw[j][i]) <= 1.5e-8 * Math.max(1, Math.abs(v))));
   const ensure = options.ensureSymmetry ?? !symmetric;
   const warnings: string[] = [];
-  if (!symmetric && options.ensureSymmetry === undefined) warnings.push("The matrix is not symmetric; as nearPD (ensureSymmetry), its symmetric part (x + xᵀ)/2 was repaired.");
+  if (!symmetric && options.ensureSymmetry === undefined)
+    warnings.push("The matrix is not symmetric; as nearPD (ensureSymmetry), its symmetric part (x + xᵀ)/2 was repaired.");
   const X0 = ensure ? raw.map((row, i) => row.map((v, j) => (v + raw[j][i]) / 2)) : raw;
   if (!ensure) squareMatrix(R, corr ? "R" : "x");
   const floor = options.minEigenvalue ?? 0;
   if (corr && floor >= 1)
-    throw new PathlabError(`minEigenvalue must be below 1 for a correlation matrix, got ${floor}.`, { hint: "A small floor such as 1e-4 gives a better-conditioned repair; 0 is nearPD's rule.", code: "options.bad-value" });
+    throw new PathlabError(`minEigenvalue must be below 1 for a correlation matrix, got ${floor}.`, {
+      hint: "A small floor such as 1e-4 gives a better-conditioned repair; 0 is nearPD's rule.",
+      code: "options.bad-value",
+    });
   const eigTol = options.eigTol ?? 1e-6;
   const convTol = options.convTol ?? 1e-7;
   const posdTol = options.posdTol ?? 1e-8;
@@ -225,7 +234,10 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
     const top = e.values[0];
     const keep = e.values.map((v) => (floor > 0 ? true : v > eigTol * top));
     if (!keep.some(Boolean))
-      throw new PathlabError("The matrix seems negative semi-definite (no eigenvalue above eigTol·λ_max); there is no positive-definite matrix near it.", { hint: "Check that the matrix was typed correctly (a covariance or correlation matrix has a positive diagonal).", code: "simulate.not-positive-definite" });
+      throw new PathlabError("The matrix seems negative semi-definite (no eigenvalue above eigTol·λ_max); there is no positive-definite matrix near it.", {
+        hint: "Check that the matrix was typed correctly (a covariance or correlation matrix has a positive diagonal).",
+        code: "simulate.not-positive-definite",
+      });
     eigenvalues = e.values;
     const d = e.values.map((v, k) => (floor > 0 ? Math.max(v, floor) : keep[k] ? v : 0));
     X = recompose(e.vectors, d);
@@ -256,9 +268,27 @@ export function nearestPD(R: MatrixInput, options: NearestPDOptions = {}): Neare
   }
 
   const after = eigenSym(X).values;
-  const res = new NearestPDResult(X0, X, frobeniusDiff(X0, X), maxAbsDiff(X0, X), before[p - 1], after[p - 1], iter, converged, corr, names, eigenvalues, conv, frobeniusDiff(X0, X));
+  const res = new NearestPDResult(
+    X0,
+    X,
+    frobeniusDiff(X0, X),
+    maxAbsDiff(X0, X),
+    before[p - 1],
+    after[p - 1],
+    iter,
+    converged,
+    corr,
+    names,
+    eigenvalues,
+    conv,
+    frobeniusDiff(X0, X),
+  );
   for (const message of warnings) res.warnings.push({ code: "simulate.asymmetric-input", message });
-  if (!converged) res.warnings.push({ code: "simulate.not-converged", message: `nearestPD did not converge in ${iter} iterations (relative change ${conv.toPrecision(3)} > convTol ${convTol}), as nearPD warns.` });
+  if (!converged)
+    res.warnings.push({
+      code: "simulate.not-converged",
+      message: `nearestPD did not converge in ${iter} iterations (relative change ${conv.toPrecision(3)} > convTol ${convTol}), as nearPD warns.`,
+    });
   return res;
 }
 
@@ -271,6 +301,9 @@ function rawSquare(m: MatrixInput): number[][] {
   for (let i = 0; i < p; i++)
     for (let j = 0; j < p; j++)
       if (typeof m[i][j] !== "number" || !Number.isFinite(m[i][j]))
-        throw new PathlabError(`x[${i + 1},${j + 1}] is ${String(m[i][j])}, not a finite number.`, { hint: "Check the table for a missing or mistyped entry.", code: "simulate.bad-matrix" });
+        throw new PathlabError(`x[${i + 1},${j + 1}] is ${String(m[i][j])}, not a finite number.`, {
+          hint: "Check the table for a missing or mistyped entry.",
+          code: "simulate.bad-matrix",
+        });
   return m.map((row) => [...(row as number[])]);
 }

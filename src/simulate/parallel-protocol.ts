@@ -73,7 +73,7 @@ export function serializeError(e: unknown): SerializedError {
 
 /** Milliseconds on a clock all threads share, folded into an int32. */
 export function clockMs(): number {
-  return Date.now() % 2147483648 | 0;
+  return (Date.now() % 2147483648) | 0;
 }
 
 /** True when the calling thread has not looked at the job for longer than its grace period. */

@@ -6,6 +6,7 @@
  * calling thread, even blocked in Atomics.wait, finds every result when the count is complete.
  */
 import { parentPort, workerData, type MessagePort } from "worker_threads";
+import { PathlabError } from "../errors";
 import {
   abandoned,
   CANCEL,
@@ -30,10 +31,13 @@ function load(module: string, name: string): RunFn {
   const key = `${module}#${name}`;
   let run = tasks.get(key);
   if (!run) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require(module) as Record<string, { run?: RunFn } | undefined>;
     const task = mod[name];
-    if (!task || typeof task.run !== "function") throw new Error(`parallel worker: ${module} exports no task "${name}"`);
+    if (!task || typeof task.run !== "function")
+      throw new PathlabError(`parallel worker: ${module} exports no task "${name}"`, {
+        hint: "A parallel task must be exported under the name given to parallelTask(); this is a bug in pathlab.",
+        code: "internal.unknown-task",
+      });
     run = task.run;
     tasks.set(key, run);
   }

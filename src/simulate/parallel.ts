@@ -39,7 +39,7 @@
  * its parameter table, options, the seed or generator state) and rebuild the model inside `run`
  * (cache it per input in a WeakMap, as src/process/bootstrap.ts caches its solver, so each thread
  * builds it once per job). A bootstrap resample's means and covariances are weighted cross-products
- * of the data (src/stats/crossprod.ts); its row counts come from `Rng.countResample` on a stream
+ * of the data (src/math/crossprod.ts); its row counts come from `Rng.countResample` on a stream
  * jumped to b·N (`Rng.jump`), as PROCESS does, so the draws are those of one sequential pass. A
  * replication of `powerSem` draws its data from `itemRng(seed, k)`. Return per-chunk arrays
  * (estimates, convergence flags) and concatenate them in chunk order.
@@ -63,7 +63,7 @@
 import * as os from "os";
 import * as path from "path";
 import { isMainThread, MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "worker_threads";
-import { PathlabError } from "../errors";
+import { PathlabError, type ErrorCode } from "../errors";
 import {
   CANCEL,
   DONE,
@@ -159,13 +159,14 @@ export function concatChunks(parts: Float64Array[]): Float64Array {
  * worker threads, which only run tasks, never load the display layer.
  */
 function kernelCancellation(): { flag: CancellationFlag; error: () => Error } {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const nb = require("../display/notebook") as typeof import("../display/notebook");
   return { flag: nb.cancellation(), error: nb.interruptedError };
 }
 
 function rebuildError(e: SerializedError): Error {
-  const err = e.name === "PathlabError" ? new PathlabError(e.message, { code: e.code, hint: e.hint }) : new Error(e.message);
+  // a PathlabError thrown in a worker carries its ErrorCode across the thread boundary as a string
+  const err =
+    e.name === "PathlabError" ? new PathlabError(e.message, { code: (e.code ?? "parallel.worker-failed") as ErrorCode, hint: e.hint }) : new Error(e.message);
   if (e.name !== "PathlabError") err.name = e.name;
   if (e.stack) err.stack = e.stack;
   return err;
@@ -232,7 +233,6 @@ function bootstrapCode(): { code: string; data: Record<string, unknown> } {
 }
 
 function spawn(): PoolWorker {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { Worker: W } = require("worker_threads") as typeof import("worker_threads");
   const { port1, port2 } = new MessageChannel();
   const { code, data } = bootstrapCode();
@@ -260,7 +260,12 @@ function workersFor(k: number): PoolWorker[] {
 /** Terminates every pooled worker (tests; a long-lived script that wants its memory back). */
 export async function shutdownWorkers(): Promise<void> {
   const all = pool.splice(0, pool.length);
-  await Promise.all(all.map((w) => ((w.alive = false), w.worker.terminate())));
+  await Promise.all(
+    all.map((w) => {
+      w.alive = false;
+      return w.worker.terminate();
+    }),
+  );
 }
 
 /** Number of live pooled workers (for tests). */
@@ -461,10 +466,16 @@ class Job<I, R> {
 }
 
 function resolveThreads(o: ParallelOptions, chunks: number): number {
-  if (!(Number.isInteger(o.count) && o.count >= 0)) throw new PathlabError(`runParallel: count must be a whole number ≥ 0, got ${o.count}.`, { code: "parallel.bad-option" });
-  if (!(Number.isInteger(o.chunkSize) && o.chunkSize >= 1)) throw new PathlabError(`runParallel: chunkSize must be a whole number ≥ 1, got ${o.chunkSize}.`, { code: "parallel.bad-option" });
+  if (!(Number.isInteger(o.count) && o.count >= 0))
+    throw new PathlabError(`runParallel: count must be a whole number ≥ 0, got ${o.count}.`, { code: "parallel.bad-option" });
+  if (!(Number.isInteger(o.chunkSize) && o.chunkSize >= 1))
+    throw new PathlabError(`runParallel: chunkSize must be a whole number ≥ 1, got ${o.chunkSize}.`, { code: "parallel.bad-option" });
   const t = o.threads ?? defaultThreads();
-  if (!(Number.isInteger(t) && t >= 1)) throw new PathlabError(`Option 'threads' must be a whole number ≥ 1, got ${t}.`, { hint: "e.g. threads: 2; leave it out to use every core.", code: "options.invalid" });
+  if (!(Number.isInteger(t) && t >= 1))
+    throw new PathlabError(`Option 'threads' must be a whole number ≥ 1, got ${t}.`, {
+      hint: "e.g. threads: 2; leave it out to use every core.",
+      code: "options.invalid",
+    });
   // A job inside another job's chunk (or inside a worker) runs on its own thread: the cores are busy.
   return isMainThread && nesting === 0 ? Math.max(1, Math.min(t, chunks)) : 1;
 }

@@ -15,7 +15,8 @@
  * const { y } = plantProduct({ y: peic, others: [re, uts, dms, sa], product, estimate: (v) => interactionOf(v), target: 0.093 });
  */
 import { PathlabError } from "../errors";
-import { dot, ones, orthonormalBasis, residualize } from "./conditional";
+import { dot } from "../math";
+import { ones, orthonormalBasis, residualize } from "./conditional";
 
 export function plantProduct(args: {
   y: Float64Array;
@@ -44,7 +45,7 @@ export function plantProduct(args: {
   if (f(lo) > 0 || f(hi) < 0)
     throw new PathlabError(`plantProduct(): an interaction of ${args.target} cannot be planted without changing the published moments`, {
       hint: "the target exceeds what y's residual variance can carry; use a smaller interaction",
-      code: "simulate.plant",
+      code: "simulate.interaction-too-large",
     });
   for (let it = 0; it < 100 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); it++) {
     const mid = (lo + hi) / 2;

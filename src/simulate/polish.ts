@@ -3,7 +3,7 @@
  * scale); a greedy polish of single responses brings them back without redrawing the data.
  */
 import type { Rng } from "./rng";
-import { centred, dot } from "./conditional";
+import { centred, dot, mean } from "../math";
 
 /**
  * Greedy ±1 moves of single item responses (kept in [min, max]) that bring the composites (item
@@ -34,7 +34,7 @@ export function polishItems(
     for (const it of b) for (let i = 0; i < n; i++) c[i] += it[i] / b.length;
     return c;
   });
-  const Fc = t.fixed.map(centred);
+  const Fc = t.fixed.map((c) => centred(c, mean(c)));
   const sdFix = Fc.map((f) => Math.sqrt(dot(f, f) / (n - 1)));
   const S = C.map((c) => c.reduce((acc, v) => acc + v, 0));
   const Q = C.map((a) => C.map((b) => dot(a, b)));

@@ -16,6 +16,7 @@
  * const a = new Rng(7); for (let i = 0; i < 1000; i++) a.nextUint32();
  * const b = new Rng(7); b.jump(1000);   // b now gives the same numbers as a
  */
+import { PathlabError } from "../errors";
 
 /** One step of the xoshiro128 state update (the linear map T), in place. */
 export function stepState(s: Uint32Array): void {
@@ -71,7 +72,11 @@ function characteristic(): { low: Poly; red: Uint32Array } {
   }
   const { c, L } = berlekampMassey(bits);
   // A full-period generator's state sequence has linear complexity 128; anything else is a bug.
-  if (L !== 128) throw new Error(`xoshiro128 jump: characteristic polynomial of degree ${L}, expected 128`);
+  if (L !== 128)
+    throw new PathlabError(`xoshiro128 jump: characteristic polynomial of degree ${L}, expected 128`, {
+      hint: "An internal consistency check of the generator failed; this is a bug in pathlab.",
+      code: "internal.assertion",
+    });
   // p(x) = x^L C(1/x): coefficient of x^(128 − j) is c_j.
   const low = new Uint32Array(4);
   for (let j = 1; j <= 128; j++) {
@@ -130,7 +135,11 @@ function timesX(r: Poly, low: Poly): void {
 
 /** x^t mod p for an integer 0 ≤ t < 2^53. */
 export function jumpPolynomial(t: number): Uint32Array {
-  if (!(Number.isSafeInteger(t) && t >= 0)) throw new RangeError(`jump: steps must be a whole number in [0, 2^53), got ${t}`);
+  if (!(Number.isSafeInteger(t) && t >= 0))
+    throw new PathlabError(`jump: steps must be a whole number in [0, 2^53), got ${t}`, {
+      hint: "Jump by a non-negative integer number of draws.",
+      code: "simulate.bad-input",
+    });
   const { low, red } = characteristic();
   const r = new Uint32Array(4);
   r[0] = 1;

@@ -24,6 +24,14 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/**
+ * The seeded random number generator of every random step in pathlab (xoshiro128** seeded by
+ * SplitMix32): uniforms, normals, integers; the same seed gives the same stream on every machine.
+ *
+ * @example
+ * const r = new Rng(42);
+ * r.normal(); // the same number on every run
+ */
 export class Rng {
   private s0: number;
   private s1: number;
@@ -44,7 +52,11 @@ export class Rng {
    */
   constructor(seed: number, derived?: typeof DERIVED) {
     if (derived !== DERIVED) checkSeed(seed, "Rng(seed)");
-    else if (!Number.isFinite(seed)) throw new PathlabError(`Stream key must be a finite number, got ${seed}.`, { hint: "Stream keys are derived inside pathlab; pass user seeds to new Rng(seed).", code: "simulate.bad-stream-key" });
+    else if (!Number.isFinite(seed))
+      throw new PathlabError(`Stream key must be a finite number, got ${seed}.`, {
+        hint: "Stream keys are derived inside pathlab; pass user seeds to new Rng(seed).",
+        code: "simulate.bad-stream-key",
+      });
     this.seed = seed;
     // Mix both halves of a large integer seed so that seeds above 2^32 stay distinct.
     const lo = seed >>> 0;
@@ -179,6 +191,7 @@ export class Rng {
     const end = offset + count;
     let k = offset;
     // The fast loop keeps the state in registers and stops at a rejection, handled out of line.
+    // biome-ignore lint/suspicious/noAssignInExpressions: the fast loop returns where it stopped, tested in the same step
     while ((k = this.zigguratRun(out, k, end)) < end) {
       const z = this.zigguratSlow(this.zigValue * 4.656612873077393e-10, this.zigLayer);
       if (z === z) out[k++] = z;
@@ -271,8 +284,11 @@ export class Rng {
 
   /** Restores a state taken by `state()` (a cached normal deviate is dropped). @internal */
   setState(s: ArrayLike<number>): void {
-    if (s.length !== 4 || ((s[0] | s[1] | s[2] | s[3]) >>> 0) === 0) {
-      throw new PathlabError("Rng.setState() needs four 32-bit words, not all zero.", { hint: "Pass what Rng.state() returned.", code: "simulate.bad-stream-key" });
+    if (s.length !== 4 || (s[0] | s[1] | s[2] | s[3]) >>> 0 === 0) {
+      throw new PathlabError("Rng.setState() needs four 32-bit words, not all zero.", {
+        hint: "Pass what Rng.state() returned.",
+        code: "simulate.bad-stream-key",
+      });
     }
     this.s0 = s[0] >>> 0;
     this.s1 = s[1] >>> 0;

@@ -40,7 +40,7 @@ export abstract class SimulatedData extends Result {
     return out;
   }
 
-  /** The columns as plain number arrays keyed by name (danfojs `new DataFrame(obj)` takes this form). */
+  /** The columns as plain number arrays keyed by name (`new DataFrame(obj)` takes this form). */
   toObject(): { [name: string]: number[] } {
     const out: { [name: string]: number[] } = {};
     this.names.forEach((nm, j) => (out[nm] = Array.from(this.columns[j])));

@@ -13,6 +13,7 @@
 import { PathlabError } from "../errors";
 import type { TableSpec } from "../display/table";
 import { rng as toRng, type Rng } from "./rng";
+import { dot } from "../math";
 import { drawMvnorm } from "./mvrnorm";
 import { sampleMoments } from "./moments";
 import { SimulatedData, momentsTable } from "./simulated-data";
@@ -53,6 +54,7 @@ export interface StructuralEquation {
   r2?: number;
 }
 
+/** Options of `simulateStructural`: the sample size, exogenous variables, the equations (with planted interactions), and the seed. */
 export interface SimulateStructuralOptions {
   n: number;
   seed: number | Rng;
@@ -82,6 +84,7 @@ interface EquationSummary {
   r2: number;
 }
 
+/** Data simulated from a structural model, with the planted coefficients beside those OLS recovers. */
 export class StructuralSimulation extends SimulatedData {
   constructor(
     names: string[],
@@ -150,12 +153,6 @@ function qr(cols: Float64Array[]): { Q: Float64Array[]; R: number[][] } {
   return { Q, R };
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
 function axpy(a: number, x: Float64Array, y: Float64Array): void {
   for (let i = 0; i < y.length; i++) y[i] += a * x[i];
 }
@@ -177,143 +174,40 @@ function variance(x: Float64Array): number {
  * @throws PathlabError for an equation using an unknown or later variable, a y that is exogenous or
  *   defined twice, neither or both of residualSd and r2, r2 outside (0, 1), an exogenous correlation
  *   matrix that does not match or is not positive definite (smallest eigenvalue given), or n too small.
+ *
+ * @example
+ * simulateStructural({
+ *   n: 300,
+ *   seed: 1,
+ *   exogenous: { x: {}, w: {} },
+ *   equations: [{ y: "y", terms: [{ vars: ["x"], coef: 0.3 }, { vars: ["x", "w"], coef: 0.15 }], r2: 0.2 }],
+ * })
  */
 export function simulateStructural(options: SimulateStructuralOptions): StructuralSimulation {
   options = checkOptions<SimulateStructuralOptions>("simulateStructural", options, STRUCTURAL_OPTIONS);
   const seed = seedOf("simulateStructural", options.seed);
-  if (!Array.isArray(options.equations)) throw new PathlabError("simulateStructural() needs equations: an array of { y, terms, residualSd | r2 }.", { hint: 'e.g. equations: [{ y: "y", terms: [{ vars: ["x"], coef: 0.4 }], r2: 0.2 }].', code: "options.missing" });
-  checkEach("simulateStructural", (i) => `equation ${i + 1}`, options.equations, EQUATION_OPTIONS);
-  options.equations.forEach((e, i) => checkEach("simulateStructural", (k) => `equation ${i + 1}, term ${k + 1}`, e.terms, TERM_OPTIONS));
-  const exo = options.exogenous ?? {};
-  const exoNames = Object.keys(exo);
-  checkEach("simulateStructural", (i) => `exogenous "${exoNames[i]}"`, exoNames.map((k) => exo[k]), EXOGENOUS_OPTIONS);
-  if (exoNames.length === 0)
-    throw new PathlabError("exogenous must name at least one variable, e.g. { x: { mean: 0, sd: 1 } }.", { hint: "Every equation starts from exogenous variables.", code: "simulate.bad-input" });
-  const q = exoNames.length;
-  const means = exoNames.map((nm) => exo[nm].mean ?? 0);
-  const sds = exoNames.map((nm) => exo[nm].sd ?? 1);
-  exoNames.forEach((nm, i) => {
-    if (!Number.isFinite(means[i])) throw new PathlabError(`exogenous.${nm}.mean must be a finite number.`, { hint: "Omit mean for 0.", code: "simulate.bad-input" });
-    if (!(sds[i] > 0)) throw new PathlabError(`exogenous.${nm}.sd is ${sds[i]}; it must be positive.`, { hint: "Omit sd for 1.", code: "simulate.bad-input" });
-  });
-  let R: number[][];
-  if (options.exogenousCor) {
-    R = squareMatrix(options.exogenousCor, "exogenousCor");
-    if (R.length !== q)
-      throw new PathlabError(`exogenousCor is ${R.length} × ${R.length} but there are ${q} exogenous variables (${exoNames.join(", ")}).`, {
-        hint: "Give one row and column per exogenous variable, in the order of `exogenous`.",
-        code: "simulate.dimension-mismatch",
-      });
-    checkCorrelation(R, "exogenousCor", exoNames);
-    requirePositiveDefinite(R, "exogenousCor", true);
-  } else R = exoNames.map((_, i) => exoNames.map((__, j) => (i === j ? 1 : 0)));
+  const { exoNames, means, sds, R } = checkExogenous(options);
   const empirical = options.empirical ?? true;
   const exact = options.exactResiduals ?? false;
+  const q = exoNames.length;
   const maxTerms = Math.max(0, ...options.equations.map((e) => e.terms.length));
   checkN(options.n, Math.max(empirical ? q : 0, exact ? maxTerms + 1 : 0), exact ? "exact residuals" : "exact exogenous moments");
   const n = options.n;
-
   // Validate the equations before drawing anything.
-  const known = new Set(exoNames);
-  const ys: string[] = [];
-  for (const [ei, e] of options.equations.entries()) {
-    const where = `Equation ${ei + 1} (${e.y})`;
-    if (typeof e.y !== "string" || e.y === "") throw new PathlabError(`Equation ${ei + 1} has no y.`, { hint: 'Name the variable it generates, e.g. { y: "m", terms: [...], r2: 0.2 }.', code: "simulate.bad-input" });
-    if (exoNames.includes(e.y)) throw new PathlabError(`${where}: "${e.y}" is exogenous and cannot also be generated by an equation.`, { hint: `Remove "${e.y}" from exogenous or rename the equation's y.`, code: "simulate.bad-model" });
-    if (ys.includes(e.y)) throw new PathlabError(`${where}: "${e.y}" is generated by two equations.`, { hint: "Merge the two equations' terms into one.", code: "simulate.bad-model" });
-    if (!Array.isArray(e.terms)) throw new PathlabError(`${where}: terms must be an array.`, { hint: 'e.g. terms: [{ vars: ["x"], coef: 0.3 }, { vars: ["x", "w"], coef: 0.1 }].', code: "simulate.bad-input" });
-    for (const t of e.terms) {
-      if (!Array.isArray(t.vars) || t.vars.length === 0) throw new PathlabError(`${where}: a term has no vars.`, { hint: 'Each term multiplies its vars, e.g. { vars: ["x", "w"], coef: 0.1 }.', code: "simulate.bad-input" });
-      if (!Number.isFinite(t.coef)) throw new PathlabError(`${where}: the coefficient of ${t.vars.join("×")} is ${t.coef}.`, { hint: "Give a finite number.", code: "simulate.bad-input" });
-      for (const v of t.vars)
-        if (!known.has(v))
-          throw new PathlabError(`${where}: unknown variable "${v}".`, {
-            hint: `Variables available at this point: ${[...known].join(", ")} (equations are evaluated in order; move the equation generating "${v}" earlier).`,
-            code: "simulate.unknown-variable",
-          });
-    }
-    const hasSd = e.residualSd !== undefined;
-    const hasR2 = e.r2 !== undefined;
-    if (hasSd === hasR2) throw new PathlabError(`${where}: give exactly one of residualSd and r2.`, { hint: "r2 sets the residual SD from the sample; residualSd fixes it.", code: "simulate.bad-input" });
-    if (hasSd && !(e.residualSd! >= 0)) throw new PathlabError(`${where}: residualSd is ${e.residualSd}; it must be ≥ 0.`, { hint: "An SD cannot be negative.", code: "simulate.bad-input" });
-    if (hasR2 && !(e.r2! > 0 && e.r2! < 1)) throw new PathlabError(`${where}: r2 is ${e.r2}; it must lie in (0, 1).`, { hint: "Write r2 as a proportion, e.g. 0.25.", code: "simulate.bad-input" });
-    if (hasR2 && e.terms.length === 0) throw new PathlabError(`${where}: r2 needs at least one term.`, { hint: "With no terms, give residualSd instead.", code: "simulate.bad-input" });
-    known.add(e.y);
-    ys.push(e.y);
-  }
+  const ys = checkEquations(options.equations, exoNames);
 
   const r = toRng(seed);
   const cov = R.map((row, i) => row.map((x, j) => x * sds[i] * sds[j]));
   const exoCols = drawMvnorm(n, means, cov, r, empirical, "exogenousCor");
   const cols = new Map<string, Float64Array>();
   exoNames.forEach((nm, j) => cols.set(nm, exoCols[j]));
-  const ones = new Float64Array(n).fill(1);
-
   const summaries: EquationSummary[] = [];
   const yCols: Float64Array[] = [];
   for (const e of options.equations) {
-    const termCols = e.terms.map((t) => {
-      const c = new Float64Array(n).fill(1);
-      for (const v of t.vars) {
-        const x = cols.get(v)!;
-        const m = t.center ? sampleMoments([x]).means[0] : 0;
-        for (let i = 0; i < n; i++) c[i] *= x[i] - m;
-      }
-      return c;
-    });
-    const intercept = e.intercept ?? 0;
-    const sys = new Float64Array(n);
-    e.terms.forEach((t, k) => axpy(t.coef, termCols[k], sys));
-    const sdE = e.r2 !== undefined ? Math.sqrt((variance(sys) * (1 - e.r2)) / e.r2) : e.residualSd!;
-    const eps = r.normals(n);
-    const design = [ones, ...termCols];
-    if (exact) {
-      const { Q, R: Rm } = qr(design);
-      if (Rm.length === 0)
-        throw new PathlabError(`Equation for ${e.y}: its terms are collinear in this sample, so exact residuals are impossible.`, {
-          hint: "Drop a redundant term, or set exactResiduals: false.",
-          code: "simulate.collinear",
-        });
-      for (let pass = 0; pass < 2; pass++) for (const qv of Q) axpy(-dot(qv, eps), qv, eps);
-      const s = Math.sqrt(variance(eps));
-      for (let i = 0; i < n; i++) eps[i] *= sdE / s;
-    } else for (let i = 0; i < n; i++) eps[i] *= sdE;
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) y[i] = intercept + sys[i] + eps[i];
+    const { y, summary } = generateEquation(e, cols, n, r, exact);
     cols.set(e.y, y);
     yCols.push(y);
-
-    // OLS in the simulated sample, for the diagnostics table.
-    const { Q, R: Rm } = qr(design);
-    let beta: number[] = design.map(() => NaN);
-    let r2 = NaN;
-    if (Rm.length) {
-      const qty = Q.map((qv) => dot(qv, y));
-      beta = new Array<number>(design.length).fill(0);
-      for (let i = design.length - 1; i >= 0; i--) {
-        let s = qty[i];
-        for (let k = i + 1; k < design.length; k++) s -= Rm[i][k] * beta[k];
-        beta[i] = s / Rm[i][i];
-      }
-      const fitted = new Float64Array(n);
-      Q.forEach((qv, i) => axpy(qty[i], qv, fitted));
-      let rss = 0;
-      for (let i = 0; i < n; i++) rss += (y[i] - fitted[i]) ** 2;
-      r2 = 1 - rss / (variance(y) * (n - 1));
-    }
-    summaries.push({
-      y: e.y,
-      terms: e.terms.map((t, k) => ({
-        label: t.vars.map((v) => (t.center ? `(${v} − M)` : v)).join(" × "),
-        coef: t.coef,
-        estimate: beta[k + 1],
-      })),
-      intercept,
-      interceptEstimate: beta[0],
-      residualSd: sdE,
-      r2Target: e.r2,
-      r2,
-    });
+    summaries.push(summary);
   }
 
   return new StructuralSimulation(
@@ -327,6 +221,193 @@ export function simulateStructural(options: SimulateStructuralOptions): Structur
   );
 }
 
+/** The equations and exogenous variables are present and well formed; the exogenous means, SDs and correlations. */
+function checkExogenous(options: SimulateStructuralOptions): { exoNames: string[]; means: number[]; sds: number[]; R: number[][] } {
+  if (!Array.isArray(options.equations))
+    throw new PathlabError("simulateStructural() needs equations: an array of { y, terms, residualSd | r2 }.", {
+      hint: 'e.g. equations: [{ y: "y", terms: [{ vars: ["x"], coef: 0.4 }], r2: 0.2 }].',
+      code: "options.missing",
+    });
+  checkEach("simulateStructural", (i) => `equation ${i + 1}`, options.equations, EQUATION_OPTIONS);
+  options.equations.forEach((e, i) => checkEach("simulateStructural", (k) => `equation ${i + 1}, term ${k + 1}`, e.terms, TERM_OPTIONS));
+  const exo = options.exogenous ?? {};
+  const exoNames = Object.keys(exo);
+  checkEach(
+    "simulateStructural",
+    (i) => `exogenous "${exoNames[i]}"`,
+    exoNames.map((k) => exo[k]),
+    EXOGENOUS_OPTIONS,
+  );
+  if (exoNames.length === 0)
+    throw new PathlabError("exogenous must name at least one variable, e.g. { x: { mean: 0, sd: 1 } }.", {
+      hint: "Every equation starts from exogenous variables.",
+      code: "simulate.bad-input",
+    });
+  const q = exoNames.length;
+  const means = exoNames.map((nm) => exo[nm].mean ?? 0);
+  const sds = exoNames.map((nm) => exo[nm].sd ?? 1);
+  exoNames.forEach((nm, i) => {
+    if (!Number.isFinite(means[i]))
+      throw new PathlabError(`exogenous.${nm}.mean must be a finite number.`, { hint: "Omit mean for 0.", code: "simulate.bad-input" });
+    if (!(sds[i] > 0)) throw new PathlabError(`exogenous.${nm}.sd is ${sds[i]}; it must be positive.`, { hint: "Omit sd for 1.", code: "simulate.bad-input" });
+  });
+  if (!options.exogenousCor) return { exoNames, means, sds, R: exoNames.map((_, i) => exoNames.map((__, j) => (i === j ? 1 : 0))) };
+  const R = squareMatrix(options.exogenousCor, "exogenousCor");
+  if (R.length !== q)
+    throw new PathlabError(`exogenousCor is ${R.length} × ${R.length} but there are ${q} exogenous variables (${exoNames.join(", ")}).`, {
+      hint: "Give one row and column per exogenous variable, in the order of `exogenous`.",
+      code: "simulate.dimension-mismatch",
+    });
+  checkCorrelation(R, "exogenousCor", exoNames);
+  requirePositiveDefinite(R, "exogenousCor", true);
+  return { exoNames, means, sds, R };
+}
+
+/** Each equation names a new y, uses only variables defined before it, and gives exactly one of residualSd and r2. Returns the ys in order. */
+function checkEquations(equations: StructuralEquation[], exoNames: string[]): string[] {
+  const known = new Set(exoNames);
+  const ys: string[] = [];
+  for (const [ei, e] of equations.entries()) {
+    const where = `Equation ${ei + 1} (${e.y})`;
+    if (typeof e.y !== "string" || e.y === "")
+      throw new PathlabError(`Equation ${ei + 1} has no y.`, {
+        hint: 'Name the variable it generates, e.g. { y: "m", terms: [...], r2: 0.2 }.',
+        code: "simulate.bad-input",
+      });
+    if (exoNames.includes(e.y))
+      throw new PathlabError(`${where}: "${e.y}" is exogenous and cannot also be generated by an equation.`, {
+        hint: `Remove "${e.y}" from exogenous or rename the equation's y.`,
+        code: "simulate.bad-model",
+      });
+    if (ys.includes(e.y))
+      throw new PathlabError(`${where}: "${e.y}" is generated by two equations.`, {
+        hint: "Merge the two equations' terms into one.",
+        code: "simulate.bad-model",
+      });
+    checkTerms(e, where, known);
+    checkResidual(e, where);
+    known.add(e.y);
+    ys.push(e.y);
+  }
+  return ys;
+}
+
+function checkTerms(e: StructuralEquation, where: string, known: Set<string>): void {
+  if (!Array.isArray(e.terms))
+    throw new PathlabError(`${where}: terms must be an array.`, {
+      hint: 'e.g. terms: [{ vars: ["x"], coef: 0.3 }, { vars: ["x", "w"], coef: 0.1 }].',
+      code: "simulate.bad-input",
+    });
+  for (const t of e.terms) {
+    if (!Array.isArray(t.vars) || t.vars.length === 0)
+      throw new PathlabError(`${where}: a term has no vars.`, {
+        hint: 'Each term multiplies its vars, e.g. { vars: ["x", "w"], coef: 0.1 }.',
+        code: "simulate.bad-input",
+      });
+    if (!Number.isFinite(t.coef))
+      throw new PathlabError(`${where}: the coefficient of ${t.vars.join("×")} is ${t.coef}.`, { hint: "Give a finite number.", code: "simulate.bad-input" });
+    for (const v of t.vars)
+      if (!known.has(v))
+        throw new PathlabError(`${where}: unknown variable "${v}".`, {
+          hint: `Variables available at this point: ${[...known].join(", ")} (equations are evaluated in order; move the equation generating "${v}" earlier).`,
+          code: "simulate.unknown-variable",
+        });
+  }
+}
+
+function checkResidual(e: StructuralEquation, where: string): void {
+  const hasSd = e.residualSd !== undefined;
+  const hasR2 = e.r2 !== undefined;
+  if (hasSd === hasR2)
+    throw new PathlabError(`${where}: give exactly one of residualSd and r2.`, {
+      hint: "r2 sets the residual SD from the sample; residualSd fixes it.",
+      code: "simulate.bad-input",
+    });
+  if (hasSd && !(e.residualSd! >= 0))
+    throw new PathlabError(`${where}: residualSd is ${e.residualSd}; it must be ≥ 0.`, { hint: "An SD cannot be negative.", code: "simulate.bad-input" });
+  if (hasR2 && !(e.r2! > 0 && e.r2! < 1))
+    throw new PathlabError(`${where}: r2 is ${e.r2}; it must lie in (0, 1).`, { hint: "Write r2 as a proportion, e.g. 0.25.", code: "simulate.bad-input" });
+  if (hasR2 && e.terms.length === 0)
+    throw new PathlabError(`${where}: r2 needs at least one term.`, { hint: "With no terms, give residualSd instead.", code: "simulate.bad-input" });
+}
+
+/**
+ * One equation: y = intercept + Σ coef·term + e, the residual scaled to its SD (from r2 or given),
+ * projected off [1, terms] first when `exact`; and the OLS fit of y on the terms in the sample for
+ * the diagnostics table.
+ */
+function generateEquation(
+  e: StructuralEquation,
+  cols: Map<string, Float64Array>,
+  n: number,
+  r: Rng,
+  exact: boolean,
+): { y: Float64Array; summary: EquationSummary } {
+  const termCols = e.terms.map((t) => {
+    const c = new Float64Array(n).fill(1);
+    for (const v of t.vars) {
+      const x = cols.get(v)!;
+      const m = t.center ? sampleMoments([x]).means[0] : 0;
+      for (let i = 0; i < n; i++) c[i] *= x[i] - m;
+    }
+    return c;
+  });
+  const intercept = e.intercept ?? 0;
+  const sys = new Float64Array(n);
+  e.terms.forEach((t, k) => axpy(t.coef, termCols[k], sys));
+  const sdE = e.r2 !== undefined ? Math.sqrt((variance(sys) * (1 - e.r2)) / e.r2) : e.residualSd!;
+  const eps = r.normals(n);
+  const design = [new Float64Array(n).fill(1), ...termCols];
+  if (exact) {
+    const { Q, R: Rm } = qr(design);
+    if (Rm.length === 0)
+      throw new PathlabError(`Equation for ${e.y}: its terms are collinear in this sample, so exact residuals are impossible.`, {
+        hint: "Drop a redundant term, or set exactResiduals: false.",
+        code: "simulate.collinear",
+      });
+    for (let pass = 0; pass < 2; pass++) for (const qv of Q) axpy(-dot(qv, eps), qv, eps);
+    const s = Math.sqrt(variance(eps));
+    for (let i = 0; i < n; i++) eps[i] *= sdE / s;
+  } else for (let i = 0; i < n; i++) eps[i] *= sdE;
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = intercept + sys[i] + eps[i];
+  const { beta, r2 } = olsDiagnostics(design, y, n);
+  return {
+    y,
+    summary: {
+      y: e.y,
+      terms: e.terms.map((t, k) => ({
+        label: t.vars.map((v) => (t.center ? `(${v} − M)` : v)).join(" × "),
+        coef: t.coef,
+        estimate: beta[k + 1],
+      })),
+      intercept,
+      interceptEstimate: beta[0],
+      residualSd: sdE,
+      r2Target: e.r2,
+      r2,
+    },
+  };
+}
+
+/** OLS of y on the design by QR (NaN when the design is collinear), with its R². */
+function olsDiagnostics(design: Float64Array[], y: Float64Array, n: number): { beta: number[]; r2: number } {
+  const { Q, R: Rm } = qr(design);
+  if (!Rm.length) return { beta: design.map(() => NaN), r2: NaN };
+  const qty = Q.map((qv) => dot(qv, y));
+  const beta = new Array<number>(design.length).fill(0);
+  for (let i = design.length - 1; i >= 0; i--) {
+    let s = qty[i];
+    for (let k = i + 1; k < design.length; k++) s -= Rm[i][k] * beta[k];
+    beta[i] = s / Rm[i][i];
+  }
+  const fitted = new Float64Array(n);
+  Q.forEach((qv, i) => axpy(qty[i], qv, fitted));
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += (y[i] - fitted[i]) ** 2;
+  return { beta, r2: 1 - rss / (variance(y) * (n - 1)) };
+}
+
 /**
  * Coefficients of y = b0 + b_x·x + b_w·w + b_xw·x·w that reproduce published simple slopes of x at
  * W = M_W − k·SD_W ("low") and M_W + k·SD_W ("high"), k = `levels` (default 1, the usual ±1 SD).
@@ -334,14 +415,10 @@ export function simulateStructural(options: SimulateStructuralOptions): Structur
  *   b_xw = (high − low) / (2 k SD_W),   b_x = (high + low)/2 − b_xw · M_W
  * (with `centered: true` the product uses W − M_W and b_x = (high + low)/2).
  */
-export function moderationFromSimpleSlopes(spec: {
-  low: number;
-  high: number;
-  sdW: number;
-  meanW?: number;
-  levels?: number;
-  centered?: boolean;
-}): { bX: number; bXW: number } {
+export function moderationFromSimpleSlopes(spec: { low: number; high: number; sdW: number; meanW?: number; levels?: number; centered?: boolean }): {
+  bX: number;
+  bXW: number;
+} {
   checkOptions("moderationFromSimpleSlopes", spec, {
     low: { kind: "number" },
     high: { kind: "number" },
@@ -351,7 +428,8 @@ export function moderationFromSimpleSlopes(spec: {
     centered: { kind: "boolean" },
   });
   const k = spec.levels ?? 1;
-  if (!(spec.sdW > 0) || !(k > 0)) throw new PathlabError("sdW and levels must be positive.", { hint: "sdW is the moderator's SD; levels is usually 1 (±1 SD).", code: "simulate.bad-input" });
+  if (!(spec.sdW > 0) || !(k > 0))
+    throw new PathlabError("sdW and levels must be positive.", { hint: "sdW is the moderator's SD; levels is usually 1 (±1 SD).", code: "simulate.bad-input" });
   const bXW = (spec.high - spec.low) / (2 * k * spec.sdW);
   const mid = (spec.high + spec.low) / 2;
   const bX = spec.centered ? mid : mid - bXW * (spec.meanW ?? 0);

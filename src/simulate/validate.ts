@@ -7,7 +7,7 @@ import { PathlabError } from "../errors";
 import { checkOptions, checkSeed, describeValue, type CustomSpec, type OptionSpecs } from "../options";
 import { Rng } from "./rng";
 import { formatNumber } from "../display/format";
-import { choleskyLower, eigenSym } from "./linalg";
+import { choleskyOrNull as choleskyLower, symEigen as eigenSym } from "../math";
 
 /** A square matrix, or a lower triangle given row by row (row i has i + 1 entries, diagonal included). */
 export type MatrixInput = ReadonlyArray<ReadonlyArray<number>>;
@@ -22,7 +22,10 @@ function fmt(x: number): string {
  */
 export function squareMatrix(m: MatrixInput, what: string): number[][] {
   if (!Array.isArray(m) || m.length === 0)
-    throw new PathlabError(`${what} must be a non-empty array of rows.`, { hint: "Give the matrix as an array of rows, e.g. [[1, 0.3], [0.3, 1]], or its lower triangle.", code: "simulate.not-square" });
+    throw new PathlabError(`${what} must be a non-empty array of rows.`, {
+      hint: "Give the matrix as an array of rows, e.g. [[1, 0.3], [0.3, 1]], or its lower triangle.",
+      code: "simulate.not-square",
+    });
   const p = m.length;
   const lower = p > 1 && m.every((row, i) => Array.isArray(row) && row.length === i + 1);
   const out: number[][] = [];
@@ -39,7 +42,10 @@ export function squareMatrix(m: MatrixInput, what: string): number[][] {
     for (let j = 0; j < p; j++) {
       const v = lower ? (j <= i ? m[i][j] : m[j][i]) : m[i][j];
       if (typeof v !== "number" || !Number.isFinite(v))
-        throw new PathlabError(`${what}[${i + 1},${j + 1}] is ${String(v)}, not a finite number.`, { hint: "Check the table for a missing or mistyped entry.", code: "simulate.bad-matrix" });
+        throw new PathlabError(`${what}[${i + 1},${j + 1}] is ${String(v)}, not a finite number.`, {
+          hint: "Check the table for a missing or mistyped entry.",
+          code: "simulate.bad-matrix",
+        });
       out[i][j] = v;
     }
   if (!lower) {
@@ -102,7 +108,10 @@ export function checkVector(v: ReadonlyArray<number>, p: number, what: string, a
     });
   v.forEach((x, i) => {
     if (typeof x !== "number" || !Number.isFinite(x))
-      throw new PathlabError(`${what}[${i + 1}] is ${String(x)}, not a finite number.`, { hint: "Check the table for a missing or mistyped entry.", code: "simulate.bad-input" });
+      throw new PathlabError(`${what}[${i + 1}] is ${String(x)}, not a finite number.`, {
+        hint: "Check the table for a missing or mistyped entry.",
+        code: "simulate.bad-input",
+      });
   });
   return [...v];
 }
@@ -110,11 +119,14 @@ export function checkVector(v: ReadonlyArray<number>, p: number, what: string, a
 /** Throws unless n is an integer above `min`. */
 export function checkN(n: number, min: number, why: string): void {
   if (!Number.isInteger(n) || n < 1)
-    throw new PathlabError(`n must be a positive integer, got ${String(n)}.`, { hint: "n is the number of rows to simulate, e.g. the paper's sample size.", code: "simulate.bad-n" });
+    throw new PathlabError(`n must be a positive integer, got ${String(n)}.`, {
+      hint: "n is the number of rows to simulate, e.g. the paper's sample size.",
+      code: "simulate.bad-n",
+    });
   if (n <= min)
     throw new PathlabError(`n = ${n} is too small: ${why} needs n > ${min}.`, {
       hint: `Use n ≥ ${min + 1} (papers' samples are usually far larger).`,
-      code: "simulate.n-too-small",
+      code: "simulate.too-few-cases",
     });
 }
 
@@ -132,7 +144,11 @@ export function checkNames(names: ReadonlyArray<string>, p: number, what: string
     });
   const seen = new Set<string>();
   for (const nm of names) {
-    if (typeof nm !== "string" || nm === "") throw new PathlabError(`${what} contains an empty or non-string name.`, { hint: "Name every variable with a non-empty string.", code: "simulate.bad-name" });
+    if (typeof nm !== "string" || nm === "")
+      throw new PathlabError(`${what} contains an empty or non-string name.`, {
+        hint: "Name every variable with a non-empty string.",
+        code: "simulate.bad-name",
+      });
     if (seen.has(nm)) throw new PathlabError(`${what} names "${nm}" twice.`, { hint: "Column names must be unique.", code: "simulate.duplicate-name" });
     seen.add(nm);
   }

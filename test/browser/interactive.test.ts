@@ -20,14 +20,12 @@ const ROOT = path.resolve(__dirname, "../..");
 async function browser(): Promise<{ b: Browser | null; why: string }> {
   try {
     // The launcher that also finds the npm-installed Chromium (kernel work); absent on older trees.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require("../../src/display/browser") as { launchBrowser?: () => Promise<Browser> };
     if (mod.launchBrowser) return { b: await mod.launchBrowser(), why: "" };
   } catch (e) {
     if (!/Cannot find module/.test(String(e))) return { b: null, why: String(e) };
   }
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const sp = require("../../src/display/save-plot") as { findChromium?: () => string; CHROMIUM_ARGS?: string[] };
     if (!sp.findChromium) return { b: null, why: "no Chromium finder in src/display" };
     const { chromium } = await import("playwright-core");
@@ -40,18 +38,30 @@ async function browser(): Promise<{ b: Browser | null; why: string }> {
 /** Clicks the slider rail of the figure whose layout.meta.pathlab is `kind` at `frac` of its length; returns data before and after. */
 async function moveSlider(page: Page, kind: string, frac: number): Promise<{ before: string; after: string; activeBefore: number; activeAfter: number }> {
   const handle = await page.waitForFunction(
-    (k) => Array.from(document.querySelectorAll(".pathlab-figure")).find((el) => (el as unknown as { layout?: { meta?: { pathlab?: string; whatIf?: boolean } } }).layout?.meta?.pathlab === k || (k === "what-if" && (el as unknown as { layout?: { meta?: { whatIf?: boolean } } }).layout?.meta?.whatIf)) ?? null,
+    (k) =>
+      Array.from(document.querySelectorAll(".pathlab-figure")).find(
+        (el) =>
+          (el as unknown as { layout?: { meta?: { pathlab?: string; whatIf?: boolean } } }).layout?.meta?.pathlab === k ||
+          (k === "what-if" && (el as unknown as { layout?: { meta?: { whatIf?: boolean } } }).layout?.meta?.whatIf),
+      ) ?? null,
     kind,
     { timeout: 60000 },
   );
   const el = handle.asElement()!;
   await el.scrollIntoViewIfNeeded();
-  const state = () => el.evaluate((e) => {
-    const g = e as unknown as { data: { y?: unknown }[]; layout: { sliders: { active: number }[]; annotations?: { text: string }[]; title?: { subtitle?: { text: string } } } };
-    return { data: JSON.stringify([g.data.map((d) => d.y), g.layout.annotations?.map((a) => a.text), g.layout.title?.subtitle?.text]), active: g.layout.sliders[0].active };
-  });
+  const state = () =>
+    el.evaluate((e) => {
+      const g = e as unknown as {
+        data: { y?: unknown }[];
+        layout: { sliders: { active: number }[]; annotations?: { text: string }[]; title?: { subtitle?: { text: string } } };
+      };
+      return {
+        data: JSON.stringify([g.data.map((d) => d.y), g.layout.annotations?.map((a) => a.text), g.layout.title?.subtitle?.text]),
+        active: g.layout.sliders[0].active,
+      };
+    });
   const before = await state();
-  const rail = await el.$(".slider-rail-touch-rect") ?? (await el.$(".slider-rail-rect"));
+  const rail = (await el.$(".slider-rail-touch-rect")) ?? (await el.$(".slider-rail-rect"));
   expect(rail, "the figure has a slider").to.not.equal(null);
   const box = (await rail!.boundingBox())!;
   await page.mouse.move(box.x + box.width * frac, box.y + box.height / 2);
@@ -69,7 +79,10 @@ function survey(): Record<string, number[]> {
     const x = rng.normal();
     const w = rng.normal();
     const m = 0.3 * x + 0.3 * x * w + rng.normal();
-    s.x.push(x); s.w.push(w); s.m.push(m); s.y.push(0.4 * m + rng.normal());
+    s.x.push(x);
+    s.w.push(w);
+    s.m.push(m);
+    s.y.push(0.4 * m + rng.normal());
   }
   return s;
 }
@@ -102,14 +115,28 @@ describe("interactive figures move in an offline page and in the tutorials' offl
     const figs = [
       moderationExplorer(process({ data, model: 1, y: "m", x: "x", w: "w" })),
       mediationExplorer(process({ data, model: 4, y: "y", x: "x", m: "m", boot: 500, seed: 1 })),
-      whatIfCorrelation({ R: [[1, 0.4, 0.3], [0.4, 1, 0.5], [0.3, 0.5, 1]], names: ["x", "m", "y"], n: 200, model: "m ~ x\ny ~ m + x", vary: ["m", "y"] }),
+      whatIfCorrelation({
+        R: [
+          [1, 0.4, 0.3],
+          [0.4, 1, 0.5],
+          [0.3, 0.5, 1],
+        ],
+        names: ["x", "m", "y"],
+        n: 200,
+        model: "m ~ x\ny ~ m + x",
+        vary: ["m", "y"],
+      }),
     ];
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-interactive-")), "page.html");
     fs.writeFileSync(file, page(figs));
     const p = await (await b!.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     await p.route(/^https?:/, (r) => r.abort());
     await p.goto("file://" + file);
-    for (const [kind, frac] of [["moderation-explorer", 0.9], ["mediation-explorer", 0.95], ["what-if", 0.05]] as const) {
+    for (const [kind, frac] of [
+      ["moderation-explorer", 0.9],
+      ["mediation-explorer", 0.95],
+      ["what-if", 0.05],
+    ] as const) {
       const r = await moveSlider(p, kind, frac);
       expect(r.activeAfter, `${kind}: slider moved`).to.not.equal(r.activeBefore);
       expect(r.after, `${kind}: figure changed`).to.not.equal(r.before);
@@ -117,7 +144,6 @@ describe("interactive figures move in an offline page and in the tutorials' offl
   });
 
   it("a path diagram saves as PNG and SVG through savePlot, values and names included", async () => {
-
     const data = survey();
     const fig = process({ data, model: 4, y: "y", x: "x", m: "m", boot: 200, seed: 1 }).pathDiagram();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-diagram-"));
@@ -128,7 +154,6 @@ describe("interactive figures move in an offline page and in the tutorials' offl
   });
 
   it("tutorials 03 and 04: the offline reports' explorers respond to their sliders", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const runner = require("../../kernel/run-notebooks.js");
     const out = path.join(ROOT, "build", "test", "interactive");
     fs.rmSync(out, { recursive: true, force: true });

@@ -8,9 +8,7 @@ import { launchBrowser, type PathlabBrowser } from "../../src/display/browser";
 import { netRecorder, type NetRecorder } from "../support/net-recorder";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startLab } = require("../../kernel/lab.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
 
 const NOTEBOOK = "tutorials/01-getting-started.ipynb";
@@ -55,10 +53,13 @@ describe("JupyterLab in headless Chromium @slow", function () {
       .map((c) => c[1].split(":")[0]);
     expect(listening).to.deep.equal(["0100007F"]);
     const rebound = await new Promise<number>((resolve, reject) => {
-      const req = http.get({ host: "127.0.0.1", port: lab.port, path: `/api/contents?token=${lab.token}`, headers: { Host: `attacker.example:${lab.port}` } }, (r) => {
-        r.resume();
-        resolve(r.statusCode ?? 0);
-      });
+      const req = http.get(
+        { host: "127.0.0.1", port: lab.port, path: `/api/contents?token=${lab.token}`, headers: { Host: `attacker.example:${lab.port}` } },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
     });
     expect(rebound, "request whose Host header names another site").to.equal(403);
@@ -103,6 +104,7 @@ describe("JupyterLab in headless Chromium @slow", function () {
     await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
     await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 120000 });
     // The kernel indicator names our kernel once it is up.
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text the user sees, which is what this checks
     await page.waitForFunction(() => document.body.innerText.includes("TypeScript (pathlab)"), undefined, { timeout: 120000 });
     await page.waitForTimeout(1000);
     await page.click('.lm-MenuBar-itemLabel:text-is("Run")');

@@ -7,7 +7,6 @@ import { launchBrowser, type PathlabBrowser } from "../../src/display/browser";
 import { netRecorder, type NetRecorder } from "../support/net-recorder";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
 
 type RunResult = { status: string; error: unknown; outputs: Record<string, number> };
@@ -57,7 +56,9 @@ describe("HTML reports open offline and read like a paper @slow", function () {
     const page = await open(browser, html, 2, 2);
     expect(await page.title()).to.equal("Offline report: reliability of a scale");
     // Contents: one link per h1–h3 heading, each pointing at a heading on the page.
-    const toc = await page.$$eval("nav.pathlab-toc a", (as) => as.map((a) => [a.textContent, !!document.getElementById(decodeURIComponent(a.getAttribute("href")!.slice(1)))]));
+    const toc = await page.$$eval("nav.pathlab-toc a", (as) =>
+      as.map((a) => [a.textContent, !!document.getElementById(decodeURIComponent(a.getAttribute("href")!.slice(1)))]),
+    );
     expect(toc).to.deep.equal([
       ["Offline report: reliability of a scale", true],
       ["Formulas", true],
@@ -65,6 +66,7 @@ describe("HTML reports open offline and read like a paper @slow", function () {
       ["A third-level heading", true],
     ]);
     // Formulas typeset by the inlined MathJax, no raw TeX left.
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text (MathJax output), which is what this checks
     const md = await page.$eval("#Formulas", (h) => (h.closest(".jp-MarkdownOutput") as HTMLElement).innerText);
     expect(md).to.not.contain("\\frac");
     expect(await page.locator(".jp-MarkdownOutput mjx-container").count()).to.equal(2);

@@ -53,7 +53,10 @@ describe("checkOptions", () => {
   });
 
   it("R arguments at their default (or a value that changes nothing) are accepted; other values are unsupported", () => {
-    const fixed = { plot: { kind: "fixed" as const, value: false, otherwise: "pathlab draws figures with .plot()." }, method: { kind: "fixed" as const, value: "pearson", otherwise: "only Pearson correlations." } };
+    const fixed = {
+      plot: { kind: "fixed" as const, value: false, otherwise: "pathlab draws figures with .plot()." },
+      method: { kind: "fixed" as const, value: "pearson", otherwise: "only Pearson correlations." },
+    };
     expect(checkOptions("f", { plot: false, method: "Pearson" }, fixed)).to.deep.equal({ plot: false, method: "Pearson" });
     const e = errorOf(() => checkOptions("f", { method: "spearman" }, fixed));
     expect(e.code).to.equal("options.unsupported");

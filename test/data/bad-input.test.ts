@@ -17,11 +17,10 @@ import {
   correlationTable,
   describe as describeData,
   dummyCode,
-  ln,
-  log10,
+  logTransform,
   numericColumns,
   parseCSV,
-  product,
+  productTerm,
   readCSV,
   readExcel,
   readSav,
@@ -60,7 +59,9 @@ describe("data layer: bad input → PathlabError with code and hint", function (
   this.timeout(30000);
 
   after(() => {
-    const rows = [...counts.entries()].map(([k, v]) => `  ${k.padEnd(20)} ${String(v.cases).padStart(3)} case(s), ${String(v.ok).padStart(3)} PathlabError(s) with a hint`);
+    const rows = [...counts.entries()].map(
+      ([k, v]) => `  ${k.padEnd(20)} ${String(v.cases).padStart(3)} case(s), ${String(v.ok).padStart(3)} PathlabError(s) with a hint`,
+    );
     const total = [...counts.values()].reduce((s, v) => s + v.ok, 0);
     console.log(`\n  Bad-input matrix (data layer):\n${rows.join("\n")}\n  total: ${total}\n`);
   });
@@ -72,7 +73,7 @@ describe("data layer: bad input → PathlabError with code and hint", function (
       ["describe", (d) => describeData(d, ["x", "y"])],
       ["correlationTable", (d) => correlationTable(d, ["x", "y"])],
       ["composite", (d) => composite(d, ["x", "y"])],
-      ["product", (d) => product(d, ["x", "y"])],
+      ["productTerm", (d) => productTerm(d, ["x", "y"])],
       ["standardize", (d) => standardize(d, "x")],
       ["dummyCode", (d) => dummyCode(d, "x")],
     ];
@@ -92,13 +93,23 @@ describe("data layer: bad input → PathlabError with code and hint", function (
     }
 
     it("a BigInt cell or BigInt64Array column names the column and row (was a bare TypeError)", async () => {
-      await bad("numericColumns", () => numericColumns({ x: [1, 2n, 3], y: [1, 2, 3] } as never, ["x", "y"]), "data.bigint", /Column "x", row 2: value 2n is a BigInt/);
+      await bad(
+        "numericColumns",
+        () => numericColumns({ x: [1, 2n, 3], y: [1, 2, 3] } as never, ["x", "y"]),
+        "data.bigint",
+        /Column "x", row 2: value 2n is a BigInt/,
+      );
       await bad("numericColumns", () => numericColumns({ x: BigInt64Array.from([1n, 2n]), y: [1, 2] } as never, ["x", "y"]), "data.bigint", /row 1/);
       await bad("composite", () => composite([{ a: 1, b: 5n }] as never, ["a", "b"]), "data.bigint", /Column "b", row 1/);
     });
 
     it('"0x10" is not read as 16 (a hex code is text); CSV keeps it as text', async () => {
-      await bad("numericColumns", () => numericColumns({ id: ["0x10", "0x11"], y: [1, 2] }, ["id", "y"]), "data.non-numeric", /"0x10" is not a number\. Hexadecimal/);
+      await bad(
+        "numericColumns",
+        () => numericColumns({ id: ["0x10", "0x11"], y: [1, 2] }, ["id", "y"]),
+        "data.non-numeric",
+        /"0x10" is not a number\. Hexadecimal/,
+      );
       await bad("describe", () => describeData({ id: ["0x10", "2"] }, ["id"]), "data.non-numeric", /row 1/);
       expect(parseCSV("a\n0x10\n2\n").columns.a).to.deep.equal(["0x10", "2"]);
     });
@@ -120,7 +131,12 @@ describe("data layer: bad input → PathlabError with code and hint", function (
     it("rows that are not objects, columns that are not arrays", async () => {
       await bad("numericColumns", () => numericColumns([{ x: 1 }, null, { x: 3 }] as never, ["x"]), "data.bad-row", /Row 2 of the data is null/);
       await bad("numericColumns", () => numericColumns({ x: 5, y: [1, 2] } as never, ["y"]), "data.bad-column", /Column "x" is 5/);
-      await bad("numericColumns", () => numericColumns({ columns: ["x", "y"], values: [[1, 2], [3]] } as never, ["x"]), "data.ragged", /Row 2 of the data frame has 1 values for 2 columns/);
+      await bad(
+        "numericColumns",
+        () => numericColumns({ columns: ["x", "y"], values: [[1, 2], [3]] } as never, ["x"]),
+        "data.ragged",
+        /Row 2 of the data frame has 1 values for 2 columns/,
+      );
     });
   });
 
@@ -180,9 +196,9 @@ describe("data layer: bad input → PathlabError with code and hint", function (
       ["reverseCode", () => reverseCode(data, "x", { min: 7, max: 1 }), "options.bad-value", /max > min/],
       ["center", () => center(data, "x", { scale: true } as never), "options.unknown", /unknown option 'scale'/],
       ["standardize", () => standardize([1, 2, 3], { robust: true } as never), "options.unknown", /unknown option 'robust'/],
-      ["product", () => product(data, ["x", "y"], { centre: true, scale: true } as never), "options.unknown", /unknown option 'scale'/],
-      ["log10", () => log10([1, 2], { base: 2 } as never), "options.unknown", /unknown option 'base'/],
-      ["ln", () => ln([1, 2], { offset: 1 } as never), "options.unknown", /unknown option 'offset'/],
+      ["productTerm", () => productTerm(data, ["x", "y"], { centre: true, scale: true } as never), "options.unknown", /unknown option 'scale'/],
+      ["logTransform", () => logTransform([1, 2], { base: 3 } as never), "options.bad-value", /base/],
+      ["logTransform", () => logTransform([1, 2], { offset: 1 } as never), "options.unknown", /unknown option 'offset'/],
       ["dummyCode", () => dummyCode(data, "z", { baseline: 0 } as never), "options.unknown", /unknown option 'baseline'/],
       ["numericColumns", () => numericColumns(data, ["x"], { listwise: true } as never), "options.unknown", /unknown option 'listwise'/],
     ];

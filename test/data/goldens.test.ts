@@ -3,7 +3,8 @@
  * types 1–3, cor() and cor.test() p values. Tolerance 1e-8 relative (all closed-form).
  */
 import { expect } from "chai";
-import { correlationMatrix, correlationPValue, correlationTable } from "../../src/data/correlation";
+import { correlationMatrix, correlationTable } from "../../src/data/correlation";
+import { correlationPValue } from "../../src/math";
 import { describe as describeData } from "../../src/data/descriptives";
 import { numericColumns } from "../../src/data/table-input";
 import { expectClose, golden, readFixture } from "../fixtures/read-fixture";
@@ -19,13 +20,48 @@ describe("data vs R goldens", () => {
       const d = describeData(hs, X9, { type });
       const g = G[`describe_type${type}`];
       expect(d.rows.map((r) => r.n)).to.deep.equal(g.n);
-      expectClose(d.rows.map((r) => r.mean), g.mean, TOL, "mean");
-      expectClose(d.rows.map((r) => r.sd), g.sd, TOL, "sd");
-      expectClose(d.rows.map((r) => r.min), g.min, TOL, "min");
-      expectClose(d.rows.map((r) => r.max), g.max, TOL, "max");
-      expectClose(d.rows.map((r) => r.skew), g.skew, TOL, "skew");
-      expectClose(d.rows.map((r) => r.kurtosis), g.kurtosis, TOL, "kurtosis");
-      expectClose(d.rows.map((r) => r.se), g.se, TOL, "se");
+      expectClose(
+        d.rows.map((r) => r.mean),
+        g.mean,
+        TOL,
+        "mean",
+      );
+      expectClose(
+        d.rows.map((r) => r.sd),
+        g.sd,
+        TOL,
+        "sd",
+      );
+      expectClose(
+        d.rows.map((r) => r.min),
+        g.min,
+        TOL,
+        "min",
+      );
+      expectClose(
+        d.rows.map((r) => r.max),
+        g.max,
+        TOL,
+        "max",
+      );
+      expectClose(
+        d.rows.map((r) => r.skew),
+        g.skew,
+        TOL,
+        "skew",
+      );
+      expectClose(
+        d.rows.map((r) => r.kurtosis),
+        g.kurtosis,
+        TOL,
+        "kurtosis",
+      );
+      expectClose(
+        d.rows.map((r) => r.se),
+        g.se,
+        TOL,
+        "se",
+      );
     });
   }
 
@@ -39,9 +75,24 @@ describe("data vs R goldens", () => {
     const g = G.describe_grade_x1;
     expect(d.n).to.equal(300);
     expect(d.dropped).to.equal(1);
-    expectClose(d.rows.map((r) => r.mean), g.mean, TOL, "mean");
-    expectClose(d.rows.map((r) => r.skew), g.skew, TOL, "skew");
-    expectClose(d.rows.map((r) => r.kurtosis), g.kurtosis, TOL, "kurtosis");
+    expectClose(
+      d.rows.map((r) => r.mean),
+      g.mean,
+      TOL,
+      "mean",
+    );
+    expectClose(
+      d.rows.map((r) => r.skew),
+      g.skew,
+      TOL,
+      "skew",
+    );
+    expectClose(
+      d.rows.map((r) => r.kurtosis),
+      g.kurtosis,
+      TOL,
+      "kurtosis",
+    );
     expect(d.summary()).to.contain("1 row(s) dropped");
     // the default (pairwise, as psych::describe) keeps all 301 rows for x1 and reports the listwise N
     const p = describeData(hs, ["grade", "x1"]);

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as path from "path";
-import { describe as describeData, dummyCode, labelOf, moderationExplorer, process, readSav, Rng, setValueLabels, valueLabelsOf, variableLabelsOf } from "../../src";
+import { describe as describeData, dummyCode, moderationExplorer, process, readSav, Rng, setValueLabels, valueLabelsOf, variableLabelsOf } from "../../src";
+import { labelOf } from "../../src/data/labels";
 
 const FIX = path.resolve(__dirname, "../fixtures/sav");
 
@@ -43,7 +44,13 @@ describe("labels from the data: SPSS value labels and text categories", function
     const d = describeData(sav.frame, ["trust_in_supplier", "region"]);
     expect(d.rows.map((r) => r.variable)).to.deep.equal(["trust_in_supplier"]);
     const trust = d.frequencies.filter((f) => f.variable === "trust_in_supplier");
-    expect(trust.map((f) => [f.value, f.label, f.n])).to.deep.equal([[1, "Strongly disagree", 2], [2, "Disagree", 2], [3, "Neutral", 3], [4, "Agree", 2], [5, "Strongly agree", 2]]);
+    expect(trust.map((f) => [f.value, f.label, f.n])).to.deep.equal([
+      [1, "Strongly disagree", 2],
+      [2, "Disagree", 2],
+      [3, "Neutral", 3],
+      [4, "Agree", 2],
+      [5, "Strongly agree", 2],
+    ]);
     expect(trust.reduce((s, f) => s + f.percent, 0)).to.be.closeTo(100, 1e-9);
     const region = d.frequencies.filter((f) => f.variable === "region");
     expect(region.find((f) => f.value === "X")).to.deep.include({ label: "Unknown", n: 1 });
@@ -51,7 +58,11 @@ describe("labels from the data: SPSS value labels and text categories", function
     expect(html).to.contain("I trust my main supplier");
     expect(html).to.contain("Strongly agree");
     const csv = describeData({ g: ["b", "a", "b", null, "c"] }, ["g"]);
-    expect(csv.frequencies.map((f) => [f.value, f.n])).to.deep.equal([["a", 1], ["b", 2], ["c", 1]]);
+    expect(csv.frequencies.map((f) => [f.value, f.n])).to.deep.equal([
+      ["a", 1],
+      ["b", 2],
+      ["c", 1],
+    ]);
   });
 
   it("dummyCode names columns by label (education_Bachelor), by code on request or on a clash", () => {
@@ -76,7 +87,12 @@ describe("labels from the data: SPSS value labels and text categories", function
     const cond = r.tables().find((t) => t.title?.startsWith("Conditional effects"))!;
     expect(cond.rows.map((row) => row.lab_W)).to.deep.equal(["female", "male"]);
     expect(r.summary()).to.match(/0\.0000\s+female/);
-    expect(r.tidy().filter((t) => t.section === "conditional effect").map((t) => t.at)).to.deep.equal(["gender=0.0000 (female)", "gender=1.0000 (male)"]);
+    expect(
+      r
+        .tidy()
+        .filter((t) => t.section === "conditional effect")
+        .map((t) => t.at),
+    ).to.deep.equal(["gender=0.0000 (female)", "gender=1.0000 (male)"]);
     const s = r.plotSlopes();
     expect(s.data.filter((d) => d.mode === "lines" && d.name).map((d) => String(d.name).split(" (")[0])).to.deep.equal(["gender = female", "gender = male"]);
     // The moderation explorer steps through the two categories only, labelled.

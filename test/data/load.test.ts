@@ -18,7 +18,9 @@ async function failure(f: () => Promise<unknown> | unknown): Promise<PathlabErro
     await f();
   } catch (e) {
     expect(isPathlabError(e), String(e)).to.equal(true);
-    expect((e as PathlabError).hint, "hint").to.be.a("string").and.not.equal("");
+    expect((e as PathlabError).hint, "hint")
+      .to.be.a("string")
+      .and.not.equal("");
     return e as PathlabError;
   }
   throw new Error("expected a PathlabError");
@@ -26,7 +28,6 @@ async function failure(f: () => Promise<unknown> | unknown): Promise<PathlabErro
 
 /** Writes a workbook with ExcelJS: sheets as arrays of rows. */
 async function workbook(file: string, sheets: Record<string, unknown[][]>): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const ExcelJS = require("exceljs") as typeof import("exceljs");
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
@@ -72,7 +73,7 @@ describe("loaders", function () {
   // a (hex) 16 — pathlab keeps text, deliberately; b 1e5; c 12 (blanks ignored); d Inf; e NaN;
   // f NA (int); g NA (empty); h logical; i "1d5" text; j 3; k 0.5; l "1_000" text; m "NA" → NA in text.
   it("readCSV types columns as R's read.csv (hex stays text)", () => {
-    const text = 'a,b,c,d,e,f,g,h,i,j,k,l,m\n0x10,1e5, 12 ,Inf,NaN,NA,,TRUE,1d5,+3,.5,1_000,x\n1,2,3,-inf,5,6,7,F,2,4,6,1,NA\n';
+    const text = "a,b,c,d,e,f,g,h,i,j,k,l,m\n0x10,1e5, 12 ,Inf,NaN,NA,,TRUE,1d5,+3,.5,1_000,x\n1,2,3,-inf,5,6,7,F,2,4,6,1,NA\n";
     const { names, columns } = parseCSV(text);
     expect(names).to.deep.equal(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"]);
     expect(columns.a).to.deep.equal(["0x10", "1"]);
@@ -123,7 +124,10 @@ describe("loaders", function () {
   // Issue 12, item 7: the errors readExcel passed on from the library (or did not raise at all).
   it("readExcel errors: unknown sheet (listing the sheets), duplicate header, header-only sheet", async () => {
     const p = await workbook("bad.xlsx", {
-      data: [["q1", "q2", "q1"], [1, 2, 3]],
+      data: [
+        ["q1", "q2", "q1"],
+        [1, 2, 3],
+      ],
       header_only: [["a", "b"]],
       empty: [],
     });

@@ -56,7 +56,9 @@ function failure(f: () => Promise<unknown>): Promise<PathlabError> {
     },
     (e) => {
       expect(isPathlabError(e), String(e)).to.equal(true);
-      expect((e as PathlabError).hint, "hint").to.be.a("string").and.not.equal("");
+      expect((e as PathlabError).hint, "hint")
+        .to.be.a("string")
+        .and.not.equal("");
       return e as PathlabError;
     },
   );
@@ -82,7 +84,9 @@ describe("readSav vs haven (haven::write_sav fixtures)", function () {
         expect(v.valueLabels, `${name} value labels`).to.deep.equal(e.valueLabels);
         const naValues = e.naValues === undefined || e.naValues === null ? [] : [].concat(e.naValues);
         expect(v.missingValues, `${name} missing values`).to.deep.equal(naValues);
-        const range = e.naRange ? { min: e.naRange[0] === "-Inf" ? -Infinity : e.naRange[0], max: e.naRange[1] === "Inf" ? Infinity : e.naRange[1] } : undefined;
+        const range = e.naRange
+          ? { min: e.naRange[0] === "-Inf" ? -Infinity : e.naRange[0], max: e.naRange[1] === "Inf" ? Infinity : e.naRange[1] }
+          : undefined;
         expect(v.missingRange, `${name} missing range`).to.deep.equal(range);
         compareColumn(sav, name, e, e.values, `${file} ${name}`);
         compareColumn(kept, name, e, e.valuesUserNa, `${file} ${name} (user-missing kept)`);
@@ -145,8 +149,14 @@ describe("readSav vs haven (haven::write_sav fixtures)", function () {
       const x = column(sav, name) as (number | null)[];
       const e = exp.columns[name];
       expect(x.filter((v) => v === null).length, `${name} NAs`).to.equal(e.nNA);
-      expect(x.reduce<number>((s, v) => s + (v ?? 0), 0), `${name} sum`).to.equal(e.sum);
-      expect(x.reduce<number>((s, v, i) => s + (v ?? 0) * (i + 1), 0), `${name} weighted sum`).to.equal(e.weightedSum);
+      expect(
+        x.reduce<number>((s, v) => s + (v ?? 0), 0),
+        `${name} sum`,
+      ).to.equal(e.sum);
+      expect(
+        x.reduce<number>((s, v, i) => s + (v ?? 0) * (i + 1), 0),
+        `${name} weighted sum`,
+      ).to.equal(e.weightedSum);
       expect(x.slice(0, 5), `${name} first`).to.deep.equal(e.first);
       expect(x.slice(-5), `${name} last`).to.deep.equal(e.last);
     }

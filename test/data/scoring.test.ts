@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { center, composite, dummyCode, ln, log10, product, reverseCode, standardize } from "../../src/data/scoring";
+import { center, composite, dummyCode, logTransform, productTerm, reverseCode, standardize } from "../../src/data/scoring";
 import { numericColumns } from "../../src/data/table-input";
 
 const rows = [
@@ -31,14 +31,16 @@ describe("scoring helpers", () => {
   });
 
   it("product of named variables, optionally centred, and of two arrays", () => {
-    expect(product({ x: [1, 2, 3], m: [2, 2, 5] }, ["x", "m"])).to.deep.equal([2, 4, 15]);
-    expect(product({ x: [1, 2, 3], m: [1, 2, 3] }, ["x", "m"], { center: true })).to.deep.equal([1, 0, 1]);
-    expect(product([1, 2], [3, 4])).to.deep.equal([3, 8]);
+    expect(productTerm({ x: [1, 2, 3], m: [2, 2, 5] }, ["x", "m"])).to.deep.equal([2, 4, 15]);
+    expect(productTerm({ x: [1, 2, 3], m: [1, 2, 3] }, ["x", "m"], { center: true })).to.deep.equal([1, 0, 1]);
+    expect(productTerm([1, 2], [3, 4])).to.deep.equal([3, 8]);
   });
 
-  it("log10 and ln", () => {
-    expect(log10([1, 10, 1000, null])).to.deep.equal([0, 1, 3, NaN]);
-    expect(ln([1, Math.E])[1]).to.be.closeTo(1, 1e-15);
+  it("logTransform: ln by default, base 10 and 2", () => {
+    expect(logTransform([1, 10, 1000, null], { base: 10 })).to.deep.equal([0, 1, 3, NaN]);
+    expect(logTransform([1, Math.E])[1]).to.be.closeTo(1, 1e-15);
+    expect(logTransform({ x: [1, 8] }, "x", { base: 2 })).to.deep.equal([0, 3]);
+    expect(() => logTransform([1, 0])).to.throw(/row 2: ln of non-positive value 0/);
   });
 
   it("dummyCode: one 0/1 column per non-reference category; missing → NaN", () => {

@@ -1,14 +1,16 @@
 import { expect } from "chai";
-import { DISPLAY, Figure, PLOTLY_MIME, TableResult, toMimeBundle } from "../../src";
+import { DataFrame } from "../../src/data/frame";
+import { toMimeBundle } from "../../src/display/bundle";
+import { Figure } from "../../src/display/figure";
+import { DISPLAY, PLOTLY_MIME } from "../../src/display/mime";
+import { TableResult } from "../../src/display/result";
 
 describe("display: toMimeBundle", function () {
   this.timeout(30000);
 
-  it("renders a danfojs DataFrame as an HTML table with its index, eliding long frames", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const dfd = require("danfojs-node");
+  it("renders a DataFrame as an HTML table with its index, eliding long frames", () => {
     const rows = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, x: i + 0.5, n: i }));
-    const df = new dfd.DataFrame(rows);
+    const df = new DataFrame(rows);
     const b = toMimeBundle(df)!;
     expect(Object.keys(b).sort()).to.deep.equal(["text/html", "text/plain"]);
     const html = b["text/html"] as string;
@@ -19,7 +21,10 @@ describe("display: toMimeBundle", function () {
   });
 
   it("renders arrays of row objects as tables and bare plotly objects as figures", () => {
-    const t = toMimeBundle([{ a: 1, b: "<x>" }, { a: 2, b: "y" }])!;
+    const t = toMimeBundle([
+      { a: 1, b: "<x>" },
+      { a: 2, b: "y" },
+    ])!;
     expect(t["text/html"]).to.contain("<table").and.contain("&lt;x&gt;");
     const f = toMimeBundle({ data: [{ type: "bar", x: [1], y: [2] }], layout: { title: { text: "t" } } })!;
     expect(Object.keys(f).sort()).to.deep.equal([PLOTLY_MIME, "text/html", "text/plain"].sort());

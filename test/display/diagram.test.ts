@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { cfa, conceptualModel, process, readCSV, Rng, sem, composite, standardize } from "../../src";
+import { cfa, process, readCSV, Rng, sem, composite, standardize } from "../../src";
+import { conceptualModel } from "../../src/replicate/diagram";
 import { paper000, paper001, paper002 } from "../../src/papers";
 import { diagramProblems } from "../../src/display/diagram-check";
 import { elkLayout } from "../../src/display/elk";
@@ -26,7 +27,10 @@ function clean(fig: Figure, what: string): void {
 }
 
 function nodeNames(fig: Figure): string[] {
-  return (fig.layout.shapes as { name?: string }[]).map((s) => s.name ?? "").filter((n) => n.startsWith("node:")).map((n) => n.slice(5));
+  return (fig.layout.shapes as { name?: string }[])
+    .map((s) => s.name ?? "")
+    .filter((n) => n.startsWith("node:"))
+    .map((n) => n.slice(5));
 }
 
 function labelTexts(fig: Figure): string[] {
@@ -63,7 +67,11 @@ function tutorial03(): Record<string, number[]> {
     const age = 30 + 8 * rng.normal();
     const m = 0.3 * x + 0.2 * (w - 3) + 0.25 * x * (w - 3) + 0.01 * (age - 30) + rng.normal();
     const y = 0.2 * x + 0.45 * m + 0.15 * (w - 3) + 0.2 * m * (w - 3) + rng.normal();
-    s.x.push(x); s.w.push(w); s.m.push(m); s.y.push(y); s.age.push(age);
+    s.x.push(x);
+    s.w.push(w);
+    s.m.push(m);
+    s.y.push(y);
+    s.age.push(age);
   }
   return s;
 }
@@ -75,7 +83,10 @@ describe("diagrams: layout engine and overlap check", function () {
     const g = elkLayout({
       id: "root",
       layoutOptions: { "elk.algorithm": "layered", "elk.direction": "RIGHT" },
-      children: [{ id: "a", width: 40, height: 20 }, { id: "b", width: 40, height: 20 }],
+      children: [
+        { id: "a", width: 40, height: 20 },
+        { id: "b", width: 40, height: 20 },
+      ],
       edges: [{ id: "e", sources: ["a"], targets: ["b"], labels: [{ text: ".45", width: 20, height: 14 }] }],
     });
     const [a, b] = g.children!;
@@ -100,7 +111,9 @@ describe("diagrams: layout engine and overlap check", function () {
         ],
       },
     };
-    const kinds = diagramProblems(fig).map((p) => p.kind).sort();
+    const kinds = diagramProblems(fig)
+      .map((p) => p.kind)
+      .sort();
     expect(kinds).to.include.members(["node-node", "label-label", "text-outside", "line-label"]);
   });
 
@@ -155,7 +168,12 @@ describe("diagrams: layout engine and overlap check", function () {
       const notes = String((fig.layout.annotations as { name?: string; text?: string }[]).find((a) => a.name === "notes")!.text);
       for (const c of ["firm_size", "firm_age", "industry", "intl_experience", "intl_scope"]) expect(notes).to.contain(`${c} → peic`);
       expect(notes).to.contain("re ↔ firm_age");
-      for (const o of [{ covariates: "show" }, { covariates: "hide" }, { values: "est", stars: false, rsquare: false }, { grayscale: true, labels: { re: "Resource endowment" } }] as const) {
+      for (const o of [
+        { covariates: "show" },
+        { covariates: "hide" },
+        { values: "est", stars: false, rsquare: false },
+        { grayscale: true, labels: { re: "Resource endowment" } },
+      ] as const) {
         const f2 = fit.diagram(o as never);
         clean(f2, `002 M4 ${JSON.stringify(o)}`);
       }
@@ -165,7 +183,10 @@ describe("diagrams: layout engine and overlap check", function () {
       expect(nodeNames(hidden)).to.not.include("firm_size");
       const gray = fit.diagram({ grayscale: true });
       const fills = (gray.layout.shapes as { fillcolor?: string }[]).map((s) => s.fillcolor).filter(Boolean);
-      expect(fills.every((c) => /^#([0-9a-f])\1\1\1\1\1$/i.test(String(c))), `grayscale fills: ${Array.from(new Set(fills)).join(", ")}`).to.equal(true);
+      expect(
+        fills.every((c) => /^#([0-9a-f])\1\1\1\1\1$/i.test(String(c))),
+        `grayscale fills: ${Array.from(new Set(fills)).join(", ")}`,
+      ).to.equal(true);
       const est = fit.diagram({ values: "est", stars: false });
       expect(labelTexts(est).some((t) => /\*/.test(t))).to.equal(false);
       expect(() => fit.diagram({ colour: "red" } as never)).to.throw(/unknown option 'colour'/);
@@ -206,9 +227,18 @@ describe("diagrams: layout engine and overlap check", function () {
     expect(nodeNames(d7)).to.include("X*W");
     const extra: Record<string, number[]> = { ...s, m2: s.m.map((v, i) => 0.5 * v + 0.3 * s.x[i] + Math.sin(i * 7.3)), z: s.w.map((_, i) => i % 2) };
     const runs: Record<string, unknown>[] = [
-      { model: 1, w: "w" }, { model: 2, w: "w", z: "z" }, { model: 3, w: "w", z: "z" }, { model: 4, m: ["m", "m2"] }, { model: 5, m: "m", w: "w" },
-      { model: 6, m: ["m", "m2"] }, { model: 8, m: "m", w: "w" }, { model: 14, m: "m", w: "w" }, { model: 15, m: "m", w: "w" },
-      { model: 21, m: "m", w: "w", z: "z" }, { model: 58, m: "m", w: "w" }, { model: 59, m: "m", w: "w", cov: "age" },
+      { model: 1, w: "w" },
+      { model: 2, w: "w", z: "z" },
+      { model: 3, w: "w", z: "z" },
+      { model: 4, m: ["m", "m2"] },
+      { model: 5, m: "m", w: "w" },
+      { model: 6, m: ["m", "m2"] },
+      { model: 8, m: "m", w: "w" },
+      { model: 14, m: "m", w: "w" },
+      { model: 15, m: "m", w: "w" },
+      { model: 21, m: "m", w: "w", z: "z" },
+      { model: 58, m: "m", w: "w" },
+      { model: 59, m: "m", w: "w", cov: "age" },
     ];
     for (const o of runs) clean(process({ data: extra, y: "y", x: "x", boot: 200, seed: 1, ...o } as never).pathDiagram(), `model ${o.model}`);
     const df0 = await readCSV(path.join(ROOT, "notebooks/data/000.csv"));
@@ -239,18 +269,39 @@ describe("diagrams: layout engine and overlap check", function () {
   it("the papers' conceptual models (hand-placed, src/papers/diagram.ts) as notebooks 001 and 002 draw them", () => {
     /** The figure in pixels, with its boxes, box texts and path labels named as diagramProblems reads them. */
     const inPixels = (fig: Figure) => {
-      const L = fig.layout as unknown as { width: number; height: number; margin: Record<string, number>; xaxis: { range: number[] }; yaxis: { range: number[] }; shapes: Record<string, number & string>[]; annotations: Record<string, unknown>[] };
+      const L = fig.layout as unknown as {
+        width: number;
+        height: number;
+        margin: Record<string, number>;
+        xaxis: { range: number[] };
+        yaxis: { range: number[] };
+        shapes: Record<string, number & string>[];
+        annotations: Record<string, unknown>[];
+      };
       const W = L.width - L.margin.l - L.margin.r;
       const H = L.height - L.margin.t - L.margin.b;
       const [x0, x1] = L.xaxis.range;
       const [y0, y1] = L.yaxis.range;
       const X = (x: number) => ((x - x0) / (x1 - x0)) * W;
       const Y = (y: number) => ((y1 - y) / (y1 - y0)) * H;
-      const rects = L.shapes.filter((sh) => sh.type === "rect").map((sh, i) => ({ type: "rect", name: `node:n${i}`, x0: X(sh.x0), x1: X(sh.x1), y0: Y(sh.y1), y1: Y(sh.y0), cx: (sh.x0 + sh.x1) / 2, cy: (sh.y0 + sh.y1) / 2 }));
-      const anns = L.annotations.filter((a) => !a.showarrow && a.text).map((a, i) => {
-        const k = rects.findIndex((r) => Math.abs(r.cx - Number(a.x)) < 1e-9 && Math.abs(r.cy - Number(a.y)) < 1e-9);
-        return { ...a, name: k >= 0 ? `text:n${k}` : `label:${i}`, x: X(Number(a.x)), y: Y(Number(a.y)), borderpad: a.borderpad ?? 1 };
-      });
+      const rects = L.shapes
+        .filter((sh) => sh.type === "rect")
+        .map((sh, i) => ({
+          type: "rect",
+          name: `node:n${i}`,
+          x0: X(sh.x0),
+          x1: X(sh.x1),
+          y0: Y(sh.y1),
+          y1: Y(sh.y0),
+          cx: (sh.x0 + sh.x1) / 2,
+          cy: (sh.y0 + sh.y1) / 2,
+        }));
+      const anns = L.annotations
+        .filter((a) => !a.showarrow && a.text)
+        .map((a, i) => {
+          const k = rects.findIndex((r) => Math.abs(r.cx - Number(a.x)) < 1e-9 && Math.abs(r.cy - Number(a.y)) < 1e-9);
+          return { ...a, name: k >= 0 ? `text:n${k}` : `label:${i}`, x: X(Number(a.x)), y: Y(Number(a.y)), borderpad: a.borderpad ?? 1 };
+        });
       expect(rects.length).to.be.greaterThan(2);
       return { layout: { shapes: rects, annotations: anns } };
     };
@@ -265,7 +316,10 @@ describe("diagrams: layout engine and overlap check", function () {
       height: 520,
     });
     expect(diagramProblems(inPixels(f1))).to.deep.equal([]);
-    const f2 = conceptualModel(paper002.record.model, { title: "Conceptual model (paper 002, Figure 1)", positions: { re: [0, 0], osc: [1.5, 0.9], peic: [3, 0], sa: [2.6, 1.9], controls: [1.5, -1.3] } });
+    const f2 = conceptualModel(paper002.record.model, {
+      title: "Conceptual model (paper 002, Figure 1)",
+      positions: { re: [0, 0], osc: [1.5, 0.9], peic: [3, 0], sa: [2.6, 1.9], controls: [1.5, -1.3] },
+    });
     expect(diagramProblems(inPixels(f2))).to.deep.equal([]);
   });
 
@@ -281,7 +335,13 @@ describe("diagrams: layout engine and overlap check", function () {
   it("setFigureTheme({ grayscale: true }) makes later diagrams grayscale; options are checked", () => {
     try {
       setFigureTheme({ grayscale: true });
-      const fig = drawDiagram({ nodes: [{ id: "f", lines: ["f"], shape: "ellipse", fill: "latent" }, { id: "y", lines: ["y"], shape: "rect" }], edges: [{ from: "f", to: "y", label: ".3", kind: "path" }] });
+      const fig = drawDiagram({
+        nodes: [
+          { id: "f", lines: ["f"], shape: "ellipse", fill: "latent" },
+          { id: "y", lines: ["y"], shape: "rect" },
+        ],
+        edges: [{ from: "f", to: "y", label: ".3", kind: "path" }],
+      });
       const fills = (fig.layout.shapes as { fillcolor?: string }[]).map((s) => s.fillcolor).filter(Boolean);
       expect(fills.every((c) => /^#([0-9a-f])\1\1\1\1\1$/i.test(String(c)))).to.equal(true);
       expect(() => setFigureTheme({ greyscale: 1 } as never)).to.throw(/unknown option 'greyscale'/);

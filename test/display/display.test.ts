@@ -1,5 +1,8 @@
 import { expect } from "chai";
-import { DISPLAY, Figure, PLOTLY_MIME, TableResult, escapeHtml, formatNumber, formatP, tableToHtml } from "../../src";
+import { Figure, TableResult, formatNumber, formatP } from "../../src";
+import { DISPLAY, PLOTLY_MIME } from "../../src/display/mime";
+import { escapeHtml } from "../../src/display/format";
+import { tableToHtml } from "../../src/display/table";
 import { displayBundles } from "../../src/display/bundle";
 import { KERNEL_BRIDGE, cancellation, display, inKernel, progressBar, type KernelBridge } from "../../src/display/notebook";
 import type { MimeBundle } from "../../src/display/mime";
@@ -55,7 +58,7 @@ describe("outputs are the same on every run", () => {
 
 describe("figure HTML", () => {
   it("a title with a newline, quotes or </script> keeps the figure's script valid", () => {
-    const f = new Figure([{ type: "scatter", x: [1], y: [1] }], { title: 'Line one\nLine two "q" \'s\' </script>' });
+    const f = new Figure([{ type: "scatter", x: [1], y: [1] }], { title: "Line one\nLine two \"q\" 's' </script>" });
     const html = f.toHTML();
     const scripts = html.match(/<script[^>]*>([\s\S]*?)<\/script>/g)!;
     expect(scripts).to.have.length(1);
@@ -67,11 +70,14 @@ describe("figure HTML", () => {
     new Function("window", "document", "setInterval", "clearInterval", body)(
       fakeWindow,
       { getElementById: () => el },
-      (fn: () => void) => ((tick = fn), 1),
+      (fn: () => void) => {
+        tick = fn;
+        return 1;
+      },
       () => {},
     );
     for (let i = 0; i <= 201; i++) tick!();
-    expect(el.textContent).to.equal('(plotly.js not loaded: figure Line one\nLine two "q" \'s\' </script> not drawn)');
+    expect(el.textContent).to.equal("(plotly.js not loaded: figure Line one\nLine two \"q\" 's' </script> not drawn)");
   });
 });
 

@@ -2,10 +2,11 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cfa, exportTables, TableResult, tableToCSV, cellText, type TableSpec } from "../../src";
+import { cfa, exportTables, TableResult, type TableSpec } from "../../src";
+import { tableToCSV } from "../../src/display/export";
+import { cellText } from "../../src/display/table";
 import { parseCSV } from "../../src/data/csv";
 // fflate is what docx itself zips with; the test uses it only to open the written files.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { unzipSync, strFromU8 } = require("fflate") as { unzipSync(b: Uint8Array): Record<string, Uint8Array>; strFromU8(b: Uint8Array): string };
 
 const spec: TableSpec = {
@@ -31,7 +32,15 @@ function docxTables(xml: string): string[][][] {
   const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
   return tables.map((t) =>
     (t.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((r) =>
-      (r.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) => (c.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((x) => x.replace(/<[^>]+>/g, "")).join("").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')),
+      (r.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((c) =>
+        (c.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? [])
+          .map((x) => x.replace(/<[^>]+>/g, ""))
+          .join("")
+          .replace(/&amp;/g, "&")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"'),
+      ),
     ),
   );
 }
@@ -82,7 +91,8 @@ describe("export: CSV, Markdown, LaTeX, Word", function () {
 
   it("LaTeX uses booktabs rules and escapes specials and symbols", () => {
     const tex = new TableResult(spec).toLatex();
-    for (const rule of ["\\toprule", "\\midrule", "\\bottomrule", "\\begin{tabular}{lrrrl}", "\\caption{Table with awkward values}"]) expect(tex).to.contain(rule);
+    for (const rule of ["\\toprule", "\\midrule", "\\bottomrule", "\\begin{tabular}{lrrrl}", "\\caption{Table with awkward values}"])
+      expect(tex).to.contain(rule);
     expect(tex).to.contain("b\\_1 50\\%");
     expect(tex).to.contain("$-$25000000000.00");
     expect(tex).to.contain("$<$ .001");
@@ -108,18 +118,28 @@ describe("export: CSV, Markdown, LaTeX, Word", function () {
   });
 
   it("exportTables: several results into one .docx (Table 1, Table 2 …) and .md/.tex/.csv/.html", async () => {
-    const second: TableSpec = { title: "Second", columns: [{ key: "k", label: "k", format: "text" }, { key: "v", label: "v", digits: 3 }], rows: [{ k: "x", v: 0.12345 }] };
+    const second: TableSpec = {
+      title: "Second",
+      columns: [
+        { key: "k", label: "k", format: "text" },
+        { key: "v", label: "v", digits: 3 },
+      ],
+      rows: [{ k: "x", v: 0.12345 }],
+    };
     const file = await exportTables([new TableResult(spec), second], path.join(dir, "sub", "tables.docx"));
     const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))["word/document.xml"]);
     const tables = docxTables(xml);
     expect(tables).to.have.length(2);
-    expect(tables[1]).to.deep.equal([["k", "v"], ["x", "0.123"]]);
+    expect(tables[1]).to.deep.equal([
+      ["k", "v"],
+      ["x", "0.123"],
+    ]);
     expect(xml).to.contain(">Table 2<");
     const md = fs.readFileSync(await exportTables([second], path.join(dir, "t.md"), { startNumber: 3 }), "utf8");
     expect(md).to.contain("**Table 3. Second**");
     expect(fs.readFileSync(await exportTables(second, path.join(dir, "t.tex")), "utf8")).to.contain("\\toprule");
     const csv = fs.readFileSync(await exportTables([spec, second], path.join(dir, "t.csv")), "utf8");
-    expect(csv).to.contain("# Second\n\"k\",\"v\"\n\"x\",0.12345");
+    expect(csv).to.contain('# Second\n"k","v"\n"x",0.12345');
     expect(fs.readFileSync(await exportTables([second], path.join(dir, "t.html")), "utf8")).to.contain("<table");
     let err: unknown;
     try {

@@ -103,7 +103,16 @@ describe("savePlot (headless Chromium)", function () {
       else process.env.PATHLAB_CHROMIUM_CACHE = prev;
       fs.rmSync(cache, { recursive: true, force: true });
     }
-    for (const flag of ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-domain-reliability"])
+    for (const flag of [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-domain-reliability",
+    ])
       expect(CHROMIUM_ARGS).to.include(flag);
   });
 

@@ -1,4 +1,4 @@
-# Golden values for src/stats: central distributions (both tails, extreme tails), quantiles, the
+# Golden values for src/math (formerly src/stats): central distributions (both tails, extreme tails), quantiles, the
 # noncentral chi-square CDF and type-7 sample quantiles.
 # Run from the repository root:  Rscript test/goldens/stats.R   (writes test/goldens/stats.json)
 library(jsonlite)

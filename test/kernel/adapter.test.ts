@@ -6,7 +6,6 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const adapter = require("../../kernel/tslab-adapter.js");
 const hint = "tslab internals changed: kernel/tslab-adapter.js must be updated";
 
@@ -20,7 +19,8 @@ describe("tslab adapter: every internal the kernel uses", () => {
   });
 
   it("jupyter.ZmqServer: init, bindSocket(sock, port), handleExecute, publishStatus, and the sockets it creates", () => {
-    for (const m of ["init", "bindSocket", "handleExecute", "publishStatus", "close"]) expect(typeof t.ZmqServer.prototype[m], `${hint}: ZmqServer.${m}`).to.equal("function");
+    for (const m of ["init", "bindSocket", "handleExecute", "publishStatus", "close"])
+      expect(typeof t.ZmqServer.prototype[m], `${hint}: ZmqServer.${m}`).to.equal("function");
     expect(t.ZmqServer.prototype.bindSocket.length, hint).to.equal(2);
     const src = fs.readFileSync(require.resolve("tslab/dist/jupyter"), "utf8");
     for (const s of ["iopub", "shell", "control", "stdin", "hb"]) expect(src, `${hint}: socket ${s}`).to.contain(`this.${s} = new zmq.`);
@@ -42,16 +42,31 @@ describe("tslab adapter: every internal the kernel uses", () => {
         return { ...info, implementation: "pathlab" };
       }
     }
-    expect(new (Renamed as unknown as new (e: unknown, js: boolean) => { handleKernel(): { implementation: string } })({}, false).handleKernel().implementation, hint).to.equal("pathlab");
+    expect(
+      new (Renamed as unknown as new (e: unknown, js: boolean) => { handleKernel(): { implementation: string } })({}, false).handleKernel().implementation,
+      hint,
+    ).to.equal("pathlab");
   });
 
   it("handleExecuteImpl routes process.stdout to the cell's stream writer and runs the executor", async () => {
     const { Handler } = adapter.kernelClasses();
-    const h = new Handler({ execute: async () => { process.stdout.write("hello"); return true; } }, false);
+    const h = new Handler(
+      {
+        execute: async () => {
+          process.stdout.write("hello");
+          return true;
+        },
+      },
+      false,
+    );
     const seen: [string, string][] = [];
     const saved = [process.stdout.write, process.stderr.write];
     try {
-      const count = await h.runCell({ code: "x" }, (name: string, text: string) => seen.push([name, text]), () => {});
+      const count = await h.runCell(
+        { code: "x" },
+        (name: string, text: string) => seen.push([name, text]),
+        () => {},
+      );
       expect(count.count, hint).to.equal(1);
     } finally {
       [process.stdout.write, process.stderr.write] = saved;
@@ -76,7 +91,19 @@ describe("tslab adapter: every internal the kernel uses", () => {
     const server = new Server({}, "");
     server.connInfo = { key: "k" };
     const sent: unknown[][] = [];
-    const parent = { createReply: () => ({ identity: [], header: { msg_type: "" }, parent: {}, metadata: {}, content: {}, extra: [], signAndSend(key: string, sock: { send: (f: unknown[]) => void }) { sock.send([key, this.header.msg_type, this.content]); } }) };
+    const parent = {
+      createReply: () => ({
+        identity: [],
+        header: { msg_type: "" },
+        parent: {},
+        metadata: {},
+        content: {},
+        extra: [],
+        signAndSend(key: string, sock: { send: (f: unknown[]) => void }) {
+          sock.send([key, this.header.msg_type, this.content]);
+        },
+      }),
+    };
     server.reply(parent, { send: (f: unknown[]) => sent.push(f) }, "stream", { text: "x" });
     expect(sent, hint).to.deep.equal([["k", "stream", { text: "x" }]]);
   });
@@ -94,7 +121,10 @@ describe("tslab adapter: every internal the kernel uses", () => {
       cells.setGlobal("shared", 40);
       expect(await cells.executor.execute("shared + TWO"), hint).to.equal(true);
       expect(logged, hint).to.deep.equal([42]);
-      expect(compiled.some((js) => js.includes("exports.shared")), hint).to.equal(true);
+      expect(
+        compiled.some((js) => js.includes("exports.shared")),
+        hint,
+      ).to.equal(true);
       expect(typeof cells.interrupt, hint).to.equal("function");
     } finally {
       cells.executor.close();
@@ -130,8 +160,15 @@ describe("tslab adapter: every internal the kernel uses", () => {
   it("nothing outside the adapter reaches tslab's dist/ (kernel and library)", () => {
     const root = path.resolve(__dirname, "../..");
     const files = [
-      ...fs.readdirSync(path.join(root, "kernel")).filter((f) => f.endsWith(".js") && f !== "tslab-adapter.js").map((f) => path.join(root, "kernel", f)),
-      ...fs.readdirSync(path.join(root, "src"), { recursive: true }).map(String).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, "src", f)),
+      ...fs
+        .readdirSync(path.join(root, "kernel"))
+        .filter((f) => f.endsWith(".js") && f !== "tslab-adapter.js")
+        .map((f) => path.join(root, "kernel", f)),
+      ...fs
+        .readdirSync(path.join(root, "src"), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join(root, "src", f)),
     ];
     const offenders = files.filter((f) => /tslab\/dist/.test(fs.readFileSync(f, "utf8")));
     expect(offenders).to.deep.equal([]);

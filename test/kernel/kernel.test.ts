@@ -4,13 +4,9 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const launcher = require("../../kernel/pathlab-kernel.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const rewrite = require("../../kernel/rewrite.js");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const adapter = require("../../kernel/tslab-adapter.js");
 
 type Output = { output_type: string; data?: Record<string, unknown>; text?: string; ename?: string; evalue?: string; traceback?: string[] };
@@ -32,7 +28,7 @@ describe("pathlab kernel: tslab pin", () => {
   it("maps a library error back to the user's cell line", () => {
     const err = new Error("x");
     err.stack = "Error: x\n    at f (/lib/x.js:1:1)\n    at evalmachine.<anonymous>:2:20";
-    const compiled = 'const a = 1;\nconst fit = (0, pathlab_1.cfa)(model, data);\n';
+    const compiled = "const a = 1;\nconst fit = (0, pathlab_1.cfa)(model, data);\n";
     const where = launcher.userLine(err, "const a = 1;\n\nconst fit = cfa(model, data);", compiled);
     expect(where).to.deep.equal({ line: 3, text: "const fit = cfa(model, data);" });
   });
@@ -88,7 +84,10 @@ describe("pathlab kernel: pieces", () => {
     for (let i = 0; i < 100000; i++) buf.write("stdout", `line ${i}\n`);
     buf.write("stderr", "warn\n");
     buf.flush();
-    const out = msgs.filter((m) => m[0] === "stdout").map((m) => m[1]).join("");
+    const out = msgs
+      .filter((m) => m[0] === "stdout")
+      .map((m) => m[1])
+      .join("");
     expect(out.split("\n").slice(0, -1)).to.deep.equal(Array.from({ length: 100000 }, (_, i) => `line ${i}`));
     expect(msgs.length).to.be.lessThan(40);
     expect(msgs[msgs.length - 1]).to.deep.equal(["stderr", "warn\n"]);
@@ -101,7 +100,12 @@ describe("pathlab kernel: pieces", () => {
     expect(o.traceback.join("\n")).to.not.contain("[object Object]");
     const i = launcher.errorContent(new Error("Interrupted asynchronously"), "", "", null);
     // Node 20's message for a SIGINT during synchronous code is an interrupt too.
-    const sync = launcher.errorContent(Object.assign(new Error("Script execution was interrupted by `SIGINT`"), { code: "ERR_SCRIPT_EXECUTION_INTERRUPTED" }), "", "", null);
+    const sync = launcher.errorContent(
+      Object.assign(new Error("Script execution was interrupted by `SIGINT`"), { code: "ERR_SCRIPT_EXECUTION_INTERRUPTED" }),
+      "",
+      "",
+      null,
+    );
     expect(sync.ename).to.equal("Interrupted");
     expect(i.ename).to.equal("Interrupted");
   });
@@ -176,7 +180,11 @@ describe("pathlab kernel: no output lost, errors in their cell, shorthand, array
   this.timeout(180000);
   let cells: Cell[] = [];
   let result: { status: string; error: unknown };
-  const text = (c: Cell) => c.outputs.filter((o) => o.output_type === "stream").map((o) => txt(o.text)).join("");
+  const text = (c: Cell) =>
+    c.outputs
+      .filter((o) => o.output_type === "stream")
+      .map((o) => txt(o.text))
+      .join("");
 
   before(async () => {
     const out = path.join(ROOT, "build", "test", "robust");
@@ -266,7 +274,9 @@ describe("pathlab kernel: a dying kernel is reported with its cell and cause @sl
   it("npm run replicate names the notebook, the cell and the cause", () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, "kernel/run-notebooks.js"), fixtures[0]], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).to.equal(1);
-    expect(r.stderr).to.match(/FAILED test\/fixtures\/kernel\/dies-exit\.ipynb, cell 1: DeadKernelError: the kernel died while running cell 1: the kernel process exited with code 3/);
+    expect(r.stderr).to.match(
+      /FAILED test\/fixtures\/kernel\/dies-exit\.ipynb, cell 1: DeadKernelError: the kernel died while running cell 1: the kernel process exited with code 3/,
+    );
   });
 });
 

@@ -3,7 +3,6 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runner = require("../../kernel/run-notebooks.js");
 
 describe("notebook runner", () => {
@@ -20,7 +19,10 @@ describe("notebook runner", () => {
   it("aggregates replication summaries per paper: counts per status and every row", () => {
     const counts = { reproduced: 2, differs: 0, "by construction": 1, bounded: 0, "not reproducible": 0 };
     const rows = runner.replicationSummary([
-      { notebook: "/x/papers/000.ipynb", replication: [{ paper: "000", compared: 3, counts, consistencyChecks: 9, consistencyFlags: 4, rows: [{ id: "000.a", status: "reproduced" }] }] },
+      {
+        notebook: "/x/papers/000.ipynb",
+        replication: [{ paper: "000", compared: 3, counts, consistencyChecks: 9, consistencyFlags: 4, rows: [{ id: "000.a", status: "reproduced" }] }],
+      },
       { notebook: "/x/papers/001.ipynb", replication: [] },
     ]);
     expect(rows).to.have.length(1);

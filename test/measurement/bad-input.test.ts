@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { isPathlabError } from "../../src/errors";
 import { correlationTable } from "../../src/data/correlation";
 import { describe as describeData } from "../../src/data/descriptives";
-import { composite, ln, log10, reverseCode, standardize } from "../../src/data/scoring";
+import { composite, logTransform, reverseCode, standardize } from "../../src/data/scoring";
 import {
   averageVarianceExtracted,
   compositeReliability,
@@ -39,7 +39,18 @@ describe("bad input", () => {
     expect(e.message).to.contain('Unknown variable "Q4"');
     const e2 = errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q3", "q9"] }));
     expect(e2.message).to.contain('"q9"');
-    const e3 = errorOf(() => htmt({ cov: [[1, 0.5], [0.5, 1]], names: ["q1", "q2"] }, { a: ["q1"], b: ["q5"] }));
+    const e3 = errorOf(() =>
+      htmt(
+        {
+          cov: [
+            [1, 0.5],
+            [0.5, 1],
+          ],
+          names: ["q1", "q2"],
+        },
+        { a: ["q1"], b: ["q5"] },
+      ),
+    );
     expect(e3.message).to.contain('"q5"');
     expect(errorOf(() => correlationTable(data, ["q1", "qq"])).message).to.contain('"qq"');
     expect(errorOf(() => composite(data, ["q1", "nope"])).message).to.contain('"nope"');
@@ -64,19 +75,25 @@ describe("bad input", () => {
 
   it("zero-variance item → names it", () => {
     // psych's delete = TRUE (default) drops a constant item with a warning; delete: false names it
-    expect(cronbachAlpha(data, ["q1", "q2", "flat"]).warnings.map((w) => w.message).join(" ")).to.contain("flat had no variance");
+    expect(
+      cronbachAlpha(data, ["q1", "q2", "flat"])
+        .warnings.map((w) => w.message)
+        .join(" "),
+    ).to.contain("flat had no variance");
     const e = errorOf(() => cronbachAlpha(data, ["q1", "q2", "flat"], { delete: false }));
     expect(e.message).to.contain('Item "flat" has zero variance');
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q3", "flat"] })).message).to.contain('"flat" has zero variance');
-    expect(errorOf(() => harmanSingleFactor({ ...data, q4: [1, 2, 3, 5, 4], q5: [5, 4, 3, 2, 2], q6: [1, 1, 2, 2, 3] }, ["q1", "flat"])).message).to.contain('"flat"');
+    expect(errorOf(() => harmanSingleFactor({ ...data, q4: [1, 2, 3, 5, 4], q5: [5, 4, 3, 2, 2], q6: [1, 1, 2, 2, 3] }, ["q1", "flat"])).message).to.contain(
+      '"flat"',
+    );
     expect(errorOf(() => correlationTable(data, ["q1", "flat"])).message).to.contain('"flat" has zero variance');
     expect(errorOf(() => standardize(data, "flat")).message).to.contain('"flat" has zero variance');
   });
 
   it("non-positive value for log → names the row and value", () => {
-    const e = errorOf(() => ln(data, "inc"));
+    const e = errorOf(() => logTransform(data, "inc"));
     expect(e.message).to.contain('Column "inc", row 3: ln of non-positive value 0');
-    expect(errorOf(() => log10([5, -2])).message).to.contain("row 2: log10 of non-positive value -2");
+    expect(errorOf(() => logTransform([5, -2], { base: 10 })).message).to.contain("row 2: log10 of non-positive value -2");
   });
 
   it("other invalid arguments", () => {
@@ -90,7 +107,8 @@ describe("bad input", () => {
     expect(errorOf(() => markerVariableAdjustment(0.3, 0.1, 3)).message).to.contain("n = 3");
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"] })).message).to.contain("at least two constructs");
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q2", "q3"] })).message).to.contain('"q2" is assigned to more than one construct');
-    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "ml" as never })).message).to.contain("option 'method' must be one of pca, paf");
+    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "minres" as never })).message).to.contain("option 'method' must be one of pca, paf");
+    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "ml" as never })).message).to.contain('fm: "ml"');
     expect(errorOf(() => composite(data, ["q1", "q2"], { minItems: 3 })).message).to.contain("minItems must be an integer from 1 to 2");
   });
 });

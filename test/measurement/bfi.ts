@@ -6,7 +6,10 @@ let cache: Record<string, (number | null)[]> | undefined;
 
 export function bfi(): Record<string, (number | null)[]> {
   if (cache) return cache;
-  const lines = fs.readFileSync(path.join(__dirname, "..", "..", "notebooks", "data", "bfi.csv"), "utf8").trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(path.join(__dirname, "..", "..", "notebooks", "data", "bfi.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const head = lines[0].split(",");
   const cols: Record<string, (number | null)[]> = {};
   for (const h of head) cols[h] = [];

@@ -23,7 +23,12 @@ function check(fit: ReturnType<typeof cfa>, g: any, what: string) {
   expectClose(pick(compRelSEM(fit, { obsVar: false }).omega), pick(g.omega_implied), TOL, `${what} omega implied`);
   expectClose(pick(compRelSEM(fit, { tauEq: true }).omega), pick(g.alpha), TOL, `${what} alpha`);
   expectClose(pick(compRelSEM(fit, { returnTotal: true }).omega, [...names, "total"]), pick(g.total, [...names, "total"]), TOL, `${what} total`);
-  expectClose(pick(compRelSEM(fit, { tauEq: true, returnTotal: true }).omega, [...names, "total"]), pick(g.alpha_total, [...names, "total"]), TOL, `${what} alpha total`);
+  expectClose(
+    pick(compRelSEM(fit, { tauEq: true, returnTotal: true }).omega, [...names, "total"]),
+    pick(g.alpha_total, [...names, "total"]),
+    TOL,
+    `${what} alpha total`,
+  );
   expectClose(pick(AVE(fit)), pick(g.ave), TOL, `${what} AVE`);
   expectClose(pick(AVE(fit, { obsVar: false })), pick(g.ave_implied), TOL, `${what} AVE implied`);
 }
@@ -33,10 +38,16 @@ describe("compRelSEM / AVE vs semTools", () => {
   it("HS with a cross-loading (semTools' AVE undefined for the factors that share x9)", () => {
     const fit = cfa(`${HS}\n visual =~ x9`, hs);
     check(fit, G.hs_cross, "hs_cross");
-    expect(compRelSEM(fit).warnings.map((w) => w.message).join(" ")).to.contain("visual, speed");
+    expect(
+      compRelSEM(fit)
+        .warnings.map((w) => w.message)
+        .join(" "),
+    ).to.contain("visual, speed");
   });
-  it("structural model: factor variances are the model-implied ones (lavaan's cov.lv)", () => check(sem(`${HS}\n textual ~ visual\n speed ~ visual + textual`, hs), G.hs_sem, "hs_sem"));
-  it("bfi three-factor CFA (listwise)", () => check(cfa("agree =~ A1 + A2 + A3 + A4 + A5\n consc =~ C1 + C2 + C3 + C4 + C5\n extra =~ E1 + E2 + E3 + E4 + E5", bfi()), G.bfi, "bfi"));
+  it("structural model: factor variances are the model-implied ones (lavaan's cov.lv)", () =>
+    check(sem(`${HS}\n textual ~ visual\n speed ~ visual + textual`, hs), G.hs_sem, "hs_sem"));
+  it("bfi three-factor CFA (listwise)", () =>
+    check(cfa("agree =~ A1 + A2 + A3 + A4 + A5\n consc =~ C1 + C2 + C3 + C4 + C5\n extra =~ E1 + E2 + E3 + E4 + E5", bfi()), G.bfi, "bfi"));
   it("names both AVEs and states the formulas", () => {
     const fit = cfa(HS, hs);
     const r = compRelSEM(fit);

@@ -71,7 +71,10 @@ describe("bad input to fa, faParallel, omega, alpha keys, scoreItems, corrTest, 
     ];
     for (const fm of ["minres", "ml"] as const) {
       const f = fa({ cor: R, n: 200 }, { nfactors: 1, fm });
-      const w = f.warnings.filter((x) => x.code === "efa.heywood").map((x) => x.message).join(" ");
+      const w = f.warnings
+        .filter((x) => x.code === "efa.heywood")
+        .map((x) => x.message)
+        .join(" ");
       expect(w, fm).to.contain("V1");
     }
   });
@@ -92,7 +95,18 @@ describe("bad input to fa, faParallel, omega, alpha keys, scoreItems, corrTest, 
     expect(errorOf(() => fa({ cor: R3, n: 100 }, { nfactors: 2, rotate: "promax", nRotations: 5 })).message).to.contain("closed form");
     expect(errorOf(() => fa({ cor: R3, n: 100 }, { nfactors: 2, rotate: "targetQ" })).message).to.contain("target matrix");
     // R's defaults are accepted
-    expect(fa(d, BFI_ITEMS, { nfactors: 5, scores: "regression", covar: false, cor: "cor", "n.iter": 1, warnings: false, missing: false, "oblique.scores": false } as never).nfactors).to.equal(5);
+    expect(
+      fa(d, BFI_ITEMS, {
+        nfactors: 5,
+        scores: "regression",
+        covar: false,
+        cor: "cor",
+        "n.iter": 1,
+        warnings: false,
+        missing: false,
+        "oblique.scores": false,
+      } as never).nfactors,
+    ).to.equal(5);
     expect(fa(d, BFI_ITEMS, { nfactors: 5, rotate: "quartimin" }).rotation).to.equal("quartimin");
   });
 

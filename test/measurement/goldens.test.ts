@@ -16,7 +16,7 @@ import {
   markerVariableAdjustment,
   reliabilityTable,
 } from "../../src/measurement";
-import { covarianceMatrix } from "../../src/measurement/matrix";
+import { covarianceMatrix } from "../../src/math";
 import { numericColumns } from "../../src/data/table-input";
 import { correlationMatrix } from "../../src/data/correlation";
 import { expectClose, golden, readFixture } from "../fixtures/read-fixture";
@@ -39,21 +39,91 @@ function checkAlpha(g: any, data: any, items: string[], withDrop = true) {
     TOL,
     "alpha total",
   );
-  expectClose(a.items.map((i) => i.rawR), g.stats["raw.r"], TOL, "raw.r");
-  expectClose(a.items.map((i) => i.stdR), g.stats["std.r"], TOL, "std.r");
-  expectClose(a.items.map((i) => i.rCor), g.stats["r.cor"], TOL, "r.cor");
-  expectClose(a.items.map((i) => i.rDrop), g.stats["r.drop"], TOL, "r.drop");
-  expectClose(a.items.map((i) => i.mean), g.stats.mean, TOL, "item mean");
-  expectClose(a.items.map((i) => i.sd), g.stats.sd, TOL, "item sd");
+  expectClose(
+    a.items.map((i) => i.rawR),
+    g.stats["raw.r"],
+    TOL,
+    "raw.r",
+  );
+  expectClose(
+    a.items.map((i) => i.stdR),
+    g.stats["std.r"],
+    TOL,
+    "std.r",
+  );
+  expectClose(
+    a.items.map((i) => i.rCor),
+    g.stats["r.cor"],
+    TOL,
+    "r.cor",
+  );
+  expectClose(
+    a.items.map((i) => i.rDrop),
+    g.stats["r.drop"],
+    TOL,
+    "r.drop",
+  );
+  expectClose(
+    a.items.map((i) => i.mean),
+    g.stats.mean,
+    TOL,
+    "item mean",
+  );
+  expectClose(
+    a.items.map((i) => i.sd),
+    g.stats.sd,
+    TOL,
+    "item sd",
+  );
   if (withDrop) {
-    expectClose(a.items.map((i) => i.ifDeleted.rawAlpha), g.drop.raw_alpha, TOL, "alpha if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.stdAlpha), g.drop["std.alpha"], TOL, "std alpha if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.G6), g.drop["G6(smc)"], TOL, "G6 if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.averageR), g.drop.average_r, TOL, "average_r if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.signalNoise), g.drop["S/N"], TOL, "S/N if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.ase), g.drop["alpha se"], TOL, "alpha se if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.varR), g.drop["var.r"], TOL, "var.r if deleted");
-    expectClose(a.items.map((i) => i.ifDeleted.medianR), g.drop["med.r"], TOL, "med.r if deleted");
+    expectClose(
+      a.items.map((i) => i.ifDeleted.rawAlpha),
+      g.drop.raw_alpha,
+      TOL,
+      "alpha if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.stdAlpha),
+      g.drop["std.alpha"],
+      TOL,
+      "std alpha if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.G6),
+      g.drop["G6(smc)"],
+      TOL,
+      "G6 if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.averageR),
+      g.drop.average_r,
+      TOL,
+      "average_r if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.signalNoise),
+      g.drop["S/N"],
+      TOL,
+      "S/N if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.ase),
+      g.drop["alpha se"],
+      TOL,
+      "alpha se if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.varR),
+      g.drop["var.r"],
+      TOL,
+      "var.r if deleted",
+    );
+    expectClose(
+      a.items.map((i) => i.ifDeleted.medianR),
+      g.drop["med.r"],
+      TOL,
+      "med.r if deleted",
+    );
   }
   return a;
 }
@@ -105,7 +175,12 @@ describe("measurement vs R goldens", () => {
   it("htmt's defaults are semTools 0.5-6's: HTMT2, absolute ignored under HTMT2, missing = \"listwise\", ordered = NULL (QA item 3)", () => {
     expectClose(htmt(hs, hsConstructs).matrix.flat(), G.htmt_hs_default.flat(), TOL, "default");
     expectClose(htmt(hs, hsConstructs).matrix.flat(), G.htmt2_hs_data.flat(), TOL, "default = HTMT2");
-    expectClose(htmt(hs, hsConstructs, { absolute: false, missing: "listwise", ordered: null }).matrix.flat(), G.htmt_hs_default_signed.flat(), TOL, "signed ignored");
+    expectClose(
+      htmt(hs, hsConstructs, { absolute: false, missing: "listwise", ordered: null }).matrix.flat(),
+      G.htmt_hs_default_signed.flat(),
+      TOL,
+      "signed ignored",
+    );
     expect(htmt(hs, hsConstructs).htmt2).to.equal(true);
     expect(() => htmt(hs, hsConstructs, { missing: "fiml" as never })).to.throw(/not implemented/);
   });
@@ -119,7 +194,10 @@ describe("measurement vs R goldens", () => {
   });
 
   it("harmanSingleFactor PAF matches psych::fa(nfactors = 1, fm = 'pa') with psych's stopping rule", () => {
-    for (const [key, data, items] of [["paf_hs", hs, X9], ["paf_lk", lk, L12]] as [string, any, string[]][]) {
+    for (const [key, data, items] of [
+      ["paf_hs", hs, X9],
+      ["paf_lk", lk, L12],
+    ] as [string, any, string[]][]) {
       const h = harmanSingleFactor(data, items, { method: "paf" });
       const g = G[key];
       expect(h.iterations, `${key} iterations`).to.equal(g.iterations);

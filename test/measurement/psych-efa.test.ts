@@ -42,7 +42,14 @@ describe("faParallel / vss / omega vs psych", function () {
     monteCarlo(p.resampled.fa!, g.fa_resampled, 60, g.n_iter, "fa resampled");
     expect(p.summary()).to.contain("number of factors = 6 and the number of components = 6");
     const fig = p.plot();
-    expect(fig.data.map((t) => t.name)).to.deep.equal(["PC actual data", "PC simulated data (q0.95)", "PC resampled data (q0.95)", "FA actual data", "FA simulated data (q0.95)", "FA resampled data (q0.95)"]);
+    expect(fig.data.map((t) => t.name)).to.deep.equal([
+      "PC actual data",
+      "PC simulated data (q0.95)",
+      "PC resampled data (q0.95)",
+      "FA actual data",
+      "FA simulated data (q0.95)",
+      "FA resampled data (q0.95)",
+    ]);
   });
 
   it("faParallel is reproducible from its seed", () => {
@@ -54,7 +61,11 @@ describe("faParallel / vss / omega vs psych", function () {
   });
 
   it("faParallel on Harman74 (matrix + n: simulation only), with smc and with pa", () => {
-    for (const [opts, g, n] of [[{}, G.parallel_harman, 300], [{ smc: true }, G.parallel_harman_smc, 200], [{ fm: "pa" }, G.parallel_harman_pa, 200]] as const) {
+    for (const [opts, g, n] of [
+      [{}, G.parallel_harman, 300],
+      [{ smc: true }, G.parallel_harman_smc, 200],
+      [{ fm: "pa" }, G.parallel_harman_pa, 200],
+    ] as const) {
       const p = faParallel(harman, { ...(opts as object), nIter: n, seed: 11 });
       const w = JSON.stringify(opts);
       expect(maxAbsDiff(p.pcValues, g.pc_values), w).to.be.below(1e-8);
@@ -67,7 +78,10 @@ describe("faParallel / vss / omega vs psych", function () {
   });
 
   it("vss: Velicer's MAP (closed form) and VSS fits match psych::VSS", () => {
-    for (const [v, g] of [[vss(d, BFI_ITEMS), G.vss_bfi], [vss(harman, { n: 6 }), G.vss_harman]] as const) {
+    for (const [v, g] of [
+      [vss(d, BFI_ITEMS), G.vss_bfi],
+      [vss(harman, { n: 6 }), G.vss_harman],
+    ] as const) {
       expect(maxAbsDiff(v.map, g.map)).to.be.below(1e-10);
       const s = g.stats;
       const col = (k: keyof (typeof v.rows)[0]) => v.rows.map((r) => r[k] as number);
@@ -103,7 +117,13 @@ describe("faParallel / vss / omega vs psych", function () {
       expect(o.key, `${w} key`).to.deep.equal(g.key);
       const sl = o.sl.g.map((v, i) => [v, ...o.sl.groups[i], o.sl.h2[i], o.sl.u2[i], o.sl.p2[i]]);
       expect(maxAbsDiff(sl, g.sl), `${w} sl`).to.be.below(1e-4);
-      expect(maxAbsDiff(o.groups.map((x) => [x.omegaTotal, x.omegaGeneral, x.omegaGroup]), g.group.total.map((t: number, i: number) => [t, g.group.general[i], g.group.group[i]])), `${w} groups`).to.be.below(1e-4);
+      expect(
+        maxAbsDiff(
+          o.groups.map((x) => [x.omegaTotal, x.omegaGeneral, x.omegaGroup]),
+          g.group.total.map((t: number, i: number) => [t, g.group.general[i], g.group.group[i]]),
+        ),
+        `${w} groups`,
+      ).to.be.below(1e-4);
       expect(o.stats.dof).to.equal(g.stats.dof);
       expect(Math.abs(o.stats.chisq - g.stats.chisq), `${w} chisq`).to.be.below(1e-4 * g.stats.chisq);
       expect(Math.abs(o.generalStats.rms - g.gstats.rms), `${w} g rms`).to.be.below(1e-4);

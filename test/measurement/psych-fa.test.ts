@@ -23,7 +23,8 @@ function align(ours: number[][], theirs: number[][]): { col: number; sign: numbe
   const k = theirs[0].length;
   const used = new Set<number>();
   const cong = (a: number, b: number) => {
-    let s = 0, x = 0, y = 0; // prettier-ignore
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    let s = 0, x = 0, y = 0;
     ours.forEach((r, i) => {
       s += r[a] * theirs[i][b];
       x += r[a] ** 2;
@@ -51,7 +52,10 @@ function relClose(a: number, b: number | null, tol: number, what: string) {
 function compare(f: FaResult, g: any, what: string) {
   const L = g.loadings as number[][];
   const al = align(f.loadings, L);
-  expect(al.map((a) => a.col), `${what}: factor order`).to.deep.equal(al.map((_, j) => j));
+  expect(
+    al.map((a) => a.col),
+    `${what}: factor order`,
+  ).to.deep.equal(al.map((_, j) => j));
   expect(f.factorNames, `${what}: names`).to.deep.equal([].concat(g.names));
   const ours = f.loadings.map((r) => al.map((a) => a.sign * r[a.col]));
   expect(maxAbsDiff(ours, L), `${what}: loadings`).to.be.below(TOL);
@@ -127,7 +131,7 @@ describe("fa vs psych::fa (bfi and Harman74, every fm × rotation)", function ()
     const fig = f.heatmap();
     expect(fig.data[0].type).to.equal("heatmap");
     expect((fig.data[0] as { y: string[] }).y[0]).to.equal(t.spec.rows[0].item);
-    expect(f.summary()).to.contain("use = \"pairwise\" (psych's default)");
+    expect(f.summary()).to.contain('use = "pairwise" (psych\'s default)');
   });
 
   it("random starts are seeded: the same seed gives the same rotation, and the identity start is among them", () => {

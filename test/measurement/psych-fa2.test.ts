@@ -100,7 +100,8 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
       }
     }
     // the report's cases where psych's optimum is lower than the old single-start result now agree
-    for (const key of ["opt_attitude_ml_3", "opt_Boston_ml_5", "opt_twolevel_ml_4", "opt_Harman8_ml_4", "opt_CAS_ml_3"]) expect(outcome[key], key).to.equal("same");
+    for (const key of ["opt_attitude_ml_3", "opt_Boston_ml_5", "opt_twolevel_ml_4", "opt_Harman8_ml_4", "opt_CAS_ml_3"])
+      expect(outcome[key], key).to.equal("same");
     // Thurstone 4: ours is genuinely lower than psych's (0.00402 vs 0.00722 in the report)
     expect(outcome.opt_Thurstone_ml_4).to.equal("lower");
     expect(G.opt_Thurstone_ml_4.criterion).to.be.closeTo(0.00722, 1e-5);
@@ -153,7 +154,10 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
       const f = data === "bfi" ? fa(d, BFI_ITEMS, opts) : fa(input("Harman74"), opts);
       expect(f.factorNames, key).to.deep.equal([].concat(g.names));
       const al = align(f.loadings, g.loadings);
-      expect(al.map((a) => a.col), `${key}: order`).to.deep.equal(al.map((_, j) => j));
+      expect(
+        al.map((a) => a.col),
+        `${key}: order`,
+      ).to.deep.equal(al.map((_, j) => j));
       expect(maxAbsDiff(aligned(f.loadings, g.loadings), g.loadings), `${key}: loadings`).to.be.below(1e-4);
       if (g.Phi) {
         const P = al.map((a) => al.map((b) => a.sign * b.sign * f.Phi![a.col][b.col]));
@@ -185,7 +189,10 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
       const gs = g.scores.map((r: (number | null)[]) => r.map((v) => (v === null ? NaN : v)));
       const nan = (x: number[][]) => x.flat().map((v) => Number.isNaN(v));
       expect(nan(first), `${key}: missing rows`).to.deep.equal(nan(gs));
-      const diff = maxAbsDiff(first.flat().map((v) => (Number.isNaN(v) ? 0 : v)), gs.flat().map((v: number) => (Number.isNaN(v) ? 0 : v)));
+      const diff = maxAbsDiff(
+        first.flat().map((v) => (Number.isNaN(v) ? 0 : v)),
+        gs.flat().map((v: number) => (Number.isNaN(v) ? 0 : v)),
+      );
       expect(diff, `${key}: scores`).to.be.below(1e-3);
       const naRows = f.scores![names[0]].filter((v) => Number.isNaN(v)).length;
       expect(naRows, `${key}: rows without scores`).to.equal(g.na_rows);
@@ -225,7 +232,13 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
         const names = f.factorNames;
         const first = Array.from({ length: 40 }, (_, r) => names.map((n) => f.scores![n][r]));
         const gs = g.scores.map((r: (number | null)[]) => r.map((v) => (v === null ? 0 : v)));
-        expect(maxAbsDiff(first.map((r) => r.map((v) => (Number.isNaN(v) ? 0 : v))), gs), `${key}: scores`).to.be.below(100 * tol);
+        expect(
+          maxAbsDiff(
+            first.map((r) => r.map((v) => (Number.isNaN(v) ? 0 : v))),
+            gs,
+          ),
+          `${key}: scores`,
+        ).to.be.below(100 * tol);
         expect(f.scores![names[0]].filter((v) => Number.isNaN(v)).length, `${key}: NA rows`).to.equal(g.na_rows);
       }
     }
@@ -233,13 +246,34 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
 
   it("VSS: psych's diagonal = FALSE counts the diagonal, TRUE leaves it out; vss2 is 0 at one factor (item 11a)", () => {
     const raw = input("HS9");
-    for (const [key, o] of [["vss_hs_default", {}], ["vss_hs_diagonal", { diagonal: true }]] as const) {
+    for (const [key, o] of [
+      ["vss_hs_default", {}],
+      ["vss_hs_diagonal", { diagonal: true }],
+    ] as const) {
       const v = vss(raw, { n: 4, ...o });
       const g = G[key];
-      expect(maxAbsDiff(v.rows.map((r) => r.vss1), g.vss1), `${key} vss1`).to.be.below(1e-4);
-      expect(maxAbsDiff(v.rows.map((r) => r.vss2), g.vss2), `${key} vss2`).to.be.below(1e-4);
+      expect(
+        maxAbsDiff(
+          v.rows.map((r) => r.vss1),
+          g.vss1,
+        ),
+        `${key} vss1`,
+      ).to.be.below(1e-4);
+      expect(
+        maxAbsDiff(
+          v.rows.map((r) => r.vss2),
+          g.vss2,
+        ),
+        `${key} vss2`,
+      ).to.be.below(1e-4);
       expect(v.rows[0].vss2).to.equal(0);
-      expect(maxAbsDiff(v.rows.map((r) => r.fit), g.fit), `${key} fit`).to.be.below(1e-4);
+      expect(
+        maxAbsDiff(
+          v.rows.map((r) => r.fit),
+          g.fit,
+        ),
+        `${key} fit`,
+      ).to.be.below(1e-4);
     }
     // VSS with fm "ml" inherits the optimiser (QA 1f): rows 1-3 and 5 as psych; with 4 factors our ML
     // minimum is lower than psych's (opt_Boston_ml_4), so the χ² there is lower too
@@ -257,7 +291,16 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
     expect(() => vss(raw, { n: 3, plot: true, diagonal: false } as never)).to.not.throw();
     expect(() => vss(raw, { n: 3, cor: "poly" } as never)).to.throw(/only as/);
     const p1 = faParallel(raw, { nIter: 3, seed: 1 });
-    const p2 = faParallel(raw, { nIter: 3, seed: 1, plot: false, "error.bars": false, cor: "cor", main: "HS9", ylabel: "eigenvalues", "show.legend": true } as never);
+    const p2 = faParallel(raw, {
+      nIter: 3,
+      seed: 1,
+      plot: false,
+      "error.bars": false,
+      cor: "cor",
+      main: "HS9",
+      ylabel: "eigenvalues",
+      "show.legend": true,
+    } as never);
     expect(p2.simulated.fa!.mean).to.deep.equal(p1.simulated.fa!.mean);
     expect(() => faParallel(raw, { nIter: 3, "error.bars": true } as never)).to.throw(/only as false/);
     const o1 = omega(raw, { nfactors: 3 });

@@ -1,12 +1,88 @@
 import { expect } from "chai";
-import { checkClaims, isUnknown, mapPropositions } from "../../src/qual";
+import { checkClaims, isUnknownValue, mapPropositions } from "../../src/qual";
 import { paper004 as p004 } from "../../src/papers";
 
 const paper004 = p004.record;
 
 // The extraction's own derived checks (NOT published; computed by the extractor from Tables 1–3).
 // Copied from shared/papers/004.json → derived_checks so the test does not depend on files outside the repo.
-const derived: Record<string, any> = {"employees": {"n": 10, "min": 5, "max": 50, "mean": 16.6, "median": 12.0, "sd": 13.42, "sum": 166}, "turnover_usd": {"n": 10, "min": 42000, "max": 170000, "mean": 93300, "median": 82500.0, "sd": 42039.8, "sum": 933000}, "foreign_sales_pct": {"n": 10, "min": 30, "max": 100, "mean": 80.8, "median": 96.5, "sd": 25.31, "sum": 808}, "market_frequency_listed": {"UAE": 8, "UK": 8, "USA": 5, "Sweden": 2, "Singapore": 2, "Australia": 2, "Germany": 2, "Spain": 2, "Indonesia": 1, "Kuwait": 1, "North America": 1, "Korea": 1, "Japan": 1, "Qatar": 1, "Canada": 1, "France": 1, "Oman": 1, "Nigeria": 1, "Malaysia": 1, "Thailand": 1}, "first_foreign_market_frequency": {"UK": 5, "UAE": 2, "USA": 2, "Thailand": 1}, "table3_counts": {"first_order_codes": 16, "second_order_themes_distinct": 10, "second_order_panel_placements": 13, "first_order_by_panel": {"geographic_diversification": 8, "market_penetration": 4, "product_development": 4}, "first_order_by_aggregate": {"external_network": 9, "internal_network": 7}, "first_order_by_learning_type": {"vicarious": 9, "congenital": 2, "experiential": 5}, "knowledge_type_mentions_stated": {"product_tech": 9, "market": 11, "international": 5}}, "matrix_counts_strict": {"peer_network": 1, "industry_association": 0, "trade_fairs_missions": 0, "international_clients": 1, "foreign_partner": 0, "industry_experts": 0, "prior_experience": 1, "social_network": 1, "self_learning": 2, "rnd": 0, "vicarious": 2, "congenital": 1, "experiential": 3, "external_network": 2, "internal_network": 4, "geographic_diversification": 3, "market_penetration": 3, "product_development": 0}, "matrix_counts_inclusive": {"peer_network": 1, "industry_association": 0, "trade_fairs_missions": 0, "international_clients": 1, "foreign_partner": 0, "industry_experts": 0, "prior_experience": 10, "social_network": 1, "self_learning": 2, "rnd": 0, "vicarious": 2, "congenital": 10, "experiential": 3, "external_network": 2, "internal_network": 10, "geographic_diversification": 10, "market_penetration": 3, "product_development": 0}};
+const derived: Record<string, any> = {
+  employees: { n: 10, min: 5, max: 50, mean: 16.6, median: 12.0, sd: 13.42, sum: 166 },
+  turnover_usd: { n: 10, min: 42000, max: 170000, mean: 93300, median: 82500.0, sd: 42039.8, sum: 933000 },
+  foreign_sales_pct: { n: 10, min: 30, max: 100, mean: 80.8, median: 96.5, sd: 25.31, sum: 808 },
+  market_frequency_listed: {
+    UAE: 8,
+    UK: 8,
+    USA: 5,
+    Sweden: 2,
+    Singapore: 2,
+    Australia: 2,
+    Germany: 2,
+    Spain: 2,
+    Indonesia: 1,
+    Kuwait: 1,
+    "North America": 1,
+    Korea: 1,
+    Japan: 1,
+    Qatar: 1,
+    Canada: 1,
+    France: 1,
+    Oman: 1,
+    Nigeria: 1,
+    Malaysia: 1,
+    Thailand: 1,
+  },
+  first_foreign_market_frequency: { UK: 5, UAE: 2, USA: 2, Thailand: 1 },
+  table3_counts: {
+    first_order_codes: 16,
+    second_order_themes_distinct: 10,
+    second_order_panel_placements: 13,
+    first_order_by_panel: { geographic_diversification: 8, market_penetration: 4, product_development: 4 },
+    first_order_by_aggregate: { external_network: 9, internal_network: 7 },
+    first_order_by_learning_type: { vicarious: 9, congenital: 2, experiential: 5 },
+    knowledge_type_mentions_stated: { product_tech: 9, market: 11, international: 5 },
+  },
+  matrix_counts_strict: {
+    peer_network: 1,
+    industry_association: 0,
+    trade_fairs_missions: 0,
+    international_clients: 1,
+    foreign_partner: 0,
+    industry_experts: 0,
+    prior_experience: 1,
+    social_network: 1,
+    self_learning: 2,
+    rnd: 0,
+    vicarious: 2,
+    congenital: 1,
+    experiential: 3,
+    external_network: 2,
+    internal_network: 4,
+    geographic_diversification: 3,
+    market_penetration: 3,
+    product_development: 0,
+  },
+  matrix_counts_inclusive: {
+    peer_network: 1,
+    industry_association: 0,
+    trade_fairs_missions: 0,
+    international_clients: 1,
+    foreign_partner: 0,
+    industry_experts: 0,
+    prior_experience: 10,
+    social_network: 1,
+    self_learning: 2,
+    rnd: 0,
+    vicarious: 2,
+    congenital: 10,
+    experiential: 3,
+    external_network: 2,
+    internal_network: 10,
+    geographic_diversification: 10,
+    market_penetration: 3,
+    product_development: 0,
+  },
+};
 
 describe("paper 004 as data", () => {
   const p = paper004;
@@ -16,8 +92,8 @@ describe("paper 004 as data", () => {
     expect(p.cases.numbers("turnover_usd").reduce((a, b) => a! + b!, 0)).to.equal(933000);
     expect(p.cases.value("C9", "founded")).to.equal(2009);
     expect(p.cases.value("C9", "first_export")).to.equal(2012);
-    expect(isUnknown(p.cases.value("C7", "n_partners"))).to.equal(true);
-    expect(isUnknown(p.cases.value("C4", "international_experience_years"))).to.equal(true);
+    expect(isUnknownValue(p.cases.value("C7", "n_partners"))).to.equal(true);
+    expect(isUnknownValue(p.cases.value("C4", "international_experience_years"))).to.equal(true);
     expect(p.cases.numbers("n_interviews_inferred").reduce((a, b) => a! + b!, 0)).to.equal(12);
   });
   it("reproduces the extraction's descriptives and market frequencies", () => {
@@ -65,10 +141,11 @@ describe("paper 004 as data", () => {
     // 180 cells: 106 not reported without candidates, 19 candidate-only.
     let nr = 0;
     let cand = 0;
-    for (const c of p.evidence.caseIds) for (const it of p.evidence.items) {
-      const cell = p.evidence.cell(c, it);
-      if (cell.present === null) cell.candidates?.length ? cand++ : nr++;
-    }
+    for (const c of p.evidence.caseIds)
+      for (const it of p.evidence.items) {
+        const cell = p.evidence.cell(c, it);
+        if (cell.present === null) cell.candidates?.length ? cand++ : nr++;
+      }
     expect([nr, cand]).to.deep.equal([106, 19]);
   });
   it("claims: published vs the tables", () => {

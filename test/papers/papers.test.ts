@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { allNumbers, hypothesisNumbers, loadingsOf, measurementNumbers, parsePrinted } from "../../src/replicate";
+import { allNumbers, hypothesisNumbers, measurementNumbers } from "../../src/replicate";
+import { loadingsOf } from "../../src/replicate/numbers";
+import { parsePrinted } from "../../src/replicate/transcribe";
 import * as P from "../../src/papers";
 
 const paper000 = P.paper000.record;
@@ -76,11 +78,7 @@ describe("papers: record shapes", () => {
       });
 
       it("ties every hypothesis to evidence that exists in the record", () => {
-        const ids = new Set<string>([
-          ...p.coefficients.map((c) => c.id),
-          ...p.indirectEffects.map((e) => e.id),
-          ...p.simpleSlopes.map((s) => s.id),
-        ]);
+        const ids = new Set<string>([...p.coefficients.map((c) => c.id), ...p.indirectEffects.map((e) => e.id), ...p.simpleSlopes.map((s) => s.id)]);
         for (const h of p.hypotheses) {
           expect(h.evidence.length, h.id).to.be.greaterThan(0);
           for (const e of h.evidence) expect(ids.has(e), `${h.id}: ${e}`).to.equal(true);
@@ -152,7 +150,6 @@ describe("papers: record shapes", () => {
     expect(counts["000"]).to.equal(41 * 2 + 36 + 12 * 2 + (4 + 3 + 3) + 7);
     expect(counts["003"]).to.equal(36 * 2 + 4 + 5 + 4 + 5 + 5);
   });
-
 });
 
 describe("papers: one shape per paper (pathlab/papers)", () => {
@@ -161,7 +158,8 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
   it("every paper folder has record, simulate, reproduce, checks, source and index", () => {
     for (const id of ["000", "001", "002", "003", "004"]) {
       const dir = path.join(__dirname, "../../src/papers", id);
-      for (const f of ["record.ts", "reproduce.ts", "checks.ts", "source.md", "index.ts"]) expect(fs.existsSync(path.join(dir, f)), `${id}/${f}`).to.equal(true);
+      for (const f of ["record.ts", "reproduce.ts", "checks.ts", "source.md", "index.ts"])
+        expect(fs.existsSync(path.join(dir, f)), `${id}/${f}`).to.equal(true);
       if (id !== "004") expect(fs.existsSync(path.join(dir, "simulate.ts")), `${id}/simulate.ts`).to.equal(true);
     }
   });
@@ -193,7 +191,6 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
   });
 
   it("the library entry exports no paper names; pathlab/papers does", () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const lib = require("../../src");
     for (const k of ["paper000", "paper003", "simulatePaper000", "SEED_003", "scores000", "PAPER002_SCALES"]) expect(lib, k).to.not.have.property(k);
     expect(Object.keys(P)).to.include.members(["paper000", "paper001", "paper002", "paper003", "paper004"]);
@@ -201,32 +198,39 @@ describe("papers: one shape per paper (pathlab/papers)", () => {
 
   it("`pathlab/papers` resolves under the kernel's TypeScript 5.0.4 with Node10 resolution (no package exports)", function () {
     this.timeout(60000);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
     const root = path.join(__dirname, "../..");
     expect(fs.existsSync(path.join(root, "dist", "papers", "index.d.ts")), "dist/ must be built (npm run build)").to.equal(true);
     const cell = path.join(root, "notebooks", "__papers_cell.ts");
-    fs.writeFileSync(cell, 'import { paper003 } from "pathlab/papers";\nimport { compare } from "pathlab";\nexport const id: string = paper003.record.id;\nexport const f = compare;\n');
+    fs.writeFileSync(
+      cell,
+      'import { paper003 } from "pathlab/papers";\nimport { compare } from "pathlab/replicate";\nimport { cfa } from "pathlab";\nexport const id: string = paper003.record.id;\nexport const f = [compare, cfa];\n',
+    );
     try {
       const program = ts.createProgram([cell], {
-        module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true,
-        target: ts.ScriptTarget.ES2021, lib: ["lib.es2021.d.ts"], noEmit: true, skipLibCheck: true, types: ["node"],
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        esModuleInterop: true,
+        target: ts.ScriptTarget.ES2021,
+        lib: ["lib.es2021.d.ts"],
+        noEmit: true,
+        skipLibCheck: true,
+        types: ["node"],
       });
       const diags = ts.getPreEmitDiagnostics(program);
       expect(diags.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n")).to.equal("");
     } finally {
       fs.unlinkSync(cell);
     }
-    // At run time, Node resolves the same subpath through papers.js.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // At run time, Node resolves the same subpaths through papers.js and replicate.js.
     expect(require(path.join(root, "papers.js")).paper003.record.id).to.equal("003");
+    expect(typeof require(path.join(root, "replicate.js")).compare).to.equal("function");
   });
 });
 
 describe("papers: `pathlab/papers` inside the kernel", () => {
   it("a notebook cell imports a paper from pathlab/papers and uses it with the library @slow", async function () {
     this.timeout(180000);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const runner = require("../../kernel/run-notebooks.js");
     const os = await import("os");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "pathlab-papers-"));
@@ -234,7 +238,9 @@ describe("papers: `pathlab/papers` inside the kernel", () => {
     expect(r.status, JSON.stringify(r.error)).to.equal("ok");
     const nb = JSON.parse(fs.readFileSync(path.join(out, "papers-import.ipynb"), "utf8"));
     const text = nb.cells[0].outputs
-      .map((o: { text?: string[] | string; data?: Record<string, string[] | string> }) => ([] as string[]).concat(o.text ?? o.data?.["text/plain"] ?? []).join(""))
+      .map((o: { text?: string[] | string; data?: Record<string, string[] | string> }) =>
+        ([] as string[]).concat(o.text ?? o.data?.["text/plain"] ?? []).join(""),
+      )
       .join("");
     fs.rmSync(out, { recursive: true, force: true });
     expect(text).to.match(/id: '003'/);

@@ -16,7 +16,6 @@ import {
   hypothesisNumbers,
   latentBox,
   momentBox,
-  monteCarloReproductions,
   monteCarloRuns,
   regressionFromMoments,
   regressionReproductions,
@@ -24,11 +23,12 @@ import {
   semReproductions,
   specificationSearch,
   termOf,
-  type DerivedReproduction,
-  type Moments,
   type PaperRecord,
   type Reproduction,
 } from "../../src/replicate";
+import { monteCarloReproductions } from "../../src/replicate/monte-carlo";
+import type { DerivedReproduction } from "../../src/replicate/compare";
+import type { Moments } from "../../src/replicate/moments";
 
 const numbersOf = (record: PaperRecord, ids: string[]) => hypothesisNumbers(record).filter((n) => ids.includes(n.id));
 const judge = (record: PaperRecord, reps: Record<string, Reproduction>) => compare(numbersOf(record, Object.keys(reps)), reps);
@@ -42,7 +42,9 @@ describe("issue 15, point 1: statuses allow for the rounding of the published in
     const r = paper003.record;
     const c = ["dom_perf", "industry", "firm_size", "alliance_exp", "firm_age", "intl_exp"];
     const reps = regressionReproductions({
-      record: r, table: "Table 3", specification: stated,
+      record: r,
+      table: "Table 3",
+      specification: stated,
       models: { M2: { y: "iapd", x: [...c, "comp_int", "tech_dyn", "mkt_dyn"] }, M4: { y: "reg_exp", x: [...c, "iapd"] } },
       include: (id) => id === "003.T3.M2.industry.t" || id === "003.T3.M4.iapd.t",
     });
@@ -60,7 +62,10 @@ describe("issue 15, point 1: statuses allow for the rounding of the published in
     const ctl = paper000.controls;
     const ids = ["000.T4.M3.firm_age.t", "000.T4.M4.firm_age.t", "000.T4.M4.alliance_experience.t"];
     const reps = regressionReproductions({
-      record: r, table: "Table 4", ratio: "wishart", specification: stated,
+      record: r,
+      table: "Table 4",
+      ratio: "wishart",
+      specification: stated,
       models: { M3: { y: "speed", x: ctl }, M4: { y: "speed", x: [...ctl, "amc"] } },
       include: (id) => ids.includes(id),
       options: { composites: { amc: { coord: 0.25, proact: 0.25, transf: 0.25, learn: 0.25 } } },
@@ -101,7 +106,11 @@ describe("issue 15, point 2: numbers fixed by the published tables are computed 
   it("002: DMS and UTS β (002.ROB.dms.est, 002.ROB.uts.est) are .285/.173 from Table 3 and reproduced; the simulated values drift", () => {
     const r = paper002.record;
     const sim = paper002.simulate();
-    const d: Record<string, number[]> = { peic: composite(sim.columns, paper002.scales.peic), dms: composite(sim.columns, paper002.scales.dms), uts: composite(sim.columns, paper002.scales.uts) };
+    const d: Record<string, number[]> = {
+      peic: composite(sim.columns, paper002.scales.peic),
+      dms: composite(sim.columns, paper002.scales.dms),
+      uts: composite(sim.columns, paper002.scales.uts),
+    };
     const beta = (term: string) => (m: Moments) => termOf(regressionFromMoments(m, "peic", ["dms", "uts"]), term).beta;
     const reps = {
       "002.ROB.dms.est": deriveFromTable(r.correlations, ["peic", "dms", "uts"], beta("dms"), stated, { data: d }),
@@ -116,19 +125,23 @@ describe("issue 15, point 2: numbers fixed by the published tables are computed 
 });
 
 describe("issue 15, point 3: numbers built into the simulation are 'by construction', never reproductions", () => {
-  const statusOf = (p: { fixed: Parameters<typeof fixedReproductions>[0] }, record: PaperRecord, id: string) => judge(record, fixedReproductions(p.fixed)).row(id).status;
+  const statusOf = (p: { fixed: Parameters<typeof fixedReproductions>[0] }, record: PaperRecord, id: string) =>
+    judge(record, fixedReproductions(p.fixed)).row(id).status;
   it("001: the planted interactions and simple slopes (001.MOD.rad.amc_x_apd.est … 001.SS.inc.low)", () => {
     for (const id of ["001.MOD.rad.amc_x_apd.est", "001.MOD.inc.amc_x_apd.est", "001.SS.rad.high", "001.SS.rad.low", "001.SS.inc.high", "001.SS.inc.low"])
       expect(statusOf(paper001, paper001.record, id), id).to.equal("by construction");
   });
   it("002: the PROCESS interaction (002.P1.osc_x_sa.est) and the slopes it came from", () => {
-    for (const id of ["002.P1.osc_x_sa.est", "002.SS.low.est", "002.SS.high.est"]) expect(statusOf(paper002, paper002.record, id), id).to.equal("by construction");
+    for (const id of ["002.P1.osc_x_sa.est", "002.SS.low.est", "002.SS.high.est"])
+      expect(statusOf(paper002, paper002.record, id), id).to.equal("by construction");
   });
   it("003: the M5 product term and its R², ΔR², F (003.T3.M5.iapd_x_cka.est, 003.T3.M5.r2, 003.T3.M5.deltaR2, 003.T3.M5.F)", () => {
-    for (const id of ["003.T3.M5.iapd_x_cka.est", "003.T3.M5.iapd_x_cka.t", "003.T3.M5.r2", "003.T3.M5.deltaR2", "003.T3.M5.F"]) expect(statusOf(paper003, paper003.record, id), id).to.equal("by construction");
+    for (const id of ["003.T3.M5.iapd_x_cka.est", "003.T3.M5.iapd_x_cka.t", "003.T3.M5.r2", "003.T3.M5.deltaR2", "003.T3.M5.F"])
+      expect(statusOf(paper003, paper003.record, id), id).to.equal("by construction");
   });
   it("000: the filled-in instrument correlations (000.R4.r_motiv_cia …) are by construction, the DWH test (000.R4.dwh_p) not reproducible", () => {
-    for (const id of ["000.R4.r_motiv_cia", "000.R4.r_motiv_speed", "000.R4.r_constr_cia", "000.R4.r_constr_speed"]) expect(statusOf(paper000, paper000.record, id), id).to.equal("by construction");
+    for (const id of ["000.R4.r_motiv_cia", "000.R4.r_motiv_speed", "000.R4.r_constr_cia", "000.R4.r_constr_speed"])
+      expect(statusOf(paper000, paper000.record, id), id).to.equal("by construction");
     for (const id of ["000.R4.dwh_p", "000.R4.first_F", "000.R4.second.est"]) expect(statusOf(paper000, paper000.record, id), id).to.equal("not reproducible");
   });
 });
@@ -146,11 +159,23 @@ describe("issue 15, point 4: specification search", function () {
     const cia = [m("rad"), m("inc"), "cia =~ 1*rad + 1*inc"].join("\n");
     const lb = latentBox(r, [...dims, "rad", "inc", ...paper000.controls], [...dims, "rad", "inc"]);
     const spec = { name: "latent", stated: false };
-    const latent = semReproductions({ record: r, table: "Table 4", models: { M2: [amc, cia, `cia ~ amc + ${ctl}`].join("\n") }, box: lb.box, input: lb.input, specification: spec, include: (id) => id === "000.T4.M2.amc.est" });
+    const latent = semReproductions({
+      record: r,
+      table: "Table 4",
+      models: { M2: [amc, cia, `cia ~ amc + ${ctl}`].join("\n") },
+      box: lb.box,
+      input: lb.input,
+      specification: spec,
+      include: (id) => id === "000.T4.M2.amc.est",
+    });
     expect(interval(latent["000.T4.M2.amc.est"]).exact).to.be.closeTo(0.9, 0.01);
     const additive = regressionReproductions({
-      record: r, table: "Table 4", ratio: "wishart", specification: { name: "additive", stated: false },
-      models: { M2: { y: "cia_add", x: [...paper000.controls, "amc"] } }, terms: { cia: "cia_add" },
+      record: r,
+      table: "Table 4",
+      ratio: "wishart",
+      specification: { name: "additive", stated: false },
+      models: { M2: { y: "cia_add", x: [...paper000.controls, "amc"] } },
+      terms: { cia: "cia_add" },
       include: (id) => id === "000.T4.M2.amc.est",
       options: { composites: { amc: { coord: 0.25, proact: 0.25, transf: 0.25, learn: 0.25 }, cia_add: { rad: 1, inc: 1 } } },
     });
@@ -172,9 +197,12 @@ describe("issue 15, point 4: specification search", function () {
     const ctl = paper002.controls;
     const ids = ["002.T4.M2.re.est", "002.T4.M3.firm_age.est", "002.T4.M3.firm_age.t"];
     const ols = regressionReproductions({
-      record: r, table: "Table 4", specification: { name: "OLS on composites", stated: false },
+      record: r,
+      table: "Table 4",
+      specification: { name: "OLS on composites", stated: false },
       models: { M2: { y: "peic", x: [...ctl, "re"] }, M3: { y: "peic", x: [...ctl, "osc"] } },
-      include: (id) => ids.includes(id), options: { composites: { osc: { uts: 0.5, dms: 0.5 } } },
+      include: (id) => ids.includes(id),
+      options: { composites: { osc: { uts: 0.5, dms: 0.5 } } },
     });
     expect(interval(ols["002.T4.M2.re.est"]).exact).to.be.closeTo(0.204, 0.002);
     expect(interval(ols["002.T4.M3.firm_age.est"]).exact).to.be.closeTo(0.05, 0.003);
@@ -182,8 +210,19 @@ describe("issue 15, point 4: specification search", function () {
     expect(judge(r, ols).rows.map((x) => x.status)).to.deep.equal(["reproduced", "reproduced", "reproduced"]);
     const lb = latentBox(r, ["re", "peic", ...ctl], ["re", "peic"]);
     const latent = semReproductions({
-      record: r, table: "Table 4", box: lb.box, input: lb.input, specification: { name: "latent", stated: false },
-      models: { M2: [`re =~ ${paper002.scales.re.join(" + ")}`, `peic =~ ${paper002.scales.peic.join(" + ")}`, `peic ~ re + ${ctl.join(" + ")}`, `re ~~ ${ctl.join(" + ")}`].join("\n") },
+      record: r,
+      table: "Table 4",
+      box: lb.box,
+      input: lb.input,
+      specification: { name: "latent", stated: false },
+      models: {
+        M2: [
+          `re =~ ${paper002.scales.re.join(" + ")}`,
+          `peic =~ ${paper002.scales.peic.join(" + ")}`,
+          `peic ~ re + ${ctl.join(" + ")}`,
+          `re ~~ ${ctl.join(" + ")}`,
+        ].join("\n"),
+      },
       include: (id) => id === "002.T4.M2.re.est",
     });
     expect(judge(r, latent).row("002.T4.M2.re.est").status).to.equal("differs");
@@ -194,7 +233,9 @@ describe("issue 15, point 4: specification search", function () {
     const dims = paper001.amcDimensions;
     const ctl = paper001.controls.join(" + ");
     const model = ["amc =~ coord + learn + proact + transf", `rad ~ amc + ${ctl}`, `inc ~ amc + ${ctl}`, `ie ~ rad + inc + ${ctl}`, "rad ~~ inc"].join("\n");
-    const { box, moments } = momentBox(r.correlations, [...dims, "rad", "inc", "ie", ...paper001.controls], { fill: { "alliance_experience|intl_experience": 0 } });
+    const { box, moments } = momentBox(r.correlations, [...dims, "rad", "inc", "ie", ...paper001.controls], {
+      fill: { "alliance_experience|intl_experience": 0 },
+    });
     const fm = sem(model, semInput(moments(box.center)), { likelihood: "wishart" }).fitMeasures(["chisq", "df", "rmsea", "cfi"]);
     expect(fm.df).to.equal(32);
     expect(fm.chisq).to.be.closeTo(153.9, 0.1);
@@ -202,7 +243,9 @@ describe("issue 15, point 4: specification search", function () {
     expect(fm.cfi).to.be.closeTo(0.82, 0.005);
     // With an item-level df of about 240, the structural excess alone gives χ²/df ≥ 1 + (χ² − 32)/240 > 1.24.
     const bound = 1 + (fm.chisq - 32) / 240;
-    const row = compare(numbersOf(r, ["001.SEM.SEM.chi2df"]), { "001.SEM.SEM.chi2df": { kind: "bounded", lower: bound, upper: Infinity, reason: "structural misfit" } }).rows[0];
+    const row = compare(numbersOf(r, ["001.SEM.SEM.chi2df"]), {
+      "001.SEM.SEM.chi2df": { kind: "bounded", lower: bound, upper: Infinity, reason: "structural misfit" },
+    }).rows[0];
     expect(row.status).to.equal("bounded");
     expect(row.reason).to.match(/outside the bound/);
   });
@@ -214,7 +257,13 @@ describe("issue 15, point 5: the same situation gets the same status in every pa
     expect(judge(paper003.record, fixedReproductions(paper003.fixed)).row("003.T3.M5.iapd.est").status).to.equal("not reproducible");
     // 000: the centred-product specification cannot compute M2 at all (the notebook reports its rows as not reproducible).
     expect(() =>
-      regressionReproductions({ record: paper000.record, table: "Table 4", specification: stated, models: { M2: { y: "cia", x: [...paper000.controls, "amc"] } }, include: (id) => id === "000.T4.M2.firm_size.est" }),
+      regressionReproductions({
+        record: paper000.record,
+        table: "Table 4",
+        specification: stated,
+        models: { M2: { y: "cia", x: [...paper000.controls, "amc"] } },
+        include: (id) => id === "000.T4.M2.firm_size.est",
+      }),
     ).to.throw(/cia/);
   });
   it("SEM fit of an undescribed model is not reproducible in 000 (000.T4.M1.chi2) and 002 (002.T4.M1.chi2); 001's bound is 'bounded' (above)", () => {
@@ -224,7 +273,13 @@ describe("issue 15, point 5: the same situation gets the same status in every pa
   it("004: the paper's own inconsistencies are consistency flags (004.discrepancy.1 …), the tautological claims are gone", () => {
     const report = paper004.consistency();
     expect(report.counts.flag).to.equal(10);
-    expect(report.flags().map((f) => f.id)).to.include.members(["004.discrepancy.1", "004.discrepancy.2", "004.discrepancy.3", "004.discrepancy.4", "004.discrepancy.6"]);
+    expect(report.flags().map((f) => f.id)).to.include.members([
+      "004.discrepancy.1",
+      "004.discrepancy.2",
+      "004.discrepancy.3",
+      "004.discrepancy.4",
+      "004.discrepancy.6",
+    ]);
     const claims = paper004.claims();
     const ids = claims.published.map((n) => n.id);
     expect(ids).to.not.include.members(["004.claim.cases", "004.claim.interviews", "004.claim.foreign-majority"]);

@@ -6,9 +6,9 @@ import {
   checkClaims,
   codingScheme,
   evidenceMatrix,
-  isUnknown,
+  isUnknownValue,
   mapPropositions,
-  unknown,
+  unknownValue,
   type CaseTable,
 } from "../../src/qual";
 import { PathlabError } from "../../src/errors";
@@ -41,7 +41,15 @@ function bakeries(): CaseTable {
     cases: [
       { id: "B1", staff: 4, founded: 2010, firstExport: 2011, markets: ["FR", "DE"], nMarkets: 2, owner: "family" },
       { id: "B2", staff: 12, founded: 2012, firstExport: 2016, markets: ["FR", "NL", "DE"], nMarkets: 4, owner: "sole" },
-      { id: "B3", staff: unknown("not in the profile table"), founded: 2015, firstExport: unknown("text truncated"), markets: ["NL"], nMarkets: 1, owner: "family" },
+      {
+        id: "B3",
+        staff: unknownValue("not in the profile table"),
+        founded: 2015,
+        firstExport: unknownValue("text truncated"),
+        markets: ["NL"],
+        nMarkets: 1,
+        owner: "family",
+      },
     ],
   });
 }
@@ -68,7 +76,7 @@ const scheme = () =>
 describe("qual: case table", () => {
   it("keeps unknowns as unknown in values, rows, descriptives and frequencies", () => {
     const t = bakeries();
-    expect(isUnknown(t.value("B3", "staff"))).to.equal(true);
+    expect(isUnknownValue(t.value("B3", "staff"))).to.equal(true);
     expect(t.numbers("staff")).to.deep.equal([4, 12, null]);
     expect(t.toRows()[2].staff).to.equal(null);
     expect(t.toRows()[0].markets).to.equal("FR; DE");
@@ -95,7 +103,8 @@ describe("qual: case table", () => {
     const t = bakeries().derive([
       {
         spec: { key: "gap", label: "Years to export", type: "integer" },
-        compute: (c) => (isUnknown(c.firstExport) || isUnknown(c.founded) ? unknown("first export unknown") : (c.firstExport as number) - (c.founded as number)),
+        compute: (c) =>
+          isUnknownValue(c.firstExport) || isUnknownValue(c.founded) ? unknownValue("first export unknown") : (c.firstExport as number) - (c.founded as number),
       },
     ]);
     expect(t.numbers("gap")).to.deep.equal([1, 4, null]);
@@ -108,7 +117,17 @@ describe("qual: case table", () => {
     expectError(() => caseTable({ fields, cases: [{ id: "X", ...base, founded: "2000" }] }), /field "founded": expected an integer/);
     expectError(() => caseTable({ fields, cases: [{ id: "X", ...base, founded: 20 }] }), /20 is not a plausible year/);
     expectError(() => caseTable({ fields, cases: [{ id: "X", ...base, stafff: 3 }] }), /"stafff", which is not a field/);
-    expectError(() => caseTable({ fields, cases: [{ id: "X", ...base }, { id: "X", ...base }] }), /Case id "X" appears twice/);
+    expectError(
+      () =>
+        caseTable({
+          fields,
+          cases: [
+            { id: "X", ...base },
+            { id: "X", ...base },
+          ],
+        }),
+      /Case id "X" appears twice/,
+    );
     expectError(() => bakeries().value("B9", "staff"), /Unknown case "B9"/);
     expectError(() => bakeries().numbers("owner"), /Field "owner" is category, not numeric/);
   });
@@ -148,7 +167,14 @@ describe("qual: coding scheme", () => {
     expectError(() => scheme().crossTab("panel", "colour"), /No code or theme has the attribute "colour"/);
   });
   it("warns about an empty theme and draws sunburst and sankey figures", () => {
-    const s = codingScheme({ dimensions: [{ id: "d" }], themes: [{ id: "t", dimension: "d" }, { id: "u", dimension: "d" }], codes: [{ id: "c", label: "x", theme: "t" }] });
+    const s = codingScheme({
+      dimensions: [{ id: "d" }],
+      themes: [
+        { id: "t", dimension: "d" },
+        { id: "u", dimension: "d" },
+      ],
+      codes: [{ id: "c", label: "x", theme: "t" }],
+    });
     expect(s.warnings.map((w) => w.message)).to.deep.equal(['Theme "u" has no first-order codes.']);
     const sb = scheme().sunburst();
     const tr = sb.data[0] as unknown as { ids: string[]; parents: string[] };
@@ -209,11 +235,20 @@ describe("qual: evidence matrix", () => {
   });
   it("rejects inconsistent grades and dangling ids with named errors", () => {
     const s = scheme();
-    expectError(() => evidenceMatrix({ cases: ["B1"], items: ["peers"], scheme: s, cells: { B1: { peers: { present: null, grade: "stated" } } } }), /B1 × peers is graded "stated" but has no value/);
-    expectError(() => evidenceMatrix({ cases: ["B1"], items: ["peers"], scheme: s, cells: { B1: { peers: { present: true, grade: "not_reported" } } } }), /"not_reported" but has present = true/);
+    expectError(
+      () => evidenceMatrix({ cases: ["B1"], items: ["peers"], scheme: s, cells: { B1: { peers: { present: null, grade: "stated" } } } }),
+      /B1 × peers is graded "stated" but has no value/,
+    );
+    expectError(
+      () => evidenceMatrix({ cases: ["B1"], items: ["peers"], scheme: s, cells: { B1: { peers: { present: true, grade: "not_reported" } } } }),
+      /"not_reported" but has present = true/,
+    );
     expectError(() => evidenceMatrix({ cases: ["B1"], items: ["peerz"], scheme: s, cells: {} }), /Evidence item "peerz" is not a code, theme or dimension/);
     expectError(() => evidenceMatrix({ cases: ["B1"], items: ["peers"], scheme: s, cells: { B7: {} } }), /case "B7", which is not in the case list/);
-    expectError(() => evidenceMatrix({ cases: ["B1"], items: ["peers"], cells: { B1: { fairs: { present: true, grade: "stated" } } } }), /"fairs" is not an item of the matrix/);
+    expectError(
+      () => evidenceMatrix({ cases: ["B1"], items: ["peers"], cells: { B1: { fairs: { present: true, grade: "stated" } } } }),
+      /"fairs" is not an item of the matrix/,
+    );
   });
 });
 
@@ -242,12 +277,20 @@ describe("qual: propositions, claims, figures", () => {
     const res = checkClaims(
       [
         { id: "c1", text: "three bakeries", source: "§2", published: 3, reproduce: (x: CaseTable) => x.ids.length, cells: "all rows" },
-        { id: "c2", text: "all export within 2 years", source: "§2", published: true, cells: "founded, firstExport",
+        {
+          id: "c2",
+          text: "all export within 2 years",
+          source: "§2",
+          published: true,
+          cells: "founded, firstExport",
           reproduce: (x: CaseTable) => {
-            const gaps = x.ids.map((id) => (isUnknown(x.value(id, "firstExport")) ? null : (x.value(id, "firstExport") as number) - (x.value(id, "founded") as number)));
+            const gaps = x.ids.map((id) =>
+              isUnknownValue(x.value(id, "firstExport")) ? null : (x.value(id, "firstExport") as number) - (x.value(id, "founded") as number),
+            );
             if (gaps.some((g) => g !== null && g > 2)) return false;
-            return gaps.some((g) => g === null) ? unknown("B3's first export unknown") : true;
-          } },
+            return gaps.some((g) => g === null) ? unknownValue("B3's first export unknown") : true;
+          },
+        },
         { id: "c3", text: "B3 has 10 staff", source: "§2", published: 10, reproduce: (x: CaseTable) => x.value("B3", "staff") as number, cells: "B3 staff" },
       ],
       t,
@@ -261,7 +304,7 @@ describe("qual: propositions, claims, figures", () => {
     const f = caseTimeline(t, "founded", "firstExport", { maxGap: 2 });
     const lines = f.data.filter((d) => (d as { mode?: string }).mode === "lines");
     expect(lines.length).to.equal(2); // B3 has no first export
-    expect(((lines[1] as unknown as { line: { dash: string } }).line.dash)).to.equal("dot"); // B2: 4 years, flagged by a dash (grayscale-safe)
+    expect((lines[1] as unknown as { line: { dash: string } }).line.dash).to.equal("dot"); // B2: 4 years, flagged by a dash (grayscale-safe)
     expect(JSON.stringify(f.layout.annotations)).to.contain("Unknown dates, not drawn: B3");
     const b = caseListBar(t, "markets", { stated: "nMarkets" });
     expect((b.data[0] as unknown as { y: number[] }).y).to.deep.equal([2, 3, 1]);

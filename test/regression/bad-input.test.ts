@@ -69,7 +69,9 @@ describe("regression: bad input gives errors naming what is wrong", () => {
     const x = Float64Array.from([1, NaN, 3, 4]);
     const y = Float64Array.from([1, 2, 3, 5]);
     expect(thrown(() => olsCore([one, x], y, { names: ["(Intercept)", "x"] })).message).to.contain('Predictor "x" has a non-finite value (NaN) in row 2');
-    expect(thrown(() => olsCore([one, Float64Array.from([1, 2])], y, { names: ["(Intercept)", "x"] })).message).to.contain('"x" has 2 values but the outcome has 4');
+    expect(thrown(() => olsCore([one, Float64Array.from([1, 2])], y, { names: ["(Intercept)", "x"] })).message).to.contain(
+      '"x" has 2 values but the outcome has 4',
+    );
   });
   it("bad specifications: outcome among predictors, duplicate, empty blocks, under-identified 2SLS", () => {
     expect(thrown(() => ols(base, { y: "y", x: ["a", "y"] })).message).to.contain('"y" is both the outcome and a predictor');

@@ -34,12 +34,40 @@ const mtcars = csv("mtcars.csv");
 const TYPES = ["HC0", "HC1", "HC2", "HC3", "HC4", "HC4m", "HC5", "const"] as const;
 
 function check(r: RegressionResult, g: any, label: string, withHc = true) {
-  expect(r.coefficients.map((c) => c.term), `${label} terms`).to.deep.equal(g.terms);
-  expectClose(r.coefficients.map((c) => c.estimate), g.coef, 1e-9, `${label} coef`);
-  expectClose(r.coefficients.map((c) => c.se), g.se, 1e-8, `${label} se`);
-  expectClose(r.coefficients.map((c) => c.t), g.t, 1e-8, `${label} t`);
-  expectClose(r.coefficients.map((c) => c.p), g.p, 1e-7, `${label} p`);
-  expectClose(r.coefficients.map((c) => c.lower), g.ci_lower, 1e-8, `${label} ci`);
+  expect(
+    r.coefficients.map((c) => c.term),
+    `${label} terms`,
+  ).to.deep.equal(g.terms);
+  expectClose(
+    r.coefficients.map((c) => c.estimate),
+    g.coef,
+    1e-9,
+    `${label} coef`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.se),
+    g.se,
+    1e-8,
+    `${label} se`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.t),
+    g.t,
+    1e-8,
+    `${label} t`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.p),
+    g.p,
+    1e-7,
+    `${label} p`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.lower),
+    g.ci_lower,
+    1e-8,
+    `${label} ci`,
+  );
   expectClose([r.r2, r.adjR2, r.sigma], [g.r2, g.adjR2, g.sigma], 1e-9, `${label} r2`);
   expect(r.n, `${label} n`).to.equal(g.n);
   expect(r.df2, `${label} df`).to.equal(g.df);
@@ -79,10 +107,13 @@ describe("ols with factors, weights and every sandwich HC type (QA item 8)", () 
     expect(r.coefficients[1].beta).to.equal(null);
     refit = (hc) => ols(mtcars, { y: "mpg", x: ["wt", "hp"], weights: (mtcars.w as number[]).slice(), intercept: false, hc: hc as never });
     check(ols(mtcars, { y: "mpg", x: ["wt", "hp"], weights: mtcars.w as number[], intercept: false }), G.mtcars_weighted_noint, "weighted noint");
-    refit = (hc) => ols(survey, { y: "Pulse", x: ["Exer", "Age"], weights: (survey.Height as (number | null)[]).map((h) => (h === null ? NaN : h / 100)), hc: hc as never });
+    refit = (hc) =>
+      ols(survey, { y: "Pulse", x: ["Exer", "Age"], weights: (survey.Height as (number | null)[]).map((h) => (h === null ? NaN : h / 100)), hc: hc as never });
     const sw = (survey.Height as (number | null)[]).map((h) => (h === null ? NaN : h / 100));
     check(ols(survey, { y: "Pulse", x: ["Exer", "Age"], weights: sw }), G.survey_weighted, "survey weighted (NA weights dropped)");
-    const vifs = ols(mtcars, { y: "mpg", x: ["wt", "hp", "qsec"], weights: "w" }).coefficients.slice(1).map((c) => c.vif!);
+    const vifs = ols(mtcars, { y: "mpg", x: ["wt", "hp", "qsec"], weights: "w" })
+      .coefficients.slice(1)
+      .map((c) => c.vif!);
     expectClose(vifs, G.vif_weighted, 1e-9, "weighted VIF");
   });
   it("zero weights leave the rows out of n and df, as lm", () => {

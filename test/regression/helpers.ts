@@ -15,7 +15,6 @@ export function goldenData(): Record<string, (number | null)[]> {
   return cols;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const G: any = JSON.parse(fs.readFileSync(path.join(__dirname, "../goldens/regression.json"), "utf8"));
 
 export function relErr(ours: number, ref: number): number {

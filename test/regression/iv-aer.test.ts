@@ -10,11 +10,13 @@ import * as path from "path";
 import { tsls, type TslsResult } from "../../src/regression";
 import { expectClose } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const IV: any = JSON.parse(fs.readFileSync(path.join(__dirname, "../goldens/iv.json"), "utf8"));
 
 function csv(file: string): Record<string, number[]> {
-  const [head, ...lines] = fs.readFileSync(path.join(__dirname, "../goldens", file), "utf8").trim().split(/\r?\n/);
+  const [head, ...lines] = fs
+    .readFileSync(path.join(__dirname, "../goldens", file), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const names = head.split(",");
   const cols: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (const line of lines) line.split(",").forEach((v, j) => cols[names[j]].push(Number(v)));
@@ -25,18 +27,47 @@ const cig = csv("iv-cigarettes.csv");
 const mroz = csv("iv-mroz.csv");
 const mroz2data = { ...mroz, mf: mroz.motheduc.map((m, i) => m * mroz.fatheduc[i]) };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function checkAgainstAER(r: TslsResult, g: any, label: string): void {
   expect(r.coefficients.map((c) => c.term)).to.deep.equal(g.terms);
   expect(r.n).to.equal(g.n);
   expect(r.df).to.equal(g.df);
   const tol = 1e-8;
-  expectClose(r.coefficients.map((c) => c.estimate), g.coef, tol, `${label} B`);
-  expectClose(r.coefficients.map((c) => c.se), g.se, tol, `${label} SE`);
-  expectClose(r.coefficients.map((c) => c.t), g.t, tol, `${label} t`);
-  expectClose(r.coefficients.map((c) => c.p), g.p, tol, `${label} p`);
-  expectClose(r.coefficients.map((c) => c.lower), g.ci_lower, tol, `${label} CI lower`);
-  expectClose(r.coefficients.map((c) => c.upper), g.ci_upper, tol, `${label} CI upper`);
+  expectClose(
+    r.coefficients.map((c) => c.estimate),
+    g.coef,
+    tol,
+    `${label} B`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.se),
+    g.se,
+    tol,
+    `${label} SE`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.t),
+    g.t,
+    tol,
+    `${label} t`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.p),
+    g.p,
+    tol,
+    `${label} p`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.lower),
+    g.ci_lower,
+    tol,
+    `${label} CI lower`,
+  );
+  expectClose(
+    r.coefficients.map((c) => c.upper),
+    g.ci_upper,
+    tol,
+    `${label} CI upper`,
+  );
   expectClose([r.sigma, r.r2, r.adjR2], [g.sigma, g.r2, g.adjR2], tol, `${label} σ, R², adj. R²`);
   expectClose([r.wald.F, r.wald.p], [g.wald.F, g.wald.p], tol, `${label} Wald test`);
   expect([r.wald.df1, r.wald.df2]).to.deep.equal([g.wald.df1, g.wald.df2]);

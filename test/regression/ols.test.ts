@@ -12,26 +12,71 @@ describe("regression: ols() vs R summary(lm)", () => {
   });
   it("B, SE, t, p and CI at 1e-8", () => {
     expect(r.coefficients.map((c) => c.term)).to.deep.equal(G.main.terms);
-    expectClose(r.coefficients.map((c) => c.estimate), G.main.coef, 1e-8, "B");
-    expectClose(r.coefficients.map((c) => c.se), G.main.se, 1e-8, "SE");
-    expectClose(r.coefficients.map((c) => c.t), G.main.t, 1e-8, "t");
-    expectClose(r.coefficients.map((c) => c.p), G.main.p, 1e-8, "p");
-    expectClose(r.coefficients.map((c) => c.lower), G.main.ci_lower, 1e-8, "CI lower");
-    expectClose(r.coefficients.map((c) => c.upper), G.main.ci_upper, 1e-8, "CI upper");
+    expectClose(
+      r.coefficients.map((c) => c.estimate),
+      G.main.coef,
+      1e-8,
+      "B",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.se),
+      G.main.se,
+      1e-8,
+      "SE",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.t),
+      G.main.t,
+      1e-8,
+      "t",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.p),
+      G.main.p,
+      1e-8,
+      "p",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.lower),
+      G.main.ci_lower,
+      1e-8,
+      "CI lower",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.upper),
+      G.main.ci_upper,
+      1e-8,
+      "CI upper",
+    );
   });
   it("R², adjusted R², F, its p, MSE at 1e-8", () => {
     expectClose([r.r2, r.adjR2, r.F, r.pF, r.mse, r.sigma], [G.main.r2, G.main.adjR2, G.main.F, G.main.pF, G.main.mse, G.main.sigma], 1e-8, "fit");
     expect([r.df1, r.df2]).to.deep.equal([G.main.df1, G.main.df2]);
   });
   it("standardised β and VIF = 1/(1 − R²_j) at 1e-8", () => {
-    expectClose(r.coefficients.slice(1).map((c) => c.beta!), G.main.beta, 1e-8, "beta");
-    expectClose(r.coefficients.slice(1).map((c) => c.vif!), G.main.vif, 1e-8, "VIF");
+    expectClose(
+      r.coefficients.slice(1).map((c) => c.beta!),
+      G.main.beta,
+      1e-8,
+      "beta",
+    );
+    expectClose(
+      r.coefficients.slice(1).map((c) => c.vif!),
+      G.main.vif,
+      1e-8,
+      "VIF",
+    );
     expect(r.coefficients[0].beta).to.equal(null);
   });
   it("HC3: SEs from vcovHC and the robust Wald F", () => {
     const h = ols(data, { y: "y", x: ["x1", "x2", "x3", "x4"], hc: "HC3" });
     expectMatrixClose(h.vcov, G.main.HC3, 1e-8, "HC3");
-    expectClose(h.coefficients.map((c) => c.se), G.main.HC3.map((row: number[], i: number) => Math.sqrt(row[i])), 1e-8, "HC3 SE");
+    expectClose(
+      h.coefficients.map((c) => c.se),
+      G.main.HC3.map((row: number[], i: number) => Math.sqrt(row[i])),
+      1e-8,
+      "HC3 SE",
+    );
     expectClose([h.F, h.pF], [G.main.F_HC3, G.main.pF_HC3], 1e-8, "Wald F");
   });
   it("no-intercept model: coefficients, uncentred R², adjusted R², F as R", () => {
@@ -41,7 +86,12 @@ describe("regression: ols() vs R summary(lm)", () => {
     const sub = { y: data.y.filter((_, i) => keep[i]), x1: data.x1.filter((_, i) => keep[i]), x2: data.x2.filter((_, i) => keep[i]) };
     const s0 = ols(sub, { y: "y", x: ["x1", "x2"], intercept: false });
     expect(r0.n).to.equal(G.main.n + 2); // only y missing there
-    expectClose(s0.coefficients.map((c) => c.estimate), G.noint.coef, 1e-8, "B");
+    expectClose(
+      s0.coefficients.map((c) => c.estimate),
+      G.noint.coef,
+      1e-8,
+      "B",
+    );
     expectClose([s0.r2, s0.adjR2, s0.F], [G.noint.r2, G.noint.adjR2, G.noint.F], 1e-8, "fit");
   });
   it("renders a coefficient table with stars, N and the fit line", () => {
@@ -63,25 +113,70 @@ describe("regression: hierarchicalRegression() vs R anova()", () => {
     for (const s of h.steps) expect(s.model.n).to.equal(G.hier.n);
   });
   it("R², ΔR², F change, df, p and f² per step at 1e-8", () => {
-    expectClose(h.steps.map((s) => s.r2), G.hier.r2, 1e-8, "R²");
-    expectClose(h.steps.map((s) => s.dR2), G.hier.dR2, 1e-8, "ΔR²");
-    expectClose(h.steps.map((s) => s.Fchange), G.hier.Fchange, 1e-8, "F change");
-    expectClose(h.steps.map((s) => s.pChange), G.hier.pchange, 1e-8, "p change");
-    expectClose(h.steps.map((s) => s.f2), G.hier.f2, 1e-8, "f²");
+    expectClose(
+      h.steps.map((s) => s.r2),
+      G.hier.r2,
+      1e-8,
+      "R²",
+    );
+    expectClose(
+      h.steps.map((s) => s.dR2),
+      G.hier.dR2,
+      1e-8,
+      "ΔR²",
+    );
+    expectClose(
+      h.steps.map((s) => s.Fchange),
+      G.hier.Fchange,
+      1e-8,
+      "F change",
+    );
+    expectClose(
+      h.steps.map((s) => s.pChange),
+      G.hier.pchange,
+      1e-8,
+      "p change",
+    );
+    expectClose(
+      h.steps.map((s) => s.f2),
+      G.hier.f2,
+      1e-8,
+      "f²",
+    );
     expect(h.steps.map((s) => s.df1)).to.deep.equal(G.hier.df1);
     expect(h.steps.map((s) => s.df2)).to.deep.equal(G.hier.df2);
   });
   it("each step's coefficients equal lm on the step's model", () => {
     h.steps.forEach((s, k) => {
-      expectClose(s.model.coefficients.map((c) => c.estimate), G.hier.steps[k].coef, 1e-8, `step ${k + 1} B`);
-      expectClose(s.model.coefficients.map((c) => c.se), G.hier.steps[k].se, 1e-8, `step ${k + 1} SE`);
+      expectClose(
+        s.model.coefficients.map((c) => c.estimate),
+        G.hier.steps[k].coef,
+        1e-8,
+        `step ${k + 1} B`,
+      );
+      expectClose(
+        s.model.coefficients.map((c) => c.se),
+        G.hier.steps[k].se,
+        1e-8,
+        `step ${k + 1} SE`,
+      );
     });
   });
   it("HC3 standard errors in the steps", () => {
     const r = hierarchicalRegression(data, { y: "y", blocks: [["x1", "x2"], ["x3", "x4"], ["x1x4"]], hc: "HC3" });
     expectMatrixClose(r.steps[2].model.vcov, G.hier.HC3_step3, 1e-8, "HC3 step 3");
-    expectClose(r.steps.map((s) => s.FchangeRobust!), G.hier.FchangeHC3, 1e-8, "robust block Wald F");
-    expectClose(r.steps.map((s) => s.Fchange), G.hier.Fchange, 1e-8, "classical F change unchanged");
+    expectClose(
+      r.steps.map((s) => s.FchangeRobust!),
+      G.hier.FchangeHC3,
+      1e-8,
+      "robust block Wald F",
+    );
+    expectClose(
+      r.steps.map((s) => s.Fchange),
+      G.hier.Fchange,
+      1e-8,
+      "classical F change unchanged",
+    );
     expect(r.summary()).to.contain("Wald F (HC3)");
   });
   it("renders Model 1 → Model 3 side by side with ΔR² and F change", () => {
@@ -109,10 +204,30 @@ describe("regression: tsls() and durbinWuHausman() vs matrix-algebra 2SLS in R",
       const r = tsls(data, { ...spec, endogenous: [...spec.endogenous], exogenous: [...spec.exogenous], instruments: [...spec.instruments] });
       const g = G[key];
       expect(r.coefficients.map((c) => c.term)).to.deep.equal(g.terms);
-      expectClose(r.coefficients.map((c) => c.estimate), g.coef, 1e-8, "B");
-      expectClose(r.coefficients.map((c) => c.se), g.se, 1e-8, "SE");
-      expectClose(r.coefficients.map((c) => c.t), g.t, 1e-8, "t");
-      expectClose(r.coefficients.map((c) => c.p), g.p, 1e-8, "p");
+      expectClose(
+        r.coefficients.map((c) => c.estimate),
+        g.coef,
+        1e-8,
+        "B",
+      );
+      expectClose(
+        r.coefficients.map((c) => c.se),
+        g.se,
+        1e-8,
+        "SE",
+      );
+      expectClose(
+        r.coefficients.map((c) => c.t),
+        g.t,
+        1e-8,
+        "t",
+      );
+      expectClose(
+        r.coefficients.map((c) => c.p),
+        g.p,
+        1e-8,
+        "p",
+      );
       expectClose([r.sigma, r.r2], [g.sigma, g.r2], 1e-8, "sigma/R²");
       expect(r.n).to.equal(g.n);
     });

@@ -26,7 +26,12 @@ describe("regression: options are honoured, not ignored (issue 12, item 2)", () 
   it('hierarchicalRegression: hc: "hc3" gives HC3 standard errors in the steps', () => {
     const h = hierarchicalRegression(data, { y: "y", blocks: [["x1", "x2"], ["x3", "x4"], ["x1x4"]], hc: "hc3" as never });
     expectMatrixClose(h.steps[2].model.vcov, G.hier.HC3_step3, 1e-8, "HC3 step 3");
-    expectClose(h.steps.map((s) => s.FchangeRobust!), G.hier.FchangeHC3, 1e-8, "robust F change");
+    expectClose(
+      h.steps.map((s) => s.FchangeRobust!),
+      G.hier.FchangeHC3,
+      1e-8,
+      "robust F change",
+    );
   });
   it("level is R's name for conf (confint(level = 0.90))", () => {
     const a = ols(data, { y: "y", x: ["x1"], conf: 0.9 });

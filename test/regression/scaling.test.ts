@@ -34,33 +34,88 @@ describe("regression: rank test and estimates are scale-invariant, as R's lm (is
   it("x1·1e-300 is estimated, not 'collinear with the intercept'; B matches lm, SE/t/p match the unscaled fit", () => {
     expect(S.rank.tiny).to.equal(3); // R: full rank
     const r = ols(sc, { y: "y", x: ["x1tiny", "x2"] });
-    expectClose(r.coefficients.map((c) => c.estimate), S.tinyCoef, 1e-8, "B");
+    expectClose(
+      r.coefficients.map((c) => c.estimate),
+      S.tinyCoef,
+      1e-8,
+      "B",
+    );
     // R's summary.lm overflows here (SE = Inf, t = 0, p = 1); the exact SE is the unscaled one × 1e300.
     expect(S.tinySE[1]).to.equal("Inf");
     const se = S.base.se.map((s: number, j: number) => (j === 1 ? s * 1e300 : s));
-    expectClose(r.coefficients.map((c) => c.se), se, 1e-8, "SE");
-    expectClose(r.coefficients.map((c) => c.t), S.base.t, 1e-8, "t");
-    expectClose(r.coefficients.map((c) => c.p), S.base.p, 1e-8, "p");
+    expectClose(
+      r.coefficients.map((c) => c.se),
+      se,
+      1e-8,
+      "SE",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.t),
+      S.base.t,
+      1e-8,
+      "t",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.p),
+      S.base.p,
+      1e-8,
+      "p",
+    );
     expectClose([r.r2, r.F], [S.base.r2, S.base.F], 1e-8, "R², F");
     // β and VIF are scale-free: the same as for the unscaled predictor.
     const b = ols(sc, { y: "y", x: ["x1", "x2"] });
-    expectClose(r.coefficients.slice(1).map((c) => c.beta!), b.coefficients.slice(1).map((c) => c.beta!), 1e-12, "β");
-    expectClose(r.coefficients.slice(1).map((c) => c.vif!), b.coefficients.slice(1).map((c) => c.vif!), 1e-12, "VIF");
+    expectClose(
+      r.coefficients.slice(1).map((c) => c.beta!),
+      b.coefficients.slice(1).map((c) => c.beta!),
+      1e-12,
+      "β",
+    );
+    expectClose(
+      r.coefficients.slice(1).map((c) => c.vif!),
+      b.coefficients.slice(1).map((c) => c.vif!),
+      1e-12,
+      "VIF",
+    );
   });
   it("x1·1e300 likewise", () => {
     expect(S.rank.huge).to.equal(3);
     const r = ols(sc, { y: "y", x: ["x1huge", "x2"] });
-    expectClose(r.coefficients.map((c) => c.estimate), S.hugeCoef, 1e-8, "B");
-    expectClose(r.coefficients.map((c) => c.t), S.base.t, 1e-8, "t");
+    expectClose(
+      r.coefficients.map((c) => c.estimate),
+      S.hugeCoef,
+      1e-8,
+      "B",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.t),
+      S.base.t,
+      1e-8,
+      "t",
+    );
   });
   it("a near-collinear pair R estimates (1 − R² ≈ 1e-12) is estimated, with lm's B, SE, HC3 and leverages", () => {
     expect(S.rank.near).to.equal(3);
     const r = ols(sc, { y: "y", x: ["x1", "x1near"] });
     // κ(X) ≈ 1e6: R's QR and ours each carry about 1e-10 relative error (checked against a 50-digit
     // computation: B 3e-10 vs R's 6e-10, SE 1e-10, HC3 4e-11 vs R's 4e-10).
-    expectClose(r.coefficients.map((c) => c.estimate), S.near.coef, 1e-8, "B");
-    expectClose(r.coefficients.map((c) => c.se), S.near.se, 1e-8, "SE");
-    expectClose(r.coefficients.map((c) => c.p), S.near.p, 1e-8, "p");
+    expectClose(
+      r.coefficients.map((c) => c.estimate),
+      S.near.coef,
+      1e-8,
+      "B",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.se),
+      S.near.se,
+      1e-8,
+      "SE",
+    );
+    expectClose(
+      r.coefficients.map((c) => c.p),
+      S.near.p,
+      1e-8,
+      "p",
+    );
     expectClose([r.r2, r.sigma], [S.near.r2, S.near.sigma], 1e-9, "R², σ");
     // HC3 through R's QR factors (sandwich's bread·meat·bread is 0.7% off on this design).
     const h = ols(sc, { y: "y", x: ["x1", "x1near"], hc: "HC3" });

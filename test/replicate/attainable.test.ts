@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { Rng } from "../../src/simulate/rng";
-import { attainable, attainableLinearised, corrTable, isPositiveDefinite, momentBox, regressionFromMoments, type Box } from "../../src/replicate";
+import { attainable, attainableLinearised, momentBox, regressionFromMoments } from "../../src/replicate";
+import { corrTable } from "../../src/replicate/transcribe";
+import { isPositiveDefinite, type Box } from "../../src/replicate/attainable";
 
 // A printed 5-variable table (two decimals, N = 232), as a paper prints it.
 const table = corrTable({
@@ -50,7 +52,10 @@ describe("replicate: attainable intervals against dense random sampling of the b
 
   it("standardised β and R² with SDs in the box (6 correlations + 4 SDs)", () => {
     const { box, moments } = momentBox(table, ["y", "a", "b", "d"], { sds: true });
-    for (const f of [(x: number[]) => regressionFromMoments(moments(x), "y", ["a", "b", "d"]).b[2], (x: number[]) => regressionFromMoments(moments(x), "y", ["a", "b", "d"]).r2]) {
+    for (const f of [
+      (x: number[]) => regressionFromMoments(moments(x), "y", ["a", "b", "d"]).b[2],
+      (x: number[]) => regressionFromMoments(moments(x), "y", ["a", "b", "d"]).r2,
+    ]) {
       const a = attainable(box, f);
       const vals = sample(box, 20000, 2).map(f);
       expect(Math.max(...vals)).to.be.at.most(a.upper + 1e-9);
@@ -70,7 +75,18 @@ describe("replicate: attainable intervals against dense random sampling of the b
 
   it("keeps the correlation matrix positive definite where the box leaves it", () => {
     // r(a,b) = .90, r(a,c) = .90, r(b,c) in [.60, .70]: a box with non-PD corners (PD needs r(b,c) > .62).
-    const t = corrTable({ source: "T", n: 100, names: ["y", "a", "b", "c"], labels: ["y", "a", "b", "c"], means: [null, null, null, null], sds: [null, null, null, null], lower: [[], ["0.50"], ["0.40", "0.90"], ["0.30", "0.90", "0.65"]], diagonal: ["1", "1", "1", "1"], diagonalMeaning: "", starLegend: null });
+    const t = corrTable({
+      source: "T",
+      n: 100,
+      names: ["y", "a", "b", "c"],
+      labels: ["y", "a", "b", "c"],
+      means: [null, null, null, null],
+      sds: [null, null, null, null],
+      lower: [[], ["0.50"], ["0.40", "0.90"], ["0.30", "0.90", "0.65"]],
+      diagonal: ["1", "1", "1", "1"],
+      diagonalMeaning: "",
+      starLegend: null,
+    });
     const { box, moments } = momentBox(t, ["y", "a", "b", "c"]);
     // widen r(b, c) so that part of the box is not positive definite
     const j = box.names.indexOf("r(c, b)");

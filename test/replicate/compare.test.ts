@@ -7,12 +7,12 @@ import {
   derived,
   monteCarlo,
   notReproducible,
-  overlapsPublished,
   replicationSummary,
-  REPLICATION_MIME,
   specificationSearch,
   type PublishedNumber,
 } from "../../src/replicate";
+import { overlapsPublished } from "../../src/replicate/compare";
+import { REPLICATION_MIME } from "../../src/replicate/summary";
 
 const num = (id: string, printed: string, value: number, digits: number, extra: Partial<PublishedNumber> = {}): PublishedNumber => ({
   id,
@@ -40,8 +40,12 @@ describe("replicate: the status rules", () => {
 
   it("significance counts by side of the threshold: '< .01' is reproduced iff some admissible p is below .01", () => {
     const p = num("p", "< .01", 0.01, 2, { bound: "<", kind: "p" });
-    expect(compare([p], { p: derived({ exact: 0.019, lower: 0.009, upper: 0.03, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) }).rows[0].status).to.equal("reproduced");
-    const d = compare([p], { p: derived({ exact: 0.019, lower: 0.012, upper: 0.03, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) }).rows[0];
+    expect(
+      compare([p], { p: derived({ exact: 0.019, lower: 0.009, upper: 0.03, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) }).rows[0]
+        .status,
+    ).to.equal("reproduced");
+    const d = compare([p], { p: derived({ exact: 0.019, lower: 0.012, upper: 0.03, argLower: [], argUpper: [], method: "optimised", evaluations: 0 }, stated) })
+      .rows[0];
     expect(d.status).to.equal("differs"); // p = .019 is not "close" to < .01: it is on the other side
     expect(d.reasonClass).to.equal("inconsistency");
     const gt = num("q", "> .10", 0.1, 2, { bound: ">", kind: "p" });
@@ -58,7 +62,10 @@ describe("replicate: the status rules", () => {
     expect(mc).to.include({ status: "differs", reasonClass: "simulation limit", lower: 0.5, simulated: 0.6 });
     expect(mc.upper).to.be.closeTo(0.68, 1e-12);
     expect(compare([num("b", "0.55", 0.55, 2)], { b: monteCarlo(reps, 0.6) }).rows[0].status).to.equal("reproduced");
-    expect(compare([p], { a: derived(0.9, chosen, { reasonClass: "inconsistency", reason: "row 7" }) }).rows[0]).to.include({ reasonClass: "inconsistency", reason: "row 7" });
+    expect(compare([p], { a: derived(0.9, chosen, { reasonClass: "inconsistency", reason: "row 7" }) }).rows[0]).to.include({
+      reasonClass: "inconsistency",
+      reason: "row 7",
+    });
   });
 
   it("by construction, bounded and not reproducible are their own statuses and never count as reproduced", () => {
@@ -84,7 +91,8 @@ describe("replicate: the status rules", () => {
     const mime = replicationSummary("999", c)[DISPLAY]()[REPLICATION_MIME] as Record<string, unknown>;
     expect(mime.counts).to.deep.equal({ reproduced: 1, differs: 0, "by construction": 0, bounded: 0, "not reproducible": 1 });
     const row = (mime.rows as Record<string, unknown>[])[0];
-    for (const k of ["id", "printed", "published", "exact", "lower", "upper", "simulated", "status", "reasonClass", "reason", "specification"]) expect(row).to.have.property(k);
+    for (const k of ["id", "printed", "published", "exact", "lower", "upper", "simulated", "status", "reasonClass", "reason", "specification"])
+      expect(row).to.have.property(k);
     expect(row).to.include({ id: "a", printed: "0.26", published: 0.26, exact: 0.262, simulated: 0.27, status: "reproduced" });
     expect(c.toHTML()).to.contain("pathlab-status-reproduced");
   });

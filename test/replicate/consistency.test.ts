@@ -1,27 +1,25 @@
 import { expect } from "chai";
 import { averageVarianceExtracted as aveFromLoadings, compositeReliability as crFromLoadings } from "../../src/measurement/reliability";
-import {
-  checkCategoricalMoments,
-  checkCrAve,
-  checkLogMean,
-  checkPercent,
-  checkPositiveDefinite,
-  checkRmsea,
-  checkStarsFromStatistic,
-  criticalR,
-  grim,
-  logMeanBounds,
-  rmseaFrom,
-  samePrinted,
-  type ConsistencyReport,
-  type PublishedNumber,
-} from "../../src/replicate";
+import type { ConsistencyReport, PublishedNumber } from "../../src/replicate";
+import { checkCategoricalMoments, checkLogMean, checkPercent, grim, logMeanBounds } from "../../src/replicate/checks/counts";
+import { checkCrAve } from "../../src/replicate/checks/measurement";
+import { checkPositiveDefinite } from "../../src/replicate/checks/correlations";
+import { checkRmsea } from "../../src/replicate/checks/fit";
+import { checkStarsFromStatistic } from "../../src/replicate/checks/statistics";
+import { samePrinted } from "../../src/replicate/checks/effects";
+import { criticalR, rmsea } from "../../src/math";
 import { paper000 as p000, paper001 as p001, paper002 as p002, paper003 as p003 } from "../../src/papers";
 
-const [paper000, paper001, paper002, paper003] = [p000.record, p001.record, p002.record, p003.record];
+const [paper000, paper001] = [p000.record, p001.record];
 
 const pn = (value: number, digits: number, kind: PublishedNumber["kind"] = "other"): PublishedNumber => ({
-  id: `t.${value}`, label: String(value), source: "Table X", value, printed: value.toFixed(digits), digits, kind,
+  id: `t.${value}`,
+  label: String(value),
+  source: "Table X",
+  value,
+  printed: value.toFixed(digits),
+  digits,
+  kind,
 });
 
 function flagged(r: ConsistencyReport, check: RegExp, source: RegExp): boolean {
@@ -46,10 +44,11 @@ describe("replicate: consistency checks on hand-made cases", () => {
   });
 
   it("RMSEA: known value under both conventions", () => {
-    // χ²(100) = 150, N = 201: √(50 / (100·200)) = 0.05
-    expect(rmseaFrom(150, 100, 201)).to.be.closeTo(0.05, 1e-12);
-    expect(rmseaFrom(150, 100, 200, "N")).to.be.closeTo(0.05, 1e-12);
-    expect(rmseaFrom(90, 100, 201)).to.equal(0);
+    // χ²(100) = 150, N = 201: √(50 / (100·200)) = 0.05 with N − 1 (the N − 1 convention passes 200)
+    expect(rmsea(150, 100, 200)).to.be.closeTo(0.05, 1e-12);
+    // psych's mix: N in the first term, N − 1 in the second
+    expect(rmsea(150, 100, 201, 200)).to.be.closeTo(Math.sqrt(150 / (100 * 201) - 1 / 200), 1e-15);
+    expect(rmsea(90, 100, 200)).to.equal(0);
     expect(checkRmsea({ source: "s", rmsea: pn(0.05, 2), n: 201, chi2: pn(150, 0), df: 100 }).verdict).to.equal("ok");
     expect(checkRmsea({ source: "s", rmsea: pn(0.07, 2), n: 201, chi2: pn(150, 0), df: 100 }).verdict).to.equal("flag");
     expect(checkRmsea({ source: "s", rmsea: pn(0.05, 2), n: 201, ratio: pn(1.5, 2) }).verdict).to.equal("ok");
@@ -60,9 +59,16 @@ describe("replicate: consistency checks on hand-made cases", () => {
     // (1.4)² / ((1.4)² + 0.36 + 0.64) = 1.96 / 2.96
     expect(crFromLoadings([0.8, 0.6])).to.be.closeTo(1.96 / 2.96, 1e-12);
     const c = {
-      id: "c", name: "C", role: "", composite: "",
-      items: [{ id: "a", paraphrase: "", loading: 0.8, loadingPrinted: "0.80" }, { id: "b", paraphrase: "", loading: 0.6, loadingPrinted: "0.60" }],
-      cr: pn(0.66, 2, "cr"), ave: pn(0.55, 2, "ave"),
+      id: "c",
+      name: "C",
+      role: "",
+      composite: "",
+      items: [
+        { id: "a", paraphrase: "", loading: 0.8, loadingPrinted: "0.80" },
+        { id: "b", paraphrase: "", loading: 0.6, loadingPrinted: "0.60" },
+      ],
+      cr: pn(0.66, 2, "cr"),
+      ave: pn(0.55, 2, "ave"),
     };
     const rows = checkCrAve(c, "Table X");
     expect(rows.find((r) => r.check.startsWith("CR"))!.verdict).to.equal("ok");
@@ -76,10 +82,28 @@ describe("replicate: consistency checks on hand-made cases", () => {
     expect(grim(5.19, 2, 18, 1)).to.deep.equal({ applicable: true, consistent: false }); // 5.19·18 = 93.42
     expect(grim(5.5, 2, 18, 1)).to.deep.equal({ applicable: true, consistent: true });
     expect(grim(5.19, 2, 278, 3).applicable).to.equal(false);
-    const m = checkCategoricalMoments({ id: "i", variable: "v", source: "s", codes: [1, 2, 3], counts: [132, 88, 58], n: 278, mean: pn(1.73, 2, "mean"), sd: pn(0.78, 2, "sd") });
+    const m = checkCategoricalMoments({
+      id: "i",
+      variable: "v",
+      source: "s",
+      codes: [1, 2, 3],
+      counts: [132, 88, 58],
+      n: 278,
+      mean: pn(1.73, 2, "mean"),
+      sd: pn(0.78, 2, "sd"),
+    });
     expect(m.map((r) => r.verdict)).to.deep.equal(["ok", "ok"]);
     expect(criticalR(0.05, 278)).to.be.closeTo(0.1177, 5e-4);
-    const t = { ...paper000.correlations, r: [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]], names: ["a", "b", "c"], missing: [] };
+    const t = {
+      ...paper000.correlations,
+      r: [
+        [1, 0.9, 0.9],
+        [0.9, 1, -0.9],
+        [0.9, -0.9, 1],
+      ],
+      names: ["a", "b", "c"],
+      missing: [],
+    };
     expect(checkPositiveDefinite(t).verdict).to.equal("flag");
   });
 });
@@ -90,9 +114,22 @@ describe("replicate: mean of logs against the raw variable (bounds by concavity)
     const [lo, hi] = logMeanBounds({ arithmeticMean: 89, range: [9, 250] }, "e");
     expect(hi).to.be.closeTo(Math.log(89), 1e-12);
     expect(lo).to.be.closeTo((80 / 241) * Math.log(250) + (161 / 241) * Math.log(9), 1e-12);
-    const br = logMeanBounds({ brackets: [{ lower: 1, upper: 9, count: 1 }, { lower: 10, upper: 99, count: 1 }] }, "10");
+    const br = logMeanBounds(
+      {
+        brackets: [
+          { lower: 1, upper: 9, count: 1 },
+          { lower: 10, upper: 99, count: 1 },
+        ],
+      },
+      "10",
+    );
     expect(br).to.deep.equal([0.5, (Math.log10(9) + Math.log10(99)) / 2]);
-    const row = checkLogMean({ source: "T", label: "size", logMean: { value: 1.78, digits: 2 }, declaration: { base: "e", arithmeticMean: 89, range: [9, 250], source: "text" } });
+    const row = checkLogMean({
+      source: "T",
+      label: "size",
+      logMean: { value: 1.78, digits: 2 },
+      declaration: { base: "e", arithmeticMean: 89, range: [9, 250], source: "text" },
+    });
     expect(row.verdict).to.equal("flag");
     expect(row.note).to.match(/fits log10/);
   });

@@ -9,7 +9,9 @@ type Ann = { x: number; y: number; ax?: number; ay?: number; showarrow?: boolean
 type Rect = { x0: number; x1: number; y0: number; y1: number };
 
 describe("replicate: conceptualModel", () => {
-  const fig = conceptualModel(paper001.model, { positions: { amc: [0, 0], rad: [1.6, 0.8], inc: [1.6, -0.8], ie: [3.2, 0], apd: [0.2, 1.9], controls: [2.6, -1.9] } });
+  const fig = conceptualModel(paper001.model, {
+    positions: { amc: [0, 0], rad: [1.6, 0.8], inc: [1.6, -0.8], ie: [3.2, 0], apd: [0.2, 1.9], controls: [2.6, -1.9] },
+  });
   const layout = fig.layout as unknown as { shapes: Rect[]; annotations: Ann[] };
 
   it("draws one box per node and one arrow per path, labelled by hypothesis", () => {

@@ -6,19 +6,14 @@ import { process } from "../../src/process";
 import { sampleMoments } from "../../src/simulate/moments";
 import { sem } from "../../src/sem";
 import { compositeReliability } from "../../src/measurement/reliability";
-import {
-  congenericItemMoments,
-  mediationFromMoments,
-  partialCorrelation,
-  regressionFromMoments,
-  semInput,
-  termOf,
-  withComposites,
-  type Moments,
-} from "../../src/replicate";
+import { mediationFromMoments, regressionFromMoments, semInput, termOf, withComposites } from "../../src/replicate";
+import { congenericItemMoments, partialCorrelation, type Moments } from "../../src/replicate/moments";
 
 function readCsv(file: string): Record<string, number[]> {
-  const lines = fs.readFileSync(path.join(__dirname, "../goldens", file), "utf8").trim().split("\n");
+  const lines = fs
+    .readFileSync(path.join(__dirname, "../goldens", file), "utf8")
+    .trim()
+    .split("\n");
   const head = lines[0].split(",").map((h) => h.replace(/"/g, ""));
   const cols: Record<string, number[]> = Object.fromEntries(head.map((h) => [h, [] as number[]]));
   for (const l of lines.slice(1)) l.split(",").forEach((v, j) => cols[head[j]].push(Number(v)));
@@ -59,7 +54,7 @@ describe("replicate: regressions from moments equal regressions on the data (Hol
     const withSum = withComposites(m, { s: { x1: 1, x2: 1 }, avg: { x4: 0.5, x5: 0.5 } });
     const d2 = { ...hs, s: hs.x1.map((v, i) => v + hs.x2[i]), avg: hs.x4.map((v, i) => (v + hs.x5[i]) / 2) };
     const direct = momentsOfData(d2, [...names, "s", "avg"]);
-    withSum.names.forEach((v, i) => {
+    withSum.names.forEach((_, i) => {
       expect(withSum.means[i]).to.be.closeTo(direct.means[i], 1e-10);
       expect(withSum.sds[i]).to.be.closeTo(direct.sds[i], 1e-10);
       withSum.names.forEach((_, j) => expect(withSum.cor[i][j]).to.be.closeTo(direct.cor[i][j], 1e-10));
@@ -129,11 +124,21 @@ describe("replicate: congeneric item moments", () => {
     const fit = sem("f =~ f1 + f2 + f3\ng =~ g1 + g2 + g3", semInput(items));
     const st = fit.standardizedSolution();
     expect(st.find("f", "=~", "f2")!.est_std).to.be.closeTo(0.7, 1e-6);
-    expect(st.find("f", "~~", "g")!.est_std).to.be.closeTo(0.4 / Math.sqrt(compositeReliability([0.8, 0.7, 0.75]) * compositeReliability([0.85, 0.8, 0.6])), 1e-6);
+    expect(st.find("f", "~~", "g")!.est_std).to.be.closeTo(
+      0.4 / Math.sqrt(compositeReliability([0.8, 0.7, 0.75]) * compositeReliability([0.85, 0.8, 0.6])),
+      1e-6,
+    );
   });
 
   it("refuses disattenuated correlations that are not a correlation matrix", () => {
-    const bad = { ...m, cor: [[1, 0.9, 0], [0.9, 1, 0], [0, 0, 1]] };
+    const bad = {
+      ...m,
+      cor: [
+        [1, 0.9, 0],
+        [0.9, 1, 0],
+        [0, 0, 1],
+      ],
+    };
     expect(() => congenericItemMoments(bad, scales, ["c"])).to.throw(/disattenuated correlations are not a correlation matrix/);
   });
 });

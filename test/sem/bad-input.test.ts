@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { cfa, sem, covFromCorrelations } from "../../src/sem";
+import { cfa, covFromCorrelations } from "../../src/sem";
 import { readCsv, errorOf } from "./helpers";
 
 const hs = readCsv("sem-hs.csv");

@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import * as path from "path";
 import { cfa, sem, covFromCorrelations, Figure } from "../../src";
 import { readCsv, G } from "./helpers";
 

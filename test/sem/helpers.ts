@@ -32,3 +32,20 @@ export function errorOf(f: () => unknown): { message: string; hint?: string; cod
   }
   throw new Error("expected an error");
 }
+
+/** A CSV written by R with text columns and NA: numbers stay numbers, "NA" becomes null, text stays text. */
+export function readCsvMixed(file: string, dir = GOLDEN_DIR): Record<string, number | string | null>[] {
+  const lines = fs.readFileSync(path.join(dir, file), "utf8").trim().split(/\r?\n/);
+  const h = lines[0].split(",").map((s) => s.replace(/"/g, ""));
+  return lines.slice(1).map((l) => {
+    const v = l.split(",");
+    const o: Record<string, number | string | null> = {};
+    h.forEach((k, i) => {
+      const raw = v[i] ?? "";
+      if (raw === "NA" || raw === "") o[k] = null;
+      else if (raw.startsWith('"')) o[k] = raw.replace(/"/g, "");
+      else o[k] = Number(raw);
+    });
+    return o;
+  });
+}

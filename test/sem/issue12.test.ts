@@ -14,14 +14,13 @@ const HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + 
 describe("sem: issue 12 item 2 — options are validated, never ignored", () => {
   // Before: each of these returned a plain single-group listwise ML fit.
   for (const [name, value, code] of [
-    ["estimator", "MLR", "options.unsupported"],
+    ["estimator", "MLMV", "options.unsupported"],
     ["estimator", "wlsmv", "options.unsupported"],
-    ["se", "robust", "options.unsupported"],
-    ["test", "satorra.bentler", "options.unsupported"],
-    ["missing", "ml", "options.unsupported"],
-    ["missing", "FIML", "options.unsupported"],
-    ["group", "school", "options.unsupported"],
-    ["group.equal", ["loadings"], "options.unsupported"],
+    ["se", "robust.cluster", "options.unsupported"],
+    ["test", "scaled.shifted", "options.unsupported"],
+    ["missing", "pairwise", "options.unsupported"],
+    ["missing", "two.stage", "options.unsupported"],
+    ["group.equal", ["thresholds"], "options.bad-value"],
     ["bootstrap", 1000, "options.unsupported"],
     ["estimator", "MLX", "options.bad-value"],
     ["stdlv", true, "options.unknown"],
@@ -83,7 +82,8 @@ describe("sem: issue 12 item 2 — options are validated, never ignored", () => 
     const fit = cfa(HS, hs);
     expect(fit.fitMeasures("CFI").cfi).to.be.closeTo(0.931, 1e-3); // lavaan lower-cases names
     expect(errorOf(() => fit.fitMeasures(["cfi", "cfii"])).message).to.contain('"cfii"');
-    expect(errorOf(() => fit.fitMeasures("cn_05")).code).to.equal("options.unsupported");
+    expect(errorOf(() => fit.fitMeasures("crmr")).code).to.equal("options.unsupported");
+    expect(errorOf(() => fit.fitMeasures("cfi.robust")).code).to.equal("options.unsupported");
     const lvl = errorOf(() => fit.parameterEstimates({ level: 95 }));
     expect(lvl.hint).to.contain("0.95");
     expect(errorOf(() => fit.parameterEstimates({ standardised: true } as never)).hint).to.contain("standardized");

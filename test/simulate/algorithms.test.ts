@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { Rng } from "../../src/simulate/rng";
 import { sampleMoments } from "../../src/simulate/moments";
-import { centred, conditionalColumns, dot, orthonormalBasis, residualDirections, residualize } from "../../src/simulate/conditional";
+import { centred, dot, mean } from "../../src/math";
+import { conditionalColumns, orthonormalBasis, residualDirections, residualize } from "../../src/simulate/conditional";
 import { arrangeCorrelations, matchDummy, shuffledCounts } from "../../src/simulate/discrete";
 import { oneFactorLoadings } from "../../src/simulate/loadings";
 import { plantProduct } from "../../src/simulate/plant";
@@ -14,8 +15,14 @@ describe("simulate: exact conditional draws", () => {
     const x = r.normals(n);
     const w = x.map((v) => 0.5 * v + r.normal());
     const fixed = [x, w];
-    const cross = [[0.4, 0.2], [-0.1, 0.3]]; // cov(new_a, fixed_k)
-    const cov = [[1.5, 0.3], [0.3, 0.8]];
+    const cross = [
+      [0.4, 0.2],
+      [-0.1, 0.3],
+    ]; // cov(new_a, fixed_k)
+    const cov = [
+      [1.5, 0.3],
+      [0.3, 0.8],
+    ];
     const cols = conditionalColumns(fixed, cross, cov, [5, -2], residualDirections(fixed, 2, r));
     const m = sampleMoments([x, w, ...cols]);
     expect(m.means[2]).to.be.closeTo(5, 1e-12);
@@ -31,7 +38,9 @@ describe("simulate: exact conditional draws", () => {
     const x = r.normals(50);
     const vx = sampleMoments([x]).cov[0][0];
     // cov(y, x) = 2 sd_x with var(y) = 1 needs a correlation of 2.
-    expect(() => conditionalColumns([x], [[2 * Math.sqrt(vx)]], [[1]], [0], residualDirections([x], 1, r), ["y"])).to.throw(/conditional covariance of y is not positive semidefinite/);
+    expect(() => conditionalColumns([x], [[2 * Math.sqrt(vx)]], [[1]], [0], residualDirections([x], 1, r), ["y"])).to.throw(
+      /conditional covariance of y is not positive semidefinite/,
+    );
   });
 
   it("residual directions are orthogonal to the constant and the given columns, with unit sample variance", () => {
@@ -41,7 +50,7 @@ describe("simulate: exact conditional draws", () => {
     expect(dot(e, x)).to.be.closeTo(0, 1e-9);
     expect(e.reduce((a, b) => a + b, 0)).to.be.closeTo(0, 1e-9);
     expect(sampleMoments([e]).cov[0][0]).to.be.closeTo(1, 1e-12);
-    const Q = orthonormalBasis([new Float64Array(30).fill(1), centred(x)]);
+    const Q = orthonormalBasis([new Float64Array(30).fill(1), centred(x, mean(x))]);
     const res = residualize(x, Q);
     expect(Math.sqrt(dot(res, res))).to.be.below(1e-9);
   });
@@ -53,7 +62,15 @@ describe("simulate: discrete columns with target correlations", () => {
     const a = shuffledCounts([1, 2, 3], [40, 35, 25], r);
     const b = shuffledCounts([0, 1, 2, 3], [20, 30, 30, 20], r);
     expect(Array.from(a).filter((v) => v === 2).length).to.equal(35);
-    arrangeCorrelations([a, b], [[1, -0.2], [-0.2, 1]], r, 0.005);
+    arrangeCorrelations(
+      [a, b],
+      [
+        [1, -0.2],
+        [-0.2, 1],
+      ],
+      r,
+      0.005,
+    );
     expect(sampleMoments([a, b]).cor[0][1]).to.be.closeTo(-0.2, 0.005);
     expect(Array.from(b).filter((v) => v === 3).length).to.equal(20);
   });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ItemSimulation, sampleMoments, simulateItems, type ItemConstruct } from "../../src";
+import { type ItemSimulation, sampleMoments, simulateItems, type ItemConstruct } from "../../src";
 import { expectPathlabError, golden, maxAbs, maxAbsVec } from "./helpers";
 
 // Paper 000's loadings (coord, rad, speed) with hypothetical composite moments.
@@ -15,11 +15,13 @@ const cor = [
 ];
 
 function compositeMoments(sim: ItemSimulation) {
-  return sampleMoments(constructs.map((c) => {
-    const out = new Float64Array(sim.n);
-    for (const it of c.items) sim.data[it].forEach((v, i) => (out[i] += v / c.items.length));
-    return out;
-  }));
+  return sampleMoments(
+    constructs.map((c) => {
+      const out = new Float64Array(sim.n);
+      for (const it of c.items) sim.data[it].forEach((v, i) => (out[i] += v / c.items.length));
+      return out;
+    }),
+  );
 }
 
 describe("simulate/simulateItems", () => {
@@ -64,7 +66,12 @@ describe("simulate/simulateItems", () => {
     const sim = simulateItems({ n: 100, constructs: weak, cor: [[1], [0.6, 1]], seed: 3 });
     expect(sim.method).to.equal("conditional");
     expect(sim.warnings[0].message).to.match(/largest \|φ\| 1\.200/);
-    expect(maxAbs(sampleMoments([sim.data.a, sim.data.b]).cor, [[1, 0.6], [0.6, 1]])).to.be.below(1e-10);
+    expect(
+      maxAbs(sampleMoments([sim.data.a, sim.data.b]).cor, [
+        [1, 0.6],
+        [0.6, 1],
+      ]),
+    ).to.be.below(1e-10);
     expectPathlabError(() => simulateItems({ n: 100, constructs: weak, cor: [[1], [0.6, 1]], seed: 3, method: "factor" }), /factor method cannot reproduce/);
   });
 

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { DISPLAY, MvrnormResult, Rng, mvrnorm, mvrnormEmpirical, sampleMoments } from "../../src";
+import { MvrnormResult, Rng, mvrnorm, mvrnormEmpirical, sampleMoments } from "../../src";
+import { DISPLAY } from "../../src/display/mime";
 import { expectPathlabError, golden, maxAbs, maxAbsVec } from "./helpers";
 
 const mu = [5.2, 4.1, 3.3, 6.0];
@@ -17,7 +18,12 @@ describe("simulate/mvrnorm", () => {
       const m = sampleMoments(r.columns);
       expect(maxAbsVec(m.means, mu), `means n=${n}`).to.be.below(1e-10);
       expect(maxAbs(m.cov, S), `cov n=${n}`).to.be.below(1e-10);
-      expect(maxAbsVec(m.sds, S.map((row, i) => Math.sqrt(row[i])))).to.be.below(1e-10);
+      expect(
+        maxAbsVec(
+          m.sds,
+          S.map((row, i) => Math.sqrt(row[i])),
+        ),
+      ).to.be.below(1e-10);
       expect(r.names).to.deep.equal(["a", "b", "c", "d"]);
       expect(r.data.c).to.equal(r.columns[2]);
     }
@@ -55,7 +61,16 @@ describe("simulate/mvrnorm", () => {
   });
 
   it("renders a target-vs-achieved table", () => {
-    const r = mvrnorm(100, [0, 1], [[1, 0.5], [0.5, 2]], 1, { empirical: true });
+    const r = mvrnorm(
+      100,
+      [0, 1],
+      [
+        [1, 0.5],
+        [0.5, 2],
+      ],
+      1,
+      { empirical: true },
+    );
     expect(r).to.be.instanceOf(MvrnormResult);
     const text = r.summary();
     expect(text).to.contain("Target vs achieved sample moments");
@@ -78,20 +93,81 @@ describe("simulate/mvrnorm", () => {
       expect(e.code).to.equal("simulate.not-positive-definite");
     });
     it("non-square and asymmetric matrices", () => {
-      expectPathlabError(() => mvrnorm(10, [0, 0], [[1, 0], [0, 1, 0]] as number[][], 1), /must be square: row 2 has 3 entries/);
-      expectPathlabError(() => mvrnorm(10, [0, 0], [[1, 0.3], [0.2, 1]], 1), /not symmetric: \[2,1\] = 0\.2.* but \[1,2\] = 0\.3/);
+      expectPathlabError(
+        () =>
+          mvrnorm(
+            10,
+            [0, 0],
+            [
+              [1, 0],
+              [0, 1, 0],
+            ] as number[][],
+            1,
+          ),
+        /must be square: row 2 has 3 entries/,
+      );
+      expectPathlabError(
+        () =>
+          mvrnorm(
+            10,
+            [0, 0],
+            [
+              [1, 0.3],
+              [0.2, 1],
+            ],
+            1,
+          ),
+        /not symmetric: \[2,1\] = 0\.2.* but \[1,2\] = 0\.3/,
+      );
     });
     it("means of the wrong length", () => {
-      expectPathlabError(() => mvrnorm(10, [0, 0, 0], [[1, 0], [0, 1]], 1), /means has 3 entries but cov has 2/);
+      expectPathlabError(
+        () =>
+          mvrnorm(
+            10,
+            [0, 0, 0],
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            1,
+          ),
+        /means has 3 entries but cov has 2/,
+      );
     });
     it("n ≤ p with empirical", () => {
       const e = expectPathlabError(() => mvrnorm(4, mu, S, 1, { empirical: true }), /n = 4 is too small/, /needs n > 4/);
-      expect(e.code).to.equal("simulate.n-too-small");
+      expect(e.code).to.equal("simulate.too-few-cases");
       expect(() => mvrnorm(4, mu, S, 1)).to.not.throw();
     });
     it("wrong number of names and non-finite entries", () => {
-      expectPathlabError(() => mvrnorm(10, [0, 0], [[1, 0], [0, 1]], 1, { names: ["a"] }), /names has 1 names but the matrix has 2/);
-      expectPathlabError(() => mvrnorm(10, [0, 0], [[1, NaN], [NaN, 1]], 1), /cov\[1,2\] is NaN/);
+      expectPathlabError(
+        () =>
+          mvrnorm(
+            10,
+            [0, 0],
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            1,
+            { names: ["a"] },
+          ),
+        /names has 1 names but the matrix has 2/,
+      );
+      expectPathlabError(
+        () =>
+          mvrnorm(
+            10,
+            [0, 0],
+            [
+              [1, NaN],
+              [NaN, 1],
+            ],
+            1,
+          ),
+        /cov\[1,2\] is NaN/,
+      );
     });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { NearestPDResult, mvrnorm, nearestPD, simulateComposites } from "../../src";
-import { eigenSym } from "../../src/simulate/linalg";
+import { symEigen as eigenSym } from "../../src/math";
 import { expectPathlabError, golden, maxAbs } from "./helpers";
 
 describe("simulate/nearestPD", () => {
@@ -40,7 +40,14 @@ describe("simulate/nearestPD", () => {
     const r = nearestPD(g.input, { corr: true, minEigenvalue: 0.01 });
     expect(r.minEigenAfter).to.be.at.least(0.01 - 1e-6);
     expect(r.frobenius).to.be.above(g.normF); // a stricter constraint moves further
-    const sim = simulateComposites({ n: 200, names: ["a", "b", "c", "d", "e", "f"], means: [0, 0, 0, 0, 0, 0], sds: [1, 1, 1, 1, 1, 1], cor: r.matrix, seed: 1 });
+    const sim = simulateComposites({
+      n: 200,
+      names: ["a", "b", "c", "d", "e", "f"],
+      means: [0, 0, 0, 0, 0, 0],
+      sds: [1, 1, 1, 1, 1, 1],
+      cor: r.matrix,
+      seed: 1,
+    });
     expect(sim.discrepancy.cor).to.be.below(1e-10);
   });
 
@@ -64,8 +71,22 @@ describe("simulate/nearestPD", () => {
   });
 
   it("bad inputs: non-square, non-finite", () => {
-    expectPathlabError(() => nearestPD([[1, 0.2, 0.1], [0.2, 1]] as number[][]), /must be square/);
-    expectPathlabError(() => nearestPD([[1, NaN], [NaN, 1]]), /not a finite number/);
+    expectPathlabError(
+      () =>
+        nearestPD([
+          [1, 0.2, 0.1],
+          [0.2, 1],
+        ] as number[][]),
+      /must be square/,
+    );
+    expectPathlabError(
+      () =>
+        nearestPD([
+          [1, NaN],
+          [NaN, 1],
+        ]),
+      /not a finite number/,
+    );
   });
 
   // QA report item 4: nearPD's defaults (corr = FALSE) and every argument, against Matrix 1.5-3
@@ -103,6 +124,16 @@ describe("simulate/nearestPD", () => {
     const r = nearestPD(golden.nearPDargs.r6_default.input);
     expect(r.corr).to.equal(false);
     expect(Math.max(...r.matrix.map((row, i) => Math.abs(row[i] - 1)))).to.be.above(1e-3);
-    expectPathlabError(() => nearestPD([[1, 0.5], [0.5, 1]], { "only.values": true } as never), /only as false/);
+    expectPathlabError(
+      () =>
+        nearestPD(
+          [
+            [1, 0.5],
+            [0.5, 1],
+          ],
+          { "only.values": true } as never,
+        ),
+      /only as false/,
+    );
   });
 });

@@ -12,7 +12,21 @@ const loadings: Record<string, number[]> = {
   inc: [0.7, 0.79, 0.68],
   speed: [0.92, 0.9, 0.9, 0.89, 0.91],
 };
-const vars = ["coord", "proact", "transf", "learn", "rad", "inc", "speed", "firm_size", "firm_age", "industry", "rd_intensity", "intl_experience", "alliance_experience"];
+const vars = [
+  "coord",
+  "proact",
+  "transf",
+  "learn",
+  "rad",
+  "inc",
+  "speed",
+  "firm_size",
+  "firm_age",
+  "industry",
+  "rd_intensity",
+  "intl_experience",
+  "alliance_experience",
+];
 const mean = [5.43, 5.44, 5.31, 5.34, 5.38, 5.23, 5.1, 1.84, 1.1, 1.73, 0.33, 0.59, 2.08];
 const sd = [1.01, 1.03, 0.97, 0.92, 0.96, 0.95, 1.34, 0.39, 0.36, 0.78, 0.44, 0.46, 1.14];
 const corr = [
@@ -49,7 +63,12 @@ describe("simulate: paper 000 end to end", () => {
     // Controls stay continuous and exact even after the items are rounded.
     const ctrl = sampleMoments(vars.slice(7).map((v) => sim.data[v]));
     expect(maxAbsVec(ctrl.means, mean.slice(7))).to.be.below(1e-10);
-    expect(maxAbs(ctrl.cor, corr.slice(7).map((r) => r.slice(7)))).to.be.below(1e-10);
+    expect(
+      maxAbs(
+        ctrl.cor,
+        corr.slice(7).map((r) => r.slice(7)),
+      ),
+    ).to.be.below(1e-10);
     expect(Number.isInteger(sim.data.firm_size_obs[0])).to.equal(false);
     // Likert items are integers, and the drift is small but not zero.
     expect(sim.data.coord1.every((v) => Number.isInteger(v) && v >= 1 && v <= 7)).to.equal(true);

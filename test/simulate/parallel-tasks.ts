@@ -24,7 +24,7 @@ export const failTask = parallelTask(__filename, "failTask", (input: { failAt: n
     while (Date.now() - t0 < input.spinMs) {
       /* busy */
     }
-    if (input.failAt.includes(k)) throw new PathlabError(`item ${k} failed`, { code: "test.item-failed", hint: "a hint" });
+    if (input.failAt.includes(k)) throw new PathlabError(`item ${k} failed`, { code: "simulate.bad-input", hint: "a hint" });
   }
   return to - from;
 });

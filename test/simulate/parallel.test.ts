@@ -91,7 +91,7 @@ describe("simulate/parallel: the resampling runner", function () {
       }
       expect(err, `threads ${threads}`).to.be.instanceOf(PathlabError);
       expect((err as PathlabError).message).to.equal("item 37 failed");
-      expect((err as PathlabError).code).to.equal("test.item-failed");
+      expect((err as PathlabError).code).to.equal("simulate.bad-input");
       expect((err as PathlabError).hint).to.equal("a hint");
     }
   });
@@ -99,7 +99,19 @@ describe("simulate/parallel: the resampling runner", function () {
   it("reports progress up to the count, never backwards", () => {
     for (const threads of [1, 2]) {
       const seen: number[] = [];
-      runParallel(meanTask, { seed: 1, n: 50 }, { count: 1000, chunkSize: 30, threads, onProgress: (d, t) => (expect(t).to.equal(1000), seen.push(d)) });
+      runParallel(
+        meanTask,
+        { seed: 1, n: 50 },
+        {
+          count: 1000,
+          chunkSize: 30,
+          threads,
+          onProgress: (d, t) => {
+            expect(t).to.equal(1000);
+            seen.push(d);
+          },
+        },
+      );
       // One call per chunk on one thread; with workers, chunks finished meanwhile are reported together.
       if (threads === 1) expect(seen.length).to.equal(34);
       expect(seen[seen.length - 1]).to.equal(1000);
@@ -114,15 +126,19 @@ describe("simulate/parallel: the resampling runner", function () {
     const flag = manualFlag();
     let err: unknown;
     try {
-      runParallel(spinTask, { counter, spinMs: 2 }, {
-        count: 5000,
-        chunkSize: 5,
-        threads: 3,
-        cancel: flag,
-        onProgress: (d) => {
-          if (d >= 100) flag.set();
+      runParallel(
+        spinTask,
+        { counter, spinMs: 2 },
+        {
+          count: 5000,
+          chunkSize: 5,
+          threads: 3,
+          cancel: flag,
+          onProgress: (d) => {
+            if (d >= 100) flag.set();
+          },
         },
-      });
+      );
     } catch (e) {
       err = e;
     }

@@ -1,10 +1,20 @@
 import { expect } from "chai";
-import { DISPLAY, Result, mvrnorm, nearestPD, simulateComposites, simulateItems, simulateStructural } from "../../src";
+import { Result, mvrnorm, nearestPD, simulateComposites, simulateItems, simulateStructural } from "../../src";
+import { DISPLAY } from "../../src/display/mime";
 
 describe("simulate: every result renders through Result", () => {
   it("HTML and text bundles with the target-vs-achieved tables", () => {
     const results: Result[] = [
-      mvrnorm(20, [0, 0], [[1, 0.2], [0.2, 1]], 1, { empirical: true }),
+      mvrnorm(
+        20,
+        [0, 0],
+        [
+          [1, 0.2],
+          [0.2, 1],
+        ],
+        1,
+        { empirical: true },
+      ),
       simulateComposites({ n: 20, names: ["a", "b"], means: [1, 2], sds: [1, 2], cor: [[1], [0.3, 1]], seed: 1 }),
       simulateItems({
         n: 20,
@@ -17,7 +27,11 @@ describe("simulate: every result renders through Result", () => {
         likert: { min: 1, max: 5 },
       }),
       simulateStructural({ n: 20, seed: 1, exogenous: { x: {} }, equations: [{ y: "y", terms: [{ vars: ["x"], coef: 1 }], residualSd: 1 }] }),
-      nearestPD([[1, 0.9, 0.2], [0.9, 1, 0.9], [0.2, 0.9, 1]]),
+      nearestPD([
+        [1, 0.9, 0.2],
+        [0.9, 1, 0.9],
+        [0.2, 0.9, 1],
+      ]),
     ];
     for (const r of results) {
       expect(r).to.be.instanceOf(Result);

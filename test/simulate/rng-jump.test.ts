@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import { Rng, itemRng } from "../../src/simulate/rng";
 import { jumpStates } from "../../src/simulate/rng-jump";
+import { PathlabError } from "../../src/errors";
 
 function pnorm(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
@@ -28,8 +29,8 @@ describe("simulate/rng: jump-ahead and ziggurat normals", () => {
     const a = new Rng(5).jump(2 ** 40 + 12345).jump(2 ** 33 + 7);
     const b = new Rng(5).jump(2 ** 40 + 2 ** 33 + 12352);
     expect(a.nextUint32()).to.equal(b.nextUint32());
-    expect(() => new Rng(1).jump(-1)).to.throw(RangeError);
-    expect(() => new Rng(1).jump(1.5)).to.throw(RangeError);
+    expect(() => new Rng(1).jump(-1)).to.throw(PathlabError, /whole number/);
+    expect(() => new Rng(1).jump(1.5)).to.throw(PathlabError, /whole number/);
   });
 
   it("jumpStates gives the starts of equal chunks", () => {

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { PathlabError, Rng, rng, streamRng } from "../../src";
+import { PathlabError, Rng } from "../../src";
+import { rng, streamRng } from "../../src/simulate/rng";
 
 /** Φ(x) via Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7, far below the KS bounds used here). */
 function pnorm(x: number): number {
@@ -141,7 +142,9 @@ describe("simulate/rng", () => {
   // and −1 gave the stream of 4294967295.
   it("seeds are integers in [0, 2³²): fractional, negative and too-large seeds are errors", () => {
     for (const bad of [1.5, 1.9, -1, 2 ** 32, 2 ** 40 + 5, Infinity]) {
-      expect(() => new Rng(bad), String(bad)).to.throw(PathlabError).with.property("code", "options.bad-seed");
+      expect(() => new Rng(bad), String(bad))
+        .to.throw(PathlabError)
+        .with.property("code", "options.bad-seed");
       expect(() => rng(bad), String(bad)).to.throw(PathlabError);
     }
     expect(new Rng(0).nextUint32()).to.be.a("number");

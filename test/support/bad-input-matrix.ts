@@ -41,7 +41,6 @@ export function badInputMatrix(title: string, cases: BadInputCase[]): void {
       });
     }
     after(() => {
-      // eslint-disable-next-line no-console
       console.log(`      bad-input matrix ${title}: ${passed}/${cases.length} cases → PathlabError with code and hint`);
     });
   });

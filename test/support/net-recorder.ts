@@ -22,7 +22,12 @@ export async function netRecorder(): Promise<NetRecorder> {
     s.on("close", () => sockets.delete(s));
     s.on("error", () => {});
     s.once("data", (d) => {
-      attempts.push(d.subarray(0, 300).toString("latin1").replace(/[^\x20-\x7e]+/g, "."));
+      attempts.push(
+        d
+          .subarray(0, 300)
+          .toString("latin1")
+          .replace(/[^\x20-\x7e]+/g, "."),
+      );
       s.destroy();
     });
   });

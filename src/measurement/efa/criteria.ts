@@ -26,9 +26,7 @@
  * const fg = lsCriterion(R, 2, "minres");
  * const { f, g } = fg(Float64Array.from([0.5, 0.4, 0.6, 0.3, 0.5]));
  */
-import { eigenSymmetric, eigenTop, type FlatEigen } from "./eigen";
-import { invertSPD } from "../../stats/matrix";
-import type { Mat } from "./mat";
+import { eigenSymmetric, eigenTop, invertSPD, type FlatEigen, type Mat } from "../../math";
 
 export type LeastSquaresKind = "minres" | "uls" | "wls" | "gls" | "minchi";
 

@@ -28,11 +28,11 @@
  */
 import { PathlabError } from "../../errors";
 import { Rng } from "../../simulate/rng";
-import { eigenRows as symEigen, eigenvalues } from "./eigen";
+import { eigenvalues, symEigen } from "../../math";
 import { smcOf } from "./input";
 import { boxMinimize, type BoxResult } from "./optimize";
 import { inLogs, lsCriterion, mlCriterion, ulsCriterion, type ValueAndGradient } from "./criteria";
-import type { Mat } from "./mat";
+import type { Mat } from "../../math";
 
 export const FACTOR_METHODS = ["minres", "uls", "ml", "pa", "wls", "gls", "minchi", "alpha"] as const;
 export type FactorMethod = (typeof FACTOR_METHODS)[number];
@@ -122,10 +122,13 @@ function commonValues(R: Mat, L: Mat): number[] {
 }
 
 function negativeEigen(method: string, j: number, v: number, k: number): PathlabError {
-  return new PathlabError(`fa(fm = "${method}"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${v.toFixed(4)}), so ${k} factors cannot be extracted this way.`, {
-    hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
-    code: "efa.negative-eigenvalue",
-  });
+  return new PathlabError(
+    `fa(fm = "${method}"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${v.toFixed(4)}), so ${k} factors cannot be extracted this way.`,
+    {
+      hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
+      code: "efa.negative-eigenvalue",
+    },
+  );
 }
 
 function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions): Extraction {

@@ -25,9 +25,10 @@ import { extractFactors, FACTOR_METHODS, type FactorMethod, type StartsInfo } fr
 import { GPA_ROTATIONS, OBLIQUE, ROTATIONS, randomOrthogonal, rotate, type Rotation, type RotationResult } from "./rotate";
 import { factorScores, scoreWeights, SCORE_METHODS, type ScoreMethod, type ScoreWeights } from "./scores";
 import { faStats, type FaFit } from "./stats";
-import { identity, mul, mult, tmul, type Mat } from "./mat";
+import { identity, mul, mult, tmul, type Mat } from "../../math";
 import { loadingsHeatmap } from "./figures";
 
+/** Options of `fa` (psych's fa arguments): number of factors, extraction, rotation, scores, missing-value handling. */
 export interface FaOptions {
   /** Number of factors (default 1). */
   nfactors?: number;
@@ -88,7 +89,7 @@ const UNSUPPORTED_FM: Record<string, string> = {
   ols: 'psych\'s "ols" minimises the same off-diagonal criterion as "minres" (without a gradient); use "minres".',
   "old.min": 'psych\'s pre-2017 minres; use "minres".',
   minrank: "minimum rank factor analysis needs psych's glb.algebraic (semidefinite programming), which is not implemented.",
-  pc: 'principal components are not factor analysis: use principal(), psych\'s principal components with rotation.',
+  pc: "principal components are not factor analysis: use principal(), psych's principal components with rotation.",
 };
 
 const UNSUPPORTED_ROTATIONS: Record<string, string> = {
@@ -98,18 +99,33 @@ const UNSUPPORTED_ROTATIONS: Record<string, string> = {
   target: 'write "targetQ" (oblique) or "targetT" (orthogonal) with the Target option, as GPArotation names them.',
 };
 
-const isMatrixOfNumbers = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.every((x) => x === null || typeof x === "number"));
+const isMatrixOfNumbers = (v: unknown) =>
+  Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.every((x) => x === null || typeof x === "number"));
 
 export const FA_OPTION_SPECS: OptionSpecs = {
   nfactors: { kind: "number", min: 1, integer: true, aliases: ["nFactors", "factors"] },
   fm: { kind: "enum", values: FACTOR_METHODS, valueAliases: { mle: "ml", MLE: "ml", ML: "ml" }, unsupportedValues: UNSUPPORTED_FM },
-  rotate: { kind: "enum", values: ROTATIONS, valueAliases: { TargetQ: "targetQ", TargetT: "targetT" }, unsupportedValues: UNSUPPORTED_ROTATIONS, aliases: ["rotation"] },
-  Target: { kind: "custom", aliases: ["target"], check: (v) => (isMatrixOfNumbers(v) ? undefined : "must be a matrix (array of rows) of numbers, null for free cells"), expected: "a p × k matrix such as [[0.7, 0], [0.6, null], …]" },
+  rotate: {
+    kind: "enum",
+    values: ROTATIONS,
+    valueAliases: { TargetQ: "targetQ", TargetT: "targetT" },
+    unsupportedValues: UNSUPPORTED_ROTATIONS,
+    aliases: ["rotation"],
+  },
+  Target: {
+    kind: "custom",
+    aliases: ["target"],
+    check: (v) => (isMatrixOfNumbers(v) ? undefined : "must be a matrix (array of rows) of numbers, null for free cells"),
+    expected: "a p × k matrix such as [[0.7, 0], [0.6, null], …]",
+  },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs", "n"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: {
     kind: "custom",
-    check: (v) => (typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "number")) ? undefined : "must be an array of missing-value codes or psych's true/false"),
+    check: (v) =>
+      typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "number"))
+        ? undefined
+        : "must be an array of missing-value codes or psych's true/false",
     expected: "an array of missing-value codes such as [99, -9], or true to impute medians for the scores as psych's missing = TRUE",
   },
   minErr: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err"] },
@@ -119,7 +135,14 @@ export const FA_OPTION_SPECS: OptionSpecs = {
   nRotations: { kind: "number", min: 1, max: 10000, integer: true, aliases: ["n.rotations"] },
   seed: { kind: "seed" },
   hyper: { kind: "number", min: 0, max: 1 },
-  alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "psych's alpha is 1 − the RMSEA interval's confidence: 0.1 gives a 90% interval." },
+  alpha: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    rangeHint: "psych's alpha is 1 − the RMSEA interval's confidence: 0.1 gives a 90% interval.",
+  },
   normalize: { kind: "boolean" },
   scores: {
     kind: "enum",
@@ -130,17 +153,25 @@ export const FA_OPTION_SPECS: OptionSpecs = {
   },
   obliqueScores: { kind: "boolean", aliases: ["oblique.scores"] },
   residuals: { kind: "boolean" },
-  covar: { kind: "fixed", value: false, otherwise: "covariance-based factoring is not implemented; a covariance matrix is converted to correlations, as with covar = FALSE." },
+  covar: {
+    kind: "fixed",
+    value: false,
+    otherwise: "covariance-based factoring is not implemented; a covariance matrix is converted to correlations, as with covar = FALSE.",
+  },
   cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented (no polychoric, tetrachoric, Spearman or Kendall)." },
   nIter: { kind: "fixed", value: 1, aliases: ["n.iter"], otherwise: "bootstrapped confidence intervals of the loadings are not implemented." },
   warnings: { kind: "fixed", value: [true, false], otherwise: "warnings are always collected in result.warnings." },
-  impute: { kind: "fixed", value: "none", otherwise: 'psych imputes medians whenever missing = TRUE in fa; write { missing: true } for that.' },
+  impute: { kind: "fixed", value: "none", otherwise: "psych imputes medians whenever missing = TRUE in fa; write { missing: true } for that." },
   symmetric: { kind: "fixed", value: true, otherwise: "the eigen-decompositions are always symmetric." },
   smooth: { kind: "fixed", value: true, otherwise: "the fit statistics always use psych's cor.smooth when R is not positive definite." },
   p: { kind: "fixed", value: 0.05, otherwise: "p sets the width of the bootstrapped intervals (n.iter > 1), which are not implemented." },
   correct: { kind: "fixed", value: 0.5, otherwise: "the continuity correction applies to tetrachoric correlations, which are not implemented." },
   weight: { kind: "custom", unsupported: "weighted correlations are not implemented." },
-  npObs: { kind: "custom", aliases: ["np.obs"], unsupported: "pairwise counts of a correlation matrix are not taken; give the raw data for the empirical statistics." },
+  npObs: {
+    kind: "custom",
+    aliases: ["np.obs"],
+    unsupported: "pairwise counts of a correlation matrix are not taken; give the raw data for the empirical statistics.",
+  },
 };
 
 export interface VarianceAccounted {
@@ -231,14 +262,17 @@ export class FaResult extends Result {
         `${this.names.length} items; correlations with use = "${s.use}"${s.use === "pairwise" ? " (psych's default)" : ""}; n.obs = ${this.n} rows (as psych: every row counts)` +
           (s.nComplete !== undefined && s.nComplete < this.n ? `, ${s.nComplete} complete` : ""),
       );
-    else lines.push(`${this.names.length} variables from a correlation matrix; n.obs = ${Number.isFinite(this.n) ? this.n : "not given (no χ², RMSEA, TLI or BIC)"}`);
+    else
+      lines.push(
+        `${this.names.length} variables from a correlation matrix; n.obs = ${Number.isFinite(this.n) ? this.n : "not given (no χ², RMSEA, TLI or BIC)"}`,
+      );
     const label = METHOD_LABEL[this.fm];
     if (this.fm !== "pc")
       lines.push(
-      this.fm === "pa" || this.fm === "alpha"
-        ? `${label[0].toUpperCase()}${label.slice(1)}: ${this.iterations} iteration(s)${this.converged ? "" : " — maximum reached"}`
-        : `${label[0].toUpperCase()}${label.slice(1)}: ${this.iterations} iteration(s)${this.converged ? ", converged" : " — NOT converged"}`,
-    );
+        this.fm === "pa" || this.fm === "alpha"
+          ? `${label[0].toUpperCase()}${label.slice(1)}: ${this.iterations} iteration(s)${this.converged ? "" : " — maximum reached"}`
+          : `${label[0].toUpperCase()}${label.slice(1)}: ${this.iterations} iteration(s)${this.converged ? ", converged" : " — NOT converged"}`,
+      );
     const st = this.starts;
     if (st)
       lines.push(
@@ -249,7 +283,9 @@ export class FaResult extends Result {
     lines.push(...this.notes);
     const r = this.rotationInfo;
     if (this.rotation !== "none" && this.nfactors > 1)
-      lines.push(`Rotation ${this.rotation}: ${r.iterations} iteration(s)${r.converged ? "" : " — NOT converged"}${r.trials ? `; best of ${r.trials.length} starts (seed ${r.seed}) is start ${r.best! + 1}` : ""}`);
+      lines.push(
+        `Rotation ${this.rotation}: ${r.iterations} iteration(s)${r.converged ? "" : " — NOT converged"}${r.trials ? `; best of ${r.trials.length} starts (seed ${r.seed}) is start ${r.best! + 1}` : ""}`,
+      );
     return lines;
   }
 
@@ -290,7 +326,11 @@ export class FaResult extends Result {
       M[i].forEach((v, j) => (row[`f${j}`] = Math.abs(v) < opts.cut ? "" : v));
       return row;
     });
-    const what = opts.structure ? "Structure loadings (ΛΦ: correlations of items with factors)" : this.Phi ? "Standardized loadings (pattern matrix)" : "Standardized loadings";
+    const what = opts.structure
+      ? "Structure loadings (ΛΦ: correlations of items with factors)"
+      : this.Phi
+        ? "Standardized loadings (pattern matrix)"
+        : "Standardized loadings";
     const notes = [
       "h2 = communality (ΛΦΛᵀ)ᵢᵢ, u2 = 1 − h2, com = item complexity (Σλ²)²/Σλ⁴ (Hofmann).",
       ...(opts.cut > 0 ? [`Loadings with |λ| < ${opts.cut} are blanked.`] : []),
@@ -309,8 +349,18 @@ export class FaResult extends Result {
       return r;
     };
     const rows = [row("SS loadings", v.ss), row("Proportion Var", v.proportionVar)];
-    if (this.nfactors > 1) rows.push(row("Cumulative Var", v.cumulativeVar), row("Proportion Explained", v.proportionExplained), row("Cumulative Proportion", v.cumulativeProportion));
-    return { title: "Variance accounted for", columns, rows, notes: ["SS loadings = diag(ΦΛᵀΛ); proportions of the p items' total variance and of the common variance."] };
+    if (this.nfactors > 1)
+      rows.push(
+        row("Cumulative Var", v.cumulativeVar),
+        row("Proportion Explained", v.proportionExplained),
+        row("Cumulative Proportion", v.cumulativeProportion),
+      );
+    return {
+      title: "Variance accounted for",
+      columns,
+      rows,
+      notes: ["SS loadings = diag(ΦΛᵀΛ); proportions of the p items' total variance and of the common variance."],
+    };
   }
 
   private phiSpec(): TableSpec {
@@ -365,7 +415,14 @@ export class FaResult extends Result {
     return {
       title: "Measures of factor score adequacy",
       columns,
-      rows: [row("Correlation of (regression) scores with factors", R2.map(Math.sqrt)), row("Multiple R square of scores with factors", R2), row("Minimum correlation of possible factor scores", R2.map((r) => 2 * r - 1))],
+      rows: [
+        row("Correlation of (regression) scores with factors", R2.map(Math.sqrt)),
+        row("Multiple R square of scores with factors", R2),
+        row(
+          "Minimum correlation of possible factor scores",
+          R2.map((r) => 2 * r - 1),
+        ),
+      ],
     };
   }
 
@@ -374,7 +431,12 @@ export class FaResult extends Result {
     const o = checkOptions<{ sort?: boolean; structure?: boolean }>("heatmap", opts, { sort: { kind: "boolean" }, structure: { kind: "boolean" } });
     const order = o.sort === false ? this.names.map((_, i) => i) : this.sortOrder();
     const M = o.structure ? this.structure : this.loadings;
-    return loadingsHeatmap(order.map((i) => this.names[i]), this.factorNames, order.map((i) => M[i]), o.structure ? "Structure loadings" : "Factor loadings");
+    return loadingsHeatmap(
+      order.map((i) => this.names[i]),
+      this.factorNames,
+      order.map((i) => M[i]),
+      o.structure ? "Structure loadings" : "Factor loadings",
+    );
   }
 }
 
@@ -443,18 +505,27 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
   const k = A[0].length;
   const target = o.Target?.map((r) => r.map((v) => (v === null ? NaN : v)));
   if (target && (target.length !== A.length || target.some((r) => r.length !== k)))
-    throw new PathlabError(`fa(): the Target matrix is ${target.length} × ${target[0]?.length ?? 0}; it must be ${A.length} items × ${k} factors.`, { hint: "One row per item, one column per factor.", code: "efa.bad-option" });
+    throw new PathlabError(`fa(): the Target matrix is ${target.length} × ${target[0]?.length ?? 0}; it must be ${A.length} items × ${k} factors.`, {
+      hint: "One row per item, one column per factor.",
+      code: "options.bad-value",
+    });
   if (target && rotation !== "targetQ" && rotation !== "targetT")
-    throw new PathlabError(`fa(): a Target matrix is used by rotate "targetQ" or "targetT", not "${rotation}".`, { hint: 'Add rotate: "targetQ" (oblique) or "targetT" (orthogonal), or remove Target.', code: "efa.bad-option" });
+    throw new PathlabError(`fa(): a Target matrix is used by rotate "targetQ" or "targetT", not "${rotation}".`, {
+      hint: 'Add rotate: "targetQ" (oblique) or "targetT" (orthogonal), or remove Target.',
+      code: "options.not-applicable",
+    });
   if (n === 1 || k < 2 || rotation === "none") {
     const res = rotate(A, rotation, { normalize: o.normalize, target });
     return { res, ...signed(res), info: { iterations: res.iterations, converged: res.converged } };
   }
   if (!GPA_ROTATIONS.includes(rotation) && rotation !== "varimax")
-    throw new PathlabError(`fa(): nRotations applies to the iterative rotations; ${rotation} is computed in closed form from varimax, so random starts cannot change it.`, {
-      hint: 'Remove nRotations, or use rotate: "oblimin", "geominQ" or "bentlerQ".',
-      code: "efa.bad-option",
-    });
+    throw new PathlabError(
+      `fa(): nRotations applies to the iterative rotations; ${rotation} is computed in closed form from varimax, so random starts cannot change it.`,
+      {
+        hint: 'Remove nRotations, or use rotate: "oblimin", "geominQ" or "bentlerQ".',
+        code: "options.not-applicable",
+      },
+    );
   const seed = o.seed ?? DEFAULT_FA_SEED;
   const rng = new Rng(seed);
   const hyper = o.hyper ?? 0.15;
@@ -469,10 +540,16 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
     const better =
       !best ||
       stats.hyperplane > best.stats.hyperplane ||
-      (stats.hyperplane === best.stats.hyperplane && (stats.complexity < best.stats.complexity || (stats.complexity === best.stats.complexity && stats.fit < best.stats.fit)));
+      (stats.hyperplane === best.stats.hyperplane &&
+        (stats.complexity < best.stats.complexity || (stats.complexity === best.stats.complexity && stats.fit < best.stats.fit)));
     if (better) best = { res, ...sg, stats, start: s };
   }
-  return { res: best!.res, L: best!.L, Phi: best!.Phi, info: { iterations: best!.res.iterations, converged: best!.res.converged, trials, best: best!.start, seed } };
+  return {
+    res: best!.res,
+    L: best!.L,
+    Phi: best!.Phi,
+    info: { iterations: best!.res.iterations, converged: best!.res.converged, trials, best: best!.start, seed },
+  };
 }
 
 /**
@@ -492,7 +569,10 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
   let fm: FactorMethod = o.fm ?? "minres";
   if (fm === "minchi" && src.np === null) {
     // psych: "factor method minchi does not make sense unless we know the sample size, minres used instead"
-    warnings.push({ code: "efa.minchi-without-counts", message: 'fm "minchi" weights residuals by pairwise counts, which a correlation matrix does not have: minres was used instead, as psych does.' });
+    warnings.push({
+      code: "efa.minchi-without-counts",
+      message: 'fm "minchi" weights residuals by pairwise counts, which a correlation matrix does not have: minres was used instead, as psych does.',
+    });
     fm = "minres";
   }
   const ex = extractFactors(src.R, k, fm, src.names, { minErr: o.minErr, maxIter: o.maxIter, smc: o.smc, starts: o.nStarts, np: src.np });
@@ -555,7 +635,9 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
       "A uniqueness is at psych's bound 0.005. psych's optim follows the uls criterion's gradient for minres, so with a bound active it stops between the uls and the minres minimum; the minres minimum is reported here (loadings can differ from psych's in the third decimal; fm: \"uls\" gives the solution psych's path approaches).",
     );
   if (fm === "wls" || fm === "gls" || fm === "minchi")
-    res.notes.push(`psych's optim for ${fm} starts from ψ = smc and follows the ML criterion's gradient, so it usually stops short of the ${fm} minimum; the minimum (criterion ${ex.objective.toPrecision(6)}) is reported here.`);
+    res.notes.push(
+      `psych's optim for ${fm} starts from ψ = smc and follows the ML criterion's gradient, so it usually stops short of the ${fm} minimum; the minimum (criterion ${ex.objective.toPrecision(6)}) is reported here.`,
+    );
   attachScores(res, src, o, warnings);
   collectWarnings(res, src, ex, fm, warnings);
   res.warnings.push(...warnings);
@@ -564,7 +646,9 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
 
 /** Median of the non-missing values (psych's imputation for missing = TRUE). */
 function medianOf(c: Float64Array): number {
-  const v = Array.from(c).filter((x) => x === x).sort((a, b) => a - b);
+  const v = Array.from(c)
+    .filter((x) => x === x)
+    .sort((a, b) => a - b);
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
@@ -593,7 +677,8 @@ function attachScores(res: FaResult, src: CorrelationSource, o: FaOptions, warni
   if (sw.fellBack)
     warnings.push({
       code: "efa.singular-weights",
-      message: "The item correlation matrix is singular, so regression factor-score weights do not exist; as psych, the loadings are used as weights (the scores are then weighted sums, not regression estimates).",
+      message:
+        "The item correlation matrix is singular, so regression factor-score weights do not exist; as psych, the loadings are used as weights (the scores are then weighted sums, not regression estimates).",
     });
   if (cols) {
     const sc = factorScores(cols, sw.weights);
@@ -617,12 +702,18 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
       code: "efa.local-optimum",
       message: `From psych's start (ψ = 1 − smc) the ${fm} criterion stops at a local minimum (${st.fromPsychStart.toPrecision(6)}); a lower one (${st.optima[0].toPrecision(6)}) was found from another of ${st.tried} starts and is reported. psych::fa, which tries only its own start, reports the other solution.`,
     });
-  if (!res.rotationInfo.converged) w.push({ code: "efa.rotation-not-converged", message: `The ${res.rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
+  if (!res.rotationInfo.converged)
+    w.push({ code: "efa.rotation-not-converged", message: `The ${res.rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
   const ultra = names.filter((_, i) => res.communality[i] > 1 + 1e-8);
-  if (ultra.length) w.push({ code: "efa.heywood", message: `An ultra-Heywood case was detected (communality > 1 for ${ultra.join(", ")}), as psych warns; examine the results carefully.` });
+  if (ultra.length)
+    w.push({
+      code: "efa.heywood",
+      message: `An ultra-Heywood case was detected (communality > 1 for ${ultra.join(", ")}), as psych warns; examine the results carefully.`,
+    });
   if (fm !== "pa" && fm !== "alpha") {
     const atBound = names.filter((_, i) => ex.psi[i] <= 0.005 + 1e-9);
-    if (atBound.length) w.push({ code: "efa.heywood", message: `Heywood case: the uniqueness of ${atBound.join(", ")} sits at psych's lower bound 0.005 (communality ≈ 1).` });
+    if (atBound.length)
+      w.push({ code: "efa.heywood", message: `Heywood case: the uniqueness of ${atBound.join(", ")} sits at psych's lower bound 0.005 (communality ≈ 1).` });
   }
   if (res.fit.smoothed) {
     const s = singularity(src.R, names);
@@ -631,21 +722,32 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
       message: `The correlation matrix is not positive definite (smallest eigenvalue ${s.min.toExponential(2)}; involving ${s.involved.join(", ")}): as psych, the fit statistics use a smoothed matrix.`,
     });
   }
-  if (res.fit.dof < 0) w.push({ code: "efa.negative-df", message: `The model has ${res.fit.dof} degrees of freedom: ${res.nfactors} factors are more than ${names.length} variables identify.` });
-  if (src.fromData && src.nObs <= names.length) w.push({ code: "efa.small-n", message: `Only ${src.nObs} rows for ${names.length} items: the correlation matrix cannot be positive definite.` });
+  if (res.fit.dof < 0)
+    w.push({
+      code: "efa.negative-df",
+      message: `The model has ${res.fit.dof} degrees of freedom: ${res.nfactors} factors are more than ${names.length} variables identify.`,
+    });
+  if (src.fromData && src.nObs <= names.length)
+    w.push({ code: "efa.small-n", message: `Only ${src.nObs} rows for ${names.length} items: the correlation matrix cannot be positive definite.` });
 }
 
 /** Splits psych-style arguments: fa(data, items?, options?). */
 export function splitArgs<O>(itemsOrOptions: string[] | O | undefined, options: O | undefined): { items?: string[]; options: O | undefined } {
   if (Array.isArray(itemsOrOptions)) return { items: itemsOrOptions as string[], options };
   if (options !== undefined)
-    throw new PathlabError("The second argument must be the item names when options come third.", { hint: 'Write fa(data, ["A1", "A2", …], { nfactors: 2 }) or fa(data, { nfactors: 2 }).', code: "efa.bad-input" });
+    throw new PathlabError("The second argument must be the item names when options come third.", {
+      hint: 'Write fa(data, ["A1", "A2", …], { nfactors: 2 }) or fa(data, { nfactors: 2 }).',
+      code: "efa.bad-input",
+    });
   return { options: itemsOrOptions as O | undefined };
 }
 
 /**
  * Exploratory factor analysis (psych::fa). `input` is raw data (items = the named columns, or every
  * numeric column) or `{ cor, n }` / `{ cov, n }`. See the module comment for every formula.
+ *
+ * @example
+ * fa(bfi, { nfactors: 5, rotate: "oblimin" })   // psych::fa(bfi, 5)
  */
 export function fa(input: FactorInput, options?: FaOptions): FaResult;
 export function fa(input: FactorInput, items: string[], options?: FaOptions): FaResult;
@@ -654,6 +756,9 @@ export function fa(input: FactorInput, itemsOrOptions?: string[] | FaOptions, op
   const o = checkOptions<FaOptions>("fa", raw, FA_OPTION_SPECS);
   const src = resolveCorrelation("fa", input, items, { use: o.use, missing: Array.isArray(o.missing) ? o.missing : undefined, nObs: o.nObs });
   if (o.nObs !== undefined && src.fromData)
-    throw new PathlabError("fa(): nObs is for a correlation matrix; with raw data the number of rows is used.", { hint: "Remove nObs.", code: "efa.bad-option" });
+    throw new PathlabError("fa(): nObs is for a correlation matrix; with raw data the number of rows is used.", {
+      hint: "Remove nObs.",
+      code: "options.not-applicable",
+    });
   return fitFactors(src, o);
 }

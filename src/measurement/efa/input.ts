@@ -12,8 +12,7 @@ import { PathlabError } from "../../errors";
 import { describeValue } from "../../options";
 import { columnNames, isMissing, rawColumn, unknownVariable, type TableInput } from "../../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts, type PairwiseColumns } from "../../data/pairwise";
-import { invertSPD } from "../../stats/matrix";
-import { eigenRows as symEigen } from "./eigen";
+import { invertSPD, symEigen } from "../../math";
 
 /** A correlation or covariance matrix with its variable names and sample size (instead of data). */
 export interface CorrelationMatrixInput {
@@ -85,13 +84,21 @@ function checkMatrix(fn: string, M: unknown[][], names: string[], isCor: boolean
       if (typeof v !== "number" || !Number.isFinite(v))
         throw new PathlabError(`${fn}(): matrix cell [${names[i]}, ${names[j]}] is ${describeValue(v)}, not a finite number.`, { code: "efa.bad-matrix" });
       if (Math.abs(v - A[j][i]) > 1e-8 * Math.max(1, Math.abs(v)))
-        throw new PathlabError(`${fn}(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${A[j][i]}.`, { code: "efa.bad-matrix" });
+        throw new PathlabError(`${fn}(): the matrix is not symmetric: [${names[i]}, ${names[j]}] = ${v} but [${names[j]}, ${names[i]}] = ${A[j][i]}.`, {
+          code: "efa.bad-matrix",
+        });
     }
   for (let i = 0; i < p; i++) {
     if (!(A[i][i] > 0))
-      throw new PathlabError(`${fn}(): variable "${names[i]}" has variance ${A[i][i]} on the diagonal.`, { hint: "A variance must be positive.", code: "efa.bad-matrix" });
+      throw new PathlabError(`${fn}(): variable "${names[i]}" has variance ${A[i][i]} on the diagonal.`, {
+        hint: "A variance must be positive.",
+        code: "efa.bad-matrix",
+      });
     if (isCor && Math.abs(A[i][i] - 1) > 1e-6)
-      throw new PathlabError(`${fn}(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${A[i][i]}.`, { hint: "Pass a covariance matrix as { cov } instead.", code: "efa.bad-matrix" });
+      throw new PathlabError(`${fn}(): the diagonal of a correlation matrix must be 1; [${names[i]}, ${names[i]}] = ${A[i][i]}.`, {
+        hint: "Pass a covariance matrix as { cov } instead.",
+        code: "efa.bad-matrix",
+      });
   }
   const d = A.map((r, i) => Math.sqrt(r[i]));
   const R = A.map((r, i) => r.map((v, j) => (i === j ? 1 : v / (d[i] * d[j]))));
@@ -99,7 +106,9 @@ function checkMatrix(fn: string, M: unknown[][], names: string[], isCor: boolean
     for (let j = 0; j < i; j++)
       if (Math.abs(R[i][j]) > 1 + 1e-12)
         throw new PathlabError(`${fn}(): the correlation of "${names[i]}" and "${names[j]}" is ${R[i][j]}, outside [−1, 1].`, {
-          hint: isCor ? "Check the matrix: a correlation cannot exceed 1 in absolute value." : "A covariance larger than the product of the two standard deviations is impossible; check the matrix.",
+          hint: isCor
+            ? "Check the matrix: a correlation cannot exceed 1 in absolute value."
+            : "A covariance larger than the product of the two standard deviations is impossible; check the matrix.",
           code: "efa.bad-correlation",
         });
   return R;
@@ -148,7 +157,11 @@ export function resolveCorrelation(
   }
   const data = input as TableInput;
   const names = items ?? numericItemColumns(data, opts.missing);
-  if (names.length === 0) throw new PathlabError(`${fn}(): no numeric variables to analyse.`, { hint: "Name the items, e.g. fa(data, [\"A1\", \"A2\", …], …).", code: "efa.no-variables" });
+  if (names.length === 0)
+    throw new PathlabError(`${fn}(): no numeric variables to analyse.`, {
+      hint: 'Name the items, e.g. fa(data, ["A1", "A2", …], …).',
+      code: "efa.no-variables",
+    });
   const cols = pairwiseColumns(data, names, { missing: opts.missing });
   cols.columns.forEach((c, j) => {
     let n = 0;
@@ -160,20 +173,33 @@ export function resolveCorrelation(
         if (c[i] < lo) lo = c[i];
         if (c[i] > hi) hi = c[i];
       }
-    if (n < 2) throw new PathlabError(`${fn}(): item "${names[j]}" has ${n} non-missing value(s); at least 2 are needed.`, { code: "efa.too-few-rows", hint: "Check the column's missing-value codes (naValues), or leave the item out." });
+    if (n < 2)
+      throw new PathlabError(`${fn}(): item "${names[j]}" has ${n} non-missing value(s); at least 2 are needed.`, {
+        code: "efa.too-few-rows",
+        hint: "Check the column's missing-value codes (naValues), or leave the item out.",
+      });
     if (!(hi > lo))
-      throw new PathlabError(`${fn}(): item "${names[j]}" has zero variance (every respondent gave ${lo}).`, { hint: "A constant item carries no information; drop it.", code: "efa.zero-variance" });
+      throw new PathlabError(`${fn}(): item "${names[j]}" has zero variance (every respondent gave ${lo}).`, {
+        hint: "A constant item carries no information; drop it.",
+        code: "efa.zero-variance",
+      });
   });
   const { r, n: pairN } = correlationUse(cols, use);
   for (let i = 0; i < r.length; i++)
     for (let j = 0; j < i; j++)
       if (Number.isNaN(r[i][j]))
-        throw new PathlabError(`${fn}(): the correlation of "${names[i]}" and "${names[j]}" is undefined (fewer than 2 rows have both, or no variance on them).`, {
-          hint: use === "complete" ? "Too few complete rows: try use: \"pairwise\"." : "Drop one of the two items.",
-          code: "efa.undefined-correlation",
-        });
+        throw new PathlabError(
+          `${fn}(): the correlation of "${names[i]}" and "${names[j]}" is undefined (fewer than 2 rows have both, or no variance on them).`,
+          {
+            hint: use === "complete" ? 'Too few complete rows: try use: "pairwise".' : "Drop one of the two items.",
+            code: "efa.undefined-correlation",
+          },
+        );
   if (use === "complete" && cols.nComplete < 2)
-    throw new PathlabError(`${fn}(): only ${cols.nComplete} row(s) are complete on ${names.length} items.`, { hint: 'Use use: "pairwise" (psych\'s default).', code: "efa.too-few-rows" });
+    throw new PathlabError(`${fn}(): only ${cols.nComplete} row(s) are complete on ${names.length} items.`, {
+      hint: 'Use use: "pairwise" (psych\'s default).',
+      code: "efa.too-few-rows",
+    });
   // psych's np.obs are the pairwise counts whatever `use` is
   const np = use === "pairwise" || !cols.anyMissing ? pairN : pairwiseCounts(cols.columns);
   return { R: r, names: [...names], nObs: cols.nRows, np, fromData: true, use, columns: cols };
@@ -213,6 +239,9 @@ export function singularity(R: number[][], names: string[]): { min: number; invo
   const k = e.values.length - 1;
   const v = e.vectors.map((row) => row[k]);
   const order = v.map((x, i) => [Math.abs(x), i]).sort((a, b) => b[0] - a[0]);
-  const involved = order.filter(([a]) => a > 0.2).slice(0, 6).map(([, i]) => names[i]);
+  const involved = order
+    .filter(([a]) => a > 0.2)
+    .slice(0, 6)
+    .map(([, i]) => names[i]);
   return { min: e.values[k], involved: involved.length ? involved : [names[order[0][1]]] };
 }

@@ -26,8 +26,9 @@ import { fitFactors, splitArgs, type FaResult } from "./fa";
 import type { FactorMethod } from "./extract";
 import { rotate as rotateLoadings, type Rotation } from "./rotate";
 import { faStats, type FaFit } from "./stats";
-import type { Mat } from "./mat";
+import type { Mat } from "../../math";
 
+/** Options of `omega` (psych's omega arguments): group factors, extraction, rotation, missing-value handling. */
 export interface OmegaOptions {
   /** Group factors (default 3, as psych). */
   nfactors?: number;
@@ -56,8 +57,20 @@ const FM_VALUES = ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"] as const;
 
 const SPECS: OptionSpecs = {
   nfactors: { kind: "number", min: 1, integer: true },
-  fm: { kind: "enum", values: FM_VALUES, valueAliases: { mle: "ml" }, unsupportedValues: { pc: "principal components in omega are not implemented; use a factor method.", minchi: 'use "minres" (omega factors a correlation matrix, which has no pairwise counts).' } },
-  rotate: { kind: "enum", values: ["oblimin", "quartimin", "promax", "Promax", "geominQ", "bentlerQ", "simplimax", "biquartimin", "cluster"], unsupportedValues: { target: "target rotations in omega are not implemented." } },
+  fm: {
+    kind: "enum",
+    values: FM_VALUES,
+    valueAliases: { mle: "ml" },
+    unsupportedValues: {
+      pc: "principal components in omega are not implemented; use a factor method.",
+      minchi: 'use "minres" (omega factors a correlation matrix, which has no pairwise counts).',
+    },
+  },
+  rotate: {
+    kind: "enum",
+    values: ["oblimin", "quartimin", "promax", "Promax", "geominQ", "bentlerQ", "simplimax", "biquartimin", "cluster"],
+    unsupportedValues: { target: "target rotations in omega are not implemented." },
+  },
   option: { kind: "enum", values: ["equal", "first", "second"] },
   flip: { kind: "boolean" },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs"] },
@@ -101,6 +114,7 @@ export interface OmegaGroup {
   omegaGroup: number;
 }
 
+/** McDonald's ω (hierarchical, total, per group) from a Schmid–Leiman solution, as psych's omega. */
 export class OmegaResult extends Result {
   constructor(
     readonly names: string[],
@@ -141,7 +155,10 @@ export class OmegaResult extends Result {
   tables(): TableSpec[] {
     const k = this.nfactors;
     const sl = this.sl;
-    const slCols: Column[] = [{ key: "item", label: "Item", format: "text" }, { key: "g", label: "g", digits: 2 }];
+    const slCols: Column[] = [
+      { key: "item", label: "Item", format: "text" },
+      { key: "g", label: "g", digits: 2 },
+    ];
     for (let j = 0; j < k; j++) slCols.push({ key: `f${j}`, label: `F${j + 1}*`, digits: 2 });
     slCols.push({ key: "h2", label: "h2", digits: 2 }, { key: "u2", label: "u2", digits: 2 }, { key: "p2", label: "p2", digits: 2 });
     const slRows = this.names.map((nm, i) => {
@@ -166,7 +183,9 @@ export class OmegaResult extends Result {
         { what: "Omega total", v: this.omegaTotal, f: "(Vt − Σu²)/Vt" },
         { what: "Explained common variance (ECV)", v: this.ECV, f: "Σg²/(Σg² + ΣΣs²)" },
       ],
-      notes: ["Vt = sum of all item correlations (the variance of the unit-weighted total of standardised items); g = general, s = group loadings, u² = uniquenesses."],
+      notes: [
+        "Vt = sum of all item correlations (the variance of the unit-weighted total of standardised items); g = general, s = group loadings, u² = uniquenesses.",
+      ],
     };
     const grp: TableSpec = {
       title: "Total, general and group omega for the total score and each subscale",
@@ -178,7 +197,9 @@ export class OmegaResult extends Result {
         { key: "items", label: "Items", format: "text" },
       ],
       rows: this.groups.map((g) => ({ factor: g.factor, t: g.omegaTotal, g: g.omegaGeneral, s: g.omegaGroup, items: g.items.join(", ") })),
-      notes: ["Subscale S: ω total = ((Σs)² + (Σg)²)/V_S, ω general = (Σg)²/V_S, ω group = (Σs)²/V_S over the items whose largest group loading is on that factor."],
+      notes: [
+        "Subscale S: ω total = ((Σs)² + (Σg)²)/V_S, ω general = (Σg)²/V_S, ω group = (Σs)²/V_S over the items whose largest group loading is on that factor.",
+      ],
     };
     const fit = (f: FaFit, what: string) => ({ what, df: f.dof, chisq: f.chisq, p: f.pValue, rms: f.rms, rmsea: f.RMSEA, bic: f.BIC });
     const fitT: TableSpec = {
@@ -200,7 +221,16 @@ export class OmegaResult extends Result {
 }
 
 /** Schmid–Leiman transformation of a k-factor solution of R (see module comment). */
-export function schmidLeiman(R: Mat, names: string[], nObs: number, k: number, fm: FactorMethod, rot: Rotation, option: "equal" | "first" | "second", warnings: PathlabWarning[]): SchmidLeiman {
+export function schmidLeiman(
+  R: Mat,
+  names: string[],
+  nObs: number,
+  k: number,
+  fm: FactorMethod,
+  rot: Rotation,
+  option: "equal" | "first" | "second",
+  warnings: PathlabWarning[],
+): SchmidLeiman {
   const orth = fitFactors({ R, names, nObs, np: null, fromData: false, use: "pairwise" }, { nfactors: k, rotate: "varimax", fm }, "omega");
   const A = orth.loadings;
   let F: Mat;
@@ -220,16 +250,25 @@ export function schmidLeiman(R: Mat, names: string[], nObs: number, k: number, f
     if (option === "equal") gam = [Math.sqrt(Math.abs(phi)), Math.sign(phi) * Math.sqrt(Math.abs(phi))];
     else if (option === "first") gam = [1, phi];
     else gam = [phi, 1];
-    warnings.push({ code: "efa.omega-two-factors", message: `Three factors are required for identification; with two, the general loadings are set by option "${option}" (as psych). Proceed with caution.` });
+    warnings.push({
+      code: "efa.omega-two-factors",
+      message: `Three factors are required for identification; with two, the general loadings are set by option "${option}" (as psych). Proceed with caution.`,
+    });
   } else {
-    const g = fitFactors({ R: Phi, names: Phi.map((_, j) => `F${j + 1}`), nObs: NaN, np: null, fromData: false, use: "pairwise" }, { nfactors: 1, fm, rotate: "none" }, "omega");
+    const g = fitFactors(
+      { R: Phi, names: Phi.map((_, j) => `F${j + 1}`), nObs: NaN, np: null, fromData: false, use: "pairwise" },
+      { nfactors: 1, fm, rotate: "none" },
+      "omega",
+    );
     gam = g.loadings.map((r) => r[0]);
   }
   const g = F.map((r) => r.reduce((a, v, j) => a + v * gam[j], 0));
-  const groups = F.map((r) => r.map((v, j) => {
-    const u = v * v * (1 - gam[j] * gam[j]);
-    return Math.sign(v) * Math.sqrt(u < 0 ? 0 : u);
-  }));
+  const groups = F.map((r) =>
+    r.map((v, j) => {
+      const u = v * v * (1 - gam[j] * gam[j]);
+      return Math.sign(v) * Math.sqrt(u < 0 ? 0 : u);
+    }),
+  );
   const h2 = A.map((r) => r.reduce((a, v) => a + v * v, 0));
   const u2 = R.map((r, i) => r[i] - h2[i]);
   return { g, groups, h2, u2, p2: g.map((v, i) => (v * v) / h2[i]), oblique: F, Phi, gammas: gam, orthogonal: orth };
@@ -238,6 +277,9 @@ export function schmidLeiman(R: Mat, names: string[], nObs: number, k: number, f
 /**
  * ω hierarchical, ω total, ω per subscale and ECV (psych::omega) from raw items or `{ cor, n }`.
  * See the module comment for the formulas.
+ *
+ * @example
+ * omega(bfi, { nfactors: 3 })   // ω_h, ω_t per psych::omega
  */
 export function omega(input: FactorInput, options?: OmegaOptions): OmegaResult;
 export function omega(input: FactorInput, items: string[], options?: OmegaOptions): OmegaResult;
@@ -247,7 +289,11 @@ export function omega(input: FactorInput, itemsOrOptions?: string[] | OmegaOptio
   const src = resolveCorrelation("omega", input, items, { use: o.use, missing: o.missing, nObs: o.nObs });
   const k = o.nfactors ?? 3;
   const p = src.R.length;
-  if (k >= p) throw new PathlabError(`omega(): ${k} group factors from ${p} items.`, { hint: "Use fewer factors; ω needs more items than factors (3 factors need at least 6–9 items).", code: "efa.too-many-factors" });
+  if (k >= p)
+    throw new PathlabError(`omega(): ${k} group factors from ${p} items.`, {
+      hint: "Use fewer factors; ω needs more items than factors (3 factors need at least 6–9 items).",
+      code: "efa.too-many-factors",
+    });
   const fm = o.fm ?? "minres";
   const rot = (o.rotate ?? "oblimin") as Rotation;
   const warnings: PathlabWarning[] = [];
@@ -283,12 +329,24 @@ export function omega(input: FactorInput, itemsOrOptions?: string[] | OmegaOptio
     const gr = idx.reduce((a, i) => a + sl.groups[i][j], 0);
     const gg = idx.reduce((a, i) => a + sl.g[i], 0);
     grs += gr * gr;
-    groups.push({ factor: `F${j + 1}*`, items: idx.map((i) => src.names[i]), omegaTotal: (gr * gr + gg * gg) / Vg, omegaGeneral: (gg * gg) / Vg, omegaGroup: (gr * gr) / Vg });
+    groups.push({
+      factor: `F${j + 1}*`,
+      items: idx.map((i) => src.names[i]),
+      omegaTotal: (gr * gr + gg * gg) / Vg,
+      omegaGeneral: (gg * gg) / Vg,
+      omegaGroup: (gr * gr) / Vg,
+    });
   }
   groups.unshift({ factor: "g (total scale)", items: [...src.names], omegaTotal, omegaGeneral: (sumG * sumG) / Vt, omegaGroup: grs / Vt });
   const slMat = sl.g.map((v, i) => [v, ...sl.groups[i]]);
   const stats = faStats(R, slMat, undefined, src.nObs, null);
-  const generalStats = faStats(R, sl.g.map((v) => [v]), undefined, src.nObs, null);
+  const generalStats = faStats(
+    R,
+    sl.g.map((v) => [v]),
+    undefined,
+    src.nObs,
+    null,
+  );
   const smcSum = smcOf(R).reduce((a, b) => a + b, 0);
   const res = new OmegaResult(
     [...src.names],
@@ -305,7 +363,8 @@ export function omega(input: FactorInput, itemsOrOptions?: string[] | OmegaOptio
     generalStats,
     { nfactors: k, fm, rotate: rot, n: src.nObs, fromData: src.fromData, use: src.use },
   );
-  if (k === 1) warnings.push({ code: "efa.omega-one-factor", message: "ω_h is not meaningful with one factor (it equals ω_t's general part); use nfactors ≥ 3." });
+  if (k === 1)
+    warnings.push({ code: "efa.omega-one-factor", message: "ω_h is not meaningful with one factor (it equals ω_t's general part); use nfactors ≥ 3." });
   res.warnings.push(...sl.orthogonal.warnings, ...warnings);
   return res;
 }

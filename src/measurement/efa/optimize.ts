@@ -43,7 +43,13 @@ function maxAbs(v: Float64Array): number {
  * the quasi-Newton direction nor along −g lowers f (rounding level reached), the run stops and counts
  * as converged if the projected gradient is at most `ftol` (default 1e-6).
  */
-export function boxMinimize(fg: ValueAndGradient, x0: ArrayLike<number>, lo: number, hi: number, opts: { gtol?: number; maxIter?: number; ftol?: number } = {}): BoxResult {
+export function boxMinimize(
+  fg: ValueAndGradient,
+  x0: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  opts: { gtol?: number; maxIter?: number; ftol?: number } = {},
+): BoxResult {
   const n = x0.length;
   const gtol = opts.gtol ?? 1e-8;
   const maxIter = opts.maxIter ?? 1000;
@@ -174,6 +180,5 @@ function bfgsUpdate(H: Float64Array, s: Float64Array, y: Float64Array, sy: numbe
   }
   const yHy = dot(y, Hy);
   const c = (1 + rho * yHy) * rho;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) H[i * n + j] += c * s[i] * s[j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) H[i * n + j] += c * s[i] * s[j] - rho * (Hy[i] * s[j] + s[i] * Hy[j]);
 }

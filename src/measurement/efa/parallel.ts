@@ -25,8 +25,7 @@ import type { Column, TableSpec } from "../../display/table";
 import type { Figure } from "../../display/figure";
 import { correlationMatrix } from "../../data/correlation";
 import { pairwiseMoments } from "../../data/pairwise";
-import { quantile } from "../../stats/quantile";
-import { eigenvalues } from "./eigen";
+import { eigenvalues, quantile } from "../../math";
 import { checkMemory } from "../../resources";
 import { itemRng, type Rng } from "../../simulate/rng";
 import { parallelTask, runParallel } from "../../simulate/parallel";
@@ -36,6 +35,7 @@ import { screePlot, type ScreeSeries } from "./figures";
 import { splitArgs } from "./fa";
 import { simulatedCorrelation } from "./wishart";
 
+/** Options of `faParallel` (psych's fa.parallel arguments): extraction, components/factors, iterations, seed. */
 export interface FaParallelOptions {
   /** Extraction for the factor eigenvalues (default "minres"). */
   fm?: FactorMethod;
@@ -77,7 +77,12 @@ export interface FaParallelOptions {
 export const DEFAULT_PARALLEL_SEED = 12345;
 
 const SPECS: OptionSpecs = {
-  fm: { kind: "enum", values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"], valueAliases: { mle: "ml" }, unsupportedValues: { minchi: 'use "minres" (the simulated matrices have no pairwise counts).', pc: 'use fa: "pc".' } },
+  fm: {
+    kind: "enum",
+    values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"],
+    valueAliases: { mle: "ml" },
+    unsupportedValues: { minchi: 'use "minres" (the simulated matrices have no pairwise counts).', pc: 'use fa: "pc".' },
+  },
   fa: { kind: "enum", values: ["both", "pc", "fa"] },
   nfactors: { kind: "number", min: 1, integer: true },
   nIter: { kind: "number", min: 1, max: 1e6, integer: true, aliases: ["n.iter"] },
@@ -106,6 +111,7 @@ export interface EigenSummary {
   quantile: number[];
 }
 
+/** Parallel analysis: observed eigenvalues beside resampled and simulated ones, and the suggested numbers of factors and components. */
 export class FaParallelResult extends Result {
   constructor(
     readonly names: string[],
@@ -116,7 +122,19 @@ export class FaParallelResult extends Result {
     /** Suggested numbers of factors and components (undefined: every observed eigenvalue exceeds its reference). */
     readonly nfact: number | undefined,
     readonly ncomp: number | undefined,
-    readonly settings: { nIter: number; quant: number; seed: number; fm: FactorMethod; smc: boolean; n: number; use: UseOption; fromData: boolean; kind: "both" | "pc" | "fa"; nfactors: number; main?: string },
+    readonly settings: {
+      nIter: number;
+      quant: number;
+      seed: number;
+      fm: FactorMethod;
+      smc: boolean;
+      n: number;
+      use: UseOption;
+      fromData: boolean;
+      kind: "both" | "pc" | "fa";
+      nfactors: number;
+      main?: string;
+    },
   ) {
     super();
   }
@@ -127,7 +145,9 @@ export class FaParallelResult extends Result {
 
   info(): string[] {
     const s = this.settings;
-    const kinds = [this.simulated.pc || this.simulated.fa ? "simulated normal data" : "", this.resampled.pc || this.resampled.fa ? "resampled items" : ""].filter(Boolean).join(" and ");
+    const kinds = [this.simulated.pc || this.simulated.fa ? "simulated normal data" : "", this.resampled.pc || this.resampled.fa ? "resampled items" : ""]
+      .filter(Boolean)
+      .join(" and ");
     const nf = this.nfact === undefined ? "all" : String(this.nfact);
     const nc = this.ncomp === undefined ? "all" : String(this.ncomp);
     return [
@@ -164,7 +184,9 @@ export class FaParallelResult extends Result {
         title: "Observed eigenvalues and their parallel-analysis references",
         columns,
         rows,
-        notes: ["A factor (component) is retained while its observed eigenvalue exceeds the reference; the means and SDs over replications are in result.simulated / result.resampled."],
+        notes: [
+          "A factor (component) is retained while its observed eigenvalue exceeds the reference; the means and SDs over replications are in result.simulated / result.resampled.",
+        ],
       },
     ];
   }
@@ -211,6 +233,9 @@ function suggested(obs: number[], ref: number[]): number | undefined {
 /**
  * Parallel analysis (psych::fa.parallel), seeded. `input` is raw data (resampling and simulation)
  * or `{ cor, n }` (simulation only). See the module comment for the method.
+ *
+ * @example
+ * faParallel(bfi)   // suggested numbers of factors and components
  */
 export function faParallel(input: FactorInput, options?: FaParallelOptions): FaParallelResult;
 export function faParallel(input: FactorInput, items: string[], options?: FaParallelOptions): FaParallelResult;
@@ -228,14 +253,21 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
   const kind = o.fa ?? "both";
   const fm = o.fm ?? "minres";
   const nfactors = o.nfactors ?? 1;
-  if (nfactors >= p) throw new PathlabError(`faParallel(): nfactors = ${nfactors} for ${p} variables.`, { hint: "Use nfactors: 1 (psych's default).", code: "efa.too-many-factors" });
+  if (nfactors >= p)
+    throw new PathlabError(`faParallel(): nfactors = ${nfactors} for ${p} variables.`, {
+      hint: "Use nfactors: 1 (psych's default).",
+      code: "efa.too-many-factors",
+    });
   const nIter = o.nIter ?? 20;
   const quant = o.quant ?? 0.95;
   const sim = o.sim ?? true;
   const useSmc = o.smc ?? false;
   const seed = o.seed ?? DEFAULT_PARALLEL_SEED;
   const resample = src.fromData;
-  if (!sim && !resample) throw new PathlabError("faParallel(): with a correlation matrix only simulation is possible; sim: false leaves nothing to compare with.", { code: "efa.bad-option" });
+  if (!sim && !resample)
+    throw new PathlabError("faParallel(): with a correlation matrix only simulation is possible; sim: false leaves nothing to compare with.", {
+      code: "options.conflict",
+    });
   const n = src.nObs;
   checkMemory(n * p * 8 * 2 + nIter * p * 32, `faParallel() with ${n} rows × ${p} variables`, "Use fewer replications (nIter) or a smaller data set.", n * 8);
   const doFa = kind !== "pc";
@@ -284,7 +316,9 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
 /** Eigenvalues of R with SMCs or a factor solution's communalities on its diagonal. */
 function faValuesOf(R: number[][], smcStart: boolean, useSmc: boolean, nfactors: number, fm: FactorMethod, names: readonly string[]): number[] {
   // the replications (smcStart false) use psych's single start, as fa.parallel does; the observed data get every start
-  return useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, names as string[], { smc: smcStart, valuesOnly: true, starts: smcStart ? undefined : 1 }).values;
+  return useSmc
+    ? eigenvalues(withDiag(R, smcOf(R)))
+    : extractFactors(R, nfactors, fm, names as string[], { smc: smcStart, valuesOnly: true, starts: smcStart ? undefined : 1 }).values;
 }
 
 /** What the replications need (plain data: it crosses to worker threads once). */
@@ -359,5 +393,8 @@ function resampledCorrelation(columns: Float64Array[], n: number, rng: Rng): num
     const R = anyMissing ? pairwiseMoments(cols).r : correlationMatrix(cols);
     if (R.every((r) => r.every((v) => Number.isFinite(v)))) return R;
   }
-  throw new PathlabError("faParallel(): 100 resampled data sets in a row had undefined correlations.", { hint: "An item has almost no non-missing values; drop it.", code: "efa.resample-failed" });
+  throw new PathlabError("faParallel(): 100 resampled data sets in a row had undefined correlations.", {
+    hint: "An item has almost no non-missing values; drop it.",
+    code: "efa.resample-failed",
+  });
 }

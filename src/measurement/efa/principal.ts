@@ -19,12 +19,11 @@
 import { PathlabError, type PathlabWarning } from "../../errors";
 import { checkOptions, type OptionSpecs } from "../../options";
 import { resolveCorrelation, type FactorInput } from "./input";
-import { eigenRows as symEigen } from "./eigen";
+import { mul, symEigen, tmul, type Mat } from "../../math";
 import { OBLIQUE, ROTATIONS, promaxRaw, rotate, type Rotation, type RotationResult } from "./rotate";
 import { faStats } from "./stats";
 import { FaResult, splitArgs, type VarianceAccounted } from "./fa";
 import { factorScores, inverseIfRegular } from "./scores";
-import { mul, tmul, type Mat } from "./mat";
 
 export interface PrincipalOptions {
   /** Number of components (default 1). */
@@ -50,7 +49,20 @@ export interface PrincipalOptions {
 }
 
 /** psych names components RC after these rotations, TC after the others. */
-const RC_ROTATIONS: readonly Rotation[] = ["varimax", "Varimax", "quartimax", "bentlerT", "geominT", "targetT", "bifactor", "equamax", "Promax", "promax", "cluster", "biquartimin"];
+const RC_ROTATIONS: readonly Rotation[] = [
+  "varimax",
+  "Varimax",
+  "quartimax",
+  "bentlerT",
+  "geominT",
+  "targetT",
+  "bifactor",
+  "equamax",
+  "Promax",
+  "promax",
+  "cluster",
+  "biquartimin",
+];
 
 const SPECS: OptionSpecs = {
   nfactors: { kind: "number", min: 1, integer: true, aliases: ["nFactors", "factors"] },
@@ -58,12 +70,22 @@ const SPECS: OptionSpecs = {
   Target: { kind: "custom", check: (v) => (Array.isArray(v) ? undefined : "must be a matrix (array of rows)") },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
-  missing: { kind: "custom", check: (v) => (typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "number")) ? undefined : "must be an array of missing-value codes or true/false") },
+  missing: {
+    kind: "custom",
+    check: (v) =>
+      typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "number"))
+        ? undefined
+        : "must be an array of missing-value codes or true/false",
+  },
   impute: { kind: "enum", values: ["median", "mean"] },
   scores: { kind: "boolean" },
   obliqueScores: { kind: "boolean", aliases: ["oblique.scores"] },
   residuals: { kind: "boolean" },
-  covar: { kind: "fixed", value: false, otherwise: "components of a covariance matrix are not implemented; it is converted to correlations, as with covar = FALSE." },
+  covar: {
+    kind: "fixed",
+    value: false,
+    otherwise: "components of a covariance matrix are not implemented; it is converted to correlations, as with covar = FALSE.",
+  },
   cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented." },
   method: { kind: "fixed", value: "regression", otherwise: "psych's principal computes regression component scores whatever method says." },
   correct: { kind: "fixed", value: 0.5, otherwise: "the continuity correction applies to tetrachoric correlations, which are not implemented." },
@@ -86,14 +108,23 @@ function principalRotation(A: Mat, rotation: Rotation, target?: Mat): RotationRe
   return rotate(A, rotation, { target });
 }
 
-/** Principal components with rotation (psych::principal); see the module comment. */
+/**
+ * Principal components with rotation (psych::principal); see the module comment.
+ *
+ * @example
+ * principal(bfi, { nfactors: 5, rotate: "varimax" })   // psych::principal(bfi, 5)
+ */
 export function principal(input: FactorInput, options?: PrincipalOptions): FaResult;
 export function principal(input: FactorInput, items: string[], options?: PrincipalOptions): FaResult;
 export function principal(input: FactorInput, itemsOrOptions?: string[] | PrincipalOptions, options?: PrincipalOptions): FaResult {
   const { items, options: raw } = splitArgs(itemsOrOptions, options);
   const o = checkOptions<PrincipalOptions>("principal", raw, SPECS);
   const src = resolveCorrelation("principal", input, items, { use: o.use, missing: Array.isArray(o.missing) ? o.missing : undefined, nObs: o.nObs });
-  if (o.nObs !== undefined && src.fromData) throw new PathlabError("principal(): nObs is for a correlation matrix; with raw data the number of rows is used.", { hint: "Remove nObs.", code: "efa.bad-option" });
+  if (o.nObs !== undefined && src.fromData)
+    throw new PathlabError("principal(): nObs is for a correlation matrix; with raw data the number of rows is used.", {
+      hint: "Remove nObs.",
+      code: "options.not-applicable",
+    });
   const R = src.R;
   const p = R.length;
   const k = o.nfactors ?? 1;
@@ -134,14 +165,37 @@ export function principal(input: FactorInput, itemsOrOptions?: string[] | Princi
   const fit = faStats(R, L, Phi, src.nObs, null);
   const structure = Phi ? mul(L, Phi) : L.map((r) => r.slice());
   const warnings: PathlabWarning[] = [];
-  const res = new FaResult([...src.names], names, "pc", rotation, L, structure, Phi, communality, uniquenesses, values, values, vaccounted, fit, src.nObs,
-    { fromData: src.fromData, use: src.use, nComplete: src.columns?.nComplete }, 0, true, { iterations: rot.iterations, converged: rot.converged }, names.map((_, j) => L.filter((r) => Math.abs(r[j]) < 0.15).length), R);
-  if (!rot.converged) warnings.push({ code: "efa.rotation-not-converged", message: `The ${rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
+  const res = new FaResult(
+    [...src.names],
+    names,
+    "pc",
+    rotation,
+    L,
+    structure,
+    Phi,
+    communality,
+    uniquenesses,
+    values,
+    values,
+    vaccounted,
+    fit,
+    src.nObs,
+    { fromData: src.fromData, use: src.use, nComplete: src.columns?.nComplete },
+    0,
+    true,
+    { iterations: rot.iterations, converged: rot.converged },
+    names.map((_, j) => L.filter((r) => Math.abs(r[j]) < 0.15).length),
+    R,
+  );
+  if (!rot.converged)
+    warnings.push({ code: "efa.rotation-not-converged", message: `The ${rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
   if (src.columns && o.scores !== false) {
     let cols = src.columns.columns;
     if (o.missing === true) {
       cols = cols.map((c) => {
-        const v = Array.from(c).filter((x) => x === x).sort((a, b) => a - b);
+        const v = Array.from(c)
+          .filter((x) => x === x)
+          .sort((a, b) => a - b);
         const m = v.length >> 1;
         const fill = o.impute === "mean" ? v.reduce((a, b) => a + b, 0) / v.length : v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
         return Float64Array.from(c, (x) => (x === x ? x : fill));
@@ -150,7 +204,11 @@ export function principal(input: FactorInput, itemsOrOptions?: string[] | Princi
     const S = o.obliqueScores === false || !Phi ? L : structure;
     const Ri = inverseIfRegular(R);
     const W = Ri ? mul(Ri, S) : S.map((r) => r.slice());
-    if (!Ri) warnings.push({ code: "efa.singular-weights", message: "The correlation matrix is singular; as psych, the component scores use the structure loadings as weights." });
+    if (!Ri)
+      warnings.push({
+        code: "efa.singular-weights",
+        message: "The correlation matrix is singular; as psych, the component scores use the structure loadings as weights.",
+      });
     res.fit.weights = W;
     const sc = factorScores(cols, W);
     res.scores = Object.fromEntries(names.map((f, j) => [f, sc[j]]));

@@ -36,7 +36,7 @@
  */
 import { PathlabError } from "../../errors";
 import type { Rng } from "../../simulate/rng";
-import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "./mat";
+import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "../../math";
 
 export const ROTATIONS = [
   "none",
@@ -60,9 +60,35 @@ export const ROTATIONS = [
   "targetQ",
 ] as const;
 export type Rotation = (typeof ROTATIONS)[number];
-export const OBLIQUE: readonly Rotation[] = ["promax", "Promax", "oblimin", "quartimin", "geominQ", "bentlerQ", "biquartimin", "simplimax", "cluster", "targetQ"];
+export const OBLIQUE: readonly Rotation[] = [
+  "promax",
+  "Promax",
+  "oblimin",
+  "quartimin",
+  "geominQ",
+  "bentlerQ",
+  "biquartimin",
+  "simplimax",
+  "cluster",
+  "targetQ",
+];
 /** Rotations fitted by gradient projection (random starts apply to these). */
-export const GPA_ROTATIONS: readonly Rotation[] = ["Varimax", "quartimax", "equamax", "geominT", "bentlerT", "targetT", "bifactor", "oblimin", "quartimin", "geominQ", "bentlerQ", "biquartimin", "simplimax", "targetQ"];
+export const GPA_ROTATIONS: readonly Rotation[] = [
+  "Varimax",
+  "quartimax",
+  "equamax",
+  "geominT",
+  "bentlerT",
+  "targetT",
+  "bifactor",
+  "oblimin",
+  "quartimin",
+  "geominQ",
+  "bentlerQ",
+  "biquartimin",
+  "simplimax",
+  "targetQ",
+];
 
 export interface RotationResult {
   loadings: Mat;
@@ -80,10 +106,12 @@ type Criterion = (L: Mat) => { f: number; Gq: Mat };
 
 function quartimax(L: Mat) {
   let f = 0;
-  const Gq = L.map((r) => r.map((v) => {
-    f += v ** 4;
-    return -(v ** 3);
-  }));
+  const Gq = L.map((r) =>
+    r.map((v) => {
+      f += v ** 4;
+      return -(v ** 3);
+    }),
+  );
   return { f: -f / 4, Gq };
 }
 
@@ -93,11 +121,13 @@ function gpaVarimax(L: Mat) {
   const m = new Array<number>(k).fill(0);
   for (const r of L) for (let j = 0; j < k; j++) m[j] += (r[j] * r[j]) / p;
   let f = 0;
-  const Gq = L.map((r) => r.map((v, j) => {
-    const q = v * v - m[j];
-    f += q * q;
-    return -v * q;
-  }));
+  const Gq = L.map((r) =>
+    r.map((v, j) => {
+      const q = v * v - m[j];
+      f += q * q;
+      return -v * q;
+    }),
+  );
   return { f: -f / 4, Gq };
 }
 
@@ -184,13 +214,15 @@ function simplimax(L: Mat) {
   const all = L.flatMap((r) => r.map((v) => v * v)).sort((a, b) => a - b);
   const cut = all[p - 1];
   let f = 0;
-  const Gq = L.map((r) => r.map((v) => {
-    if (v * v <= cut) {
-      f += v * v;
-      return 2 * v;
-    }
-    return 0;
-  }));
+  const Gq = L.map((r) =>
+    r.map((v) => {
+      if (v * v <= cut) {
+        f += v * v;
+        return 2 * v;
+      }
+      return 0;
+    }),
+  );
   return { f, Gq };
 }
 
@@ -198,12 +230,14 @@ function simplimax(L: Mat) {
 function targetCriterion(B: Mat): Criterion {
   return (L: Mat) => {
     let f = 0;
-    const Gq = L.map((r, i) => r.map((v, j) => {
-      const b = B[i][j];
-      if (!Number.isFinite(b)) return 0;
-      f += (v - b) ** 2;
-      return 2 * (v - b);
-    }));
+    const Gq = L.map((r, i) =>
+      r.map((v, j) => {
+        const b = B[i][j];
+        if (!Number.isFinite(b)) return 0;
+        f += (v - b) ** 2;
+        return 2 * (v - b);
+      }),
+    );
     return { f, Gq };
   };
 }
@@ -344,7 +378,10 @@ function targetFit(x: Mat, Q: Mat, what: string): { z: Mat; U: Mat; Phi: Mat } {
     const UtUi = inverse(tmul(U, U));
     dd = UtUi.map((r, i) => r[i]);
   } catch {
-    throw new PathlabError(`${what}: the rotated factors are exactly uncorrelated and the target matrix is singular.`, { hint: 'Use rotate: "varimax" or "oblimin".', code: "efa.rotation-failed" });
+    throw new PathlabError(`${what}: the rotated factors are exactly uncorrelated and the target matrix is singular.`, {
+      hint: 'Use rotate: "varimax" or "oblimin".',
+      code: "efa.rotation-failed",
+    });
   }
   U = U.map((r) => r.map((v, j) => v * Math.sqrt(dd[j])));
   const ui = inverse(U);
@@ -383,10 +420,13 @@ export function clusterRotation(A: Mat): RotationResult {
   });
   const empty = Array.from({ length: k }, (_, j) => j).filter((j) => Q.every((r) => r[j] === 0));
   if (empty.length)
-    throw new PathlabError(`rotate "cluster": no item has its largest loading on factor ${empty[0] + 1}, so the cluster target has an empty column (psych fails here too).`, {
-      hint: 'Extract fewer factors, or use rotate: "oblimin" or "promax".',
-      code: "efa.rotation-failed",
-    });
+    throw new PathlabError(
+      `rotate "cluster": no item has its largest loading on factor ${empty[0] + 1}, so the cluster target has an empty column (psych fails here too).`,
+      {
+        hint: 'Extract fewer factors, or use rotate: "oblimin" or "promax".',
+        code: "efa.rotation-failed",
+      },
+    );
   const { z, U, Phi } = targetFit(x, Q, "cluster");
   return { loadings: z, Phi, T: U, iterations: vm.iterations, converged: vm.converged };
 }
@@ -426,7 +466,10 @@ export function rotate(A: Mat, rotation: Rotation, opts: { T0?: Mat; normalize?:
   let crit: Criterion;
   if (rotation === "targetQ" || rotation === "targetT") {
     if (!opts.target)
-      throw new PathlabError(`rotate "${rotation}" needs a target matrix.`, { hint: "Pass { Target: [[…], …] } with one row per item and one column per factor (NaN or null = free).", code: "efa.bad-option" });
+      throw new PathlabError(`rotate "${rotation}" needs a target matrix.`, {
+        hint: "Pass { Target: [[…], …] } with one row per item and one column per factor (NaN or null = free).",
+        code: "options.missing",
+      });
     crit = targetCriterion(opts.target);
   } else if (rotation === "equamax") {
     const kappa = k / (2 * A.length);

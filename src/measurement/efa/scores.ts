@@ -20,9 +20,8 @@
  * @example
  * const w = scoreWeights(R, L, Phi, "regression");
  */
-import { eigenRows as symEigen } from "./eigen";
+import { inverse, mul, symEigen, tmul, transpose, type Mat } from "../../math";
 import { corSmooth } from "./stats";
-import { inverse, mul, tmul, transpose, type Mat } from "./mat";
 
 export const SCORE_METHODS = ["regression", "Bartlett", "Anderson", "tenBerge", "Harman", "none"] as const;
 export type ScoreMethod = (typeof SCORE_METHODS)[number];
@@ -144,7 +143,11 @@ export function factorScores(columns: Float64Array[], W: Mat): Float64Array[] {
   const z = columns.map((c) => {
     let m = 0;
     let cnt = 0;
-    for (const v of c) if (v === v) (m += v), cnt++;
+    for (const v of c)
+      if (v === v) {
+        m += v;
+        cnt++;
+      }
     m /= cnt;
     let ss = 0;
     for (const v of c) if (v === v) ss += (v - m) ** 2;

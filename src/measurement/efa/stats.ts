@@ -19,12 +19,24 @@
  *   factor-score adequacy (regression scores): W = R*⁻¹ΛΦ, R²_j = (WᵀΛΦ)_jj; psych prints √R²
  *   (correlation of scores with factors), R² and 2R² − 1 (minimum correlation of possible scores).
  */
-import { pchisq } from "../../stats/distributions";
-import { pchisqNC } from "../../stats/noncentral-chisq";
-import { qnorm } from "../../stats/distributions";
-import { eigenRows, eigenvalues } from "./eigen";
-import { invertSPD, logDetSPD } from "../../stats/matrix";
-import { cov2cor, logDet, mul, mult, solve, tmul, trace, type Mat } from "./mat";
+import {
+  covToCor,
+  eigenvalues,
+  invertSPD,
+  logDet,
+  logDetSPD,
+  mul,
+  mult,
+  pchisq,
+  pchisqNC,
+  qnorm,
+  rmsea,
+  solve,
+  symEigen,
+  tmul,
+  trace,
+  type Mat,
+} from "../../math";
 
 export interface FaFit {
   dof: number;
@@ -68,7 +80,7 @@ export interface FaFit {
 export function corSmooth(R: Mat): { R: Mat; smoothed: boolean } {
   const p = R.length;
   if (Math.min(...eigenvalues(R)) >= Number.EPSILON) return { R, smoothed: false };
-  const e = eigenRows(R);
+  const e = symEigen(R);
   const vals = e.values.map((v) => (v < 1e-12 ? 100 * 1e-12 : v));
   const tot = vals.reduce((a, b) => a + b, 0);
   const scaled = vals.map((v) => (v * p) / tot);
@@ -79,7 +91,7 @@ export function corSmooth(R: Mat): { R: Mat; smoothed: boolean } {
       for (let m = 0; m < p; m++) s += e.vectors[i][m] * scaled[m] * e.vectors[j][m];
       S[i][j] = s;
     }
-  return { R: cov2cor(S), smoothed: true };
+  return { R: covToCor(S, { strict: false }), smoothed: true };
 }
 
 /**
@@ -242,13 +254,13 @@ export function faStats(R: Mat, L: Mat, Phi: Mat | undefined, nObs: number, np: 
   let lower = NaN;
   let upper = NaN;
   if (hasN && dof > 0) {
-    RMSEA = Math.sqrt(Math.max(chisqRaw / (dof * nObs) - 1 / (nObs - 1), 0));
+    RMSEA = rmsea(chisqRaw, dof, nObs, nObs - 1);
     ({ lower, upper } = rmseaBounds(chisq, dof, nObs, conf, RMSEA));
   }
   const W = solve(rs.R, LP);
   const WtF = tmul(W, LP);
   const scoreR2 = WtF.map((r, j) => r[j]);
-  const scoreCorrelations = cov2cor(mul(tmul(W, rs.R), W));
+  const scoreCorrelations = covToCor(mul(tmul(W, rs.R), W), { strict: false });
   return {
     dof,
     objective,

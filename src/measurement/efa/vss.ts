@@ -21,7 +21,7 @@
 import { checkOptions, type OptionSpecs } from "../../options";
 import { Result } from "../../display/result";
 import type { Column, TableSpec } from "../../display/table";
-import { eigenRows as symEigen } from "./eigen";
+import { symEigen } from "../../math";
 import { resolveCorrelation, type FactorInput, type UseOption } from "./input";
 import { fitFactors, splitArgs, type FaOptions } from "./fa";
 import type { FactorMethod } from "./extract";
@@ -45,7 +45,15 @@ export interface VssOptions {
 const SPECS: OptionSpecs = {
   n: { kind: "number", min: 1, integer: true },
   rotate: { kind: "enum", values: ROTATIONS.filter((r) => r !== "targetQ" && r !== "targetT") },
-  fm: { kind: "enum", values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"], valueAliases: { mle: "ml" }, unsupportedValues: { pc: "VSS of principal components is not implemented; use a factor method.", minchi: 'use "minres" (VSS factors the correlation matrix).' } },
+  fm: {
+    kind: "enum",
+    values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"],
+    valueAliases: { mle: "ml" },
+    unsupportedValues: {
+      pc: "VSS of principal components is not implemented; use a factor method.",
+      minchi: 'use "minres" (VSS factors the correlation matrix).',
+    },
+  },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
@@ -63,14 +71,15 @@ export function velicerMap(R: number[][], n: number): number[] {
   const m1 = Math.min(n, p - 1);
   const out: number[] = [];
   for (let m = 1; m <= m1; m++) {
-    const C = R.map((row, i) => row.map((v, j) => {
-      let s = 0;
-      for (let c = 0; c < m; c++) s += comp[i][c] * comp[j][c];
-      return v - s;
-    }));
+    const C = R.map((row, i) =>
+      row.map((v, j) => {
+        let s = 0;
+        for (let c = 0; c < m; c++) s += comp[i][c] * comp[j][c];
+        return v - s;
+      }),
+    );
     let ss = 0;
-    for (let i = 0; i < p; i++)
-      for (let j = 0; j < p; j++) if (i !== j) ss += (C[i][j] / Math.sqrt(C[i][i] * C[j][j])) ** 2;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i !== j) ss += (C[i][j] / Math.sqrt(C[i][i] * C[j][j])) ** 2;
     out.push(ss / (p * (p - 1)));
   }
   return out;
@@ -98,6 +107,7 @@ export interface VssRow {
   cfit: number[];
 }
 
+/** Very Simple Structure and Velicer's MAP by number of factors, with the suggested numbers. */
 export class VssResult extends Result {
   constructor(
     readonly rows: VssRow[],
@@ -133,24 +143,60 @@ export class VssResult extends Result {
     };
     return [
       `${this.settings.p} variables, n.obs = ${Number.isFinite(this.settings.nObs) ? this.settings.nObs : "not given (no χ², RMSEA or BIC; psych would assume 1000)"}${this.settings.fromData ? `, correlations with use = "${this.settings.use}"${this.settings.use === "pairwise" ? " (psych's default)" : ""}` : ""}; fa(fm = "${this.settings.fm}", rotate = "${this.settings.rotate}") for 1 … ${this.settings.n} factors.`,
-      `VSS complexity 1 achieves a maximum of ${at(r.map((x) => x.vss1), true)}`,
-      ...(r.length > 1 ? [`VSS complexity 2 achieves a maximum of ${at(r.map((x) => x.vss2), true)}`] : []),
+      `VSS complexity 1 achieves a maximum of ${at(
+        r.map((x) => x.vss1),
+        true,
+      )}`,
+      ...(r.length > 1
+        ? [
+            `VSS complexity 2 achieves a maximum of ${at(
+              r.map((x) => x.vss2),
+              true,
+            )}`,
+          ]
+        : []),
       `The Velicer MAP achieves a minimum of ${this.map[this.mapFactors - 1].toFixed(2)} with ${this.mapFactors} factor${this.mapFactors > 1 ? "s" : ""}`,
-      `BIC achieves a minimum of ${at(r.map((x) => x.BIC), false)}; sample-size-adjusted BIC of ${at(r.map((x) => x.SABIC), false)}`,
+      `BIC achieves a minimum of ${at(
+        r.map((x) => x.BIC),
+        false,
+      )}; sample-size-adjusted BIC of ${at(
+        r.map((x) => x.SABIC),
+        false,
+      )}`,
     ];
   }
 
   tables(): TableSpec[] {
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
     const cols: [string, string, number?][] = [
       ["vss1", "vss1", 2], ["vss2", "vss2", 2], ["map", "map", 4], ["dof", "dof", 0], ["chisq", "chisq", 1], ["prob", "prob"], ["sqresid", "sqresid", 1], ["fit", "fit", 2],
       ["RMSEA", "RMSEA", 3], ["BIC", "BIC", 1], ["SABIC", "SABIC", 1], ["complex", "complex", 1], ["eChisq", "eChisq", 1], ["SRMR", "SRMR", 4], ["eCRMS", "eCRMS", 4], ["eBIC", "eBIC", 1],
-    ]; // prettier-ignore
-    const columns: Column[] = [{ key: "nfactors", label: "factors", format: "int" }, ...cols.map(([key, label, d]) => ({ key, label, ...(key === "prob" ? { format: "p" as const } : key === "dof" ? { format: "int" as const } : { digits: d }) }))];
-    return [{ title: "Statistics by number of factors", columns, rows: this.rows as unknown as Record<string, unknown>[], notes: ["vssC = 1 − Σ(R − Λ_CΛ_Cᵀ)²/ΣR² keeping each item's C largest loadings; map = Velicer's average squared partial correlation."] }];
+    ];
+    const columns: Column[] = [
+      { key: "nfactors", label: "factors", format: "int" },
+      ...cols.map(([key, label, d]) => ({
+        key,
+        label,
+        ...(key === "prob" ? { format: "p" as const } : key === "dof" ? { format: "int" as const } : { digits: d }),
+      })),
+    ];
+    return [
+      {
+        title: "Statistics by number of factors",
+        columns,
+        rows: this.rows as unknown as Record<string, unknown>[],
+        notes: ["vssC = 1 − Σ(R − Λ_CΛ_Cᵀ)²/ΣR² keeping each item's C largest loadings; map = Velicer's average squared partial correlation."],
+      },
+    ];
   }
 }
 
-/** Very Simple Structure and MAP over 1 … n factors (psych::VSS). */
+/**
+ * Very Simple Structure and MAP over 1 … n factors (psych::VSS).
+ *
+ * @example
+ * vss(bfi, { n: 8 })   // VSS and Velicer's MAP for 1 … 8 factors
+ */
 export function vss(input: FactorInput, options?: VssOptions): VssResult;
 export function vss(input: FactorInput, items: string[], options?: VssOptions): VssResult;
 export function vss(input: FactorInput, itemsOrOptions?: string[] | VssOptions, options?: VssOptions): VssResult {

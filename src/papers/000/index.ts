@@ -9,6 +9,7 @@ import { CONTROLS_000, SCALES_000, SEED_000, simulatePaper000, type Paper000Simu
 const scales: Record<string, string[]> = {};
 for (const c of record.constructs) if (c.items.length > 0) scales[c.id] = c.items.map((i) => i.id);
 
+/** Paper 000 (R&D alliances and internationalisation speed): record, seed, scales, controls and `simulate()`. */
 export const paper000: Paper<Paper000Simulation> & { measured: string[] } = {
   id: "000",
   record,

@@ -8,7 +8,9 @@ import type { PaperRecord } from "../../replicate/record";
 export function checks001(record: PaperRecord): ConsistencyRow[] {
   const fit = (id: string) => record.fit.find((f) => f.id === id)!;
   const legend = record.conventions["Table 5"].starLegend;
-  const rows: ConsistencyRow[] = [checkSameFit(fit("001.fit.cmv_trait"), fit("001.fit.set3"), "the trait-only CMV model is the full measurement model (Set 3)")];
+  const rows: ConsistencyRow[] = [
+    checkSameFit(fit("001.fit.cmv_trait"), fit("001.fit.set3"), "the trait-only CMV model is the full measurement model (Set 3)"),
+  ];
   for (const m of ["rad", "inc"]) {
     const text = record.indirectEffects.find((e) => e.id === `001.IE.${m}`)!;
     const t5 = record.indirectEffects.find((e) => e.id === `001.IE.${m}.T5`)!;

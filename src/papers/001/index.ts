@@ -9,6 +9,7 @@ import { PAPER001_AMC_DIMENSIONS, PAPER001_SCALES, SEED_001, simulatePaper001, t
 const scales: Record<string, string[]> = {};
 for (const c of record.constructs) if (PAPER001_SCALES.includes(c.id)) scales[c.id] = c.items.map((i) => i.id);
 
+/** Paper 001 (alliance capability and co-innovation): record, seed, scales, controls, `simulate()` and its scenarios. */
 export const paper001: Paper<Paper001Simulation> & { amcDimensions: string[]; scenario(seed: number, options: Paper001Options): Paper001Simulation } = {
   id: "001",
   record,

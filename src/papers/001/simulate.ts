@@ -39,7 +39,8 @@ import type { TableSpec } from "../../display/table";
 import { rng as toRng, type Rng } from "../../simulate/rng";
 import { sampleMoments, type SampleMoments } from "../../simulate/moments";
 import { SimulatedData, momentsTable, maxAbsOffDiagonal } from "../../simulate/simulated-data";
-import { conditionalColumns, covarianceFactor, dot, ones, orthonormalBasis, residualDirections, residualize } from "../../simulate/conditional";
+import { dot } from "../../math";
+import { conditionalColumns, covarianceFactor, ones, orthonormalBasis, residualDirections, residualize } from "../../simulate/conditional";
 import { arrangeCorrelations, shuffledCounts } from "../../simulate/discrete";
 import { plantProduct } from "../../simulate/plant";
 import { paper001 } from "./record";
@@ -151,7 +152,11 @@ function discreteColumns(R: number[][], r: Rng): { apd: Float64Array; industry: 
   const allianceExp = shuffledCounts([0, 1, 2, 3, 4], [19, 69, 76, 57, 27], r);
   const dIdx = DISCRETE.map((d) => names.indexOf(d));
   // APD is arranged directly (partner types follow from it: types = 7·√APD).
-  arrangeCorrelations([apd, industry, allianceExp], dIdx.map((a) => dIdx.map((b) => R[a][b])), r);
+  arrangeCorrelations(
+    [apd, industry, allianceExp],
+    dIdx.map((a) => dIdx.map((b) => R[a][b])),
+    r,
+  );
   for (let i = 0; i < partnerTypes.length; i++) partnerTypes[i] = Math.round(7 * Math.sqrt(apd[i]));
   return { apd, industry, allianceExp, partnerTypes };
 }
@@ -220,7 +225,12 @@ function itemsFromScores(col: Record<string, Float64Array>, pt: Target, likert: 
 }
 
 /** Step 4: the AMC × APD interactions planted on radical and incremental co-innovation (moments unchanged). */
-function plantModeration(col: Record<string, Float64Array>, items: Record<string, Float64Array>, scales: { id: string; items: string[] }[], planted: Record<string, number>): void {
+function plantModeration(
+  col: Record<string, Float64Array>,
+  items: Record<string, Float64Array>,
+  scales: { id: string; items: string[] }[],
+  planted: Record<string, number>,
+): void {
   const names = paper001.correlations.names;
   const n = col[names[0]].length;
   const zs = (x: Float64Array) => {
@@ -260,7 +270,14 @@ function generate(pt: Target, discrete: Float64Array[], target: Target, planted:
   const contNames = names.filter((nm) => !DISCRETE.includes(nm));
   const cIdx = contNames.map(idx);
   const noise = residualDirections(discrete, cIdx.length, r2);
-  const cont = conditionalColumns(discrete, cIdx.map((b) => dIdx.map((a) => tCov[a][b])), cIdx.map((a) => cIdx.map((b) => tCov[a][b])), cIdx.map((a) => pt.means[a]), noise, contNames);
+  const cont = conditionalColumns(
+    discrete,
+    cIdx.map((b) => dIdx.map((a) => tCov[a][b])),
+    cIdx.map((a) => cIdx.map((b) => tCov[a][b])),
+    cIdx.map((a) => pt.means[a]),
+    noise,
+    contNames,
+  );
   const col: { [nm: string]: Float64Array } = {};
   contNames.forEach((nm, j) => (col[nm] = cont[j]));
   DISCRETE.forEach((nm, j) => (col[nm] = discrete[j]));
@@ -295,7 +312,11 @@ function publishedMoments(ieRow: Record<string, number> = {}): Target {
   const ie = names.indexOf("ie");
   for (const [nm, v] of Object.entries(ieRow)) {
     const j = names.indexOf(nm);
-    if (j < 0 || j === ie) throw new PathlabError(`ieRow: unknown or invalid variable "${nm}".`, { hint: `Use one of ${names.filter((x) => x !== "ie").join(", ")}.`, code: "papers.unknown-variable" });
+    if (j < 0 || j === ie)
+      throw new PathlabError(`ieRow: unknown or invalid variable "${nm}".`, {
+        hint: `Use one of ${names.filter((x) => x !== "ie").join(", ")}.`,
+        code: "papers.unknown-variable",
+      });
     R[ie][j] = R[j][ie] = v;
   }
   return { means: t.means.map((m) => m as number), sds: t.sds.map((s) => s as number), cor: R };
@@ -333,7 +354,7 @@ export function simulatePaper001(seed = SEED_001, options: Paper001Options = {})
   let pre: Target = { means: [...target.means], sds: [...target.sds], cor: target.cor.map((row) => [...row]) };
   let run = generate(pre, discrete, target, planted, likert, toRng(stageSeed));
   let best = { pre, run };
-  for (let k = 0; k < (likert ? options.calibrate ?? 6 : 0); k++) {
+  for (let k = 0; k < (likert ? (options.calibrate ?? 6) : 0); k++) {
     const next = { means: [...pre.means], sds: [...pre.sds], cor: pre.cor.map((row) => [...row]) };
     for (const a of scaleIdx) {
       next.means[a] += target.means[a] - run.finalMoments.means[a];
@@ -345,6 +366,20 @@ export function simulatePaper001(seed = SEED_001, options: Paper001Options = {})
   }
   const { col, items, itemNames, continuousScores, continuousMoments, finalMoments, drift } = best.run;
   const fileNames = [...itemNames, "firm_size", "firm_age", "industry", "intl_experience", "alliance_experience", "partner_types", "apd"];
-  const fileCols = fileNames.map((nm) => (nm === "partner_types" ? partnerTypes : items[nm] ?? col[nm]));
-  return new Paper001Simulation(fileNames, fileCols, seed, itemNames, [...names], target, published, best.pre, continuousMoments, finalMoments, continuousScores, planted, drift);
+  const fileCols = fileNames.map((nm) => (nm === "partner_types" ? partnerTypes : (items[nm] ?? col[nm])));
+  return new Paper001Simulation(
+    fileNames,
+    fileCols,
+    seed,
+    itemNames,
+    [...names],
+    target,
+    published,
+    best.pre,
+    continuousMoments,
+    finalMoments,
+    continuousScores,
+    planted,
+    drift,
+  );
 }

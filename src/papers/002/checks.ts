@@ -15,7 +15,11 @@ export function checks002(record: PaperRecord): ConsistencyRow[] {
   const sem = record.coefficients.find((c) => c.id === "002.T4.M5.osc_x_sa")!;
   const proc = record.coefficients.find((c) => c.id === "002.P1.osc_x_sa")!;
   const loadings = (c: string) => record.constructs.find((x) => x.id === c)!.items.map((i) => i.loading as number);
-  const rel = { osc: compositeReliability([...loadings("uts"), ...loadings("dms")]), sa: compositeReliability(loadings("sa")), peic: compositeReliability(loadings("peic")) };
+  const rel = {
+    osc: compositeReliability([...loadings("uts"), ...loadings("dms")]),
+    sa: compositeReliability(loadings("sa")),
+    peic: compositeReliability(loadings("peic")),
+  };
   const scale = (sd("osc") * sd("sa")) / sd("peic");
   // Observed-score standardisation, up to full disattenuation of the product's factors and the outcome.
   const lo = scale;

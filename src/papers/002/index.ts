@@ -6,6 +6,7 @@ import { paper002 as record } from "./record";
 import { fixed002 } from "./reproduce";
 import { PAPER002_CONTROLS, PAPER002_SCALES, PAPER002_SEED, simulatePaper002, type Paper002Simulation } from "./simulate";
 
+/** Paper 002 (UK SMEs' post-entry commitment): record, seed, scales, controls and `simulate()`. */
 export const paper002: Paper<Paper002Simulation> = {
   id: "002",
   record,

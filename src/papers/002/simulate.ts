@@ -20,7 +20,7 @@
  *    positive, right-skewed count-like variable (log-normal with the printed mean and SD, rank-matched
  *    to the draw); round the other controls to 4 decimals. These steps are the only source of drift.
  */
-import { PathlabError } from "../../errors";
+import { dot, mean } from "../../math";
 import { simulateItems } from "../../simulate/items";
 import { sampleMoments, type SampleMoments } from "../../simulate/moments";
 import { moderationFromSimpleSlopes } from "../../simulate/structural";
@@ -41,6 +41,7 @@ export const PAPER002_SCALES: { [construct: string]: string[] } = {
 };
 export const PAPER002_CONTROLS = ["firm_size", "firm_age", "industry", "intl_scope", "intl_experience"];
 
+/** The simulated data of paper 002 with what the recipe achieved. */
 export interface Paper002Simulation {
   n: number;
   seed: number;
@@ -81,18 +82,6 @@ export interface Paper002Simulation {
   };
   /** The CSV text (deterministic). */
   csv: string;
-}
-
-function mean(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s / x.length;
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }
 
 /** OLS slope of the last column in y ~ 1 + cols (Frisch–Waugh–Lovell). */
@@ -155,7 +144,10 @@ function roundAndCode(items: { [name: string]: Float64Array }, comp: { [name: st
   return columns;
 }
 
-function drawOnce(seed: number, gen: Paper002Generating): Paper002Simulation & { finalInteraction: number; achievedLoadings: { [construct: string]: number[] } } {
+function drawOnce(
+  seed: number,
+  gen: Paper002Generating,
+): Paper002Simulation & { finalInteraction: number; achievedLoadings: { [construct: string]: number[] } } {
   const t = paper002.correlations;
   const n = t.n;
   const names = t.names;
@@ -307,5 +299,10 @@ export function simulatePaper002(seed = PAPER002_SEED, iterations = 12): Paper00
   gen = best.gen;
   const { finalInteraction, achievedLoadings, ...out } = res;
   void achievedLoadings;
-  return { ...out, target: { means: published.means, sds: published.sds, cor: published.cor }, interaction: { ...out.interaction, target: bXW, roundedEstimate: finalInteraction }, generating: gen };
+  return {
+    ...out,
+    target: { means: published.means, sds: published.sds, cor: published.cor },
+    interaction: { ...out.interaction, target: bXW, roundedEstimate: finalInteraction },
+    generating: gen,
+  };
 }

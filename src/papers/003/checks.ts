@@ -12,7 +12,8 @@ import type { PaperRecord } from "../../replicate/record";
 export function checks003(record: PaperRecord): ConsistencyRow[] {
   const x = ["dom_perf", "industry", "firm_size", "alliance_exp", "firm_age", "intl_exp", "comp_int", "tech_dyn", "mkt_dyn"];
   const spec = { name: "OLS on Table 2", stated: true };
-  const tOf = (term: string) => deriveFromTable(record.correlations, ["iapd", ...x], (m) => regressionFromMoments(m, "iapd", x).t[x.indexOf(term)], spec) as DerivedReproduction;
+  const tOf = (term: string) =>
+    deriveFromTable(record.correlations, ["iapd", ...x], (m) => regressionFromMoments(m, "iapd", x).t[x.indexOf(term)], spec) as DerivedReproduction;
   const td = tOf("tech_dyn");
   const md = tOf("mkt_dyn");
   const pub = (id: string) => coefficientNumbers(record.coefficients.find((c) => c.id === id)!).find((n) => n.id.endsWith(".t"))!;
@@ -28,7 +29,11 @@ export function checks003(record: PaperRecord): ConsistencyRow[] {
       published: `TD t = ${pTd.printed}, MD t = ${pMd.printed}`,
       recomputed: `TD t ∈ [${f(td.lower)}, ${f(td.upper)}], MD t ∈ [${f(md.lower)}, ${f(md.upper)}]`,
       verdict: own ? "ok" : "flag",
-      note: own ? "" : swapped ? "each printed t fits the other variable's interval only: the two t values appear swapped" : "the printed t values are not attainable from Table 2",
+      note: own
+        ? ""
+        : swapped
+          ? "each printed t fits the other variable's interval only: the two t values appear swapped"
+          : "the printed t values are not attainable from Table 2",
       id: pTd.id,
     },
   ];

@@ -9,6 +9,7 @@ import { CONTROLS_003, SCALES_003, SEED_003, simulatePaper003, type Simulation00
 const scales: Record<string, string[]> = {};
 for (const c of record.constructs) if (SCALES_003.includes(c.id)) scales[c.id] = c.items.map((i) => i.id);
 
+/** Paper 003 (Pakistani SMEs' regional expansion): record, seed, scales, controls and `simulate()`. */
 export const paper003: Paper<Simulation003> = {
   id: "003",
   record,

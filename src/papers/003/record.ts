@@ -16,7 +16,12 @@ const LIKERT7 = "7-point Likert (1 = strongly disagree, 7 = strongly agree)";
 
 const constructs = [
   scale(P, T1, T2, {
-    id: "mkt_dyn", name: "Market dynamism", role: "IV (H3)", scale: LIKERT7, scaleRange: [1, 7], composite: "item mean (assumed)",
+    id: "mkt_dyn",
+    name: "Market dynamism",
+    role: "IV (H3)",
+    scale: LIKERT7,
+    scaleRange: [1, 7],
+    composite: "item mean (assumed)",
     scaleSource: "Grewal & Tansuhaj (2001); Jaworski & Kohli (1993)",
     items: [
       ["md1", "Customer preferences shift a lot over time", "0.84", { marker: true }],
@@ -25,11 +30,19 @@ const constructs = [
       ["md4", "Customer demand hard to monitor", "0.89"],
       ["md5", "Quality preferences keep changing", "0.82"],
     ],
-    alpha: "0.92", cr: "0.92", ave: "0.71", sqrtAve: "0.84",
+    alpha: "0.92",
+    cr: "0.92",
+    ave: "0.71",
+    sqrtAve: "0.84",
     note: "Diagonal printed '9.8' (upside-down OCR of 0.84).",
   }),
   scale(P, T1, T2, {
-    id: "tech_dyn", name: "Technological dynamism", role: "IV (H2)", scale: LIKERT7, scaleRange: [1, 7], composite: "item mean (assumed)",
+    id: "tech_dyn",
+    name: "Technological dynamism",
+    role: "IV (H2)",
+    scale: LIKERT7,
+    scaleRange: [1, 7],
+    composite: "item mean (assumed)",
     scaleSource: "Grewal & Tansuhaj (2001); Jaworski & Kohli (1993)",
     items: [
       ["td1", "Industry technology changes rapidly", "0.85", { marker: true }],
@@ -37,38 +50,62 @@ const constructs = [
       ["td3", "Technology hard to forecast 2–3 years out", "0.86"],
       ["td4", "Breakthroughs enable many new product ideas", "0.74"],
     ],
-    alpha: "0.86", cr: "0.89", ave: "0.67", sqrtAve: "0.82",
+    alpha: "0.86",
+    cr: "0.89",
+    ave: "0.67",
+    sqrtAve: "0.82",
   }),
   scale(P, T1, T2, {
-    id: "comp_int", name: "Competitive intensity", role: "IV (H1)", scale: LIKERT7, scaleRange: [1, 7], composite: "item mean (assumed)",
+    id: "comp_int",
+    name: "Competitive intensity",
+    role: "IV (H1)",
+    scale: LIKERT7,
+    scaleRange: [1, 7],
+    composite: "item mean (assumed)",
     scaleSource: "Jaworski & Kohli (1993)",
     items: [
       ["ci1", "Industry competition is fierce", "0.82", { marker: true }],
       ["ci2", "Frequent promotional battles in industry", "0.85"],
       ["ci3", "Rivals readily match any offer", "0.83"],
       [
-        "ci4", "New competitive moves heard almost daily", "0.66",
+        "ci4",
+        "New competitive moves heard almost daily",
+        "0.66",
         {
-          readings: [
-            reading("0.66", "upside-down OCR (used)", "printed '99:0'; rotated 180° it reads 0.66, consistent with the √AVE diagonal 0.79", true),
-          ],
+          readings: [reading("0.66", "upside-down OCR (used)", "printed '99:0'; rotated 180° it reads 0.66, consistent with the √AVE diagonal 0.79", true)],
         },
       ],
     ],
-    alpha: "0.87", cr: "0.89", ave: "0.67", sqrtAve: "0.79",
+    alpha: "0.87",
+    cr: "0.89",
+    ave: "0.67",
+    sqrtAve: "0.79",
     readings: {
-      cr: [reading("0.89", "as printed (used)", "duplicates technological dynamism's CR", true), reading("0.87", "from the loadings", "0.871 recomputed; fits diagonal 0.79", false)],
-      ave: [reading("0.67", "as printed (used)", "duplicates technological dynamism's AVE", true), reading("0.63", "from the loadings", "0.630 recomputed; √ = 0.79 = diagonal", false)],
+      cr: [
+        reading("0.89", "as printed (used)", "duplicates technological dynamism's CR", true),
+        reading("0.87", "from the loadings", "0.871 recomputed; fits diagonal 0.79", false),
+      ],
+      ave: [
+        reading("0.67", "as printed (used)", "duplicates technological dynamism's AVE", true),
+        reading("0.63", "from the loadings", "0.630 recomputed; √ = 0.79 = diagonal", false),
+      ],
     },
   }),
   scale(P, T1, T2, {
-    id: "cka", name: "Cross-cultural knowledge absorption", role: "moderator (H5; 'CNW' in Table 3)", scale: LIKERT7, scaleRange: [1, 7],
-    composite: "item mean (assumed); mean-centred for the product term (stated)", scaleSource: "Su et al. (2013); Zhang et al. (2018)",
+    id: "cka",
+    name: "Cross-cultural knowledge absorption",
+    role: "moderator (H5; 'CNW' in Table 3)",
+    scale: LIKERT7,
+    scaleRange: [1, 7],
+    composite: "item mean (assumed); mean-centred for the product term (stated)",
+    scaleSource: "Su et al. (2013); Zhang et al. (2018)",
     items: [
       ["cka1", "Values partners' new useful knowledge", "0.74", { marker: true }],
       ["cka2", "Assimilates partners' new useful knowledge", "0.91"],
       [
-        "cka3", "Applies partners' new useful knowledge", "0.86",
+        "cka3",
+        "Applies partners' new useful knowledge",
+        "0.86",
         {
           readings: [
             reading("0.86", "upside-down OCR (used)", "printed '98.0'; rotated 180° gives 0.86", true),
@@ -78,34 +115,59 @@ const constructs = [
       ],
       ["cka4", "Exploits partners' new useful knowledge", "0.74"],
     ],
-    alpha: "0.87", cr: "0.89", ave: "0.89", sqrtAve: "0.82",
+    alpha: "0.87",
+    cr: "0.89",
+    ave: "0.89",
+    sqrtAve: "0.82",
     readings: {
-      ave: [reading("0.89", "as printed (used)", "a typo: impossible with these loadings", true), reading("0.67", "from the loadings", "0.666 recomputed; √ = 0.82 = diagonal", false)],
+      ave: [
+        reading("0.89", "as printed (used)", "a typo: impossible with these loadings", true),
+        reading("0.67", "from the loadings", "0.666 recomputed; √ = 0.82 = diagonal", false),
+      ],
     },
   }),
   scale(P, T1, T2, {
-    id: "reg_exp", name: "Regional expansion (Asia-Pacific)", role: "DV", scale: "7-point extent over the past three years (1 = very small, 7 = very large)",
-    scaleRange: [1, 7], composite: "item mean (assumed)", scaleSource: "Zahra et al. (2000)",
+    id: "reg_exp",
+    name: "Regional expansion (Asia-Pacific)",
+    role: "DV",
+    scale: "7-point extent over the past three years (1 = very small, 7 = very large)",
+    scaleRange: [1, 7],
+    composite: "item mean (assumed)",
+    scaleSource: "Zahra et al. (2000)",
     items: [
       ["rx1", "Entering new Asia-Pacific markets", "0.80", { marker: true }],
       ["rx2", "Growing operations in Asia-Pacific", "0.81"],
       ["rx3", "Supporting Asia-Pacific-dedicated activities", "0.75"],
       ["rx4", "Funding Asia-Pacific-dedicated activities", "0.81"],
     ],
-    alpha: "0.85", cr: "0.87", ave: "0.63", sqrtAve: "0.79",
+    alpha: "0.85",
+    cr: "0.87",
+    ave: "0.63",
+    sqrtAve: "0.79",
   }),
   scale(P, T1, T2, {
-    id: "dom_perf", name: "Domestic performance", role: "control", scale: "scale points not stated (7-point presumed)", scaleRange: [1, 7],
-    composite: "item mean (assumed)", scaleSource: "Lii & Kuo (2016)",
+    id: "dom_perf",
+    name: "Domestic performance",
+    role: "control",
+    scale: "scale points not stated (7-point presumed)",
+    scaleRange: [1, 7],
+    composite: "item mean (assumed)",
+    scaleSource: "Lii & Kuo (2016)",
     items: [
       ["dp1", "Sales growth versus main rivals", "0.88", { marker: true }],
       ["dp2", "Market share growth versus rivals", "0.76"],
       ["dp3", "ROI growth versus main rivals", "0.85"],
     ],
-    alpha: "0.85", cr: "0.87", ave: "0.69", sqrtAve: "0.83",
+    alpha: "0.85",
+    cr: "0.87",
+    ave: "0.69",
+    sqrtAve: "0.83",
   }),
   {
-    id: "iapd", name: "International alliance partner diversity", role: "mediator-position variable (H1–H5)", items: [],
+    id: "iapd",
+    name: "International alliance partner diversity",
+    role: "mediator-position variable (H1–H5)",
+    items: [],
     composite:
       "(number of distinct partner types within Asia-Pacific / 7)², types: customers, suppliers, competitors, commercial laboratories, research institutes, universities, others (stated; not a Blau index); mean-centred for the product term",
     note: "Mean 0.77 implies about 6 partner types on average.",
@@ -115,11 +177,34 @@ const constructs = [
 const SAMPLE_TEXT = "text §3 (sample): mean 89 employees, firm age 14 years, international experience 5 years";
 const controls: PaperControl[] = [
   { id: "dom_perf", label: "Domestic performance", measure: "3-item scale", transform: "item mean" },
-  { id: "industry", label: "Industry type", measure: "manufacturing / services / retail", transform: "text: three dummies; tables: one 'Industry type' dummy (reference unknown; mean and SD not reported)" },
-  { id: "firm_size", label: "Firm size", measure: "number of employees", transform: "ln (mean 4.21 ≈ e^4.21 = 67)", logCheck: { base: "e", arithmeticMean: 89, source: SAMPLE_TEXT } },
+  {
+    id: "industry",
+    label: "Industry type",
+    measure: "manufacturing / services / retail",
+    transform: "text: three dummies; tables: one 'Industry type' dummy (reference unknown; mean and SD not reported)",
+  },
+  {
+    id: "firm_size",
+    label: "Firm size",
+    measure: "number of employees",
+    transform: "ln (mean 4.21 ≈ e^4.21 = 67)",
+    logCheck: { base: "e", arithmeticMean: 89, source: SAMPLE_TEXT },
+  },
   { id: "alliance_exp", label: "Alliance experience", measure: "alliances formed in the last 3 years", transform: "ln per footnote B" },
-  { id: "firm_age", label: "Firm age", measure: "years since establishment", transform: "ln", logCheck: { base: "e", arithmeticMean: 14, source: SAMPLE_TEXT } },
-  { id: "intl_exp", label: "International experience", measure: "years operating internationally", transform: "ln; mean 2.04 exceeds ln(5) = 1.61 for a 5-year arithmetic mean (Jensen violation)", logCheck: { base: "e", arithmeticMean: 5, source: SAMPLE_TEXT } },
+  {
+    id: "firm_age",
+    label: "Firm age",
+    measure: "years since establishment",
+    transform: "ln",
+    logCheck: { base: "e", arithmeticMean: 14, source: SAMPLE_TEXT },
+  },
+  {
+    id: "intl_exp",
+    label: "International experience",
+    measure: "years operating internationally",
+    transform: "ln; mean 2.04 exceeds ln(5) = 1.61 for a 5-year arithmetic mean (Jensen violation)",
+    logCheck: { base: "e", arithmeticMean: 5, source: SAMPLE_TEXT },
+  },
 ];
 
 const correlations = corrTable({
@@ -128,8 +213,18 @@ const correlations = corrTable({
   n: N,
   names: ["industry", "firm_size", "alliance_exp", "firm_age", "intl_exp", "iapd", "dom_perf", "reg_exp", "cka", "comp_int", "mkt_dyn", "tech_dyn"],
   labels: [
-    "Industry type (dummy)", "Firm size (ln)", "Alliance experience (ln)", "Firm age (ln)", "International experience (ln)", "IAPD",
-    "Domestic performance", "Regional expansion", "Cross-cultural knowledge absorption", "Competitive intensity", "Market dynamism", "Technological dynamism",
+    "Industry type (dummy)",
+    "Firm size (ln)",
+    "Alliance experience (ln)",
+    "Firm age (ln)",
+    "International experience (ln)",
+    "IAPD",
+    "Domestic performance",
+    "Regional expansion",
+    "Cross-cultural knowledge absorption",
+    "Competitive intensity",
+    "Market dynamism",
+    "Technological dynamism",
   ],
   means: [null, "4.21", "2.01", "2.43", "2.04", "0.77", "5.08", "5.30", "5.19", "4.97", "5.22", "5.18"],
   sds: [null, "0.90", "1.08", "0.69", "0.49", "0.15", "1.22", "1.11", "1.01", "1.24", "1.20", "1.19"],
@@ -154,8 +249,7 @@ const correlations = corrTable({
     { r: 0.1, p: 0.05, text: "Correlations above 0.10 … are significant at p < 0.05" },
     { r: 0.17, p: 0.001, text: "… and 0.17 … at p < .001" },
   ],
-  note:
-    "No stars printed. The footnote claims |r| > 0.10 is p < .05 and |r| > 0.17 is p < .001; at n = 232 the cut-offs are about 0.13 (p < .05), 0.17 (p < .01) and 0.215 (p < .001). Industry mean and SD not reported.",
+  note: "No stars printed. The footnote claims |r| > 0.10 is p < .05 and |r| > 0.17 is p < .001; at n = 232 the cut-offs are about 0.13 (p < .05), 0.17 (p < .01) and 0.215 (p < .001). Industry mean and SD not reported.",
 });
 
 const T3 = "Table 3";
@@ -212,27 +306,128 @@ const table3 = wideCoefficients({
 
 const OLS = "hierarchical OLS, standardised β with t";
 const ctrl = ["dom_perf", "industry", "firm_size", "alliance_exp", "firm_age", "intl_exp"];
-const table3Stats = ([
-  modelStats(P, "T3", T3, "M1", "iapd", "controls → IAPD", ctrl, OLS, N, [["r2", "0.04"], ["adjR2", "0.02"], ["F", "1.64"], ["vif", "1.08"]],
-    "International experience cell empty in M1 (value lost; R² and F imply 6 predictors)."),
-  modelStats(P, "T3", T3, "M2", "iapd", "controls + CI, TD, MD → IAPD (H1–H3)", [...ctrl, "comp_int", "tech_dyn", "mkt_dyn"], OLS, N,
-    [["r2", "0.19"], ["adjR2", "0.16"], ["deltaR2", "0.15"], ["F", "5.76"], ["vif", "1.48"]], "F printed with **."),
-  modelStats(P, "T3", T3, "M3", "reg_exp", "controls → regional expansion", ctrl, OLS, N, [["r2", "0.30"], ["adjR2", "0.28"], ["F", "17.34"], ["vif", "1.08"]],
-    "ΔR² cell holds a stray glyph (base model). F = 17.34 implies R² ≈ 0.316, not 0.30. F printed with **."),
-  modelStats(P, "T3", T3, "M4", "reg_exp", "controls + IAPD → regional expansion (H4)", [...ctrl, "iapd"], OLS, N,
-    [["r2", "0.35"], ["adjR2", "0.33"], ["deltaR2", "0.05"], ["F", "17.16"], ["vif", "1.08"]], "F printed with **."),
-  modelStats(P, "T3", T3, "M5", "reg_exp", "M4 + CKA + IAPD × CKA (centred) → regional expansion (H5)", [...ctrl, "iapd", "cka", "iapd_x_cka"], OLS, N,
-    [["r2", "0.42"], ["adjR2", "0.39"], ["deltaR2", "0.07"], ["F", "17.58"], ["vif", "1.09"]], "F printed with **."),
-] as ReturnType<typeof modelStats>[]).map((ms) => ({ ...ms, fStars: ms.model === "M1" ? "" : "**" }));
+const table3Stats = (
+  [
+    modelStats(
+      P,
+      "T3",
+      T3,
+      "M1",
+      "iapd",
+      "controls → IAPD",
+      ctrl,
+      OLS,
+      N,
+      [
+        ["r2", "0.04"],
+        ["adjR2", "0.02"],
+        ["F", "1.64"],
+        ["vif", "1.08"],
+      ],
+      "International experience cell empty in M1 (value lost; R² and F imply 6 predictors).",
+    ),
+    modelStats(
+      P,
+      "T3",
+      T3,
+      "M2",
+      "iapd",
+      "controls + CI, TD, MD → IAPD (H1–H3)",
+      [...ctrl, "comp_int", "tech_dyn", "mkt_dyn"],
+      OLS,
+      N,
+      [
+        ["r2", "0.19"],
+        ["adjR2", "0.16"],
+        ["deltaR2", "0.15"],
+        ["F", "5.76"],
+        ["vif", "1.48"],
+      ],
+      "F printed with **.",
+    ),
+    modelStats(
+      P,
+      "T3",
+      T3,
+      "M3",
+      "reg_exp",
+      "controls → regional expansion",
+      ctrl,
+      OLS,
+      N,
+      [
+        ["r2", "0.30"],
+        ["adjR2", "0.28"],
+        ["F", "17.34"],
+        ["vif", "1.08"],
+      ],
+      "ΔR² cell holds a stray glyph (base model). F = 17.34 implies R² ≈ 0.316, not 0.30. F printed with **.",
+    ),
+    modelStats(
+      P,
+      "T3",
+      T3,
+      "M4",
+      "reg_exp",
+      "controls + IAPD → regional expansion (H4)",
+      [...ctrl, "iapd"],
+      OLS,
+      N,
+      [
+        ["r2", "0.35"],
+        ["adjR2", "0.33"],
+        ["deltaR2", "0.05"],
+        ["F", "17.16"],
+        ["vif", "1.08"],
+      ],
+      "F printed with **.",
+    ),
+    modelStats(
+      P,
+      "T3",
+      T3,
+      "M5",
+      "reg_exp",
+      "M4 + CKA + IAPD × CKA (centred) → regional expansion (H5)",
+      [...ctrl, "iapd", "cka", "iapd_x_cka"],
+      OLS,
+      N,
+      [
+        ["r2", "0.42"],
+        ["adjR2", "0.39"],
+        ["deltaR2", "0.07"],
+        ["F", "17.58"],
+        ["vif", "1.09"],
+      ],
+      "F printed with **.",
+    ),
+  ] as ReturnType<typeof modelStats>[]
+).map((ms) => ({ ...ms, fStars: ms.model === "M1" ? "" : "**" }));
 
 const fit = [
-  fitRecord(P, "cfa", "Measurement model (6-factor CFA)", "Table 1 footer; text", N, { chi2df: "1.98", tli: "0.95", cfi: "0.96", rmsea: "0.06", srmr: "0.04" }, {
-    impliedDf: { df: 237, basis: "6 correlated factors, 24 items (χ² and df not printed)" },
-    note: "Table 1 prints CFI '96.0' and RMSEA '90.0' (upside-down OCR); the text gives 0.96 and 0.06.",
-  }),
-  fitRecord(P, "cmv_method", "CMV model 1: method only", "text (CMV)", N, { chi2df: "11.67", tli: "0.69", cfi: "0.71", rmsea: "0.22", srmr: "0.14" }, {
-    impliedDf: { df: 252, basis: "1 factor, 24 items" },
-  }),
+  fitRecord(
+    P,
+    "cfa",
+    "Measurement model (6-factor CFA)",
+    "Table 1 footer; text",
+    N,
+    { chi2df: "1.98", tli: "0.95", cfi: "0.96", rmsea: "0.06", srmr: "0.04" },
+    {
+      impliedDf: { df: 237, basis: "6 correlated factors, 24 items (χ² and df not printed)" },
+      note: "Table 1 prints CFI '96.0' and RMSEA '90.0' (upside-down OCR); the text gives 0.96 and 0.06.",
+    },
+  ),
+  fitRecord(
+    P,
+    "cmv_method",
+    "CMV model 1: method only",
+    "text (CMV)",
+    N,
+    { chi2df: "11.67", tli: "0.69", cfi: "0.71", rmsea: "0.22", srmr: "0.14" },
+    {
+      impliedDf: { df: 252, basis: "1 factor, 24 items" },
+    },
+  ),
   fitRecord(P, "cmv_trait", "CMV model 2: trait only", "text (CMV)", N, { chi2df: "1.98", tli: "0.95", cfi: "0.96", rmsea: "0.06", srmr: "0.04" }),
   fitRecord(P, "cmv_method_trait", "CMV model 3: method + trait", "text (CMV)", N, { chi2df: "1.84", tli: "0.97", cfi: "0.98", rmsea: "0.05", srmr: "0.04" }),
 ];
@@ -240,7 +435,11 @@ const fit = [
 const percentages = [
   ...percentRows(P, "text (sample)", "agreed", 630, [["firms agreeing of 630 eligible", 356, "56.50"]]),
   ...percentRows(P, "text (sample)", "response_rate", 356, [["complete responses of 356", 232, "65.17"]]),
-  ...percentRows(P, "text (sample)", "industry", N, [["manufacturing", null, "40.5"], ["services", null, "30.6"], ["retail", null, "28.9"]]),
+  ...percentRows(P, "text (sample)", "industry", N, [
+    ["manufacturing", null, "40.5"],
+    ["services", null, "30.6"],
+    ["retail", null, "28.9"],
+  ]),
 ];
 
 export const paper003: PaperRecord = {
@@ -278,11 +477,62 @@ export const paper003: PaperRecord = {
   controls,
   correlations,
   hypotheses: [
-    { id: "H1", text: "Domestic competitive intensity raises international partner diversity", x: "comp_int", y: "iapd", type: "direct", expectedSign: "+", verdict: "not supported", evidence: [`${P}.T3.M2.comp_int`], evidenceText: "β = −0.19, t = −2.79 (significant, wrong sign)" },
-    { id: "H2", text: "Domestic technological dynamism raises international partner diversity", x: "tech_dyn", y: "iapd", type: "direct", expectedSign: "+", verdict: "supported", evidence: [`${P}.T3.M2.tech_dyn`], evidenceText: "β = 0.26, t = 3.62 (p < .01)" },
-    { id: "H3", text: "Domestic market dynamism raises international partner diversity", x: "mkt_dyn", y: "iapd", type: "direct", expectedSign: "+", verdict: "supported", evidence: [`${P}.T3.M2.mkt_dyn`], evidenceText: "β = 0.26, t = 3.89 (p < .01)" },
-    { id: "H4", text: "International partner diversity raises regional expansion", x: "iapd", y: "reg_exp", type: "direct", expectedSign: "+", verdict: "supported", evidence: [`${P}.T3.M4.iapd`, `${P}.T3.M5.iapd`], evidenceText: "β = 0.19, t = 3.21 (M4); β = 0.17, t = 3.35 (M5)" },
-    { id: "H5", text: "Cross-cultural knowledge absorption strengthens the effect of partner diversity on regional expansion", x: "iapd", w: "cka", y: "reg_exp", type: "moderation", expectedSign: "+", verdict: "supported", evidence: [`${P}.T3.M5.iapd_x_cka`], evidenceText: "IAPD × CKA β = 0.24, t = 4.50" },
+    {
+      id: "H1",
+      text: "Domestic competitive intensity raises international partner diversity",
+      x: "comp_int",
+      y: "iapd",
+      type: "direct",
+      expectedSign: "+",
+      verdict: "not supported",
+      evidence: [`${P}.T3.M2.comp_int`],
+      evidenceText: "β = −0.19, t = −2.79 (significant, wrong sign)",
+    },
+    {
+      id: "H2",
+      text: "Domestic technological dynamism raises international partner diversity",
+      x: "tech_dyn",
+      y: "iapd",
+      type: "direct",
+      expectedSign: "+",
+      verdict: "supported",
+      evidence: [`${P}.T3.M2.tech_dyn`],
+      evidenceText: "β = 0.26, t = 3.62 (p < .01)",
+    },
+    {
+      id: "H3",
+      text: "Domestic market dynamism raises international partner diversity",
+      x: "mkt_dyn",
+      y: "iapd",
+      type: "direct",
+      expectedSign: "+",
+      verdict: "supported",
+      evidence: [`${P}.T3.M2.mkt_dyn`],
+      evidenceText: "β = 0.26, t = 3.89 (p < .01)",
+    },
+    {
+      id: "H4",
+      text: "International partner diversity raises regional expansion",
+      x: "iapd",
+      y: "reg_exp",
+      type: "direct",
+      expectedSign: "+",
+      verdict: "supported",
+      evidence: [`${P}.T3.M4.iapd`, `${P}.T3.M5.iapd`],
+      evidenceText: "β = 0.19, t = 3.21 (M4); β = 0.17, t = 3.35 (M5)",
+    },
+    {
+      id: "H5",
+      text: "Cross-cultural knowledge absorption strengthens the effect of partner diversity on regional expansion",
+      x: "iapd",
+      w: "cka",
+      y: "reg_exp",
+      type: "moderation",
+      expectedSign: "+",
+      verdict: "supported",
+      evidence: [`${P}.T3.M5.iapd_x_cka`],
+      evidenceText: "IAPD × CKA β = 0.24, t = 4.50",
+    },
   ],
   model: {
     nodes: [
@@ -320,11 +570,25 @@ export const paper003: PaperRecord = {
     pub(`${P}.employees.mean`, "Mean full-time employees", "text (sample)", "89", "mean"),
   ],
   issues: [
-    { id: "ocr", where: "Tables 1–2", text: "Upside-down OCR digits: '99:0' → 0.66 (ci4); '98.0' → 0.86 (cka3; 0.89 if merely reversed); '96.0' → CFI 0.96; '90.0' → RMSEA 0.06; '9.8' → 0.84; '1:00' → 1.00." },
-    { id: "cr-ave", where: "Table 1", text: "CI CR/AVE (0.89/0.67) duplicate TD's; loadings give 0.87/0.63. CKA AVE 0.89 is a typo (≈ 0.67). MD CR 0.925 vs 0.92.", numbers: [`${P}.comp_int.cr`, `${P}.comp_int.ave`, `${P}.cka.ave`] },
+    {
+      id: "ocr",
+      where: "Tables 1–2",
+      text: "Upside-down OCR digits: '99:0' → 0.66 (ci4); '98.0' → 0.86 (cka3; 0.89 if merely reversed); '96.0' → CFI 0.96; '90.0' → RMSEA 0.06; '9.8' → 0.84; '1:00' → 1.00.",
+    },
+    {
+      id: "cr-ave",
+      where: "Table 1",
+      text: "CI CR/AVE (0.89/0.67) duplicate TD's; loadings give 0.87/0.63. CKA AVE 0.89 is a typo (≈ 0.67). MD CR 0.925 vs 0.92.",
+      numbers: [`${P}.comp_int.cr`, `${P}.comp_int.ave`, `${P}.cka.ave`],
+    },
     { id: "M1-intl", where: "Table 3, M1", text: "International experience cell empty (recomputed ≈ −0.05, t ≈ −0.73)." },
     { id: "stars", where: "Table 3", text: "CI in M2 has no stars (t −2.79); DP in M1 marked ** with t = 2.49." },
-    { id: "M3-r2", where: "Table 3, M3", text: "R² 0.30 is inconsistent with F = 17.34 (R² ≈ 0.316) and with the correlations (0.315); ΔR² for M4 recomputes to 0.033 vs 0.05.", numbers: [`${P}.T3.M3.r2`] },
+    {
+      id: "M3-r2",
+      where: "Table 3, M3",
+      text: "R² 0.30 is inconsistent with F = 17.34 (R² ≈ 0.316) and with the correlations (0.315); ΔR² for M4 recomputes to 0.033 vs 0.05.",
+      numbers: [`${P}.T3.M3.r2`],
+    },
     { id: "M2-swap", where: "Table 3, M2", text: "t-values of TD (3.62) and MD (3.89) may be swapped." },
     { id: "industry", where: "controls", text: "Three dummies in the text, one in the tables; mean/SD not reported." },
     { id: "intl-exp-mean", where: "Table 2", text: "ln-mean 2.04 exceeds ln(5 years) = 1.61 (Jensen)." },
@@ -336,14 +600,18 @@ export const paper003: PaperRecord = {
   ],
   reproducibility: {
     exact: [
-      { what: "Table 3 M1–M4 (β, t, R², adjusted R², F, VIF)", why: "OLS normal equations on the Table 2 correlation matrix reproduce them to rounding (M3 R² aside)" },
+      {
+        what: "Table 3 M1–M4 (β, t, R², adjusted R², F, VIF)",
+        why: "OLS normal equations on the Table 2 correlation matrix reproduce them to rounding (M3 R² aside)",
+      },
       { what: "CR/AVE/√AVE from the loadings", why: "formulas; the diagonal was computed from the printed loadings" },
     ],
-    approximate: [
-      { what: "M2 t-values of TD and MD", why: "within rounding only if swapped" },
-    ],
+    approximate: [{ what: "M2 t-values of TD and MD", why: "within rounding only if swapped" }],
     notReproducible: [
-      { what: "Model 5 (IAPD × CKA β 0.24, conditional main effects 0.17 and 0.05, R² 0.42, F 17.58)", reason: "summary statistics do not contain the moments of the centred product; simulated data must have the interaction planted" },
+      {
+        what: "Model 5 (IAPD × CKA β 0.24, conditional main effects 0.17 and 0.05, R² 0.42, F 17.58)",
+        reason: "summary statistics do not contain the moments of the centred product; simulated data must have the interaction planted",
+      },
       { what: "Unstandardised coefficients involving industry", reason: "industry SD not reported" },
       { what: "CFA and CMV fit statistics, Cronbach's α, non-response tests, Figure 2 values", reason: "need item-level data / not reported" },
     ],
@@ -356,4 +624,3 @@ export const paper003: PaperRecord = {
     "non-response test statistics; raw data",
   ],
 };
-

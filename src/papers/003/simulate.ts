@@ -28,11 +28,12 @@ import { PathlabError } from "../../errors";
 import { Rng } from "../../simulate/rng";
 import { simulateItems } from "../../simulate/items";
 import { sampleMoments } from "../../simulate/moments";
-import { centred, conditionalColumns, dot, residualDirections } from "../../simulate/conditional";
+import { centred, dot, mean } from "../../math";
+import { conditionalColumns, residualDirections } from "../../simulate/conditional";
 import { polishItems } from "../../simulate/polish";
 import { matchDummy } from "../../simulate/discrete";
 import { oneFactorLoadings } from "../../simulate/loadings";
-import { invertSPD, symEigen } from "../../stats/matrix";
+import { invertSPD, symEigen } from "../../math";
 import { loadingsOf } from "../../replicate/numbers";
 import { paper003 } from "./record";
 
@@ -40,7 +41,20 @@ import { paper003 } from "./record";
 export const SEED_003 = 3003;
 
 /** Column order of Table 2. */
-export const VARS_003 = ["industry", "firm_size", "alliance_exp", "firm_age", "intl_exp", "iapd", "dom_perf", "reg_exp", "cka", "comp_int", "mkt_dyn", "tech_dyn"];
+export const VARS_003 = [
+  "industry",
+  "firm_size",
+  "alliance_exp",
+  "firm_age",
+  "intl_exp",
+  "iapd",
+  "dom_perf",
+  "reg_exp",
+  "cka",
+  "comp_int",
+  "mkt_dyn",
+  "tech_dyn",
+];
 /** The six multi-item scales (item means). */
 export const SCALES_003 = ["dom_perf", "reg_exp", "cka", "comp_int", "mkt_dyn", "tech_dyn"];
 /** Single-indicator variables (controls and IAPD). */
@@ -69,6 +83,7 @@ export interface Moments003 {
   cor: number[][];
 }
 
+/** The simulated data of paper 003 with what the recipe achieved. */
 export interface Simulation003 {
   seed: number;
   n: number;
@@ -111,7 +126,7 @@ export function target003(n = paper003.sample.n ?? 232): Moments003 {
   const t = paper003.correlations;
   const p = VARS_003.length;
   const idx = VARS_003.map((v) => t.names.indexOf(v));
-  if (idx.some((i) => i < 0)) throw new PathlabError("paper003 correlation table lacks a Table 2 variable", { code: "papers.sim003" });
+  if (idx.some((i) => i < 0)) throw new PathlabError("paper003 correlation table lacks a Table 2 variable", { code: "papers.unknown-variable" });
   const pInd = Math.round(INDUSTRY_SHARE_003 * n) / n;
   const means = idx.map((i, k) => (VARS_003[k] === "industry" ? pInd : (t.means[i] as number)));
   const sds = idx.map((i, k) => (VARS_003[k] === "industry" ? Math.sqrt((pInd * (1 - pInd) * n) / (n - 1)) : (t.sds[i] as number)));
@@ -143,8 +158,8 @@ function sub(M: Moments003, names: string[]): Moments003 {
 
 /** Standardised coefficient of the last predictor in an OLS of y on xs (with intercept). */
 function lastBeta(y: Float64Array, xs: Float64Array[]): number {
-  const cs = xs.map(centred);
-  const yc = centred(y);
+  const cs = xs.map((c) => centred(c, mean(c)));
+  const yc = centred(y, mean(y));
   const Ainv = invertSPD(cs.map((a) => cs.map((b) => dot(a, b))));
   const rhs = cs.map((a) => dot(a, yc));
   const b = Ainv.map((row) => row.reduce((acc, v, j) => acc + v * rhs[j], 0));
@@ -211,7 +226,14 @@ function fiveScales(st: Stage003) {
   const constructs = FIVE.map((sc, k) => ({ name: sc, items: st.scaleItems[sc], loadings: st.loadings[sc], mean: tFive.means[k], sd: tFive.sds[k] }));
   const itemSeed = st.r.int(2147483647);
   const draw = (means: number[], sds: number[]) =>
-    simulateItems({ n: st.n, constructs: constructs.map((c, k) => ({ ...c, mean: means[k], sd: sds[k] })), cor: tFive.cor, seed: itemSeed, likert: { min: 1, max: 7 }, method: "factor" });
+    simulateItems({
+      n: st.n,
+      constructs: constructs.map((c, k) => ({ ...c, mean: means[k], sd: sds[k] })),
+      cor: tFive.cor,
+      seed: itemSeed,
+      likert: { min: 1, max: 7 },
+      method: "factor",
+    });
   let cMeans = tFive.means.slice();
   let cSds = tFive.sds.slice();
   for (let pass = 0; pass < 2; pass++) {
@@ -221,23 +243,45 @@ function fiveScales(st: Stage003) {
   }
   const sim = draw(cMeans, cSds);
   const items = constructs.map((c) => c.items.map((it) => Float64Array.from(sim.data[it])));
-  const polish = polishItems(items, { means: tFive.means, sds: tFive.sds, cor: tFive.cor, fixed: [], corFixed: FIVE.map(() => []) }, st.r.fork(), st.tol, st.budget);
+  const polish = polishItems(
+    items,
+    { means: tFive.means, sds: tFive.sds, cor: tFive.cor, fixed: [], corFixed: FIVE.map(() => []) },
+    st.r.fork(),
+    st.tol,
+    st.budget,
+  );
   return { tFive, constructs, sim, items, polish, cMeans, cSds };
 }
 
 /** Steps 2–3: the industry dummy matched to the five composites, then controls and IAPD exactly, conditional on them. */
 function industryAndControls(st: Stage003, col: Record<string, Float64Array>): { drift: number } {
   const nOnes = Math.round(st.target.means[st.tIdx("industry")] * st.n);
-  const ind = matchDummy(FIVE.map((sc) => col[sc]), FIVE.map((sc) => st.tCor("industry", sc)), nOnes, st.r.fork());
+  const ind = matchDummy(
+    FIVE.map((sc) => col[sc]),
+    FIVE.map((sc) => st.tCor("industry", sc)),
+    nOnes,
+    st.r.fork(),
+  );
   col.industry = ind.x;
   const F1 = ["industry", ...FIVE];
-  const F1c = F1.map((v) => centred(col[v]));
+  const F1c = F1.map((v) => centred(col[v], mean(col[v])));
   const sd1 = F1c.map((a) => Math.sqrt(dot(a, a) / (st.n - 1)));
   const sdT = (v: string) => st.target.sds[st.tIdx(v)];
   const SXF = SINGLES_003.map((x) => F1.map((f, k) => st.tCor(x, f) * sdT(x) * sd1[k]));
   const SXX = SINGLES_003.map((a) => SINGLES_003.map((b) => st.tCor(a, b) * sdT(a) * sdT(b)));
-  const noise = residualDirections(F1.map((v) => col[v]), SINGLES_003.length, st.r.fork());
-  const Xs = conditionalColumns(F1c, SXF, SXX, SINGLES_003.map((x) => st.target.means[st.tIdx(x)]), noise, SINGLES_003);
+  const noise = residualDirections(
+    F1.map((v) => col[v]),
+    SINGLES_003.length,
+    st.r.fork(),
+  );
+  const Xs = conditionalColumns(
+    F1c,
+    SXF,
+    SXX,
+    SINGLES_003.map((x) => st.target.means[st.tIdx(x)]),
+    noise,
+    SINGLES_003,
+  );
   SINGLES_003.forEach((x, a) => (col[x] = Xs[a]));
   return { drift: ind.drift };
 }
@@ -251,8 +295,8 @@ function industryAndControls(st: Stage003, col: Record<string, Float64Array>): {
 function plantedRegionalExpansion(st: Stage003, col: Record<string, Float64Array>, targetBeta: number) {
   const n = st.n;
   const OTHERS = VARS_003.filter((v) => v !== "reg_exp");
-  const P = centred(col.iapd).map((v, i) => v * centred(col.cka)[i]);
-  const F2c = [...OTHERS.map((v) => centred(col[v])), centred(P)];
+  const P = centred(col.iapd, mean(col.iapd)).map((v, i) => v * centred(col.cka, mean(col.cka))[i]);
+  const F2c = [...OTHERS.map((v) => centred(col[v], mean(col[v]))), centred(P, mean(P))];
   const S22 = F2c.map((a) => F2c.map((b) => dot(a, b) / (n - 1)));
   const sdRx = st.target.sds[st.tIdx("reg_exp")];
   const covRxOthers = OTHERS.map((v, k) => st.tCor("reg_exp", v) * sdRx * Math.sqrt(S22[k][k]));
@@ -262,7 +306,8 @@ function plantedRegionalExpansion(st: Stage003, col: Record<string, Float64Array
   const wP = S22inv.map((row) => row.reduce((acc, v, j) => acc + v * s2q[j], 0));
   const baseRxP = covRxOthers.reduce((acc, v, k) => acc + v * wP[k], 0);
   const eRx = residualDirections([...OTHERS.map((v) => col[v]), P], 1, st.r.fork());
-  const rxGiven = (delta: number) => conditionalColumns(F2c, [[...covRxOthers, baseRxP + delta]], [[sdRx * sdRx]], [st.target.means[st.tIdx("reg_exp")]], eRx, ["reg_exp"])[0];
+  const rxGiven = (delta: number) =>
+    conditionalColumns(F2c, [[...covRxOthers, baseRxP + delta]], [[sdRx * sdRx]], [st.target.means[st.tIdx("reg_exp")]], eRx, ["reg_exp"])[0];
   const m5 = [...CONTROLS_003, "iapd", "cka"].map((v) => col[v]);
   const betaOf = (rx: Float64Array) => lastBeta(rx, [...m5, P]);
   let d0 = 0;
@@ -337,7 +382,17 @@ function simulateWith(o: Simulation003Options, loadings: Record<string, number[]
   const tIdx = (v: string) => VARS_003.indexOf(v);
   const scaleItems: Record<string, string[]> = {};
   for (const sc of SCALES_003) scaleItems[sc] = loadingsOf(paper003, sc).items;
-  const st: Stage003 = { n, tol: o.polishTol ?? 0.001, budget: o.polishBudget ?? 400000, target, tIdx, tCor: (a, b) => target.cor[tIdx(a)][tIdx(b)], r: new Rng(seed), scaleItems, loadings };
+  const st: Stage003 = {
+    n,
+    tol: o.polishTol ?? 0.001,
+    budget: o.polishBudget ?? 400000,
+    target,
+    tIdx,
+    tCor: (a, b) => target.cor[tIdx(a)][tIdx(b)],
+    r: new Rng(seed),
+    scaleItems,
+    loadings,
+  };
   const five = fiveScales(st);
   const col: Record<string, Float64Array> = {};
   FIVE.forEach((sc, k) => (col[sc] = compOf(five.items[k])));
@@ -365,12 +420,18 @@ function assemble003(
   scaleItems.reg_exp.forEach((it, j) => (data[it] = rxItems.items[j]));
   for (const v of VARS_003) data[v] = col[v];
   data.id = Float64Array.from({ length: n }, (_, i) => i + 1);
-  const achieved = momentsOf(VARS_003, VARS_003.map((v) => data[v]));
+  const achieved = momentsOf(
+    VARS_003,
+    VARS_003.map((v) => data[v]),
+  );
   const order = [...SCALES_003];
   const roundCols: Record<string, Float64Array> = { reg_exp: rxItems.rounded };
   FIVE.forEach((sc, k) => (roundCols[sc] = compOf(five.constructs[k].items.map((it) => five.sim.data[it]))));
   const cm = five.sim.continuousMoments;
-  const rounded = momentsOf(order, order.map((v) => roundCols[v]));
+  const rounded = momentsOf(
+    order,
+    order.map((v) => roundCols[v]),
+  );
   const polished = sub(achieved, order);
   const tScales = sub(target, order);
   // The continuous RX composite against its targets (mean, SD, r with the 11 other variables).
@@ -390,10 +451,19 @@ function assemble003(
     csvColumns,
     target,
     achieved,
-    stages: { continuousTarget: { names: FIVE, means: five.cMeans, sds: five.cSds, cor: five.tFive.cor }, continuous: { names: FIVE, means: cm.means, sds: cm.sds, cor: cm.cor }, rounded, polished },
+    stages: {
+      continuousTarget: { names: FIVE, means: five.cMeans, sds: five.cSds, cor: five.tFive.cor },
+      continuous: { names: FIVE, means: cm.means, sds: cm.sds, cor: cm.cor },
+      rounded,
+      polished,
+    },
     rxContinuousDrift,
     drift: { rounded: maxDrift(rounded, tScales), polished: maxDrift(polished, tScales) },
-    polish: { proposals: five.polish.proposals + rxItems.polish.proposals, accepted: five.polish.accepted + rxItems.polish.accepted, changedShare: (five.polish.changed + rxItems.polish.changed) / cells },
+    polish: {
+      proposals: five.polish.proposals + rxItems.polish.proposals,
+      accepted: five.polish.accepted + rxItems.polish.accepted,
+      changedShare: (five.polish.changed + rxItems.polish.changed) / cells,
+    },
     industryDrift,
     generatingLoadings: st.loadings,
     planted: { delta: rx.delta, productBeta: rx.betaOf(col.reg_exp), targetBeta, iterations: rx.iterations },

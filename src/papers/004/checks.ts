@@ -23,7 +23,15 @@ export function consistency004(p: Paper004): ConsistencyReport {
         note: d.text,
         id: d.id,
       };
-    return { check: "text vs tables (documented)", source: "text and Tables 1–3", published: d.text, recomputed: "", verdict: "flag", note: "documented in shared/papers/004.md", id: d.id };
+    return {
+      check: "text vs tables (documented)",
+      source: "text and Tables 1–3",
+      published: d.text,
+      recomputed: "",
+      verdict: "flag",
+      note: "documented in shared/papers/004.md",
+      id: d.id,
+    };
   });
   return new ConsistencyReport(rows, "Consistency of the text and tables — paper 004");
 }

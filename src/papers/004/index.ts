@@ -6,6 +6,7 @@ import { consistency004 } from "./checks";
 import { paper004 as record, type Paper004 } from "./record";
 import { claimComparison004 } from "./reproduce";
 
+/** Paper 004 (Indian ICT SMEs, a case study): the case record, coding, evidence and claims. */
 export const paper004: {
   id: "004";
   record: Paper004;

@@ -30,8 +30,17 @@ export function claimComparison004(p: Paper004): { published: PublishedNumber[];
   for (const r of claimChecks004(p)) {
     if (inconsistent.has(r.id)) continue;
     const id = `004.claim.${r.id}`;
-    published.push({ id, label: r.text, source: `${r.source} (rests on ${r.cells})`, value: asNumber(r.published), printed: String(r.published), digits: 0, kind: typeof r.published === "boolean" ? "other" : "count" });
-    reproductions[id] = r.reproduced === null ? notReproducible(r.note ?? "the paper does not identify the cases it is about") : derived(asNumber(r.reproduced), TABLES);
+    published.push({
+      id,
+      label: r.text,
+      source: `${r.source} (rests on ${r.cells})`,
+      value: asNumber(r.published),
+      printed: String(r.published),
+      digits: 0,
+      kind: typeof r.published === "boolean" ? "other" : "count",
+    });
+    reproductions[id] =
+      r.reproduced === null ? notReproducible(r.note ?? "the paper does not identify the cases it is about") : derived(asNumber(r.reproduced), TABLES);
   }
   return { published, reproductions };
 }

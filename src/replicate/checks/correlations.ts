@@ -1,10 +1,7 @@
 /** Consistency of a published correlation matrix: stars against r and N, positive definiteness. */
-import { pt } from "../../stats/distributions";
-import { symEigen } from "../../stats/matrix";
+import { STAR_RANK, correlationPValue, criticalR, starsFor, symEigen } from "../../math";
 import type { PublishedCorrelationTable } from "../record";
 import { fmt, fmtP, roundingInterval, type ConsistencyRow } from "./report";
-import { STAR_RANK, starsForP } from "./statistics";
-
 
 /**
  * Id of a correlation-table cell: "<paper>.corr.<row>.<col>" (the row is the later variable), or
@@ -16,24 +13,6 @@ export function correlationCellId(t: PublishedCorrelationTable, i: number, j: nu
 
 function tablePrefix(t: PublishedCorrelationTable): string {
   return `${t.paper ?? "paper"}.corr`;
-}
-
-/** Critical |r| for a two-sided test at level alpha with n cases. */
-export function criticalR(alpha: number, n: number): number {
-  let lo = 0;
-  let hi = 1;
-  for (let k = 0; k < 60; k++) {
-    const m = (lo + hi) / 2;
-    const t = (m * Math.sqrt(n - 2)) / Math.sqrt(1 - m * m);
-    if (2 * pt(t, n - 2, false) > alpha) lo = m;
-    else hi = m;
-  }
-  return (lo + hi) / 2;
-}
-
-function pOfR(r: number, n: number): number {
-  const a = Math.min(Math.abs(r), 1 - 1e-15);
-  return 2 * pt((a * Math.sqrt(n - 2)) / Math.sqrt(1 - a * a), n - 2, false);
 }
 
 /** Stars of every correlation against r and N (two-sided); one row per inconsistent cell plus a summary. */
@@ -48,15 +27,15 @@ export function checkCorrelationStars(t: PublishedCorrelationTable): Consistency
       if (st === null || !Number.isFinite(t.r[i][j])) continue;
       checked++;
       const [lo, hi] = roundingInterval(Math.abs(t.r[i][j]), t.rDigits[i][j]);
-      const sMin = starsForP(pOfR(Math.max(0, lo), t.n), legend);
-      const sMax = starsForP(pOfR(hi, t.n), legend);
+      const sMin = starsFor(correlationPValue(Math.max(0, lo), t.n), legend);
+      const sMax = starsFor(correlationPValue(hi, t.n), legend);
       const r = STAR_RANK[st];
       if (r >= STAR_RANK[sMin] && r <= STAR_RANK[sMax]) continue;
       out.push({
         check: "correlation stars from r and N",
         source: `${t.source}, row ${t.labels[i]}, column ${j + 1} (${t.labels[j]})`,
         published: `r = ${t.printed[i][j]}`,
-        recomputed: `p = ${fmtP(pOfR(t.r[i][j], t.n))} → ${starsForP(pOfR(t.r[i][j], t.n), legend) || "none"}`,
+        recomputed: `p = ${fmtP(correlationPValue(t.r[i][j], t.n))} → ${starsFor(correlationPValue(t.r[i][j], t.n), legend) || "none"}`,
         verdict: "flag",
         note: `stars "${st || "none"}" inconsistent with |r| in [${lo.toFixed(3)}, ${hi.toFixed(3)}] at N = ${t.n} (two-sided)`,
         id: correlationCellId(t, i, j),
@@ -94,11 +73,10 @@ export function checkPositiveDefinite(t: PublishedCorrelationTable): Consistency
   };
 }
 
-
 /** Significance thresholds for |r| stated in a table's note against the critical r at the table's N (two-sided). */
 export function checkThresholdClaims(t: PublishedCorrelationTable): ConsistencyRow[] {
   return (t.thresholdClaims ?? []).map((c, k) => {
-    const p = pOfR(c.r, t.n);
+    const p = correlationPValue(c.r, t.n);
     const ok = p <= c.p;
     return {
       check: "stated significance threshold for r",

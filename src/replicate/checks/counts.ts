@@ -2,7 +2,6 @@
 import type { LogMeanDeclaration, PaperConstruct, PublishedCategoricalMoments, PublishedCorrelationTable, PublishedPercent } from "../record";
 import { fmt, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
-
 /** A percentage recomputed from its count and total. */
 export function checkPercent(row: PublishedPercent): ConsistencyRow | null {
   if (row.count === null) return null;
@@ -94,7 +93,11 @@ export function checkCategoricalMoments(m: PublishedCategoricalMoments): Consist
       published: `SD ${m.sd.printed}`,
       recomputed: `${fmt(sdSample, 3)} (n − 1) / ${fmt(sdPop, 3)} (n); max possible ${fmt(sdMax, 3)}`,
       verdict: ok ? "ok" : "flag",
-      note: ok ? "" : m.sd.value > sdMax ? `impossible: an SD above ${fmt(sdMax, 2)} cannot occur for codes ${lo}–${hi} with mean ${mu}` : `the distribution implies SD ${fmt(sdSample, 3)}`,
+      note: ok
+        ? ""
+        : m.sd.value > sdMax
+          ? `impossible: an SD above ${fmt(sdMax, 2)} cannot occur for codes ${lo}–${hi} with mean ${mu}`
+          : `the distribution implies SD ${fmt(sdSample, 3)}`,
       id: m.sd.id,
     });
   }
@@ -171,7 +174,13 @@ export function logMeanBounds(decl: Omit<LogMeanDeclaration, "source" | "base">,
  * no raw data consistent with it give the printed mean under the stated base; the note says whether
  * the other base would fit.
  */
-export function checkLogMean(args: { source: string; label: string; logMean: { value: number; digits: number }; declaration: LogMeanDeclaration; id?: string }): ConsistencyRow {
+export function checkLogMean(args: {
+  source: string;
+  label: string;
+  logMean: { value: number; digits: number };
+  declaration: LogMeanDeclaration;
+  id?: string;
+}): ConsistencyRow {
   const d = args.declaration;
   const printed = roundingInterval(args.logMean.value, args.logMean.digits);
   const stated = logMeanBounds(d, d.base);
@@ -195,4 +204,3 @@ export function checkLogMean(args: { source: string; label: string; logMean: { v
     id: args.id,
   };
 }
-

@@ -3,7 +3,6 @@ import { PathlabError } from "../../errors";
 import type { CoefficientRow, PublishedIndirectEffect, PublishedNumber, PublishedSimpleSlope } from "../record";
 import { cornerRange, fmt, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
-
 /** An indirect effect against the product of its a and b paths. */
 export function checkIndirectProduct(ie: PublishedIndirectEffect, a: CoefficientRow, b: CoefficientRow): ConsistencyRow {
   const ra = roundingInterval(a.estimate, a.digits);
@@ -22,7 +21,14 @@ export function checkIndirectProduct(ie: PublishedIndirectEffect, a: Coefficient
 }
 
 /** Total = direct + indirect (exact for OLS mediation with the same covariates). */
-export function checkTotalEffect(args: { source: string; total: { value: number; digits: number }; direct: { value: number; digits: number }; indirect: { value: number; digits: number }; printed: string; id?: string }): ConsistencyRow {
+export function checkTotalEffect(args: {
+  source: string;
+  total: { value: number; digits: number };
+  direct: { value: number; digits: number };
+  indirect: { value: number; digits: number };
+  printed: string;
+  id?: string;
+}): ConsistencyRow {
   const range = cornerRange((d, i) => d + i, [iv(args.direct), iv(args.indirect)]);
   const ok = overlaps(range, iv(args.total));
   return {
@@ -71,7 +77,15 @@ export function checkCiConclusion(label: string, source: string, lo: PublishedNu
  * equal the interaction coefficient (SD_W = 1 for a standardised moderator), and the midpoint must
  * equal the conditional effect at the mean when one is printed.
  */
-export function checkSimpleSlopes(args: { label: string; low: PublishedSimpleSlope; high: PublishedSimpleSlope; interaction?: PublishedNumber | null; sdW?: PublishedNumber | null; atMean?: PublishedSimpleSlope | null; note?: string }): ConsistencyRow[] {
+export function checkSimpleSlopes(args: {
+  label: string;
+  low: PublishedSimpleSlope;
+  high: PublishedSimpleSlope;
+  interaction?: PublishedNumber | null;
+  sdW?: PublishedNumber | null;
+  atMean?: PublishedSimpleSlope | null;
+  note?: string;
+}): ConsistencyRow[] {
   const out: ConsistencyRow[] = [];
   const lo = iv(args.low.effect);
   const hi = iv(args.high.effect);
@@ -122,7 +136,6 @@ export function checkSobel(ie: PublishedIndirectEffect): ConsistencyRow | null {
   };
 }
 
-
 /**
  * Two printings of the same quantity must agree: identically when printed to the same decimals (one
  * value rounds one way), and within the coarser rounding otherwise. The row names the second.
@@ -147,7 +160,13 @@ export function checkDuplicate(a: PublishedNumber, b: PublishedNumber, why: stri
 }
 
 /** Total = direct + indirect, or total = direct + a × b (an OLS identity for the same covariates). */
-export function checkDecomposition(args: { source: string; total: PublishedNumber; direct: PublishedNumber; indirect?: PublishedNumber; paths?: [PublishedNumber, PublishedNumber] }): ConsistencyRow {
+export function checkDecomposition(args: {
+  source: string;
+  total: PublishedNumber;
+  direct: PublishedNumber;
+  indirect?: PublishedNumber;
+  paths?: [PublishedNumber, PublishedNumber];
+}): ConsistencyRow {
   const { total, direct, indirect, paths } = args;
   let range: [number, number];
   let point: number;
@@ -161,7 +180,7 @@ export function checkDecomposition(args: { source: string; total: PublishedNumbe
     point = direct.value + indirect.value;
     text = `direct = ${direct.printed}, indirect = ${indirect.printed}`;
   } else {
-    throw new PathlabError("checkDecomposition(): give the indirect effect or its a and b paths", { code: "replicate.decomposition" });
+    throw new PathlabError("checkDecomposition(): give the indirect effect or its a and b paths", { code: "replicate.missing-effect-input" });
   }
   const ok = overlaps(range, iv(total));
   return {
@@ -176,7 +195,14 @@ export function checkDecomposition(args: { source: string; total: PublishedNumbe
 }
 
 /** A range the text states for a set of printed numbers against their actual smallest and largest values. */
-export function checkStatedRange(args: { source: string; text: string; min: PublishedNumber; max: PublishedNumber; numbers: PublishedNumber[]; id?: string }): ConsistencyRow {
+export function checkStatedRange(args: {
+  source: string;
+  text: string;
+  min: PublishedNumber;
+  max: PublishedNumber;
+  numbers: PublishedNumber[];
+  id?: string;
+}): ConsistencyRow {
   const vals = args.numbers.map((n) => n.value);
   const lo = Math.min(...vals);
   const hi = Math.max(...vals);

@@ -1,37 +1,44 @@
 /** Consistency of fit statistics: RMSEA, χ² p values and χ²/df against χ², df and N. */
 import { PathlabError } from "../../errors";
-import { pchisq } from "../../stats/distributions";
+import { pchisq, rmsea } from "../../math";
 import type { PublishedFit, PublishedNumber } from "../record";
 import { samePrinted } from "./effects";
 import { cornerRange, fmt, fmtP, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
 
-
-/** RMSEA = √(max(0, χ² − df) / (df (N − c))) for c = 1 (N − 1 convention) and c = 0 (N convention). */
-export function rmseaFrom(chi2: number, df: number, n: number, nConvention: "N-1" | "N" = "N-1"): number {
+/** RMSEA under the N − 1 convention (N − 1 in both terms) or the N convention (lavaan's). */
+function rmseaAt(chi2: number, df: number, n: number, nConvention: "N-1" | "N"): number {
   const m = nConvention === "N-1" ? n - 1 : n;
-  return Math.sqrt(Math.max(0, chi2 - df) / (df * m));
+  return rmsea(chi2, df, m);
 }
 
 /**
  * RMSEA from χ² and df (or from χ²/df alone: RMSEA = √((χ²/df − 1)/(N − 1))) under both the N − 1
  * and the N conventions; ok if either reproduces the printed value within rounding.
  */
-export function checkRmsea(args: { source: string; rmsea: PublishedNumber; n: number; chi2?: PublishedNumber; df?: number; ratio?: PublishedNumber }): ConsistencyRow {
+export function checkRmsea(args: {
+  source: string;
+  rmsea: PublishedNumber;
+  n: number;
+  chi2?: PublishedNumber;
+  df?: number;
+  ratio?: PublishedNumber;
+}): ConsistencyRow {
   let ranges: [number, number][];
   let point: number[];
   let input: string;
   if (args.chi2 && args.df !== undefined) {
     const df = args.df;
-    ranges = (["N-1", "N"] as const).map((c) => cornerRange((x) => rmseaFrom(x, df, args.n, c), [iv(args.chi2 as PublishedNumber)]));
-    point = (["N-1", "N"] as const).map((c) => rmseaFrom((args.chi2 as PublishedNumber).value, df, args.n, c));
+    ranges = (["N-1", "N"] as const).map((c) => cornerRange((x) => rmseaAt(x, df, args.n, c), [iv(args.chi2 as PublishedNumber)]));
+    point = (["N-1", "N"] as const).map((c) => rmseaAt((args.chi2 as PublishedNumber).value, df, args.n, c));
     input = `χ²(${df}) = ${args.chi2.printed}, N = ${args.n}`;
   } else if (args.ratio) {
-    const fr = (c: number) => (r: number) => Math.sqrt(Math.max(0, r - 1) / (args.n - c));
+    // χ²/df = r is RMSEA's χ² with one degree of freedom
+    const fr = (c: number) => (r: number) => rmsea(r, 1, args.n - c);
     ranges = [1, 0].map((c) => cornerRange(fr(c), [iv(args.ratio as PublishedNumber)]));
     point = [1, 0].map((c) => fr(c)((args.ratio as PublishedNumber).value));
     input = `χ²/df = ${args.ratio.printed}, N = ${args.n}`;
   } else {
-    throw new PathlabError(`checkRmsea(${args.source}): needs χ² and df, or χ²/df`, { code: "replicate.rmsea" });
+    throw new PathlabError(`checkRmsea(${args.source}): needs χ² and df, or χ²/df`, { code: "replicate.missing-fit-input" });
   }
   const ok = ranges.some((r) => overlaps(r, iv(args.rmsea)));
   return {
@@ -46,7 +53,16 @@ export function checkRmsea(args: { source: string; rmsea: PublishedNumber; n: nu
 }
 
 /** p of a χ² test against a printed p or p statement. */
-export function checkChi2P(args: { source: string; chi2: number; chi2Digits: number; df: number; p: { value: number; digits: number; bound?: "<" | ">" }; printed: string; id?: string; assumption?: string }): ConsistencyRow {
+export function checkChi2P(args: {
+  source: string;
+  chi2: number;
+  chi2Digits: number;
+  df: number;
+  p: { value: number; digits: number; bound?: "<" | ">" };
+  printed: string;
+  id?: string;
+  assumption?: string;
+}): ConsistencyRow {
   const [lo, hi] = roundingInterval(args.chi2, args.chi2Digits);
   const range: [number, number] = [pchisq(hi, args.df, false), pchisq(Math.max(0, lo), args.df, false)];
   const ok = overlaps(range, iv(args.p));
@@ -73,7 +89,12 @@ export function checkChi2Ratio(args: { source: string; chi2: PublishedNumber; ra
   } else {
     const approx = args.chi2.value / args.ratio.value;
     const cands = [Math.floor(approx) - 1, Math.floor(approx), Math.ceil(approx), Math.ceil(approx) + 1].filter((d) => d > 0);
-    const good = cands.filter((d) => overlaps(cornerRange((c) => c / d, [iv(args.chi2)]), rr));
+    const good = cands.filter((d) =>
+      overlaps(
+        cornerRange((c) => c / d, [iv(args.chi2)]),
+        rr,
+      ),
+    );
     ok = good.length > 0;
     recomputed = ok ? `implied df = ${good.join(" or ")}` : `no integer df near ${fmt(approx, 1)} gives the ratio`;
   }
@@ -87,7 +108,6 @@ export function checkChi2Ratio(args: { source: string; chi2: PublishedNumber; ra
     id: args.ratio.id,
   };
 }
-
 
 /**
  * Printed df against the df of the standard specification the record names (e.g. 7 correlated

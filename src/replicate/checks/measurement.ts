@@ -3,7 +3,6 @@ import { averageVarianceExtracted, compositeReliability } from "../../measuremen
 import type { PaperConstruct, PublishedCorrelationTable, PublishedNumber } from "../record";
 import { cornerRange, fmt, fmtRange, iv, overlaps, type ConsistencyRow } from "./report";
 
-
 function loadingBoxes(c: PaperConstruct): { point: number[]; lo: number[]; hi: number[] } | null {
   const items = c.items.filter((i) => i.loading !== null && i.loadingPrinted !== undefined);
   if (items.length < 2 || items.length !== c.items.length) return null;
@@ -38,7 +37,11 @@ export function checkCrAve(c: PaperConstruct, source: string): ConsistencyRow[] 
       published: `${name} = ${pubN.printed}`,
       recomputed: `${fmt(point, 3)} (range ${fmtRange(range, 3)})`,
       verdict: ok ? "ok" : "flag",
-      note: ok ? (pointRounds ? "" : `point value ${fmt(point, 3)} rounds differently; within rounding of the loadings`) : `no loadings that print as shown give ${name} = ${pubN.printed}`,
+      note: ok
+        ? pointRounds
+          ? ""
+          : `point value ${fmt(point, 3)} rounds differently; within rounding of the loadings`
+        : `no loadings that print as shown give ${name} = ${pubN.printed}`,
       id: pubN.id,
     });
   }
@@ -104,4 +107,3 @@ export function checkFornellLarcker(t: PublishedCorrelationTable, constructIds: 
     } as ConsistencyRow;
   });
 }
-

@@ -5,12 +5,22 @@
  * (`duplicates`), effect decompositions and stated ranges — plus the rows a paper registers
  * itself (`extra`). Nothing here knows which paper it is looking at.
  */
-import { pchisq } from "../../stats/distributions";
+import { PathlabError } from "../../errors";
+import { pchisq } from "../../math";
 import { allNumbers } from "../numbers";
 import type { CoefficientRow, PaperRecord, PublishedFit, PublishedModelStats, PublishedNumber, PublishedPercent, PublishedSimpleSlope } from "../record";
 import { checkPositiveDefinite, checkCorrelationStars, checkThresholdClaims, correlationCellId } from "./correlations";
 import { checkCategoricalMoments, checkLogMean, checkPercent, checkPercentBlock, checkScaleMoments } from "./counts";
-import { checkCiConclusion, checkCiContains, checkDecomposition, checkDuplicate, checkIndirectProduct, checkSimpleSlopes, checkSobel, checkStatedRange } from "./effects";
+import {
+  checkCiConclusion,
+  checkCiContains,
+  checkDecomposition,
+  checkDuplicate,
+  checkIndirectProduct,
+  checkSimpleSlopes,
+  checkSobel,
+  checkStatedRange,
+} from "./effects";
 import { checkChi2P, checkChi2Ratio, checkDfAgainstSpecification, checkRmsea } from "./fit";
 import { checkCrAve, checkFornellLarcker, checkSqrtAve } from "./measurement";
 import { ConsistencyReport, fmtP, fmtRange, iv, overlaps, type ConsistencyRow } from "./report";
@@ -50,7 +60,17 @@ function fitChecks(fit: PublishedFit | PublishedModelStats, n: number, label: st
   const pp = p ? { value: p.value, digits: p.digits, bound: p.bound } : pFromText(pText);
   if (pp) {
     if (chi2 && df !== undefined) {
-      out.push(checkChi2P({ source: label, chi2: chi2.value, chi2Digits: chi2.digits, df, p: pp, printed: p ? `p = ${p.printed}` : (pText as string), id: p?.id ?? chi2.id }));
+      out.push(
+        checkChi2P({
+          source: label,
+          chi2: chi2.value,
+          chi2Digits: chi2.digits,
+          df,
+          p: pp,
+          printed: p ? `p = ${p.printed}` : (pText as string),
+          id: p?.id ?? chi2.id,
+        }),
+      );
     } else if (ratio && implied) {
       // χ² and df not printed: use the df of the standard specification, χ² = ratio × df.
       const d = implied.df;
@@ -117,7 +137,19 @@ function modelStatChecks(paper: PaperRecord): ConsistencyRow[] {
     if (r2 && adj) rows.push(checkAdjR2({ source: `${label}, adjusted R²`, r2, adj, k, n: ms.n }));
     const conv = paper.conventions[ms.table];
     if (F && ms.fStars !== undefined && conv) {
-      rows.push(checkFStars({ label, source: `${label}, F`, F: F.value, digits: F.digits, df1: k, df2: ms.n - k - 1, stars: ms.fStars, legend: conv.starLegend, id: F.id }));
+      rows.push(
+        checkFStars({
+          label,
+          source: `${label}, F`,
+          F: F.value,
+          digits: F.digits,
+          df1: k,
+          df2: ms.n - k - 1,
+          stars: ms.fStars,
+          legend: conv.starLegend,
+          id: F.id,
+        }),
+      );
     }
     rows.push(...fitChecks(ms, ms.n, label));
     if (!statsByTable.has(ms.table)) statsByTable.set(ms.table, []);
@@ -156,7 +188,15 @@ function measurementChecks(paper: PaperRecord): ConsistencyRow[] {
     const i = t.names.indexOf(ctl.id);
     const m = i >= 0 ? t.means[i] : null;
     if (m === null) continue;
-    rows.push(checkLogMean({ source: `${t.source}, ${t.labels[i]}, mean`, label: ctl.label, logMean: { value: m, digits: t.meanDigits[i] }, declaration: ctl.logCheck, id: correlationCellId(t, i, "mean") }));
+    rows.push(
+      checkLogMean({
+        source: `${t.source}, ${t.labels[i]}, mean`,
+        label: ctl.label,
+        logMean: { value: m, digits: t.meanDigits[i] },
+        declaration: ctl.logCheck,
+        id: correlationCellId(t, i, "mean"),
+      }),
+    );
   }
   return rows;
 }
@@ -194,7 +234,15 @@ function mediationChecks(paper: PaperRecord): ConsistencyRow[] {
   const numbers = new Map(allNumbers(paper).map((n) => [n.id, n] as [string, PublishedNumber]));
   for (const c of paper.coefficients) {
     if (c.ci && c.printed.ciLower && c.printed.ciUpper) {
-      rows.push(checkCiContains(c.id, c.source, numbers.get(`${c.id}.est`) as PublishedNumber, numbers.get(`${c.id}.ci.lo`) as PublishedNumber, numbers.get(`${c.id}.ci.hi`) as PublishedNumber));
+      rows.push(
+        checkCiContains(
+          c.id,
+          c.source,
+          numbers.get(`${c.id}.est`) as PublishedNumber,
+          numbers.get(`${c.id}.ci.lo`) as PublishedNumber,
+          numbers.get(`${c.id}.ci.hi`) as PublishedNumber,
+        ),
+      );
     }
   }
   return rows;
@@ -215,15 +263,35 @@ function moderationChecks(paper: PaperRecord): ConsistencyRow[] {
     const atMean = list.find((s) => s.wSd === 0) ?? null;
     if (!low || !high) continue;
     const [x, w, y] = k.split("|");
-    const inters = paper.coefficients.filter((c) => c.role === "interaction" && c.outcome === y && (c.predictor === `${x}_x_${w}` || c.predictor === `${w}_x_${x}`));
+    const inters = paper.coefficients.filter(
+      (c) => c.role === "interaction" && c.outcome === y && (c.predictor === `${x}_x_${w}` || c.predictor === `${w}_x_${x}`),
+    );
     // Prefer the interaction in the same metric as the slopes: unstandardised (PROCESS) when there is one.
     const inter = inters.find((c) => c.standardized === false) ?? inters[0];
     const wi = t.names.indexOf(w);
     const sdW =
       inter && inter.standardized === false && wi >= 0 && t.sds[wi] !== null
-        ? ({ id: `${paper.id}.${w}.sd`, label: `SD of ${w}`, source: t.source, value: t.sds[wi] as number, printed: (t.sds[wi] as number).toFixed(t.sdDigits[wi]), digits: t.sdDigits[wi], kind: "sd" } as PublishedNumber)
+        ? ({
+            id: `${paper.id}.${w}.sd`,
+            label: `SD of ${w}`,
+            source: t.source,
+            value: t.sds[wi] as number,
+            printed: (t.sds[wi] as number).toFixed(t.sdDigits[wi]),
+            digits: t.sdDigits[wi],
+            kind: "sd",
+          } as PublishedNumber)
         : null;
-    const interN = inter ? ({ id: `${inter.id}.est`, label: inter.id, source: inter.source, value: inter.estimate, printed: inter.printed.estimate, digits: inter.digits, kind: "estimate" } as PublishedNumber) : null;
+    const interN = inter
+      ? ({
+          id: `${inter.id}.est`,
+          label: inter.id,
+          source: inter.source,
+          value: inter.estimate,
+          printed: inter.printed.estimate,
+          digits: inter.digits,
+          kind: "estimate",
+        } as PublishedNumber)
+      : null;
     rows.push(
       ...checkSimpleSlopes({
         label: k,
@@ -244,7 +312,11 @@ function declaredChecks(paper: PaperRecord): ConsistencyRow[] {
   const numbers = new Map(allNumbers(paper).map((n) => [n.id, n] as [string, PublishedNumber]));
   const get = (id: string, what: string): PublishedNumber => {
     const n = numbers.get(id);
-    if (!n) throw new Error(`record ${paper.id}: ${what} names "${id}", which is not a published number of the record`);
+    if (!n)
+      throw new PathlabError(`record ${paper.id}: ${what} names "${id}", which is not a published number of the record`, {
+        hint: "Use the id of a published number the record declares (see allNumbers(record)), or add that number to the record.",
+        code: "replicate.unknown-id",
+      });
     return n;
   };
   for (const d of paper.duplicates ?? []) rows.push(checkDuplicate(get(d.a, "duplicates"), get(d.b, "duplicates"), d.why));
@@ -260,8 +332,18 @@ function declaredChecks(paper: PaperRecord): ConsistencyRow[] {
     );
   }
   for (const r of paper.statedRanges ?? []) {
-    const parse = (s: string) => ({ id: r.id, label: r.text, source: r.source, value: Number(s.replace(/^\./, "0.")), printed: s, digits: (s.split(".")[1] ?? "").length, kind: "other" as const });
-    rows.push(checkStatedRange({ source: r.source, text: r.text, min: parse(r.min), max: parse(r.max), numbers: r.of.map((id) => get(id, "statedRanges")), id: r.id }));
+    const parse = (s: string) => ({
+      id: r.id,
+      label: r.text,
+      source: r.source,
+      value: Number(s.replace(/^\./, "0.")),
+      printed: s,
+      digits: (s.split(".")[1] ?? "").length,
+      kind: "other" as const,
+    });
+    rows.push(
+      checkStatedRange({ source: r.source, text: r.text, min: parse(r.min), max: parse(r.max), numbers: r.of.map((id) => get(id, "statedRanges")), id: r.id }),
+    );
   }
   return rows;
 }

@@ -16,6 +16,7 @@ import { roundingInterval } from "../attainable";
 
 export type ConsistencyVerdict = "ok" | "flag";
 
+/** One consistency check of a paper: what was checked, where, the published and recomputed values, and the verdict. */
 export interface ConsistencyRow {
   check: string;
   /** Table and cell (or section) the published value comes from. */
@@ -65,7 +66,9 @@ export class ConsistencyReport extends Result {
           ...r,
           verdict: { text: r.verdict, className: r.verdict === "flag" ? "pathlab-status-differs" : "pathlab-status-reproduced" },
         })),
-        notes: ["Verdicts allow for the rounding of every printed input; 'flag' means no values consistent with the printed digits reproduce the printed result."],
+        notes: [
+          "Verdicts allow for the rounding of every printed input; 'flag' means no values consistent with the printed digits reproduce the printed result.",
+        ],
       },
     ];
   }

@@ -1,24 +1,7 @@
 /** Consistency of coefficient tables: stars and p values against t or z, signs, implied SEs, and regression model statistics (F, R², adjusted R², ΔR²). */
-import { pf, pnorm, pt } from "../../stats/distributions";
+import { STAR_RANK, pf, starsFor, twoSidedP } from "../../math";
 import type { CoefficientRow, PublishedNumber } from "../record";
 import { cornerRange, fmt, fmtP, fmtRange, iv, overlaps, roundingInterval, type ConsistencyRow } from "./report";
-
-
-export const STAR_RANK: Record<string, number> = { "": 0, "†": 1, "*": 2, "**": 3, "***": 4 };
-
-/** Stars a p value earns under a legend (star → threshold); "" when none. */
-export function starsForP(p: number, legend: Record<string, number>): string {
-  let best = "";
-  for (const [s, thr] of Object.entries(legend)) if (p < thr && STAR_RANK[s] > STAR_RANK[best]) best = s;
-  return best;
-}
-
-/** Two-sided p of a t (df given) or z (df undefined / Infinity) statistic. */
-export function twoSidedP(stat: number, df?: number): number {
-  const a = Math.abs(stat);
-  if (df === undefined || !Number.isFinite(df)) return 2 * pnorm(a, false);
-  return 2 * pt(a, df, false);
-}
 
 /**
  * Stars and p from a t or z statistic: the printed stars must be those of some |t| inside the
@@ -38,8 +21,8 @@ export function checkStarsFromStatistic(args: {
   const pMax = twoSidedP(Math.max(0, lo), args.df);
   const pMin = twoSidedP(hi, args.df);
   const pPoint = twoSidedP(args.stat, args.df);
-  const sMin = starsForP(pMax, args.legend);
-  const sMax = starsForP(pMin, args.legend);
+  const sMin = starsFor(pMax, args.legend);
+  const sMax = starsFor(pMin, args.legend);
   const r = STAR_RANK[args.stars] ?? -1;
   const ok = r >= STAR_RANK[sMin] && r <= STAR_RANK[sMax];
   const expected = sMin === sMax ? sMin || "none" : `${sMin || "none"} or ${sMax}`;
@@ -47,9 +30,11 @@ export function checkStarsFromStatistic(args: {
     check: `stars from ${args.df === undefined ? "z" : "t"}`,
     source: args.source,
     published: `${args.label} = ${args.stat.toFixed(args.statDigits)}${args.stars ? " " + args.stars : " (no stars)"}`,
-    recomputed: `p = ${fmtP(pPoint)} → ${starsForP(pPoint, args.legend) || "none"}`,
+    recomputed: `p = ${fmtP(pPoint)} → ${starsFor(pPoint, args.legend) || "none"}`,
     verdict: ok ? "ok" : "flag",
-    note: ok ? "" : `stars printed "${args.stars || "none"}", expected ${expected}${args.df === undefined ? " (two-sided z)" : ` (two-sided t, df = ${args.df})`}`,
+    note: ok
+      ? ""
+      : `stars printed "${args.stars || "none"}", expected ${expected}${args.df === undefined ? " (two-sided z)" : ` (two-sided t, df = ${args.df})`}`,
     id: args.id,
   };
 }
@@ -134,7 +119,9 @@ export function checkImpliedSe(rows: CoefficientRow[], factor = 3): ConsistencyR
       published: `${r.printed.estimate} (${r.printed.t})`,
       recomputed: `SE ∈ ${fmtRange([seLo, seHi], 3)}; model median ${fmt(med, 3)}`,
       verdict: ok ? "ok" : "flag",
-      note: ok ? "" : `implied SE more than ${factor}× away from the model's other rows: b or t misprinted` + (repaired ? ` (the record uses the reading t = ${r.t})` : ""),
+      note: ok
+        ? ""
+        : `implied SE more than ${factor}× away from the model's other rows: b or t misprinted` + (repaired ? ` (the record uses the reading t = ${r.t})` : ""),
       id: r.id,
     });
   }
@@ -145,12 +132,22 @@ export function checkImpliedSe(rows: CoefficientRow[], factor = 3): ConsistencyR
 // Regression model statistics
 
 /** p of an F statistic, against its printed stars (legend) or p. */
-export function checkFStars(args: { label: string; source: string; F: number; digits: number; df1: number; df2: number; stars: string; legend: Record<string, number>; id?: string }): ConsistencyRow {
+export function checkFStars(args: {
+  label: string;
+  source: string;
+  F: number;
+  digits: number;
+  df1: number;
+  df2: number;
+  stars: string;
+  legend: Record<string, number>;
+  id?: string;
+}): ConsistencyRow {
   const [lo, hi] = roundingInterval(args.F, args.digits);
   const pMax = pf(Math.max(0, lo), args.df1, args.df2, false);
   const pMin = pf(hi, args.df1, args.df2, false);
-  const sMin = starsForP(pMax, args.legend);
-  const sMax = starsForP(pMin, args.legend);
+  const sMin = starsFor(pMax, args.legend);
+  const sMax = starsFor(pMin, args.legend);
   const r = STAR_RANK[args.stars] ?? -1;
   const ok = r >= STAR_RANK[sMin] && r <= STAR_RANK[sMax];
   const p = pf(args.F, args.df1, args.df2, false);
@@ -158,7 +155,7 @@ export function checkFStars(args: { label: string; source: string; F: number; di
     check: "p from F",
     source: args.source,
     published: `F(${args.df1}, ${args.df2}) = ${args.F.toFixed(args.digits)}${args.stars ? " " + args.stars : ""}`,
-    recomputed: `p = ${fmtP(p)} → ${starsForP(p, args.legend) || "none"}`,
+    recomputed: `p = ${fmtP(p)} → ${starsFor(p, args.legend) || "none"}`,
     verdict: ok ? "ok" : "flag",
     note: ok ? "" : `stars printed "${args.stars || "none"}", expected "${sMin || "none"}"`,
     id: args.id,
@@ -212,4 +209,3 @@ export function checkDeltaR2(args: { source: string; delta: PublishedNumber; r2:
     id: args.delta.id,
   };
 }
-

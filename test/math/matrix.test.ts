@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { cholesky, corToCov, covToCor, invertSPD, logDetSPD, symEigen } from "../../src/stats";
+import { cholesky, choleskyInPlace, choleskySemidefinite, corToCov, covToCor, invertSPD, logDetSPD, symEigen } from "../../src/math";
 
 const A = [
   [4, 2, 0.6],
@@ -14,7 +14,10 @@ function matmul(X: number[][], Y: number[][]): number[][] {
 describe("stats: matrix helpers", () => {
   it("cholesky reproduces A = L Lᵀ", () => {
     const L = cholesky(A);
-    const LLt = matmul(L, L.map((_, i) => L.map((r) => r[i])));
+    const LLt = matmul(
+      L,
+      L.map((_, i) => L.map((r) => r[i])),
+    );
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(LLt[i][j]).to.be.closeTo(A[i][j], 1e-14);
     expect(L[0][1]).to.equal(0);
   });
@@ -50,5 +53,22 @@ describe("stats: matrix helpers", () => {
     expect(R[0][1]).to.be.closeTo(2 / Math.sqrt(20), 1e-15);
     const S = corToCov(R, [2, Math.sqrt(5), Math.sqrt(3)]);
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(S[i][j]).to.be.closeTo(A[i][j], 1e-14);
+  });
+});
+
+describe("math/linalg: Cholesky variants", () => {
+  it("relative pivot limit: minPivot · max(1, A_jj); semidefinite: pivots ≤ 0 taken as 0", () => {
+    // the second pivot is about 0.002: above 1e-12, below 1e-8 · A_22 = 0.01
+    const a = () => new Float64Array([1e6, 1e6 - 1e-3, 1e6 - 1e-3, 1e6]);
+    expect(choleskyInPlace(a(), 2, 1e-12)).to.equal(-1);
+    expect(choleskyInPlace(a(), 2, 1e-8, false, true)).to.equal(1);
+    const L = choleskySemidefinite([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(L).to.deep.equal([
+      [1, 0],
+      [1, 0],
+    ]);
   });
 });

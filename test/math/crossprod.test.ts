@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { hasSimdKernel, WeightedCrossProducts } from "../../src/stats/crossprod";
+import { hasSimdKernel, WeightedCrossProducts } from "../../src/math/crossprod";
 import { Rng } from "../../src/simulate/rng";
 
 describe("stats/crossprod: weighted cross-products for resampling", () => {
@@ -22,7 +22,11 @@ describe("stats/crossprod: weighted cross-products for resampling", () => {
   }
   const A: number[] = [],
     B: number[] = [];
-  for (let a = 0; a < q; a++) for (let b = a; b < q; b++) (A.push(a), B.push(b));
+  for (let a = 0; a < q; a++)
+    for (let b = a; b < q; b++) {
+      A.push(a);
+      B.push(b);
+    }
 
   it("runs the WebAssembly SIMD kernel on this Node", () => {
     expect(hasSimdKernel()).to.equal(true);

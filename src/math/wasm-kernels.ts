@@ -1,5 +1,5 @@
 /**
- * WebAssembly kernels, assembled from src/stats/wasm/*.wat by scripts/build-wasm.js (wabt).
+ * WebAssembly kernels, assembled from src/math/wasm/*.wat by scripts/build-wasm.js (wabt).
  * Generated: edit the .wat source and run `npm run build:wasm`; a test checks this file is current.
  */
 
