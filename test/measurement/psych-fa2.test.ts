@@ -143,6 +143,11 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
     expect(maxAbsDiff(f.fit.weights, f.loadings)).to.equal(0);
     expect(f.warnings.map((w) => w.code)).to.include("efa.singular-weights");
     expect(Number.isNaN(f.fit.rmseaUpper)).to.equal(g.RMSEA[2] === null);
+    // psych's fa.stats R² (smoothed R, cor.smooth) is above 1 here and psych warns that the weights are probably incorrect
+    expect(Math.min(...g.R2)).to.be.above(1);
+    expect(Math.min(...f.fit.scoreR2)).to.be.above(1);
+    expect(f.warnings.map((w) => w.code)).to.include("efa.score-weights");
+    expect(fa(input("HS9"), { nfactors: 3 }).warnings.map((w) => w.code)).to.not.include("efa.score-weights");
   });
 
   it("rotations on bfi (5 factors) and Harman74 (4 factors) as psych/GPArotation (item 6)", () => {

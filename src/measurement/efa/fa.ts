@@ -722,6 +722,12 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
       message: `The correlation matrix is not positive definite (smallest eigenvalue ${s.min.toExponential(2)}; involving ${s.involved.join(", ")}): as psych, the fit statistics use a smoothed matrix.`,
     });
   }
+  if (Math.max(...res.fit.scoreR2.filter((v) => v === v)) > 1 + Number.EPSILON)
+    w.push({
+      code: "efa.score-weights",
+      message:
+        "The multiple R² of the regression scores with the factors exceeds 1, so the factor-score weights are probably incorrect (psych warns likewise); try another score method, or fewer factors.",
+    });
   if (res.fit.dof < 0)
     w.push({
       code: "efa.negative-df",

@@ -259,7 +259,9 @@ export function faStats(R: Mat, L: Mat, Phi: Mat | undefined, nObs: number, np: 
   }
   const W = solve(rs.R, LP);
   const WtF = tmul(W, LP);
-  const scoreR2 = WtF.map((r, j) => r[j]);
+  let scoreR2 = WtF.map((r, j) => r[j]);
+  // psych's fa.stats: a negative product marks a singular weight matrix, whose impossible R² become NA
+  if (scoreR2.reduce((a, v) => (v === v ? a * v : a), 1) < 0) scoreR2 = scoreR2.map((v) => (Math.abs(v) > 1 || v <= 0 ? NaN : v));
   const scoreCorrelations = covToCor(mul(tmul(W, rs.R), W), { strict: false });
   return {
     dof,
