@@ -312,6 +312,9 @@ export interface DummyOptions extends MissingOptions {
  * reference, so that each coefficient compares a category with the reference. Missing cells give
  * NaN in every dummy. The default reference is R's: the first level of factor(x), i.e. the smallest
  * code or the first text in R's sort order — the level lm() omits and describe() lists first.
+ *
+ * @example
+ * dummyCode(df, "industry", { reference: "services" })   // { industry_manufacturing: [...], … }
  */
 export function dummyCode(data: TableInput, variable: string, options: DummyOptions = {}): Record<string, number[]> {
   const { opts, codes } = scoringOptions<DummyOptions>("dummyCode", options, {
