@@ -146,6 +146,7 @@ export type ErrorCode =
   // OLS, hierarchical regression, 2SLS (`src/regression`).
   | "regression.bad-r2"
   | "regression.bad-spec"
+  | "regression.bad-weights"
   | "regression.collinear"
   | "regression.constant-column"
   | "regression.constant-outcome"

@@ -71,6 +71,7 @@ export { markerVariableAdjustment, MarkerResult } from "./measurement/marker";
 export { scoreItems, ScoreItemsResult } from "./measurement/score-items";
 export { corrTest, pAdjust, CorrTestResult } from "./measurement/corr-test";
 export { fa, FaResult, type FaOptions } from "./measurement/efa/fa";
+export { principal } from "./measurement/efa/principal";
 export { faParallel, FaParallelResult, type FaParallelOptions } from "./measurement/efa/parallel";
 export { vss, velicerMap, VssResult } from "./measurement/efa/vss";
 export { omega, OmegaResult, type OmegaOptions } from "./measurement/efa/omega";
