@@ -63,8 +63,8 @@ export interface PowerSemOptions {
   /** Analysis fit: scale factors by their variance instead of a marker loading (lavaan's std.lv). */
   stdLv?: boolean;
   "std.lv"?: boolean;
-  /** "default": loadings, paths, covariances and := effects; "all" adds the variances. */
-  parameters?: "default" | "all";
+  /** "default": loadings, paths, covariances and := effects; "all" adds the variances; "structural": paths among latent variables, their covariances and := effects. */
+  parameters?: "default" | "all" | "structural";
   /** CPU threads, this one included (default: every core). Results are identical for any number. */
   threads?: number;
 }
@@ -78,7 +78,7 @@ const SPECS: OptionSpecs = {
   level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95." },
   standardized: { kind: "boolean" },
   stdLv: { kind: "boolean", aliases: ["std.lv"] },
-  parameters: { kind: "enum", values: ["default", "all"] },
+  parameters: { kind: "enum", values: ["default", "all", "structural"] },
   threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
 };
 
@@ -214,10 +214,7 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   const sigma = Float64Array.from({ length: names.length ** 2 }, (_, t) => pop.sigma[idx[Math.floor(t / names.length)] * p0 + idx[t % names.length]]);
   const { fit } = populationFit(analysis, names, sigma, stdLv);
   const table = fit.parameterEstimates().rows;
-  const rows = table
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.op === ":=" || (r.free > 0 && (o.parameters === "all" || !(r.op === "~~" && r.lhs === r.rhs))))
-    .map(({ i }) => i);
+  const rows = table.map((r, i) => (reported(r, o.parameters ?? "default", probeVars(analysis, stdLv)) ? i : -1)).filter((i) => i >= 0);
   const L = choleskyFlat(sigma, names.length)!;
   const input: PowerSemInput = { analysis, warmStart: warmStartSyntax(analysis, table), names, L, ns, reps, seed: o.seed, stdLv, rows };
   const total = ns.length * reps;
@@ -236,6 +233,20 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   }
   const { summary, convergence } = summarise(input, values, table, alpha);
   return new PowerSemResult(summary, convergence, { reps, alpha, seed: o.seed, threads, standardized: o.standardized !== false, stdLv, analysisModel: analysis, populationModel, populationSigma: sigma, names });
+}
+
+function probeVars(analysis: string, stdLv: boolean): Set<string> {
+  return new Set(buildParTable(parseModelSyntax(analysis), { stdLv }).vars.lv);
+}
+
+/** Whether a parameterEstimates() row is reported under the `parameters` option. */
+function reported(r: { lhs: string; op: string; rhs: string; free: number }, which: string, lv: Set<string>): boolean {
+  if (r.op === ":=") return true;
+  if (r.free <= 0) return false;
+  const variance = r.op === "~~" && r.lhs === r.rhs;
+  if (which === "all") return true;
+  if (which === "default") return !variance;
+  return !variance && r.op !== "=~" && (r.op === "~" || (lv.has(r.lhs) && lv.has(r.rhs)));
 }
 
 /**
