@@ -105,8 +105,7 @@ export { lavTestLRT, LrtTable } from "./sem/lrt";
 export { invariance, InvarianceResult } from "./sem/invariance";
 export { indProd, probe2WayMC, probe2WayRC, ProbeResult } from "./sem/interaction";
 export { powerSem, type PowerSemOptions } from "./sem/power-sem";
-export { PowerSemResult, type PowerSemRow, type PowerSemConvergence } from "./sem/power-sem-result";
-export { populationCovariance, type PopulationModel } from "./sem/population";
+export { PowerSemResult } from "./sem/power-sem-result";
 
 // PROCESS: mediation and moderation --------------------------------------------------------------
 export { process } from "./process/process";

@@ -27,6 +27,7 @@ import { choleskyFlat, invertGeneralFlat } from "../math/linalg";
 import { solve } from "../math/matrix";
 import { parseModelSyntax, type SyntaxRow } from "./syntax";
 
+/** A population model's implied covariance, the variances used, and the model written out two ways. */
 export interface PopulationModel {
   /** Observed variables, in order of first appearance in the syntax. */
   ov: string[];

@@ -10,6 +10,7 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
 
+/** One parameter at one sample size: its Monte Carlo summary. */
 export interface PowerSemRow {
   n: number;
   /** "f2 ~ f1", "f1 =~ x2", "ab := a*b". */
@@ -36,6 +37,7 @@ export interface PowerSemRow {
   valid: number;
 }
 
+/** The replicates at one sample size: converged, not converged, failed, improper. */
 export interface PowerSemConvergence {
   n: number;
   reps: number;
@@ -47,6 +49,7 @@ export interface PowerSemConvergence {
   heywood: number;
 }
 
+/** How a `powerSem()` run was set up. */
 export interface PowerSemSettings {
   reps: number;
   alpha: number;

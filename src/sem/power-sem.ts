@@ -46,6 +46,7 @@ import { populationCovariance } from "./population";
 import { parseModelSyntax } from "./syntax";
 import { PowerSemResult, type PowerSemConvergence, type PowerSemRow } from "./power-sem-result";
 
+/** Options of `powerSem()` (checked by name: an unknown one is an error listing these). */
 export interface PowerSemOptions {
   /** Sample size, or several for a power curve (e.g. [100, 150, 200]). */
   n: number | number[];

@@ -103,6 +103,11 @@ describe("powerSem vs a plain lavaan loop", function () {
       const conv = ours.convergence.find((c) => c.n === sim.n)!;
       expect(conv.converged).to.be.at.least(reps - 10);
       expect(sim.converged).to.be.at.least(sim.reps - 20);
+      // Improper (Heywood) solutions: the same rate within Monte Carlo error.
+      const h1 = conv.heywood / conv.converged;
+      const h2 = sim.heywood / sim.converged;
+      const h = (conv.heywood + sim.heywood) / (conv.converged + sim.converged);
+      expect(Math.abs(h1 - h2), `Heywood rate N = ${sim.n}: ${h1} vs R ${h2}`).to.be.at.most(3 * Math.sqrt(h * (1 - h) * (1 / conv.converged + 1 / sim.converged)) + 1e-9);
       for (const g of sim.table) {
         const r = ours.row(`${g.lhs} ${g.op} ${g.rhs}`, sim.n);
         const what = `N = ${sim.n}, ${r.parameter}`;
@@ -114,8 +119,9 @@ describe("powerSem vs a plain lavaan loop", function () {
         expect(Math.abs(r.coverage - g.coverage), `coverage ${what}`).to.be.at.most(tolC);
         const tolM = 3 * Math.sqrt(r.sdEstimate ** 2 / r.valid + g.sd_est ** 2 / sim.converged);
         expect(Math.abs(r.meanEstimate - g.mean_est), `mean estimate ${what}: ${r.meanEstimate} vs R ${g.mean_est}`).to.be.at.most(tolM);
-        // SD of the estimates and mean SE: within 15% (their MC error is a few percent at these R).
-        expect(r.sdEstimate / g.sd_est, `SD ${what}`).to.be.within(0.85, 1.15);
+        // SD of the estimates: within 15% (its MC error is a few percent at these R), except for loadings
+        // at N = 100, whose heavy tails (improper replicates) make the SD itself noisy.
+        if (sim.n >= 200 || g.op !== "=~") expect(r.sdEstimate / g.sd_est, `SD ${what}`).to.be.within(0.85, 1.15);
         expect(r.meanSE / g.mean_se, `mean SE ${what}`).to.be.within(0.9, 1.1);
       }
     }
@@ -130,7 +136,10 @@ describe("powerSem vs a plain lavaan loop", function () {
     expect(fig.data.map((d) => d.name)).to.deep.equal(["M ~ X", "Y ~ M", "Y ~ X", "ab := a*b"]);
     expect(ours.summary()).to.contain("ab := a*b");
     expect(ours.toHTML()).to.contain("<table");
-    expect(() => ours.power("c", 100)).to.throw(PathlabError, /Parameters:/);
+    expect(() => ours.power("c", 100))
+      .to.throw(PathlabError, /no parameter "c"/)
+      .with.property("hint")
+      .that.contains('"ab := a*b"');
     expect(() => ours.power("ab", 150)).to.throw(PathlabError, /not in the grid/);
   });
 });
