@@ -64,7 +64,13 @@ export interface PowerSemSettings {
   names: string[];
 }
 
-/** Monte Carlo power of an SEM by sample size and parameter (see `powerSem`). */
+/**
+ * Monte Carlo power of an SEM by sample size and parameter (see `powerSem`): tables of replicates
+ * and parameters, `power(parameter, n)`, `minN(parameter, target)` and a power-curve `plot()`.
+ * @example
+ * const pw = powerSem(model, { n: [100, 200], reps: 500, seed: 1 });
+ * pw.minN("ab", 0.8); // smallest N of the grid with 80% power for ab
+ */
 export class PowerSemResult extends Result {
   constructor(
     readonly rows: PowerSemRow[],
