@@ -30,7 +30,7 @@ import { parseModelSyntax } from "./syntax";
 import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
 import { inspectFit, LabelledMatrix, ModelMatrices } from "./inspect";
 import { lavaanSummary } from "./summary-text";
-import { fitWithBounds } from "./inequality";
+import { checkBoundOptions, fitWithBounds } from "./inequality";
 import { semFornellLarcker, semHtmt, semReliability, type SemReliability } from "./validity";
 import type { FornellLarckerResult } from "../measurement/reliability";
 import type { HtmtResult } from "../measurement/htmt";
@@ -190,6 +190,7 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   checkCombinations(kind, opts, momentsIn);
   const layout = inputGroups(kind, input, opts);
   const pt0 = parTableFor(kind, model, input, opts, layout);
+  checkBoundOptions(kind, pt0, opts, "before");
   const samples = groupSamples(input, pt0, opts, layout, momentsIn);
   const G = samples.length;
   const droppedX = samples.reduce((a, x) => a + (x.droppedX ?? 0), 0);
@@ -200,6 +201,7 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   const bounded = fitWithBounds(pt0, samples, opts, estimateModel(pt0, samples, opts));
   const pt = bounded.pt;
   const est = bounded.est;
+  checkBoundOptions(kind, pt, opts, "after");
   if (!Number.isFinite(est.f) || est.groups.some((g) => g.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150)))
     throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
       code: "sem.overflow",
@@ -563,8 +565,10 @@ export class SemFit extends Result {
       if (r.op === "~") endo.add(r.lhs);
     }
     const values: Record<string, number> = {};
-    for (const v of structure.names) {
-      if (!endo.has(v)) continue;
+    // lavaan's order: that of the variances in the parameter table (a variance written in the model first).
+    const gi = this.state.groups.indexOf(g) + 1;
+    const order = pt.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.group === gi && endo.has(r.lhs)).map((r) => r.lhs);
+    for (const v of new Set(order)) {
       const i = idx.get(v)!;
       const m = engine.spec.m;
       // lavaan (lav_object_inspect_rsquare): 1 − the std.all residual variance, NA above 1 (a

@@ -14,6 +14,7 @@
  */
 import { PathlabError } from "../errors";
 import type { ResolvedSemOptions } from "./options";
+import type { SemFit } from "./fit";
 import type { ParTable } from "./partable";
 import type { SampleStats } from "./moments";
 import { estimateModel, type EstimatedModel } from "./state";
@@ -109,4 +110,35 @@ export function fitWithBounds(
     },
   ];
   return { pt: cur.pt, est: cur.est, active: labels };
+}
+
+/**
+ * Options whose result pathlab cannot give for a model with inequality constraints: a bootstrap
+ * (each resample would need its own active set), and robust SEs or scaled tests once a bound is
+ * active (lavaan's scaling counts the bounded parameter as free while the fit holds it fixed).
+ */
+export function checkBoundOptions(kind: string, pt: ParTable, opts: ResolvedSemOptions, stage: "before" | "after"): void {
+  if (!pt.bounds.length) return;
+  const written = pt.bounds.map((b) => `${b.label} ${b.op} ${b.value}`).join(", ");
+  if (stage === "before" && opts.se === "bootstrap")
+    throw new PathlabError(`${kind}(): se: "bootstrap" with the inequality constraint${pt.bounds.length > 1 ? "s" : ""} ${written} is not computed (each resample needs its own constrained fit).`, {
+      code: "options.conflict",
+      hint: "Drop the inequality constraint, or use the standard SEs of the constrained fit (leave se out).",
+    });
+  const robust = opts.se.startsWith("robust") || (opts.test !== "standard" && opts.test !== "none");
+  if (stage === "after" && robust && pt.boundNpar > 0)
+    throw new PathlabError(`${kind}(): robust standard errors or a scaled test (estimator "${opts.estimator}") with an active inequality constraint (${written}) are not computed.`, {
+      code: "options.conflict",
+      hint: 'Use estimator "ML" for the constrained model, or drop the constraint (fit the model without it and report that the estimate crossed the bound).',
+    });
+}
+
+/** modindices()/lavTestScore() treat a parameter held at its bound as fixed, unlike lavaan: refuse. */
+export function refuseActiveBounds(fit: SemFit, fn: string): void {
+  const pt = fit.state.pt;
+  if (pt.boundNpar > 0)
+    throw new PathlabError(`${fn}(): the model has an active inequality constraint (${pt.bounds.map((b) => `${b.label} ${b.op} ${b.value}`).join(", ")}); score tests of such a model are not computed.`, {
+      code: "sem.unsupported",
+      hint: "Fit the model without the inequality constraint (or with the parameter fixed at its bound, e.g. 0.6*x2) and compute the score tests of that model.",
+    });
 }

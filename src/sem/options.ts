@@ -114,6 +114,41 @@ export interface SemOptions {
   "orthogonal.x"?: boolean;
   conditionalX?: boolean;
   "conditional.x"?: boolean;
+  /**
+   * More lavaan arguments accepted at their defaults only: representation "LISREL", h1 true,
+   * baseline true, bounds "none", check.gradient / check.post / check.vcov / check.start true,
+   * orthogonal.y false, start "default", effect.coding false, ceq.simple false,
+   * optim.force.converged false, optim.gradient "analytic".
+   */
+  representation?: string;
+  h1?: boolean;
+  baseline?: boolean;
+  bounds?: string;
+  checkGradient?: boolean;
+  "check.gradient"?: boolean;
+  checkPost?: boolean;
+  "check.post"?: boolean;
+  checkVcov?: boolean;
+  "check.vcov"?: boolean;
+  checkStart?: boolean;
+  "check.start"?: boolean;
+  orthogonalY?: boolean;
+  "orthogonal.y"?: boolean;
+  start?: string;
+  effectCoding?: boolean;
+  "effect.coding"?: boolean;
+  ceqSimple?: boolean;
+  "ceq.simple"?: boolean;
+  optimForceConverged?: boolean;
+  "optim.force.converged"?: boolean;
+  optimGradient?: string;
+  "optim.gradient"?: string;
+  /** lavaan's h1.information: "structured" (its default) only. */
+  h1Information?: string;
+  "h1.information"?: string;
+  /** lavaan's observed.information: "hessian" (its default) only. */
+  observedInformation?: string;
+  "observed.information"?: string;
   /** Not computed (an error says what to do instead): ordinal indicators, sampling weights, clustered data. */
   ordered?: string | string[] | boolean;
   samplingWeights?: string;
@@ -169,6 +204,23 @@ function checkGroupEqual(v: unknown): string | undefined {
   return undefined;
 }
 
+/** What the estimators pathlab refuses are, for the refusal's sentence. */
+const ESTIMATOR_KIND: Record<string, string> = {
+  GLS: "generalised least squares",
+  ULS: "unweighted least squares",
+  WLS: "weighted least squares (ADF)",
+  DWLS: "diagonally weighted least squares",
+  WLSM: "DWLS with a scaled test, for ordinal data",
+  WLSMV: "DWLS with a mean- and variance-adjusted test, for ordinal data",
+  ULSM: "ULS with a scaled test",
+  ULSMV: "ULS with a mean- and variance-adjusted test",
+  MLMV: "ML with a mean- and variance-adjusted test",
+  MLMVS: "ML with a Satterthwaite-adjusted test",
+  MLF: "ML with first-order (outer product) standard errors",
+  PML: "pairwise maximum likelihood",
+  REML: "restricted maximum likelihood",
+};
+
 /** Value lists shared with the help text. lavaan lower-cases estimator, se, test and missing. */
 const SPECS: OptionSpecs = {
   stdLv: { kind: "boolean", aliases: ["std.lv"] },
@@ -184,7 +236,7 @@ const SPECS: OptionSpecs = {
     valueAliases: { default: "ML" },
     unsupportedValues: Object.fromEntries(
       ["MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
-        (e) => [e, `ML, MLR and MLM are computed; ${e} (least squares, ordinal or other likelihoods) is not: fit the model in R's lavaan for this.`],
+        (e) => [e, `ML, MLR and MLM are computed; ${e} (${ESTIMATOR_KIND[e] ?? "another estimator"}) is not. Use estimator "ML" (or "MLR" for robust SEs), or fit the model in R's lavaan for ${e}.`],
       ),
     ),
   },
@@ -262,6 +314,55 @@ const SPECS: OptionSpecs = {
     aliases: ["conditional.x"],
     value: false,
     otherwise: "conditional.x = TRUE (a likelihood conditional on the covariates) is not computed; with fixed.x = TRUE (the default) the estimates and SEs of an ML fit are the same. Leave conditional.x out.",
+  },
+  representation: { kind: "fixed", value: ["LISREL", "default"], otherwise: 'pathlab reports the LISREL representation (lavaan\'s default); RAM output is not offered. Leave representation out.' },
+  h1: { kind: "fixed", value: true, otherwise: "the unrestricted (h1) model is always fitted; it is what the χ² test compares against. Leave h1 out." },
+  baseline: { kind: "fixed", value: true, otherwise: "the baseline model is always fitted (CFI, TLI and friends need it). Leave baseline out." },
+  bounds: {
+    kind: "fixed",
+    value: ["none", "default"],
+    otherwise: 'lavaan\'s automatic parameter bounds are not applied. Leave bounds out, and write the bound you need in the model, e.g. "x1 ~~ v*x1" and "v > 0".',
+  },
+  checkGradient: { kind: "fixed", aliases: ["check.gradient"], value: true, otherwise: "the gradient at the solution is always checked (see fit.warnings). Leave check.gradient out." },
+  checkPost: { kind: "fixed", aliases: ["check.post"], value: true, otherwise: "the solution is always checked for negative variances and non-positive-definite matrices (see fit.warnings). Leave check.post out." },
+  checkVcov: { kind: "fixed", aliases: ["check.vcov"], value: true, otherwise: "the covariance matrix of the estimates is always checked (see fit.warnings). Leave check.vcov out." },
+  checkStart: { kind: "fixed", aliases: ["check.start"], value: true, otherwise: "the starting values are always checked. Leave check.start out." },
+  orthogonalY: {
+    kind: "fixed",
+    aliases: ["orthogonal.y"],
+    value: false,
+    otherwise: "endogenous latent variables keep correlated residuals only where the model says so (lavaan's default); to fix one at zero write f1 ~~ 0*f2. Leave orthogonal.y out.",
+  },
+  start: {
+    kind: "fixed",
+    value: "default",
+    otherwise: 'starting values come from pathlab\'s own rules (the optimum does not depend on them); a fitted model or "simple" starting values are not accepted. Give a start value in the model instead, e.g. start(0.8)*x2.',
+  },
+  effectCoding: {
+    kind: "fixed",
+    aliases: ["effect.coding"],
+    value: false,
+    otherwise: "effect coding (loadings constrained to average 1) is not computed: the sum constraint it needs is not supported. Scale the factors by their first loading (the default) or by their variance (stdLv: true); the fit and the standardized solution are the same.",
+  },
+  ceqSimple: { kind: "fixed", aliases: ["ceq.simple"], value: false, otherwise: "equality constraints are handled internally; the estimates do not depend on this. Leave ceq.simple out." },
+  optimForceConverged: {
+    kind: "fixed",
+    aliases: ["optim.force.converged"],
+    value: false,
+    otherwise: "a fit that did not converge is reported as such (fit.converged false, with a warning); it is never declared converged. Leave optim.force.converged out.",
+  },
+  optimGradient: { kind: "fixed", aliases: ["optim.gradient"], value: ["analytic", "default"], otherwise: "the optimiser uses the analytic gradient. Leave optim.gradient out." },
+  h1Information: {
+    kind: "fixed",
+    aliases: ["h1.information"],
+    value: ["structured", "default"],
+    otherwise: 'the expected information and the robust "meat" use the model-implied (structured) moments, lavaan\'s default; h1.information = "unstructured" (the sample moments) is not computed. Leave h1.information out, or fit the model in R\'s lavaan.',
+  },
+  observedInformation: {
+    kind: "fixed",
+    aliases: ["observed.information"],
+    value: ["hessian", "default"],
+    otherwise: 'the observed information is the Hessian of the likelihood (lavaan\'s default); observed.information = "h1" is not computed. Leave observed.information out.',
   },
   ordered: {
     kind: "custom",

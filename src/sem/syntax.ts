@@ -217,7 +217,11 @@ class Parser {
       this.pos = save;
       if (first.kind !== "ident") this.fail(first, "a variable or factor name at the start of a statement");
       this.next();
-      if (opTok.kind === "op" && opTok.text === "<~") this.fail(opTok, 'one of =~ ~ ~~ := (formative "<~" is not supported)');
+      if (opTok.kind === "op" && opTok.text === "<~")
+        throw new PathlabError(`Model line ${opTok.line}: the formative operator "<~" (a composite "${first.text} <~ …") is not supported; pathlab fits reflective measurement ("=~") only.`, {
+          hint: `Score the composite yourself (e.g. a column ${first.text} = the sum or weighted sum of its items) and use it as an observed variable, or fit the composite in R's lavaan.`,
+          code: "sem.unsupported",
+        });
       this.fail(this.peek(), 'an operator: one of "=~", "~", "~~", ":=", "=="');
     }
     if (lhsNames.length === 0) this.fail(first, "a variable or factor name before the operator");

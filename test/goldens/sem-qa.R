@@ -1,6 +1,9 @@
 # Goldens for the SEM findings of the independent QA sweep (items 2, 5, 11c and the missing lavaan
 # features): lavaan 0.6.14 on HolzingerSwineford1939, PoliticalDemocracy, attitude and mtcars.
-#  - equal("visual=~x2") modifier; inequality constraints (active and inactive bounds)
+#  - equal("visual=~x2") modifier; inequality constraints (active and inactive bounds, a bound
+#    written "0.6 < a", on a regression path with a defined parameter, on a Heywood variance)
+#  - information = "observed" standard errors (CFA and the PoliticalDemocracy SEM); se = "robust"
+#    (robust.sem under listwise ML, robust.huber.white under missing = "ml", as lavaan chooses)
 #  - standardizedSolution() of all three types (std.all, std.lv, std.nox) with lavaan's zero SEs
 #  - every fitMeasures() name, rmr/crmr/srmr_mplus families included (ML, meanstructure, Wishart,
 #    fixed.x covariates, fixed.x = FALSE, path model, two groups)
@@ -67,12 +70,22 @@ run("hs_equal_spaces", "visual =~ x1 + equal('visual =~ x2')*x3 + x2\ntextual =~
 run("hs_bound_active", "visual =~ x1 + a*x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\na > 0.6", "hs")
 run("hs_bound_inactive", "visual =~ x1 + a*x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\na > 0.4", "hs")
 run("hs_bound_upper", "visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\na < 0.5\nb > 0.8", "hs")
+run("hs_bound_flipped", "visual =~ x1 + a*x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n0.6 < a", "hs")
+run("hs_info_observed", HS, "hs", information = "observed")
+run("hs_se_robust", HS, "hs", se = "robust")
+run("hs_fiml_se_robust", HS, "hs", missing = "ml", se = "robust")
 run("hs_cov", COV, "hs", fn = sem, inspect = TRUE, full = TRUE, meanstructure = TRUE)
 run("hs_cov_fixedx_false", COV, "hs", fn = sem, fixed.x = FALSE)
 run("hs_mimic", "f =~ x1 + x2 + x3\nf ~ sex + ageyr", "hs", fn = sem)
 run("hs_groups", HS, "hs", group = "school", inspect = TRUE)
 run("pd", PD, "pd", fn = sem, inspect = TRUE)
 run("med", "M ~ a*X\nY ~ b*M + X\nind := a*b", "med", fn = sem, inspect = TRUE)
+run("pd_info_observed", PD, "pd", fn = sem, information = "observed")
+run("med_bound", "M ~ a*X\nY ~ b*M + X\nind := a*b\nb < 0.2", "med", fn = sem)
+run("attitude_bound", "f1 =~ rating + complaints + privileges + learning\nf2 =~ raises + critical + advance\nraises ~~ v*raises\nv > 0.05", "attitude")
+# lavaan's nlminb.constr stops a little short here (chi2 18.01941486); with the variance fixed at the
+# bound lavaan reaches 18.01941452, pathlab's value for the bounded fit.
+run("attitude_fixed_at_bound", "f1 =~ rating + complaints + privileges + learning\nf2 =~ raises + critical + advance\nraises ~~ 0.05*raises", "attitude")
 run("attitude", "f1 =~ rating + complaints + privileges + learning\nf2 =~ raises + critical + advance", "attitude")
 run("mtcars", "size =~ disp + wt + cyl\nperf =~ hp + qsec + carb", "mtcars")
 

@@ -20,6 +20,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cfa, sem, type SemFit } from "../../src/sem";
 import { bootIntervals } from "../../src/sem/boot-ci";
+import { lavTestScore } from "../../src/sem/score-test";
 import type { BootDraws } from "../../src/sem/bootstrap";
 import { freeParamNames } from "../../src/sem/state";
 import { GOLDEN_DIR, errorOf, readCsv, readCsvMixed } from "./helpers";
@@ -34,7 +35,15 @@ const data: Record<string, Record<string, unknown>[]> = {
   mtcars: readCsv("sem-qa-mtcars.csv"),
 };
 
-function close(ours: number, lav: number | null | undefined, what: string, rel = 1e-4): void {
+/**
+ * Looser tolerances where lavaan's optimiser stops short: with the bound "v > 0.05" active,
+ * lavaan's nlminb.constr ends at χ² 18.01941486, above the constrained optimum 18.01941452 that
+ * pathlab reaches and that lavaan itself reaches with the variance fixed at 0.05
+ * (attitude_fixed_at_bound, compared at the default 1e-4); p-values then differ by 3e-4.
+ */
+const TOL: Record<string, number> = { attitude_bound: 1e-3 };
+
+function close(ours: number, lav: number | null | undefined, what: string, rel = TOL[what.split(" ")[0]] ?? 1e-4): void {
   if (lav === null || lav === undefined) {
     expect(Number.isNaN(ours), `${what}: lavaan NA, pathlab ${ours}`).to.equal(true);
     return;
@@ -81,6 +90,8 @@ describe("sem QA: parameter estimates, standardized solutions, fit measures, R²
           for (const r of g[field] as Row[]) {
             const o = byKey.get(key(r))!;
             close(o.est_std, r["est.std"], `${name} ${type} ${key(r)} est.std`);
+            // A parameter held at its bound: lavaan's SE is 0 or NA (a tiny negative variance), pathlab's 0.
+            if (r.se === null && o.se === 0 && fitFor(name).warnings.some((w) => w.code === "sem.bound-active")) continue;
             close(o.se, r.se, `${name} ${type} ${key(r)} se`);
             close(o.z, r.z, `${name} ${type} ${key(r)} z`);
             close(o.pvalue, r.pvalue, `${name} ${type} ${key(r)} p`);
@@ -195,6 +206,26 @@ describe("sem QA: inequality constraints (lavaan's active-set result)", () => {
     expect(a.se).to.equal(0);
     expect(active.warnings.some((w) => w.code === "sem.bound-active")).to.equal(true);
   });
+  it("\"0.6 < a\" is the same bound as \"a > 0.6\"", () => {
+    const a = fitFor("hs_bound_active").parameterEstimates().rows;
+    const b = fitFor("hs_bound_flipped").parameterEstimates().rows;
+    expect(b.map((r) => r.est)).to.deep.equal(a.map((r) => r.est));
+  });
+  it("what pathlab cannot give for a bounded model is refused: bootstrap, robust SEs at an active bound, score tests", () => {
+    const M = J.fits.hs_bound_active.model;
+    const boot = errorOf(() => cfa(M, data.hs, { se: "bootstrap", bootstrap: 10, seed: 1 }));
+    expect(boot.code).to.equal("options.conflict");
+    expect(boot.message).to.contain("a > 0.6");
+    const mlr = errorOf(() => cfa(M, data.hs, { estimator: "MLR" }));
+    expect(mlr.code).to.equal("options.conflict");
+    expect(mlr.hint).to.contain('estimator "ML"');
+    // An inactive bound leaves MLR as it is.
+    const inactive = cfa(J.fits.hs_bound_inactive.model, data.hs, { estimator: "MLR" });
+    const plain = cfa(J.fits.hs_bound_inactive.model.replace("\na > 0.4", ""), data.hs, { estimator: "MLR" });
+    expect(inactive.parameterEstimates().find("a")!.se).to.equal(plain.parameterEstimates().find("a")!.se);
+    expect(errorOf(() => fitFor("hs_bound_active").modindices()).code).to.equal("sem.unsupported");
+    expect(errorOf(() => lavTestScore(fitFor("hs_bound_active"))).message).to.contain("lavTestScore");
+  });
   it("inequalities between expressions are refused with a clear message", () => {
     const e = errorOf(() => cfa("visual =~ x1 + a*x2 + b*x3\na + b > 1", data.hs));
     expect(e.message).to.contain("single labelled parameter");
@@ -268,6 +299,19 @@ describe("sem QA: lavaan's defaults accepted, the rest refused with a clean sent
     const pe = f.parameterEstimates({ ci: true, zstat: true, pvalue: true, se: true, "boot.ci.type": "perc" } as never);
     expect(pe.rows.length).to.be.greaterThan(0);
   });
+  it("representation, h1, baseline, bounds, check.*, orthogonal.y, start, effect.coding, ceq.simple, optim.* at lavaan's defaults change nothing", () => {
+    const base = cfa(HS, hs).fitMeasures().chisq;
+    const opts = {
+      representation: "LISREL", h1: true, baseline: true, bounds: "none", "check.gradient": true, checkPost: true, "check.vcov": true, "check.start": true,
+      "orthogonal.y": false, start: "default", "effect.coding": false, "ceq.simple": false, "optim.force.converged": false, "optim.gradient": "analytic",
+    };
+    expect(cfa(HS, hs, opts as never).fitMeasures().chisq).to.equal(base);
+    for (const [k, v] of [["start", "simple"], ["effect.coding", true], ["bounds", "standard"], ["h1", false], ["optim.force.converged", true]] as const) {
+      const e = errorOf(() => cfa(HS, hs, { [k]: v } as never));
+      expect(e.code, k).to.equal("options.unsupported");
+      expect(e.message, k).to.contain(k);
+    }
+  });
   it("every refusal is a sentence that says what to do (no leftover fragments)", () => {
     for (const [k, v] of [["mimic", "Mplus"], ["ordered", ["x1"]], ["sampling.weights", "grade"], ["cluster", "school"], ["estimator", "WLSMV"], ["se", "robust.cluster"], ["test", "bollen.stine"], ["conditional.x", true], ["verbose", true]] as const) {
       const e = errorOf(() => cfa(HS, hs, { [k]: v } as never));
@@ -275,6 +319,28 @@ describe("sem QA: lavaan's defaults accepted, the rest refused with a clean sent
       expect(e.message.trim(), `${k}`).to.match(/[.)]$/);
       expect(e.hint, `${k}`).to.be.a("string").and.not.equal("");
     }
+  });
+  it("GLS, ULS, WLSMV and other estimators: refused, naming the estimator and what to use", () => {
+    for (const e of ["GLS", "ULS", "WLS", "DWLS", "WLSMV", "MLMV"]) {
+      const err = errorOf(() => cfa(HS, hs, { estimator: e }));
+      expect(err.code, e).to.equal("options.unsupported");
+      expect(err.message, e).to.contain(`${e} (`);
+      expect(err.message, e).to.contain('Use estimator "ML"');
+    }
+  });
+  it('formative "<~" is refused with the model line and a workaround', () => {
+    const e = errorOf(() => sem("visual =~ x1 + x2 + x3\nf <~ x4 + x5 + x6\nvisual ~ f", hs));
+    expect(e.code).to.equal("sem.unsupported");
+    expect(e.message).to.contain("line 2");
+    expect(e.message).to.contain("<~");
+    expect(e.hint).to.contain("observed variable");
+  });
+  it("h1.information and observed.information at lavaan's defaults change nothing; other values are refused", () => {
+    const base = cfa(HS, hs, { information: "observed" }).parameterEstimates().rows.map((r) => r.se);
+    const same = cfa(HS, hs, { information: "observed", "h1.information": "structured", "observed.information": "hessian" }).parameterEstimates().rows.map((r) => r.se);
+    expect(same).to.deep.equal(base);
+    expect(errorOf(() => cfa(HS, hs, { "h1.information": "unstructured" })).code).to.equal("options.unsupported");
+    expect(errorOf(() => cfa(HS, hs, { observedInformation: "h1" })).message).to.contain("observed.information");
   });
   it("ci: false and friends drop the columns as lavaan does", () => {
     const t = cfa(HS, hs).parameterEstimates({ ci: false, pvalue: false }).tables()[0];
