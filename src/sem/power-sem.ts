@@ -231,18 +231,21 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   checkMemory(8 * total * stride(input), `the power simulation (${total.toLocaleString("en")} fits × ${rows.length} parameters)`, "Lower reps or the number of sample sizes.");
   const bar = progressBar(total, "powerSem");
   let values: Float64Array;
-  let threads: number;
+  let threadsUsed: number;
   try {
     const chunkSize = 10;
-    const run = runParallel(powerSemTask, input, { count: total, chunkSize, threads: o.threads ?? defaultThreads(), onProgress: (d) => bar.update(d) });
-    threads = run.threads;
+    // One fit takes about 10 μs per (parameter × variable) here; below ~100 ms of work a worker's start-up costs more than it saves.
+    const perFitMs = 0.01 * table.length * names.length;
+    const threads = o.threads ?? (total * perFitMs < 100 ? 1 : defaultThreads());
+    const run = runParallel(powerSemTask, input, { count: total, chunkSize, threads, onProgress: (d) => bar.update(d) });
+    threadsUsed = run.threads;
     values = new Float64Array(total * stride(input));
     run.results.forEach((r, c) => values.set(r, c * chunkSize * stride(input)));
   } finally {
     bar.finish();
   }
   const { summary, convergence } = summarise(input, values, table, alpha);
-  return new PowerSemResult(summary, convergence, { reps, alpha, seed: o.seed, threads, standardized: o.standardized !== false, stdLv, analysisModel: analysis, populationModel, populationSigma: sigma, names });
+  return new PowerSemResult(summary, convergence, { reps, alpha, seed: o.seed, threads: threadsUsed, standardized: o.standardized !== false, stdLv, analysisModel: analysis, populationModel, populationSigma: sigma, names });
 }
 
 function probeVars(analysis: string, stdLv: boolean): Set<string> {
