@@ -224,7 +224,8 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   const sigma = Float64Array.from({ length: names.length ** 2 }, (_, t) => pop.sigma[idx[Math.floor(t / names.length)] * p0 + idx[t % names.length]]);
   const { fit } = populationFit(analysis, names, sigma, stdLv);
   const table = fit.parameterEstimates().rows;
-  const rows = table.map((r, i) => (reported(r, o.parameters ?? "default", probeVars(analysis, stdLv)) ? i : -1)).filter((i) => i >= 0);
+  const lv = new Set(fit.lv);
+  const rows = table.map((r, i) => (reported(r, o.parameters ?? "default", lv) ? i : -1)).filter((i) => i >= 0);
   const L = choleskyFlat(sigma, names.length)!;
   const input: PowerSemInput = { analysis, warmStart: warmStartSyntax(analysis, table), names, L, ns, reps, seed: o.seed, stdLv, rows };
   const total = ns.length * reps;
@@ -246,10 +247,6 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   }
   const { summary, convergence } = summarise(input, values, table, alpha);
   return new PowerSemResult(summary, convergence, { reps, alpha, seed: o.seed, threads: threadsUsed, standardized: o.standardized !== false, stdLv, analysisModel: analysis, populationModel, populationSigma: sigma, names });
-}
-
-function probeVars(analysis: string, stdLv: boolean): Set<string> {
-  return new Set(buildParTable(parseModelSyntax(analysis), { stdLv }).vars.lv);
 }
 
 /** Whether a parameterEstimates() row is reported under the `parameters` option. */
