@@ -105,6 +105,8 @@ export { lavTestScore, ScoreTest } from "./sem/score-test";
 export { lavTestLRT, LrtTable } from "./sem/lrt";
 export { invariance, InvarianceResult } from "./sem/invariance";
 export { indProd, probe2WayMC, probe2WayRC, ProbeResult } from "./sem/interaction";
+export { powerSem, type PowerSemOptions } from "./sem/power-sem";
+export { PowerSemResult } from "./sem/power-sem-result";
 
 // PROCESS: mediation and moderation --------------------------------------------------------------
 export { process } from "./process/process";
