@@ -323,8 +323,9 @@ export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c
   let rmseaNotClose = NaN;
   if (df > 0 && Number.isFinite(chisq)) {
     // Lower bound: λ with P(χ²_df(λ) ≤ χ²) = 0.95; upper: = 0.05.
-    ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.95)) / (N * df)) * sg;
-    ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.05)) / (N * df)) * sg;
+    const central = pchisqNC(chisq, df, 0);
+    ciLo = central < 0.95 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.95)) / (N * df)) * sg;
+    ciHi = central < 0.05 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.05)) / (N * df)) * sg;
     const ncp0 = (N * df * 0.05 * 0.05) / (c * G);
     rmseaP = chisq > HUGE_CHISQ ? normalUpper(chisq, df, ncp0) : pchisqNC(chisq, df, ncp0, false);
     const ncp8 = (N * df * 0.08 * 0.08) / (c * G);
