@@ -24,9 +24,8 @@ import { fimlSampleStats, groupLayout, groupSampleStats, isGroupMomentsInput, is
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
-import { buildParTable, type ParRow, type ParTable } from "./partable";
+import { parTableOf, parsedModel, type ParRow, type ParTable } from "./partable";
 import { deltaMethodSE, totalVariances, type StdType } from "./standardize";
-import { parseModelSyntax } from "./syntax";
 import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
 import { inspectFit, LabelledMatrix, ModelMatrices } from "./inspect";
 import { lavaanSummary } from "./summary-text";
@@ -123,7 +122,7 @@ function groupSamples(input: SemInput, pt: ParTable, opts: ResolvedSemOptions, l
 
 /** The parameter table of the model for the data's groups and the options. */
 function parTableFor(kind: string, model: string, input: SemInput, opts: ResolvedSemOptions, layout: GroupLayout | undefined): ParTable {
-  const syntax = parseModelSyntax(model);
+  parsedModel(model); // syntax errors first
   const G = layout ? layout.labels.length : 1;
   if (!layout && (opts.groupEqual.length || opts.groupPartial.length || opts.groupLabel))
     throw new PathlabError(`${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`, {
@@ -135,7 +134,7 @@ function parTableFor(kind: string, model: string, input: SemInput, opts: Resolve
   // intercepts or means, and FIML.
   const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means") || opts.missing !== "listwise";
   const meanstructure = opts.missing !== "listwise" ? true : opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
-  const pt = buildParTable(syntax, {
+  const pt = parTableOf(model, {
     stdLv: opts.stdLv, meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal,
     ngroups: G, groupEqual: opts.groupEqual, groupPartial: opts.groupPartial,
   });
