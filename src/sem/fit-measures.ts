@@ -139,6 +139,19 @@ function ncpFor(x: number, df: number, p: number): number {
 
 
 
+/** qchisq(p, df), remembered: Hoelter's N asks for the same two quantiles at every fit of a model. */
+const QUANTILES = new Map<string, number>();
+function criticalChisq(p: number, df: number): number {
+  const key = `${p}|${df}`;
+  let q = QUANTILES.get(key);
+  if (q === undefined) {
+    q = qchisq(p, df);
+    if (QUANTILES.size >= 256) QUANTILES.clear();
+    QUANTILES.set(key, q);
+  }
+  return q;
+}
+
 function normalUpper(x: number, df: number, ncp: number): number {
   return pnorm(-(x - df - ncp) / Math.sqrt(2 * (df + 2 * ncp)));
 }
@@ -211,7 +224,7 @@ export function computeFitMeasures(x: FitIngredients): Partial<Record<FitMeasure
   const bic = -2 * logl + npar * Math.log(n);
   const bic2 = -2 * logl + npar * Math.log((n + 2) / 24);
   // Hoelter's critical N (lavaan's lav_fit_cn; qchisq(·, 0) = 0 as in R).
-  const cn = (alpha: number) => (df === 0 ? (chisq < 2.220446049250313e-16 ? NaN : 1) : qchisq(1 - alpha, df) / (chisq / N) + 1);
+  const cn = (alpha: number) => (df === 0 ? (chisq < 2.220446049250313e-16 ? NaN : 1) : criticalChisq(1 - alpha, df) / (chisq / N) + 1);
   return {
     npar, fmin: x.fmin, chisq, df, pvalue, "baseline.chisq": bChisq, "baseline.df": bDf, "baseline.pvalue": bP, cfi, tli, nnfi: tli, rfi, nfi, pnfi, ifi, rni,
     logl, "unrestricted.logl": ulogl, aic, bic, ntotal: n, bic2,
