@@ -361,7 +361,7 @@ function typedColumns(data: TableInput, vars: string[], naValues: NaValue[]): Nu
   const rows: number[] = [];
   for (let i = 0; i < n; i++) if (ok[i]) rows.push(i);
   const columns = nums.map((c) => {
-    if (kept === n) return Float64Array.from(c);
+    if (kept === n) return c instanceof Float64Array ? c.slice() : Float64Array.from(c); // slice: a memcpy, not the iterator
     const out = new Float64Array(kept);
     for (let k = 0; k < kept; k++) out[k] = c[rows[k]];
     return out;
