@@ -460,6 +460,7 @@ export class SemFit extends Result {
     return this.ngroups > 1 ? `group ${g + 1} [${this.groupLabels[g]}]` : "";
   }
 
+  /** The fit's warnings; the constructor calls it with the engines at the estimates (no re-evaluation here). */
   private collectWarnings(): PathlabWarning[] {
     const st = this.state;
     const w: PathlabWarning[] = [...st.pt.warnings];
@@ -469,13 +470,17 @@ export class SemFit extends Result {
         message: `The optimiser did NOT converge: it stopped after ${st.iterations} iterations with scaled gradient ${st.maxGrad.toExponential(2)} (converged means below ${GRAD_TOL}). Estimates are not a solution; standard errors and fit measures are not reported.`,
       });
     else
-      this.withTheta(st.theta, () =>
-        st.groups.forEach((g, k) => {
-          const idx = st.pt.rows.map((r, i) => (r.group === k + 1 ? i : -1)).filter((i) => i >= 0);
-          const found = postCheckWarnings(idx.map((i) => st.pt.rows[i]), Float64Array.from(idx, (i) => this.estRows[i]), g.engine, g.structure.names, this.lv);
-          for (const x of found) w.push(this.ngroups > 1 ? { code: x.code, message: `In ${this.groupName(k)}: ${x.message}` } : x);
-        }),
-      );
+      st.groups.forEach((g, k) => {
+        const rows: ParRow[] = [];
+        const est: number[] = [];
+        st.pt.rows.forEach((r, i) => {
+          if (r.group !== k + 1) return;
+          rows.push(r);
+          est.push(this.estRows[i]);
+        });
+        const found = postCheckWarnings(rows, Float64Array.from(est), g.engine, g.structure.names, this.lv);
+        for (const x of found) w.push(this.ngroups > 1 ? { code: x.code, message: `In ${this.groupName(k)}: ${x.message}` } : x);
+      });
     st.pt.rows.forEach((r, k) => {
       if (r.op === ":=" && Number.isFinite(this.estRows[k]) && Number.isFinite(st.vcov[0]) && !Number.isFinite(this.seRows[k]))
         w.push({
