@@ -133,9 +133,8 @@ export function ncpForProbability(x: number, df: number, p: number): number {
   // F(λ) − p and ∂F/∂λ into f0, d0.
   const eval2 = (ncp: number): void => {
     if (ncp === 0) {
-      const F = pchisq(x, df, true);
-      f0 = F - p;
-      d0 = (pchisq(x, df + 2, true) - F) / 2;
+      // Only the sign of F(0) − p is used (Newton starts at λ > 0), so no derivative here.
+      f0 = pchisq(x, df, true) - p;
       return;
     }
     const lambda = ncp / 2;
