@@ -19,7 +19,7 @@ import { PathlabError } from "../errors";
 import { Figure, type PlotData, type PlotFrame, type PlotLayout } from "../display/figure";
 import { figureTheme, seriesStyle } from "../display/theme";
 import { checkOptions } from "../options";
-import { qt, pt } from "../stats/distributions";
+import { mean, qt, twoSidedP_t } from "../math";
 import { bootInterval } from "./intervals";
 import { processValueLabel, type ProcessResult } from "./result";
 import { categoricalValues } from "./figures";
@@ -96,33 +96,16 @@ function moderatedEquation(res: ProcessResult): { eq: EquationResult; ix: number
 }
 
 /**
- * Simple slope, its band and the Johnson–Neyman position of the moderator, with a slider over the
- * moderator's observed range (see the module comment). Other predictors are held at their means.
+ * θ(w) = b_X + b_XW·w with var θ = V_XX + 2w·V_X,XW + w²·V_XW,XW (Hayes, 2022, eq. 7.11), and the
+ * simple slope of X at w over `xs` with its confidence band, other predictors at their means.
  */
-export function moderationExplorer(res: ProcessResult, options: ModerationExplorerOptions = {}): Figure {
-  const opts = checkOptions<ModerationExplorerOptions>("moderationExplorer", options, {
-    steps: { kind: "number", integer: true, min: 3, max: 201 },
-    points: { kind: "number", integer: true, min: 2, max: 500 },
-  });
+function moderationCurves(res: ProcessResult, eq: EquationResult, ix: number, ixw: number, xs: number[]) {
   const p = res.payload;
-  const { eq, ix, iw, ixw } = moderatedEquation(res);
-  const X = p.columns.X;
-  const W = p.columns.W;
-  const lohi = (a: Float64Array) => [Math.min(...a), Math.max(...a)];
-  const [xlo, xhi] = lohi(X);
-  const [wlo, whi] = lohi(W);
-  const nW = opts.steps ?? 31;
-  const nX = opts.points ?? 30;
-  // A dichotomous or labelled categorical moderator steps through its values only (no values in between).
-  const cats = categoricalValues(res, "W");
-  const ws = cats ?? r6s(Array.from({ length: nW }, (_, i) => wlo + ((whi - wlo) * i) / (nW - 1)));
-  const xs = r6s(Array.from({ length: nX }, (_, i) => xlo + ((xhi - xlo) * i) / (nX - 1)));
   const V = eq.vcov;
   const b = eq.coefficients.map((c) => c.coeff);
   const df = eq.summary.df2;
   const tc = qt((100 - p.conf) / 200, df, false);
   const means = eq.terms.map((t) => t.reduce((s, r) => s * mean(p.columns[r]), 1));
-  // θ(w) = b_X + b_XW w; var θ = V_XX + 2w V_X,XW + w² V_XW,XW (Hayes, 2022, eq. 7.11).
   const theta = (w: number) => b[ix] + b[ixw] * w;
   const seTheta = (w: number) => Math.sqrt(Math.max(0, V[ix][ix] + 2 * w * V[ix][ixw] + w * w * V[ixw][ixw]));
   const slope = (w: number) => {
@@ -144,6 +127,70 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
     }
     return { yhat: r6s(yhat), band: r6s([...up, ...dn.slice().reverse()]) };
   };
+  return { tc, df, theta, seTheta, slope };
+}
+
+interface ExplorerLayoutArgs {
+  titleText: string;
+  subtitle: string;
+  xName: string;
+  wName: string;
+  outcome: string;
+  yr: number[];
+  pad: number;
+  cats: number[] | undefined;
+  wlo: number;
+  whi: number;
+  shapes: Record<string, unknown>[];
+  steps: Parameters<typeof slider>[1];
+  start: number;
+  label: (v: number) => string;
+}
+
+/** The explorer's two panels, its slider over the moderator and its Play buttons. */
+function explorerLayout(a: ExplorerLayoutArgs): PlotLayout {
+  return {
+    title: { text: a.titleText, subtitle: { text: a.subtitle } },
+    grid: { rows: 1, columns: 2, pattern: "independent" },
+    xaxis: { title: { text: a.xName }, domain: [0, 0.45] },
+    yaxis: { title: { text: `Predicted ${a.outcome}` }, range: [a.yr[0] - a.pad, a.yr[1] + a.pad] },
+    xaxis2: a.cats
+      ? { title: { text: a.wName }, domain: [0.55, 1], tickvals: a.cats, ticktext: a.cats.map((v) => a.label(v)), range: [a.cats[0] - 0.5 * (a.cats[a.cats.length - 1] - a.cats[0]), a.cats[a.cats.length - 1] + 0.5 * (a.cats[a.cats.length - 1] - a.cats[0])] }
+      : { title: { text: a.wName }, domain: [0.55, 1], range: [a.wlo, a.whi] },
+    yaxis2: { title: { text: `Conditional effect of ${a.xName}` }, anchor: "x2" },
+    shapes: a.shapes,
+    sliders: [slider(`${a.wName} = `, a.steps, a.start)],
+    updatemenus: [playButtons(a.steps.map((s) => s.frame))],
+    legend: { orientation: "h", y: 1.02, x: 1, xanchor: "right", yanchor: "bottom" },
+    height: 560,
+    margin: { b: 140 },
+    meta: { pathlab: "moderation-explorer" },
+  } as PlotLayout;
+}
+
+/**
+ * Simple slope, its band and the Johnson–Neyman position of the moderator, with a slider over the
+ * moderator's observed range (see the module comment). Other predictors are held at their means.
+ */
+export function moderationExplorer(res: ProcessResult, options: ModerationExplorerOptions = {}): Figure {
+  const opts = checkOptions<ModerationExplorerOptions>("moderationExplorer", options, {
+    steps: { kind: "number", integer: true, min: 3, max: 201 },
+    points: { kind: "number", integer: true, min: 2, max: 500 },
+  });
+  const p = res.payload;
+  const { eq, ix, iw, ixw } = moderatedEquation(res);
+  const X = p.columns.X;
+  const W = p.columns.W;
+  const lohi = (a: Float64Array) => [Math.min(...a), Math.max(...a)];
+  const [xlo, xhi] = lohi(X);
+  const [wlo, whi] = lohi(W);
+  const nW = opts.steps ?? 31;
+  const nX = opts.points ?? 30;
+  // A dichotomous or labelled categorical moderator steps through its values only (no values in between).
+  const cats = categoricalValues(res, "W");
+  const ws = cats ?? r6s(Array.from({ length: nW }, (_, i) => wlo + ((whi - wlo) * i) / (nW - 1)));
+  const xs = r6s(Array.from({ length: nX }, (_, i) => xlo + ((xhi - xlo) * i) / (nX - 1)));
+  const { tc, df, theta, seTheta, slope } = moderationCurves(res, eq, ix, ixw, xs);
   const wName = p.roleName.W;
   const xName = p.roleName.X;
   const st = seriesStyle(0);
@@ -154,7 +201,7 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   };
   const describeAt = (w: number) => {
     const t = theta(w) / seTheta(w);
-    const pv = 2 * pt(Math.abs(t), df, false);
+    const pv = twoSidedP_t(t, df);
     return `${wName} = ${wText(w)}: effect of ${xName} = ${f(theta(w))}, ${p.conf}% CI [${f(theta(w) - tc * seTheta(w))}, ${f(theta(w) + tc * seTheta(w))}], ${pText(pv)}${pv < (100 - p.conf) / 100 ? " — significant" : " — not significant"}`;
   };
   const jnAll = r6s(ws.map(theta));
@@ -205,31 +252,9 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   // Frames carry the whole title; keep its main text.
   const titleText = `Moderation explorer: the effect of ${xName} on ${eq.outcome} as ${wName} changes`;
   for (const fr of frames) (fr.layout as { title: { text: string } }).title.text = titleText;
-  const layout = {
-    title: { text: titleText, subtitle: { text: describeAt(ws[start]) } },
-    grid: { rows: 1, columns: 2, pattern: "independent" },
-    xaxis: { title: { text: xName }, domain: [0, 0.45] },
-    yaxis: { title: { text: `Predicted ${eq.outcome}` }, range: [yr[0] - pad, yr[1] + pad] },
-    xaxis2: cats
-      ? { title: { text: wName }, domain: [0.55, 1], tickvals: cats, ticktext: cats.map((v) => processValueLabel(p, "W", v) ?? f(v, 2)), range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0]), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0])] }
-      : { title: { text: wName }, domain: [0.55, 1], range: [wlo, whi] },
-    yaxis2: { title: { text: `Conditional effect of ${xName}` }, anchor: "x2" },
-    shapes,
-    sliders: [slider(`${wName} = `, steps, start)],
-    updatemenus: [playButtons(steps.map((s) => s.frame))],
-    legend: { orientation: "h", y: 1.02, x: 1, xanchor: "right", yanchor: "bottom" },
-    height: 560,
-    margin: { b: 140 },
-    meta: { pathlab: "moderation-explorer" },
-  } as PlotLayout;
+  const layout = explorerLayout({ titleText, subtitle: describeAt(ws[start]), xName, wName, outcome: eq.outcome, yr, pad, cats, wlo, whi, shapes, steps, start, label: (v) => processValueLabel(p, "W", v) ?? f(v, 2) });
   void iw;
   return new Figure(data, layout, {}, { frames });
-}
-
-function mean(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
 }
 
 export interface MediationExplorerOptions {

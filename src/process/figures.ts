@@ -8,7 +8,7 @@ import { Figure, type PlotData, type PlotLayout } from "../display/figure";
 import { drawDiagram, type DiagramEdge, type DiagramNode } from "../display/diagram";
 import { checkOptions } from "../options";
 import { stars } from "../display/format";
-import { qt } from "../stats/distributions";
+import { mean, qt } from "../math";
 import { pathValue, pathModerators, type CompiledPath } from "./effects";
 import { bootInterval } from "./intervals";
 import { processValueLabel, type ProcessResult } from "./result";
@@ -18,12 +18,6 @@ import type { EquationResult } from "./types";
 
 function f2(v: number, d = 2): string {
   return Number.isFinite(v) ? v.toFixed(d).replace("-", "−") : "—";
-}
-
-function colMean(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
 }
 
 function range(a: Float64Array): [number, number] {
@@ -100,7 +94,7 @@ export function plotSlopes(res: ProcessResult, options: SlopesOptions = {}): Fig
   const k = opts.points ?? 50;
   const xs = cats ?? Array.from({ length: k }, (_, i) => lo + ((hi - lo) * i) / (k - 1));
   const means: Record<string, number> = {};
-  for (const [r, c] of Object.entries(p.columns)) means[r] = colMean(c);
+  for (const [r, c] of Object.entries(p.columns)) means[r] = mean(c);
   const tc = qt((100 - p.conf) / 200, eq.summary.df2, false);
   const data: PlotData[] = [];
   const n = cond.rows.length;
