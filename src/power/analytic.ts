@@ -13,12 +13,12 @@
  * The noncentral F upper tail is the Poisson mixture (Johnson, Kotz & Balakrishnan, 1995, ch. 30)
  *   P(F' > f) = Σ_j e^{−λ/2} (λ/2)^j / j! · I_{1−x}(v/2, u/2 + j),   x = u f / (u f + v),
  * summed outward from the Poisson mode until the weights are negligible. The regularized incomplete
- * beta and log-gamma are the shared ones in src/stats/special.ts.
+ * beta and log-gamma are the shared ones in src/math/special.ts.
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
-import { qf } from "../stats/distributions";
-import { incBeta, lgamma } from "../stats/special";
+import { qf } from "../math/distributions";
+import { incBeta, lgamma } from "../math/special";
 
 /** Upper quantile of the central F: the f with P(F > f) = alpha. */
 export function fCritical(alpha: number, df1: number, df2: number): number {

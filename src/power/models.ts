@@ -14,6 +14,7 @@
  * percentile; no sorting needed).
  */
 import { PathlabError } from "../errors";
+import { choleskyFlat, invertSPD, rowsToFlat, solveSPD } from "../math";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { Rng } from "../simulate/rng";
 import { SmallOls } from "./ols-small";
@@ -116,49 +117,9 @@ function checkPath(name: string, v: unknown): number {
   return v as number;
 }
 
-/** Lower Cholesky factor (row-major) of a small SPD matrix, or null if not positive definite. */
+/** Lower Cholesky factor (row-major) of a small SPD matrix, or null when a pivot is not above 1e-12. */
 function cholesky(S: number[][]): Float64Array | null {
-  const d = S.length;
-  const L = new Float64Array(d * d);
-  for (let j = 0; j < d; j++) {
-    let s = S[j][j];
-    for (let m = 0; m < j; m++) s -= L[j * d + m] ** 2;
-    if (!(s > 1e-12)) return null;
-    L[j * d + j] = Math.sqrt(s);
-    for (let i = j + 1; i < d; i++) {
-      let t = S[i][j];
-      for (let m = 0; m < j; m++) t -= L[i * d + m] * L[j * d + m];
-      L[i * d + j] = t / L[j * d + j];
-    }
-  }
-  return L;
-}
-
-/** Solves the small system A x = b (Gaussian elimination with partial pivoting). */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((r, i) => [...r, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = M[r][n];
-    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
-    x[r] = s / M[r][r];
-  }
-  return x;
-}
-
-function inverse(A: number[][]): number[][] {
-  const cols = A.map((_, j) => solve(A, A.map((__, i) => (i === j ? 1 : 0))));
-  return A.map((_, i) => cols.map((c) => c[i]));
+  return choleskyFlat(rowsToFlat(S), S.length, 1e-12);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,8 +212,8 @@ class MediationModel implements PowerModel {
     const a = Array.from({ length: k }, (_, i) => R[i + 1][0]);
     const Sxm = R.slice(0, k + 1).map((r) => r.slice(0, k + 1));
     const sy = R.slice(0, k + 1).map((r) => r[d - 1]);
-    const beta = solve(Sxm, sy); // [cp, b1..bk]
-    const SxmInv = inverse(Sxm);
+    const beta = solveSPD(Sxm, sy); // [cp, b1..bk]
+    const SxmInv = invertSPD(Sxm);
     let r2y = 0;
     for (let i = 0; i <= k; i++) r2y += beta[i] * sy[i];
     const resY = 1 - r2y;

@@ -12,7 +12,7 @@ import {
   regressionSampleSize,
   mediationCorrelation,
 } from "../../src/power";
-import { incBeta as incompleteBeta } from "../../src/stats/special";
+import { incBeta as incompleteBeta } from "../../src/math/special";
 import { SmallOls } from "../../src/power/ols-small";
 import { PathlabError } from "../../src/errors";
 
