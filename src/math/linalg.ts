@@ -141,7 +141,14 @@ export function forwardSolve(l: ArrayLike<number>, n: number, b: ArrayLike<numbe
  * Solves Lᵀ x = z for x (L lower triangular in `l`), using the leading `len` × `len` block (default n).
  * `x` may be given, with x written from `offset` on (or `z` itself: in place, without allocation).
  */
-export function backSolveTransposed(l: ArrayLike<number>, n: number, z: ArrayLike<number>, len = n, x: Float64Array = new Float64Array(len), offset = 0): Float64Array {
+export function backSolveTransposed(
+  l: ArrayLike<number>,
+  n: number,
+  z: ArrayLike<number>,
+  len = n,
+  x: Float64Array = new Float64Array(len),
+  offset = 0,
+): Float64Array {
   for (let i = len - 1; i >= 0; i--) {
     let s = z[i];
     for (let k = i + 1; k < len; k++) s -= l[k * n + i] * x[offset + k];

@@ -16,7 +16,7 @@
 import { PathlabError } from "../errors";
 import { choleskyFlat, invertSPD, rowsToFlat, solveSPD } from "../math";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
-import { Rng } from "../simulate/rng";
+import type { Rng } from "../simulate/rng";
 import { SmallOls } from "./ols-small";
 
 /** Standardised paths of a simple (one mediator) or parallel (several mediators) mediation model. */
@@ -112,7 +112,8 @@ function fail(msg: string, hint: string): never {
 }
 
 function checkPath(name: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(`Path "${name}" must be a finite number, got ${String(v)}.`, "Give standardised coefficients such as 0.3.");
+  if (typeof v !== "number" || !Number.isFinite(v))
+    fail(`Path "${name}" must be a finite number, got ${String(v)}.`, "Give standardised coefficients such as 0.3.");
   if (Math.abs(v as number) >= 1) fail(`Standardised path "${name}" = ${v} is not in (−1, 1).`, "Give standardised coefficients.");
   return v as number;
 }
@@ -127,8 +128,18 @@ function cholesky(S: number[][]): Float64Array | null {
 
 /** The correlation matrix of [X, M1..Mk, Y] implied by standardised paths. */
 export function mediationCorrelation(spec: MediationPowerSpec): number[][] {
-  const aArr = spec.a === undefined ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.", "e.g. powerMediation({ a: 0.3, b: 0.3, cp: 0.1 }, { n: [100, 200] }).") : Array.isArray(spec.a) ? spec.a : [spec.a];
-  const bArr = spec.b === undefined ? fail("Mediation power needs paths b (M → Y) as well as a.", "Give one b per mediator, e.g. { a: 0.3, b: 0.3 }.") : Array.isArray(spec.b) ? spec.b : [spec.b];
+  const aArr =
+    spec.a === undefined
+      ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.", "e.g. powerMediation({ a: 0.3, b: 0.3, cp: 0.1 }, { n: [100, 200] }).")
+      : Array.isArray(spec.a)
+        ? spec.a
+        : [spec.a];
+  const bArr =
+    spec.b === undefined
+      ? fail("Mediation power needs paths b (M → Y) as well as a.", "Give one b per mediator, e.g. { a: 0.3, b: 0.3 }.")
+      : Array.isArray(spec.b)
+        ? spec.b
+        : [spec.b];
   if (aArr.length === 0) fail("Mediation power needs at least one mediator (a is empty).", "Give one a and one b path per mediator.");
   if (aArr.length !== bArr.length) fail(`Mediation power: a has ${aArr.length} path(s) but b has ${bArr.length}.`, "Give one a and one b per mediator.");
   const k = aArr.length;
@@ -169,10 +180,12 @@ function checkCorrelation(R: number[][]): void {
   const d = R.length;
   if (d < 3) fail(`The correlation matrix must be at least 3 × 3 ([X, M, Y]); got ${d} × ${d}.`, "Order the rows and columns as X, M1, …, Mk, Y.");
   for (let i = 0; i < d; i++) {
-    if (!Array.isArray(R[i]) || R[i].length !== d) fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`, "Give the full square matrix.");
+    if (!Array.isArray(R[i]) || R[i].length !== d)
+      fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`, "Give the full square matrix.");
     if (Math.abs(R[i][i] - 1) > 1e-8) fail(`Diagonal entry ${i + 1} of the correlation matrix is ${R[i][i]}, not 1.`, "Give correlations, not covariances.");
     for (let j = 0; j < i; j++) {
-      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8) fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`, "Check the matrix for a typo.");
+      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8)
+        fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`, "Check the matrix for a typo.");
       if (Math.abs(R[i][j]) >= 1) fail(`Correlation [${i + 1}, ${j + 1}] = ${R[i][j]} is not in (−1, 1).`, "Check the matrix for a typo.");
     }
   }
@@ -219,11 +232,12 @@ class MediationModel implements PowerModel {
     const resY = 1 - r2y;
     const lab = (s: string, i: number) => (k > 1 ? `${s}${i + 1}` : s);
     const eff: EffectInfo[] = [];
-    for (let i = 0; i < k; i++) eff.push({ name: k > 1 ? `a${i + 1}·b${i + 1} (indirect via M${i + 1})` : "a·b (indirect)", test: "ci", population: clean(a[i] * beta[i + 1]) });
+    for (let i = 0; i < k; i++)
+      eff.push({ name: k > 1 ? `a${i + 1}·b${i + 1} (indirect via M${i + 1})` : "a·b (indirect)", test: "ci", population: clean(a[i] * beta[i + 1]) });
     if (k > 1) eff.push({ name: "total indirect", test: "ci", population: clean(a.reduce((s, ai, i) => s + ai * beta[i + 1], 0)) });
     for (let i = 0; i < k; i++) eff.push({ name: lab("a", i), test: "t", population: a[i], predictors: 1, f2: (a[i] * a[i]) / (1 - a[i] * a[i]) });
     for (let i = 0; i < k; i++) {
-      eff.push({ name: lab("b", i), test: "t", population: clean(beta[i + 1]), predictors: k + 1, f2: (beta[i + 1] ** 2) / (SxmInv[i + 1][i + 1] * resY) });
+      eff.push({ name: lab("b", i), test: "t", population: clean(beta[i + 1]), predictors: k + 1, f2: beta[i + 1] ** 2 / (SxmInv[i + 1][i + 1] * resY) });
     }
     eff.push({ name: "c′ (direct)", test: "t", population: clean(beta[0]), predictors: k + 1, f2: beta[0] ** 2 / (SxmInv[0][0] * resY) });
     this.effects = eff;
@@ -640,16 +654,29 @@ class ModeratedMediationModel implements PowerModel {
 const NUMBER = { kind: "custom", check: (v: unknown) => (typeof v === "number" ? undefined : `must be a number; got ${describeValue(v)}`) } as const;
 const NUMBER_OR_LIST = {
   kind: "custom",
-  check: (v: unknown) => (typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number")) ? undefined : `must be a number or an array of numbers; got ${describeValue(v)}`),
+  check: (v: unknown) =>
+    typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number"))
+      ? undefined
+      : `must be a number or an array of numbers; got ${describeValue(v)}`,
 } as const;
 
 const SPEC_OPTIONS: Record<PowerModelKind, OptionSpecs> = {
-  mediation: { a: NUMBER_OR_LIST, b: NUMBER_OR_LIST, cp: NUMBER, mediatorCor: NUMBER, cor: { kind: "custom", expected: "the correlation matrix of [X, M…, Y]" } },
+  mediation: {
+    a: NUMBER_OR_LIST,
+    b: NUMBER_OR_LIST,
+    cp: NUMBER,
+    mediatorCor: NUMBER,
+    cor: { kind: "custom", expected: "the correlation matrix of [X, M…, Y]" },
+  },
   moderation: { b1: NUMBER, b2: NUMBER, b3: NUMBER, rXW: NUMBER },
   "moderated-mediation": { a1: NUMBER, a2: NUMBER, a3: NUMBER, b: NUMBER, cp: NUMBER, rXW: NUMBER },
 };
 
-const FN_OF_KIND: Record<PowerModelKind, string> = { mediation: "powerMediation", moderation: "powerModeration", "moderated-mediation": "powerModeratedMediation" };
+const FN_OF_KIND: Record<PowerModelKind, string> = {
+  mediation: "powerMediation",
+  moderation: "powerModeration",
+  "moderated-mediation": "powerModeratedMediation",
+};
 
 /**
  * Checks a power specification's names (an unknown path such as `c` is an error listing the valid
@@ -657,11 +684,19 @@ const FN_OF_KIND: Record<PowerModelKind, string> = { mediation: "powerMediation"
  */
 export function checkPowerSpec(kind: PowerModelKind, spec: unknown): void {
   if (!(kind in SPEC_OPTIONS)) fail(`Unknown power model "${String(kind)}".`, 'Use "mediation", "moderation" or "moderated-mediation".');
-  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) fail(`The ${kind} power specification must be an object of paths, e.g. ${kind === "moderation" ? "{ b1: 0.3, b2: 0.2, b3: 0.1 }" : "{ a: 0.3, b: 0.3 }"}.`, "Pass the model's paths as an object.");
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec))
+    fail(
+      `The ${kind} power specification must be an object of paths, e.g. ${kind === "moderation" ? "{ b1: 0.3, b2: 0.2, b3: 0.1 }" : "{ a: 0.3, b: 0.3 }"}.`,
+      "Pass the model's paths as an object.",
+    );
   const o = checkOptions<Record<string, unknown>>(FN_OF_KIND[kind], spec as Record<string, unknown>, SPEC_OPTIONS[kind]);
   if (kind === "mediation" && o.cor !== undefined) {
     const both = ["a", "b", "cp", "mediatorCor"].filter((k) => o[k] !== undefined);
-    if (both.length) fail(`powerMediation(): give either the paths (a, b, cp, mediatorCor) or the correlation matrix cor, not both (got cor and ${both.join(", ")}).`, "The correlation matrix implies all paths; remove one of the two.");
+    if (both.length)
+      fail(
+        `powerMediation(): give either the paths (a, b, cp, mediatorCor) or the correlation matrix cor, not both (got cor and ${both.join(", ")}).`,
+        "The correlation matrix implies all paths; remove one of the two.",
+      );
   }
 }
 

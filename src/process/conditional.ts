@@ -55,7 +55,15 @@ export function conditionalEffects(ctx: ProcessContext, spec: EquationSpec, fit:
     const relevant = tests.filter((it) => it.label === "BOTH" || it.label.split("*").includes(f));
     const pInt = relevant.length ? (relevant.find((r) => r.label === "BOTH")?.p ?? Math.min(...relevant.map((r) => r.p))) : 0;
     const rows = ctx.grid(mods).map((at) => linearEffect(effectGradient(spec, f, at), fit.coef, fit.vcov, df, tc, at));
-    conditional.push({ focal: f, focalName: ctx.displayName(f), moderators: mods, moderatorNames: mods.map(ctx.displayName), probed: pInt < intprobe, kind: "effect", rows });
+    conditional.push({
+      focal: f,
+      focalName: ctx.displayName(f),
+      moderators: mods,
+      moderatorNames: mods.map(ctx.displayName),
+      probed: pInt < intprobe,
+      kind: "effect",
+      rows,
+    });
   }
   if (ctx.cfg.model === 3) {
     const iXW = spec.terms.findIndex((t) => t.length === 2 && t.includes("X") && t.includes("W")) + 1;
@@ -89,7 +97,9 @@ export function johnsonNeyman(ctx: ProcessContext, spec: EquationSpec, fit: OlsC
   const n = ctx.n;
   const modRole = model === 1 ? "W" : "Z";
   const i0 =
-    model === 1 ? spec.terms.findIndex((t) => t.length === 1 && t[0] === "X") + 1 : spec.terms.findIndex((t) => t.length === 2 && t.includes("X") && t.includes("W")) + 1;
+    model === 1
+      ? spec.terms.findIndex((t) => t.length === 1 && t[0] === "X") + 1
+      : spec.terms.findIndex((t) => t.length === 2 && t.includes("X") && t.includes("W")) + 1;
   const i1 = model === 1 ? spec.terms.findIndex((t) => t.length === 2) + 1 : spec.terms.findIndex((t) => t.length === 3) + 1;
   const mv = ctx.col[modRole];
   const line = {

@@ -61,12 +61,20 @@ export function assignRoles(cfg: ProcessConfig): Record<string, string> {
       code: "process.bad-mediators",
     });
   }
-  if (tpl.needsW && !cfg.w) throw new PathlabError(`Model ${model} needs a moderator w.`, { hint: 'Add w: "<moderator column>".', code: "process.missing-moderator" });
+  if (tpl.needsW && !cfg.w)
+    throw new PathlabError(`Model ${model} needs a moderator w.`, { hint: 'Add w: "<moderator column>".', code: "process.missing-moderator" });
   if (!tpl.needsW && cfg.w)
-    throw new PathlabError(`Model ${model} has no moderator W, but w = "${cfg.w}" was given.`, { hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).", code: "process.unused-moderator" });
-  if (tpl.needsZ && !cfg.z) throw new PathlabError(`Model ${model} needs a second moderator z.`, { hint: 'Add z: "<second moderator column>".', code: "process.missing-moderator" });
+    throw new PathlabError(`Model ${model} has no moderator W, but w = "${cfg.w}" was given.`, {
+      hint: "Remove w, or choose a model with a moderator (e.g. 1, 7, 14).",
+      code: "process.unused-moderator",
+    });
+  if (tpl.needsZ && !cfg.z)
+    throw new PathlabError(`Model ${model} needs a second moderator z.`, { hint: 'Add z: "<second moderator column>".', code: "process.missing-moderator" });
   if (!tpl.needsZ && cfg.z)
-    throw new PathlabError(`Model ${model} has no moderator Z, but z = "${cfg.z}" was given.`, { hint: "Remove z, or choose a model with two moderators (2, 3, 21).", code: "process.unused-moderator" });
+    throw new PathlabError(`Model ${model} has no moderator Z, but z = "${cfg.z}" was given.`, {
+      hint: "Remove z, or choose a model with two moderators (2, 3, 21).",
+      code: "process.unused-moderator",
+    });
 
   const roleName: Record<string, string> = { X: cfg.x, Y: cfg.y };
   if (cfg.w) roleName.W = cfg.w;
@@ -78,16 +86,20 @@ export function assignRoles(cfg: ProcessConfig): Record<string, string> {
     if (prev !== undefined) {
       const isMX = (prev === "X" && r.startsWith("M")) || (r === "X" && prev.startsWith("M"));
       throw new PathlabError(
-        isMX ? `The mediator "${name}" is also X: a variable cannot mediate its own effect.` : `"${name}" is given as both ${roleLabel(prev)} and ${roleLabel(r)}.`,
+        isMX
+          ? `The mediator "${name}" is also X: a variable cannot mediate its own effect.`
+          : `"${name}" is given as both ${roleLabel(prev)} and ${roleLabel(r)}.`,
         { hint: "Each role (x, y, m, w, z) needs a different variable.", code: isMX ? "process.mediator-is-x" : "process.duplicate-role" },
       );
     }
     seen.set(name, r);
   }
   for (const c of covs) {
-    if (seen.has(c)) throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "process.duplicate-role" });
+    if (seen.has(c))
+      throw new PathlabError(`Covariate "${c}" is also used as ${roleLabel(seen.get(c)!)}.`, { hint: "Remove it from cov.", code: "process.duplicate-role" });
   }
-  if (new Set(covs).size !== covs.length) throw new PathlabError("A covariate is listed twice in cov.", { hint: "List each covariate once.", code: "process.duplicate-role" });
+  if (new Set(covs).size !== covs.length)
+    throw new PathlabError("A covariate is listed twice in cov.", { hint: "List each covariate once.", code: "process.duplicate-role" });
   return roleName;
 }
 
@@ -118,7 +130,10 @@ function checkVariation(roles: string[], covRoles: string[], col: Record<string,
   }
   for (const c of covRoles)
     if (variance(col[c]) === 0)
-      throw new PathlabError(`Covariate "${c.slice(2)}" is constant in the ${n} complete rows.`, { hint: "Remove it from cov.", code: "process.constant-variable" });
+      throw new PathlabError(`Covariate "${c.slice(2)}" is constant in the ${n} complete rows.`, {
+        hint: "Remove it from cov.",
+        code: "process.constant-variable",
+      });
 }
 
 /**
@@ -194,5 +209,19 @@ export function buildDesign(cfg: ProcessConfig, options: ProcessOptions, roleNam
   checkVariation(roles, covRoles, col, roleName, n);
   const { centered, centerShift } = centerProducts(cfg.center, equations, col, roleName);
   const { master, colIndex } = masterMatrix([...roles, ...covRoles], equations, col, n);
-  return { roleName, roles, covRoles, equations, col, n, dropped: nc.dropped, labels: factors.labels, coded: factors.coded, master, colIndex, centered, centerShift };
+  return {
+    roleName,
+    roles,
+    covRoles,
+    equations,
+    col,
+    n,
+    dropped: nc.dropped,
+    labels: factors.labels,
+    coded: factors.coded,
+    master,
+    colIndex,
+    centered,
+    centerShift,
+  };
 }

@@ -45,7 +45,13 @@ function coefficientRows(names: string[], fit: OlsCoreFit, tc: number): Coeffici
 /** R, R², MSE and the omnibus F of the k slopes (Wald F with an HC matrix). */
 function modelSummary(fit: OlsCoreFit, k: number, hc: unknown): EquationResult["summary"] {
   const df = fit.df;
-  const F = hc ? waldF(fit.coef, fit.vcov, Array.from({ length: k }, (_, i) => i + 1)) : fit.r2 / k / ((1 - fit.r2) / df);
+  const F = hc
+    ? waldF(
+        fit.coef,
+        fit.vcov,
+        Array.from({ length: k }, (_, i) => i + 1),
+      )
+    : fit.r2 / k / ((1 - fit.r2) / df);
   return { R: Math.sqrt(fit.r2), r2: fit.r2, mse: fit.rss / df, F, df1: k, df2: df, p: pf(F, k, df, false) };
 }
 

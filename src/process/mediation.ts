@@ -219,6 +219,17 @@ export function mediationEffects(ctx: ProcessContext, fitted: FittedEquation[], 
   const standardized = unmoderated && ctx.cfg.stand ? standardizedQuantities(ctx, indirect, quantities, sdX, sdY) : [];
   const indices = indexQuantities(ctx, compiled, point, pathLabel, quantities);
   const normalTests = ctx.cfg.normal && model === 4 ? normalTheoryTests(ctx, compiled, fitted) : [];
-  return { totalEffectModel, totalEffect, directEffects, indirect, indices, standardized, normalTests, contrastKey, quantities, indirectPaths: compiled, stride };
+  return {
+    totalEffectModel,
+    totalEffect,
+    directEffects,
+    indirect,
+    indices,
+    standardized,
+    normalTests,
+    contrastKey,
+    quantities,
+    indirectPaths: compiled,
+    stride,
+  };
 }
-

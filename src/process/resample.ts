@@ -45,10 +45,17 @@ function checkResamplingMemory(option: "boot" | "mc", B: number, stride: number,
 }
 
 /** The draws: bootstrap resamples of the rows (seeded), Monte Carlo draws of the coefficients, or none. */
-function drawCoefficients(ctx: ProcessContext, fitted: FittedEquation[], options: ProcessOptions, sds: [number, number], warnings: PathlabWarning[]): BootstrapDraws | undefined {
+function drawCoefficients(
+  ctx: ProcessContext,
+  fitted: FittedEquation[],
+  options: ProcessOptions,
+  sds: [number, number],
+  warnings: PathlabWarning[],
+): BootstrapDraws | undefined {
   const { mc, boot, seed, model } = ctx.cfg;
   const gen = new Rng(seed);
-  if (mc > 0) return monteCarloCoefficients(
+  if (mc > 0)
+    return monteCarloCoefficients(
       fitted.map((f) => ({ coef: f.coef, vcov: f.vcov })),
       mc,
       gen,
@@ -63,7 +70,8 @@ function drawCoefficients(ctx: ProcessContext, fitted: FittedEquation[], options
   const sdColumns = [ctx.colIndex.get("X")!, ctx.colIndex.get("Y")!];
   const draws = bootstrapCoefficients(z, ctx.n, ctx.master.length, engineEqs, boot, gen, { onProgress, sdColumns, threads: options.threads });
   bar?.finish();
-  if (draws.replaced > 0) warnings.push({ code: "process.bootstrap-replaced", message: `${draws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });
+  if (draws.replaced > 0)
+    warnings.push({ code: "process.bootstrap-replaced", message: `${draws.replaced} bootstrap resample(s) had a singular design matrix and were replaced.` });
   return draws;
 }
 

@@ -153,7 +153,9 @@ export class ProcessResult extends Result {
     const p = this.payload;
     const r = p.roleName;
     const lines = [`Model: ${p.model}   Y: ${r.Y}   X: ${r.X}`];
-    const ms = Object.keys(r).filter((k) => /^M\d+$/.test(k)).map((k) => r[k]);
+    const ms = Object.keys(r)
+      .filter((k) => /^M\d+$/.test(k))
+      .map((k) => r[k]);
     if (ms.length) lines.push(`Mediator(s): ${ms.join(", ")}`);
     if (r.W || r.Z) lines.push([r.W ? `W: ${r.W}` : "", r.Z ? `Z: ${r.Z}` : ""].filter(Boolean).join("   "));
     if (p.covariates.length) lines.push(`Covariates: ${p.covariates.join(", ")}`);
@@ -206,7 +208,15 @@ export class ProcessResult extends Result {
     const p = this.payload;
     return {
       title,
-      columns: [{ key: "term", label: "", format: "text" }, num("coeff", "coeff"), num("se", p.hc ? `se(${p.hc})` : "se"), num("t", "t"), pcol(), num("llci", "LLCI"), num("ulci", "ULCI")],
+      columns: [
+        { key: "term", label: "", format: "text" },
+        num("coeff", "coeff"),
+        num("se", p.hc ? `se(${p.hc})` : "se"),
+        num("t", "t"),
+        pcol(),
+        num("llci", "LLCI"),
+        num("ulci", "ULCI"),
+      ],
       rows: eq.coefficients as unknown as Row[],
       notes: eq.productKey.length ? ["Product terms key:", ...eq.productKey.map((k) => `  ${k.label} : ${k.factors.join(" x ")}`)] : undefined,
     };
@@ -215,7 +225,15 @@ export class ProcessResult extends Result {
   private summaryTable(eq: EquationResult, title: string): TableSpec {
     return {
       title,
-      columns: [num("R", "R"), num("r2", "R-sq"), num("mse", "MSE"), num("F", this.fLabel), { key: "df1", label: "df1", format: "int" }, { key: "df2", label: "df2", format: "int" }, pcol()],
+      columns: [
+        num("R", "R"),
+        num("r2", "R-sq"),
+        num("mse", "MSE"),
+        num("F", this.fLabel),
+        { key: "df1", label: "df1", format: "int" },
+        { key: "df2", label: "df2", format: "int" },
+        pcol(),
+      ],
       rows: [eq.summary as unknown as Row],
     };
   }
@@ -252,7 +270,14 @@ export class ProcessResult extends Result {
       const notProbed = eq.conditional.filter((c) => !c.probed);
       out.push({
         title: "Test(s) of highest order unconditional interaction(s)",
-        columns: [{ key: "label", label: "", format: "text" }, num("r2chng", "R2-chng"), num("F", this.fLabel), { key: "df1", label: "df1", format: "int" }, { key: "df2", label: "df2", format: "int" }, pcol()],
+        columns: [
+          { key: "label", label: "", format: "text" },
+          num("r2chng", "R2-chng"),
+          num("F", this.fLabel),
+          { key: "df1", label: "df1", format: "int" },
+          { key: "df2", label: "df2", format: "int" },
+          pcol(),
+        ],
         rows: eq.interactionTests as unknown as Row[],
         notes: notProbed.length ? [`Interaction p ≥ ${p.intprobe} (intprobe): conditional effects not probed. Set intprobe: 1 to probe anyway.`] : undefined,
       });
@@ -274,7 +299,9 @@ export class ProcessResult extends Result {
         title: "Moderator value(s) defining Johnson-Neyman significance region(s)",
         columns: [num("value", "Value"), num("pctBelow", "% below"), num("pctAbove", "% above")],
         rows: jn.points as unknown as Row[],
-        notes: jn.points.length ? undefined : ["There are no statistical significance transition points within the observed range of the moderator found using the Johnson-Neyman method."],
+        notes: jn.points.length
+          ? undefined
+          : ["There are no statistical significance transition points within the observed range of the moderator found using the Johnson-Neyman method."],
       });
       out.push({
         title: `Conditional ${jn.kind === "effect" ? "effect of focal predictor" : `${this.name("X")}*${this.name("W")} interaction`} at values of the moderator (Johnson-Neyman)`,
@@ -290,7 +317,14 @@ export class ProcessResult extends Result {
     const p = this.payload;
     const out: TableSpec[] = [];
     const section = p.totalEffect ? "TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y" : "DIRECT AND INDIRECT EFFECTS OF X ON Y";
-    const effCols: Column[] = [num("effect", "Effect"), num("se", p.hc ? `se(${p.hc})` : "se"), num("t", "t"), pcol(), num("llci", "LLCI"), num("ulci", "ULCI")];
+    const effCols: Column[] = [
+      num("effect", "Effect"),
+      num("se", p.hc ? `se(${p.hc})` : "se"),
+      num("t", "t"),
+      pcol(),
+      num("llci", "LLCI"),
+      num("ulci", "ULCI"),
+    ];
     if (p.totalEffect) {
       const row = { ...p.totalEffect } as Row;
       const cols = [...effCols];
@@ -317,7 +351,12 @@ export class ProcessResult extends Result {
   private indirectTables(): TableSpec[] {
     const p = this.payload;
     const out: TableSpec[] = [];
-    const bootCols: Column[] = [num("effect", "Effect"), num("bootSE", p.mc ? "MCSE" : "BootSE"), num("llci", p.mc ? "MCLLCI" : "BootLLCI"), num("ulci", p.mc ? "MCULCI" : "BootULCI")];
+    const bootCols: Column[] = [
+      num("effect", "Effect"),
+      num("bootSE", p.mc ? "MCSE" : "BootSE"),
+      num("llci", p.mc ? "MCLLCI" : "BootLLCI"),
+      num("ulci", p.mc ? "MCULCI" : "BootULCI"),
+    ];
     const unconditional = p.indirect.filter((r) => Object.keys(r.at).length === 0);
     const conditional = p.indirect.filter((r) => Object.keys(r.at).length > 0);
     const pathNotes = p.model === 6 ? p.indirectPaths.map((cp, i) => `Ind${i + 1} : ${cp.path.map((r) => this.name(r)).join(" -> ")}`) : [];
@@ -327,7 +366,10 @@ export class ProcessResult extends Result {
         title: "Indirect effect(s) of X on Y",
         columns: [{ key: "label", label: "", format: "text" }, ...bootCols],
         rows: unconditional as unknown as Row[],
-        notes: [...(pathNotes.length ? ["Indirect effect key:", ...pathNotes] : []), ...(contrastNotes.length ? ["Specific indirect effect contrast definition(s):", ...contrastNotes] : [])],
+        notes: [
+          ...(pathNotes.length ? ["Indirect effect key:", ...pathNotes] : []),
+          ...(contrastNotes.length ? ["Specific indirect effect contrast definition(s):", ...contrastNotes] : []),
+        ],
       });
     const byPath = new Map<string, IndirectRow[]>();
     for (const r of conditional) {
@@ -343,7 +385,8 @@ export class ProcessResult extends Result {
         rows: this.condRows(rows),
       });
     }
-    for (const s of p.standardized) out.push({ title: s.label, columns: [{ key: "label", label: "", format: "text" }, ...bootCols], rows: s.rows as unknown as Row[] });
+    for (const s of p.standardized)
+      out.push({ title: s.label, columns: [{ key: "label", label: "", format: "text" }, ...bootCols], rows: s.rows as unknown as Row[] });
     if (p.indices.length) out.push(this.indexTable());
     if (p.normalTests.length)
       out.push({
@@ -380,7 +423,9 @@ export class ProcessResult extends Result {
         num("ulci", p.mc ? "MCULCI" : "BootULCI"),
       ],
       rows: this.condRows(p.indices).map((r) => ({ ...r, modName: this.name(String(r.moderator)) })),
-      notes: diffIdx ? ["With a dichotomous moderator entering both stages, the index is the difference between the two conditional indirect effects."] : undefined,
+      notes: diffIdx
+        ? ["With a dichotomous moderator entering both stages, the index is the difference between the two conditional indirect effects."]
+        : undefined,
     };
   }
 
@@ -407,8 +452,13 @@ export class ProcessResult extends Result {
     const stars = "*".repeat(75);
     L.push(`${stars}\nPROCESS-equivalent analysis (pathlab)`, "", `Model : ${p.model}`);
     const r = p.roleName;
-    const roleLines: [string, string][] = [["Y", r.Y], ["X", r.X]];
-    Object.keys(r).filter((k) => /^M\d+$/.test(k)).forEach((k) => roleLines.push([Object.keys(r).filter((q) => /^M\d+$/.test(q)).length > 1 ? k : "M", r[k]]));
+    const roleLines: [string, string][] = [
+      ["Y", r.Y],
+      ["X", r.X],
+    ];
+    Object.keys(r)
+      .filter((k) => /^M\d+$/.test(k))
+      .forEach((k) => roleLines.push([Object.keys(r).filter((q) => /^M\d+$/.test(q)).length > 1 ? k : "M", r[k]]));
     if (r.W) roleLines.push(["W", r.W]);
     if (r.Z) roleLines.push(["Z", r.Z]);
     for (const [k, v] of roleLines) L.push(`${k.padStart(5)} : ${v}`);
@@ -420,7 +470,8 @@ export class ProcessResult extends Result {
       if (t.title?.startsWith("OUTCOME VARIABLE") || t.title?.startsWith("TOTAL EFFECT MODEL")) {
         const [head] = t.title.split(" — Model Summary");
         L.push("", stars);
-        if (head.startsWith("TOTAL EFFECT MODEL")) L.push("************************** TOTAL EFFECT MODEL ****************************", head.replace("TOTAL EFFECT MODEL — ", ""));
+        if (head.startsWith("TOTAL EFFECT MODEL"))
+          L.push("************************** TOTAL EFFECT MODEL ****************************", head.replace("TOTAL EFFECT MODEL — ", ""));
         else L.push(head.replace(": ", ":\n "));
         L.push("", "Model Summary", textTable(t));
         continue;
@@ -441,38 +492,166 @@ export class ProcessResult extends Result {
     return L.join("\n");
   }
 
+  /** Tidy rows of one equation: coefficients, interaction tests, conditional effects, Johnson–Neyman points. */
+  private equationTidy(eq: EquationResult): ProcessTidyRow[] {
+    const rows: ProcessTidyRow[] = [];
+    for (const c of eq.coefficients)
+      rows.push({
+        section: "coefficient",
+        outcome: eq.outcome,
+        term: c.term,
+        at: "",
+        estimate: c.coeff,
+        se: c.se,
+        statistic: c.t,
+        p: c.p,
+        lower: c.llci,
+        upper: c.ulci,
+      });
+    for (const it of eq.interactionTests)
+      rows.push({
+        section: "interaction test",
+        outcome: eq.outcome,
+        term: it.label,
+        at: "",
+        estimate: it.r2chng,
+        se: null,
+        statistic: it.F,
+        p: it.p,
+        lower: null,
+        upper: null,
+      });
+    for (const ce of eq.conditional)
+      for (const r of ce.rows)
+        rows.push({
+          section: ce.kind === "interaction" ? "conditional interaction" : "conditional effect",
+          outcome: eq.outcome,
+          term: ce.focalName,
+          at: this.atText(r.at),
+          estimate: r.effect,
+          se: r.se,
+          statistic: r.t,
+          p: r.p,
+          lower: r.llci,
+          upper: r.ulci,
+        });
+    if (eq.jn)
+      for (const pt of eq.jn.points)
+        rows.push({
+          section: "johnson-neyman",
+          outcome: eq.outcome,
+          term: eq.jn.moderatorName,
+          at: "",
+          estimate: pt.value,
+          se: null,
+          statistic: null,
+          p: null,
+          lower: null,
+          upper: null,
+        });
+    return rows;
+  }
+
   /** One row per estimate: coefficients, interaction tests, conditional, direct and indirect effects, indices. */
   tidy(): ProcessTidyRow[] {
     const p = this.payload;
     const rows: ProcessTidyRow[] = [];
     const nn = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
-    for (const eq of p.equations) {
-      for (const c of eq.coefficients)
-        rows.push({ section: "coefficient", outcome: eq.outcome, term: c.term, at: "", estimate: c.coeff, se: c.se, statistic: c.t, p: c.p, lower: c.llci, upper: c.ulci });
-      for (const it of eq.interactionTests)
-        rows.push({ section: "interaction test", outcome: eq.outcome, term: it.label, at: "", estimate: it.r2chng, se: null, statistic: it.F, p: it.p, lower: null, upper: null });
-      for (const ce of eq.conditional)
-        for (const r of ce.rows)
-          rows.push({ section: ce.kind === "interaction" ? "conditional interaction" : "conditional effect", outcome: eq.outcome, term: ce.focalName, at: this.atText(r.at), estimate: r.effect, se: r.se, statistic: r.t, p: r.p, lower: r.llci, upper: r.ulci });
-      if (eq.jn) for (const pt of eq.jn.points) rows.push({ section: "johnson-neyman", outcome: eq.outcome, term: eq.jn.moderatorName, at: "", estimate: pt.value, se: null, statistic: null, p: null, lower: null, upper: null });
-    }
+    for (const eq of p.equations) rows.push(...this.equationTidy(eq));
     if (p.totalEffect) {
       const t = p.totalEffect;
-      rows.push({ section: "total effect", outcome: this.name("Y"), term: this.name("X"), at: "", estimate: t.effect, se: nn(t.se), statistic: nn(t.t), p: nn(t.p), lower: nn(t.llci), upper: nn(t.ulci) });
+      rows.push({
+        section: "total effect",
+        outcome: this.name("Y"),
+        term: this.name("X"),
+        at: "",
+        estimate: t.effect,
+        se: nn(t.se),
+        statistic: nn(t.t),
+        p: nn(t.p),
+        lower: nn(t.llci),
+        upper: nn(t.ulci),
+      });
     }
     if (p.indirect.length)
       for (const d of p.directEffects)
-        rows.push({ section: "direct effect", outcome: this.name("Y"), term: this.name("X"), at: this.atText(d.at), estimate: d.effect, se: nn(d.se), statistic: nn(d.t), p: nn(d.p), lower: nn(d.llci), upper: nn(d.ulci) });
+        rows.push({
+          section: "direct effect",
+          outcome: this.name("Y"),
+          term: this.name("X"),
+          at: this.atText(d.at),
+          estimate: d.effect,
+          se: nn(d.se),
+          statistic: nn(d.t),
+          p: nn(d.p),
+          lower: nn(d.llci),
+          upper: nn(d.ulci),
+        });
     for (const r of p.indirect)
-      rows.push({ section: r.label.startsWith("(C") ? "contrast" : "indirect effect", outcome: this.name("Y"), term: r.path ? r.path.map((q) => this.name(q)).join(" -> ") : r.label, at: this.atText(r.at), estimate: r.effect, se: nn(r.bootSE), statistic: null, p: null, lower: nn(r.llci), upper: nn(r.ulci) });
+      rows.push({
+        section: r.label.startsWith("(C") ? "contrast" : "indirect effect",
+        outcome: this.name("Y"),
+        term: r.path ? r.path.map((q) => this.name(q)).join(" -> ") : r.label,
+        at: this.atText(r.at),
+        estimate: r.effect,
+        se: nn(r.bootSE),
+        statistic: null,
+        p: null,
+        lower: nn(r.llci),
+        upper: nn(r.ulci),
+      });
     for (const s of p.standardized)
       for (const r of s.rows)
-        rows.push({ section: `${s.kind} standardized indirect effect`, outcome: this.name("Y"), term: r.path ? r.path.map((q) => this.name(q)).join(" -> ") : r.label, at: "", estimate: r.effect, se: nn(r.bootSE), statistic: null, p: null, lower: nn(r.llci), upper: nn(r.ulci) });
+        rows.push({
+          section: `${s.kind} standardized indirect effect`,
+          outcome: this.name("Y"),
+          term: r.path ? r.path.map((q) => this.name(q)).join(" -> ") : r.label,
+          at: "",
+          estimate: r.effect,
+          se: nn(r.bootSE),
+          statistic: null,
+          p: null,
+          lower: nn(r.llci),
+          upper: nn(r.ulci),
+        });
     for (const r of p.indices)
-      rows.push({ section: "index of moderated mediation", outcome: this.name("Y"), term: `${r.label} by ${this.name(r.moderator)}`, at: this.atText(r.at), estimate: r.index, se: nn(r.bootSE), statistic: null, p: null, lower: nn(r.llci), upper: nn(r.ulci) });
+      rows.push({
+        section: "index of moderated mediation",
+        outcome: this.name("Y"),
+        term: `${r.label} by ${this.name(r.moderator)}`,
+        at: this.atText(r.at),
+        estimate: r.index,
+        se: nn(r.bootSE),
+        statistic: null,
+        p: null,
+        lower: nn(r.llci),
+        upper: nn(r.ulci),
+      });
     for (const t of p.normalTests) {
-      rows.push({ section: "sobel test", outcome: this.name("Y"), term: t.label, at: "", estimate: t.effect, se: t.sobelSE, statistic: t.sobelZ, p: t.sobelP, lower: null, upper: null });
-      rows.push({ section: "aroian test", outcome: this.name("Y"), term: t.label, at: "", estimate: t.effect, se: t.aroianSE, statistic: t.aroianZ, p: t.aroianP, lower: null, upper: null });
+      rows.push({
+        section: "sobel test",
+        outcome: this.name("Y"),
+        term: t.label,
+        at: "",
+        estimate: t.effect,
+        se: t.sobelSE,
+        statistic: t.sobelZ,
+        p: t.sobelP,
+        lower: null,
+        upper: null,
+      });
+      rows.push({
+        section: "aroian test",
+        outcome: this.name("Y"),
+        term: t.label,
+        at: "",
+        estimate: t.effect,
+        se: t.aroianSE,
+        statistic: t.aroianZ,
+        p: t.aroianP,
+        lower: null,
+        upper: null,
+      });
     }
     return rows;
   }
@@ -533,7 +712,11 @@ function textTable(t: TableSpec): string {
   const textCols = t.columns.filter((c) => c.format === "text");
   const lw = Math.max(0, ...textCols.map((c) => Math.max((c.label ?? "").length, ...t.rows.map((r) => cell(c, r).length))));
   const widths = t.columns.map((c) => (c.format === "text" ? lw : Math.max(10, (c.label ?? c.key).length + 1, ...t.rows.map((r) => cell(c, r).length + 1))));
-  const fmtLine = (vals: string[]) => vals.map((s, i) => (t.columns[i].format === "text" ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join(" ").trimEnd();
+  const fmtLine = (vals: string[]) =>
+    vals
+      .map((s, i) => (t.columns[i].format === "text" ? s.padEnd(widths[i]) : s.padStart(widths[i])))
+      .join(" ")
+      .trimEnd();
   lines.push(fmtLine(t.columns.map((c) => c.label ?? c.key)));
   for (const r of t.rows) lines.push(fmtLine(t.columns.map((c) => cell(c, r))));
   for (const n of t.notes ?? []) lines.push("", n);
