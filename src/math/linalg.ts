@@ -162,6 +162,27 @@ export function solveWithCholesky(l: ArrayLike<number>, n: number, b: ArrayLike<
   return backSolveTransposed(l, n, forwardSolve(l, n, b));
 }
 
+/**
+ * Solves the SPD system A x = b in place, without allocation, for resampling loops: `a` (n × n,
+ * row-major) is overwritten by its Cholesky factor, `b` by L⁻¹b, and x is written to `out` from
+ * `offset` on. Returns false, leaving `out` untouched, when a pivot fails the test of
+ * `choleskyInPlace(a, n, minPivot, false, relative)`.
+ */
+export function solveSPDInPlace(
+  a: Float64Array,
+  n: number,
+  b: Float64Array,
+  out: Float64Array,
+  offset = 0,
+  minPivot = 0,
+  relative: boolean | "scale" = false,
+): boolean {
+  if (choleskyInPlace(a, n, minPivot, false, relative) >= 0) return false;
+  forwardSolve(a, n, b, n, b);
+  backSolveTransposed(a, n, b, n, out, offset);
+  return true;
+}
+
 /** Solves the SPD system A x = b (A flat n × n, not modified); null when A is not positive definite. */
 export function solveSPDFlat(a: ArrayLike<number>, n: number, b: ArrayLike<number>): Float64Array | null {
   const l = choleskyFlat(a, n);

@@ -25,7 +25,7 @@
  */
 import { PathlabError } from "../errors";
 import { CROSSPROD_BATCH, WeightedCrossProducts } from "../math/crossprod";
-import { backSolveTransposed, choleskyInPlace, choleskySemidefinite, forwardSolve } from "../math";
+import { choleskySemidefinite, solveSPDInPlace } from "../math";
 import { itemRng, Rng } from "../simulate/rng";
 import { jumpStates } from "../simulate/rng-jump";
 import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
@@ -202,9 +202,7 @@ export class ResampleSolver {
       }
       // In-place Cholesky A = LLᵀ (lower triangle), then forward and back substitution. A pivot
       // that lost all but ~1e-10 of its diagonal entry means collinearity in this resample.
-      if (choleskyInPlace(A, p, 1e-10, false, "scale") >= 0) return false;
-      forwardSolve(A, p, r, p, r);
-      backSolveTransposed(A, p, r, p, out, outOffset + this.offsets[e]);
+      if (!solveSPDInPlace(A, p, r, out, outOffset + this.offsets[e], 1e-10, "scale")) return false;
     }
     return true;
   }
