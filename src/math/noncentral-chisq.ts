@@ -5,12 +5,14 @@
  * CDF as the Poisson mixture of central χ² CDFs (Johnson, Kotz & Balakrishnan 1995, eq. 29.2):
  *   P(X ≤ x; k, λ) = Σ_i e^{−λ/2} (λ/2)^i / i! · P(χ²_{k+2i} ≤ x).
  * The requested tail is summed directly (all terms positive, so an upper tail of 1e-30 keeps its
- * relative precision), starting at the mode of the Poisson weights and walking outwards in both
- * directions until the remaining terms cannot change the sum — the strategy of R's pnchisq.
+ * relative precision): the central CDFs come from one incomplete-gamma evaluation and the
+ * recurrence P(s + 1, y) = P(s, y) − e^{−y} y^s/Γ(s + 1), run in the direction in which it only
+ * adds (downwards for the lower tail, upwards for the upper), from 10 Poisson standard deviations
+ * beyond the mode until the weights cannot change the sum.
  */
 import { PathlabError } from "../errors";
-import { pchisq } from "./distributions";
-import { dpoisRaw, incGamma } from "./special";
+import { pchisq, qnorm } from "./distributions";
+import { dpoisRaw, incGamma, lgamma } from "./special";
 
 const REL_TOL = 1e-17;
 
@@ -34,45 +36,68 @@ export function pchisqNC(x: number, df: number, ncp: number, lowerTail = true): 
   const lambda = ncp / 2;
   const y = x / 2;
   const a0 = df / 2;
-  // Central tail for shape a0 + i; df = 0 gives a point mass at 0 for i = 0.
-  const central = (i: number): number => {
-    const a = a0 + i;
-    if (a === 0) return lowerTail ? 1 : 0;
-    return incGamma(a, y, lowerTail);
-  };
   const mode = Math.floor(lambda);
-  const wMode = dpoisRaw(mode, lambda);
+  // Beyond 10 Poisson standard deviations from the mode the weights are below e⁻⁵⁰ of the mode's.
+  const reach = Math.ceil(10 * Math.sqrt(lambda) + 10);
+  const logY = Math.log(y);
+  return Math.min(1, lowerTail ? lowerSum(a0, y, logY, lambda, mode, reach)[0] : upperSum(a0, y, logY, lambda, mode, reach));
+}
+
+/**
+ * Σ_i w_i P(a0 + i, y) walking down from mode + reach, where the central CDFs grow by the stable
+ * recurrence P(s − 1, y) = P(s, y) + d(s − 1), d(s) = e^{−y} y^s / Γ(s + 1): one incomplete-gamma
+ * evaluation and positive additions only, until the Poisson weights cannot change the sum.
+ */
+function lowerSum(a0: number, y: number, logY: number, lambda: number, mode: number, reach: number): [number, number] {
+  let i = mode + reach;
+  let s = a0 + i;
+  let P = s === 0 ? 1 : incGamma(s, y, true);
+  let w = dpoisRaw(i, lambda);
+  // log d(s − 1), updated by log d(s − 2) = log d(s − 1) + log((s − 1)/y).
+  let logD = s > 0 ? -y + (s - 1) * logY - lgamma(s) : 0;
+  // The same sum with df + 2 (shape + 1): the neighbour of each term in the recurrence.
+  let Pnext = Math.max(P - Math.exp(-y + s * logY - lgamma(s + 1)), 0);
   let sum = 0;
-  // Upwards from the mode (including it).
-  let w = wMode;
-  let prevTerm = Infinity;
-  for (let i = mode; i < mode + 1e7; i++) {
-    if (i > mode) w *= lambda / i;
-    const term = w * central(i);
-    sum += term;
-    if (i > mode + 1) {
-      const r = term / prevTerm;
-      // Terms eventually fall geometrically; bound the rest by a geometric series.
-      if (r < 1 && (term * r) / (1 - r) <= REL_TOL * sum) break;
-      if (w === 0) break;
+  let sum2 = 0;
+  for (;;) {
+    sum += w * P;
+    sum2 += w * Pnext;
+    if (i === 0 || (i < mode && w <= REL_TOL * sum)) break;
+    Pnext = P;
+    if (s > 0) {
+      P += Math.exp(logD);
+      if (s - 1 > 0) logD += Math.log(s - 1) - logY;
     }
-    prevTerm = term;
+    w *= i / lambda;
+    i--;
+    s--;
+    if (s <= 0) P = 1;
   }
-  // Downwards from mode − 1.
-  w = wMode;
-  prevTerm = Infinity;
-  for (let i = mode - 1; i >= 0; i--) {
-    w *= (i + 1) / lambda;
-    const term = w * central(i);
-    sum += term;
-    if (i < mode - 2) {
-      const r = term / prevTerm;
-      if (r < 1 && Math.min((term * r) / (1 - r), term * i) <= REL_TOL * sum) break;
-      if (w === 0 && term === 0) break;
-    }
-    prevTerm = term;
+  return [sum, sum2];
+}
+
+/**
+ * Σ_i w_i Q(a0 + i, y) walking up from mode − reach, where the upper tails grow by the stable
+ * recurrence Q(s + 1, y) = Q(s, y) + d(s), until the Poisson weights cannot change the sum.
+ */
+function upperSum(a0: number, y: number, logY: number, lambda: number, mode: number, reach: number): number {
+  let i = Math.max(0, mode - reach);
+  let s = a0 + i;
+  let Q = s === 0 ? 0 : incGamma(s, y, false);
+  let w = dpoisRaw(i, lambda);
+  let logD = -y + s * logY - lgamma(s + 1);
+  let sum = 0;
+  for (;;) {
+    sum += w * Q;
+    if (i > mode && w <= REL_TOL * sum) break;
+    if (i > mode + 1e7) break;
+    Q += Math.exp(logD);
+    logD += logY - Math.log(s + 1);
+    i++;
+    s++;
+    w *= lambda / i;
   }
-  return Math.min(1, sum);
+  return sum;
 }
 
 /**
@@ -84,38 +109,32 @@ export function pchisqNC(x: number, df: number, ncp: number, lowerTail = true): 
 export function ncpForProbability(x: number, df: number, p: number): number {
   if (!(p > 0 && p < 1)) throw new PathlabError(`Probability must lie strictly between 0 and 1, got ${p}.`, { code: "math.bad-probability" });
   if (!(x > 0)) return 0;
-  const f = (ncp: number) => pchisqNC(x, df, ncp, true) - p;
-  if (f(0) <= 0) return 0;
+  // F(λ) = P(X ≤ x; df, λ) and its derivative ∂F/∂λ = (F_{df+2}(λ) − F_df(λ))/2, from one sweep.
+  const eval2 = (ncp: number): [number, number] => {
+    if (ncp === 0) return [pchisq(x, df, true) - p, (pchisq(x, df + 2, true) - pchisq(x, df, true)) / 2];
+    const lambda = ncp / 2;
+    const [F, F2] = lowerSum(df / 2, x / 2, Math.log(x / 2), lambda, Math.floor(lambda), Math.ceil(10 * Math.sqrt(lambda) + 10));
+    return [Math.min(F, 1) - p, (F2 - F) / 2];
+  };
+  let [f0, d0] = eval2(0);
+  if (f0 <= 0) return 0;
+  // Newton from the normal approximation χ²_df(λ) ≈ N(df + λ, 2(df + 2λ)), kept inside a bracket
+  // [lo, hi] of the root (F decreases in λ); a step that leaves it bisects instead.
   let lo = 0;
-  let flo = f(0);
-  let hi = Math.max(1, x - df);
-  let fhi = f(hi);
-  while (fhi > 0) {
-    lo = hi;
-    flo = fhi;
-    hi *= 2;
-    fhi = f(hi);
-    if (hi > 1e12) break;
-  }
-  // Illinois-modified regula falsi: superlinear, never leaves the bracket.
-  let side = 0;
+  let hi = Infinity;
+  const z = qnorm(p);
+  let lam = Math.max(x - df, 0);
+  for (let k = 0; k < 30; k++) lam = Math.max(x - df - z * Math.sqrt(2 * (df + 2 * lam)), 0);
+  if (!(lam > 0)) lam = Math.max(1, x - df);
   for (let iter = 0; iter < 200; iter++) {
-    const mid = (lo * fhi - hi * flo) / (fhi - flo);
-    const m = Number.isFinite(mid) && mid > lo && mid < hi ? mid : 0.5 * (lo + hi);
-    const fm = f(m);
-    if (fm === 0) return m;
-    if (fm > 0) {
-      lo = m;
-      flo = fm;
-      if (side === 1) fhi /= 2;
-      side = 1;
-    } else {
-      hi = m;
-      fhi = fm;
-      if (side === -1) flo /= 2;
-      side = -1;
-    }
-    if (hi - lo <= 1e-12 * Math.max(1, hi)) break;
+    [f0, d0] = eval2(lam);
+    if (f0 === 0) return lam;
+    if (f0 > 0) lo = lam;
+    else hi = lam;
+    let next = lam - f0 / d0;
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : Math.max(2 * lam, 1);
+    if (Math.abs(next - lam) <= 1e-13 * Math.max(1, lam) || (Number.isFinite(hi) && hi - lo <= 1e-13 * Math.max(1, hi))) return next;
+    lam = next;
   }
-  return 0.5 * (lo + hi);
+  return lam;
 }

@@ -1,20 +1,37 @@
 /**
  * Nonparametric bootstrap of a fitted SEM (Bollen & Stine 1990): resample cases with replacement,
- * refit from the original estimates, and collect the parameters; percentile confidence intervals
- * use R's quantile type 7 at (1 − level)/2 and 1 − (1 − level)/2 (as lavaan's
- * `parameterEstimates(boot.ci.type = "perc")`). Replicates whose fit fails or does not converge
- * are dropped and counted. A multiple-group fit resamples within each group; a FIML fit resamples
- * the incomplete cases and refits by FIML.
+ * refit from the original estimates (a warm start), and collect the parameters. Replicates whose
+ * fit fails or does not converge are dropped and counted. A multiple-group fit resamples within
+ * each group; a FIML fit resamples the incomplete cases and refits by FIML.
+ *
+ * `fit.bootstrap()` reports percentile intervals by R's quantile type 7 (as semTools/boot users
+ * compute them by hand); a fit with `se: "bootstrap"` reports lavaan's intervals
+ * (`parameterEstimates(boot.ci.type = …)`, see boot-ci.ts).
+ *
+ * Threads: replicate b reads its row indices from positions 2·N·b … of the stream seeded by
+ * `seed` (N = all cases; two 32-bit numbers per index, Rng.int), reached by a jump, so the draws
+ * are those of one sequential pass and identical for any number of threads
+ * (src/simulate/parallel.ts). Each thread builds the model once per job and, for complete data
+ * without fixed covariates, only refreshes the sample moments between replicates.
  */
 import { PathlabError } from "../errors";
 import { Result, type TableSpec } from "../display";
 import { Rng, rng as toRng } from "../simulate/rng";
+import { jumpStates } from "../simulate/rng-jump";
+import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
+import { cholInPlace } from "./linalg";
+import { minimize } from "./estimate";
+import { buildRam } from "./model";
+import { GroupedObjective, type SemObjective } from "./objective";
+import { RamEngine, type SampleMoments } from "./ram";
+import type { ParTable } from "./partable";
+import type { ResolvedSemOptions } from "./options";
 import { checkOptions, checkSeed, type OptionSpecs } from "../options";
 import { checkMemory } from "../resources";
 import { progressBar } from "../display/notebook";
 import { quantile } from "../stats/quantile";
 import type { SemFit } from "./fit";
-import { currentRowValues, estimateModel, setAll, type GroupState } from "./state";
+import { currentRowValues, estimateModel, setAll, type SemState } from "./state";
 import { checkPD, type SampleStats } from "./moments";
 import { missingSample } from "./missing";
 
@@ -26,6 +43,8 @@ export interface BootstrapOptions {
   level?: number;
   /** "defined" (default): := parameters only; "all": every free and defined parameter. */
   parameters?: "defined" | "all";
+  /** CPU threads, this one included (default: every core when the job is long enough). Results are identical for any number. */
+  threads?: number;
 }
 
 export interface BootstrapRow {
@@ -87,6 +106,7 @@ const BOOT_SPECS: OptionSpecs = {
   seed: { kind: "custom", check: (v) => (v instanceof Rng ? undefined : seedProblem(v)), expected: "a whole number from 0 to 4294967295 (or a pathlab Rng)" },
   level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
   parameters: { kind: "enum", values: ["defined", "all"] },
+  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
 };
 
 function seedProblem(v: unknown): string | undefined {
@@ -98,50 +118,217 @@ function seedProblem(v: unknown): string | undefined {
   }
 }
 
-export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap {
-  const st = fit.state;
-  const o = checkOptions("bootstrap", opts, BOOT_SPECS) as Partial<BootstrapOptions>;
-  if (o.seed === undefined)
-    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem.boot-seed" });
+/** The bootstrap estimates of a fit: R replicates of θ (row-major, R × q), failed ones flagged. */
+export interface BootDraws {
+  R: number;
+  q: number;
+  /** θ of replicate b at [b·q, b·q + q) (NaN for a failed replicate). */
+  theta: Float64Array;
+  /** 1 where the replicate was fitted and converged. */
+  ok: Uint8Array;
+  failed: number;
+  seed: number;
+  threads: number;
+}
+
+/** One group's data as the bootstrap task needs it (plain data: it crosses to worker threads). */
+interface BootGroup {
+  n: number;
+  names: string[];
+  /** Complete data (listwise): the columns. */
+  columns?: Float64Array[];
+  /** FIML: the incomplete columns (NaN = missing). */
+  missing?: Float64Array[];
+}
+
+interface BootInput {
+  pt: ParTable;
+  groups: BootGroup[];
+  options: Pick<ResolvedSemOptions, "likelihood" | "maxIter">;
+  theta0: Float64Array;
+  /** Generator state at replicate 0; replicate b starts 2·N·b numbers later. */
+  state: Uint32Array;
+  N: number;
+  chunkSize: number;
+  starts: Uint32Array;
+}
+
+/** A thread's model for a job (complete data without fixed covariates): engines whose moments are refreshed per replicate. */
+interface Reusable {
+  objective: SemObjective;
+  moments: SampleMoments[];
+}
+const reusable = new WeakMap<BootInput, Reusable | null>();
+
+function reusableModel(input: BootInput): Reusable | null {
+  const cached = reusable.get(input);
+  if (cached !== undefined) return cached;
+  let out: Reusable | null = null;
+  if (input.groups.every((g) => g.columns) && !input.pt.rows.some((r) => r.exo === 1)) {
+    const moments: SampleMoments[] = input.groups.map((g) => {
+      const p = g.names.length;
+      return { p, S: new Float64Array(p * p), mean: new Float64Array(p), logdetS: 0 };
+    });
+    const engines = moments.map((mo, k) => new RamEngine(buildRam(input.pt, mo.S, mo.mean, k + 1).spec, mo));
+    const N = input.groups.reduce((a, g) => a + g.n, 0);
+    out = { objective: engines.length === 1 ? engines[0] : new GroupedObjective(engines, input.groups.map((g) => g.n / N)), moments };
+  }
+  reusable.set(input, out);
+  return out;
+}
+
+/** Means and covariance (divisor n, or n − 1 with the Wishart likelihood) of a resample given by row counts; false if not positive definite. */
+function resampleMoments(cols: Float64Array[], counts: Int32Array, n: number, wishart: boolean, out: SampleMoments): boolean {
+  const p = cols.length;
+  const { S, mean } = out;
+  for (let j = 0; j < p; j++) {
+    const c = cols[j];
+    let t = 0;
+    for (let i = 0; i < n; i++) t += counts[i] * c[i];
+    mean[j] = t / n;
+  }
+  const div = wishart ? n - 1 : n;
+  for (let a = 0; a < p; a++) {
+    const ca = cols[a];
+    const ma = mean[a];
+    for (let b = 0; b <= a; b++) {
+      const cb = cols[b];
+      const mb = mean[b];
+      let t = 0;
+      for (let i = 0; i < n; i++) if (counts[i]) t += counts[i] * (ca[i] - ma) * (cb[i] - mb);
+      S[a * p + b] = S[b * p + a] = t / div;
+    }
+  }
+  const L = Float64Array.from(S);
+  const ld = cholInPlace(L, p);
+  for (let i = 0; i < p; i++) if (!((L[i * p + i] * L[i * p + i]) / S[i * p + i] > 1e-12)) return false;
+  out.logdetS = ld;
+  return !Number.isNaN(ld);
+}
+
+/** Replicates [from, to): θ per replicate (NaN row and ok = 0 when the fit failed). */
+function bootRange(input: BootInput, from: number, to: number): { theta: Float64Array; ok: Uint8Array } {
+  const q = input.theta0.length;
+  const theta = new Float64Array((to - from) * q).fill(NaN);
+  const ok = new Uint8Array(to - from);
+  const gen = new Rng(1);
+  const c = from / input.chunkSize;
+  if (Number.isInteger(c) && 4 * c < input.starts.length) gen.setState(input.starts.subarray(4 * c, 4 * c + 4));
+  else {
+    gen.setState(input.state);
+    gen.jump(2 * input.N * from);
+  }
+  const wishart = input.options.likelihood === "wishart";
+  const model = reusableModel(input);
+  const counts = input.groups.map((g) => new Int32Array(g.n));
+  for (let b = from; b < to; b++) {
+    // Indices first (2 numbers each, as Rng.int draws them), so every replicate reads 2·N numbers.
+    for (let k = 0; k < input.groups.length; k++) {
+      const n = input.groups[k].n;
+      const cnt = counts[k];
+      cnt.fill(0);
+      for (let i = 0; i < n; i++) cnt[gen.int(n)]++;
+    }
+    try {
+      let fitted: { theta: Float64Array; converged: boolean } | null = null;
+      if (model) {
+        const good = input.groups.every((g, k) => resampleMoments(g.columns!, counts[k], g.n, wishart, model.moments[k]));
+        if (good) fitted = minimize(model.objective, input.theta0, { maxIter: input.options.maxIter });
+      } else {
+        const samples = input.groups.map((g, k) => resampleStats(g, counts[k]));
+        if (samples.every((s) => s !== null)) fitted = estimateModel(input.pt, samples as SampleStats[], input.options, input.theta0);
+      }
+      if (fitted && fitted.converged) {
+        theta.set(fitted.theta, (b - from) * q);
+        ok[b - from] = 1;
+      }
+    } catch {
+      /* a replicate that cannot be fitted counts as failed */
+    }
+  }
+  return { theta, ok };
+}
+
+/** The bootstrap as a parallel task (worker threads load it from this module). */
+export const semBootstrapTask = parallelTask(__filename, "semBootstrapTask", (input: BootInput, from: number, to: number) => bootRange(input, from, to));
+
+/**
+ * Draws R bootstrap replicates of θ on up to `threads` threads (identical whatever the number).
+ * The fit must be converged and fitted to raw data.
+ */
+export function bootstrapDraws(
+  st: SemState,
+  R: number,
+  seed: number | Rng,
+  opts: { threads?: number; onProgress?: (done: number, total: number) => void; cancel?: CancellationFlag } = {},
+): BootDraws {
   const samples = st.groups.map((gr) => gr.sample);
   if (samples.some((s) => !s.columns && !s.missing))
     throw new PathlabError("The bootstrap needs raw data, but this model was fitted from a covariance matrix.", {
       hint: "Fit the model to the data table, or use the delta-method standard errors.",
       code: "sem.boot-moments",
     });
+  const groups: BootGroup[] = samples.map((s) => (s.missing ? { n: s.n, names: s.names, missing: s.missing.columns } : { n: s.n, names: s.names, columns: s.columns }));
+  const N = groups.reduce((a, g) => a + g.n, 0);
+  const q = st.theta.length;
+  checkMemory(8 * R * q, `the bootstrap draws (${R.toLocaleString("en")} samples × ${q} parameters)`, "Lower R.");
+  const g = toRng(seed);
+  const state = g.state();
+  // A chunk is ~20 ms of fitting (one fit ≈ 30 μs per parameter·variable), at least 16 chunks for progress and balance.
+  const perFit = 3e-5 * q * groups[0].names.length * (groups.some((x) => x.missing) ? 20 : 1);
+  const chunkSize = Math.max(1, Math.min(Math.ceil(R / 16), Math.ceil(20 / Math.max(perFit, 1e-3))));
+  const input: BootInput = { pt: st.pt, groups, options: { likelihood: st.options.likelihood, maxIter: st.options.maxIter }, theta0: st.theta, state, N, chunkSize, starts: jumpStates(state, 2 * N * chunkSize, Math.ceil(R / chunkSize)) };
+  // Below ~50 ms of work a worker's start-up costs more than it saves.
+  const threads = opts.threads ?? (R * perFit < 50 ? 1 : undefined);
+  const run = runParallel(semBootstrapTask, input, { count: R, chunkSize, threads, onProgress: opts.onProgress, cancel: opts.cancel });
+  const theta = new Float64Array(R * q);
+  const ok = new Uint8Array(R);
+  run.results.forEach((r, c) => {
+    theta.set(r.theta, c * chunkSize * q);
+    ok.set(r.ok, c * chunkSize);
+  });
+  if (seed instanceof Rng) seed.jump(2 * N * R);
+  let failed = 0;
+  for (let b = 0; b < R; b++) failed += ok[b] ? 0 : 1;
+  return { R, q, theta, ok, failed, seed: seed instanceof Rng ? seed.seed : seed, threads: run.threads };
+}
+
+/** Values of the parameter-table rows `which` at each successful replicate (replicate-major). */
+export function drawRowValues(st: SemState, boot: BootDraws, which: number[]): Float64Array[] {
+  const out: Float64Array[] = [];
+  const t = new Float64Array(boot.q);
+  for (let b = 0; b < boot.R; b++) {
+    if (!boot.ok[b]) continue;
+    t.set(boot.theta.subarray(b * boot.q, (b + 1) * boot.q));
+    setAll(st, t);
+    const vals = currentRowValues(st);
+    out.push(Float64Array.from(which, (k) => vals[k]));
+  }
+  setAll(st, st.theta);
+  return out;
+}
+
+export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap {
+  const st = fit.state;
+  const o = checkOptions("bootstrap", opts, BOOT_SPECS) as Partial<BootstrapOptions>;
+  if (o.seed === undefined)
+    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem.boot-seed" });
   if (!fit.converged)
     throw new PathlabError("bootstrap(): the model did not converge, so there are no estimates to resample.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
   const R = o.R ?? 1000;
   const level = o.level ?? 0.95;
-  const g = toRng(o.seed);
   const { rows } = fit.estimatesInternal();
   const which = rows.map((r, k) => ((o.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
   if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem.boot-nothing" });
-  const nAll = samples.reduce((a, s) => a + s.n, 0);
-  checkMemory(8 * R * which.length + 8 * R * nAll, `the bootstrap draws (${R.toLocaleString("en")} samples × ${which.length} parameters)`, "Lower R.");
-  const draws: Float64Array[] = [];
-  let failed = 0;
   const bar = progressBar(R, "Bootstrap");
-  for (let b = 0; b < R; b++) {
-    bar.update(b);
-    // Cases are drawn within each group (lavaan's bootstrap keeps the group sizes).
-    const resampled = samples.map((s) => resample(s, g));
-    try {
-      if (resampled.some((s) => s === null)) throw new Error("degenerate resample");
-      const est = estimateModel(st.pt, resampled as SampleStats[], st.options, st.theta);
-      if (!est.converged) {
-        failed++;
-        continue;
-      }
-      setAll(est, est.theta);
-      const vals = currentRowValues({ pt: st.pt, groups: est.groups as unknown as GroupState[] });
-      draws.push(Float64Array.from(which.map((k) => vals[k])));
-    } catch {
-      failed++;
-    }
+  let boot: BootDraws;
+  try {
+    boot = bootstrapDraws(st, R, o.seed, { threads: o.threads, onProgress: (done) => bar.update(done) });
+  } finally {
+    bar.finish();
   }
-  bar.finish();
-  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem.boot-failed" });
+  const draws = drawRowValues(st, boot, which);
+  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem.boot-failed", hint: "Check the model (see the fit's warnings); a model that rarely converges cannot be bootstrapped." });
   const { est } = fit.estimatesInternal();
   const out: BootstrapRow[] = which.map((k, j) => {
     const v = Float64Array.from(draws.map((d) => d[j])).sort();
@@ -162,49 +349,47 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
       ci_upper: quantile(v, 1 - (1 - level) / 2),
     };
   });
-  return new SemBootstrap(out, draws, R, failed, level, typeof o.seed === "number" ? o.seed : (o.seed as Rng).seed);
+  return new SemBootstrap(out, draws, R, boot.failed, level, boot.seed);
 }
 
 /**
- * One bootstrap sample of a group: n cases drawn with replacement; complete data give their means
- * and covariance, incomplete data (FIML) their missing-data patterns. null when the resample cannot
- * be fitted (a non-positive-definite covariance, a variable never observed).
+ * One bootstrap sample of a group from its row counts: complete data give their means and
+ * covariance, incomplete data (FIML) their missing-data patterns. null when the resample cannot be
+ * fitted (a non-positive-definite covariance, a variable never observed).
  */
-function resample(s: SampleStats, g: Rng): SampleStats | null {
-  const n = s.n;
+function resampleStats(g: BootGroup, counts: Int32Array): SampleStats | null {
+  const n = g.n;
   const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = g.int(n);
-  if (s.missing) {
-    const cols = s.missing.columns.map((c) => Float64Array.from(idx, (i) => c[i]));
+  let t = 0;
+  for (let i = 0; i < n; i++) for (let c = 0; c < counts[i]; c++) idx[t++] = i;
+  if (g.missing) {
+    const cols = g.missing.map((c) => Float64Array.from(idx, (i) => c[i]));
     try {
-      const ms = missingSample(cols, s.names, n).sample;
-      return { names: s.names, n: ms.n, covUnbiased: ms.cov.map((v) => (v * ms.n) / (ms.n - 1)), mean: ms.mean, dropped: 0, missing: ms };
+      const ms = missingSample(cols, g.names, n).sample;
+      return { names: g.names, n: ms.n, covUnbiased: ms.cov.map((v) => (v * ms.n) / (ms.n - 1)), mean: ms.mean, dropped: 0, missing: ms };
     } catch {
       return null;
     }
   }
-  const cols = s.columns!;
+  const cols = g.columns!;
   const p = cols.length;
   const mean = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    let t = 0;
-    const c = cols[j];
-    for (let i = 0; i < n; i++) t += c[idx[i]];
-    mean[j] = t / n;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += counts[i] * cols[j][i];
+    mean[j] = s / n;
   }
   const S = new Float64Array(p * p);
   for (let a = 0; a < p; a++)
     for (let c = 0; c <= a; c++) {
-      const ca = cols[a];
-      const cc = cols[c];
-      let t = 0;
-      for (let i = 0; i < n; i++) t += (ca[idx[i]] - mean[a]) * (cc[idx[i]] - mean[c]);
-      S[a * p + c] = S[c * p + a] = t / (n - 1);
+      let s = 0;
+      for (let i = 0; i < n; i++) if (counts[i]) s += counts[i] * (cols[a][i] - mean[a]) * (cols[c][i] - mean[c]);
+      S[a * p + c] = S[c * p + a] = s / (n - 1);
     }
   try {
-    checkPD(S, s.names);
+    checkPD(S, g.names);
   } catch {
     return null;
   }
-  return { names: s.names, n, covUnbiased: S, mean, dropped: 0 };
+  return { names: g.names, n, covUnbiased: S, mean, dropped: 0 };
 }

@@ -10,14 +10,14 @@
  *   rmsea = √max((χ²/N)/df − 1/N, 0); its 90% interval inverts the noncentral χ² (Browne & Cudeck
  *   1993); rmsea.pvalue = P(χ²_df(λ = N·df·0.05²) ≥ χ²)  (test of close fit)
  *   srmr (Bentler): root mean square of (s_ij − σ̂_ij)/√(s_ii s_jj) over the p(p+1)/2 unique
- *   elements (plus (ȳ_i − μ̂_i)/√s_ii with a mean structure)
+ *   elements (plus (ȳ_i − μ̂_i)/√s_ii with a mean structure); rmr, crmr, srmr_mplus: residual-rms.ts
  *   gfi = 1 − (eᵀWe)/(sᵀWs) with e = vech(S − Σ̂), W the ML weight D'(Σ̂⁻¹⊗Σ̂⁻¹)D/2 (Jöreskog &
  *   Sörbom), agfi = 1 − (moments/df)(1 − gfi)
  *   logl = −N/2 [p log 2π + log|Σ̂| + tr(SΣ̂⁻¹) + (ȳ − μ̂)ᵀΣ̂⁻¹(ȳ − μ̂)], aic, bic, bic2 (n* = (N + 2)/24)
  */
 import { pchisq, pnorm, qchisq, qnorm } from "../stats/distributions";
 import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
-import { dpoisRaw, incGamma, lgamma } from "../stats/special";
+import { residualRms } from "./residual-rms";
 
 /** What the fit measures need from one group at the estimates. */
 export interface GroupFitIngredients {
@@ -59,11 +59,16 @@ export interface FitIngredients {
   fixedX: boolean;
 }
 
-/** lavaan 0.6.14's fitMeasures(fit, "all") for an ML fit, in lavaan's order (rmr/crmr/srmr_mplus variants aside). */
+/** The residual summaries, in lavaan's order (srmr = srmr_bentler). */
+export const RESIDUAL_MEASURE_NAMES = [
+  "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean",
+] as const;
+
+/** lavaan 0.6.14's fitMeasures(fit, "all") for an ML fit, in lavaan's order. */
 export const FIT_MEASURE_NAMES = [
   "npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue", "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi",
   "ifi", "rni", "logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level",
-  "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0", "srmr", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
+  "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0", ...RESIDUAL_MEASURE_NAMES, "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
 ] as const;
 
 /** Measures of scaled tests (MLR, MLM): lavaan's ".scaled" family. */
@@ -101,7 +106,7 @@ export function measureOrder(flags: { scaled: boolean; robust: boolean; yb: bool
     "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level", "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0",
     ...pick(["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled", "rmsea.notclose.pvalue.scaled"], scaled),
     ...pick(["rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue.robust"], robust),
-    "srmr", "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
+    ...RESIDUAL_MEASURE_NAMES, "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
   ] as FitMeasureName[];
 }
 
@@ -140,101 +145,10 @@ function ncpFor(x: number, df: number, p: number): number {
   let lam = Math.max(x - df, 0);
   for (let k = 0; k < 50; k++) lam = Math.max(x - df - z * Math.sqrt(2 * (df + 2 * lam)), 0);
   if (x > HUGE_CHISQ) return lam;
-  if (x < 200 || lam < 50) return ncpForProbability(x, df, p);
-  return refineNcp(x, df, p, lam);
+  return ncpForProbability(x, df, p);
 }
 
-/**
- * P(χ²_df(λ) ≤ x) for a large λ as the Poisson mixture Σ_i w_i P(a + i, x/2) (a = df/2), with the
- * central terms by the recurrence P(s + 1, y) = P(s, y) − e^{−y} y^s / Γ(s + 1) from the mode
- * outwards: one incomplete-gamma evaluation instead of one per term (the terms needed by the
- * RMSEA interval lie where P is between about .05 and .95, where the recurrence loses nothing).
- */
-function poissonMixtureCdf(x: number, df: number, ncp: number): number {
-  const lambda = ncp / 2;
-  const y = x / 2;
-  const a = df / 2;
-  const mode = Math.floor(lambda);
-  const pMode = incGamma(a + mode, y, true);
-  // d(s) = e^{−y} y^s / Γ(s + 1), the step between consecutive central CDFs.
-  const logD = (sh: number) => -y + sh * Math.log(y) - lgamma(sh + 1);
-  let sum = 0;
-  let w = dpoisRaw(mode, lambda);
-  let P = pMode;
-  let d = Math.exp(logD(a + mode));
-  for (let i = mode; i < mode + 1e6; i++) {
-    if (i > mode) {
-      w *= lambda / i;
-      P -= d;
-      d *= y / (a + i);
-      if (P < 0) P = 0;
-    }
-    const term = w * P;
-    sum += term;
-    if (i > mode + 2 && (w < 1e-17 * sum || term < 1e-17 * sum)) break;
-  }
-  w = dpoisRaw(mode, lambda);
-  P = pMode;
-  d = Math.exp(logD(a + mode - 1));
-  for (let i = mode - 1; i >= 0; i--) {
-    w *= (i + 1) / lambda;
-    P += d;
-    d *= (a + i) / y;
-    const term = w * Math.min(P, 1);
-    sum += term;
-    if (i < mode - 2 && w < 1e-17 * sum) break;
-  }
-  return Math.min(1, sum);
-}
 
-/**
- * λ with P(χ²_df(λ) ≤ x) = p to 1e-12 relative, from the normal approximation `guess`: a bracket
- * of a few standard deviations of λ around it, then Illinois-modified regula falsi (the large-χ²
- * case, where every noncentral χ² evaluation sums hundreds of terms and the generic search's
- * doubling from λ = 1 costs most).
- */
-function refineNcp(x: number, df: number, p: number, guess: number): number {
-  const f = (ncp: number) => poissonMixtureCdf(x, df, ncp) - p;
-  const step = Math.sqrt(2 * (df + 2 * guess));
-  let lo = Math.max(guess - step, 0);
-  let hi = guess + step;
-  let flo = f(lo);
-  let fhi = f(hi);
-  for (let k = 0; k < 60 && flo < 0; k++) {
-    hi = lo;
-    fhi = flo;
-    lo = Math.max(lo - step * 2 ** k, 0);
-    flo = f(lo);
-    if (lo === 0) break;
-  }
-  if (flo <= 0) return 0;
-  for (let k = 0; k < 60 && fhi > 0; k++) {
-    lo = hi;
-    flo = fhi;
-    hi += step * 2 ** k;
-    fhi = f(hi);
-  }
-  let side = 0;
-  for (let iter = 0; iter < 200; iter++) {
-    const mid = (lo * fhi - hi * flo) / (fhi - flo);
-    const m = Number.isFinite(mid) && mid > lo && mid < hi ? mid : 0.5 * (lo + hi);
-    const fm = f(m);
-    if (fm === 0) return m;
-    if (fm > 0) {
-      lo = m;
-      flo = fm;
-      if (side === 1) fhi /= 2;
-      side = 1;
-    } else {
-      hi = m;
-      fhi = fm;
-      if (side === -1) flo /= 2;
-      side = -1;
-    }
-    if (hi - lo <= 1e-12 * Math.max(1, hi)) break;
-  }
-  return 0.5 * (lo + hi);
-}
 
 function normalUpper(x: number, df: number, ncp: number): number {
   return pnorm(-(x - df - ncp) / Math.sqrt(2 * (df + 2 * ncp)));
@@ -289,12 +203,13 @@ export function computeFitMeasures(x: FitIngredients): Partial<Record<FitMeasure
 
   const { rmsea, ciLo, ciHi, rmseaP, rmseaNotClose } = rmseaMeasures(chisq, df, N, G);
 
-  let srmr = 0;
+  const rms: Record<string, number> = {};
   let gfiSum = 0;
   let logl = 0;
   let ulogl = 0;
   for (const g of groups) {
-    srmr += (g.n / n) * groupSrmr(g, x.meanstructure);
+    const r = residualRms(g, x.meanstructure);
+    for (const [k, v] of Object.entries(r)) rms[k] = (rms[k] ?? 0) + (g.n / n) * v;
     gfiSum += (g.n / n) * gfiGroup(g, fixedIdx, x.meanstructure);
     const ll = g.fiml ?? groupLogl(g, fixedIdx, x.meanstructure);
     logl += ll.logl;
@@ -312,7 +227,9 @@ export function computeFitMeasures(x: FitIngredients): Partial<Record<FitMeasure
     npar, fmin: x.fmin, chisq, df, pvalue, "baseline.chisq": bChisq, "baseline.df": bDf, "baseline.pvalue": bP, cfi, tli, nnfi: tli, rfi, nfi, pnfi, ifi, rni,
     logl, "unrestricted.logl": ulogl, aic, bic, ntotal: n, bic2,
     rmsea, "rmsea.ci.lower": ciLo, "rmsea.ci.upper": ciHi, "rmsea.ci.level": 0.9, "rmsea.pvalue": rmseaP, "rmsea.close.h0": 0.05,
-    "rmsea.notclose.pvalue": rmseaNotClose, "rmsea.notclose.h0": 0.08, srmr, cn_05: cn(0.05), cn_01: cn(0.01), gfi, agfi,
+    "rmsea.notclose.pvalue": rmseaNotClose, "rmsea.notclose.h0": 0.08,
+    rmr: rms.rmr, rmr_nomean: rms.rmr_nomean, srmr: rms.srmr, srmr_bentler: rms.srmr, srmr_bentler_nomean: rms.srmr_nomean,
+    crmr: rms.crmr, crmr_nomean: rms.crmr_nomean, srmr_mplus: rms.srmr_mplus, srmr_mplus_nomean: rms.srmr_mplus_nomean, cn_05: cn(0.05), cn_01: cn(0.01), gfi, agfi,
     pgfi: nel === 0 ? NaN : (df / nel) * gfi, mfi: Math.exp((-0.5 * (chisq - df)) / N), ecvi: chisq / N + (2 * npar) / N,
   };
 }
@@ -426,26 +343,6 @@ export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c
     ciLo = ciHi = 0;
   }
   return { rmsea, ciLo, ciHi, rmseaP, rmseaNotClose };
-}
-
-/** SRMR (Bentler) of one group: residual correlations scaled by the sample standard deviations. */
-function groupSrmr(g: GroupFitIngredients, meanstructure: boolean): number {
-  const { p, S, Sigma } = g;
-  let ss = 0;
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j <= i; j++) {
-      const r = (S[i * p + j] - Sigma[i * p + j]) / Math.sqrt(S[i * p + i] * S[j * p + j]);
-      ss += r * r;
-    }
-  let cnt = (p * (p + 1)) / 2;
-  if (meanstructure) {
-    for (let i = 0; i < p; i++) {
-      const r = (g.mean[i] - g.mu[i]) / Math.sqrt(S[i * p + i]);
-      ss += r * r;
-    }
-    cnt += p;
-  }
-  return Math.sqrt(ss / cnt);
 }
 
 /**

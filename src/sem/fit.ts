@@ -12,9 +12,10 @@
  * fit.fitMeasures(["cfi", "rmsea"]);
  */
 import { PathlabError, type PathlabWarning } from "../errors";
-import { checkOptions, describeValue } from "../options";
+import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
+import { progressBar } from "../display/notebook";
 import { pnorm, qnorm } from "../stats/distributions";
 import { GRAD_TOL, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, measureOrder, robustMeasures, ROBUST_MEASURE_NAMES, SCALED_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
@@ -27,12 +28,15 @@ import { buildParTable, type ParRow, type ParTable } from "./partable";
 import { deltaMethodSE, totalVariances, type StdType } from "./standardize";
 import { parseModelSyntax } from "./syntax";
 import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
+import { inspectFit, LabelledMatrix, ModelMatrices } from "./inspect";
 import { lavaanSummary } from "./summary-text";
+import { checkBoundOptions, fitWithBounds } from "./inequality";
 import { semFornellLarcker, semHtmt, semReliability, type SemReliability } from "./validity";
 import type { FornellLarckerResult } from "../measurement/reliability";
 import type { HtmtResult } from "../measurement/htmt";
 import { pathDiagram, type DiagramOptions } from "./diagram";
-import { bootstrapSem, type BootstrapOptions, type SemBootstrap } from "./bootstrap";
+import { bootstrapDraws, bootstrapSem, drawRowValues, type BootDraws, type BootstrapOptions, type SemBootstrap } from "./bootstrap";
+import { bootIntervals } from "./boot-ci";
 import type { Figure } from "../display";
 import { modindices, type ModIndices, type ModIndicesOptions } from "./modindices";
 import { fimlLikelihoods } from "./missing";
@@ -185,15 +189,19 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   const momentsIn = isMomentsInput(input) || isGroupMomentsInput(input);
   checkCombinations(kind, opts, momentsIn);
   const layout = inputGroups(kind, input, opts);
-  const pt = parTableFor(kind, model, input, opts, layout);
-  const samples = groupSamples(input, pt, opts, layout, momentsIn);
+  const pt0 = parTableFor(kind, model, input, opts, layout);
+  checkBoundOptions(kind, pt0, opts, "before");
+  const samples = groupSamples(input, pt0, opts, layout, momentsIn);
   const G = samples.length;
   const droppedX = samples.reduce((a, x) => a + (x.droppedX ?? 0), 0);
   const droppedEmpty = samples.reduce((a, x) => a + (x.droppedEmpty ?? 0), 0);
   if (droppedX)
-    pt.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
-  if (droppedEmpty) pt.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
-  const est = estimateModel(pt, samples, opts);
+    pt0.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt0.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
+  if (droppedEmpty) pt0.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
+  const bounded = fitWithBounds(pt0, samples, opts, estimateModel(pt0, samples, opts));
+  const pt = bounded.pt;
+  const est = bounded.est;
+  checkBoundOptions(kind, pt, opts, "after");
   if (!Number.isFinite(est.f) || est.groups.some((g) => g.engine.Sigma.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e150)))
     throw new PathlabError("The model-implied covariance matrix overflows double precision at the estimates.", {
       code: "sem.overflow",
@@ -233,14 +241,53 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
     state.vcov = vcov;
     if (forTest && df > 0) state.scaled = forTest.scaled;
   }
+  if (opts.se === "bootstrap" && est.converged) bootstrapVcov(state);
   return new SemFit(state);
+}
+
+/**
+ * se: "bootstrap" (lavaan's): R case resamples refitted from the estimates; the covariance of the
+ * estimates is the covariance (divisor R − 1) of the successful replicates.
+ */
+function bootstrapVcov(state: SemState): void {
+  const { options } = state;
+  const bar = progressBar(options.bootstrap, "Bootstrap standard errors");
+  let boot: BootDraws;
+  try {
+    boot = bootstrapDraws(state, options.bootstrap, options.seed!, { threads: options.threads, onProgress: (d) => bar.update(d) });
+  } finally {
+    bar.finish();
+  }
+  const q = boot.q;
+  const good: number[] = [];
+  for (let b = 0; b < boot.R; b++) if (boot.ok[b]) good.push(b);
+  if (good.length < 2)
+    throw new PathlabError(`Bootstrap standard errors: only ${good.length} of ${boot.R} resamples could be fitted.`, {
+      code: "sem.boot-failed",
+      hint: "Check the model (see the warnings of a fit without se: \"bootstrap\"); a model that rarely converges cannot be bootstrapped.",
+    });
+  const mean = new Float64Array(q);
+  for (const b of good) for (let j = 0; j < q; j++) mean[j] += boot.theta[b * q + j] / good.length;
+  const V = new Float64Array(q * q);
+  for (const b of good)
+    for (let i = 0; i < q; i++) {
+      const di = boot.theta[b * q + i] - mean[i];
+      for (let j = 0; j <= i; j++) V[i * q + j] += di * (boot.theta[b * q + j] - mean[j]);
+    }
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j <= i; j++) {
+      V[i * q + j] /= good.length - 1;
+      V[j * q + i] = V[i * q + j];
+    }
+  state.vcov = V;
+  state.boot = boot;
 }
 
 /** The model's and the baseline model's degrees of freedom (lavaan's). */
 function testDegrees(pt: ParTable, G: number): { df: number; dfBaseline: number } {
   const p = pt.vars.ov.length;
   const kb = pt.vars.ovX.length;
-  return { df: G * momentCount(pt) - pt.nFree, dfBaseline: G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2) };
+  return { df: G * momentCount(pt) - pt.nFree - pt.boundNpar, dfBaseline: G * ((p * (p - 1)) / 2 - (kb * (kb - 1)) / 2) };
 }
 
 /**
@@ -260,12 +307,26 @@ export function sem(model: string, input: SemInput, options?: SemOptions): SemFi
   return fitModel("sem", model, input, options);
 }
 
-/** Options of `parameterEstimates()`. */
+/** Options of `parameterEstimates()` (lavaan's names; dotted spellings accepted). */
 export interface EstimatesOptions {
   /** Confidence level of the intervals (default: the fit's level, 0.95). */
   level?: number;
-  /** Add the std.lv and std.all columns. */
+  /** Add the std.lv, std.all and std.nox columns (lavaan's standardized = TRUE). */
   standardized?: boolean;
+  /** Show the standard errors, z statistics, p-values and confidence intervals (each true by default, as lavaan). */
+  se?: boolean;
+  zstat?: boolean;
+  pvalue?: boolean;
+  ci?: boolean;
+  /**
+   * Interval of a bootstrap fit (se: "bootstrap"): "perc" (default), "bca.simple", "norm" or "basic", as lavaan
+   * (its order statistics interpolated on the normal scale, boot's norm.inter).
+   */
+  bootCiType?: "perc" | "bca.simple" | "norm" | "basic";
+  "boot.ci.type"?: "perc" | "bca.simple" | "norm" | "basic";
+  /** Drop the fixed parameters (lavaan's remove.nonfree). */
+  removeNonfree?: boolean;
+  "remove.nonfree"?: boolean;
 }
 
 /** Options of `standardizedSolution()`. */
@@ -274,6 +335,38 @@ export interface StandardizedOptions {
   type?: StdType;
   level?: number;
 }
+
+/** lavaan's zero for standard errors: √ε in parameterEstimates(), ε^¼ in standardizedSolution(). */
+const SE_ZERO = Math.sqrt(2.220446049250313e-16);
+const STD_SE_ZERO = Math.pow(2.220446049250313e-16, 0.25);
+
+type BootCiType = "perc" | "bca.simple" | "norm" | "basic";
+
+const ESTIMATES_SPECS: OptionSpecs = {
+  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
+  standardized: { kind: "boolean" },
+  se: { kind: "boolean" },
+  zstat: { kind: "boolean" },
+  pvalue: { kind: "boolean" },
+  ci: { kind: "boolean" },
+  bootCiType: {
+    kind: "enum",
+    aliases: ["boot.ci.type"],
+    values: ["perc", "bca.simple", "norm", "basic"],
+    unsupportedValues: { bca: "the accelerated BCa interval needs lavaan's regression of the estimates on the resampling counts, which is not computed; use bca.simple (bias-corrected) or perc." },
+  },
+  removeNonfree: { kind: "boolean", aliases: ["remove.nonfree"] },
+  fmi: { kind: "fixed", value: false, otherwise: "fractions of missing information are not computed; compare a FIML fit with a listwise one instead." },
+  rsquare: { kind: "fixed", value: false, otherwise: 'R² is a separate result here: fit.inspect("rsquare").' },
+  covStd: { kind: "fixed", aliases: ["cov.std"], value: true, otherwise: "covariances are standardised by the residual standard deviations (lavaan's default); cov.std = FALSE is not computed." },
+  removeEq: { kind: "fixed", aliases: ["remove.eq"], value: true, otherwise: "equality-constraint rows are not listed in the table." },
+  removeIneq: { kind: "fixed", aliases: ["remove.ineq"], value: true, otherwise: "inequality-constraint rows are not listed in the table." },
+  removeSystemEq: { kind: "fixed", aliases: ["remove.system.eq"], value: true, otherwise: "equality-constraint rows are not listed in the table." },
+  removeDef: { kind: "fixed", aliases: ["remove.def"], value: false, otherwise: "filter the rows with op \":=\" out of .rows instead." },
+  addAttributes: { kind: "fixed", aliases: ["add.attributes"], value: false, otherwise: "the table renders itself; its rows are plain objects." },
+  output: { kind: "fixed", value: "data.frame", otherwise: "the result renders as a table in a notebook and as text with summary()." },
+  header: { kind: "fixed", value: false, otherwise: "fit.summary() prints lavaan's header." },
+};
 
 const GROUP_SPEC = { kind: "custom", check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."), expected: 'e.g. { group: "female" } or { group: 2 }' } as const;
 const LEVEL_SPEC = { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." } as const;
@@ -324,7 +417,15 @@ export class SemFit extends Result {
       if (r.free > 0) this.seRows[k] = Math.sqrt(vcov[(r.free - 1) * q + (r.free - 1)]);
     });
     const definedIdx = pt.rows.map((r, k) => (r.op === ":=" ? k : -1)).filter((k) => k >= 0);
-    if (definedIdx.length) {
+    if (definedIdx.length && state.boot) {
+      // lavaan: the SE of a defined parameter is the SD of its values over the bootstrap draws.
+      const draws = drawRowValues(state, state.boot, definedIdx);
+      definedIdx.forEach((k, i) => {
+        const v = draws.map((d) => d[i]);
+        const m = v.reduce((a, x) => a + x, 0) / v.length;
+        this.seRows[k] = Math.sqrt(v.reduce((a, x) => a + (x - m) * (x - m), 0) / (v.length - 1));
+      });
+    } else if (definedIdx.length) {
       const se = deltaMethodSE(theta, vcov, (t) =>
         this.withTheta(t, () => {
           const all = currentRowValues(state);
@@ -392,15 +493,54 @@ export class SemFit extends Result {
   }
 
   /**
-   * Model-implied moments, residuals or R² (lavaan's `inspect(fit, "implied" | "residuals" | "rsquare")`);
-   * one per group (`PerGroup`) in a multiple-group model.
+   * lavaan's `lavInspect(fit, what)` / `inspect(fit, what)`: model matrices ("est", "std", "se",
+   * "free", "start"), moments ("sampstat", "implied", "residuals", "cov.lv", "cor.lv", "mean.lv",
+   * "rsquare"), estimation ("coef", "vcov", "information", "fit", "converged", "partable") and data
+   * ("nobs", "ngroups", "group.label") — see src/sem/inspect.ts for every value and synonym. A
+   * multiple-group fit gives one result per group (`PerGroup`) where lavaan gives a list.
    */
-  inspect(what: "implied" | "residuals" | "rsquare"): ImpliedMoments | RSquare | PerGroup<ImpliedMoments | RSquare>;
-  inspect(what: string): ImpliedMoments | RSquare | PerGroup<ImpliedMoments | RSquare> {
-    if (!["implied", "residuals", "rsquare", "r2"].includes(what))
-      throw new PathlabError(`inspect(): unknown option ${JSON.stringify(what)}.`, { hint: 'Use "implied", "residuals" or "rsquare".', code: "sem.option" });
-    const parts = this.state.groups.map((g) => this.inspectGroup(what, g));
+  inspect(what: "implied" | "residuals" | "sampstat" | "fitted" | "resid" | "obs"): ImpliedMoments | PerGroup<ImpliedMoments>;
+  inspect(what: "rsquare" | "r2"): RSquare | PerGroup<RSquare>;
+  inspect(what: "est" | "std" | "std.all" | "std.lv" | "std.nox" | "se" | "free" | "start" | "estimates" | "standardized"): ModelMatrices | PerGroup<ModelMatrices>;
+  inspect(what: "cov.lv" | "cor.lv" | "mean.lv" | "cov.ov" | "cor.ov" | "mean.ov"): LabelledMatrix | PerGroup<LabelledMatrix>;
+  inspect(what: "vcov" | "information" | "information.observed"): LabelledMatrix;
+  inspect(what: "fit" | "fitmeasures" | "fit.measures"): FitMeasures;
+  inspect(what: "coef"): Record<string, number>;
+  inspect(what: "converged"): boolean;
+  inspect(what: "nobs"): number[];
+  inspect(what: "ntotal" | "ngroups" | "npar" | "iterations"): number;
+  inspect(what: "group.label" | "ov.names" | "lv.names"): string[];
+  inspect(what: "partable" | "list"): ParRow[];
+  inspect(what: string): unknown;
+  inspect(what: string): unknown {
+    const lower = typeof what === "string" ? what.toLowerCase() : what;
+    if (lower === "rsquare" || lower === "r2" || lower === "r-square") return this.rsquare();
+    return inspectFit(this, what, () => this.fitMeasures(), () => this.rsquare());
+  }
+
+  /** R² of the endogenous variables (lavaan's inspect(fit, "rsquare")); NA where above 1 (a negative residual variance). */
+  private rsquare(): RSquare | PerGroup<RSquare> {
+    const parts = this.state.groups.map((g) => this.inspectGroup("rsquare", g) as RSquare);
     return this.ngroups > 1 ? new PerGroup(this.groupLabels, parts) : parts[0];
+  }
+
+  /**
+   * Information matrix per observation at the estimates (lavaan's lavInspect(fit, "information") —
+   * expected — or "information.observed"), named as `coef()`.
+   */
+  information(type: "expected" | "observed" = "expected"): { names: string[]; matrix: number[][] } {
+    const st = this.state;
+    const q = st.theta.length;
+    const out = new Float64Array(q * q);
+    this.withTheta(st.theta, () => {
+      st.objective.objective();
+      st.objective.information(out);
+      if (type === "observed") {
+        const scale = Float64Array.from({ length: q }, (_, k) => 1 / Math.sqrt(Math.max(out[k * q + k], 1e-300)));
+        st.objective.observedInformation!(st.theta, out, scale);
+      }
+    });
+    return { names: freeParamNames(st.pt), matrix: Array.from({ length: q }, (_, i) => Array.from(out.subarray(i * q, i * q + q))) };
   }
 
   private inspectGroup(what: string, g: GroupState): ImpliedMoments | RSquare {
@@ -425,11 +565,16 @@ export class SemFit extends Result {
       if (r.op === "~") endo.add(r.lhs);
     }
     const values: Record<string, number> = {};
-    for (const v of structure.names) {
-      if (!endo.has(v)) continue;
+    // lavaan's order: that of the variances in the parameter table (a variance written in the model first).
+    const gi = this.state.groups.indexOf(g) + 1;
+    const order = pt.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.group === gi && endo.has(r.lhs)).map((r) => r.lhs);
+    for (const v of new Set(order)) {
       const i = idx.get(v)!;
       const m = engine.spec.m;
-      values[v] = 1 - engine.S[i * m + i] / vars[i];
+      // lavaan (lav_object_inspect_rsquare): 1 − the std.all residual variance, NA above 1 (a
+      // negative residual variance, a Heywood case).
+      const r2 = 1 - engine.S[i * m + i] / vars[i];
+      values[v] = r2 > 1 ? NaN : r2;
     }
     return new RSquare(values);
   }
@@ -440,40 +585,51 @@ export class SemFit extends Result {
    * group (1-based; 0 for defined parameters).
    */
   parameterEstimates(opts?: EstimatesOptions): ParameterTable {
-    const o = checkOptions("parameterEstimates", opts, { level: LEVEL_SPEC, standardized: { kind: "boolean" } });
+    const o = checkOptions("parameterEstimates", opts, ESTIMATES_SPECS) as EstimatesOptions & { bootCiType?: BootCiType; removeNonfree?: boolean };
     const level = o.level ?? this.state.options.level;
     const zc = qnorm(1 - (1 - level) / 2);
-    const { pt } = this.state;
-    const stdAll = o.standardized ? this.std("std.all") : undefined;
-    const stdLv = o.standardized ? this.std("std.lv") : undefined;
-    const rows: EstimateRow[] = pt.rows.map((r, k) => {
+    const { pt, boot } = this.state;
+    if (o.bootCiType !== undefined && o.bootCiType !== "perc" && !boot)
+      throw new PathlabError(`parameterEstimates(): boot.ci.type "${o.bootCiType}" applies to a fit with bootstrap standard errors; this fit has se "${this.state.options.se}".`, {
+        code: "options.bad-value",
+        hint: 'Fit with { se: "bootstrap", bootstrap: 1000, seed: 1 }, or use fit.bootstrap({ R, seed }) for bootstrap intervals of defined parameters.',
+      });
+    const bootCi = boot ? bootIntervals(this, boot, o.bootCiType ?? "perc", level) : undefined;
+    const std = o.standardized ? { lv: this.std("std.lv"), all: this.std("std.all"), nox: this.std("std.nox") } : undefined;
+    const rows: EstimateRow[] = [];
+    pt.rows.forEach((r, k) => {
       const est = this.estRows[k];
       const isFree = r.free > 0 || r.op === ":=";
-      const se = isFree ? this.seRows[k] : 0;
+      if (o.removeNonfree && !isFree) return;
+      // lavaan's parameterEstimates(): an SE below √ε is 0, with z and p NA.
+      const se = isFree ? (this.seRows[k] < SE_ZERO ? 0 : this.seRows[k]) : 0;
       const z = isFree && se > 0 ? est / se : NaN;
       const row: EstimateRow = {
-        lhs: r.lhs,
-        op: r.op,
-        rhs: r.rhs,
-        group: r.group,
-        label: r.label,
-        est,
-        se,
-        z,
+        lhs: r.lhs, op: r.op, rhs: r.rhs, group: r.group, label: r.label, est, se, z,
         pvalue: Number.isNaN(z) ? NaN : 2 * pnorm(-Math.abs(z)),
-        ci_lower: isFree ? est - zc * se : est,
-        ci_upper: isFree ? est + zc * se : est,
-        free: r.free,
-        user: r.user,
-        exo: r.exo,
+        ci_lower: bootCi ? bootCi.lower[k] : isFree ? est - zc * se : est,
+        ci_upper: bootCi ? bootCi.upper[k] : isFree ? est + zc * se : est,
+        free: r.free, user: r.user, exo: r.exo,
       };
-      if (stdAll && stdLv) {
-        row.std_lv = stdLv.est[k];
-        row.std_all = stdAll.est[k];
+      if (std) {
+        row.std_lv = std.lv.est[k];
+        row.std_all = std.all.est[k];
+        row.std_nox = std.nox.est[k];
       }
-      return row;
+      rows.push(row);
     });
-    return new ParameterTable(rows, level, !!o.standardized, undefined, this.groupLabels);
+    const omit = [...(o.se === false ? ["se", "z", "pvalue", "ci_lower", "ci_upper"] : []), ...(o.zstat === false ? ["z", "pvalue"] : []), ...(o.pvalue === false ? ["pvalue"] : []), ...(o.ci === false ? ["ci_lower", "ci_upper"] : [])];
+    return new ParameterTable(rows, level, !!o.standardized, undefined, this.groupLabels, omit);
+  }
+
+  /** @internal Values of every row (defined parameters included) at θ. */
+  rowValuesAt(t: Float64Array): Float64Array {
+    return this.withTheta(t, () => currentRowValues(this.state));
+  }
+
+  /** @internal Standardised values of every row and their delta-method SEs (cached per type). */
+  stdInternal(type: StdType): { est: Float64Array; se: Float64Array } {
+    return this.std(type);
   }
 
   private std(type: StdType): { est: Float64Array; se: Float64Array } {
@@ -499,7 +655,7 @@ export class SemFit extends Result {
   /** Standardised solution with delta-method standard errors (lavaan's `standardizedSolution()`), per group. */
   standardizedSolution(opts?: StandardizedOptions): StandardizedTable {
     const o = checkOptions("standardizedSolution", opts, {
-      type: { kind: "enum", values: ["std.all", "std.lv"], unsupportedValues: { "std.nox": "only std.all and std.lv are computed so far." } },
+      type: { kind: "enum", values: ["std.all", "std.lv", "std.nox"] },
       level: LEVEL_SPEC,
     });
     const type = (o.type ?? "std.all") as StdType;
@@ -507,8 +663,10 @@ export class SemFit extends Result {
     const zc = qnorm(1 - (1 - level) / 2);
     const { est, se } = this.std(type);
     const rows: StandardizedRow[] = this.state.pt.rows.map((r, k) => {
-      const s = se[k];
-      const z = s > 1e-12 ? est[k] / s : NaN;
+      // lavaan's standardizedSolution(): an SE below ε^¼ (a value fixed by the standardisation,
+      // such as a factor variance of 1 in std.all) is 0, and its z and p are NA.
+      const s = se[k] < STD_SE_ZERO ? 0 : se[k];
+      const z = s > 0 ? est[k] / s : NaN;
       return {
         lhs: r.lhs,
         op: r.op,
@@ -570,7 +728,7 @@ export class SemFit extends Result {
           ...(ms ? { fiml: fimlLikelihoods(ms, e.Sigma, e.mu, pt.fixedX ? xIdx : []), gfiWeights: (e as FimlEngine).patternWeights(), gfiSample: { S: ms.pairwiseCov, mean: ms.availableMean } } : {}),
         };
       }),
-      npar: pt.nFree,
+      npar: pt.nFree + pt.boundNpar,
       meanstructure: pt.meanstructure,
       xIdx,
       fixedX: pt.fixedX,
@@ -768,7 +926,7 @@ function fitMeasureList(names: unknown, available: FitMeasureName[]): FitMeasure
       robustName
         ? `fitMeasures(): "${raw}" belongs to a scaled (robust) test; this fit has the standard test.`
         : lavaanOnly
-          ? `fitMeasures(): "${raw}" is a lavaan fit measure pathlab does not compute yet.`
+          ? `fitMeasures(): "${raw}" is a lavaan fit measure of categorical (WLSMV) or two-level models, which pathlab does not fit.`
           : `fitMeasures(): unknown fit measure ${JSON.stringify(raw)}.`,
       {
         hint: robustName ? 'Fit with estimator: "MLR" or "MLM" (robust measures also come with missing: "ml").' : `Available: ${available.join(", ")}.`,
@@ -780,4 +938,4 @@ function fitMeasureList(names: unknown, available: FitMeasureName[]): FitMeasure
 }
 
 /** lavaan 0.6.14 measures not computed here. */
-const LAVAAN_ONLY_MEASURES = ["rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "wrmr"];
+const LAVAAN_ONLY_MEASURES = ["wrmr", "srmr_within", "srmr_between"];

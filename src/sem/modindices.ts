@@ -33,6 +33,7 @@ import { h1Expected, momentLayout } from "./moment-space";
 import { setAll, type SemState } from "./state";
 import { totalVariances } from "./standardize";
 import type { SemFit } from "./fit";
+import { refuseActiveBounds } from "./inequality";
 import type { SemOp } from "./syntax";
 
 export interface ModIndicesOptions {
@@ -386,6 +387,7 @@ const MI_SPECS = {
 export function modindices(fit: SemFit, opts?: ModIndicesOptions): ModIndices {
   const o = checkOptions("modindices", opts, MI_SPECS as never) as ModIndicesOptions;
   const st = fit.state;
+  refuseActiveBounds(fit, "modindices");
   if (!st.converged)
     throw new PathlabError("modindices(): the model did not converge; modification indices need the estimates of a converged fit.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
   const cands = candidates(st);

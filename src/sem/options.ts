@@ -89,8 +89,71 @@ export interface SemOptions {
   /** The groups to analyse and their order (lavaan's `group.label`; default: order of appearance). */
   groupLabel?: string[];
   "group.label"?: string[];
-  /** Not supported yet: use `fit.bootstrap({ R, seed })`. */
+  /** Bootstrap standard errors (se: "bootstrap"): the number of resamples (default 1000, as lavaan). */
   bootstrap?: number;
+  /** Seed of the bootstrap (se: "bootstrap"; lavaan's `iseed`). Required with se: "bootstrap". */
+  seed?: number;
+  iseed?: number;
+  /** CPU threads of the bootstrap (default: every core when it pays); the results do not depend on it. */
+  threads?: number;
+  /**
+   * lavaan arguments accepted at the value that changes nothing (any other value is an error that
+   * says why): verbose false, warn true, mimic "lavaan", do.fit true, optim.method "nlminb",
+   * auto.fix.first true, orthogonal.x false, conditional.x false.
+   */
+  verbose?: boolean;
+  warn?: boolean;
+  mimic?: string;
+  doFit?: boolean;
+  "do.fit"?: boolean;
+  optimMethod?: string;
+  "optim.method"?: string;
+  autoFixFirst?: boolean;
+  "auto.fix.first"?: boolean;
+  orthogonalX?: boolean;
+  "orthogonal.x"?: boolean;
+  conditionalX?: boolean;
+  "conditional.x"?: boolean;
+  /**
+   * More lavaan arguments accepted at their defaults only: representation "LISREL", h1 true,
+   * baseline true, bounds "none", check.gradient / check.post / check.vcov / check.start true,
+   * orthogonal.y false, start "default", effect.coding false, ceq.simple false,
+   * optim.force.converged false, optim.gradient "analytic".
+   */
+  representation?: string;
+  h1?: boolean;
+  baseline?: boolean;
+  bounds?: string;
+  checkGradient?: boolean;
+  "check.gradient"?: boolean;
+  checkPost?: boolean;
+  "check.post"?: boolean;
+  checkVcov?: boolean;
+  "check.vcov"?: boolean;
+  checkStart?: boolean;
+  "check.start"?: boolean;
+  orthogonalY?: boolean;
+  "orthogonal.y"?: boolean;
+  start?: string;
+  effectCoding?: boolean;
+  "effect.coding"?: boolean;
+  ceqSimple?: boolean;
+  "ceq.simple"?: boolean;
+  optimForceConverged?: boolean;
+  "optim.force.converged"?: boolean;
+  optimGradient?: string;
+  "optim.gradient"?: string;
+  /** lavaan's h1.information: "structured" (its default) only. */
+  h1Information?: string;
+  "h1.information"?: string;
+  /** lavaan's observed.information: "hessian" (its default) only. */
+  observedInformation?: string;
+  "observed.information"?: string;
+  /** Not computed (an error says what to do instead): ordinal indicators, sampling weights, clustered data. */
+  ordered?: string | string[] | boolean;
+  samplingWeights?: string;
+  "sampling.weights"?: string;
+  cluster?: string;
 }
 
 /** Options after validation: canonical names, defaults filled in. */
@@ -102,7 +165,7 @@ export interface ResolvedSemOptions {
   likelihood: "normal" | "wishart";
   fixedX: boolean;
   estimator: "ML" | "MLR" | "MLM";
-  se: "standard" | "none" | "robust.huber.white" | "robust.sem";
+  se: "standard" | "none" | "robust.huber.white" | "robust.sem" | "bootstrap";
   test: "standard" | "none" | "yuan.bentler.mplus" | "satorra.bentler";
   missing: "listwise" | "ml" | "ml.x";
   /** undefined: lavaan's default for the estimator and missing-data method. */
@@ -116,9 +179,11 @@ export interface ResolvedSemOptions {
   groupEqual: GroupEqualClass[];
   groupPartial: string[];
   groupLabel?: string[];
+  /** se: "bootstrap": resamples, seed and threads. */
+  bootstrap: number;
+  seed?: number;
+  threads?: number;
 }
-
-const LATER = "planned (issue 16); fit the model in R's lavaan for now.";
 
 /** A string or an array of strings (lavaan accepts both for group.equal and group.partial). */
 function stringList(v: unknown): string[] | undefined {
@@ -139,6 +204,23 @@ function checkGroupEqual(v: unknown): string | undefined {
   return undefined;
 }
 
+/** What the estimators pathlab refuses are, for the refusal's sentence. */
+const ESTIMATOR_KIND: Record<string, string> = {
+  GLS: "generalised least squares",
+  ULS: "unweighted least squares",
+  WLS: "weighted least squares (ADF)",
+  DWLS: "diagonally weighted least squares",
+  WLSM: "DWLS with a scaled test, for ordinal data",
+  WLSMV: "DWLS with a mean- and variance-adjusted test, for ordinal data",
+  ULSM: "ULS with a scaled test",
+  ULSMV: "ULS with a mean- and variance-adjusted test",
+  MLMV: "ML with a mean- and variance-adjusted test",
+  MLMVS: "ML with a Satterthwaite-adjusted test",
+  MLF: "ML with first-order (outer product) standard errors",
+  PML: "pairwise maximum likelihood",
+  REML: "restricted maximum likelihood",
+};
+
 /** Value lists shared with the help text. lavaan lower-cases estimator, se, test and missing. */
 const SPECS: OptionSpecs = {
   stdLv: { kind: "boolean", aliases: ["std.lv"] },
@@ -154,18 +236,18 @@ const SPECS: OptionSpecs = {
     valueAliases: { default: "ML" },
     unsupportedValues: Object.fromEntries(
       ["MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
-        (e) => [e, `ML, MLR and MLM are computed; ${e} (least squares, ordinal or other likelihoods) is not: fit the model in R's lavaan for this.`],
+        (e) => [e, `ML, MLR and MLM are computed; ${e} (${ESTIMATOR_KIND[e] ?? "another estimator"}) is not. Use estimator "ML" (or "MLR" for robust SEs), or fit the model in R's lavaan for ${e}.`],
       ),
     ),
   },
   se: {
     kind: "enum",
-    values: ["standard", "none", "robust.huber.white", "robust.sem", "robust"],
+    values: ["standard", "none", "robust.huber.white", "robust.sem", "robust", "bootstrap"],
     caseInsensitive: true,
-    valueAliases: { default: "default", "robust.mlr": "robust.huber.white", "robust.mlm": "robust.sem" },
+    valueAliases: { default: "default", "robust.mlr": "robust.huber.white", "robust.mlm": "robust.sem", boot: "bootstrap" },
     unsupportedValues: Object.fromEntries(
-      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "bootstrap", "boot", "external", "twostep", "two.stage", "robust.two.stage"].map(
-        (v) => [v, v.startsWith("boot") ? "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." : "standard, robust.huber.white (MLR) and robust.sem (MLM) errors are computed; this one is not."],
+      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "external", "twostep", "two.stage", "robust.two.stage"].map(
+        (v) => [v, "pathlab computes standard, robust.huber.white (MLR), robust.sem (MLM) and bootstrap standard errors; use one of those, or fit the model in R's lavaan for this one."],
       ),
     ),
   },
@@ -224,9 +306,103 @@ const SPECS: OptionSpecs = {
     check: (v) => (stringList(v) && (v as unknown[]).length > 0 ? undefined : `must be an array of group names; got ${describeValue(v)}.`),
     expected: `e.g. ["Pasteur", "Grant-White"]`,
   },
-  bootstrap: { kind: "custom", unsupported: "bootstrap standard errors come from fit.bootstrap({ R, seed }) after fitting." },
-  conditionalX: { kind: "custom", aliases: ["conditional.x"], check: onlyValue(false, `conditional.x = TRUE is ${LATER}`), expected: "false" },
-  ordered: { kind: "custom", unsupported: `ordinal indicators (ordered) need the WLSMV estimator, which is ${LATER}` },
+  bootstrap: { kind: "number", min: 2, integer: true, rangeHint: "bootstrap is the number of resamples, e.g. 1000." },
+  seed: { kind: "seed", aliases: ["iseed"] },
+  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
+  conditionalX: {
+    kind: "fixed",
+    aliases: ["conditional.x"],
+    value: false,
+    otherwise: "conditional.x = TRUE (a likelihood conditional on the covariates) is not computed; with fixed.x = TRUE (the default) the estimates and SEs of an ML fit are the same. Leave conditional.x out.",
+  },
+  representation: { kind: "fixed", value: ["LISREL", "default"], otherwise: 'pathlab reports the LISREL representation (lavaan\'s default); RAM output is not offered. Leave representation out.' },
+  h1: { kind: "fixed", value: true, otherwise: "the unrestricted (h1) model is always fitted; it is what the χ² test compares against. Leave h1 out." },
+  baseline: { kind: "fixed", value: true, otherwise: "the baseline model is always fitted (CFI, TLI and friends need it). Leave baseline out." },
+  bounds: {
+    kind: "fixed",
+    value: ["none", "default"],
+    otherwise: 'lavaan\'s automatic parameter bounds are not applied. Leave bounds out, and write the bound you need in the model, e.g. "x1 ~~ v*x1" and "v > 0".',
+  },
+  checkGradient: { kind: "fixed", aliases: ["check.gradient"], value: true, otherwise: "the gradient at the solution is always checked (see fit.warnings). Leave check.gradient out." },
+  checkPost: { kind: "fixed", aliases: ["check.post"], value: true, otherwise: "the solution is always checked for negative variances and non-positive-definite matrices (see fit.warnings). Leave check.post out." },
+  checkVcov: { kind: "fixed", aliases: ["check.vcov"], value: true, otherwise: "the covariance matrix of the estimates is always checked (see fit.warnings). Leave check.vcov out." },
+  checkStart: { kind: "fixed", aliases: ["check.start"], value: true, otherwise: "the starting values are always checked. Leave check.start out." },
+  orthogonalY: {
+    kind: "fixed",
+    aliases: ["orthogonal.y"],
+    value: false,
+    otherwise: "endogenous latent variables keep correlated residuals only where the model says so (lavaan's default); to fix one at zero write f1 ~~ 0*f2. Leave orthogonal.y out.",
+  },
+  start: {
+    kind: "fixed",
+    value: "default",
+    otherwise: 'starting values come from pathlab\'s own rules (the optimum does not depend on them); a fitted model or "simple" starting values are not accepted. Give a start value in the model instead, e.g. start(0.8)*x2.',
+  },
+  effectCoding: {
+    kind: "fixed",
+    aliases: ["effect.coding"],
+    value: false,
+    otherwise: "effect coding (loadings constrained to average 1) is not computed: the sum constraint it needs is not supported. Scale the factors by their first loading (the default) or by their variance (stdLv: true); the fit and the standardized solution are the same.",
+  },
+  ceqSimple: { kind: "fixed", aliases: ["ceq.simple"], value: false, otherwise: "equality constraints are handled internally; the estimates do not depend on this. Leave ceq.simple out." },
+  optimForceConverged: {
+    kind: "fixed",
+    aliases: ["optim.force.converged"],
+    value: false,
+    otherwise: "a fit that did not converge is reported as such (fit.converged false, with a warning); it is never declared converged. Leave optim.force.converged out.",
+  },
+  optimGradient: { kind: "fixed", aliases: ["optim.gradient"], value: ["analytic", "default"], otherwise: "the optimiser uses the analytic gradient. Leave optim.gradient out." },
+  h1Information: {
+    kind: "fixed",
+    aliases: ["h1.information"],
+    value: ["structured", "default"],
+    otherwise: 'the expected information and the robust "meat" use the model-implied (structured) moments, lavaan\'s default; h1.information = "unstructured" (the sample moments) is not computed. Leave h1.information out, or fit the model in R\'s lavaan.',
+  },
+  observedInformation: {
+    kind: "fixed",
+    aliases: ["observed.information"],
+    value: ["hessian", "default"],
+    otherwise: 'the observed information is the Hessian of the likelihood (lavaan\'s default); observed.information = "h1" is not computed. Leave observed.information out.',
+  },
+  ordered: {
+    kind: "custom",
+    unsupported: "ordinal indicators (ordered) need polychoric correlations and the WLSMV estimator, which pathlab does not compute. Treat the items as continuous (drop ordered), or fit the model in R's lavaan.",
+  },
+  samplingWeights: {
+    kind: "custom",
+    aliases: ["sampling.weights"],
+    unsupported: "weighted ML (sampling weights) is not computed. Fit the unweighted model (drop sampling.weights), or fit it in R's lavaan (or lavaan.survey) for design-based estimates.",
+  },
+  cluster: {
+    kind: "custom",
+    unsupported: "cluster-robust standard errors and two-level models are not computed. Drop cluster (the SEs then assume independent cases), or fit the model in R's lavaan.",
+  },
+  verbose: { kind: "fixed", value: false, otherwise: "pathlab prints nothing while fitting; the fit's iterations and convergence are in fit.info()." },
+  warn: { kind: "fixed", value: true, otherwise: "warnings are always collected in fit.warnings and shown with the results; they cannot be switched off." },
+  mimic: {
+    kind: "fixed",
+    value: ["lavaan", "default"],
+    otherwise: 'pathlab computes lavaan\'s conventions only; mimic = "Mplus" (which changes the likelihood of the baseline model, the SRMR and the mean structure defaults) and "EQS" are not computed. Leave mimic out, or fit the model in R\'s lavaan.',
+  },
+  doFit: { kind: "fixed", aliases: ["do.fit"], value: true, otherwise: "cfa()/sem() always fit the model; use parseModelSyntax() and buildParTable() to inspect a model without fitting it." },
+  optimMethod: {
+    kind: "fixed",
+    aliases: ["optim.method"],
+    value: ["nlminb", "default"],
+    otherwise: "pathlab minimises by Fisher scoring/BFGS with a Newton trust region (stricter convergence than lavaan's nlminb, same optimum); other optimisers are not offered. Leave optim.method out.",
+  },
+  autoFixFirst: {
+    kind: "fixed",
+    aliases: ["auto.fix.first"],
+    value: true,
+    otherwise: "the first loading of each factor is fixed at 1 (lavaan's default). To free it, write NA*x1 in the model and fix the factor variance (f ~~ 1*f), or use stdLv: true.",
+  },
+  orthogonalX: {
+    kind: "fixed",
+    aliases: ["orthogonal.x"],
+    value: false,
+    otherwise: "exogenous latent variables that are covariates are correlated (lavaan's default). Fix the covariance in the model instead, e.g. f1 ~~ 0*f2, or use orthogonal: true for all factors.",
+  },
 };
 
 /**
@@ -266,6 +442,16 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
       hint: `Write { naValues: [${given.missing.slice(0, 3).map((x) => describeValue(x)).join(", ")}] } instead of { missing: [...] }.`,
     });
   const o = checkOptions(fn, options, SPECS) as Record<string, unknown>;
+  if (o.se === "bootstrap" && o.seed === undefined)
+    throw new PathlabError(`${fn}(): se: "bootstrap" needs a seed so that the standard errors can be reproduced.`, {
+      code: "options.bad-value",
+      hint: 'Add one, e.g. { se: "bootstrap", bootstrap: 1000, seed: 1 } (lavaan\'s iseed).',
+    });
+  if (o.se !== "bootstrap" && (o.bootstrap !== undefined || o.seed !== undefined))
+    throw new PathlabError(`${fn}(): ${o.bootstrap !== undefined ? "bootstrap" : "seed"} applies to bootstrap standard errors, but se is not "bootstrap".`, {
+      code: "options.bad-value",
+      hint: 'Add se: "bootstrap" (bootstrap standard errors and intervals), or drop the option; fit.bootstrap({ R, seed }) bootstraps after fitting.',
+    });
   return {
     stdLv: (o.stdLv as boolean) ?? false,
     stdOv: (o.stdOv as boolean) ?? false,
@@ -285,5 +471,8 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
     groupEqual: [...new Set(stringList(o.groupEqual) ?? [])] as GroupEqualClass[],
     groupPartial: stringList(o.groupPartial) ?? [],
     groupLabel: stringList(o.groupLabel),
+    bootstrap: (o.bootstrap as number) ?? 1000,
+    seed: o.seed as number | undefined,
+    threads: o.threads as number | undefined,
   };
 }

@@ -27,6 +27,8 @@ export interface ParRow {
   exo: 0 | 1;
   /** The user's label, or lavaan's ".pN." for a row held equal to row N by group.equal. */
   label: string;
+  /** The label came from equal("…") and names another parameter (checked when the table is built). */
+  equalRef?: boolean;
   /** Start value for free parameters (value for fixed ones). */
   start: number;
   /** For `:=` rows, the expression of the defined parameter. */
@@ -92,6 +94,21 @@ export interface ParTable {
   equalities: EqualityConstraint[];
   /** Notes lavaan also gives while building the table (e.g. a covariate treated as random). */
   warnings: PathlabWarning[];
+  /** Simple inequality constraints "label > number" / "label < number" (see inequality.ts). */
+  bounds: Bound[];
+  /**
+   * Parameters held at an active inequality bound: fixed in this table but counted, as lavaan
+   * counts them, in npar and the degrees of freedom.
+   */
+  boundNpar: number;
+}
+
+/** An inequality constraint on one labelled parameter: `label op value`. */
+export interface Bound {
+  label: string;
+  op: ">" | "<";
+  value: number;
+  line: number;
 }
 
 function pairKey(op: string, a: string, b: string): string {
@@ -158,7 +175,7 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     const key = pairKey(r.op, r.lhs, r.rhs);
     const prev = seen.get(key);
     if (prev) {
-      if (r.label !== undefined || r.groupLabel) [prev.label, prev.groupLabel] = [r.label, r.groupLabel];
+      if (r.label !== undefined || r.groupLabel) [prev.label, prev.groupLabel, prev.equalRef] = [r.label, r.groupLabel, r.equalRef];
       if (r.fixed !== undefined || r.groupFixed) [prev.fixed, prev.groupFixed] = [r.fixed, r.groupFixed];
       if (r.start !== undefined || r.groupStart) [prev.start, prev.groupStart] = [r.start, r.groupStart];
     } else {
@@ -203,8 +220,10 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
       code: "sem.single-label",
       message: "A single label on a parameter in a multiple-group model holds it equal across all groups (as lavaan warns). Write one label per group, e.g. c(a1, a2)*x2, if that is not intended.",
     });
-  const equalities = equalitySets(rows, ngroups, groupEqual, groupPartial, new Set(ovX), lvSet);
-  const resolve = applyConstraints(rows, constraints, labels);
+  checkEqualReferences(rows);
+  const { constraints: equalities, names } = equalitySets(rows, ngroups, groupEqual, groupPartial, new Set(ovX), lvSet);
+  const bounds = inequalityBounds(constraints.filter((c) => c.op !== "=="), labels);
+  const resolve = applyConstraints(rows, constraints.filter((c) => c.op === "=="), labels);
   // Constraints written "a == b" come first in lavaan's list.
   const written: EqualityConstraint[] = [];
   for (const c of constraints)
@@ -214,14 +233,38 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
       if (a >= 0 && b >= 0) written.push({ a, b, user: 1, labels: [rows[a].label, rows[b].label] });
     }
   equalities.unshift(...written);
-  const nFree = numberFreeParameters(rows, resolve);
+  const nFree = numberFreeParameters(rows, names, resolve);
   for (const v of ov.concat(lv))
     if (labels.has(v))
       throw new PathlabError(`The label "${v}" is also a variable name.`, { hint: "Use labels that differ from variable names.", code: "sem.model" });
   checkGroupPartial(groupPartial, rows, ngroups);
   addDefined(rows, defined, labels);
 
-  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, ngroups, groupEqual: [...groupEqual], groupPartial, equalities, warnings };
+  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, ngroups, groupEqual: [...groupEqual], groupPartial, equalities, warnings, bounds, boundNpar: 0 };
+}
+
+/**
+ * "a > 0.6", "a < 1", "0 < a": a bound on one labelled parameter (lavaan fits these with a
+ * constrained optimiser; see inequality.ts). Inequalities between expressions are refused.
+ */
+function inequalityBounds(constraints: SyntaxRow[], labels: Set<string>): Bound[] {
+  return constraints.map((c) => {
+    const l = c.lhsExpr!;
+    const r = c.expr!;
+    const flip = (op: string) => (op === ">" ? "<" : ">") as ">" | "<";
+    const value = (e: typeof l) => (e.kind === "num" ? e.value : e.kind === "neg" && e.arg.kind === "num" ? -e.arg.value : NaN);
+    let b: Bound | undefined;
+    if (l.kind === "ref" && Number.isFinite(value(r))) b = { label: l.name, op: c.op as ">" | "<", value: value(r), line: c.line };
+    else if (r.kind === "ref" && Number.isFinite(value(l))) b = { label: r.name, op: flip(c.op), value: value(l), line: c.line };
+    if (!b)
+      throw new PathlabError(`Model line ${c.line}: the inequality "${c.lhs} ${c.op} ${c.rhs}" relates expressions; pathlab fits bounds on a single labelled parameter only.`, {
+        hint: 'Write a bound such as "a > 0.6" or "a < 1" on one label, or reparameterise (e.g. define d := a - b and report whether its interval excludes 0).',
+        code: "sem.unsupported",
+      });
+    if (!labels.has(b.label))
+      throw new PathlabError(`Model line ${c.line}: the constraint refers to "${b.label}", which labels no parameter.`, { hint: 'Label the parameter in the model first, e.g. "visual =~ x1 + a*x2", then write "a > 0.6".', code: "sem.model" });
+    return b;
+  });
 }
 
 interface TemplateRow {
@@ -289,7 +332,10 @@ function applyModifiers(r: ParRow, m: SyntaxRow, g: number, autoFixed?: boolean)
   if (fixed !== undefined) r.ustart = Number.isNaN(fixed) ? null : fixed;
   else if (autoFixed) r.ustart = 1;
   const label = m.groupLabel ? m.groupLabel[g] : m.label;
-  if (label !== undefined) r.label = label;
+  if (label !== undefined) {
+    r.label = label;
+    r.equalRef = m.equalRef;
+  }
   const start = m.groupStart ? m.groupStart[g] : m.start;
   if (start !== undefined) r.start = start;
 }
@@ -314,7 +360,14 @@ function checkModifierLengths(userRows: SyntaxRow[], ngroups: number): void {
  * members get the label ".pK." of the set's first row K, and the set yields the constraints
  * first == other, ordered as lavaan lists them (by the position of each name's first repeat).
  */
-function equalitySets(rows: ParRow[], ngroups: number, groupEqual: GroupEqualClass[], groupPartial: string[], ovX: Set<string>, lv: Set<string>): EqualityConstraint[] {
+function equalitySets(
+  rows: ParRow[],
+  ngroups: number,
+  groupEqual: GroupEqualClass[],
+  groupPartial: string[],
+  ovX: Set<string>,
+  lv: Set<string>,
+): { constraints: EqualityConstraint[]; names: string[] } {
   const names = rows.map((r) => `${r.lhs}${r.op}${r.rhs}${r.group > 1 ? `.g${r.group}` : ""}`);
   if (ngroups > 1 && groupEqual.length) {
     const eq = new Set(groupEqual);
@@ -362,7 +415,34 @@ function equalitySets(rows: ParRow[], ngroups: number, groupEqual: GroupEqualCla
     for (const k of all) if (!rows[k].label) rows[k].label = `.p${ref + 1}.`;
     for (const k of all.slice(1)) out.push({ a: ref, b: k, user: rows[k].label.startsWith(".p") ? 2 : 1 });
   }
-  return out;
+  return { constraints: out, names };
+}
+
+/**
+ * equal("x")*… must name another parameter: by its label, or by lavaan's default name "lhs op rhs"
+ * ("visual=~x2", ".gN" appended in group N ≥ 2) of a parameter without a label of its own. lavaan
+ * silently turns a reference to nothing (or to a parameter that has its own label) into a fresh
+ * label, dropping the constraint; here both are errors.
+ */
+function checkEqualReferences(rows: ParRow[]): void {
+  const defaultName = (r: ParRow) => `${r.lhs}${r.op}${r.rhs}${r.group > 1 ? `.g${r.group}` : ""}`;
+  for (const r of rows) {
+    if (!r.equalRef) continue;
+    const target = r.label;
+    if (rows.some((o) => o !== r && o.label === target && !o.equalRef)) continue;
+    const named = rows.find((o) => o !== r && defaultName(o) === target);
+    if (named && !named.label) continue;
+    const where = `Model line ${r.line ?? "?"}: ${r.lhs} ${r.op} ${r.rhs}`;
+    if (named)
+      throw new PathlabError(`${where} has equal("${target}"), but ${named.lhs} ${named.op} ${named.rhs} carries its own label "${named.label}" (lavaan would silently drop this constraint).`, {
+        code: "sem.model",
+        hint: `Write equal("${named.label}")*${r.rhs || "1"}, or the shared label directly: ${named.label}*${r.rhs || "1"}.`,
+      });
+    throw new PathlabError(`${where} has equal("${target}"), which names no parameter of the model (lavaan would silently drop this constraint).`, {
+      code: "sem.model",
+      hint: `Name a parameter as lhs op rhs without spaces, e.g. equal("visual=~x2") (add ".g2" for group 2), or a label used elsewhere in the model.`,
+    });
+  }
 }
 
 /** A group.partial entry must name a parameter of the model ("x3~1", "visual=~x2"). */
@@ -385,11 +465,6 @@ function applyConstraints(rows: ParRow[], constraints: SyntaxRow[], labels: Set<
   const labelAlias = new Map<string, string>();
   const fixedByConstraint = new Map<string, number>();
   for (const c of constraints) {
-    if (c.op !== "==")
-      throw new PathlabError(`Model line ${c.line}: inequality constraints ("${c.op}") are not supported.`, {
-        hint: "Remove the constraint, or reparameterise (e.g. estimate a log-variance).",
-        code: "sem.unsupported",
-      });
     const l = c.lhsExpr!;
     const r = c.expr!;
     if (l.kind === "ref" && r.kind === "ref") labelAlias.set(r.name, l.name);
@@ -419,23 +494,24 @@ function applyConstraints(rows: ParRow[], constraints: SyntaxRow[], labels: Set<
   return resolve;
 }
 
-/** Free-parameter indices in row order (lavaan's); repeated (or constrained-equal) labels share one. */
-function numberFreeParameters(rows: ParRow[], resolve: (label: string) => string): number {
+/**
+ * Free-parameter indices in row order (lavaan's): rows of one equality set (a shared label, a
+ * group.equal class, an equal("lhs op rhs") reference, or labels constrained "a == b") share one.
+ */
+function numberFreeParameters(rows: ParRow[], names: string[], resolve: (label: string) => string): number {
   let nFree = 0;
-  const byLabel = new Map<string, number>();
-  for (const r of rows) {
-    if (r.ustart !== null || r.exo === 1) continue;
-    if (r.label) {
-      const key = resolve(r.label);
-      const idx = byLabel.get(key);
-      if (idx) {
-        r.free = idx;
-        continue;
-      }
-      r.free = ++nFree;
-      byLabel.set(key, r.free);
-    } else r.free = ++nFree;
-  }
+  const byName = new Map<string, number>();
+  rows.forEach((r, k) => {
+    if (r.ustart !== null || r.exo === 1) return;
+    const key = resolve(names[k]);
+    const idx = byName.get(key);
+    if (idx) {
+      r.free = idx;
+      return;
+    }
+    r.free = ++nFree;
+    byName.set(key, r.free);
+  });
   return nFree;
 }
 

@@ -23,6 +23,7 @@ export interface EstimateRow {
   exo: number;
   std_lv?: number;
   std_all?: number;
+  std_nox?: number;
 }
 
 export interface StandardizedRow {
@@ -46,9 +47,11 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
     readonly rows: R[],
     readonly level: number,
     readonly standardized: boolean,
-    readonly type?: "std.all" | "std.lv",
+    readonly type?: "std.all" | "std.lv" | "std.nox",
     /** Group names of a multiple-group fit (one empty name for a single group). */
     readonly groupLabels: string[] = [""],
+    /** Columns left out (lavaan's se/zstat/pvalue/ci = FALSE). */
+    readonly omit: string[] = [],
   ) {
     super();
   }
@@ -85,9 +88,9 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
       { key: "ci_lower", label: `${pct}% CI lower`, digits: 3 },
       { key: "ci_upper", label: `${pct}% CI upper`, digits: 3 },
     ];
-    if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 });
+    if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 }, { key: "std_nox", label: "Std.nox", digits: 3 });
     const hasLabel = this.rows.some((r) => r.label);
-    const shown = columns.filter((c) => c.key !== "label" || hasLabel);
+    const shown = columns.filter((c) => (c.key !== "label" || hasLabel) && !this.omit.includes(c.key));
     const G = this.groupLabels.length;
     if (G === 1) return [this.tableOf(this.rows, this.caption(), shown, isStd)];
     // Multiple groups: one table per group (as lavaan's summary), then the defined parameters.
@@ -108,7 +111,7 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
         notes.push(`${r.lhs} ${r.op} ${r.rhs}: undefined at the estimates (${Number.isNaN(o[estKey]) ? "not a number" : o[estKey]}); no estimate, SE or p.`);
         for (const k of [estKey, "ci_lower", "ci_upper"]) o[k] = { text: "NA" };
       }
-      for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
+      for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all", "std_nox"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
       return o;
     });
     return { title, columns: shown, rows, ...(notes.length ? { notes } : {}) };
@@ -140,6 +143,14 @@ const MEASURE_LABELS: Record<string, string> = {
   "rmsea.ci.upper": "RMSEA 90% CI upper",
   "rmsea.pvalue": "RMSEA p (close fit)",
   srmr: "SRMR",
+  rmr: "RMR (raw residuals)",
+  rmr_nomean: "RMR without means",
+  srmr_bentler: "SRMR (Bentler)",
+  srmr_bentler_nomean: "SRMR (Bentler) without means",
+  crmr: "CRMR (Bollen)",
+  crmr_nomean: "CRMR without means",
+  srmr_mplus: "SRMR (Mplus)",
+  srmr_mplus_nomean: "SRMR (Mplus) without means",
   gfi: "GFI",
   agfi: "AGFI",
   logl: "Log-likelihood",
@@ -214,6 +225,15 @@ export class FitMeasures extends Result {
   readonly "rmsea.ci.upper"!: number;
   readonly "rmsea.pvalue"!: number;
   readonly srmr!: number;
+  /** lavaan's residual summaries (srmr_bentler = srmr); see residual-rms.ts. */
+  readonly rmr!: number;
+  readonly rmr_nomean!: number;
+  readonly srmr_bentler!: number;
+  readonly srmr_bentler_nomean!: number;
+  readonly crmr!: number;
+  readonly crmr_nomean!: number;
+  readonly srmr_mplus!: number;
+  readonly srmr_mplus_nomean!: number;
   readonly gfi!: number;
   readonly agfi!: number;
   readonly logl!: number;

@@ -25,6 +25,7 @@ import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine } from "./ram";
 import { FimlEngine } from "./fiml";
 import type { SemFit } from "./fit";
+import { refuseActiveBounds } from "./inequality";
 import type { ParTable } from "./partable";
 import type { SemState } from "./state";
 
@@ -181,6 +182,7 @@ export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
     cumulative: { kind: "boolean" },
   }) as ScoreTestOptions;
   const st = fit.state;
+  refuseActiveBounds(fit, "lavTestScore");
   if (!st.converged) throw new PathlabError("lavTestScore(): the model did not converge.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
   const eqs = st.pt.equalities;
   if (!eqs.length)

@@ -5,14 +5,17 @@
  * With v_i the model-implied total variance of variable i (diagonal of B S Bᵀ):
  *   loading f → x:      λ · sd_f / sd_x          regression x → y:  β · sd_x / sd_y
  *   (co)variance a, b:  ψ / (sd_a · sd_b)         intercept a:       ν / sd_a
- * std.lv scales latent variables only (sd = 1 for observed ones). Defined parameters are
- * re-evaluated on the standardised values of their labels.
+ * std.lv scales latent variables only (sd = 1 for observed ones); std.nox scales every variable but
+ * the exogenous observed covariates (lavaan's ov.x: their variances, covariances and means stay raw,
+ * and a slope on one is per unit of the covariate). Defined parameters are re-evaluated on the
+ * standardised values of their labels.
  */
 import type { ParRow } from "./partable";
 import type { Cell, RamEngine } from "./ram";
 import { evalExpr } from "./syntax";
 
-export type StdType = "std.all" | "std.lv";
+/** lavaan's standardisations: all variables, latent variables only, or all but the exogenous covariates. */
+export type StdType = "std.all" | "std.lv" | "std.nox";
 
 /** Model-implied total variances of all variables at the engine's current θ (after implied()). */
 export function totalVariances(engine: RamEngine): Float64Array {
@@ -85,11 +88,16 @@ export function standardizedValues(
   type: StdType,
   p: number,
   defined = true,
+  xIdx: readonly number[] = [],
 ): Float64Array {
   const m = engine.spec.m;
   const vars = totalVariances(engine);
+  // Variables left in their raw units: observed ones for std.lv, the covariates for std.nox.
+  const unit = new Uint8Array(m);
+  for (let i = 0; i < p; i++) if (type === "std.lv") unit[i] = 1;
+  if (type === "std.nox") for (const i of xIdx) unit[i] = 1;
   const sd = new Float64Array(m);
-  for (let i = 0; i < m; i++) sd[i] = type === "std.lv" && i < p ? 1 : Math.sqrt(vars[i]);
+  for (let i = 0; i < m; i++) sd[i] = unit[i] ? 1 : Math.sqrt(vars[i]);
   const out = new Float64Array(rows.length);
   const byLabel = new Map<string, number>();
   rows.forEach((r, k) => {
@@ -102,8 +110,8 @@ export function standardizedValues(
       // correlation of disturbances, as lavaan); variances by the total variance.
       if (c.i === c.j) v = engine.S[c.i * m + c.j] / (sd[c.i] * sd[c.j]);
       else {
-        const ri = type === "std.lv" && c.i < p ? 1 : Math.sqrt(engine.S[c.i * m + c.i]);
-        const rj = type === "std.lv" && c.j < p ? 1 : Math.sqrt(engine.S[c.j * m + c.j]);
+        const ri = unit[c.i] ? 1 : Math.sqrt(engine.S[c.i * m + c.i]);
+        const rj = unit[c.j] ? 1 : Math.sqrt(engine.S[c.j * m + c.j]);
         v = engine.S[c.i * m + c.j] / (ri * rj);
       }
     }

@@ -57,6 +57,8 @@ export interface SemState {
   groupVar?: string;
   /** The scaled test of a robust estimator (MLR, MLM). */
   scaled?: ScaledResult;
+  /** se: "bootstrap": the bootstrap draws of θ (their covariance is `vcov`). */
+  boot?: import("./bootstrap").BootDraws;
   /** Matrices computed once per fit and shared by the robust statistics (FIML's saturated-model information). */
   cache?: { h1?: H1Fiml[] };
 }
@@ -138,8 +140,12 @@ export function currentRowValues(st: Pick<SemState, "pt" | "groups">): Float64Ar
 
 /** Standardised values of every row at the engines' current θ. */
 export function currentStdValues(st: Pick<SemState, "pt" | "groups">, type: StdType): Float64Array {
-  if (st.groups.length === 1) return standardizedValues(st.pt.rows, st.groups[0].structure.rowCell, st.groups[0].engine, type, st.groups[0].structure.p);
-  return mergeGroupValues(st.pt.rows, st.groups.map((g) => standardizedValues(st.pt.rows, g.structure.rowCell, g.engine, type, g.structure.p, false)));
+  const xIdx = (g: Pick<GroupState, "structure">) => st.pt.vars.ovX.map((v) => g.structure.names.indexOf(v));
+  if (st.groups.length === 1) {
+    const g = st.groups[0];
+    return standardizedValues(st.pt.rows, g.structure.rowCell, g.engine, type, g.structure.p, true, xIdx(g));
+  }
+  return mergeGroupValues(st.pt.rows, st.groups.map((g) => standardizedValues(st.pt.rows, g.structure.rowCell, g.engine, type, g.structure.p, false, xIdx(g))));
 }
 
 /** lavaan's name of a free parameter: its label, or lhs op rhs (".gN" added in group N ≥ 2). */

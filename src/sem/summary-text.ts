@@ -33,7 +33,7 @@ export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standa
     "",
     kv("Estimator", "ML"),
     kv("Optimization method", "FISHER/NEWTON"),
-    kv("Number of model parameters", String(st.pt.nFree + st.pt.equalities.length)),
+    kv("Number of model parameters", String(st.pt.nFree + st.pt.boundNpar + st.pt.equalities.length)),
     ...(st.pt.equalities.length ? [kv("Number of equality constraints", String(st.pt.equalities.length))] : []),
     ...(st.likelihood === "wishart" ? [kv("Likelihood", "wishart")] : []),
     "",
@@ -187,6 +187,9 @@ function seLines(fit: SemFit): string[] {
   const cap = (x: string) => x[0].toUpperCase() + x.slice(1);
   if (o.se === "robust.huber.white")
     return [kv("Standard errors", "Sandwich"), kv("Information bread", cap(info)), ...(info === "observed" ? [kv("Observed information based on", "Hessian")] : [])];
+  const boot = fit.state.boot;
+  if (o.se === "bootstrap" && boot)
+    return [kv("Standard errors", "Bootstrap"), kv("Number of requested bootstrap draws", String(boot.R)), kv("Number of successful bootstrap draws", String(boot.R - boot.failed))];
   const lines = [kv("Standard errors", o.se === "none" ? "None" : o.se === "robust.sem" ? "Robust.sem" : "Standard"), kv("Information", cap(info))];
   if (info === "observed") lines.push(kv("Observed information based on", "Hessian"));
   else lines.push(kv("Information saturated (h1) model", "Structured"));

@@ -39,6 +39,11 @@ export interface SyntaxRow {
   fixed?: number;
   /** Start value from `start(0.5)*x` or `0.5?x`. */
   start?: number;
+  /**
+   * The label came from `equal("…")`: it must name another parameter — by its label, or as
+   * "lhs op rhs" (lavaan's default name, e.g. equal("visual=~x2")) — never a label of its own.
+   */
+  equalRef?: boolean;
   /** Multiple groups: one label per group from `c(a1, a2)*x` or `label(c("a1", "a2"))*x`. */
   groupLabel?: string[];
   /** Multiple groups: one fixed value per group from `c(1, NA)*x` (NaN = free in that group). */
@@ -212,7 +217,11 @@ class Parser {
       this.pos = save;
       if (first.kind !== "ident") this.fail(first, "a variable or factor name at the start of a statement");
       this.next();
-      if (opTok.kind === "op" && opTok.text === "<~") this.fail(opTok, 'one of =~ ~ ~~ := (formative "<~" is not supported)');
+      if (opTok.kind === "op" && opTok.text === "<~")
+        throw new PathlabError(`Model line ${opTok.line}: the formative operator "<~" (a composite "${first.text} <~ …") is not supported; pathlab fits reflective measurement ("=~") only.`, {
+          hint: `Score the composite yourself (e.g. a column ${first.text} = the sum or weighted sum of its items) and use it as an observed variable, or fit the composite in R's lavaan.`,
+          code: "sem.unsupported",
+        });
       this.fail(this.peek(), 'an operator: one of "=~", "~", "~~", ":=", "=="');
     }
     if (lhsNames.length === 0) this.fail(first, "a variable or factor name before the operator");
@@ -380,9 +389,13 @@ class Parser {
       else row.groupFixed = values as number[];
       return;
     }
-    for (const v of values) this.checkLabel({ ...inner, text: v as string }, "or modifier");
-    if (values.length === 1) row.label = values[0] as string;
-    else row.groupLabel = values as string[];
+    // lavaan removes all white space from the syntax, quoted labels included: equal("visual =~ x2")
+    // names the parameter visual=~x2.
+    const labels = (values as string[]).map((v) => v.replace(/\s+/g, ""));
+    for (const v of labels) this.checkLabel({ ...inner, text: v }, "or modifier");
+    if (t.text === "equal") row.equalRef = true;
+    if (labels.length === 1) row.label = labels[0];
+    else row.groupLabel = labels;
   }
 
   /** Comma-separated modifier values: numbers, NA (NaN), identifiers or quoted strings. */

@@ -73,22 +73,41 @@ function measuredFactors(fit: SemFit, g = 1): { factor: string; items: string[];
   return out;
 }
 
-/** CR and AVE per factor; in a multiple-group fit per group (all groups, or the groups listed). */
+/**
+ * CR and AVE per factor; in a multiple-group fit per group (all groups, or the groups listed). A
+ * standardised loading above 1 (a Heywood case) does not stop the computation — semTools and the
+ * Fornell–Larcker formulas compute it, the item's 1 − λ² being negative — but the result carries a
+ * warning that the solution is improper.
+ */
 export function semReliability(fit: SemFit, groups: number[] = [1]): SemReliability {
   const multi = fit.ngroups > 1;
-  return new SemReliability(
+  const heywood: string[] = [];
+  const out = new SemReliability(
     groups.flatMap((g) => measuredFactors(fit, g).map(({ factor, items, loadings }) => {
       const where = multi ? ` in group "${fit.groupLabels[g - 1]}"` : "";
-      for (let i = 0; i < loadings.length; i++)
-        if (Math.abs(loadings[i]) > 1)
-          throw new PathlabError(`The standardised loading of "${items[i]}" on "${factor}"${where} is ${loadings[i].toFixed(3)} (> 1): a Heywood case.`, {
-            hint: "CR and AVE are undefined for an improper solution; respecify the model.",
-            code: "sem.heywood",
-          });
-      const ave = averageVarianceExtracted(loadings);
-      return { factor, ...(multi ? { group: fit.groupLabels[g - 1] } : {}), items, loadings, cr: compositeReliability(loadings), ave, sqrtAve: Math.sqrt(ave) };
+      const over = loadings.map((l, i) => (Math.abs(l) > 1 ? i : -1)).filter((i) => i >= 0);
+      for (const i of over) heywood.push(`"${items[i]}" on "${factor}"${where} (${loadings[i].toFixed(3)})`);
+      const { cr, ave } = over.length ? heywoodReliability(loadings) : { cr: compositeReliability(loadings), ave: averageVarianceExtracted(loadings) };
+      return { factor, ...(multi ? { group: fit.groupLabels[g - 1] } : {}), items, loadings, cr, ave, sqrtAve: Math.sqrt(ave) };
     })),
   );
+  if (heywood.length)
+    out.warnings.push({
+      code: "sem.heywood",
+      message: `Standardised loading${heywood.length > 1 ? "s" : ""} above 1 (a Heywood case, an improper solution): ${heywood.join(", ")}. CR and AVE are computed as semTools does (1 − λ² is negative for ${heywood.length > 1 ? "these items" : "this item"}) but describe an improper solution; respecify the model before reporting them.`,
+    });
+  return out;
+}
+
+/** CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)) and AVE = Σλ²/k with some |λ| > 1 (compositeReliability refuses those). */
+function heywoodReliability(loadings: number[]): { cr: number; ave: number } {
+  let sum = 0;
+  let sq = 0;
+  for (const l of loadings) {
+    sum += l;
+    sq += l * l;
+  }
+  return { cr: (sum * sum) / (sum * sum + (loadings.length - sq)), ave: sq / loadings.length };
 }
 
 /** Model-implied correlations among the measured factors (in group g, 1-based). */

@@ -21,7 +21,12 @@ describe("sem: issue 12 item 2 — options are validated, never ignored", () => 
     ["missing", "pairwise", "options.unsupported"],
     ["missing", "two.stage", "options.unsupported"],
     ["group.equal", ["thresholds"], "options.bad-value"],
-    ["bootstrap", 1000, "options.unsupported"],
+    ["bootstrap", 1000, "options.bad-value"], // without se: "bootstrap"
+    ["mimic", "Mplus", "options.unsupported"],
+    ["cluster", "school", "options.unsupported"],
+    ["sampling.weights", "w", "options.unsupported"],
+    ["ordered", ["x1"], "options.unsupported"],
+    ["auto.fix.first", false, "options.unsupported"],
     ["estimator", "MLX", "options.bad-value"],
     ["stdlv", true, "options.unknown"],
     ["orthogonal", "yes", "options.bad-value"],
@@ -82,12 +87,13 @@ describe("sem: issue 12 item 2 — options are validated, never ignored", () => 
     const fit = cfa(HS, hs);
     expect(fit.fitMeasures("CFI").cfi).to.be.closeTo(0.931, 1e-3); // lavaan lower-cases names
     expect(errorOf(() => fit.fitMeasures(["cfi", "cfii"])).message).to.contain('"cfii"');
-    expect(errorOf(() => fit.fitMeasures("crmr")).code).to.equal("options.unsupported");
+    expect(errorOf(() => fit.fitMeasures("wrmr")).code).to.equal("options.unsupported");
+    expect(fit.fitMeasures("crmr").crmr).to.be.closeTo(0.0726, 1e-3);
     expect(errorOf(() => fit.fitMeasures("cfi.robust")).code).to.equal("options.unsupported");
     const lvl = errorOf(() => fit.parameterEstimates({ level: 95 }));
     expect(lvl.hint).to.contain("0.95");
     expect(errorOf(() => fit.parameterEstimates({ standardised: true } as never)).hint).to.contain("standardized");
-    expect(errorOf(() => fit.standardizedSolution({ type: "std.nox" as never })).code).to.equal("options.unsupported");
+    expect(errorOf(() => fit.standardizedSolution({ type: "std.none" as never })).code).to.equal("options.bad-value");
     expect(errorOf(() => fit.diagram({ values: "stdall" as never })).message).to.contain("std.all");
     expect(errorOf(() => fit.summary({ fitmeasures: true } as never)).hint).to.contain("fitMeasures");
   });
