@@ -94,6 +94,9 @@ export interface PowerModel {
   monteCarlo(rng: Rng, draws: number, counts: Float64Array): void;
 }
 
+/** Smallest Cholesky pivot of a correlation or sampling covariance matrix taken as positive definite. */
+const PIVOT_MIN = 1e-12;
+
 /** Monte Carlo draws per block of normal deviates (the block stays in the first-level cache). */
 const MC_BLOCK = 512;
 
@@ -116,11 +119,6 @@ function checkPath(name: string, v: unknown): number {
     fail(`Path "${name}" must be a finite number, got ${String(v)}.`, "Give standardised coefficients such as 0.3.");
   if (Math.abs(v as number) >= 1) fail(`Standardised path "${name}" = ${v} is not in (−1, 1).`, "Give standardised coefficients.");
   return v as number;
-}
-
-/** Lower Cholesky factor (row-major) of a small SPD matrix, or null when a pivot is not above 1e-12. */
-function cholesky(S: number[][]): Float64Array | null {
-  return choleskyFlat(rowsToFlat(S), S.length, 1e-12);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +216,7 @@ class MediationModel implements PowerModel {
     const k = d - 2;
     this.k = k;
     this.d = d;
-    const L = cholesky(R);
+    const L = choleskyFlat(rowsToFlat(R), d, PIVOT_MIN);
     if (!L) fail("The correlation matrix of [X, M…, Y] is not positive definite.", "Check the correlations (or paths) for impossible combinations.");
     this.L = L;
     // Population paths, for reference and for analytic power of the path tests.
@@ -350,8 +348,8 @@ class MediationModel implements PowerModel {
       Sb.push([]);
       for (let j = 0; j < k; j++) Sb[i].push(this.olsY.sigma2 * this.olsY.xtxInv[(i + 2) * pY + (j + 2)]);
     }
-    const la = cholesky(Sa);
-    const lb = cholesky(Sb);
+    const la = choleskyFlat(rowsToFlat(Sa), k, PIVOT_MIN);
+    const lb = choleskyFlat(rowsToFlat(Sb), k, PIVOT_MIN);
     if (!la || !lb) return false;
     La.set(la);
     Lb.set(lb);
