@@ -146,6 +146,7 @@ export type ErrorCode =
   // OLS, hierarchical regression, 2SLS (`src/regression`).
   | "regression.bad-r2"
   | "regression.bad-spec"
+  | "regression.bad-weights"
   | "regression.collinear"
   | "regression.constant-column"
   | "regression.constant-outcome"
@@ -211,6 +212,9 @@ export type ErrorCode =
   | "sem.not-positive-definite"
   | "sem.option"
   | "sem.overflow"
+  | "sem.power-population"
+  | "sem.power-unknown-n"
+  | "sem.power-unknown-parameter"
   | "sem.probe"
   | "sem.robust"
   | "sem.robust-moments"

@@ -71,6 +71,7 @@ export { markerVariableAdjustment, MarkerResult } from "./measurement/marker";
 export { scoreItems, ScoreItemsResult } from "./measurement/score-items";
 export { corrTest, pAdjust, CorrTestResult } from "./measurement/corr-test";
 export { fa, FaResult, type FaOptions } from "./measurement/efa/fa";
+export { principal } from "./measurement/efa/principal";
 export { faParallel, FaParallelResult, type FaParallelOptions } from "./measurement/efa/parallel";
 export { vss, velicerMap, VssResult } from "./measurement/efa/vss";
 export { omega, OmegaResult, type OmegaOptions } from "./measurement/efa/omega";
@@ -104,6 +105,8 @@ export { lavTestScore, ScoreTest } from "./sem/score-test";
 export { lavTestLRT, LrtTable } from "./sem/lrt";
 export { invariance, InvarianceResult } from "./sem/invariance";
 export { indProd, probe2WayMC, probe2WayRC, ProbeResult } from "./sem/interaction";
+export { powerSem, type PowerSemOptions } from "./sem/power-sem";
+export { PowerSemResult } from "./sem/power-sem-result";
 
 // PROCESS: mediation and moderation --------------------------------------------------------------
 export { process } from "./process/process";

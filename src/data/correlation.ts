@@ -143,9 +143,11 @@ export interface CorrelationTableOptions extends MissingOptions {
   /**
    * "listwise" (default): rows complete on every variable; "pairwise": each correlation from the
    * rows complete on its two variables (psych's corr.test default), its p from that pair's n, and
-   * each M and SD from the variable's own answers.
+   * each M and SD from the variable's own answers. Also accepted as psych's `use` ("complete" =
+   * listwise, "pairwise"), as describe, corrTest and cronbachAlpha take it.
    */
   deletion?: "listwise" | "pairwise";
+  use?: "complete" | "pairwise" | "complete.obs" | "pairwise.complete.obs";
 }
 
 /** The paper-style correlation table; numbers stay available as `r`, `p`, `means`, `sds`. */
@@ -245,7 +247,14 @@ export function correlationTable(data: TableInput, vars: string[], options: Corr
     diagonal: { kind: "custom", check: numberMap("number"), expected: "e.g. { diagonal: { trust: 0.81 } } (√AVE by variable)" },
     labels: { kind: "custom", check: numberMap("string"), expected: 'e.g. { labels: { trust: "Trust in supplier" } }' },
     digits: { kind: "number", min: 0, max: 10, integer: true },
-    deletion: { kind: "enum", values: ["listwise", "pairwise"], description: "listwise (default) or pairwise deletion of missing values" },
+    deletion: {
+      kind: "enum",
+      values: ["listwise", "pairwise"],
+      // psych's/R's `use` spellings are accepted too, as describe, corrTest and cronbachAlpha take them
+      aliases: ["use"],
+      valueAliases: { complete: "listwise", "complete.obs": "listwise", "pairwise.complete.obs": "pairwise", "pairwise.complete": "pairwise" },
+      description: 'listwise (default) or pairwise deletion of missing values; psych\'s use = "complete"/"pairwise" is the same option',
+    },
     ...naValueSpecs(),
   });
   if (!Array.isArray(vars) || vars.length < 2)

@@ -22,6 +22,7 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { mean as meanOf } from "../math";
 import { checkOptions } from "../options";
+import { quantile } from "../stats/quantile";
 import { findLabel, isTextColumn, levelsOf, valueLabelsOf, variableLabelsOf } from "./labels";
 import {
   columnNames,
@@ -52,6 +53,23 @@ export interface DescribeOptions extends MissingOptions {
   use?: "pairwise" | "complete";
   /** Proportion trimmed from each end for the trimmed mean (default 0.1, as psych). */
   trim?: number;
+  /** psych's na.rm: false means listwise deletion (psych's na.omit); default true. */
+  naRm?: boolean;
+  /** Skewness and kurtosis columns (default true); false also drops median, trimmed and MAD, as psych. */
+  skew?: boolean;
+  /** min, max, range, median, trimmed, MAD columns (default true, psych's ranges). */
+  ranges?: boolean;
+  /** psych's fast: true = skew false (n, mean, SD, min, max, range, se). */
+  fast?: boolean | null;
+  /** Add quantile columns Q<p> (R's type 7), e.g. [0.25, 0.75] (psych's quant). */
+  quant?: number[];
+  /** Add the interquartile range (R's type-7 quantiles; psych's IQR). */
+  IQR?: boolean;
+  /** Leave text (factor) variables out instead of tabulating their categories (psych's omit). */
+  omit?: boolean;
+  /** Accepted at psych's defaults (interp = FALSE, check = TRUE). */
+  interp?: boolean;
+  check?: boolean;
 }
 
 export interface DescriptiveRow {
@@ -70,6 +88,10 @@ export interface DescriptiveRow {
   skew: number;
   kurtosis: number;
   se: number;
+  /** Interquartile range (with IQR: true). */
+  IQR?: number;
+  /** Quantiles at `quant` (with quant). */
+  quantiles?: number[];
 }
 
 /** Median, trimmed mean (R's mean(x, trim)), MAD (1.4826 · median |x − median|) and range of a column. */
@@ -161,6 +183,8 @@ export class Descriptives extends Result {
     readonly frequencies: FrequencyRow[] = [],
     /** Variable labels of the described variables (where the data has them). */
     readonly variableLabels: Record<string, string> = {},
+    /** Which of psych's optional columns are shown (skew, ranges, IQR, quant). */
+    readonly shown: { skew: boolean; ranges: boolean; IQR: boolean; quant: number[] } = { skew: true, ranges: true, IQR: false, quant: [] },
   ) {
     super();
   }
@@ -192,6 +216,7 @@ export class Descriptives extends Result {
           : "Skewness and excess kurtosis as psych::describe (type 3): b1 = g1((n−1)/n)^1.5, b2 = (g2+3)(1−1/n)² − 3.";
     const out: TableSpec[] = [];
     const labelled = this.rows.some((r) => this.variableLabels[r.variable]);
+    const sh = this.shown;
     const rows = this.rows.map((r) => ({ ...r, vlabel: this.variableLabels[r.variable] ?? "" }));
     if (this.rows.length)
       out.push({
@@ -201,17 +226,32 @@ export class Descriptives extends Result {
           { key: "n", label: "n", format: "int" },
           { key: "mean", label: "Mean", digits: 2 },
           { key: "sd", label: "SD", digits: 2 },
-          { key: "median", label: "Median", digits: 2 },
-          { key: "trimmed", label: "Trimmed", digits: 2 },
-          { key: "mad", label: "MAD", digits: 2 },
-          { key: "min", label: "Min", digits: 2 },
-          { key: "max", label: "Max", digits: 2 },
-          { key: "range", label: "Range", digits: 2 },
-          { key: "skew", label: "Skewness", digits: 2 },
-          { key: "kurtosis", label: "Kurtosis", digits: 2 },
+          // psych's column sets: median/trimmed/MAD only with both skew and ranges
+          ...(sh.skew && sh.ranges
+            ? [
+                { key: "median", label: "Median", digits: 2 },
+                { key: "trimmed", label: "Trimmed", digits: 2 },
+                { key: "mad", label: "MAD", digits: 2 },
+              ]
+            : []),
+          ...(sh.ranges
+            ? [
+                { key: "min", label: "Min", digits: 2 },
+                { key: "max", label: "Max", digits: 2 },
+                { key: "range", label: "Range", digits: 2 },
+              ]
+            : []),
+          ...(sh.skew
+            ? [
+                { key: "skew", label: "Skewness", digits: 2 },
+                { key: "kurtosis", label: "Kurtosis", digits: 2 },
+              ]
+            : []),
           { key: "se", label: "SE", digits: 2 },
+          ...(sh.IQR ? [{ key: "IQR", label: "IQR", digits: 2 }] : []),
+          ...sh.quant.map((q, k) => ({ key: `q${k}`, label: `Q${q}`, digits: 2 })),
         ],
-        rows,
+        rows: rows.map((r) => ({ ...r, ...Object.fromEntries((r.quantiles ?? []).map((v, k) => [`q${k}`, v])) })),
         notes: [note, `SD with n − 1 denominator; trimmed mean drops ${this.trim * 100}% at each end; MAD = 1.4826·median|x − median|; SE = SD/√n.`],
       });
     if (this.frequencies.length)
@@ -264,6 +304,22 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
     deletion: { kind: "enum", values: ["pairwise", "listwise"], description: "per-variable or listwise deletion of missing values" },
     use: { kind: "enum", values: ["pairwise", "complete"], description: "psych's spelling of deletion" },
     trim: { kind: "number", min: 0, max: 0.5, rangeHint: "0.1 trims 10% at each end (psych's default)." },
+    naRm: { kind: "boolean", aliases: ["na.rm"] },
+    skew: { kind: "boolean" },
+    ranges: { kind: "boolean" },
+    fast: { kind: "custom", check: (v) => (v === null || typeof v === "boolean" ? undefined : "must be true, false or null") },
+    quant: {
+      kind: "custom",
+      check: (v) =>
+        Array.isArray(v) && v.length > 0 && v.every((q) => typeof q === "number" && q >= 0 && q <= 1)
+          ? undefined
+          : "must be an array of probabilities such as [0.25, 0.75]",
+    },
+    IQR: { kind: "boolean" },
+    omit: { kind: "boolean" },
+    interp: { kind: "fixed", value: false, otherwise: "psych's interpolated median for grouped data is not implemented." },
+    check: { kind: "fixed", value: true, otherwise: "text variables are always tabulated (or left out with omit: true)." },
+    data: { kind: "custom", unsupported: "psych's formula interface (describeBy) is not implemented; describe each group's rows." },
     ...naValueSpecs(),
   });
   const type = opts.type ?? 3;
@@ -285,14 +341,21 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
       hint: 'Write { use: "complete" } or { deletion: "listwise" }.',
     });
   const trim = opts.trim ?? 0.1;
-  const deletion = opts.use === "complete" ? "listwise" : opts.use === "pairwise" ? "pairwise" : (opts.deletion ?? "pairwise");
+  if (opts.naRm === false && (opts.use === "pairwise" || opts.deletion === "pairwise"))
+    throw new PathlabError("describe(): na.rm = FALSE means listwise deletion (psych's na.omit), which contradicts pairwise.", {
+      code: "options.bad-value",
+      hint: "Give one of them.",
+    });
+  // psych: na.rm = FALSE → na.omit(x), i.e. listwise
+  const deletion = opts.naRm === false || opts.use === "complete" ? "listwise" : opts.use === "pairwise" ? "pairwise" : (opts.deletion ?? "pairwise");
+  const shown = { skew: opts.fast === true ? false : (opts.skew ?? true), ranges: opts.ranges ?? true, IQR: opts.IQR ?? false, quant: opts.quant ?? [] };
   const rows: DescriptiveRow[] = [];
   const known = columnNames(data);
   const text = names.filter((v) => known.includes(v) && isTextColumn(rawColumn(data, v), codes));
-  const frequencies = names.filter((v) => text.includes(v) || valueLabelsOf(data, v)?.length).flatMap((v) => frequencyRows(data, v, codes));
+  const frequencies = opts.omit ? [] : names.filter((v) => text.includes(v) || valueLabelsOf(data, v)?.length).flatMap((v) => frequencyRows(data, v, codes));
   const vlabels = Object.fromEntries(Object.entries(variableLabelsOf(data)).filter(([k]) => names.includes(k)));
   const numeric = names.filter((v) => !text.includes(v));
-  if (!numeric.length) return new Descriptives([], 0, 0, type, deletion, trim, frequencies, vlabels);
+  if (!numeric.length) return new Descriptives([], 0, 0, type, deletion, trim, frequencies, vlabels, shown);
   const all = numericColumns(data, numeric, { naValues: codes });
   const n = all.n;
   const dropped = all.dropped;
@@ -302,7 +365,7 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
         code: "data.no-complete-rows",
         hint: 'Each row misses at least one variable; use the default deletion: "pairwise".',
       });
-    all.columns.forEach((c, j) => rows.push(fullRow(numeric[j], j, c, type, trim)));
+    all.columns.forEach((c, j) => rows.push(fullRow(numeric[j], j, c, type, trim, shown)));
   } else {
     for (const v of numeric) {
       const nc = numericColumns(data, [v], { naValues: codes });
@@ -311,10 +374,10 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
           code: "data.empty-column",
           hint: "Leave the column out, or check its missing-value codes.",
         });
-      rows.push(fullRow(v, rows.length, nc.columns[0], type, trim));
+      rows.push(fullRow(v, rows.length, nc.columns[0], type, trim, shown));
     }
   }
-  const result = new Descriptives(rows, n, dropped, type, deletion, trim, frequencies, vlabels);
+  const result = new Descriptives(rows, n, dropped, type, deletion, trim, frequencies, vlabels, shown);
   // psych prints NaN for the moments of a constant column; say why instead of leaving a bare dash.
   const constant = rows.filter((r) => r.n > 0 && r.sd === 0).map((r) => r.variable);
   if (constant.length)
@@ -332,10 +395,10 @@ export function describe(data: TableInput, vars?: string[], options: DescribeOpt
 }
 
 /** One row in psych::describe's column order. */
-function fullRow(variable: string, j: number, c: Float64Array, type: SkewKurtosisType, trim: number): DescriptiveRow {
+function fullRow(variable: string, j: number, c: Float64Array, type: SkewKurtosisType, trim: number, shown: { IQR: boolean; quant: number[] }): DescriptiveRow {
   const d = describeColumn(c, type);
   const r = robustSummaries(c, trim);
-  return {
+  const row: DescriptiveRow = {
     variable,
     vars: j + 1,
     n: d.n,
@@ -351,6 +414,12 @@ function fullRow(variable: string, j: number, c: Float64Array, type: SkewKurtosi
     kurtosis: d.kurtosis,
     se: d.se,
   };
+  if (shown.IQR || shown.quant.length) {
+    const sorted = Float64Array.from(c).sort();
+    if (shown.IQR) row.IQR = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+    if (shown.quant.length) row.quantiles = shown.quant.map((q) => quantile(sorted, q));
+  }
+  return row;
 }
 
 /** Counts of each category of a variable (labelled codes first in label order, then other values). */

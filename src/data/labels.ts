@@ -135,7 +135,14 @@ export function labelOf(data: unknown, variable: string, value: number | string)
   return findLabel(valueLabelsOf(data, variable), value);
 }
 
-/** Distinct non-missing values of a raw column, numbers ascending then text in sorted order. */
+/**
+ * R's sort order for factor levels (R's sort() of character strings on a UTF-8 system, which uses
+ * the ICU root collation: "a" < "A" < "ä" < "b"). Shared by describe's categories, dummyCode and
+ * the factors of ols, so that all three list levels, and take the reference, as R's factor() does.
+ */
+export const compareLevels: (a: string, b: string) => number = new Intl.Collator("und").compare;
+
+/** Distinct non-missing values of a raw column, numbers ascending then text in R's sort order. */
 export function levelsOf(raw: unknown[], codes: readonly NaValue[] = []): (number | string)[] {
   const nums = new Set<number>();
   const texts = new Set<string>();
@@ -148,7 +155,7 @@ export function levelsOf(raw: unknown[], codes: readonly NaValue[] = []): (numbe
       else texts.add(v.trim());
     } else if (typeof v === "boolean") nums.add(v ? 1 : 0);
   }
-  return [...Array.from(nums).sort((a, b) => a - b), ...Array.from(texts).sort()];
+  return [...Array.from(nums).sort((a, b) => a - b), ...Array.from(texts).sort(compareLevels)];
 }
 
 /**

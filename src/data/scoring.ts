@@ -9,7 +9,7 @@
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
 import { meanSdNonMissing } from "../math";
-import { findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
+import { compareLevels, findLabel, nameSafe, valueLabelsOf, type ValueLabel } from "./labels";
 import {
   columnNames,
   isMissing,
@@ -294,7 +294,7 @@ export function logTransform(a: ArrayLike<unknown> | TableInput, b?: string | Lo
 export interface DummyOptions extends MissingOptions {
   /** The reference (omitted) category; default: the first level. */
   reference?: string | number;
-  /** Level order; default: numbers ascending, then text in order of appearance. */
+  /** Level order; default as R's factor(): numbers ascending, then text in R's sort order (ICU root collation). */
   levels?: (string | number)[];
   /** Prefix of the new column names (default: the variable name + "_"). */
   prefix?: string;
@@ -310,7 +310,8 @@ export interface DummyOptions extends MissingOptions {
 /**
  * Dummy (indicator) coding of a categorical variable: one 0/1 column per category except the
  * reference, so that each coefficient compares a category with the reference. Missing cells give
- * NaN in every dummy.
+ * NaN in every dummy. The default reference is R's: the first level of factor(x), i.e. the smallest
+ * code or the first text in R's sort order — the level lm() omits and describe() lists first.
  *
  * @example
  * dummyCode(df, "industry", { reference: "services" })   // { industry_manufacturing: [...], … }
@@ -346,8 +347,9 @@ export function dummyCode(data: TableInput, variable: string, options: DummyOpti
         hint: `Add them to levels, or declare them missing with { naValues: [...] }.`,
       });
   } else {
-    const nums = present.filter((p) => Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
-    levels = [...nums, ...present.filter((p) => !Number.isFinite(Number(p)))];
+    // R's factor(): numeric codes in numeric order, text in R's sort order (the first is the reference)
+    const nums = present.filter((p) => p !== "" && Number.isFinite(Number(p))).sort((x, y) => Number(x) - Number(y));
+    levels = [...nums, ...present.filter((p) => !(p !== "" && Number.isFinite(Number(p)))).sort(compareLevels)];
   }
   if (levels.length < 2)
     throw new PathlabError(`Column "${variable}" has fewer than two categories; nothing to dummy-code.`, {

@@ -140,9 +140,10 @@ export function qt(p: number, df: number, lowerTail = true): number {
     sign = 1;
   }
   if (q === 0) return sign * Infinity;
+  // Cauchy: the upper-tail quantile is cot(π q) in closed form, exact out to q = 1e-300 (R: −3.18e299)
+  if (df === 1) return sign / Math.tan(Math.PI * q);
   let x0: number;
-  if (df === 1) x0 = Math.tan(Math.PI * (0.5 - q));
-  else if (df === 2) x0 = (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
+  if (df === 2) x0 = (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
   else {
     const z = qnorm(q, false);
     x0 = z + (z * z * z + z) / (4 * df);

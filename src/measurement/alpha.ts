@@ -29,7 +29,7 @@ import { checkOptions, type OptionSpecs } from "../options";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import type { TableInput } from "../data/table-input";
-import { pairwiseColumns, pairwiseMoments } from "../data/pairwise";
+import { pairwiseColumns, pairwiseMoments, type PairwiseColumns } from "../data/pairwise";
 import { covarianceMatrix, meanSdNonMissing, median, sumAll, symEigen, variance } from "../math";
 import { smcOf } from "./efa/input";
 import { parseKeyedItems } from "./keys";
@@ -79,6 +79,17 @@ export interface AlphaOptions {
   /** Missing data: "pairwise" (default, as psych) or "complete". */
   use?: "pairwise" | "complete";
   label?: string;
+  /** Total score as the sum of the items answered instead of their mean (psych's cumulative; default false). */
+  cumulative?: boolean;
+  /** Replace missing answers by the item's "median" or "mean" first (psych's impute; default none). */
+  impute?: "median" | "mean" | "none" | null;
+  /** psych's delete (default true): an item without variance is dropped with a warning, its constant still added to the total score. */
+  delete?: boolean;
+  /** Accepted at psych's values that change no number here (max: response-frequency categories, warnings) or at defaults (na.rm, n.iter). */
+  max?: number;
+  warnings?: boolean;
+  naRm?: boolean;
+  nIter?: number;
 }
 
 const ALPHA_SPECS: OptionSpecs = {
@@ -91,9 +102,23 @@ const ALPHA_SPECS: OptionSpecs = {
   checkKeys: { kind: "boolean", aliases: ["check.keys"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   label: { kind: "string", aliases: ["title"] },
-  nIter: { kind: "number", aliases: ["n.iter"], unsupported: "bootstrapped α intervals are not implemented." },
-  impute: { kind: "string", unsupported: "imputation is not implemented; missing answers are handled pairwise." },
-  cumulative: { kind: "boolean", unsupported: "the total score is the item mean (psych's default)." },
+  cumulative: { kind: "boolean" },
+  impute: {
+    kind: "custom",
+    check: (v) => (v === null || v === "none" || v === "median" || v === "mean" ? undefined : 'must be "median", "mean", "none" or null'),
+    expected: '"median" or "mean"',
+  },
+  delete: { kind: "boolean" },
+  max: { kind: "number", min: 1, description: "psych's response-frequency limit (no effect on the statistics)" },
+  warnings: { kind: "fixed", value: [true, false], otherwise: "warnings are always collected in result.warnings." },
+  naRm: {
+    kind: "fixed",
+    value: true,
+    aliases: ["na.rm"],
+    otherwise: "with na.rm = FALSE psych gives NA totals for incomplete rows; missing answers are always skipped here.",
+  },
+  nIter: { kind: "fixed", value: 1, aliases: ["n.iter"], otherwise: "bootstrapped α intervals are not implemented." },
+  nObs: { kind: "custom", aliases: ["n.obs"], unsupported: "cronbachAlpha takes raw data; n.obs is psych's sample size for a covariance matrix." },
 };
 
 function alphaStats(C: number[][], R: number[][], nObs: number): AlphaStatistics {
@@ -269,16 +294,23 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   const dup = keyed.items.find((it, i) => keyed.items.indexOf(it) !== i);
   if (dup) throw new PathlabError(`Item "${dup}" is listed twice.`, { code: "measurement.duplicate-item" });
   const use = o.use ?? "pairwise";
-  const cols = pairwiseColumns(data, keyed.items, { missing: o.missing });
-  const names = keyed.items;
+  const { cols, names, constant } = prepareItems(data, keyed, o);
   const k = names.length;
+  if (k < 2)
+    throw new PathlabError(
+      `Cronbach's α: only ${k} item(s) have variance (${constant.map((c) => c.name).join(", ")} ${constant.length > 1 ? "are" : "is"} constant).`,
+      {
+        hint: "A constant item carries no information about reliability; α needs at least 2 varying items.",
+        code: "measurement.zero-variance",
+      },
+    );
   let lo = Infinity;
   let hi = -Infinity;
   cols.columns.forEach((c, j) => {
     const s = meanSdNonMissing(c);
     if (!(s.sd > 0))
       throw new PathlabError(`Item "${names[j]}" has ${s.n < 2 ? `only ${s.n} answer(s)` : "zero variance (every respondent gave the same answer)"}.`, {
-        hint: "A constant item carries no information about reliability; drop it from the scale.",
+        hint: "A constant item carries no information about reliability; drop it from the scale (psych's delete = TRUE drops it).",
         code: "measurement.zero-variance",
       });
     // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
@@ -304,15 +336,7 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
   else C = covarianceMatrix(x.map((c) => c.filter((_, i) => complete[i])));
   const R = C.map((r, i) => r.map((v, j) => (i === j ? 1 : v / Math.sqrt(C[i][i] * C[j][j]))));
   const totalStats = alphaStats(C, R, rows);
-  // each person's mean over the items they answered
-  const score = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    let m = 0;
-    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
-    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; }
-    score[i] = m ? s / m : NaN;
-  }
+  const score = personScores(x, rows, constant, o.cumulative === true);
   const tot = meanSdNonMissing(score);
   const sumR = sumAll(R);
   const s = smcOf(R);
@@ -359,12 +383,33 @@ export function cronbachAlpha(data: TableInput, items: string[], opts: AlphaOpti
       code: "negative-item-total",
       message: `Item(s) ${negative.join(", ")} correlate negatively with the total scale (first principal component) and probably should be reversed: write them as "-${negative[0]}", give keys, or use checkKeys: true.`,
     });
+  for (const c of constant)
+    res.warnings.push({
+      code: "measurement.item-deleted",
+      message: `Item ${c.name} had no variance and was deleted but still is counted in the score (psych's delete = TRUE).`,
+    });
   if (o.checkKeys && negative.length)
     res.warnings.push({
       code: "keys-reversed",
       message: `checkKeys reversed ${negative.join(", ")} (negative loadings on the first principal component), as psych's check.keys.`,
     });
   return res;
+}
+
+/** Each person's mean (cumulative: sum) over the items they answered; a deleted constant item still counts (psych). */
+function personScores(x: Float64Array[], rows: number, constant: { value: number }[], cumulative: boolean): Float64Array {
+  const k = x.length;
+  const score = new Float64Array(rows);
+  const sumBad = constant.reduce((a, c) => a + c.value, 0);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    let m = 0;
+    // biome-ignore format: kept compact on purpose (a hot loop or a dense table)
+    for (const c of x) if (c[i] === c[i]) { s += c[i]; m++; }
+    if (cumulative) score[i] = s + sumBad;
+    else score[i] = constant.length ? (k * (m ? s / m : NaN) + sumBad) / (k + constant.length) : m ? s / m : NaN;
+  }
+  return score;
 }
 
 /**
@@ -383,3 +428,45 @@ export function checkKeys(data: TableInput, items: string[], opts: { missing?: n
 
 /** psych's name for cronbachAlpha. */
 export const alpha = cronbachAlpha;
+
+/**
+ * The item columns psych::alpha analyses: imputed first when asked (psych's impute), then without
+ * the items that have no variance (psych's delete = TRUE; their constants still enter the total).
+ */
+function prepareItems(
+  data: TableInput,
+  keyed: { items: string[]; signs: number[] },
+  o: AlphaOptions,
+): { cols: PairwiseColumns; names: string[]; constant: { name: string; value: number }[] } {
+  const all = pairwiseColumns(data, keyed.items, { missing: o.missing });
+  if (o.impute === "median" || o.impute === "mean") {
+    const how = o.impute;
+    all.columns = all.columns.map((c) => {
+      const v = Array.from(c).filter((x) => x === x);
+      const fill = how === "mean" ? v.reduce((a, b) => a + b, 0) / v.length : median(v);
+      return Float64Array.from(c, (x) => (x === x ? x : fill));
+    });
+    all.nComplete = all.nRows;
+    all.anyMissing = false;
+  }
+  // psych's delete = TRUE: items without variance leave the analysis, their constant stays in the total
+  const constant: { name: string; value: number }[] = [];
+  const keepIdx: number[] = [];
+  all.columns.forEach((c, j) => {
+    const s = meanSdNonMissing(c);
+    if (s.sd > 0 || o.delete === false) keepIdx.push(j);
+    else constant.push({ name: keyed.items[j], value: c.find((v) => v === v) ?? NaN });
+  });
+  const cols = constant.length ? pairwiseColumnsSubset(all, keepIdx) : all;
+  const names = keepIdx.map((j) => keyed.items[j]);
+  keyed.signs = keepIdx.map((j) => keyed.signs[j]);
+  return { cols, names, constant };
+}
+
+/** The same columns restricted to `keep`, with the complete-row count recomputed. */
+function pairwiseColumnsSubset(cols: PairwiseColumns, keep: number[]): PairwiseColumns {
+  const columns = keep.map((j) => cols.columns[j]);
+  let nComplete = 0;
+  for (let i = 0; i < cols.nRows; i++) if (columns.every((c) => c[i] === c[i])) nComplete++;
+  return { names: keep.map((j) => cols.names[j]), columns, nRows: cols.nRows, nComplete, anyMissing: nComplete < cols.nRows };
+}

@@ -8,7 +8,12 @@
  *   adjusted CI (psych): for Holm the pair whose |z| ranks m-th smallest of the M pairs uses
  *   z_{1−α/(2m)}; for any other adjustment every pair uses z_{1−α/(2M)}.
  * p adjustments (R's p.adjust over the M = p(p − 1)/2 pairs): Holm (1979), Hochberg (1988),
- * Bonferroni, Benjamini–Hochberg ("BH"/"fdr"), Benjamini–Yekutieli ("BY"), none.
+ * Hommel (1988; adjusted p values as Wright 1992), Bonferroni, Benjamini–Hochberg ("BH"/"fdr"),
+ * Benjamini–Yekutieli ("BY"), none.
+ * method "spearman" / "kendall": r is R's cor(…, method) (Spearman's ρ; Kendall's τ_b), and — as
+ * psych with its default normal = TRUE — t, p and the intervals use the same normal-theory
+ * formulas. n: the pairwise counts; with use = "complete" psych 2.2.9 reports the smallest
+ * pairwise count for every pair (while r uses the complete rows), which is reproduced and stated.
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
@@ -19,11 +24,21 @@ import { columnNames, type TableInput } from "../data/table-input";
 import { correlationUse, pairwiseColumns, pairwiseCounts } from "../data/pairwise";
 import { qnorm } from "../math";
 import { numericItemColumns } from "./efa/input";
+import { rankCorrelationMatrix } from "../data/rank-correlation";
 
-export type PAdjust = "holm" | "hochberg" | "bonferroni" | "BH" | "BY" | "none";
+export type PAdjust = "holm" | "hochberg" | "hommel" | "bonferroni" | "BH" | "BY" | "none";
 
 export interface CorrTestOptions {
-  use?: "pairwise" | "complete";
+  /** "pairwise" (default) or "complete" (R's "complete.obs": r from complete rows, n pairwise as psych). */
+  use?: "pairwise" | "complete" | "complete.obs" | "pairwise.complete.obs";
+  /** "pearson" (default), "spearman" or "kendall" (τ_b), as R's cor. */
+  method?: "pearson" | "spearman" | "kendall";
+  /** Confidence intervals (default true, as psych). */
+  ci?: boolean;
+  /** psych's abbreviation length of the pair names (display only; default 5). */
+  minlength?: number;
+  /** psych's normal: only true (normal-theory p for every method). */
+  normal?: boolean;
   /** Multiple-test adjustment of the p values above the diagonal (default "holm", as psych). */
   adjust?: PAdjust;
   /** 1 − confidence of the intervals (default 0.05). */
@@ -32,22 +47,27 @@ export interface CorrTestOptions {
 }
 
 const SPECS: OptionSpecs = {
-  use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
-  adjust: {
+  use: {
     kind: "enum",
-    values: ["holm", "hochberg", "bonferroni", "BH", "BY", "none"],
-    valueAliases: { fdr: "BH" },
-    unsupportedValues: { hommel: 'use "holm" or "hochberg".' },
+    values: ["pairwise", "complete", "complete.obs"],
+    valueAliases: { "pairwise.complete.obs": "pairwise", "pairwise.complete": "pairwise" },
   },
+  method: { kind: "enum", values: ["pearson", "spearman", "kendall"], caseInsensitive: true },
+  adjust: { kind: "enum", values: ["holm", "hochberg", "hommel", "bonferroni", "BH", "BY", "none"], valueAliases: { fdr: "BH" } },
   alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write 0.05 for 95% intervals." },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
-  method: { kind: "string", unsupported: "only Pearson correlations are implemented." },
-  ci: { kind: "boolean", unsupported: "intervals are always computed." },
+  ci: { kind: "boolean" },
+  minlength: { kind: "number", min: 1, integer: true },
+  normal: {
+    kind: "fixed",
+    value: true,
+    otherwise: "psych's exact Kendall/Spearman probabilities (normal = FALSE) are not implemented; the normal-theory p values are psych's default.",
+  },
 };
 
 /** R's p.adjust for a vector of p values. */
 export function pAdjust(p: number[], method: PAdjust): number[] {
-  const methods: PAdjust[] = ["holm", "hochberg", "bonferroni", "BH", "BY", "none"];
+  const methods: PAdjust[] = ["holm", "hochberg", "hommel", "bonferroni", "BH", "BY", "none"];
   if (!methods.includes(method))
     throw new PathlabError(`pAdjust(): unknown method ${JSON.stringify(method)}.`, {
       hint: `Use one of ${methods.join(", ")} (R's p.adjust names; "fdr" is "BH").`,
@@ -72,6 +92,7 @@ export function pAdjust(p: number[], method: PAdjust): number[] {
     });
     return out;
   }
+  if (method === "hommel") return hommel(p);
   // step-up methods: cumulative minimum from the largest p down
   idx.sort((a, b) => p[b] - p[a] || b - a);
   const q = method === "BY" ? idx.reduce((s, _, r) => s + 1 / (r + 1), 0) : 1;
@@ -82,6 +103,33 @@ export function pAdjust(p: number[], method: PAdjust): number[] {
     run = Math.min(run, v);
     out[i] = Math.min(1, run);
   });
+  return out;
+}
+
+/**
+ * Hommel's (1988) adjusted p values, computed as Wright (1992, Biometrics 48) describes and R's
+ * p.adjust does: with p sorted, start from min_j n p_(j)/j; for m = n − 1 … 2 the p values are
+ * compared with the m-subset bounds m p_(i) (first n − m + 1) and min_{k=2..m} m p_(n−m+k)/k (the
+ * rest), and each adjusted value is the largest bound met; finally at least the raw p.
+ */
+function hommel(p: number[]): number[] {
+  const n = p.length;
+  const o = p.map((_, i) => i).sort((a, b) => p[a] - p[b] || a - b);
+  const ps = o.map((i) => p[i]);
+  let start = Infinity;
+  ps.forEach((v, i) => (start = Math.min(start, (n * v) / (i + 1))));
+  const q = new Array<number>(n).fill(start);
+  const pa = new Array<number>(n).fill(start);
+  for (let m = n - 1; m >= 2; m--) {
+    const cut = n - m + 1; // first `cut` sorted p values (0-based 0 … cut − 1)
+    let q1 = Infinity;
+    for (let k = 2; k <= m; k++) q1 = Math.min(q1, (m * ps[cut + k - 2]) / k);
+    for (let i = 0; i < cut; i++) q[i] = Math.min(m * ps[i], q1);
+    for (let i = cut; i < n; i++) q[i] = q[cut - 1];
+    for (let i = 0; i < n; i++) pa[i] = Math.max(pa[i], q[i]);
+  }
+  const out = new Array<number>(n);
+  o.forEach((orig, i) => (out[orig] = Math.max(pa[i], ps[i])));
   return out;
 }
 
@@ -110,7 +158,14 @@ export class CorrTestResult extends Result {
     readonly p: number[][],
     readonly se: number[][],
     readonly pairs: CorrTestPair[],
-    readonly settings: { use: "pairwise" | "complete"; adjust: PAdjust; alpha: number },
+    readonly settings: {
+      use: "pairwise" | "complete" | "complete.obs";
+      adjust: PAdjust;
+      alpha: number;
+      method: "pearson" | "spearman" | "kendall";
+      ci: boolean;
+      nComplete?: number;
+    },
   ) {
     super();
   }
@@ -123,11 +178,18 @@ export class CorrTestResult extends Result {
     const ns = this.pairs.map((x) => x.n);
     const lo = Math.min(...ns);
     const hi = Math.max(...ns);
+    const st = this.settings;
+    const what = st.method === "pearson" ? "Pearson" : st.method === "spearman" ? "Spearman's ρ" : "Kendall's τ_b";
     const lines = [
-      `use = "${this.settings.use}"${this.settings.use === "pairwise" ? " (psych's default)" : ""}; n ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi} (pairwise)`}; p adjusted by ${this.settings.adjust} above the diagonal.`,
+      `${what}; use = "${st.use}"${st.use === "pairwise" ? " (psych's default)" : ""}; n ${lo === hi ? `= ${lo}` : `from ${lo} to ${hi} (pairwise)`}; p adjusted by ${st.adjust} above the diagonal.`,
     ];
-    if (this.settings.use === "complete")
-      lines.push("n = the rows complete on every variable (psych 2.2.9's corr.test reports the smallest pairwise n instead).");
+    if (st.use === "complete")
+      lines.push(
+        `As psych 2.2.9: r from the ${st.nComplete} rows complete on every variable, but n (hence t, p, se and the intervals) = the smallest pairwise count, ${lo}.`,
+      );
+    if (st.use === "complete.obs") lines.push(`As psych 2.2.9 with use = "complete.obs": r from the ${st.nComplete} complete rows, n = each pair's own count.`);
+    if (st.method !== "pearson")
+      lines.push("t, p and the intervals use the normal-theory formulas on the rank correlation, as psych's corr.test (normal = TRUE).");
     return lines;
   }
 
@@ -151,28 +213,31 @@ export class CorrTestResult extends Result {
     });
     const nEqual = this.pairs.every((x) => x.n === this.pairs[0].n);
     const level = Math.round((1 - this.settings.alpha) * 100);
+    const ciTable = this.settings.ci ? [0] : [];
     return [
       mat("Correlation matrix", this.r, (i, j) => this.r[i][j]),
       ...(nEqual ? [] : [mat("Sample size (pairwise)", this.n, (i, j) => this.n[i][j], { format: "int" })]),
       mat("Probability values", this.p, (i, j) => (i === j ? "" : this.p[i][j]), { format: "p" }, [
         `Entries above the diagonal are adjusted for multiple tests (${this.settings.adjust}).`,
       ]),
-      {
-        title: `Confidence intervals (${level}%; adjusted: ${this.settings.adjust === "holm" ? "Holm-ordered" : "Bonferroni"} quantiles)`,
-        columns: [
-          { key: "pair", label: "", format: "text" },
-          { key: "n", label: "n", format: "int" },
-          { key: "lower", label: "lower", digits: 2 },
-          { key: "r", label: "r", digits: 2 },
-          { key: "upper", label: "upper", digits: 2 },
-          { key: "p", label: "p", format: "p" },
-          { key: "pAdjusted", label: "p (adj.)", format: "p" },
-          { key: "lowerAdjusted", label: "lower (adj.)", digits: 2 },
-          { key: "upperAdjusted", label: "upper (adj.)", digits: 2 },
-        ],
-        rows: this.pairs.map((x) => ({ ...x, pair: `${x.a}–${x.b}` })),
-        notes: ["CI = tanh(atanh r ∓ z/√(n − 3)); t = r√(n − 2)/√(1 − r²) on n − 2 df."],
-      },
+      ...ciTable.map(
+        (): TableSpec => ({
+          title: `Confidence intervals (${level}%; adjusted: ${this.settings.adjust === "holm" ? "Holm-ordered" : "Bonferroni"} quantiles)`,
+          columns: [
+            { key: "pair", label: "", format: "text" },
+            { key: "n", label: "n", format: "int" },
+            { key: "lower", label: "lower", digits: 2 },
+            { key: "r", label: "r", digits: 2 },
+            { key: "upper", label: "upper", digits: 2 },
+            { key: "p", label: "p", format: "p" },
+            { key: "pAdjusted", label: "p (adj.)", format: "p" },
+            { key: "lowerAdjusted", label: "lower (adj.)", digits: 2 },
+            { key: "upperAdjusted", label: "upper (adj.)", digits: 2 },
+          ],
+          rows: this.pairs.map((x) => ({ ...x, pair: `${x.a}–${x.b}` })),
+          notes: ["CI = tanh(atanh r ∓ z/√(n − 3)); t = r√(n − 2)/√(1 − r²) on n − 2 df."],
+        }),
+      ),
     ];
   }
 }
@@ -191,13 +256,21 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
       hint: `Columns: ${columnNames(data).join(", ")}.`,
       code: "measurement.too-few-variables",
     });
-  const use = o.use ?? "pairwise";
+  // checkOptions has folded "pairwise.complete.obs" into "pairwise"
+  const use = (o.use ?? "pairwise") as "pairwise" | "complete" | "complete.obs";
+  const method = o.method ?? "pearson";
   const adjust = o.adjust ?? "holm";
   const alpha = o.alpha ?? 0.05;
+  const withCi = o.ci ?? true;
   const cols = pairwiseColumns(data, names, { missing: o.missing });
-  const { r } = correlationUse(cols, use);
+  const rowsUse = use === "pairwise" ? "pairwise" : "complete";
+  const r = method === "pearson" ? correlationUse(cols, rowsUse).r : rankCorrelationMatrix(cols.columns, method, rowsUse);
   const k = names.length;
-  const n = use === "complete" ? names.map(() => names.map(() => cols.nComplete)) : pairwiseCounts(cols.columns);
+  // psych: n = the pairwise counts, collapsed to their minimum when use is exactly "complete" (or all equal)
+  const counts = pairwiseCounts(cols.columns);
+  let minCount = Infinity;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) minCount = Math.min(minCount, counts[i][j]);
+  const n = use === "complete" ? names.map(() => names.map(() => minCount)) : counts;
   for (let i = 0; i < k; i++)
     for (let j = 0; j < i; j++)
       if (!Number.isFinite(r[i][j]))
@@ -230,10 +303,10 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
   z.map((_, m) => m)
     .sort((a, b) => Math.abs(z[a]) - Math.abs(z[b]) || a - b)
     .forEach((m, pos) => (rank[m] = pos + 1));
-  const zc = qnorm(1 - alpha / 2);
+  const zc = withCi ? qnorm(1 - alpha / 2) : NaN;
   const pairs: CorrTestPair[] = lower.map(([i, j], m) => {
     const sef = 1 / Math.sqrt(n[i][j] - 3);
-    const zAdj = qnorm(1 - alpha / (2 * (adjust === "holm" ? rank[m] : M)));
+    const zAdj = withCi ? qnorm(1 - alpha / (2 * (adjust === "holm" ? rank[m] : M))) : NaN;
     return {
       a: names[j],
       b: names[i],
@@ -247,5 +320,5 @@ export function corrTest(data: TableInput, vars?: string[], opts: CorrTestOption
       upperAdjusted: Math.tanh(z[m] + zAdj * sef),
     };
   });
-  return new CorrTestResult([...names], r, n, t, p, se, pairs, { use, adjust, alpha });
+  return new CorrTestResult([...names], r, n, t, p, se, pairs, { use, adjust, alpha, method, ci: withCi, nComplete: cols.nComplete });
 }

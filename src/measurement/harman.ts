@@ -21,7 +21,14 @@ import { smc } from "./matrix";
 import { checkOptions, type OptionSpecs } from "../options";
 
 const HARMAN_SPECS: OptionSpecs = {
-  method: { kind: "enum", values: ["pca", "paf"], valueAliases: { pc: "pca", pa: "paf" } },
+  method: {
+    kind: "enum",
+    values: ["pca", "paf"],
+    valueAliases: { pc: "pca", pa: "paf" },
+    unsupportedValues: {
+      ml: 'Harman\'s test is reported from principal components or principal axes; for a one-factor ML solution use fa(data, items, { nfactors: 1, fm: "ml" }).vaccounted.proportionVar.',
+    },
+  },
   tol: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err", "minErr"] },
   maxIter: { kind: "number", min: 1, integer: true, aliases: ["max.iter"] },
   missing: {

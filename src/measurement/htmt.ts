@@ -5,7 +5,13 @@
  *
  *   HTMT_ij  = mean_{a∈i, b∈j} |r_ab| / √( mean_{a<a'∈i} |r_aa'| · mean_{b<b'∈j} |r_bb'| )
  *   HTMT2_ij = the same with geometric means in place of arithmetic means
- * Absolute correlations are used by default (semTools `absolute = TRUE`; HTMT2 always).
+ * The default is HTMT2, as semTools 0.5-6 (`htmt2 = TRUE`); write `{ htmt2: false }` for the original
+ * HTMT that most papers report. Absolute correlations are used by default (semTools
+ * `absolute = TRUE`); with HTMT2 always, as semTools ignores `absolute` there.
+ *
+ * @example
+ * htmt(data, { trust: ["tr1", "tr2", "tr3"], sat: ["sa1", "sa2", "sa3"] });                  // HTMT2
+ * htmt(data, { trust: ["tr1", "tr2", "tr3"], sat: ["sa1", "sa2", "sa3"] }, { htmt2: false }); // HTMT
  */
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
@@ -20,8 +26,21 @@ const HTMT_SPECS: OptionSpecs = {
   absolute: { kind: "boolean" },
   missing: {
     kind: "custom",
-    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
-    expected: "an array of missing-value codes such as [99, -9]",
+    check: (v) =>
+      (Array.isArray(v) && v.every((x) => typeof x === "number")) || (typeof v === "string" && /^(listwise|default)$/i.test(v))
+        ? undefined
+        : typeof v === "string"
+          ? `semTools' missing = ${JSON.stringify(v)} (FIML estimates of the item correlations) is not implemented; rows with a missing item are dropped ("listwise", semTools' default)`
+          : 'must be an array of missing-value codes or "listwise"',
+    expected: 'an array of missing-value codes such as [99, -9], or "listwise" (semTools\' default; always applied)',
+  },
+  ordered: {
+    kind: "custom",
+    check: (v) =>
+      v === null || (Array.isArray(v) && v.length === 0)
+        ? undefined
+        : "ordered indicators (polychoric correlations) are not implemented; only NULL is accepted",
+    expected: "null",
   },
   threshold: { kind: "number", min: 0, exclusiveMin: true, max: 1, rangeHint: "0.85 (strict) or 0.90 (liberal), Henseler et al. (2015)." },
 };
@@ -35,12 +54,14 @@ export interface HtmtMatrixInput {
 
 /** Options of `htmt`: HTMT2 (geometric means), absolute correlations, the threshold, missing-value handling. */
 export interface HtmtOptions {
-  /** Geometric-mean HTMT2 (default false: the original HTMT). */
+  /** Geometric-mean HTMT2 (default true, as semTools 0.5-6); false: the original HTMT (Henseler et al., 2015). */
   htmt2?: boolean;
-  /** Use absolute correlations (default true, as semTools). */
+  /** Use absolute correlations (default true, as semTools); ignored with HTMT2, as semTools ignores it. */
   absolute?: boolean;
-  /** Declared missing codes for raw data (listwise deletion). */
-  missing?: number[];
+  /** Declared missing codes for raw data, or semTools' "listwise" (rows with a missing item are always dropped). */
+  missing?: number[] | "listwise";
+  /** semTools' ordered: only null (no ordinal indicators). */
+  ordered?: null;
   /** Threshold flagged in the table (default 0.85; 0.90 is the liberal cut-off). */
   threshold?: number;
 }
@@ -150,7 +171,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
   } else {
     const avail = columnNames(input);
     for (const it of items) if (!avail.includes(it)) throw unknownVariable(it, avail);
-    const nc = numericColumns(input, items, { missing: opts.missing });
+    const nc = numericColumns(input, items, { missing: Array.isArray(opts.missing) ? opts.missing : undefined });
     nc.columns.forEach((c, j) => {
       let mn = Infinity;
       let mx = -Infinity;
@@ -164,7 +185,7 @@ export function htmt(input: TableInput | HtmtMatrixInput, constructs: Record<str
     n = nc.n;
     dropped = nc.dropped;
   }
-  const geo = opts.htmt2 ?? false;
+  const geo = opts.htmt2 ?? true;
   const abs = geo || (opts.absolute ?? true);
   const pos = new Map<string, number>();
   items.forEach((it, i) => pos.set(it, i));

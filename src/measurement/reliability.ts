@@ -6,6 +6,9 @@
  *   CR  = (Σλ)² / ((Σλ)² + Σ(1 − λ²))
  *   AVE = Σλ² / k
  * with λ the k standardised loadings of a construct's items (error variance θ = 1 − λ²).
+ * A standardised loading above 1 in absolute value (a Heywood case, θ < 0) still gives the formulas'
+ * values, as the Fornell–Larcker computations and semTools do (AVE may then exceed 1); the results
+ * that can carry a warning (reliabilityTable) say so, the bare numbers cannot.
  */
 import { PathlabError } from "../errors";
 import { Result } from "../display/result";
@@ -21,12 +24,12 @@ function checkLoadings(loadings: number[], what: string): void {
   loadings.forEach((l, i) => {
     if (typeof l !== "number" || !Number.isFinite(l))
       throw new PathlabError(`${what}: loading ${i + 1} is ${JSON.stringify(l)}, not a number.`, { code: "measurement.non-numeric" });
-    if (Math.abs(l) > 1)
-      throw new PathlabError(`${what}: loading ${i + 1} = ${l} exceeds 1 in absolute value.`, {
-        hint: "Use standardised loadings (std.all); a standardised loading above 1 is a Heywood case.",
-        code: "measurement.bad-loading",
-      });
   });
+}
+
+/** Items whose standardised loading exceeds 1 in absolute value (Heywood cases). */
+export function heywoodItems(loadings: number[], items: string[]): string[] {
+  return items.filter((_, i) => Math.abs(loadings[i]) > 1);
 }
 
 /** Composite (construct) reliability: CR = (Σλ)² / ((Σλ)² + Σ(1 − λ²)), λ standardised loadings. */
@@ -194,6 +197,7 @@ export function reliabilityTable(
         code: "measurement.unknown-construct",
       });
   let n = 0;
+  const heywood: string[] = [];
   const rows = Object.keys(constructs).map((c) => {
     const items = constructs[c];
     const l = loadings[c];
@@ -207,7 +211,14 @@ export function reliabilityTable(
     const alpha = items.length >= 2 ? cronbachAlpha(data, items, opts) : undefined;
     if (alpha) n = Math.max(n, alpha.n);
     const ave = averageVarianceExtracted(l);
+    for (const it of heywoodItems(l, items)) heywood.push(`${it} on ${c} (${l[items.indexOf(it)].toFixed(3)})`);
     return { construct: c, items: items.length, alpha: alpha ? alpha.alpha : NaN, cr: compositeReliability(l), ave, sqrtAve: Math.sqrt(ave) };
   });
-  return new ReliabilityTable(rows, n);
+  const res = new ReliabilityTable(rows, n);
+  if (heywood.length)
+    res.warnings.push({
+      code: "measurement.heywood",
+      message: `Standardised loading(s) above 1 (Heywood case: negative error variance): ${heywood.join(", ")}. CR and AVE are the Fornell–Larcker formulas' values, as semTools computes them, but the solution is improper: respecify or report with caution.`,
+    });
+  return res;
 }

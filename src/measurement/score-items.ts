@@ -34,8 +34,13 @@ export interface ScoreItemsOptions {
   /** Scale minimum and maximum for reversing (default: over all the items). */
   min?: number;
   max?: number;
-  /** Declared missing codes, e.g. [99, -9]. */
-  missing?: number[];
+  /** Declared missing codes, e.g. [99, -9]; psych's missing = TRUE (default) is accepted as true. */
+  missing?: number[] | true;
+  /** Accepted at psych's defaults (delete, select) or with no effect on the numbers (digits, ilabels). */
+  delete?: boolean;
+  digits?: number;
+  select?: boolean;
+  ilabels?: string[];
 }
 
 const SPECS: OptionSpecs = {
@@ -45,10 +50,27 @@ const SPECS: OptionSpecs = {
   max: { kind: "number" },
   missing: {
     kind: "custom",
-    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
-    expected: "an array of missing-value codes",
+    check: (v) =>
+      v === true || (Array.isArray(v) && v.every((x) => typeof x === "number"))
+        ? undefined
+        : v === false
+          ? "psych's missing = FALSE scores only the complete rows (na.omit); pass the complete rows instead"
+          : "must be an array of missing-value codes, or psych's true",
+    expected: "an array of missing-value codes, or true (psych's default: score incomplete rows too)",
   },
-  delete: { kind: "boolean", unsupported: "an item without variance is an error here (psych drops it with a warning)." },
+  delete: {
+    kind: "fixed",
+    value: true,
+    otherwise:
+      "an item without variance is always an error here: psych drops it from the keys but keeps counting it in each scale's number of items, which changes α; drop it yourself.",
+  },
+  digits: { kind: "number", min: 0, integer: true, description: "psych's print digits (no effect on the numbers)" },
+  select: { kind: "fixed", value: true, otherwise: "only the keyed items are used, as psych's select = TRUE." },
+  ilabels: {
+    kind: "custom",
+    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of labels"),
+    description: "psych's item labels (display only)",
+  },
   nObs: { kind: "number", aliases: ["n.obs"], unsupported: "scoreItems needs raw data here." },
 };
 
@@ -179,7 +201,7 @@ function itemRange(columns: Float64Array[], items: string[]): { lo: number; hi: 
     for (let i = 0; i < c.length; i++) if (c[i] === c[i]) { n++; if (c[i] < a) a = c[i]; if (c[i] > b) b = c[i]; }
     if (!(b > a))
       throw new PathlabError(`scoreItems(): item "${items[j]}" has ${n < 2 ? `${n} answer(s)` : "zero variance"}.`, {
-        hint: "Drop it from the keys.",
+        hint: "Drop it from the keys (psych's delete = TRUE drops it with a warning but still counts it in the scale's number of items).",
         code: "measurement.zero-variance",
       });
     lo = Math.min(lo, a);
@@ -294,7 +316,7 @@ export function scoreItems(data: TableInput, keys: Record<string, string[]>, opt
     if (k.items.length < 2)
       throw new PathlabError(`scoreItems(): scale "${scales[s]}" has ${k.items.length} item(s); α needs at least 2.`, { code: "measurement.too-few-items" });
   });
-  const cols = pairwiseColumns(data, items, { missing: o.missing });
+  const cols = pairwiseColumns(data, items, { missing: Array.isArray(o.missing) ? o.missing : undefined });
   const p = items.length;
   // keys matrix K (items × scales): +1, −1 or 0
   const K: number[][] = items.map((it) =>

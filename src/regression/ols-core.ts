@@ -14,7 +14,10 @@
  * Heteroscedasticity-consistent covariances follow `sandwich::vcovHC` (Zeileis 2004):
  *   V = (XᵀX)⁻¹ Xᵀ diag(ω_i e_i²) X (XᵀX)⁻¹ with
  *   HC0 ω = 1 (White 1980); HC1 ω = n/(n−p); HC2 ω = 1/(1−h_i); HC3 ω = 1/(1−h_i)²
- *   (MacKinnon & White 1985); HC4 ω = 1/(1−h_i)^δ_i, δ_i = min(4, n h_i/p) (Cribari-Neto 2004),
+ *   (MacKinnon & White 1985); HC4 ω = 1/(1−h_i)^δ_i, δ_i = min(4, n h_i/p) (Cribari-Neto 2004);
+ *   HC4m ω = 1/(1−h_i)^δ_i, δ_i = min(1, n h_i/p) + min(1.5, n h_i/p) (Cribari-Neto & da Silva 2011);
+ *   HC5 ω = 1/√((1−h_i)^δ_i), δ_i = min(n h_i/p, max(4, 0.7 n h_max/p)) (Cribari-Neto et al. 2007);
+ *   "const" = the classical σ²(XᵀX)⁻¹,
  * h_i the leverages (diagonal of the hat matrix) and p the number of coefficients.
  */
 import { PathlabError } from "../errors";
@@ -24,7 +27,7 @@ import { checkMemory } from "../resources";
 import { householderQR, QR_TOL } from "./qr";
 
 /** Heteroscedasticity-consistent covariance type, as `sandwich::vcovHC` names them. */
-export type HcType = "HC0" | "HC1" | "HC2" | "HC3" | "HC4";
+export type HcType = "HC0" | "HC1" | "HC2" | "HC3" | "HC4" | "HC4m" | "HC5" | "const";
 
 export interface OlsCoreOptions {
   /** Covariance estimator for `se`/`vcov` (classical σ²(XᵀX)⁻¹ when omitted). */
@@ -38,22 +41,17 @@ export interface OlsCoreOptions {
 }
 
 /** The HC types pathlab computes, as `sandwich::vcovHC` names them. */
-export const HC_TYPES: readonly HcType[] = ["HC0", "HC1", "HC2", "HC3", "HC4"];
+export const HC_TYPES: readonly HcType[] = ["HC0", "HC1", "HC2", "HC3", "HC4", "HC4m", "HC5", "const"];
 
 /**
  * The `hc` option as every regression function declares it: sandwich's type names, any case
- * ("hc3" is HC3); sandwich's "HC" is HC0; its other types are not computed yet.
+ * ("hc3" is HC3); sandwich's "HC" is HC0.
  */
 export const HC_OPTION = {
   kind: "enum",
   values: HC_TYPES,
   caseInsensitive: true,
   valueAliases: { HC: "HC0" },
-  unsupportedValues: {
-    HC4m: "the HC4m estimator is not implemented; HC3 or HC4 are the usual small-sample choices.",
-    HC5: "the HC5 estimator is not implemented; HC3 or HC4 are the usual small-sample choices.",
-    const: "omit hc for the classical (constant-variance) standard errors.",
-  },
   description: "heteroscedasticity-consistent standard errors",
 } as const;
 
@@ -256,10 +254,13 @@ function fitValidated(X: Float64Array[], y: Float64Array, icpt: number, names: s
   }
 
   // Residuals, leverages and (for HC) the meat, in one blocked pass.
-  const needHat = opts.hat === true || opts.hc === "HC2" || opts.hc === "HC3" || opts.hc === "HC4";
+  const hc = opts.hc === "const" ? undefined : opts.hc;
+  const needHat = opts.hat === true || (hc !== undefined && hc !== "HC0" && hc !== "HC1");
   const q = hasIcpt ? m + 1 : m; // size of θ = (α, b) in the centred parametrisation
   const Linv = lowerInverse(L, m);
-  const pass = residualPass(Xs, y, mean, ybar, bS, d, Linv, hasIcpt, needHat, opts.hc, p);
+  // HC5 needs the largest leverage before any weight: one pass for the leverages first
+  const hmax = hc === "HC5" ? maxOf(residualPass(Xs, y, mean, ybar, bS, d, Linv, hasIcpt, true, undefined, p, 0).hat!) : 0;
+  const pass = residualPass(Xs, y, mean, ybar, bS, d, Linv, hasIcpt, needHat, hc, p, hmax);
   const { residuals, fitted, hat, meat, rss } = pass;
   const tss = hasIcpt ? syy : sumSquares(y);
   const df = n - p;
@@ -434,6 +435,7 @@ function residualPass(
   needHat: boolean,
   hc: HcType | undefined,
   p: number,
+  hmax: number,
 ): PassResult {
   const m = Xs.length;
   const n = y.length;
@@ -453,7 +455,7 @@ function residualPass(
   const hbuf = new Float64Array(BLOCK);
   const wbuf = new Float64Array(BLOCK);
   const wz = new Float64Array(BLOCK);
-  const hcCode = hc === "HC0" ? 0 : hc === "HC1" ? 1 : hc === "HC2" ? 2 : hc === "HC3" ? 3 : 4;
+  const hcCode = hc === "HC0" ? 0 : hc === "HC1" ? 1 : hc === "HC2" ? 2 : hc === "HC3" ? 3 : hc === "HC4" ? 4 : hc === "HC4m" ? 5 : 6;
   const g0 = hasIcpt ? 1 / Math.sqrt(n) : 0;
   let rss = 0;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
@@ -475,7 +477,7 @@ function residualPass(
     whitenBlock(buf, d, Linv, m, len, gbuf, hbuf, g0 * g0);
     if (hat) for (let t = 0; t < len; t++) hat[i0 + t] = hbuf[t];
     if (!meat) continue;
-    hcWeights(ebuf, hbuf, len, hcCode, n, p, wbuf);
+    hcWeights(ebuf, hbuf, len, hcCode, n, p, wbuf, hmax);
     if (hasIcpt) {
       let s0 = 0;
       for (let t = 0; t < len; t++) s0 += wbuf[t];
@@ -527,19 +529,28 @@ function whitenBlock(
   }
 }
 
-/** ω_i e_i² for HC0–HC4 (codes 0–4); leverage 1 makes HC2–HC4 infinite, as in R. */
-function hcWeights(e: Float64Array, h: Float64Array, len: number, code: number, n: number, p: number, out: Float64Array): void {
+/** ω_i e_i² for HC0–HC4, HC4m, HC5 (codes 0–6); leverage 1 makes HC2–HC5 infinite, as in R. */
+function hcWeights(e: Float64Array, h: Float64Array, len: number, code: number, n: number, p: number, out: Float64Array, hmax: number): void {
   for (let t = 0; t < len; t++) {
     const e2 = e[t] * e[t];
     if (code === 0) out[t] = e2;
     else if (code === 1) out[t] = (e2 * n) / (n - p);
     else {
       const omh = 1 - h[t];
+      const nh = (n * h[t]) / p;
       if (code === 2) out[t] = e2 / omh;
       else if (code === 3) out[t] = e2 / (omh * omh);
-      else out[t] = e2 / Math.pow(omh, Math.min(4, (n * h[t]) / p));
+      else if (code === 4) out[t] = e2 / Math.pow(omh, Math.min(4, nh));
+      else if (code === 5) out[t] = e2 / Math.pow(omh, Math.min(1, nh) + Math.min(1.5, nh));
+      else out[t] = e2 / Math.sqrt(Math.pow(omh, Math.min(nh, Math.max(4, (0.7 * n * hmax) / p))));
     }
   }
+}
+
+function maxOf(x: Float64Array): number {
+  let m = -Infinity;
+  for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
+  return m;
 }
 
 function sumSquares(x: Float64Array): number {

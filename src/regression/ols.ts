@@ -3,7 +3,7 @@
  * t, p and the confidence interval per term, VIFs, R², adjusted R², the overall F test and MSE.
  */
 import type { TableInput } from "../data/table-input";
-import { numericColumns } from "../data/table-input";
+import { designColumns, weightedFit, type FactorCoding } from "./design";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { formatNumber } from "../display/format";
@@ -41,6 +41,12 @@ export interface OlsSpec {
   missing?: number[];
   /** Confidence level of the coefficient intervals (default 0.95). */
   conf?: number;
+  /**
+   * Case weights as lm's `weights`: a column name or one number per row (weighted least squares,
+   * minimising Σ w e²; rows with a missing weight are dropped, zero weights leave the fit and the
+   * df, negative weights are an error).
+   */
+  weights?: string | ArrayLike<number>;
 }
 
 /** A fitted regression, with the numbers as fields and a coefficient table when displayed. */
@@ -68,6 +74,10 @@ export class RegressionResult extends Result {
   readonly vcov: number[][];
   readonly residuals: Float64Array;
   readonly fitted: Float64Array;
+  /** True for a weighted (lm weights) fit. */
+  weighted = false;
+  /** Text predictors and how they were dummy-coded (reference = the omitted first level). */
+  factors: FactorCoding[] = [];
 
   constructor(init: {
     coefficients: RegressionCoefficient[];
@@ -112,7 +122,15 @@ export class RegressionResult extends Result {
   }
 
   info(): string[] {
-    return [`N = ${this.n}${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`];
+    const lines = [`N = ${this.n}${this.dropped ? ` (${this.dropped} row${this.dropped === 1 ? "" : "s"} with missing values dropped)` : ""}`];
+    for (const f of this.factors)
+      lines.push(
+        f.reference
+          ? `${f.variable}: treatment contrasts (as lm), reference level "${f.reference}"; levels ${f.levels.map((l) => `"${l}"`).join(", ")}.`
+          : `${f.variable}: one indicator per level (no intercept, as lm); levels ${f.levels.map((l) => `"${l}"`).join(", ")}.`,
+      );
+    if (this.weighted) lines.push("Weighted least squares (lm weights): σ² = Σw e²/(n − p); R² from weighted sums of squares; β not reported.");
+    return lines;
   }
 
   tables(): TableSpec[] {
@@ -148,6 +166,14 @@ const OLS_OPTIONS: OptionSpecs = {
   intercept: { kind: "boolean" },
   missing: MISSING_OPTION,
   conf: CONF_OPTION,
+  weights: {
+    kind: "custom",
+    check: (v) =>
+      typeof v === "string" || (typeof v === "object" && v !== null && typeof (v as ArrayLike<number>).length === "number")
+        ? undefined
+        : "must be a column name or an array of numbers",
+    expected: 'a column name such as "w", or one weight per row',
+  },
 };
 
 /**
@@ -159,21 +185,29 @@ const OLS_OPTIONS: OptionSpecs = {
  * VIF_j = 1/(1 − R²_j) = [(X_cᵀX_c)⁻¹]_jj Σ(x_j − x̄_j)² (Fox & Monette 1992). Matches R's
  * `summary(lm())`, `confint()` and `sandwich::vcovHC()`.
  *
+ * Text predictors are factors, coded as lm codes them: treatment contrasts with the first level
+ * (R's sort order of the levels present in the fitted rows) as the reference and one dummy per
+ * other level, named variable + level ("SexMale", "Speciesversicolor"). With `weights`: weighted
+ * least squares as lm(weights = w) — b = (XᵀWX)⁻¹XᵀWy, σ² = Σw e²/(n − p), R² with weighted
+ * sums of squares about the weighted mean — and the HC covariances as sandwich computes them for a
+ * weighted lm (scores w_i e_i x_i, leverages of W^{1/2}X).
+ *
  * @example
  * ols(df, { y: "perf", x: ["trust", "commit", "size"], hc: "HC3" })
  */
 export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
   spec = checkOptions<OlsSpec>("ols", spec, OLS_OPTIONS);
   checkSpec(spec.y, spec.x);
-  const vars = [spec.y, ...spec.x];
-  const cols = numericColumns(data, vars, { missing: spec.missing });
-  return olsFromColumns(cols.columns[0], cols.columns.slice(1), {
+  const d = designColumns(data, spec.y, spec.x, { missing: spec.missing, weights: spec.weights, intercept: spec.intercept !== false });
+  return olsFromColumns(d.y, d.columns, {
     y: spec.y,
-    x: spec.x,
+    x: d.terms,
     hc: spec.hc as HcType | undefined,
     intercept: spec.intercept !== false,
     conf: spec.conf ?? 0.95,
-    dropped: cols.dropped,
+    dropped: d.dropped,
+    weights: d.weights,
+    factors: d.factors,
   });
 }
 
@@ -181,12 +215,12 @@ export function ols(data: TableInput, spec: OlsSpec): RegressionResult {
 export function olsFromColumns(
   y: Float64Array,
   xs: Float64Array[],
-  o: { y: string; x: string[]; hc?: HcType; intercept: boolean; conf: number; dropped: number },
+  o: { y: string; x: string[]; hc?: HcType; intercept: boolean; conf: number; dropped: number; weights?: Float64Array; factors?: FactorCoding[] },
 ): RegressionResult {
   const n = y.length;
   const X = o.intercept ? [new Float64Array(n).fill(1), ...xs] : xs;
   const terms = o.intercept ? ["(Intercept)", ...o.x] : [...o.x];
-  const fit = olsCore(X, y, { hc: o.hc, names: terms, yName: o.y });
+  const fit = o.weights ? weightedFit(X, y, o.weights, o.intercept, o.hc, terms, o.y) : olsCore(X, y, { hc: o.hc, names: terms, yName: o.y });
   const off = o.intercept ? 1 : 0;
   const df = fit.df;
   const tcrit = qt(1 - (1 - o.conf) / 2, df);
@@ -207,7 +241,8 @@ export function olsFromColumns(
       p: twoSidedP_t(t, df),
       lower: est - tcrit * se,
       upper: est + tcrit * se,
-      beta: isIcpt ? null : (est * sd(xj!)) / sy,
+      // β of a weighted fit would need weighted SDs, which R users compute in different ways: not reported
+      beta: isIcpt || o.weights ? null : (est * sd(xj!)) / sy,
       vif,
     };
   });
@@ -230,7 +265,7 @@ export function olsFromColumns(
     F,
     df1: k,
     pF,
-    n,
+    n: fit.n,
     dropped: o.dropped,
     y: o.y,
     x: o.x,
@@ -238,6 +273,8 @@ export function olsFromColumns(
     conf: o.conf,
     intercept: o.intercept,
   });
+  result.weighted = o.weights !== undefined;
+  result.factors = o.factors ?? [];
   if (perfectFit(fit)) {
     result.warnings.push({
       code: "regression.perfect-fit",

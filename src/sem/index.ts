@@ -17,3 +17,6 @@ export { SemReliability, type FactorReliability } from "./validity";
 export { SemBootstrap, type BootstrapOptions, type BootstrapRow } from "./bootstrap";
 export { type DiagramOptions } from "./diagram";
 export { whatIfCorrelation, type WhatIfOptions } from "./what-if";
+export { powerSem, type PowerSemOptions } from "./power-sem";
+export { PowerSemResult, type PowerSemRow, type PowerSemConvergence } from "./power-sem-result";
+export { populationCovariance, type PopulationModel } from "./population";

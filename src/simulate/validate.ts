@@ -93,8 +93,8 @@ export function requirePositiveDefinite(S: number[][], what: string, isCorrelati
   throw new PathlabError(`${what} is not positive definite (smallest eigenvalue ${String(Number(smallest.toPrecision(4)))}).`, {
     hint: isCorrelation
       ? "Published correlations rounded to two decimals can be mutually inconsistent. Check the table for a typo; " +
-        "if it is as printed, repair it explicitly with nearestPD(cor) and report how far it moved."
-      : "Check the matrix for a typo; to repair it explicitly, use nearestPD(cov, { corr: false }) and report how far it moved.",
+        "if it is as printed, repair it explicitly with nearestPD(cor, { corr: true }) and report how far it moved."
+      : "Check the matrix for a typo; to repair it explicitly, use nearestPD(cov) and report how far it moved.",
     code: "simulate.not-positive-definite",
   });
 }

@@ -10,8 +10,8 @@ import ts from "typescript";
 
 const SRC = path.join(__dirname, "../../src");
 
-/** The stated size of `pathlab` (values and types): about 150–200 names (issue 14). */
-const LIBRARY_RANGE: [number, number] = [150, 200];
+/** The stated size of `pathlab` (values and types): about 150–200 names (issue 14), a few more since powerSem (issue 18). */
+const LIBRARY_RANGE: [number, number] = [150, 205];
 
 /** Upper-case names that are public on purpose (semTools' AVE). */
 const UPPER_CASE_ALLOWED = new Set(["AVE"]);

@@ -183,7 +183,7 @@ describe("data layer: bad input → PathlabError with code and hint", function (
       ["readSav", () => readSav(Buffer.alloc(0), { labels: true } as never), "options.unknown", /unknown option 'labels'/],
       ["readSav", () => readSav(Buffer.alloc(0), { userMissing: "drop" } as never), "options.bad-value", /missing, keep/],
       ["readExcel", () => readExcel(path.join(tmp, "x.xlsx"), { range: "A1:C9" } as never), "options.unknown", /unknown option 'range'/],
-      ["describe", () => describeData(data, ["x"], { skew: 2 } as never), "options.unknown", /unknown option 'skew'/],
+      ["describe", () => describeData(data, ["x"], { skewness: 2 } as never), "options.unknown", /unknown option 'skewness'/],
       ["describe", () => describeData(data, ["x"], { type: 4 } as never), "options.bad-value", /1, 2, 3 or "spss"/],
       ["describe", () => describeData(data, ["x"], { deletion: "casewise" } as never), "options.bad-value", /pairwise, listwise/],
       ["correlationTable", () => correlationTable(data, ["x", "y"], { method: "spearman" } as never), "options.unknown", /unknown option 'method'/],

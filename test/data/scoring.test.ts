@@ -45,7 +45,9 @@ describe("scoring helpers", () => {
 
   it("dummyCode: one 0/1 column per non-reference category; missing → NaN", () => {
     const d = dummyCode(rows, "g", { reference: "north" });
-    expect(Object.keys(d)).to.deep.equal(["g_south", "g_east"]);
+    // levels in R's factor() order (east, north, south), not in order of appearance
+    expect(Object.keys(d)).to.deep.equal(["g_east", "g_south"]);
+    expect(Object.keys(dummyCode(rows, "g"))).to.deep.equal(["g_north", "g_south"]); // reference = "east", R's first level
     expect(d.g_south).to.deep.equal([0, 1, 0, NaN]);
     expect(d.g_east).to.deep.equal([0, 0, 1, NaN]);
     const n = dummyCode({ size: [3, 1, 2, 1] }, "size");

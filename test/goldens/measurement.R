@@ -33,6 +33,9 @@ l12 <- lk[, 1:12]
 out$htmt_lk_data <- m(htmt(lkModel, data = l12, htmt2 = FALSE))
 out$htmt2_lk_data <- m(htmt(lkModel, data = l12, htmt2 = TRUE))
 out$htmt2_lk_cor <- m(htmt(lkModel, sample.cov = cor(l12), htmt2 = TRUE))
+# semTools 0.5-6 defaults: htmt2 = TRUE, and absolute is ignored under htmt2
+out$htmt_hs_default <- m(htmt(hsModel, data = x9))
+out$htmt_hs_default_signed <- m(htmt(hsModel, data = x9, absolute = FALSE, missing = "listwise"))
 
 ev <- eigen(cor(x9), symmetric = TRUE)$values
 out$pca_hs <- list(first = ev[1], share = ev[1] / 9, values = ev)

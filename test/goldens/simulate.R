@@ -32,6 +32,22 @@ diag(R10) <- 1
 stopifnot(min(eigen(R6)$values) < 0, min(eigen(R10)$values) < 0)
 out$nearPD <- list(r3 = near(R3), r6 = near(R6), r10 = near(R10))
 
+# nearPD's own defaults (corr = FALSE) and its other arguments (QA report item 4)
+nearArgs <- function(x, ...) {
+  np <- nearPD(x, ...)
+  list(input = unname(x), mat = unname(as.matrix(np$mat)), normF = np$normF, iterations = np$iterations,
+       converged = np$converged, eigenvalues = unname(np$eigenvalues), relTol = np$rel.tol)
+}
+C3 <- matrix(c(4, 3.8, 1, 3.8, 4, 3.8, 1, 3.8, 4), 3)            # an indefinite covariance matrix
+R6a <- R6; R6a[1, 2] <- 0.64                                     # asymmetric: nearPD symmetrises
+out$nearPDargs <- list(
+  r6_default = nearArgs(R6), r10_default = nearArgs(R10), c3_default = nearArgs(C3),
+  c3_corr = nearArgs(C3, corr = TRUE), c3_keepDiag = nearArgs(C3, keepDiag = TRUE),
+  r6_no2eigen = nearArgs(R6, corr = TRUE, do2eigen = FALSE), r6_noDykstra = nearArgs(R6, doDykstra = FALSE),
+  r6_doSym = nearArgs(R6, corr = TRUE, doSym = TRUE), r10_normF = nearArgs(R10, conv.norm.type = "F"),
+  r10_eigtol = nearArgs(R10, corr = TRUE, eig.tol = 1e-3, posd.tol = 1e-5), r6_asym = nearArgs(R6a, corr = TRUE),
+  r10_maxit = suppressWarnings(nearArgs(R10, corr = TRUE, maxit = 3)), c3_base = nearArgs(C3, base.matrix = TRUE, keepDiag = TRUE))
+
 # --- mvrnorm(empirical = TRUE): the moment property ------------------------------------------
 mu <- c(5.2, 4.1, 3.3, 6.0)
 S <- matrix(c(1.21, 0.40, 0.30, 0.25,

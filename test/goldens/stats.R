@@ -61,6 +61,11 @@ qx <- list(rnorm(37), c(3, 1, 4, 1, 5, 9, 2, 6), rexp(1000))
 qprobs <- c(0, 0.01, 0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975, 0.99, 1)
 quant <- lapply(qx, function(v) list(x = v, probs = qprobs, q7 = unname(quantile(v, qprobs, type = 7)), q6 = unname(quantile(v, qprobs, type = 6))))
 
+# extreme tails of qt (QA report item 11d): p down to 1e-300, df 1 (Cauchy), 2, 3, 30
+qtx <- expand.grid(p = c(1e-300, 1e-100, 1e-20), df = c(1, 2, 3, 30))
+qtx$lower <- mapply(function(p, d) qt(p, d), qtx$p, qtx$df)
+qtx$upper <- mapply(function(p, d) qt(p, d, lower.tail = FALSE), qtx$p, qtx$df)
+
 out <- list(pnorm = pn, pt = ptg, pf = pfg, pchisq = pcg, qnorm = qn, qt = qtg, qf = qfg, qchisq = qcg,
-            pchisq_ncp = ncg, ncp_inverse = ncpinv, quantile = quant, R = R.version.string)
+            pchisq_ncp = ncg, ncp_inverse = ncpinv, quantile = quant, qt_extreme = qtx, R = R.version.string)
 writeLines(toJSON(out, digits = NA, dataframe = "rows", auto_unbox = TRUE), "test/goldens/stats.json")

@@ -26,6 +26,18 @@ function checkAll<T = any>(rows: T[], ours: (r: T) => number, ref: (r: T) => num
 }
 
 describe("stats: central distributions vs R", () => {
+  it("qt in the extreme tails, p down to 1e-300 (df 1 is the Cauchy: qt(1e-300, 1) = −3.18e299; QA item 11d)", () => {
+    for (const r of G.qt_extreme as { p: number; df: number; lower: number; upper: number }[]) {
+      // R itself is off by 7.6e-9 at (1e-300, 3); elsewhere the two agree to ~1e-15
+      for (const [ours, ref] of [
+        [qt(r.p, r.df), r.lower],
+        [qt(r.p, r.df, false), r.upper],
+      ])
+        expect(Math.abs(ours - ref) / Math.abs(ref), `qt(${r.p}, ${r.df}) = ${ours} vs R ${ref}`).to.be.below(r.df === 3 && r.p === 1e-300 ? 1e-8 : 1e-13);
+    }
+    // t3's upper tail is 2√3/(π x³) out there, so qt(1e-300, 3) = −(2√3/(π·1e-300))^{1/3} = −1.0331108360446529e100
+    expect(Math.abs(qt(1e-300, 3) / -1.033110836044653e100 - 1)).to.be.below(1e-13);
+  });
   it("pnorm, both tails, down to 1e-308", () => {
     checkAll<{ x: number; lower: boolean; p: number }>(
       G.pnorm,

@@ -74,7 +74,13 @@ describe("bad input", () => {
   });
 
   it("zero-variance item → names it", () => {
-    const e = errorOf(() => cronbachAlpha(data, ["q1", "q2", "flat"]));
+    // psych's delete = TRUE (default) drops a constant item with a warning; delete: false names it
+    expect(
+      cronbachAlpha(data, ["q1", "q2", "flat"])
+        .warnings.map((w) => w.message)
+        .join(" "),
+    ).to.contain("flat had no variance");
+    const e = errorOf(() => cronbachAlpha(data, ["q1", "q2", "flat"], { delete: false }));
     expect(e.message).to.contain('Item "flat" has zero variance');
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q3", "flat"] })).message).to.contain('"flat" has zero variance');
     expect(errorOf(() => harmanSingleFactor({ ...data, q4: [1, 2, 3, 5, 4], q5: [5, 4, 3, 2, 2], q6: [1, 1, 2, 2, 3] }, ["q1", "flat"])).message).to.contain(
@@ -92,14 +98,17 @@ describe("bad input", () => {
 
   it("other invalid arguments", () => {
     expect(errorOf(() => reverseCode([1, 9], { min: 1, max: 7 })).message).to.contain("row 2: value 9 is outside the scale 1–7");
-    expect(errorOf(() => compositeReliability([0.8, 1.2])).message).to.contain("loading 2 = 1.2 exceeds 1");
+    // a Heywood loading gives the Fornell–Larcker formulas' values, as semTools (QA report: reliability on a Heywood case)
+    expect(compositeReliability([0.8, 1.2])).to.be.closeTo(4 / (4 + 0.36 - 0.44), 1e-15);
+    expect(averageVarianceExtracted([0.8, 1.2])).to.be.closeTo(1.04, 1e-15);
     expect(errorOf(() => averageVarianceExtracted([])).message).to.contain("at least one");
     expect(errorOf(() => fornellLarcker([[1]], [0.5, 0.6], ["a", "b"])).message).to.contain("2 names but 2 AVE values and a 1×1");
     expect(errorOf(() => markerVariableAdjustment(0.3, 1, 100)).message).to.contain("strictly between");
     expect(errorOf(() => markerVariableAdjustment(0.3, 0.1, 3)).message).to.contain("n = 3");
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"] })).message).to.contain("at least two constructs");
     expect(errorOf(() => htmt(data, { a: ["q1", "q2"], b: ["q2", "q3"] })).message).to.contain('"q2" is assigned to more than one construct');
-    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "ml" as never })).message).to.contain("option 'method' must be one of pca, paf");
+    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "minres" as never })).message).to.contain("option 'method' must be one of pca, paf");
+    expect(errorOf(() => harmanSingleFactor(data, ["q1", "q2"], { method: "ml" as never })).message).to.contain('fm: "ml"');
     expect(errorOf(() => composite(data, ["q1", "q2"], { minItems: 3 })).message).to.contain("minItems must be an integer from 1 to 2");
   });
 });

@@ -82,13 +82,32 @@ describe("bad input to fa, faParallel, omega, alpha keys, scoreItems, corrTest, 
   it("unknown and unsupported rotations and methods list what to write", () => {
     const e = errorOf(() => fa(d, BFI_ITEMS, { nfactors: 5, rotate: "obliminn" as never }));
     expect(e.code).to.equal("options.bad-value");
-    expect(e.hint).to.contain("oblimin, geominQ, bentlerQ");
-    expect(errorOf(() => fa(d, BFI_ITEMS, { rotate: "simplimax" as never })).code).to.equal("options.unsupported");
-    expect(errorOf(() => fa(d, BFI_ITEMS, { fm: "wls" as never })).code).to.equal("options.unsupported");
+    expect(e.hint).to.contain("oblimin, quartimin, geominQ, bentlerQ");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { rotate: "varimin" as never })).code).to.equal("options.unsupported");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { rotate: "target" as never })).message).to.contain("targetQ");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { fm: "minrank" as never })).code).to.equal("options.unsupported");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { fm: "pc" as never })).message).to.contain("principal()");
     expect(errorOf(() => fa(d, BFI_ITEMS, { nfactor: 5 } as never)).hint).to.contain("nfactors");
-    expect(errorOf(() => fa(d, BFI_ITEMS, { scores: "regression" } as never)).code).to.equal("options.unsupported");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { scores: "components" } as never)).code).to.equal("options.unsupported");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { covar: true } as never)).code).to.equal("options.unsupported");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { cor: "poly" } as never)).code).to.equal("options.unsupported");
+    expect(errorOf(() => fa(d, BFI_ITEMS, { "n.iter": 10 } as never)).code).to.equal("options.unsupported");
     expect(errorOf(() => fa({ cor: R3, n: 100 }, { nfactors: 2, rotate: "promax", nRotations: 5 })).message).to.contain("closed form");
-    expect(fa(d, BFI_ITEMS, { nfactors: 5, rotate: "quartimin" as never }).rotation).to.equal("oblimin");
+    expect(errorOf(() => fa({ cor: R3, n: 100 }, { nfactors: 2, rotate: "targetQ" })).message).to.contain("target matrix");
+    // R's defaults are accepted
+    expect(
+      fa(d, BFI_ITEMS, {
+        nfactors: 5,
+        scores: "regression",
+        covar: false,
+        cor: "cor",
+        "n.iter": 1,
+        warnings: false,
+        missing: false,
+        "oblique.scores": false,
+      } as never).nfactors,
+    ).to.equal(5);
+    expect(fa(d, BFI_ITEMS, { nfactors: 5, rotate: "quartimin" }).rotation).to.equal("quartimin");
   });
 
   it("matrices that are not correlation matrices name the cell", () => {
@@ -124,7 +143,7 @@ describe("bad input to fa, faParallel, omega, alpha keys, scoreItems, corrTest, 
 
   it("corrTest and compRelSEM validate their inputs", () => {
     expect(errorOf(() => corrTest(d, ["A1"])).code).to.equal("measurement.too-few-variables");
-    expect(errorOf(() => corrTest(d, ["A1", "A2"], { adjust: "hommel" as never })).code).to.equal("options.unsupported");
+    expect(errorOf(() => corrTest(d, ["A1", "A2"], { adjust: "sidak" as never })).code).to.equal("options.bad-value");
     expect(errorOf(() => corrTest({ a: [1, 2, 3, 4], b: [1, 1, 1, 1] }, ["a", "b"])).message).to.contain('"b" and "a"');
     expect(errorOf(() => compRelSEM({} as never)).code).to.equal("measurement.bad-fit");
   });

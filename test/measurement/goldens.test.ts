@@ -162,14 +162,27 @@ describe("measurement vs R goldens", () => {
   it("htmt matches semTools::htmt from a covariance or correlation matrix", () => {
     const nc = numericColumns(hs, X9);
     const S = covarianceMatrix(nc.columns);
-    expectClose(htmt({ cov: S, names: X9 }, hsConstructs).matrix.flat(), G.htmt_hs_cov.flat(), TOL, "htmt cov");
+    expectClose(htmt({ cov: S, names: X9 }, hsConstructs, { htmt2: false }).matrix.flat(), G.htmt_hs_cov.flat(), TOL, "htmt cov");
     expectClose(htmt({ cov: S, names: X9 }, hsConstructs, { htmt2: true }).matrix.flat(), G.htmt2_hs_cov.flat(), TOL, "htmt2 cov");
     const R = correlationMatrix(numericColumns(lk, L12).columns);
     expectClose(htmt({ cor: R, names: L12 }, lkConstructs, { htmt2: true }).matrix.flat(), G.htmt2_lk_cor.flat(), TOL, "htmt2 cor");
     // item order in the matrix need not match the constructs' order
     const rev = [...X9].reverse();
     const Srev = rev.map((a) => rev.map((b) => S[X9.indexOf(a)][X9.indexOf(b)]));
-    expectClose(htmt({ cov: Srev, names: rev }, hsConstructs).matrix.flat(), G.htmt_hs_cov.flat(), TOL, "htmt reordered cov");
+    expectClose(htmt({ cov: Srev, names: rev }, hsConstructs, { htmt2: false }).matrix.flat(), G.htmt_hs_cov.flat(), TOL, "htmt reordered cov");
+  });
+
+  it("htmt's defaults are semTools 0.5-6's: HTMT2, absolute ignored under HTMT2, missing = \"listwise\", ordered = NULL (QA item 3)", () => {
+    expectClose(htmt(hs, hsConstructs).matrix.flat(), G.htmt_hs_default.flat(), TOL, "default");
+    expectClose(htmt(hs, hsConstructs).matrix.flat(), G.htmt2_hs_data.flat(), TOL, "default = HTMT2");
+    expectClose(
+      htmt(hs, hsConstructs, { absolute: false, missing: "listwise", ordered: null }).matrix.flat(),
+      G.htmt_hs_default_signed.flat(),
+      TOL,
+      "signed ignored",
+    );
+    expect(htmt(hs, hsConstructs).htmt2).to.equal(true);
+    expect(() => htmt(hs, hsConstructs, { missing: "fiml" as never })).to.throw(/not implemented/);
   });
 
   it("harmanSingleFactor PCA share equals R's eigen(cor)$values[1] / p", () => {
@@ -239,6 +252,10 @@ describe("measurement vs R goldens", () => {
     expectClose(t.rows[1].alpha, G.alpha_lo.total.raw_alpha, TOL, "alpha lo");
     expect(t.rows[0].cr).to.equal(compositeReliability([0.8, 0.75, 0.7, 0.65]));
     expect(t.sqrtAve.lo).to.be.closeTo(Math.sqrt((0.49 + 0.49 + 0.5625 + 0.64) / 4), 1e-15);
+    // a Heywood loading: the formulas' values with a warning (semTools computes them too)
+    const hw = reliabilityTable(lk, { tr: lkConstructs.tr }, { tr: [1.14, 0.75, 0.7, 0.65] });
+    expect(hw.rows[0].cr).to.equal(compositeReliability([1.14, 0.75, 0.7, 0.65]));
+    expect(hw.warnings.map((w) => w.code)).to.include("measurement.heywood");
     expect(t.toHTML()).to.contain("√AVE");
     expect(() => reliabilityTable(lk, { tr: lkConstructs.tr }, { tr: [0.8] })).to.throw(/4 items but 1 loadings/);
   });

@@ -107,6 +107,19 @@ describe("psych scales on bfi (missing data, keys)", () => {
     expect(a.summary()).to.contain("complete rows");
   });
 
+  it("alpha's other arguments as psych: cumulative, impute, delete of a constant item, defaults accepted (QA item 7)", () => {
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"], cumulative: true, max: 10, "na.rm": true, "n.iter": 1, warnings: false } as never), G.alpha_A_cumulative);
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"], impute: "median" }), G.alpha_A_impute);
+    checkAlpha(cronbachAlpha(d, A, { keys: ["A1"], impute: "mean" }), G.alpha_A_impute_mean);
+    const withK = { ...d, K: d.A1.map(() => 3) };
+    const del = cronbachAlpha(withK, [...A, "K"]);
+    checkAlpha(del, G.alpha_A_delete);
+    expect(del.warnings.map((w) => w.code)).to.include("measurement.item-deleted");
+    expect(() => cronbachAlpha(withK, [...A, "K"], { delete: false })).to.throw(/zero variance/);
+    expect(() => cronbachAlpha(d, A, { "na.rm": false } as never)).to.throw(/only as true/);
+    expect(() => cronbachAlpha(d, A, { "n.iter": 100 } as never)).to.throw(/only as 1/);
+  });
+
   it("checkKeys reverses items with negative first-component loadings, as check.keys", () => {
     const a = cronbachAlpha(d, C, { checkKeys: true });
     checkAlpha(a, G.alpha_C_check);
@@ -193,6 +206,12 @@ describe("psych scales on bfi (missing data, keys)", () => {
       [{ adjust: "BH" }, G.corr_BH],
       [{ adjust: "hochberg" }, G.corr_hochberg],
       [{ adjust: "BY" }, G.corr_BY],
+      // QA report item 5: psych's n under use = "complete", rank correlations, Hommel
+      [{ use: "complete.obs" }, G.corr_completeobs],
+      [{ method: "spearman" }, G.corr_spearman],
+      [{ method: "kendall" }, G.corr_kendall],
+      [{ method: "kendall", use: "complete", adjust: "hommel" }, G.corr_kendall_complete],
+      [{ adjust: "hommel", ci: true, minlength: 5, normal: true }, G.corr_hommel],
     ];
     for (const [opts, g] of cases) {
       const ct = corrTest(d, vars, opts as never);
@@ -237,7 +256,27 @@ describe("psych scales on bfi (missing data, keys)", () => {
     }
   });
 
-  it("pAdjust agrees with R's p.adjust on ties and ordering", () => {
+  it("scoreItems accepts psych's defaults (delete, missing = TRUE, select) and print arguments (QA item 7)", () => {
+    const keys = { agree: ["-A1", "A2", "A3", "A4", "A5"], consc: ["C1", "C2", "C3", "-C4", "-C5"] };
+    const a = scoreItems(d, keys);
+    const b = scoreItems(d, keys, { delete: true, missing: true, digits: 2, select: true } as never);
+    expect(b.scales.map((x) => x.alpha)).to.deep.equal(a.scales.map((x) => x.alpha));
+    expect(() => scoreItems(d, keys, { missing: false } as never)).to.throw(/complete rows/);
+    expect(() => scoreItems(d, keys, { delete: false } as never)).to.throw(/only as true/);
+  });
+
+  it('corrTest(use: "complete") states psych\'s n; ci: false drops the intervals', () => {
+    const vars = ["A1", "A2", "C1", "C4", "E1", "N1", "O2", "age"];
+    const ct = corrTest(d, vars, { use: "complete" });
+    expect(ct.n[0][1]).to.equal(G.corr_complete_psych_n);
+    expect(ct.info().join(" ")).to.contain("smallest pairwise count");
+    const noCi = corrTest(d, vars, { ci: false });
+    expect(noCi.tables().length).to.equal(corrTest(d, vars).tables().length - 1);
+    expect(() => corrTest(d, vars, { normal: false } as never)).to.throw(/only as true/);
+  });
+
+  it("pAdjust agrees with R's p.adjust (Hommel included) on ties and ordering", () => {
+    expectClose(pAdjust([0.01, 0.04, 0.03, 0.04, 0.2, 0.001, 0.5, 0.049], "hommel"), G.padjust_hommel, 1e-12, "hommel");
     const p = [0.01, 0.04, 0.03, 0.04, 0.2];
     expect(pAdjust(p, "holm").map((x) => +x.toFixed(10))).to.deep.equal([0.05, 0.12, 0.12, 0.12, 0.2]);
     expect(pAdjust(p, "BH").map((x) => +x.toFixed(10))).to.deep.equal([0.05, 0.05, 0.05, 0.05, 0.2]);
@@ -279,6 +318,46 @@ describe("psych scales on bfi (missing data, keys)", () => {
     expect(comp.rows[0].n).to.equal(G.describe_complete.n[0]);
   });
 
+  it("describe's other arguments: IQR, quant, skew, ranges, fast, na.rm (QA item 7)", () => {
+    const dv = ["A1", "A2", "C4", "N5", "O2", "education", "age"];
+    const r = describeData(d, dv, { IQR: true, quant: [0.1, 0.25, 0.75, 0.9] });
+    const g = G.describe_iqr_quant;
+    expectClose(
+      r.rows.map((x) => x.IQR!),
+      g.IQR,
+      TOL,
+      "IQR",
+    );
+    ["Q0.1", "Q0.25", "Q0.75", "Q0.9"].forEach((q, k) =>
+      expectClose(
+        r.rows.map((x) => x.quantiles![k]),
+        g[q],
+        TOL,
+        q,
+      ),
+    );
+    const cols = (o: object) => [
+      "vars",
+      ...describeData(d, dv, o as never)
+        .tables()[0]
+        .columns.map((c) => c.key)
+        .filter((k) => k !== "variable")
+        .map((k) => (k === "q0" ? "Q" : k)),
+    ];
+    expect(cols({ skew: false })).to.deep.equal(G.describe_noskew_cols);
+    expect(cols({ ranges: false })).to.deep.equal(G.describe_noranges_cols);
+    expect(cols({ fast: true })).to.deep.equal(G.describe_fast_cols);
+    const nr = describeData(d, dv, { "na.rm": false } as never);
+    expectClose(
+      nr.rows.map((x) => x.mean),
+      G.describe_narm.mean,
+      TOL,
+      "na.rm FALSE = na.omit",
+    );
+    expect(nr.rows[0].n).to.equal(G.describe_narm.n[0]);
+    expect(describeData(d, dv, { "na.rm": true, skew: true, check: true, interp: false } as never).rows.length).to.equal(dv.length);
+  });
+
   it("correlationTable({ deletion: \"pairwise\" }) uses each pair's rows, with psych's r and p", () => {
     const vars = ["A1", "A2", "C1", "C4", "E1", "N1", "O2", "age"];
     const t = correlationTable(d, vars, { deletion: "pairwise" });
@@ -291,6 +370,9 @@ describe("psych scales on bfi (missing data, keys)", () => {
     expect(t.summary()).to.contain("pairwise deletion");
     const lw = correlationTable(d, vars);
     expect(lw.n).to.equal(t.n);
+    // psych's `use` spelling is the same option
+    expect(correlationTable(d, vars, { use: "pairwise" }).r).to.deep.equal(t.r);
+    expect(correlationTable(d, vars, { use: "complete" }).r).to.deep.equal(lw.r);
     expect(lw.r[0][1]).to.not.equal(t.r[0][1]);
   });
 });

@@ -22,15 +22,8 @@ badInputMatrix("ols()", [
     name: "hc: 'HC9' (no such type) lists the valid ones",
     call: bad({ y: "y", x: ["a"], hc: "HC9" }),
     code: "options.bad-value",
-    message: /option 'hc' must be one of HC0, HC1, HC2, HC3, HC4; got "HC9"/,
+    message: /option 'hc' must be one of HC0, HC1, HC2, HC3, HC4, HC4m, HC5, const; got "HC9"/,
   },
-  {
-    name: "hc: 'HC5' (sandwich type not implemented) says so",
-    call: bad({ y: "y", x: ["a"], hc: "HC5" }),
-    code: "options.unsupported",
-    message: /"HC5" is not supported yet/,
-  },
-  { name: "hc: 'const' points to omitting hc", call: bad({ y: "y", x: ["a"], hc: "const" }), code: "options.unsupported", message: /omit hc/ },
   // Item 2: conf: 95 said "Probability must lie in [0, 1], got 48".
   {
     name: "conf: 95 says to write 0.95",

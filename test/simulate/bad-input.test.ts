@@ -203,17 +203,17 @@ badInputMatrix("simulators", [
     message: /option 'maxit' must be a whole number \(≥ 1\)/,
   },
   {
-    name: "nearestPD: keepDiag is refused, not ignored",
+    name: "nearestPD: only.values = TRUE is refused, not ignored",
     call: () =>
       nearestPD(
         [
           [1, 0.9],
           [0.9, 1],
         ],
-        any({ keepDiag: true }),
+        any({ "only.values": true }),
       ),
     code: "options.unsupported",
-    message: /'keepDiag' is not supported yet/,
+    message: /'only.values' is supported only as false/,
   },
   { name: "new Rng(1.5)", call: () => new Rng(1.5), code: "options.bad-seed", message: /Rng\(seed\) must be an integer from 0 to 4294967295, got 1\.5/ },
   {

@@ -1,36 +1,58 @@
 /**
  * Factor extraction as psych::fa does it (Revelle, psych 2.2.9, `fac`), for a correlation matrix R
- * (p × p) and k factors. Every method estimates uniquenesses ψ and takes the loadings from an
- * eigen-decomposition:
+ * (p × p) and k factors.
  *
- * - "minres" (minimum residual / unweighted least squares, Harman & Jones 1966): minimise
- *     F(ψ) = ½ ‖R − Ψ − ΛΛᵀ‖²,  Λ = V_k diag(√max(λ_k, 0))  (top-k eigenpairs of R − Ψ),
- *   whose gradient is ∂F/∂ψ_i = (ΛΛᵀ)_ii + ψ_i − R_ii; at the optimum the off-diagonal residuals are
- *   as small as any rank-k ΛΛᵀ can make them (psych minimises the off-diagonal sum; the two have the
- *   same optimum). Start ψ = 1 − smc.
- * - "ml" (maximum likelihood, Jöreskog 1967): with e_j the eigenvalues of Ψ^{-1/2} R Ψ^{-1/2},
- *     F(ψ) = Σ_{j>k} (e_j − ln e_j − 1),  Λ = Ψ^{1/2} V_k diag(√max(e_k − 1, 0)),
- *   gradient ∂F/∂ψ_i = (ΛΛᵀ + Ψ − R)_ii / ψ_i². Start ψ = 1 − smc.
+ * - "minres", "uls", "wls", "gls", "minchi", "ml": estimate the uniquenesses ψ by minimising the
+ *   method's criterion (criteria.ts) over the box [0.005, max(1, max smc)] (psych's bounds), then
+ *   take the loadings from an eigen-decomposition: least squares Λ = V_k diag(√max(λ_k, 0)) of R
+ *   with 1 − ψ on the diagonal (psych's FAout.wls); ML Λ = Ψ^{1/2} V_k diag(√max(e_k − 1, 0)) with
+ *   V, e from Ψ^{-1/2} R Ψ^{-1/2} (FAout).
+ *   psych starts optim (L-BFGS-B) once, from ψ = 1 − smc (minres, uls, ml; ml uses 0.5 when the
+ *   smcs sum to k) or ψ = smc (wls, gls, minchi), and reports wherever it stops. These criteria have
+ *   several local minima when some ψ sit at the bound (Heywood cases), and from that one start
+ *   psych can stop at a worse one. Here the same start is run first, then three from seeded random
+ *   points (ψ_i = (1 − smc_i)·u, u uniform on [0.2, 1.8]); if the four disagree, more random starts
+ *   up to `starts` (default 20). The lowest criterion wins (psych's own start on ties) and the
+ *   result records every distinct minimum found, so that a solution differing from psych's says why.
  * - "pa" (iterated principal axes): put communalities (start: smc) on the diagonal, take
  *   Λ = V_k diag(√λ_k), replace the diagonal by diag(ΛΛᵀ), until the total communality changes by
  *   at most `minErr` (0.001) or `maxIter` (50) iterations — psych's rule, reproduced step by step.
+ * - "alpha" (Kaiser & Caffrey 1965, alpha factor analysis): with H² the communalities (start smc),
+ *   rescale R* = H^{-1} R H^{-1} (unit diagonal), Λ* = V_k diag(√λ_k) of R*, H² ← H² ∘ diag(Λ*Λ*ᵀ),
+ *   until Σ|ΔH²| ≤ minErr; Λ = H Λ*. psych's `values` for alpha are its eigenvalues times √H²
+ *   element by element, reproduced as psych computes them.
  *
- * ψ is bounded to [0.005, max(1, max smc)] as psych bounds it. Columns are signed so that each sums
- * to a positive value; exact zeros become 1e-15 (as psych does, so that later ratios stay finite).
- * `values` are the eigenvalues of R with diag(ΛΛᵀ) on its diagonal, `eValues` those of R.
+ * Columns are signed so that each sums to a positive value; exact zeros become 1e-15 (as psych
+ * does, so that later ratios stay finite). `values` are the eigenvalues of R with diag(ΛΛᵀ) on its
+ * diagonal, `eValues` those of R.
  */
 import { PathlabError } from "../../errors";
-import { eigenTop, eigenvalues, symEigen, type FlatEigen } from "../../math";
+import { Rng } from "../../simulate/rng";
+import { eigenvalues, symEigen } from "../../math";
 import { smcOf } from "./input";
-import { boxMinimize } from "./optimize";
+import { boxMinimize, type BoxResult } from "./optimize";
+import { inLogs, lsCriterion, mlCriterion, ulsCriterion, type ValueAndGradient } from "./criteria";
 import type { Mat } from "../../math";
 
-export type FactorMethod = "minres" | "ml" | "pa";
+export const FACTOR_METHODS = ["minres", "uls", "ml", "pa", "wls", "gls", "minchi", "alpha"] as const;
+export type FactorMethod = (typeof FACTOR_METHODS)[number];
+
+/** The iterative optimiser's record when several starts were tried. */
+export interface StartsInfo {
+  /** Number of starts run (the first is psych's). */
+  tried: number;
+  /** Distinct local minima of the criterion found, ascending. */
+  optima: number[];
+  /** Criterion value reached from psych's start. */
+  fromPsychStart: number;
+  /** 0-based index of the start whose solution is reported (0 = psych's start). */
+  best: number;
+}
 
 export interface Extraction {
   /** p × k unrotated loadings. */
   loadings: Mat;
-  /** Estimated uniquenesses ψ (minres/ml: the optimiser's; pa: 1 − final communalities). */
+  /** Estimated uniquenesses ψ (optimised methods: the optimiser's; pa/alpha: 1 − final communalities). */
   psi: number[];
   /** Eigenvalues of R with diag(ΛΛᵀ) on the diagonal (psych's `values`). */
   values: number[];
@@ -38,24 +60,34 @@ export interface Extraction {
   eValues: number[];
   iterations: number;
   converged: boolean;
-  /** Value of the fitting function at the solution. */
+  /** Value of the fitting function at the solution (pa/alpha: the last change in communality). */
   objective: number;
   /** pa only: total communality after each iteration. */
   communalityIterations?: number[];
+  /** Optimised methods: what the starts found. */
+  starts?: StartsInfo;
 }
 
 export interface ExtractOptions {
-  /** pa: convergence on the total communality (psych min.err, default 0.001). */
+  /** pa/alpha: convergence on the communalities (psych min.err, default 0.001). */
   minErr?: number;
-  /** pa: iteration limit (psych max.iter, default 50). */
+  /** pa/alpha: iteration limit (psych max.iter, default 50). */
   maxIter?: number;
-  /** Start from squared multiple correlations (default true, as psych); false: 1s (pa only). */
+  /** Start from squared multiple correlations (default true, as psych); false: 1s (pa/alpha only). */
   smc?: boolean;
   /** Skip the eigenvalues of R itself (eValues left empty): parallel analysis has them already. */
   valuesOnly?: boolean;
+  /** Optimised methods: most starts (default DEFAULT_STARTS; 1 = psych's single start only). */
+  starts?: number;
+  /** minchi: pairwise counts. */
+  np?: number[][] | null;
 }
 
-const LOWER = 0.005;
+/** psych's lower bound on the uniquenesses. */
+export const PSI_LOWER = 0.005;
+/** Most starts tried by default (psych's, then seeded random ones; see optimiseStarts). */
+export const DEFAULT_STARTS = 20;
+const START_SEED = 20230117;
 
 /** Top-k loadings V_k diag(√max(λ, 0)) from an eigen-decomposition. */
 function topLoadings(e: { values: number[]; vectors: number[][] }, k: number, shift = 0): Mat {
@@ -70,66 +102,6 @@ function topLoadings(e: { values: number[]; vectors: number[][] }, k: number, sh
 
 function rowSS(L: Mat): number[] {
   return L.map((r) => r.reduce((a, b) => a + b * b, 0));
-}
-
-/** R as one row-major Float64Array (the objectives rebuild their matrix from it at every step). */
-function flatten(R: Mat): Float64Array {
-  const p = R.length;
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) out[i * p + j] = R[i][j];
-  return out;
-}
-
-/** Σ_{j<k} max(λ_j − shift, 0) v_ji² for each i: the model communalities from the top-k eigenpairs. */
-function topRowSS(e: FlatEigen, p: number, k: number, shift: number): Float64Array {
-  const h = new Float64Array(p);
-  const V = e.vectors!;
-  for (let j = 0; j < k; j++) {
-    const w = Math.max(e.values[j] - shift, 0);
-    const row = j * p;
-    for (let i = 0; i < p; i++) h[i] += w * V[row + i] * V[row + i];
-  }
-  return h;
-}
-
-/** minres: F(ψ) = ½‖R − Ψ − ΛΛᵀ‖² and its gradient diag(ΛΛᵀ) + ψ − diag(R). */
-function minresObjective(R: Mat, k: number) {
-  const p = R.length;
-  const flat = flatten(R);
-  const M = new Float64Array(p * p);
-  return (psi: Float64Array) => {
-    M.set(flat);
-    for (let i = 0; i < p; i++) M[i * p + i] -= psi[i];
-    const e = eigenTop(M, p, k);
-    let f = 0;
-    for (let j = 0; j < p; j++) if (j >= k || e.values[j] < 0) f += e.values[j] * e.values[j];
-    const h2 = topRowSS(e, p, k, 0);
-    const g = new Float64Array(p);
-    for (let i = 0; i < p; i++) g[i] = h2[i] + psi[i] - flat[i * p + i];
-    return { f: f / 2, g };
-  };
-}
-
-/** ml: F(ψ) = Σ_{j>k}(e_j − ln e_j − 1) and its gradient (ΛΛᵀ + Ψ − R)_ii / ψ_i². */
-function mlObjective(R: Mat, k: number) {
-  const p = R.length;
-  const flat = flatten(R);
-  const S = new Float64Array(p * p);
-  return (psi: Float64Array) => {
-    const sc = Array.from(psi, (v) => 1 / Math.sqrt(v));
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) S[i * p + j] = flat[i * p + j] * sc[i] * sc[j];
-    const e = eigenTop(S, p, k);
-    let f = 0;
-    for (let j = k; j < p; j++) {
-      const v = e.values[j];
-      f += v > 0 ? v - Math.log(v) - 1 : Infinity;
-    }
-    // Ψ^{-1/2}Λ from the top-k eigenpairs, so (ΛΛᵀ)_ii = ψ_i h_i
-    const h = topRowSS(e, p, k, 1);
-    const g = new Float64Array(p);
-    for (let i = 0; i < p; i++) g[i] = (psi[i] * h[i] + psi[i] - flat[i * p + i]) / (psi[i] * psi[i]);
-    return { f, g };
-  };
 }
 
 function signColumns(L: Mat): Mat {
@@ -149,12 +121,21 @@ function commonValues(R: Mat, L: Mat): number[] {
   return eigenvalues(R.map((row, i) => row.map((v, j) => (i === j ? h2[i] : v))));
 }
 
+function negativeEigen(method: string, j: number, v: number, k: number): PathlabError {
+  return new PathlabError(
+    `fa(fm = "${method}"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${v.toFixed(4)}), so ${k} factors cannot be extracted this way.`,
+    {
+      hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
+      code: "efa.negative-eigenvalue",
+    },
+  );
+}
+
 function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions): Extraction {
   const minErr = opts.minErr ?? 0.001;
   const maxIter = opts.maxIter ?? 50;
-  const p = R.length;
   const Rm = R.map((r) => r.slice());
-  const start = opts.smc === false ? new Array<number>(p).fill(1) : smcOf(R, names);
+  const start = opts.smc === false ? new Array<number>(R.length).fill(1) : smcOf(R, names);
   start.forEach((v, i) => (Rm[i][i] = v));
   let comm = start.reduce((a, b) => a + b, 0);
   let err = comm;
@@ -165,15 +146,7 @@ function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions)
   let converged = false;
   while (err > minErr) {
     const e = symEigen(Rm);
-    for (let j = 0; j < k; j++)
-      if (!(e.values[j] >= 0))
-        throw new PathlabError(
-          `fa(fm = "pa"): eigenvalue ${j + 1} of the reduced correlation matrix is negative (${e.values[j].toFixed(4)}), so ${k} principal axes do not exist.`,
-          {
-            hint: 'Extract fewer factors, or use fm: "minres" (psych stops here with "imaginary eigen value condition").',
-            code: "efa.negative-eigenvalue",
-          },
-        );
+    for (let j = 0; j < k; j++) if (!(e.values[j] >= 0)) throw negativeEigen("pa", j, e.values[j], k);
     L = topLoadings(e, k);
     lastValues = e.values;
     const h2 = rowSS(L);
@@ -200,19 +173,126 @@ function principalAxes(R: Mat, k: number, names: string[], opts: ExtractOptions)
   };
 }
 
-/** Extracts k factors from the correlation matrix R by `method` (see the module comment). */
-export function extractFactors(R: Mat, k: number, method: FactorMethod, names: string[], opts: ExtractOptions = {}): Extraction {
-  if (method === "pa") return principalAxes(R, k, names, opts);
+/** Alpha factoring, step by step as psych's fac(fm = "alpha") (see the module comment). */
+function alphaFactoring(R: Mat, k: number, names: string[], opts: ExtractOptions): Extraction {
+  const minErr = opts.minErr ?? 0.001;
+  const maxIter = opts.maxIter ?? 50;
   const p = R.length;
+  let H2 = opts.smc === false ? new Array<number>(p).fill(1) : smcOf(R, names);
+  let err = H2.reduce((a, b) => a + b, 0);
+  let it = 1;
+  let L: Mat = [];
+  let values: number[] = [];
+  let converged = false;
+  let iterations = 0;
+  while (err > minErr) {
+    const h = H2.map(Math.sqrt);
+    const Rs = R.map((row, i) => row.map((v, j) => (i === j ? 1 : v / (h[i] * h[j]))));
+    const e = symEigen(Rs);
+    for (let j = 0; j < k; j++) if (!(e.values[j] >= 0)) throw negativeEigen("alpha", j, e.values[j], k);
+    L = topLoadings(e, k);
+    values = e.values;
+    const d = rowSS(L);
+    const newH2 = H2.map((v, i) => v * d[i]);
+    err = newH2.reduce((a, v, i) => a + Math.abs(H2[i] - v), 0);
+    H2 = newH2;
+    iterations++;
+    it++;
+    if (err <= minErr) converged = true;
+    if (it > maxIter) break;
+  }
+  const h = H2.map(Math.sqrt);
+  L = L.map((r, i) => r.map((v) => v * h[i]));
+  return {
+    loadings: signColumns(L),
+    psi: H2.map((v) => 1 - v),
+    // psych: sqrt(H2) * eigens$values, element by element
+    values: values.map((v, j) => v * h[j]),
+    eValues: opts.valuesOnly ? [] : eigenvalues(R),
+    iterations,
+    converged,
+    objective: err,
+  };
+}
+
+/** psych's start for `method` (see the module comment). */
+function psychStart(R: Mat, k: number, method: FactorMethod, s: number[]): number[] {
+  if (method === "wls" || method === "gls" || method === "minchi") return s.map((v) => Math.max(v, PSI_LOWER));
+  if (method === "ml" && s.reduce((a, b) => a + b, 0) === k && k > 1) return new Array<number>(R.length).fill(0.5);
+  return R.map((row, i) => row[i] - s[i]);
+}
+
+/**
+ * Minimises `fg` over [lo, hi]ᵖ from psych's start and seeded random starts (see the module
+ * comment): first psych's and three random ones; only when they disagree, more up to `maxStarts`.
+ * `toX` maps ψ to the optimiser's variables (logs for ML).
+ */
+function optimiseStarts(
+  fg: ValueAndGradient,
+  start: number[],
+  s: number[],
+  lo: number,
+  hi: number,
+  maxStarts: number,
+  toX: (v: number) => number,
+  refine?: (r: BoxResult, opts: { gtol: number; ftol: number }) => BoxResult,
+): { res: BoxResult; info: StartsInfo } {
+  const scale = Math.max(1, Math.abs(fg(Float64Array.from(start, toX)).f));
+  // stop at rounding level; count as converged when the projected gradient is ~1e-6 of the criterion's scale
+  const tol = { gtol: 1e-13 * scale, ftol: 1e-6 * scale };
+  const run = (psi0: number[]) => {
+    const r = boxMinimize(fg, psi0.map(toX), toX(lo), toX(hi), { ...tol, maxIter: 2000 });
+    return refine ? refine(r, tol) : r;
+  };
+  const first = run(start);
+  let best = first;
+  let bestIndex = 0;
+  const optima: number[] = [first.f];
+  const rng = new Rng(START_SEED);
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1e-6, Math.abs(a), Math.abs(b));
+  let tried = 1;
+  for (let t = 1; t < maxStarts; t++) {
+    if (t === 4 && optima.length === 1) break;
+    const psi0 = s.map((v) => Math.min(hi, Math.max(lo, (1 - v) * (0.2 + 1.6 * rng.uniform()))));
+    const r = run(psi0);
+    tried++;
+    if (!Number.isFinite(r.f)) continue;
+    if (!optima.some((o) => same(o, r.f))) optima.push(r.f);
+    if (r.f < best.f && !same(r.f, best.f)) {
+      best = r;
+      bestIndex = t;
+    }
+  }
+  optima.sort((a, b) => a - b);
+  return { res: best, info: { tried, optima, fromPsychStart: first.f, best: bestIndex } };
+}
+
+function optimised(R: Mat, k: number, method: Exclude<FactorMethod, "pa" | "alpha">, names: string[], opts: ExtractOptions): Extraction {
   const s = smcOf(R, names);
   const upper = Math.max(1, ...s);
-  let start = R.map((row, i) => row[i] - s[i]);
-  if (method === "ml" && s.reduce((a, b) => a + b, 0) === k && k > 1) start = new Array<number>(p).fill(0.5);
-  const fg = method === "ml" ? mlObjective(R, k) : minresObjective(R, k);
-  const res = boxMinimize(fg, start, LOWER, upper, { gtol: 1e-8, maxIter: 2000 });
-  const psi = Array.from(res.x);
+  const start = psychStart(R, k, method, s);
+  const starts = opts.starts ?? DEFAULT_STARTS;
+  const ml = method === "ml";
+  // minres: minimise the cheap uls criterion first; where no ψ is at the bound its minimum is the
+  // minres minimum too (both equal the best rank-k fit of the off-diagonal part), otherwise the
+  // off-diagonal criterion is minimised from there (criteria.ts)
+  const fg = ml ? inLogs(mlCriterion(R, k)) : method === "minres" ? ulsCriterion(R, k) : lsCriterion(R, k, method, opts.np);
+  let refine: ((r: BoxResult, tol: { gtol: number; ftol: number }) => BoxResult) | undefined;
+  if (method === "minres") {
+    const G = lsCriterion(R, k, "minres");
+    refine = (r, tol) => {
+      if (!Array.from(r.x).some((v) => v <= PSI_LOWER + 1e-9)) {
+        const at = G(r.x);
+        return { ...r, f: at.f };
+      }
+      const g = boxMinimize(G, r.x, PSI_LOWER, upper, { ...tol, maxIter: 2000 });
+      return { ...g, iterations: r.iterations + g.iterations, evaluations: r.evaluations + g.evaluations };
+    };
+  }
+  const { res, info } = optimiseStarts(fg, start, s, PSI_LOWER, upper, starts, ml ? Math.log : (v) => v, refine);
+  const psi = Array.from(res.x, ml ? Math.exp : (v: number) => v);
   let L: Mat;
-  if (method === "ml") {
+  if (ml) {
     const sc = psi.map((v) => 1 / Math.sqrt(v));
     const e = symEigen(R.map((row, i) => row.map((v, j) => v * sc[i] * sc[j])));
     L = topLoadings(e, k, 1).map((row, i) => row.map((v) => v * Math.sqrt(psi[i])));
@@ -227,5 +307,13 @@ export function extractFactors(R: Mat, k: number, method: FactorMethod, names: s
     iterations: res.iterations,
     converged: res.converged,
     objective: res.f,
+    starts: starts > 1 ? info : undefined,
   };
+}
+
+/** Extracts k factors from the correlation matrix R by `method` (see the module comment). */
+export function extractFactors(R: Mat, k: number, method: FactorMethod, names: string[], opts: ExtractOptions = {}): Extraction {
+  if (method === "pa") return principalAxes(R, k, names, opts);
+  if (method === "alpha") return alphaFactoring(R, k, names, opts);
+  return optimised(R, k, method, names, opts);
 }

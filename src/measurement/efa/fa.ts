@@ -20,8 +20,10 @@ import type { Column, TableSpec } from "../../display/table";
 import type { Figure } from "../../display/figure";
 import { Rng } from "../../simulate/rng";
 import { resolveCorrelation, singularity, type CorrelationSource, type FactorInput, type UseOption } from "./input";
-import { extractFactors, type FactorMethod } from "./extract";
-import { OBLIQUE, ROTATIONS, randomOrthogonal, rotate, type Rotation, type RotationResult } from "./rotate";
+import { correlationUse } from "../../data/pairwise";
+import { extractFactors, FACTOR_METHODS, type FactorMethod, type StartsInfo } from "./extract";
+import { GPA_ROTATIONS, OBLIQUE, ROTATIONS, randomOrthogonal, rotate, type Rotation, type RotationResult } from "./rotate";
+import { factorScores, scoreWeights, SCORE_METHODS, type ScoreMethod, type ScoreWeights } from "./scores";
 import { faStats, type FaFit } from "./stats";
 import { identity, mul, mult, tmul, type Mat } from "../../math";
 import { loadingsHeatmap } from "./figures";
@@ -30,22 +32,29 @@ import { loadingsHeatmap } from "./figures";
 export interface FaOptions {
   /** Number of factors (default 1). */
   nfactors?: number;
-  /** Extraction: "minres" (default), "ml" or "pa". */
+  /** Extraction: "minres" (default), "uls", "ml", "pa", "wls", "gls", "minchi" or "alpha" (see extract.ts). */
   fm?: FactorMethod;
   /** Rotation (default "oblimin", as psych). */
   rotate?: Rotation;
+  /** Target matrix of rotate "targetQ"/"targetT" (p × k; NaN or null = free cell), GPArotation's Target. */
+  Target?: (number | null)[][];
   /** Observations, when a matrix is given without n (psych's n.obs). */
   nObs?: number;
   /** Correlations from raw data: "pairwise" (default, as psych) or "complete" rows only. */
   use?: UseOption;
-  /** Declared missing codes in raw data, e.g. [99, -9]. */
-  missing?: number[];
-  /** pa: convergence on the total communality (default 0.001). */
+  /**
+   * Declared missing codes in raw data, e.g. [99, -9]; or psych's logical `missing`: true imputes
+   * each item's median for the factor scores (psych's impute "none" in fa does medians), false (default) does not.
+   */
+  missing?: number[] | boolean;
+  /** pa/alpha: convergence on the communalities (default 0.001). */
   minErr?: number;
-  /** pa: iteration limit (default 50). */
+  /** pa/alpha: iteration limit (default 50). */
   maxIter?: number;
   /** Start from squared multiple correlations (default true). */
   smc?: boolean;
+  /** Most starts of the iterative estimators (default 20; 1 = psych's single start from 1 − smc). */
+  nStarts?: number;
   /** Random starts of the rotation (psych's n.rotations; default 1 = the identity start only). */
   nRotations?: number;
   /** Seed for the random starts (default 12345). */
@@ -56,52 +65,73 @@ export interface FaOptions {
   alpha?: number;
   /** Kaiser row normalisation around the gradient-projection rotations (default false, as GPArotation). */
   normalize?: boolean;
+  /** Factor-score method (default "regression", as psych): "Bartlett", "Anderson", "tenBerge", "Harman" or "none". */
+  scores?: ScoreMethod;
+  /** Score weights from the pattern instead of the structure (psych's oblique.scores; default false). */
+  obliqueScores?: boolean;
+  /** psych's residuals flag: the residual matrix is always available as result.residuals. */
+  residuals?: boolean;
+  /** Accepted at psych's defaults only (covar false, cor "cor", n.iter 1, …); see FA_OPTION_SPECS. */
+  covar?: boolean;
+  cor?: string;
+  nIter?: number;
+  warnings?: boolean;
+  impute?: string;
+  symmetric?: boolean;
+  smooth?: boolean;
+  p?: number;
+  correct?: number;
 }
 
 export const DEFAULT_FA_SEED = 12345;
 
 const UNSUPPORTED_FM: Record<string, string> = {
-  uls: 'psych\'s "uls" differs from minres only in counting the diagonal; use "minres".',
-  ols: 'use "minres".',
-  wls: 'weighted least squares is not implemented; use "minres", "ml" or "pa".',
-  gls: 'generalised least squares is not implemented; use "minres", "ml" or "pa".',
-  minchi: 'use "minres".',
-  minrank: 'minimum rank factor analysis is not implemented; use "minres".',
-  alpha: 'alpha factoring is not implemented; use "minres", "ml" or "pa".',
-  pc: "principal components are not factor analysis; psych's principal() is not implemented here.",
+  ols: 'psych\'s "ols" minimises the same off-diagonal criterion as "minres" (without a gradient); use "minres".',
+  "old.min": 'psych\'s pre-2017 minres; use "minres".',
+  minrank: "minimum rank factor analysis needs psych's glb.algebraic (semidefinite programming), which is not implemented.",
+  pc: "principal components are not factor analysis: use principal(), psych's principal components with rotation.",
 };
 
 const UNSUPPORTED_ROTATIONS: Record<string, string> = {
-  Promax: 'psych\'s unnormalised "Promax" is not implemented; "promax" is Kaiser-normalised promax as psych::fa uses it.',
-  Varimax: 'use "varimax" (R\'s stats::varimax, as psych).',
-  simplimax: 'use "oblimin", "geominQ" or "bentlerQ".',
-  geominT: 'use "varimax" or "quartimax".',
-  bentlerT: 'use "varimax" or "quartimax".',
-  equamax: 'use "varimax".',
   varimin: 'use "varimax".',
-  biquartimin: 'use "oblimin".',
-  bifactor: "a bifactor rotation is not implemented; omega() gives the Schmid–Leiman bifactor solution.",
-  cluster: 'use "oblimin" or "promax".',
-  targetT: "target rotations are not implemented.",
-  targetQ: "target rotations are not implemented.",
-  TargetQ: "target rotations are not implemented.",
-  TargetT: "target rotations are not implemented.",
+  specialT: "psych's placeholder for a user-supplied rotation.",
+  specialQ: "psych's placeholder for a user-supplied rotation.",
+  target: 'write "targetQ" (oblique) or "targetT" (orthogonal) with the Target option, as GPArotation names them.',
 };
+
+const isMatrixOfNumbers = (v: unknown) =>
+  Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.every((x) => x === null || typeof x === "number"));
 
 export const FA_OPTION_SPECS: OptionSpecs = {
   nfactors: { kind: "number", min: 1, integer: true, aliases: ["nFactors", "factors"] },
-  fm: { kind: "enum", values: ["minres", "ml", "pa"], valueAliases: { mle: "ml", MLE: "ml", ML: "ml" }, unsupportedValues: UNSUPPORTED_FM },
-  rotate: { kind: "enum", values: ROTATIONS, valueAliases: { quartimin: "oblimin" }, unsupportedValues: UNSUPPORTED_ROTATIONS, aliases: ["rotation"] },
+  fm: { kind: "enum", values: FACTOR_METHODS, valueAliases: { mle: "ml", MLE: "ml", ML: "ml" }, unsupportedValues: UNSUPPORTED_FM },
+  rotate: {
+    kind: "enum",
+    values: ROTATIONS,
+    valueAliases: { TargetQ: "targetQ", TargetT: "targetT" },
+    unsupportedValues: UNSUPPORTED_ROTATIONS,
+    aliases: ["rotation"],
+  },
+  Target: {
+    kind: "custom",
+    aliases: ["target"],
+    check: (v) => (isMatrixOfNumbers(v) ? undefined : "must be a matrix (array of rows) of numbers, null for free cells"),
+    expected: "a p × k matrix such as [[0.7, 0], [0.6, null], …]",
+  },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs", "n"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: {
     kind: "custom",
-    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers"),
-    expected: "an array of missing-value codes such as [99, -9]",
+    check: (v) =>
+      typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "number"))
+        ? undefined
+        : "must be an array of missing-value codes or psych's true/false",
+    expected: "an array of missing-value codes such as [99, -9], or true to impute medians for the scores as psych's missing = TRUE",
   },
   minErr: { kind: "number", min: 0, exclusiveMin: true, aliases: ["min.err"] },
   maxIter: { kind: "number", min: 1, integer: true, aliases: ["max.iter"] },
   smc: { kind: "boolean", aliases: ["SMC"] },
+  nStarts: { kind: "number", min: 1, max: 1000, integer: true, aliases: ["n.starts"] },
   nRotations: { kind: "number", min: 1, max: 10000, integer: true, aliases: ["n.rotations"] },
   seed: { kind: "seed" },
   hyper: { kind: "number", min: 0, max: 1 },
@@ -114,11 +144,34 @@ export const FA_OPTION_SPECS: OptionSpecs = {
     rangeHint: "psych's alpha is 1 − the RMSEA interval's confidence: 0.1 gives a 90% interval.",
   },
   normalize: { kind: "boolean" },
-  scores: { kind: "custom", unsupported: "factor scores are not computed yet; the regression weights are in result.fit.weights." },
-  covar: { kind: "boolean", unsupported: "covariance-based factoring is not implemented; the covariance matrix is converted to correlations." },
-  cor: { kind: "string", unsupported: "only Pearson correlations are implemented (no polychoric/tetrachoric)." },
+  scores: {
+    kind: "enum",
+    values: SCORE_METHODS,
+    caseInsensitive: true,
+    valueAliases: { Thurstone: "regression", tenberge: "tenBerge", TRUE: "regression", FALSE: "none" },
+    unsupportedValues: { components: "component scores are principal()'s." },
+  },
+  obliqueScores: { kind: "boolean", aliases: ["oblique.scores"] },
+  residuals: { kind: "boolean" },
+  covar: {
+    kind: "fixed",
+    value: false,
+    otherwise: "covariance-based factoring is not implemented; a covariance matrix is converted to correlations, as with covar = FALSE.",
+  },
+  cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented (no polychoric, tetrachoric, Spearman or Kendall)." },
+  nIter: { kind: "fixed", value: 1, aliases: ["n.iter"], otherwise: "bootstrapped confidence intervals of the loadings are not implemented." },
+  warnings: { kind: "fixed", value: [true, false], otherwise: "warnings are always collected in result.warnings." },
+  impute: { kind: "fixed", value: "none", otherwise: "psych imputes medians whenever missing = TRUE in fa; write { missing: true } for that." },
+  symmetric: { kind: "fixed", value: true, otherwise: "the eigen-decompositions are always symmetric." },
+  smooth: { kind: "fixed", value: true, otherwise: "the fit statistics always use psych's cor.smooth when R is not positive definite." },
+  p: { kind: "fixed", value: 0.05, otherwise: "p sets the width of the bootstrapped intervals (n.iter > 1), which are not implemented." },
+  correct: { kind: "fixed", value: 0.5, otherwise: "the continuity correction applies to tetrachoric correlations, which are not implemented." },
   weight: { kind: "custom", unsupported: "weighted correlations are not implemented." },
-  nIter: { kind: "number", aliases: ["n.iter"], unsupported: "bootstrapped loadings intervals are not implemented." },
+  npObs: {
+    kind: "custom",
+    aliases: ["np.obs"],
+    unsupported: "pairwise counts of a correlation matrix are not taken; give the raw data for the empirical statistics.",
+  },
 };
 
 export interface VarianceAccounted {
@@ -141,7 +194,8 @@ export class FaResult extends Result {
   constructor(
     readonly names: string[],
     readonly factorNames: string[],
-    readonly fm: FactorMethod,
+    /** Extraction method; "pc" for principal(). */
+    readonly fm: FactorMethod | "pc",
     readonly rotation: Rotation,
     /** Pattern loadings (p × k). */
     readonly loadings: Mat,
@@ -167,6 +221,24 @@ export class FaResult extends Result {
     super();
   }
 
+  /** Iterative estimators: the starts tried and the distinct minima they reached (see extract.ts). */
+  starts?: StartsInfo;
+  /** Value of the method's fitting criterion at the solution (criteria.ts; pa/alpha: last change in communality). */
+  criterion = NaN;
+  /** Extra lines for info() (how this solution relates to psych's). */
+  notes: string[] = [];
+  /** psych's factor.scores for the chosen `scores` method (weights, R², score correlations). */
+  scoreWeights?: ScoreWeights;
+  /** Factor scores of each row (raw data only; NaN for a row with a missing item unless missing: true). */
+  scores?: Record<string, Float64Array>;
+
+  /** Residual correlations R − ΛΦΛᵀ (psych's residuals = TRUE). */
+  get residuals(): Mat {
+    const LP = this.Phi ? mul(this.loadings, this.Phi) : this.loadings;
+    const M = mult(LP, this.loadings);
+    return this.correlation.map((r, i) => r.map((v, j) => v - M[i][j]));
+  }
+
   get nfactors(): number {
     return this.factorNames.length;
   }
@@ -178,6 +250,7 @@ export class FaResult extends Result {
 
   title(): string {
     const rot = this.nfactors < 2 ? "no rotation (one factor)" : this.rotation === "none" ? "unrotated" : `${this.rotation} rotation`;
+    if (this.fm === "pc") return `Principal components: ${this.nfactors} component${this.nfactors > 1 ? "s" : ""}, ${rot}`;
     return `Factor analysis: ${this.nfactors} factor${this.nfactors > 1 ? "s" : ""}, ${METHOD_LABEL[this.fm]}, ${rot}`;
   }
 
@@ -193,11 +266,21 @@ export class FaResult extends Result {
       lines.push(
         `${this.names.length} variables from a correlation matrix; n.obs = ${Number.isFinite(this.n) ? this.n : "not given (no χ², RMSEA, TLI or BIC)"}`,
       );
-    lines.push(
-      this.fm === "pa"
-        ? `Principal axes: ${this.iterations} iteration(s)${this.converged ? "" : " — maximum reached"}`
-        : `${this.fm === "ml" ? "Maximum likelihood" : "Minimum residual"}: ${this.iterations} iteration(s)${this.converged ? ", converged" : " — NOT converged"}`,
-    );
+    const label = METHOD_LABEL[this.fm];
+    if (this.fm !== "pc")
+      lines.push(
+        this.fm === "pa" || this.fm === "alpha"
+          ? `${label[0].toUpperCase()}${label.slice(1)}: ${this.iterations} iteration(s)${this.converged ? "" : " — maximum reached"}`
+          : `${label[0].toUpperCase()}${label.slice(1)}: ${this.iterations} iteration(s)${this.converged ? ", converged" : " — NOT converged"}`,
+      );
+    const st = this.starts;
+    if (st)
+      lines.push(
+        st.optima.length === 1
+          ? `${st.tried} starts (psych's 1 − smc and seeded random ones) reach the same minimum`
+          : `${st.tried} starts reach ${st.optima.length} distinct minima of the criterion (${st.optima.map((v) => v.toPrecision(6)).join(", ")}); the lowest is reported${st.best === 0 ? " (psych's start reaches it)" : `; psych's single start (1 − smc) stops at ${st.fromPsychStart.toPrecision(6)}`}`,
+      );
+    lines.push(...this.notes);
     const r = this.rotationInfo;
     if (this.rotation !== "none" && this.nfactors > 1)
       lines.push(
@@ -357,7 +440,20 @@ export class FaResult extends Result {
   }
 }
 
-const METHOD_LABEL: Record<FactorMethod, string> = { minres: "minimum residual (minres)", ml: "maximum likelihood", pa: "principal axes" };
+const METHOD_LABEL: Record<FactorMethod | "pc", string> = {
+  pc: "principal components",
+  minres: "minimum residual (minres)",
+  uls: "unweighted least squares",
+  ml: "maximum likelihood",
+  pa: "principal axes",
+  wls: "weighted least squares",
+  gls: "generalised least squares",
+  minchi: "minimum χ² (sample-size weighted minres)",
+  alpha: "alpha factoring",
+};
+
+/** psych's column names per method. */
+const FACTOR_PREFIX: Record<FactorMethod, string> = { minres: "MR", uls: "ULS", ml: "ML", pa: "PA", wls: "WLS", gls: "GLS", minchi: "MC", alpha: "alpha" };
 
 function fmt3(x: number): string {
   return Number.isFinite(x) ? x.toFixed(3) : "NA";
@@ -407,13 +503,24 @@ function signed(res: RotationResult): { L: Mat; Phi?: Mat } {
 function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: RotationResult; L: Mat; Phi?: Mat; info: FaResult["rotationInfo"] } {
   const n = o.nRotations ?? 1;
   const k = A[0].length;
+  const target = o.Target?.map((r) => r.map((v) => (v === null ? NaN : v)));
+  if (target && (target.length !== A.length || target.some((r) => r.length !== k)))
+    throw new PathlabError(`fa(): the Target matrix is ${target.length} × ${target[0]?.length ?? 0}; it must be ${A.length} items × ${k} factors.`, {
+      hint: "One row per item, one column per factor.",
+      code: "options.bad-value",
+    });
+  if (target && rotation !== "targetQ" && rotation !== "targetT")
+    throw new PathlabError(`fa(): a Target matrix is used by rotate "targetQ" or "targetT", not "${rotation}".`, {
+      hint: 'Add rotate: "targetQ" (oblique) or "targetT" (orthogonal), or remove Target.',
+      code: "options.not-applicable",
+    });
   if (n === 1 || k < 2 || rotation === "none") {
-    const res = rotate(A, rotation, { normalize: o.normalize });
+    const res = rotate(A, rotation, { normalize: o.normalize, target });
     return { res, ...signed(res), info: { iterations: res.iterations, converged: res.converged } };
   }
-  if (rotation === "promax")
+  if (!GPA_ROTATIONS.includes(rotation) && rotation !== "varimax")
     throw new PathlabError(
-      "fa(): nRotations applies to the iterative rotations; promax is computed in closed form from varimax, so random starts cannot change it.",
+      `fa(): nRotations applies to the iterative rotations; ${rotation} is computed in closed form from varimax, so random starts cannot change it.`,
       {
         hint: 'Remove nRotations, or use rotate: "oblimin", "geominQ" or "bentlerQ".',
         code: "options.not-applicable",
@@ -426,7 +533,7 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
   const trials: RotationTrial[] = [];
   for (let s = 0; s < n; s++) {
     const T0 = s === 0 ? identity(k) : randomOrthogonal(k, rng);
-    const res = rotate(A, rotation, { T0, normalize: o.normalize });
+    const res = rotate(A, rotation, { T0, normalize: o.normalize, target });
     const sg = signed(res);
     const stats = trialStats(sg.L, hyper);
     trials.push({ start: s + 1, ...stats });
@@ -452,7 +559,6 @@ function rotateWithStarts(A: Mat, rotation: Rotation, o: FaOptions): { res: Rota
 export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaResult {
   const k = o.nfactors ?? 1;
   const p = src.R.length;
-  const fm = o.fm ?? "minres";
   const rotation: Rotation = o.rotate ?? "oblimin";
   if (k >= p)
     throw new PathlabError(`${fn}(): ${k} factor${k > 1 ? "s" : ""} from ${p} variables: a factor model needs more variables than factors.`, {
@@ -460,12 +566,20 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
       code: "efa.too-many-factors",
     });
   const warnings: PathlabWarning[] = [];
-  const ex = extractFactors(src.R, k, fm, src.names, { minErr: o.minErr, maxIter: o.maxIter, smc: o.smc });
+  let fm: FactorMethod = o.fm ?? "minres";
+  if (fm === "minchi" && src.np === null) {
+    // psych: "factor method minchi does not make sense unless we know the sample size, minres used instead"
+    warnings.push({
+      code: "efa.minchi-without-counts",
+      message: 'fm "minchi" weights residuals by pairwise counts, which a correlation matrix does not have: minres was used instead, as psych does.',
+    });
+    fm = "minres";
+  }
+  const ex = extractFactors(src.R, k, fm, src.names, { minErr: o.minErr, maxIter: o.maxIter, smc: o.smc, starts: o.nStarts, np: src.np });
   const rot = rotateWithStarts(ex.loadings, rotation, o);
   let L = rot.L;
   let Phi = k > 1 && OBLIQUE.includes(rotation) ? rot.Phi : undefined;
-  const baseName = fm === "minres" ? "MR" : fm === "ml" ? "ML" : "PA";
-  let names = Array.from({ length: k }, (_, j) => `${baseName}${j + 1}`);
+  let names = Array.from({ length: k }, (_, j) => `${FACTOR_PREFIX[fm]}${j + 1}`);
   if (k > 1) {
     const ev = Phi ? mul(Phi, tmul(L, L)).map((r, j) => r[j]) : tmul(L, L).map((r, j) => r[j]);
     const order = ev.map((_, j) => j).sort((a, b) => ev[b] - ev[a] || a - b);
@@ -514,9 +628,62 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
     hyperplane,
     src.R,
   );
+  res.starts = ex.starts;
+  res.criterion = ex.objective;
+  if (fm === "minres" && ex.psi.some((v) => v <= 0.005 + 1e-9))
+    res.notes.push(
+      "A uniqueness is at psych's bound 0.005. psych's optim follows the uls criterion's gradient for minres, so with a bound active it stops between the uls and the minres minimum; the minres minimum is reported here (loadings can differ from psych's in the third decimal; fm: \"uls\" gives the solution psych's path approaches).",
+    );
+  if (fm === "wls" || fm === "gls" || fm === "minchi")
+    res.notes.push(
+      `psych's optim for ${fm} starts from ψ = smc and follows the ML criterion's gradient, so it usually stops short of the ${fm} minimum; the minimum (criterion ${ex.objective.toPrecision(6)}) is reported here.`,
+    );
+  attachScores(res, src, o, warnings);
   collectWarnings(res, src, ex, fm, warnings);
   res.warnings.push(...warnings);
   return res;
+}
+
+/** Median of the non-missing values (psych's imputation for missing = TRUE). */
+function medianOf(c: Float64Array): number {
+  const v = Array.from(c)
+    .filter((x) => x === x)
+    .sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/**
+ * psych's factor.scores step of fa: regression weights into fit.weights, the chosen method's
+ * weights, R² and (raw data) scores. The item correlations are those psych's factor.scores computes
+ * itself: pairwise correlations of the raw items (of the median-imputed items with missing = TRUE).
+ */
+function attachScores(res: FaResult, src: CorrelationSource, o: FaOptions, warnings: PathlabWarning[]): void {
+  const method = o.scores ?? "regression";
+  let R = src.R;
+  let cols = src.columns?.columns;
+  if (cols && o.missing === true) {
+    cols = cols.map((c) => {
+      const med = medianOf(c);
+      return Float64Array.from(c, (v) => (v === v ? v : med));
+    });
+    R = correlationUse({ ...src.columns!, columns: cols, nComplete: src.columns!.nRows, anyMissing: false }, "pairwise").r;
+  } else if (src.columns && src.use === "complete" && src.columns.anyMissing) R = correlationUse(src.columns, "pairwise").r;
+  const reg = scoreWeights(R, res.loadings, res.Phi, "regression", o.obliqueScores);
+  res.fit.weights = reg.weights;
+  if (method === "none") return;
+  const sw = method === "regression" ? reg : scoreWeights(R, res.loadings, res.Phi, method, o.obliqueScores);
+  res.scoreWeights = sw;
+  if (sw.fellBack)
+    warnings.push({
+      code: "efa.singular-weights",
+      message:
+        "The item correlation matrix is singular, so regression factor-score weights do not exist; as psych, the loadings are used as weights (the scores are then weighted sums, not regression estimates).",
+    });
+  if (cols) {
+    const sc = factorScores(cols, sw.weights);
+    res.scores = Object.fromEntries(res.factorNames.map((f, j) => [f, sc[j]]));
+  }
 }
 
 function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged: boolean; psi: number[] }, fm: FactorMethod, w: PathlabWarning[]): void {
@@ -525,9 +692,15 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
     w.push({
       code: "efa.not-converged",
       message:
-        fm === "pa"
-          ? "Principal axes: maximum iteration exceeded (the communalities were still changing by more than minErr)."
-          : `The ${fm} estimation did not converge; the loadings are not trustworthy.`,
+        fm === "pa" || fm === "alpha"
+          ? `${fm === "pa" ? "Principal axes" : "Alpha factoring"}: maximum iteration exceeded (the communalities were still changing by more than minErr).`
+          : `The ${fm} estimation did not converge (the criterion's gradient is not zero at the reported point); the loadings are not trustworthy.`,
+    });
+  const st = res.starts;
+  if (st && st.best !== 0)
+    w.push({
+      code: "efa.local-optimum",
+      message: `From psych's start (ψ = 1 − smc) the ${fm} criterion stops at a local minimum (${st.fromPsychStart.toPrecision(6)}); a lower one (${st.optima[0].toPrecision(6)}) was found from another of ${st.tried} starts and is reported. psych::fa, which tries only its own start, reports the other solution.`,
     });
   if (!res.rotationInfo.converged)
     w.push({ code: "efa.rotation-not-converged", message: `The ${res.rotation} rotation did not converge in 1000 iterations (as GPArotation warns).` });
@@ -537,7 +710,7 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
       code: "efa.heywood",
       message: `An ultra-Heywood case was detected (communality > 1 for ${ultra.join(", ")}), as psych warns; examine the results carefully.`,
     });
-  if (fm !== "pa") {
+  if (fm !== "pa" && fm !== "alpha") {
     const atBound = names.filter((_, i) => ex.psi[i] <= 0.005 + 1e-9);
     if (atBound.length)
       w.push({ code: "efa.heywood", message: `Heywood case: the uniqueness of ${atBound.join(", ")} sits at psych's lower bound 0.005 (communality ≈ 1).` });
@@ -549,6 +722,12 @@ function collectWarnings(res: FaResult, src: CorrelationSource, ex: { converged:
       message: `The correlation matrix is not positive definite (smallest eigenvalue ${s.min.toExponential(2)}; involving ${s.involved.join(", ")}): as psych, the fit statistics use a smoothed matrix.`,
     });
   }
+  if (Math.max(...res.fit.scoreR2.filter((v) => v === v)) > 1 + Number.EPSILON)
+    w.push({
+      code: "efa.score-weights",
+      message:
+        "The multiple R² of the regression scores with the factors exceeds 1, so the factor-score weights are probably incorrect (psych warns likewise); try another score method, or fewer factors.",
+    });
   if (res.fit.dof < 0)
     w.push({
       code: "efa.negative-df",
@@ -581,7 +760,7 @@ export function fa(input: FactorInput, items: string[], options?: FaOptions): Fa
 export function fa(input: FactorInput, itemsOrOptions?: string[] | FaOptions, options?: FaOptions): FaResult {
   const { items, options: raw } = splitArgs(itemsOrOptions, options);
   const o = checkOptions<FaOptions>("fa", raw, FA_OPTION_SPECS);
-  const src = resolveCorrelation("fa", input, items, { use: o.use, missing: o.missing, nObs: o.nObs });
+  const src = resolveCorrelation("fa", input, items, { use: o.use, missing: Array.isArray(o.missing) ? o.missing : undefined, nObs: o.nObs });
   if (o.nObs !== undefined && src.fromData)
     throw new PathlabError("fa(): nObs is for a correlation matrix; with raw data the number of rows is used.", {
       hint: "Remove nObs.",

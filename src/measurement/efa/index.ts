@@ -1,5 +1,7 @@
 /** Exploratory factor analysis (psych's fa, fa.parallel, VSS/MAP, omega). */
 export { fa, FaResult, type FaOptions, type VarianceAccounted, type RotationTrial } from "./fa";
+export { principal, type PrincipalOptions } from "./principal";
+export type { ScoreMethod, ScoreWeights } from "./scores";
 export type { FaFit } from "./stats";
 export type { CorrelationMatrixInput, FactorInput, UseOption } from "./input";
 export type { Rotation } from "./rotate";

@@ -206,8 +206,9 @@ export function resolveCorrelation(
 }
 
 /**
- * Squared multiple correlations smc_i = 1 − 1/(R⁺)_ii with R⁺ the pseudo-inverse (psych's `smc`:
- * eigenvalues below √ε·λ_max are dropped), clamped to [0, 1].
+ * Squared multiple correlations smc_i = 1 − 1/(R⁺)_ii with R⁺ the pseudo-inverse (psych's `smc`, by
+ * the SVD: eigenvalues with |λ| below √ε·max|λ| are dropped, negative ones above it kept), clamped to
+ * [0, 1].
  */
 export function smcOf(R: number[][], _names?: string[]): number[] {
   const p = R.length;
@@ -219,12 +220,14 @@ export function smcOf(R: number[][], _names?: string[]): number[] {
   } catch {
     // not positive definite: fall through to the pseudo-inverse
   }
+  // psych's Pinv is by the SVD: the singular values of a symmetric R are |λ|, so a negative eigenvalue
+  // above the cut keeps its (negative) reciprocal — on an indefinite R this is the ordinary inverse
   const e = symEigen(R);
-  const tol = Math.sqrt(Number.EPSILON) * Math.max(e.values[0], 0);
+  const tol = Math.sqrt(Number.EPSILON) * Math.max(...e.values.map(Math.abs));
   const out: number[] = [];
   for (let i = 0; i < p; i++) {
     let d = 0;
-    for (let k = 0; k < p; k++) if (e.values[k] > tol) d += (e.vectors[i][k] * e.vectors[i][k]) / e.values[k];
+    for (let k = 0; k < p; k++) if (Math.abs(e.values[k]) > tol) d += (e.vectors[i][k] * e.vectors[i][k]) / e.values[k];
     let s = 1 - 1 / d;
     if (s > 1) s = 1;
     if (s < 0 || !Number.isFinite(s)) s = 0;

@@ -42,20 +42,34 @@ export interface OmegaOptions {
   nObs?: number;
   use?: UseOption;
   missing?: number[];
+  /** Accepted as in psych where they do not change the numbers (plot, sl, digits, title) or at psych's defaults. */
+  plot?: boolean;
+  sl?: boolean;
+  digits?: number;
+  title?: string;
+  poly?: boolean;
+  nIter?: number;
+  p?: number;
+  covar?: boolean;
 }
+
+const FM_VALUES = ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"] as const;
 
 const SPECS: OptionSpecs = {
   nfactors: { kind: "number", min: 1, integer: true },
   fm: {
     kind: "enum",
-    values: ["minres", "ml", "pa"],
+    values: FM_VALUES,
     valueAliases: { mle: "ml" },
-    unsupportedValues: { pc: "principal components are not implemented; use a factor method." },
+    unsupportedValues: {
+      pc: "principal components in omega are not implemented; use a factor method.",
+      minchi: 'use "minres" (omega factors a correlation matrix, which has no pairwise counts).',
+    },
   },
   rotate: {
     kind: "enum",
-    values: ["oblimin", "promax", "geominQ", "bentlerQ"],
-    unsupportedValues: { simplimax: 'use "oblimin".', cluster: 'use "oblimin".', target: "target rotations are not implemented." },
+    values: ["oblimin", "quartimin", "promax", "Promax", "geominQ", "bentlerQ", "simplimax", "biquartimin", "cluster"],
+    unsupportedValues: { target: "target rotations in omega are not implemented." },
   },
   option: { kind: "enum", values: ["equal", "first", "second"] },
   flip: { kind: "boolean" },
@@ -63,8 +77,14 @@ const SPECS: OptionSpecs = {
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
   key: { kind: "custom", unsupported: "reverse items beforehand (reverseCode), or let flip reverse those with negative general loadings." },
-  poly: { kind: "boolean", unsupported: "polychoric correlations are not implemented." },
-  nIter: { kind: "number", aliases: ["n.iter"], unsupported: "bootstrapped ω intervals are not implemented." },
+  poly: { kind: "fixed", value: false, otherwise: "polychoric correlations are not implemented." },
+  nIter: { kind: "fixed", value: 1, aliases: ["n.iter"], otherwise: "bootstrapped ω intervals are not implemented." },
+  p: { kind: "fixed", value: 0.05, otherwise: "p sets the width of the bootstrapped intervals (n.iter > 1), which are not implemented." },
+  plot: { kind: "fixed", value: [true, false], otherwise: "nothing is drawn as a side effect." },
+  sl: { kind: "fixed", value: [true, false], otherwise: "sl only chooses psych's diagram; the Schmid–Leiman solution is always in the result." },
+  digits: { kind: "number", min: 0, integer: true },
+  title: { kind: "string" },
+  covar: { kind: "fixed", value: false, otherwise: "omega of a covariance matrix is not implemented; it is converted to correlations, as with covar = FALSE." },
 };
 
 /** The Schmid–Leiman solution. */

@@ -39,9 +39,17 @@ function maxAbs(v: Float64Array): number {
 
 /**
  * Minimises `fg` over the box [lo, hi]ⁿ from `x0` (see the module comment). `gtol` bounds the
- * projected gradient at convergence; `maxIter` the number of quasi-Newton steps.
+ * projected gradient at convergence; `maxIter` the number of quasi-Newton steps. When no step along
+ * the quasi-Newton direction nor along −g lowers f (rounding level reached), the run stops and counts
+ * as converged if the projected gradient is at most `ftol` (default 1e-6).
  */
-export function boxMinimize(fg: ValueAndGradient, x0: ArrayLike<number>, lo: number, hi: number, opts: { gtol?: number; maxIter?: number } = {}): BoxResult {
+export function boxMinimize(
+  fg: ValueAndGradient,
+  x0: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  opts: { gtol?: number; maxIter?: number; ftol?: number } = {},
+): BoxResult {
   const n = x0.length;
   const gtol = opts.gtol ?? 1e-8;
   const maxIter = opts.maxIter ?? 1000;
@@ -58,6 +66,7 @@ export function boxMinimize(fg: ValueAndGradient, x0: ArrayLike<number>, lo: num
   resetH(1);
   let free = new Uint8Array(n);
   let iter = 0;
+  let retried = false;
   let pg = projectedGradient(x, g, lo, hi);
   let converged = maxAbs(pg) <= gtol;
   while (!converged && iter < maxIter) {
@@ -104,10 +113,18 @@ export function boxMinimize(fg: ValueAndGradient, x0: ArrayLike<number>, lo: num
       alpha *= 0.5;
     }
     if (!accepted) {
-      // no decrease found: f is flat to rounding error here, which is an optimum when the gradient is tiny
-      converged = maxAbs(pg) <= Math.max(gtol, 1e-6);
+      // a quasi-Newton direction that fails may be a stale Hessian: retry once along −g
+      if (!retried) {
+        retried = true;
+        resetH(1 / Math.max(1, maxAbs(g)));
+        iter--;
+        continue;
+      }
+      // no decrease along −g either: f is flat to rounding error here, an optimum when the gradient is tiny
+      converged = maxAbs(pg) <= Math.max(gtol, opts.ftol ?? 1e-6);
       break;
     }
+    retried = false;
     const s = new Float64Array(n);
     const y = new Float64Array(n);
     let sy = 0;
@@ -131,7 +148,11 @@ export function boxMinimize(fg: ValueAndGradient, x0: ArrayLike<number>, lo: num
       if (iter === 1) resetH(sy / yy);
       bfgsUpdate(H, s, y, sy, n);
     }
-    if (Math.abs(fPrev - f) <= 1e-16 * Math.max(1, Math.abs(f)) && maxAbs(s) <= 1e-14) break;
+    // no progress at rounding level: stop, an optimum when the gradient is tiny
+    if (fPrev - f <= 1e-15 * Math.max(1, Math.abs(f)) && maxAbs(s) <= 1e-12 * Math.max(1, maxAbs(x))) {
+      converged = maxAbs(pg) <= Math.max(gtol, opts.ftol ?? 1e-6);
+      break;
+    }
   }
   return { x, f, iterations: iter, evaluations, converged, gradient: maxAbs(pg) };
 }

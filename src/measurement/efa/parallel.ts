@@ -62,6 +62,16 @@ export interface FaParallelOptions {
    * them). The result is identical whatever the number.
    */
   threads?: number;
+  /** Title of result.plot() (psych's main). */
+  main?: string;
+  /** Accepted at psych's values that change no number (plot, error.bars, cor, ylabel, show.legend). */
+  plot?: boolean;
+  errorBars?: boolean;
+  seBars?: boolean;
+  cor?: string;
+  ylabel?: string;
+  showLegend?: boolean;
+  correct?: number;
 }
 
 export const DEFAULT_PARALLEL_SEED = 12345;
@@ -69,9 +79,9 @@ export const DEFAULT_PARALLEL_SEED = 12345;
 const SPECS: OptionSpecs = {
   fm: {
     kind: "enum",
-    values: ["minres", "ml", "pa"],
+    values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"],
     valueAliases: { mle: "ml" },
-    unsupportedValues: { uls: 'use "minres".', wls: 'use "minres".', gls: 'use "minres".', pc: 'use fa: "pc".' },
+    unsupportedValues: { minchi: 'use "minres" (the simulated matrices have no pairwise counts).', pc: 'use fa: "pc".' },
   },
   fa: { kind: "enum", values: ["both", "pc", "fa"] },
   nfactors: { kind: "number", min: 1, integer: true },
@@ -84,9 +94,14 @@ const SPECS: OptionSpecs = {
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
   seed: { kind: "seed" },
   threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
-  errorBars: { kind: "boolean", aliases: ["error.bars", "se.bars"], unsupported: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
-  cor: { kind: "string", unsupported: "only Pearson correlations are implemented." },
-  plot: { kind: "boolean", unsupported: "nothing is drawn as a side effect; call result.plot()." },
+  errorBars: { kind: "fixed", value: false, aliases: ["error.bars"], otherwise: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
+  seBars: { kind: "fixed", value: false, aliases: ["se.bars"], otherwise: "error bars are not drawn; the SDs are in result.simulated.*.sd." },
+  cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented (no polychoric or tetrachoric)." },
+  plot: { kind: "fixed", value: [true, false], otherwise: "nothing is drawn as a side effect; result.plot() draws." },
+  main: { kind: "string" },
+  ylabel: { kind: "string" },
+  showLegend: { kind: "boolean", aliases: ["show.legend"] },
+  correct: { kind: "fixed", value: 0.5, otherwise: "the continuity correction applies to tetrachoric correlations, which are not implemented." },
 };
 
 /** Mean, SD and quantile of each ordered eigenvalue over the replications. */
@@ -118,6 +133,7 @@ export class FaParallelResult extends Result {
       fromData: boolean;
       kind: "both" | "pc" | "fa";
       nfactors: number;
+      main?: string;
     },
   ) {
     super();
@@ -189,7 +205,7 @@ export class FaParallelResult extends Result {
       if (this.simulated.fa) series.push({ name: `FA simulated data (q${q})`, values: this.simulated.fa.quantile, kind: "simulated", component: false });
       if (this.resampled.fa) series.push({ name: `FA resampled data (q${q})`, values: this.resampled.fa.quantile, kind: "resampled", component: false });
     }
-    return screePlot(series, "Parallel analysis scree plots");
+    return screePlot(series, this.settings.main ?? "Parallel analysis scree plots");
   }
 }
 
@@ -293,12 +309,16 @@ export function faParallel(input: FactorInput, itemsOrOptions?: string[] | FaPar
     fromData: src.fromData,
     kind,
     nfactors,
+    main: o.main,
   });
 }
 
 /** Eigenvalues of R with SMCs or a factor solution's communalities on its diagonal. */
 function faValuesOf(R: number[][], smcStart: boolean, useSmc: boolean, nfactors: number, fm: FactorMethod, names: readonly string[]): number[] {
-  return useSmc ? eigenvalues(withDiag(R, smcOf(R))) : extractFactors(R, nfactors, fm, names as string[], { smc: smcStart, valuesOnly: true }).values;
+  // the replications (smcStart false) use psych's single start, as fa.parallel does; the observed data get every start
+  return useSmc
+    ? eigenvalues(withDiag(R, smcOf(R)))
+    : extractFactors(R, nfactors, fm, names as string[], { smc: smcStart, valuesOnly: true, starts: smcStart ? undefined : 1 }).values;
 }
 
 /** What the replications need (plain data: it crosses to worker threads once). */

@@ -11,24 +11,84 @@
  * α doubles at each iteration and halves (≤ 10 times) until Q falls by at least ½‖Gp‖²α; stop
  * when ‖Gp‖_F < 1e-5 (GPArotation's defaults: eps 1e-5, maxit 1000, start T = I, no Kaiser
  * normalisation unless asked).
- * Criteria Q (GPArotation's vgQ.*):
+ * Criteria Q (GPArotation's vgQ.*, psych's vgQ.bimin):
  *   quartimax  Q = −¼ Σ L⁴,                          ∂Q/∂L = −L³
- *   varimax    Q = −¼ ‖L² − 1 mean(L²)‖²,            ∂Q/∂L = −L∘(L² − 1 mean(L²))   (GPA form)
+ *   varimax    Q = −¼ ‖L² − 1 mean(L²)‖²,            ∂Q/∂L = −L∘(L² − 1 mean(L²))   (GPA form, "Varimax")
  *   oblimin    Q = ¼ Σ L²∘(L² N), N = 11ᵀ − I (γ = 0, quartimin), ∂Q/∂L = L∘(L² N)
- *   geominQ    Q = Σ_i Π_j (L²_ij + δ)^{1/k}, δ = .01,  ∂Q/∂L = (2/k) L/(L²+δ) ∘ row product
- *   bentlerQ   Q = −¼ (ln|M| − ln|diag M|), M = (L²)ᵀL²,  ∂Q/∂L = −L∘(L²(M⁻¹ − diag(M)⁻¹))
+ *   geomin     Q = Σ_i Π_j (L²_ij + δ)^{1/k}, δ = .01,  ∂Q/∂L = (2/k) L/(L²+δ) ∘ row product
+ *              (geominT orthogonal, geominQ oblique)
+ *   bentler    Q = −¼ (ln|M| − ln|diag M|), M = (L²)ᵀL²,  ∂Q/∂L = −L∘(L²(M⁻¹ − diag(M)⁻¹))
+ *   equamax    Crawford–Ferguson, κ = k/(2p): Q = (1−κ)¼ Σ L²∘(L²N) + κ¼ Σ L²∘(M_p L²),
+ *              M_p = 11ᵀ − I (p × p); ∂Q/∂L = (1−κ) L∘(L²N) + κ L∘(M_p L²)   (psych's equamax = cfT)
+ *   biquartimin  oblimin's Σ L²∘(L²N) on factors 2…k only (Q not divided by 4), ∂Q/∂L = 4 L∘(L²N),
+ *              first column 0 (Jennrich & Bentler 2011; psych's vgQ.bimin, GPFoblq); "bifactor" is
+ *              the same criterion rotated orthogonally (psych's bifactor, GPForth)
+ *   simplimax  Q = Σ I∘L², I = [L² ≤ the p-th smallest L²], ∂Q/∂L = 2 I∘L (Kiers 1994; oblique)
+ *   target     Q = Σ (L − B)² over the specified cells of the target B, ∂Q/∂L = 2(L − B) there
+ *              (targetT orthogonal, targetQ oblique)
  * "varimax" itself is R's stats::varimax (Kaiser 1958 with Kaiser row normalisation, the SVD
  * iteration, stop when the criterion grows by less than a factor 1 + 1e-5), as psych uses it;
  * "promax" is psych's: Kaiser-normalise rows, varimax, target Q = L∘|L|³ (power 4), least-squares
- * fit U = (LᵀL)⁻¹LᵀQ, columns rescaled by √diag((UᵀU)⁻¹), Φ = U⁻¹U⁻ᵀ, rows de-normalised.
+ * fit U = (LᵀL)⁻¹LᵀQ, columns rescaled by √diag((UᵀU)⁻¹), Φ = U⁻¹U⁻ᵀ, rows de-normalised;
+ * "Promax" the same without the outer row normalisation (psych's Promax, as stats::promax);
+ * "cluster" is psych's: varimax, then the same least-squares fit to the target of ±1 at each row's
+ * largest |loading| (factor2cluster, target.rot).
  */
 import { PathlabError } from "../../errors";
 import type { Rng } from "../../simulate/rng";
 import { identity, inverse, logDet, mul, polar, tmul, transpose, zeros, type Mat } from "../../math";
 
-export const ROTATIONS = ["none", "varimax", "quartimax", "promax", "oblimin", "geominQ", "bentlerQ"] as const;
+export const ROTATIONS = [
+  "none",
+  "varimax",
+  "Varimax",
+  "quartimax",
+  "equamax",
+  "geominT",
+  "bentlerT",
+  "targetT",
+  "bifactor",
+  "promax",
+  "Promax",
+  "oblimin",
+  "quartimin",
+  "geominQ",
+  "bentlerQ",
+  "biquartimin",
+  "simplimax",
+  "cluster",
+  "targetQ",
+] as const;
 export type Rotation = (typeof ROTATIONS)[number];
-export const OBLIQUE: readonly Rotation[] = ["promax", "oblimin", "geominQ", "bentlerQ"];
+export const OBLIQUE: readonly Rotation[] = [
+  "promax",
+  "Promax",
+  "oblimin",
+  "quartimin",
+  "geominQ",
+  "bentlerQ",
+  "biquartimin",
+  "simplimax",
+  "cluster",
+  "targetQ",
+];
+/** Rotations fitted by gradient projection (random starts apply to these). */
+export const GPA_ROTATIONS: readonly Rotation[] = [
+  "Varimax",
+  "quartimax",
+  "equamax",
+  "geominT",
+  "bentlerT",
+  "targetT",
+  "bifactor",
+  "oblimin",
+  "quartimin",
+  "geominQ",
+  "bentlerQ",
+  "biquartimin",
+  "simplimax",
+  "targetQ",
+];
 
 export interface RotationResult {
   loadings: Mat;
@@ -111,7 +171,91 @@ function bentler(L: Mat) {
   return { f: -(logDet(M).log - logD) / 4, Gq };
 }
 
-const CRITERIA: Record<string, Criterion> = { quartimax, varimaxGPA: gpaVarimax, oblimin, geominQ: (L) => geomin(L), bentlerQ: bentler };
+/** Crawford–Ferguson family with parameter κ (GPArotation's vgQ.cf). */
+function crawfordFerguson(L: Mat, kappa: number) {
+  const k = L[0].length;
+  const L2 = L.map((r) => r.map((v) => v * v));
+  const rowS = L2.map((r) => r.reduce((a, b) => a + b, 0));
+  const colS = new Array<number>(k).fill(0);
+  for (const r of L2) for (let j = 0; j < k; j++) colS[j] += r[j];
+  let f1 = 0;
+  let f2 = 0;
+  const Gq = L.map((r, i) =>
+    r.map((v, j) => {
+      const rowOthers = rowS[i] - L2[i][j];
+      const colOthers = colS[j] - L2[i][j];
+      f1 += L2[i][j] * rowOthers;
+      f2 += L2[i][j] * colOthers;
+      return (1 - kappa) * v * rowOthers + kappa * v * colOthers;
+    }),
+  );
+  return { f: ((1 - kappa) * f1) / 4 + (kappa * f2) / 4, Gq };
+}
+
+/** psych's vgQ.bimin: quartimin on factors 2…k, the general factor free. */
+function biquartimin(L: Mat) {
+  let f = 0;
+  const Gq = L.map((r) => {
+    let s = 0;
+    for (let j = 1; j < r.length; j++) s += r[j] * r[j];
+    return r.map((v, j) => {
+      if (j === 0) return 0;
+      const x = s - v * v;
+      f += v * v * x;
+      return 4 * v * x;
+    });
+  });
+  return { f, Gq };
+}
+
+/** GPArotation's vgQ.simplimax with k = p: the p smallest squared loadings are pulled to 0. */
+function simplimax(L: Mat) {
+  const p = L.length;
+  const all = L.flatMap((r) => r.map((v) => v * v)).sort((a, b) => a - b);
+  const cut = all[p - 1];
+  let f = 0;
+  const Gq = L.map((r) =>
+    r.map((v) => {
+      if (v * v <= cut) {
+        f += v * v;
+        return 2 * v;
+      }
+      return 0;
+    }),
+  );
+  return { f, Gq };
+}
+
+/** GPArotation's vgQ.target: cells of the target given as NaN/null are left free. */
+function targetCriterion(B: Mat): Criterion {
+  return (L: Mat) => {
+    let f = 0;
+    const Gq = L.map((r, i) =>
+      r.map((v, j) => {
+        const b = B[i][j];
+        if (!Number.isFinite(b)) return 0;
+        f += (v - b) ** 2;
+        return 2 * (v - b);
+      }),
+    );
+    return { f, Gq };
+  };
+}
+
+const CRITERIA: Record<string, Criterion> = {
+  quartimax,
+  Varimax: gpaVarimax,
+  varimax: gpaVarimax,
+  oblimin,
+  quartimin: oblimin,
+  geominQ: (L) => geomin(L),
+  geominT: (L) => geomin(L),
+  bentlerQ: bentler,
+  bentlerT: bentler,
+  biquartimin,
+  bifactor: biquartimin,
+  simplimax,
+};
 
 function frob(A: Mat): number {
   let s = 0;
@@ -223,31 +367,68 @@ export function varimax(A: Mat, normalize = true): RotationResult {
   return { loadings: z, T: TT, iterations: iter, converged };
 }
 
-/** psych's kaiser(f, "Promax", m = 4): Kaiser-normalised promax. */
-export function promax(A: Mat, m = 4): RotationResult {
-  const h = A.map((r) => Math.sqrt(r.reduce((a, b) => a + b * b, 0)));
-  const w = A.map((r, i) => r.map((v) => v / h[i]));
-  const vm = varimax(w);
-  const x = vm.loadings;
-  const Q = x.map((r) => r.map((v) => v * Math.abs(v) ** (m - 1)));
-  const xtx = tmul(x, x);
-  let U = mul(inverse(xtx), tmul(x, Q));
+/**
+ * Least-squares fit of loadings x to a target Q (psych's Promax/target.rot step): U = (xᵀx)⁻¹xᵀQ,
+ * columns rescaled so that Φ = U⁻¹U⁻ᵀ has a unit diagonal.
+ */
+function targetFit(x: Mat, Q: Mat, what: string): { z: Mat; U: Mat; Phi: Mat } {
+  let U = mul(inverse(tmul(x, x)), tmul(x, Q));
   let dd: number[];
   try {
     const UtUi = inverse(tmul(U, U));
     dd = UtUi.map((r, i) => r[i]);
   } catch {
-    throw new PathlabError("promax: the rotated factors are exactly uncorrelated and the target matrix is singular.", {
+    throw new PathlabError(`${what}: the rotated factors are exactly uncorrelated and the target matrix is singular.`, {
       hint: 'Use rotate: "varimax" or "oblimin".',
       code: "efa.rotation-failed",
     });
   }
   U = U.map((r) => r.map((v, j) => v * Math.sqrt(dd[j])));
-  const z = mul(x, U).map((r, i) => r.map((v) => v * h[i]));
+  const ui = inverse(U);
+  return { z: mul(x, U), U, Phi: mul(ui, transpose(ui)) };
+}
+
+/** psych's Promax(x, m = 4) (= stats::promax): varimax, then the power-m target fit. */
+export function promaxRaw(A: Mat, m = 4): RotationResult {
+  const vm = varimax(A);
+  const x = vm.loadings;
+  const Q = x.map((r) => r.map((v) => v * Math.abs(v) ** (m - 1)));
+  const { z, U } = targetFit(x, Q, "promax");
   const rot = mul(vm.T, U);
   const ui = inverse(rot);
-  const Phi = mul(ui, transpose(ui));
-  return { loadings: z, Phi, T: rot, iterations: vm.iterations, converged: vm.converged };
+  return { loadings: z, Phi: mul(ui, transpose(ui)), T: rot, iterations: vm.iterations, converged: vm.converged };
+}
+
+/** psych's kaiser(f, "Promax", m = 4): Kaiser-normalised promax (psych's fa "promax"). */
+export function promax(A: Mat, m = 4): RotationResult {
+  const h = A.map((r) => Math.sqrt(r.reduce((a, b) => a + b * b, 0)));
+  const w = A.map((r, i) => r.map((v) => v / h[i]));
+  const res = promaxRaw(w, m);
+  res.loadings = res.loadings.map((r, i) => r.map((v) => v * h[i]));
+  return res;
+}
+
+/** psych's rotate = "cluster": stats::varimax, then target.rot to the factor2cluster keys. */
+export function clusterRotation(A: Mat): RotationResult {
+  const vm = varimax(A);
+  const x = vm.loadings;
+  const k = x[0].length;
+  const Q = x.map((r) => {
+    let b = 0;
+    for (let j = 1; j < k; j++) if (Math.abs(r[j]) > Math.abs(r[b])) b = j;
+    return r.map((v, j) => (j === b ? Math.sign(v) : 0));
+  });
+  const empty = Array.from({ length: k }, (_, j) => j).filter((j) => Q.every((r) => r[j] === 0));
+  if (empty.length)
+    throw new PathlabError(
+      `rotate "cluster": no item has its largest loading on factor ${empty[0] + 1}, so the cluster target has an empty column (psych fails here too).`,
+      {
+        hint: 'Extract fewer factors, or use rotate: "oblimin" or "promax".',
+        code: "efa.rotation-failed",
+      },
+    );
+  const { z, U, Phi } = targetFit(x, Q, "cluster");
+  return { loadings: z, Phi, T: U, iterations: vm.iterations, converged: vm.converged };
 }
 
 /** A random orthogonal k × k start: Q of the QR decomposition of a standard-normal matrix (Gram–Schmidt). */
@@ -269,19 +450,33 @@ export function randomOrthogonal(k: number, rng: Rng): Mat {
 
 /**
  * Rotates unrotated loadings A by `rotation` from start T0 (identity unless given). `normalize`
- * applies Kaiser row normalisation around the GPA rotations (GPArotation's normalize = TRUE).
+ * applies Kaiser row normalisation around the GPA rotations (GPArotation's normalize = TRUE);
+ * `target` is the target matrix of targetQ/targetT (NaN or null cells are free).
  */
-export function rotate(A: Mat, rotation: Rotation, opts: { T0?: Mat; normalize?: boolean } = {}): RotationResult {
+export function rotate(A: Mat, rotation: Rotation, opts: { T0?: Mat; normalize?: boolean; target?: Mat } = {}): RotationResult {
   const k = A[0].length;
   if (rotation === "none" || k < 2) return { loadings: A.map((r) => r.slice()), T: identity(k), iterations: 0, converged: true };
   if (rotation === "varimax" && !opts.T0) return varimax(A);
   if (rotation === "promax") return promax(A);
+  if (rotation === "Promax") return promaxRaw(A);
+  if (rotation === "cluster") return clusterRotation(A);
   const w = A.map((r) => (opts.normalize ? Math.sqrt(r.reduce((a, b) => a + b * b, 0)) : 1));
   const An = A.map((r, i) => r.map((v) => v / w[i]));
   const T0 = opts.T0 ?? identity(k);
+  let crit: Criterion;
+  if (rotation === "targetQ" || rotation === "targetT") {
+    if (!opts.target)
+      throw new PathlabError(`rotate "${rotation}" needs a target matrix.`, {
+        hint: "Pass { Target: [[…], …] } with one row per item and one column per factor (NaN or null = free).",
+        code: "options.missing",
+      });
+    crit = targetCriterion(opts.target);
+  } else if (rotation === "equamax") {
+    const kappa = k / (2 * A.length);
+    crit = (L) => crawfordFerguson(L, kappa);
+  } else crit = CRITERIA[rotation];
   // with random starts psych switches varimax to GPArotation's Varimax
-  const crit = CRITERIA[rotation === "varimax" ? "varimaxGPA" : rotation];
-  const res = rotation === "quartimax" || rotation === "varimax" ? gpaOrthogonal(An, crit, T0) : gpaOblique(An, crit, T0);
+  const res = OBLIQUE.includes(rotation) ? gpaOblique(An, crit, T0) : gpaOrthogonal(An, crit, T0);
   if (opts.normalize) res.loadings = res.loadings.map((r, i) => r.map((v) => v * w[i]));
   return res;
 }

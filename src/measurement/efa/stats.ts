@@ -145,13 +145,20 @@ function ncpFor(x: number, df: number, p: number): number {
   return 0.5 * (lo + hi);
 }
 
+/**
+ * psych's RMSEA interval: each bound solves P(χ²_df(λ) ≤ stat) = tail by uniroot on [0, max],
+ * max = max(n, stat) + 2n; when the root lies beyond max psych's uniroot fails and the bound is NA
+ * (the upper bound 0 instead if the RMSEA itself is 0).
+ */
 function rmseaBounds(stat: number, df: number, n: number, conf: number, rmsea: number): { lower: number; upper: number } {
   const tail = (1 - conf) / 2;
   const p0 = pchisq(stat, df);
+  const max = Math.max(n, stat) + 2 * n;
+  const beyond = (q: number) => pchisqNC(stat, df, max, true) - q > 0;
   let upper = 0;
-  if (p0 > tail) upper = Math.sqrt(ncpFor(stat, df, tail) / (n - 1) / df);
+  if (p0 > tail) upper = beyond(tail) ? (rmsea <= 0 ? 0 : NaN) : Math.sqrt(ncpFor(stat, df, tail) / (n - 1) / df);
   let lower = 0;
-  if (p0 > 1 - tail) lower = Math.sqrt(ncpFor(stat, df, 1 - tail) / (n - 1) / df);
+  if (p0 > 1 - tail) lower = beyond(1 - tail) ? NaN : Math.sqrt(ncpFor(stat, df, 1 - tail) / (n - 1) / df);
   // psych blanks bounds on the wrong side of the point estimate
   if (upper < rmsea) upper = NaN;
   if (lower > rmsea) lower = NaN;
@@ -252,7 +259,9 @@ export function faStats(R: Mat, L: Mat, Phi: Mat | undefined, nObs: number, np: 
   }
   const W = solve(rs.R, LP);
   const WtF = tmul(W, LP);
-  const scoreR2 = WtF.map((r, j) => r[j]);
+  let scoreR2 = WtF.map((r, j) => r[j]);
+  // psych's fa.stats: a negative product marks a singular weight matrix, whose impossible R² become NA
+  if (scoreR2.reduce((a, v) => (v === v ? a * v : a), 1) < 0) scoreR2 = scoreR2.map((v) => (Math.abs(v) > 1 || v <= 0 ? NaN : v));
   const scoreCorrelations = covToCor(mul(tmul(W, rs.R), W), { strict: false });
   return {
     dof,

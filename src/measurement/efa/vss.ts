@@ -10,7 +10,10 @@
  * VSS (Revelle & Rocklin 1979, "Very Simple Structure", Multivariate Behavioral Research 14): for
  * m = 1 … n factors (fa with `rotate`, default varimax; none for m = 1), keep in each row of the
  * loadings only its c largest |λ| (complexity c), form M_c = Λ_c Λ_cᵀ and
- *   VSS_c(m) = 1 − Σ(R − M_c)² / ΣR²   (all elements, diagonal included, as psych's default);
+ *   VSS_c(m) = 1 − Σ(R − M_c)² / ΣR²   (all elements, diagonal included: psych's default
+ *   diagonal = FALSE, which — despite its name — subtracts nothing; diagonal = TRUE leaves the
+ *   diagonal out of both sums). psych reports 0 for complexities above m (its n × n table starts
+ *   at 0), so vss2 is 0 at one factor;
  * psych uses Φ = I here for every rotation. The same loop reports each solution's psych fit
  * statistics (df, χ², RMSEA, BIC, SABIC, complexity, empirical χ², SRMR, eBIC), all from `fa` on the
  * correlation matrix with n.obs = the number of rows.
@@ -22,7 +25,7 @@ import { symEigen } from "../../math";
 import { resolveCorrelation, type FactorInput, type UseOption } from "./input";
 import { fitFactors, splitArgs, type FaOptions } from "./fa";
 import type { FactorMethod } from "./extract";
-import type { Rotation } from "./rotate";
+import { ROTATIONS, type Rotation } from "./rotate";
 
 export interface VssOptions {
   /** Largest number of factors (default 8, as psych; at most p − 1). */
@@ -32,22 +35,32 @@ export interface VssOptions {
   nObs?: number;
   use?: UseOption;
   missing?: number[];
+  /** psych's diagonal: false (default) counts the diagonal in the VSS sums, true leaves it out. */
+  diagonal?: boolean;
+  plot?: boolean;
+  title?: string;
+  cor?: string;
 }
 
 const SPECS: OptionSpecs = {
   n: { kind: "number", min: 1, integer: true },
-  rotate: { kind: "enum", values: ["none", "varimax", "quartimax", "promax", "oblimin", "geominQ", "bentlerQ"] },
+  rotate: { kind: "enum", values: ROTATIONS.filter((r) => r !== "targetQ" && r !== "targetT") },
   fm: {
     kind: "enum",
-    values: ["minres", "ml", "pa"],
+    values: ["minres", "uls", "ml", "pa", "wls", "gls", "alpha"],
     valueAliases: { mle: "ml" },
-    unsupportedValues: { pc: "principal components are not implemented; use a factor method." },
+    unsupportedValues: {
+      pc: "VSS of principal components is not implemented; use a factor method.",
+      minchi: 'use "minres" (VSS factors the correlation matrix).',
+    },
   },
   nObs: { kind: "number", min: 2, integer: true, aliases: ["n.obs"] },
   use: { kind: "enum", values: ["pairwise", "complete"], valueAliases: { "pairwise.complete.obs": "pairwise", "complete.obs": "complete" } },
   missing: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? undefined : "must be an array of numbers") },
-  diagonal: { kind: "boolean", unsupported: "VSS here always includes the diagonal (psych's default diagonal = FALSE)." },
-  plot: { kind: "boolean", unsupported: "nothing is drawn as a side effect." },
+  diagonal: { kind: "boolean" },
+  plot: { kind: "fixed", value: [true, false], otherwise: "nothing is drawn as a side effect; result.plot() draws." },
+  title: { kind: "string" },
+  cor: { kind: "fixed", value: ["cor", "pearson"], otherwise: "only Pearson correlations are implemented (no polychoric or tetrachoric)." },
 };
 
 /** Velicer's MAP values for m = 1 … n components. */
@@ -197,7 +210,8 @@ export function vss(input: FactorInput, itemsOrOptions?: string[] | VssOptions, 
   const rotate = o.rotate ?? "varimax";
   const fm = o.fm ?? "minres";
   const map = velicerMap(src.R, n);
-  const total = src.R.reduce((a, r) => a + r.reduce((b, v) => b + v * v, 0), 0);
+  const skipDiag = o.diagonal === true;
+  const total = src.R.reduce((a, r, i) => a + r.reduce((b, v, j) => b + (skipDiag && i === j ? 0 : v * v), 0), 0);
   const rows: VssRow[] = [];
   for (let m = 1; m <= n; m++) {
     const fo: FaOptions = { nfactors: m, rotate: m < 2 ? "none" : rotate, fm };
@@ -207,6 +221,7 @@ export function vss(input: FactorInput, itemsOrOptions?: string[] | VssOptions, 
       let s = 0;
       for (let i = 0; i < p; i++)
         for (let j = 0; j < p; j++) {
+          if (skipDiag && i === j) continue;
           let mij = 0;
           for (let c = 0; c < m; c++) mij += M[i][c] * M[j][c];
           s += (src.R[i][j] - mij) ** 2;
@@ -220,7 +235,7 @@ export function vss(input: FactorInput, itemsOrOptions?: string[] | VssOptions, 
     rows.push({
       nfactors: m,
       vss1: cfit[0],
-      vss2: cfit[1] ?? NaN,
+      vss2: cfit[1] ?? 0,
       map: map[m - 1],
       dof: fit.dof,
       chisq: fit.chisq,
