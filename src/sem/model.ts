@@ -1,10 +1,12 @@
 /**
  * From a parameter table and sample moments to the RAM matrices and start values.
  *
- * Start values follow lavaan's defaults in spirit: residual variances at half the observed
- * variance, regressions and covariances at 0, latent variances at 0.05 unless the marker
- * indicator's covariances suggest better, loadings from the covariances with the marker
- * (a quick, consistent version of lavaan's "fabin" idea), intercepts at the sample means.
+ * Start values follow lavaan's defaults: residual variances at half the observed variance,
+ * regressions and covariances at 0, endogenous latent variances at 0.05 (an exogenous factor's at
+ * the marker's mean covariance with its other indicators), loadings of a factor measured by
+ * observed indicators as lavaan starts them (FABIN 3 / the triad solution, `fabinRatios`),
+ * intercepts at the sample means. The loadings matter: from the cruder covariance-with-marker
+ * guess the first Fisher step could flip a mediator's loadings and run off to ψ → 0, λ → ∞.
  */
 import { solveSPDFlat } from "../math/linalg";
 import type { ParTable } from "./partable";
