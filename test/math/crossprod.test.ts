@@ -62,7 +62,7 @@ describe("math/crossprod: weighted cross-products for resampling", () => {
     });
   }
 
-  it("src/stats/wasm-kernels.ts holds the bytes of src/stats/wasm/*.wat (npm run build:wasm)", function () {
+  it("src/math/wasm-kernels.ts holds the bytes of src/math/wasm/*.wat (npm run build:wasm)", function () {
     this.timeout(30000);
     const r = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "build-wasm.js"), "--check"], { encoding: "utf8" });
     expect(r.status, r.stderr).to.equal(0);
