@@ -89,13 +89,15 @@ export const ROBUST_MEASURE_NAMES = [
 
 export type FitMeasureName = (typeof FIT_MEASURE_NAMES)[number] | (typeof SCALED_MEASURE_NAMES)[number] | (typeof ROBUST_MEASURE_NAMES)[number];
 
+/** xs when on, else nothing (module level: no closure per call). */
+const pick = (xs: string[], on: boolean): string[] => (on ? xs : []);
+
 /**
  * The measures of a fit in lavaan's order of fitMeasures(fit, "all"): the scaled ones after their
  * standard counterparts for a scaled test, the robust ones for a scaled test or FIML.
  */
 export function measureOrder(flags: { scaled: boolean; robust: boolean; yb: boolean }): FitMeasureName[] {
   const { scaled, robust, yb } = flags;
-  const pick = (xs: string[], on: boolean) => (on ? xs : []);
   return [
     "npar", "fmin", "chisq", "df", "pvalue",
     ...pick(["chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"], scaled),
