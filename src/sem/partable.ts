@@ -579,7 +579,7 @@ function copyParTable(pt: ParTable): ParTable {
     vars: { ov: [...vars.ov], lv: [...vars.lv], ovX: [...vars.ovX], lvX: [...vars.lvX], eqsY: [...vars.eqsY] },
     groupEqual: [...pt.groupEqual],
     groupPartial: [...pt.groupPartial],
-    equalities: pt.equalities.map((e) => ({ ...e, labels: e.labels ? [e.labels[0], e.labels[1]] : undefined })),
+    equalities: pt.equalities.map((e) => (e.labels ? { ...e, labels: [e.labels[0], e.labels[1]] } : { ...e })),
     warnings: pt.warnings.map((w) => ({ ...w })),
     bounds: pt.bounds.map((b) => ({ ...b })),
   };
