@@ -73,7 +73,14 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
       expect(maxAbsDiff(f.uniquenesses, m.uniquenesses), "uniquenesses").to.be.below(1e-5);
       const target = g.rotate === "oblimin" ? m.rotated : m.loadings;
       expect(maxAbsDiff(aligned(f.loadings, target), target), "loadings").to.be.below(1e-5);
-      if (m.Phi) expect(maxAbsDiff(f.Phi!.map((r) => r.map(Math.abs)), m.Phi.map((r: number[]) => r.map(Math.abs))), "Phi").to.be.below(1e-5);
+      if (m.Phi)
+        expect(
+          maxAbsDiff(
+            f.Phi!.map((r) => r.map(Math.abs)),
+            m.Phi.map((r: number[]) => r.map(Math.abs)),
+          ),
+          "Phi",
+        ).to.be.below(1e-5);
     });
   }
 
