@@ -6,8 +6,11 @@
  * The golden records psych 2.2.9's solution, psych's criterion (fit.residuals / FAfn) at psych's ψ,
  * and the minimum of that same criterion found in R by nlminb restarted from psych's ψ (no pathlab
  * code involved). pathlab reports the minimum: its uniquenesses and loadings must match R's minimum
- * to 1e-5, its criterion must equal the minimum's (1e-9 relative) and lie below psych's. The gap to
- * psych's printed solution is asserted too, so that a change that moves either way is noticed.
+ * to 1e-5, its criterion must equal the minimum's (1e-9 relative) and lie below psych's. minres is
+ * the exception that psych's own code makes: it passes the uls gradient with the off-diagonal
+ * criterion, so its run heads for the uls minimum, which is the reference there (swiss: psych's
+ * solution to 1e-7); the off-diagonal criterion's own minimum, lower when a ψ is at the bound, is
+ * recorded too. The gap to psych's printed solution is asserted, so that a move either way is noticed.
  */
 import { expect } from "chai";
 import { fa } from "../../src/measurement";
@@ -69,7 +72,8 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
       const f = fit(key);
       const m = g.minimum;
       expect(Math.abs(f.criterion - m.criterion) / m.criterion, `criterion ${f.criterion} vs ${m.criterion}`).to.be.below(1e-9);
-      expect(m.criterion, "psych's criterion is above the minimum").to.be.below(g.psych.criterion);
+      if (g.fm === "minres") expect(g.minresMinimum.criterion, "the off-diagonal minimum is lower").to.be.below(m.criterion);
+      else expect(m.criterion, "psych's criterion is above the minimum").to.be.below(g.psych.criterion);
       expect(maxAbsDiff(f.uniquenesses, m.uniquenesses), "uniquenesses").to.be.below(1e-5);
       const target = g.rotate === "oblimin" ? m.rotated : m.loadings;
       expect(maxAbsDiff(aligned(f.loadings, target), target), "loadings").to.be.below(1e-5);
@@ -92,8 +96,8 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
   it("the gap to psych's printed solution is psych's early stop (criterion values recorded)", () => {
     // psych's criterion at its own ψ, and the minimum, from the golden: psych stops above the minimum
     const gaps: Record<string, [number, number]> = {
-      boston_minres_none: [0.03193076839, 0.03192734408],
-      swiss_minres_none: [0.08137010517, 0.08136440497],
+      boston_minres_none: [0.03193076839, 0.03193082108],
+      swiss_minres_none: [0.08137010517, 0.08137010525],
       hs9_wls: [0.009065445621, 0.008876712964],
       hs9_gls: [0.1919731255, 0.1639973778],
       hs9_ml_4: [0.01899775406, 0.01725037223],
@@ -103,10 +107,13 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
       expect(G[key].minimum.criterion, key).to.be.closeTo(m, 1e-10);
       expect(fit(key).criterion, key).to.be.closeTo(m, 1e-10);
     }
-    // Boston minres: psych's loadings differ from the minimum's by up to ~2e-3
-    const b = fit("boston_minres_none");
-    const d = maxAbsDiff(aligned(b.loadings, G.boston_minres_none.psych.loadings), G.boston_minres_none.psych.loadings);
-    expect(d).to.be.above(1e-3).and.below(3e-3);
+    // minres: swiss, psych's run reaches the uls point (loadings to 1e-7); Boston, it stops short of it
+    const psychGap = (key: string) => {
+      const f = fit(key);
+      return maxAbsDiff(aligned(f.loadings, G[key].psych.loadings), G[key].psych.loadings);
+    };
+    expect(psychGap("swiss_minres_none")).to.be.below(1e-6);
+    expect(psychGap("boston_minres_none")).to.be.above(1e-4).and.below(5e-4);
   });
 
   it("Boston ML 4 factors: psych's point is a local minimum; ours (same start) is a lower one", () => {

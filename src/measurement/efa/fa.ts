@@ -649,7 +649,7 @@ function psychStopNotes(fm: FactorMethod, ex: Extraction): string[] {
   const notes: string[] = [];
   if (fm === "minres" && ex.psi.some((v) => v <= 0.005 + 1e-9))
     notes.push(
-      "A uniqueness is at psych's bound 0.005. psych's optim follows the uls criterion's gradient for minres, so with a bound active it stops between the uls and the minres minimum; the minres minimum is reported here (loadings can differ from psych's in the third decimal; fm: \"uls\" gives the solution psych's path approaches).",
+      "A uniqueness is at psych's bound 0.005. psych's optim pairs the minres criterion with the uls criterion's gradient, so it heads for the uls solution, where that gradient vanishes; that point (psych's printed solution up to its stopping precision) is reported. The off-diagonal criterion's own minimum lies elsewhere when a bound is active (its loadings can differ in the third decimal).",
     );
   else if (fm === "wls" || fm === "gls" || fm === "minchi")
     notes.push(
