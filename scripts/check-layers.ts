@@ -19,8 +19,7 @@ const SRC = path.join(__dirname, "..", "src");
 /** Areas (a folder of src/, or a file at its root) by layer, bottom first. */
 export const LAYERS: string[][] = [
   ["errors.ts", "options.ts", "resources.ts"],
-  // stats/ holds re-export stubs of math/ until sem/process/power switch (issue 14, later task)
-  ["math", "stats"],
+  ["math"],
   ["data", "display"],
   ["measurement", "regression", "simulate"],
   ["sem", "process", "power", "qual"],
@@ -37,7 +36,6 @@ export const LAYERS: string[][] = [
 export const SIDEWAYS: Record<string, string[]> = {
   "options.ts": ["errors.ts"],
   "resources.ts": ["errors.ts"],
-  stats: ["math"],
   data: ["display"],
   measurement: ["simulate"],
 };

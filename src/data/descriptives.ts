@@ -22,7 +22,7 @@ import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { mean as meanOf } from "../math";
 import { checkOptions } from "../options";
-import { quantile } from "../stats/quantile";
+import { quantile } from "../math/quantile";
 import { findLabel, isTextColumn, levelsOf, valueLabelsOf, variableLabelsOf } from "./labels";
 import {
   columnNames,

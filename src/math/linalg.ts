@@ -37,15 +37,16 @@ export type MatrixLike = ReadonlyArray<ArrayLike<number>>;
  * the function returns its index j and leaves the failing pivot value in `a[j * n + j]`.
  *
  * With `relative`, the limit is minPivot · max(1, A_jj) (a pivot small against its own diagonal
- * entry, as a rank test of X'X wants). With `semidefinite`, a pivot at or below zero is taken as
+ * entry, as a rank test of X'X wants); with `relative = "scale"` it is minPivot · A_jj, a test free
+ * of the variables' units (a resample's cross-products, whose diagonal can be below 1). With `semidefinite`, a pivot at or below zero is taken as
  * zero instead (its column of L is then zero): a factor of a positive semidefinite matrix, such as
  * a covariance matrix of estimates that rounding left a hair below zero.
  */
-export function choleskyInPlace(a: Float64Array, n: number, minPivot = 0, semidefinite = false, relative = false): number {
+export function choleskyInPlace(a: Float64Array, n: number, minPivot = 0, semidefinite = false, relative: boolean | "scale" = false): number {
   for (let j = 0; j < n; j++) {
     const rj = j * n;
     let d = a[rj + j];
-    const limit = relative ? minPivot * Math.max(1, d) : minPivot;
+    const limit = relative === false ? minPivot : relative === true ? minPivot * Math.max(1, d) : minPivot * d;
     for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
     if (semidefinite) d = Math.max(d, 0);
     else if (!(d > limit)) {
@@ -123,9 +124,11 @@ export function inverseFromCholesky(l: ArrayLike<number>, n: number, out: Float6
   return out;
 }
 
-/** Solves L z = b for z (L lower triangular in `l`, n × n), using the first `len` rows (default n). */
-export function forwardSolve(l: ArrayLike<number>, n: number, b: ArrayLike<number>, len = n): Float64Array {
-  const z = new Float64Array(len);
+/**
+ * Solves L z = b for z (L lower triangular in `l`, n × n), using the first `len` rows (default n).
+ * `z` may be given (and may be `b` itself: an in-place solve without allocation, for resampling loops).
+ */
+export function forwardSolve(l: ArrayLike<number>, n: number, b: ArrayLike<number>, len = n, z: Float64Array = new Float64Array(len)): Float64Array {
   for (let i = 0; i < len; i++) {
     let s = b[i];
     for (let k = 0; k < i; k++) s -= l[i * n + k] * z[k];
@@ -134,13 +137,22 @@ export function forwardSolve(l: ArrayLike<number>, n: number, b: ArrayLike<numbe
   return z;
 }
 
-/** Solves Lᵀ x = z for x (L lower triangular in `l`), using the leading `len` × `len` block (default n). */
-export function backSolveTransposed(l: ArrayLike<number>, n: number, z: ArrayLike<number>, len = n): Float64Array {
-  const x = new Float64Array(len);
+/**
+ * Solves Lᵀ x = z for x (L lower triangular in `l`), using the leading `len` × `len` block (default n).
+ * `x` may be given, with x written from `offset` on (or `z` itself: in place, without allocation).
+ */
+export function backSolveTransposed(
+  l: ArrayLike<number>,
+  n: number,
+  z: ArrayLike<number>,
+  len = n,
+  x: Float64Array = new Float64Array(len),
+  offset = 0,
+): Float64Array {
   for (let i = len - 1; i >= 0; i--) {
     let s = z[i];
-    for (let k = i + 1; k < len; k++) s -= l[k * n + i] * x[k];
-    x[i] = s / l[i * n + i];
+    for (let k = i + 1; k < len; k++) s -= l[k * n + i] * x[offset + k];
+    x[offset + i] = s / l[i * n + i];
   }
   return x;
 }
@@ -148,6 +160,27 @@ export function backSolveTransposed(l: ArrayLike<number>, n: number, z: ArrayLik
 /** Solves A x = b given the Cholesky factor L of A: L z = b, then Lᵀ x = z. */
 export function solveWithCholesky(l: ArrayLike<number>, n: number, b: ArrayLike<number>): Float64Array {
   return backSolveTransposed(l, n, forwardSolve(l, n, b));
+}
+
+/**
+ * Solves the SPD system A x = b in place, without allocation, for resampling loops: `a` (n × n,
+ * row-major) is overwritten by its Cholesky factor, `b` by L⁻¹b, and x is written to `out` from
+ * `offset` on. Returns false, leaving `out` untouched, when a pivot fails the test of
+ * `choleskyInPlace(a, n, minPivot, false, relative)`.
+ */
+export function solveSPDInPlace(
+  a: Float64Array,
+  n: number,
+  b: Float64Array,
+  out: Float64Array,
+  offset = 0,
+  minPivot = 0,
+  relative: boolean | "scale" = false,
+): boolean {
+  if (choleskyInPlace(a, n, minPivot, false, relative) >= 0) return false;
+  forwardSolve(a, n, b, n, b);
+  backSolveTransposed(a, n, b, n, out, offset);
+  return true;
 }
 
 /** Solves the SPD system A x = b (A flat n × n, not modified); null when A is not positive definite. */

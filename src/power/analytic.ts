@@ -13,12 +13,12 @@
  * The noncentral F upper tail is the Poisson mixture (Johnson, Kotz & Balakrishnan, 1995, ch. 30)
  *   P(F' > f) = Σ_j e^{−λ/2} (λ/2)^j / j! · I_{1−x}(v/2, u/2 + j),   x = u f / (u f + v),
  * summed outward from the Poisson mode until the weights are negligible. The regularized incomplete
- * beta and log-gamma are the shared ones in src/stats/special.ts.
+ * beta and log-gamma are the shared ones in src/math/special.ts.
  */
 import { PathlabError } from "../errors";
 import { checkOptions, type OptionSpecs } from "../options";
-import { qf } from "../stats/distributions";
-import { incBeta, lgamma } from "../stats/special";
+import { qf } from "../math/distributions";
+import { incBeta, lgamma } from "../math/special";
 
 /** Upper quantile of the central F: the f with P(F > f) = alpha. */
 export function fCritical(alpha: number, df1: number, df2: number): number {
@@ -31,7 +31,10 @@ export function fCritical(alpha: number, df1: number, df2: number): number {
  */
 export function pfNoncentralUpper(f: number, df1: number, df2: number, ncp: number): number {
   if (!(df1 > 0) || !(df2 > 0) || !(ncp >= 0)) {
-    throw new PathlabError(`Noncentral F needs df1 > 0, df2 > 0 and ncp ≥ 0 (got ${df1}, ${df2}, ${ncp}).`, { hint: "df1 and df2 are degrees of freedom; ncp = f²·N.", code: "power.bad-argument" });
+    throw new PathlabError(`Noncentral F needs df1 > 0, df2 > 0 and ncp ≥ 0 (got ${df1}, ${df2}, ${ncp}).`, {
+      hint: "df1 and df2 are degrees of freedom; ncp = f²·N.",
+      code: "power.bad-argument",
+    });
   }
   if (f <= 0) return 1;
   const x = (df1 * f) / (df1 * f + df2);
@@ -101,18 +104,24 @@ function checkRegressionSpec(fn: string, spec: object, extra: OptionSpecs = {}):
  */
 export function regressionPower(spec: RegressionPowerSpec): number {
   checkRegressionSpec("regressionPower", spec);
-  if (spec.n === undefined) throw new PathlabError("regressionPower() needs n.", { hint: "For the N that reaches a target power use regressionSampleSize().", code: "options.missing" });
+  if (spec.n === undefined)
+    throw new PathlabError("regressionPower() needs n.", {
+      hint: "For the N that reaches a target power use regressionSampleSize().",
+      code: "options.missing",
+    });
   const u = spec.tested ?? 1;
   const alpha = spec.alpha ?? 0.05;
   const v = spec.n - spec.predictors - 1;
-  if (!(spec.f2 >= 0)) throw new PathlabError(`f2 must be ≥ 0, got ${spec.f2}.`, { hint: "f² = ΔR²/(1 − R²): .02 small, .15 medium, .35 large.", code: "power.bad-argument" });
+  if (!(spec.f2 >= 0))
+    throw new PathlabError(`f2 must be ≥ 0, got ${spec.f2}.`, { hint: "f² = ΔR²/(1 − R²): .02 small, .15 medium, .35 large.", code: "power.bad-argument" });
   if (!(v >= 1)) {
     throw new PathlabError(`n = ${spec.n} leaves ${v} residual degrees of freedom with ${spec.predictors} predictors.`, {
       hint: "The sample size must exceed the number of predictors + 1.",
       code: "power.bad-argument",
     });
   }
-  if (!(alpha > 0 && alpha < 1)) throw new PathlabError(`alpha must lie in (0, 1), got ${alpha}.`, { hint: "Write alpha: 0.05 for a 5% level.", code: "power.bad-argument" });
+  if (!(alpha > 0 && alpha < 1))
+    throw new PathlabError(`alpha must lie in (0, 1), got ${alpha}.`, { hint: "Write alpha: 0.05 for a 5% level.", code: "power.bad-argument" });
   const crit = fCritical(alpha, u, v);
   return pfNoncentralUpper(crit, u, v, spec.f2 * spec.n);
 }
@@ -128,12 +137,20 @@ export function regressionSampleSize(spec: Omit<RegressionPowerSpec, "n"> & { po
   });
   const target = spec.power ?? 0.8;
   const base = { f2: spec.f2, predictors: spec.predictors, tested: spec.tested, alpha: spec.alpha };
-  if (!(spec.f2 > 0)) throw new PathlabError(`f2 must be > 0 to reach a target power, got ${spec.f2}.`, { hint: "With f² = 0 the power equals alpha at every N.", code: "power.bad-argument" });
+  if (!(spec.f2 > 0))
+    throw new PathlabError(`f2 must be > 0 to reach a target power, got ${spec.f2}.`, {
+      hint: "With f² = 0 the power equals alpha at every N.",
+      code: "power.bad-argument",
+    });
   let lo = spec.predictors + 2;
   let hi = lo;
   while (regressionPower({ ...base, n: hi }) < target) {
     hi *= 2;
-    if (hi > 1e8) throw new PathlabError(`No N below 1e8 reaches power ${target} for f2 = ${spec.f2}.`, { hint: "The effect is too small to detect with any realistic sample; check f2.", code: "power.bad-argument" });
+    if (hi > 1e8)
+      throw new PathlabError(`No N below 1e8 reaches power ${target} for f2 = ${spec.f2}.`, {
+        hint: "The effect is too small to detect with any realistic sample; check f2.",
+        code: "power.bad-argument",
+      });
   }
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);

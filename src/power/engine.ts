@@ -63,7 +63,11 @@ export function runChunk(kind: PowerModelKind, spec: unknown, settings: PowerJob
   model.effects.forEach((e, i) => {
     if (e.test === "t") {
       const df = n - (e.predictors ?? 1) - 1;
-      if (df < 1) throw new PathlabError(`N = ${n} is too small for "${e.name}" (needs N > ${(e.predictors ?? 1) + 1}).`, { hint: "Use larger sample sizes in n.", code: "power.bad-spec" });
+      if (df < 1)
+        throw new PathlabError(`N = ${n} is too small for "${e.name}" (needs N > ${(e.predictors ?? 1) + 1}).`, {
+          hint: "Use larger sample sizes in n.",
+          code: "power.bad-spec",
+        });
       crit[i] = Math.sqrt(fCritical(settings.alpha, 1, df));
     }
   });

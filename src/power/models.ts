@@ -14,8 +14,9 @@
  * percentile; no sorting needed).
  */
 import { PathlabError } from "../errors";
+import { choleskyFlat, invertSPD, rowsToFlat, solveSPD } from "../math";
 import { checkOptions, describeValue, type OptionSpecs } from "../options";
-import { Rng } from "../simulate/rng";
+import type { Rng } from "../simulate/rng";
 import { SmallOls } from "./ols-small";
 
 /** Standardised paths of a simple (one mediator) or parallel (several mediators) mediation model. */
@@ -93,6 +94,9 @@ export interface PowerModel {
   monteCarlo(rng: Rng, draws: number, counts: Float64Array): void;
 }
 
+/** Smallest Cholesky pivot of a correlation or sampling covariance matrix taken as positive definite. */
+const PIVOT_MIN = 1e-12;
+
 /** Monte Carlo draws per block of normal deviates (the block stays in the first-level cache). */
 const MC_BLOCK = 512;
 
@@ -111,54 +115,10 @@ function fail(msg: string, hint: string): never {
 }
 
 function checkPath(name: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(`Path "${name}" must be a finite number, got ${String(v)}.`, "Give standardised coefficients such as 0.3.");
+  if (typeof v !== "number" || !Number.isFinite(v))
+    fail(`Path "${name}" must be a finite number, got ${String(v)}.`, "Give standardised coefficients such as 0.3.");
   if (Math.abs(v as number) >= 1) fail(`Standardised path "${name}" = ${v} is not in (−1, 1).`, "Give standardised coefficients.");
   return v as number;
-}
-
-/** Lower Cholesky factor (row-major) of a small SPD matrix, or null if not positive definite. */
-function cholesky(S: number[][]): Float64Array | null {
-  const d = S.length;
-  const L = new Float64Array(d * d);
-  for (let j = 0; j < d; j++) {
-    let s = S[j][j];
-    for (let m = 0; m < j; m++) s -= L[j * d + m] ** 2;
-    if (!(s > 1e-12)) return null;
-    L[j * d + j] = Math.sqrt(s);
-    for (let i = j + 1; i < d; i++) {
-      let t = S[i][j];
-      for (let m = 0; m < j; m++) t -= L[i * d + m] * L[j * d + m];
-      L[i * d + j] = t / L[j * d + j];
-    }
-  }
-  return L;
-}
-
-/** Solves the small system A x = b (Gaussian elimination with partial pivoting). */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((r, i) => [...r, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = M[r][n];
-    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
-    x[r] = s / M[r][r];
-  }
-  return x;
-}
-
-function inverse(A: number[][]): number[][] {
-  const cols = A.map((_, j) => solve(A, A.map((__, i) => (i === j ? 1 : 0))));
-  return A.map((_, i) => cols.map((c) => c[i]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,8 +126,18 @@ function inverse(A: number[][]): number[][] {
 
 /** The correlation matrix of [X, M1..Mk, Y] implied by standardised paths. */
 export function mediationCorrelation(spec: MediationPowerSpec): number[][] {
-  const aArr = spec.a === undefined ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.", "e.g. powerMediation({ a: 0.3, b: 0.3, cp: 0.1 }, { n: [100, 200] }).") : Array.isArray(spec.a) ? spec.a : [spec.a];
-  const bArr = spec.b === undefined ? fail("Mediation power needs paths b (M → Y) as well as a.", "Give one b per mediator, e.g. { a: 0.3, b: 0.3 }.") : Array.isArray(spec.b) ? spec.b : [spec.b];
+  const aArr =
+    spec.a === undefined
+      ? fail("Mediation power needs paths a and b, or a correlation matrix `cor`.", "e.g. powerMediation({ a: 0.3, b: 0.3, cp: 0.1 }, { n: [100, 200] }).")
+      : Array.isArray(spec.a)
+        ? spec.a
+        : [spec.a];
+  const bArr =
+    spec.b === undefined
+      ? fail("Mediation power needs paths b (M → Y) as well as a.", "Give one b per mediator, e.g. { a: 0.3, b: 0.3 }.")
+      : Array.isArray(spec.b)
+        ? spec.b
+        : [spec.b];
   if (aArr.length === 0) fail("Mediation power needs at least one mediator (a is empty).", "Give one a and one b path per mediator.");
   if (aArr.length !== bArr.length) fail(`Mediation power: a has ${aArr.length} path(s) but b has ${bArr.length}.`, "Give one a and one b per mediator.");
   const k = aArr.length;
@@ -208,10 +178,12 @@ function checkCorrelation(R: number[][]): void {
   const d = R.length;
   if (d < 3) fail(`The correlation matrix must be at least 3 × 3 ([X, M, Y]); got ${d} × ${d}.`, "Order the rows and columns as X, M1, …, Mk, Y.");
   for (let i = 0; i < d; i++) {
-    if (!Array.isArray(R[i]) || R[i].length !== d) fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`, "Give the full square matrix.");
+    if (!Array.isArray(R[i]) || R[i].length !== d)
+      fail(`Row ${i + 1} of the correlation matrix has ${R[i]?.length} entries; expected ${d}.`, "Give the full square matrix.");
     if (Math.abs(R[i][i] - 1) > 1e-8) fail(`Diagonal entry ${i + 1} of the correlation matrix is ${R[i][i]}, not 1.`, "Give correlations, not covariances.");
     for (let j = 0; j < i; j++) {
-      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8) fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`, "Check the matrix for a typo.");
+      if (!Number.isFinite(R[i][j]) || Math.abs(R[i][j] - R[j][i]) > 1e-8)
+        fail(`The correlation matrix is not symmetric at [${i + 1}, ${j + 1}].`, "Check the matrix for a typo.");
       if (Math.abs(R[i][j]) >= 1) fail(`Correlation [${i + 1}, ${j + 1}] = ${R[i][j]} is not in (−1, 1).`, "Check the matrix for a typo.");
     }
   }
@@ -244,25 +216,26 @@ class MediationModel implements PowerModel {
     const k = d - 2;
     this.k = k;
     this.d = d;
-    const L = cholesky(R);
+    const L = choleskyFlat(rowsToFlat(R), d, PIVOT_MIN);
     if (!L) fail("The correlation matrix of [X, M…, Y] is not positive definite.", "Check the correlations (or paths) for impossible combinations.");
     this.L = L;
     // Population paths, for reference and for analytic power of the path tests.
     const a = Array.from({ length: k }, (_, i) => R[i + 1][0]);
     const Sxm = R.slice(0, k + 1).map((r) => r.slice(0, k + 1));
     const sy = R.slice(0, k + 1).map((r) => r[d - 1]);
-    const beta = solve(Sxm, sy); // [cp, b1..bk]
-    const SxmInv = inverse(Sxm);
+    const beta = solveSPD(Sxm, sy); // [cp, b1..bk]
+    const SxmInv = invertSPD(Sxm);
     let r2y = 0;
     for (let i = 0; i <= k; i++) r2y += beta[i] * sy[i];
     const resY = 1 - r2y;
     const lab = (s: string, i: number) => (k > 1 ? `${s}${i + 1}` : s);
     const eff: EffectInfo[] = [];
-    for (let i = 0; i < k; i++) eff.push({ name: k > 1 ? `a${i + 1}·b${i + 1} (indirect via M${i + 1})` : "a·b (indirect)", test: "ci", population: clean(a[i] * beta[i + 1]) });
+    for (let i = 0; i < k; i++)
+      eff.push({ name: k > 1 ? `a${i + 1}·b${i + 1} (indirect via M${i + 1})` : "a·b (indirect)", test: "ci", population: clean(a[i] * beta[i + 1]) });
     if (k > 1) eff.push({ name: "total indirect", test: "ci", population: clean(a.reduce((s, ai, i) => s + ai * beta[i + 1], 0)) });
     for (let i = 0; i < k; i++) eff.push({ name: lab("a", i), test: "t", population: a[i], predictors: 1, f2: (a[i] * a[i]) / (1 - a[i] * a[i]) });
     for (let i = 0; i < k; i++) {
-      eff.push({ name: lab("b", i), test: "t", population: clean(beta[i + 1]), predictors: k + 1, f2: (beta[i + 1] ** 2) / (SxmInv[i + 1][i + 1] * resY) });
+      eff.push({ name: lab("b", i), test: "t", population: clean(beta[i + 1]), predictors: k + 1, f2: beta[i + 1] ** 2 / (SxmInv[i + 1][i + 1] * resY) });
     }
     eff.push({ name: "c′ (direct)", test: "t", population: clean(beta[0]), predictors: k + 1, f2: beta[0] ** 2 / (SxmInv[0][0] * resY) });
     this.effects = eff;
@@ -375,8 +348,8 @@ class MediationModel implements PowerModel {
       Sb.push([]);
       for (let j = 0; j < k; j++) Sb[i].push(this.olsY.sigma2 * this.olsY.xtxInv[(i + 2) * pY + (j + 2)]);
     }
-    const la = cholesky(Sa);
-    const lb = cholesky(Sb);
+    const la = choleskyFlat(rowsToFlat(Sa), k, PIVOT_MIN);
+    const lb = choleskyFlat(rowsToFlat(Sb), k, PIVOT_MIN);
     if (!la || !lb) return false;
     La.set(la);
     Lb.set(lb);
@@ -679,16 +652,29 @@ class ModeratedMediationModel implements PowerModel {
 const NUMBER = { kind: "custom", check: (v: unknown) => (typeof v === "number" ? undefined : `must be a number; got ${describeValue(v)}`) } as const;
 const NUMBER_OR_LIST = {
   kind: "custom",
-  check: (v: unknown) => (typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number")) ? undefined : `must be a number or an array of numbers; got ${describeValue(v)}`),
+  check: (v: unknown) =>
+    typeof v === "number" || (Array.isArray(v) && v.every((x) => typeof x === "number"))
+      ? undefined
+      : `must be a number or an array of numbers; got ${describeValue(v)}`,
 } as const;
 
 const SPEC_OPTIONS: Record<PowerModelKind, OptionSpecs> = {
-  mediation: { a: NUMBER_OR_LIST, b: NUMBER_OR_LIST, cp: NUMBER, mediatorCor: NUMBER, cor: { kind: "custom", expected: "the correlation matrix of [X, M…, Y]" } },
+  mediation: {
+    a: NUMBER_OR_LIST,
+    b: NUMBER_OR_LIST,
+    cp: NUMBER,
+    mediatorCor: NUMBER,
+    cor: { kind: "custom", expected: "the correlation matrix of [X, M…, Y]" },
+  },
   moderation: { b1: NUMBER, b2: NUMBER, b3: NUMBER, rXW: NUMBER },
   "moderated-mediation": { a1: NUMBER, a2: NUMBER, a3: NUMBER, b: NUMBER, cp: NUMBER, rXW: NUMBER },
 };
 
-const FN_OF_KIND: Record<PowerModelKind, string> = { mediation: "powerMediation", moderation: "powerModeration", "moderated-mediation": "powerModeratedMediation" };
+const FN_OF_KIND: Record<PowerModelKind, string> = {
+  mediation: "powerMediation",
+  moderation: "powerModeration",
+  "moderated-mediation": "powerModeratedMediation",
+};
 
 /**
  * Checks a power specification's names (an unknown path such as `c` is an error listing the valid
@@ -696,11 +682,19 @@ const FN_OF_KIND: Record<PowerModelKind, string> = { mediation: "powerMediation"
  */
 export function checkPowerSpec(kind: PowerModelKind, spec: unknown): void {
   if (!(kind in SPEC_OPTIONS)) fail(`Unknown power model "${String(kind)}".`, 'Use "mediation", "moderation" or "moderated-mediation".');
-  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) fail(`The ${kind} power specification must be an object of paths, e.g. ${kind === "moderation" ? "{ b1: 0.3, b2: 0.2, b3: 0.1 }" : "{ a: 0.3, b: 0.3 }"}.`, "Pass the model's paths as an object.");
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec))
+    fail(
+      `The ${kind} power specification must be an object of paths, e.g. ${kind === "moderation" ? "{ b1: 0.3, b2: 0.2, b3: 0.1 }" : "{ a: 0.3, b: 0.3 }"}.`,
+      "Pass the model's paths as an object.",
+    );
   const o = checkOptions<Record<string, unknown>>(FN_OF_KIND[kind], spec as Record<string, unknown>, SPEC_OPTIONS[kind]);
   if (kind === "mediation" && o.cor !== undefined) {
     const both = ["a", "b", "cp", "mediatorCor"].filter((k) => o[k] !== undefined);
-    if (both.length) fail(`powerMediation(): give either the paths (a, b, cp, mediatorCor) or the correlation matrix cor, not both (got cor and ${both.join(", ")}).`, "The correlation matrix implies all paths; remove one of the two.");
+    if (both.length)
+      fail(
+        `powerMediation(): give either the paths (a, b, cp, mediatorCor) or the correlation matrix cor, not both (got cor and ${both.join(", ")}).`,
+        "The correlation matrix implies all paths; remove one of the two.",
+      );
   }
 }
 

@@ -52,12 +52,20 @@ const CHUNK = 50;
 const POWER_OPTIONS: OptionSpecs = {
   n: {
     kind: "custom",
-    check: (v) => (typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number")) ? undefined : `must be a sample size or an array of sample sizes; got ${describeValue(v)}`),
+    check: (v) =>
+      typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number"))
+        ? undefined
+        : `must be a sample size or an array of sample sizes; got ${describeValue(v)}`,
     expected: "a whole number such as 200, or an array such as [100, 200, 300]",
   },
   reps: { kind: "number", min: 1, integer: true },
   alpha: { kind: "number", min: 0, max: 0.5, exclusiveMin: true, exclusiveMax: true, rangeHint: "alpha is a significance level such as 0.05 (not 5)." },
-  ci: { kind: "enum", values: ["montecarlo", "bootstrap"], caseInsensitive: true, valueAliases: { "monte carlo": "montecarlo", mc: "montecarlo", boot: "bootstrap" } },
+  ci: {
+    kind: "enum",
+    values: ["montecarlo", "bootstrap"],
+    caseInsensitive: true,
+    valueAliases: { "monte carlo": "montecarlo", mc: "montecarlo", boot: "bootstrap" },
+  },
   draws: { kind: "number", min: 100, integer: true },
   seed: { kind: "seed" },
   onProgress: { kind: "custom", check: (v) => (typeof v === "function" ? undefined : "must be a function (done, total) => void"), expected: "a function" },
@@ -72,7 +80,11 @@ function settingsOf(fn: string, options: PowerOptions): { ns: number[]; s: Power
   if (o.n === undefined) throw new PathlabError(`${fn}() needs the sample size(s) \`n\`.`, { hint: "e.g. { n: [100, 200, 300] }", code: "power.bad-spec" });
   const ns = (Array.isArray(o.n) ? o.n : [o.n]).slice();
   for (const n of ns) {
-    if (!Number.isInteger(n) || n < 5) throw new PathlabError(`Sample size ${n} is not an integer ≥ 5.`, { hint: "Give whole numbers of cases, e.g. n: [100, 200, 300].", code: "power.bad-spec" });
+    if (!Number.isInteger(n) || n < 5)
+      throw new PathlabError(`Sample size ${n} is not an integer ≥ 5.`, {
+        hint: "Give whole numbers of cases, e.g. n: [100, 200, 300].",
+        code: "power.bad-spec",
+      });
   }
   const uniq = Array.from(new Set(ns)).sort((a, b) => a - b);
   const reps = o.reps ?? 1000;

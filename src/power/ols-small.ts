@@ -1,11 +1,13 @@
 /**
  * An allocation-free least-squares fit for the simulation's inner loop: a handful of predictors
  * plus an intercept, refitted thousands of times on buffers of the same size. It forms X'X and X'y
- * in one pass, inverts X'X by Cholesky (Golub & Van Loan, 2013, §4.2) and returns coefficients,
+ * in one pass, inverts X'X by Cholesky (Golub & Van Loan, 2013, §4.2; the kernels of src/math) and returns coefficients,
  * σ̂² = RSS / (n − p) and the unscaled inverse (X'X)⁻¹, all in preallocated arrays. The general
  * regression code (src/regression/ols-core.ts) validates and reports; this one only computes, so the
  * caller guarantees well-posed inputs (simulated continuous data, n > p).
  */
+
+import { choleskyInPlace, inverseFromCholesky } from "../math";
 
 export class SmallOls {
   /** Number of coefficients including the intercept. */
@@ -18,6 +20,7 @@ export class SmallOls {
   private readonly xty: Float64Array;
   private readonly chol: Float64Array;
   private readonly row: Float64Array;
+  private readonly tmp: Float64Array;
 
   constructor(predictors: number) {
     const p = predictors + 1;
@@ -28,6 +31,7 @@ export class SmallOls {
     this.xty = new Float64Array(p);
     this.chol = new Float64Array(p * p);
     this.row = new Float64Array(p);
+    this.tmp = new Float64Array(p * p);
   }
 
   /**
@@ -53,35 +57,12 @@ export class SmallOls {
         for (let b = 0; b <= a; b++) xtx[a * p + b] += ra * row[b];
       }
     }
-    // Cholesky X'X = L L' (lower triangle).
+    // Cholesky X'X = L L' (lower triangle; X'X's upper triangle is zero), a pivot small against
+    // its own diagonal entry meaning collinearity; then (X'X)⁻¹ = L⁻ᵀ L⁻¹.
     const L = this.chol;
-    L.fill(0);
-    for (let j = 0; j < p; j++) {
-      let s = xtx[j * p + j];
-      for (let m = 0; m < j; m++) s -= L[j * p + m] * L[j * p + m];
-      if (!(s > 1e-12 * Math.max(1, xtx[j * p + j]))) return false;
-      const ljj = Math.sqrt(s);
-      L[j * p + j] = ljj;
-      for (let i = j + 1; i < p; i++) {
-        let t = xtx[i * p + j];
-        for (let m = 0; m < j; m++) t -= L[i * p + m] * L[j * p + m];
-        L[i * p + j] = t / ljj;
-      }
-    }
-    // (X'X)⁻¹ column by column: solve L L' z = e_c.
-    const inv = this.xtxInv;
-    for (let c = 0; c < p; c++) {
-      for (let i = 0; i < p; i++) {
-        let t = i === c ? 1 : 0;
-        for (let m = 0; m < i; m++) t -= L[i * p + m] * inv[m * p + c];
-        inv[i * p + c] = t / L[i * p + i];
-      }
-      for (let i = p - 1; i >= 0; i--) {
-        let t = inv[i * p + c];
-        for (let m = i + 1; m < p; m++) t -= L[m * p + i] * inv[m * p + c];
-        inv[i * p + c] = t / L[i * p + i];
-      }
-    }
+    L.set(xtx);
+    if (choleskyInPlace(L, p, 1e-12, false, true) >= 0) return false;
+    const inv = inverseFromCholesky(L, p, this.xtxInv, this.tmp);
     const coef = this.coef;
     for (let a = 0; a < p; a++) {
       let t = 0;

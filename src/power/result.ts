@@ -74,7 +74,11 @@ export class PowerResult extends Result {
   private effectName(effect: string | number): string {
     if (typeof effect === "number") {
       const e = this.effects[effect];
-      if (!e) throw new PathlabError(`Effect index ${effect} is out of range (0–${this.effects.length - 1}).`, { hint: `Effects: ${this.effects.map((e, i) => `${i} = ${e.name}`).join(", ")}.`, code: "power.unknown-effect" });
+      if (!e)
+        throw new PathlabError(`Effect index ${effect} is out of range (0–${this.effects.length - 1}).`, {
+          hint: `Effects: ${this.effects.map((e, i) => `${i} = ${e.name}`).join(", ")}.`,
+          code: "power.unknown-effect",
+        });
       return e.name;
     }
     const exact = this.effects.find((e) => e.name === effect);
@@ -91,7 +95,11 @@ export class PowerResult extends Result {
   power(effect: string | number, n: number): number {
     const name = this.effectName(effect);
     const row = this.rows.find((r) => r.effect === name && r.n === n);
-    if (!row) throw new PathlabError(`N = ${n} is not in the grid (${this.ns.join(", ")}).`, { hint: "Add it to n and rerun; the other rows stay the same.", code: "power.unknown-n" });
+    if (!row)
+      throw new PathlabError(`N = ${n} is not in the grid (${this.ns.join(", ")}).`, {
+        hint: "Add it to n and rerun; the other rows stay the same.",
+        code: "power.unknown-n",
+      });
     return row.power;
   }
 
@@ -150,9 +158,7 @@ export class PowerResult extends Result {
       title: { text: this.title() },
       xaxis: { title: { text: "Sample size N" } },
       yaxis: { title: { text: "Power" }, range: [0, 1.02] },
-      shapes: [
-        { type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: figureTheme().muted, width: 1 } },
-      ],
+      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: figureTheme().muted, width: 1 } }],
       legend: { orientation: "h", y: -0.2 },
       height: 440,
     });

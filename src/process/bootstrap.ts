@@ -10,7 +10,7 @@
  *   1. draw n row indices per resample with the seeded generator and count them;
  *   2. form the cross-products every equation needs, C = Σ_i count_i · z_i z_iᵀ (only the pairs
  *      used), as one small matrix product of the counts with the per-row products — in WebAssembly
- *      SIMD (src/stats/crossprod.ts);
+ *      SIMD (src/math/crossprod.ts);
  *   3. for each equation, copy its X'X and X'y out of C and solve by an in-place Cholesky
  *      factorisation.
  *
@@ -24,7 +24,8 @@
  * Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 9 (bootstrapping pairs).
  */
 import { PathlabError } from "../errors";
-import { CROSSPROD_BATCH, WeightedCrossProducts } from "../stats/crossprod";
+import { CROSSPROD_BATCH, WeightedCrossProducts } from "../math/crossprod";
+import { choleskySemidefinite, solveSPDInPlace } from "../math";
 import { itemRng, Rng } from "../simulate/rng";
 import { jumpStates } from "../simulate/rng-jump";
 import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
@@ -124,7 +125,7 @@ export function engineLayout(q: number, equations: EngineEquation[], sdColumns: 
  * Solves the equations on one weighted resample given by `counts` (how often each row was drawn).
  *
  * Only the cross-products some equation needs are kept: their per-row values z_ia·z_ib are
- * precomputed once (src/stats/crossprod.ts), so the cross-products of four resamples are one small
+ * precomputed once (src/math/crossprod.ts), so the cross-products of four resamples are one small
  * matrix product of the counts with those per-row products.
  */
 export class ResampleSolver {
@@ -199,31 +200,9 @@ export class ResampleSolver {
         for (let j = 0; j <= i; j++) A[i * p + j] = this.at(P[i], P[j]);
         r[i] = this.at(P[i], eq.outcome);
       }
-      // In-place Cholesky A = LLᵀ (lower triangle), then forward and back substitution.
-      for (let j = 0; j < p; j++) {
-        let d = A[j * p + j];
-        for (let k = 0; k < j; k++) d -= A[j * p + k] * A[j * p + k];
-        // Relative pivot test: a pivot that lost all but ~1e-10 of its scale means collinearity.
-        if (!(d > 1e-10 * A[j * p + j]) || !(d > 0)) return false;
-        const ljj = Math.sqrt(d);
-        A[j * p + j] = ljj;
-        for (let i = j + 1; i < p; i++) {
-          let s = A[i * p + j];
-          for (let k = 0; k < j; k++) s -= A[i * p + k] * A[j * p + k];
-          A[i * p + j] = s / ljj;
-        }
-      }
-      for (let i = 0; i < p; i++) {
-        let s = r[i];
-        for (let k = 0; k < i; k++) s -= A[i * p + k] * r[k];
-        r[i] = s / A[i * p + i];
-      }
-      const base = outOffset + this.offsets[e];
-      for (let i = p - 1; i >= 0; i--) {
-        let s = r[i];
-        for (let k = i + 1; k < p; k++) s -= A[k * p + i] * out[base + k];
-        out[base + i] = s / A[i * p + i];
-      }
+      // In-place Cholesky A = LLᵀ (lower triangle), then forward and back substitution. A pivot
+      // that lost all but ~1e-10 of its diagonal entry means collinearity in this resample.
+      if (!solveSPDInPlace(A, p, r, out, outOffset + this.offsets[e], 1e-10, "scale")) return false;
     }
     return true;
   }
@@ -420,7 +399,7 @@ export function monteCarloCoefficients(
     offsets.push(stride);
     stride += e.coef.length;
   }
-  const factors = estimates.map((e) => choleskyLower(e.vcov));
+  const factors = estimates.map((e) => choleskySemidefinite(e.vcov));
   const coefs = new Float64Array(B * stride);
   const sds = new Float64Array(B * fixedSds.length);
   const zbuf = new Float64Array(Math.max(...estimates.map((e) => e.coef.length)));
@@ -440,22 +419,4 @@ export function monteCarloCoefficients(
     for (let j = 0; j < fixedSds.length; j++) sds[b * fixedSds.length + j] = fixedSds[j];
   }
   return { B, coefs, stride, offsets, sds, replaced: 0 };
-}
-
-function choleskyLower(V: number[][]): number[][] {
-  const p = V.length;
-  const L = V.map(() => new Array<number>(p).fill(0));
-  for (let j = 0; j < p; j++) {
-    let d = V[j][j];
-    for (let k = 0; k < j; k++) d -= L[j][k] * L[j][k];
-    // A covariance matrix of estimates is PD; guard tiny negative rounding only.
-    const ljj = Math.sqrt(Math.max(d, 0));
-    L[j][j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = V[i][j];
-      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
-      L[i][j] = ljj > 0 ? s / ljj : 0;
-    }
-  }
-  return L;
 }

@@ -19,7 +19,7 @@ import { PathlabError } from "../errors";
 import { Figure, type PlotData, type PlotFrame, type PlotLayout } from "../display/figure";
 import { figureTheme, seriesStyle } from "../display/theme";
 import { checkOptions } from "../options";
-import { qt, pt } from "../stats/distributions";
+import { mean, qt, twoSidedP_t } from "../math";
 import { bootInterval } from "./intervals";
 import { processValueLabel, type ProcessResult } from "./result";
 import { categoricalValues } from "./figures";
@@ -43,7 +43,11 @@ function pText(p: number): string {
 }
 
 /** A slider over named steps, each restyling traces and relayouting the figure (no frames needed). */
-function slider(prefix: string, steps: { label: string; data: Record<string, unknown>; layout: Record<string, unknown>; traces: number[]; frame: string }[], active: number): Record<string, unknown> {
+function slider(
+  prefix: string,
+  steps: { label: string; data: Record<string, unknown>; layout: Record<string, unknown>; traces: number[]; frame: string }[],
+  active: number,
+): Record<string, unknown> {
   return {
     active,
     currentvalue: { prefix, font: { size: figureTheme().fontSize } },
@@ -67,7 +71,11 @@ function playButtons(frames: string[]): Record<string, unknown> {
     pad: { t: 58, r: 10 },
     showactive: false,
     buttons: [
-      { label: "▶ Play", method: "animate", args: [frames, { frame: { duration: 350, redraw: true }, transition: { duration: 0 }, fromcurrent: true, mode: "immediate" }] },
+      {
+        label: "▶ Play",
+        method: "animate",
+        args: [frames, { frame: { duration: 350, redraw: true }, transition: { duration: 0 }, fromcurrent: true, mode: "immediate" }],
+      },
       { label: "❚❚", method: "animate", args: [[null], { frame: { duration: 0, redraw: false }, mode: "immediate" }] },
     ],
   };
@@ -87,12 +95,165 @@ function moderatedEquation(res: ProcessResult): { eq: EquationResult; ix: number
     const ixw = idx(["X", "W"]);
     const ix = idx(["X"]);
     const iw = idx(["W"]);
-    if (ixw > 0 && ix > 0 && iw > 0 && !eq.terms.some((t) => t.length > 1 && !(t.length === 2 && t.includes("X") && t.includes("W")))) return { eq, ix, iw, ixw };
+    if (ixw > 0 && ix > 0 && iw > 0 && !eq.terms.some((t) => t.length > 1 && !(t.length === 2 && t.includes("X") && t.includes("W"))))
+      return { eq, ix, iw, ixw };
   }
   throw new PathlabError("moderationExplorer(): this model has no single X × W interaction to explore.", {
     hint: "Use a simple moderation model (model 1), or model 7/8 whose mediator equation has X × W only.",
     code: "process.no-interaction",
   });
+}
+
+/**
+ * θ(w) = b_X + b_XW·w with var θ = V_XX + 2w·V_X,XW + w²·V_XW,XW (Hayes, 2022, eq. 7.11), and the
+ * simple slope of X at w over `xs` with its confidence band, other predictors at their means.
+ */
+function moderationCurves(res: ProcessResult, eq: EquationResult, ix: number, ixw: number, xs: number[]) {
+  const p = res.payload;
+  const V = eq.vcov;
+  const b = eq.coefficients.map((c) => c.coeff);
+  const df = eq.summary.df2;
+  const tc = qt((100 - p.conf) / 200, df, false);
+  const means = eq.terms.map((t) => t.reduce((s, r) => s * mean(p.columns[r]), 1));
+  const theta = (w: number) => b[ix] + b[ixw] * w;
+  const seTheta = (w: number) => Math.sqrt(Math.max(0, V[ix][ix] + 2 * w * V[ix][ixw] + w * w * V[ixw][ixw]));
+  const slope = (w: number) => {
+    const yhat: number[] = [];
+    const up: number[] = [];
+    const dn: number[] = [];
+    for (const x of xs) {
+      const g = [1, ...eq.terms.map((t, k) => (t.length === 1 && t[0] === "X" ? x : t.length === 1 && t[0] === "W" ? w : t.length === 2 ? x * w : means[k]))];
+      let e = 0;
+      let v = 0;
+      for (let i = 0; i < g.length; i++) {
+        e += g[i] * b[i];
+        for (let j = 0; j < g.length; j++) v += g[i] * V[i][j] * g[j];
+      }
+      const se = Math.sqrt(Math.max(0, v));
+      yhat.push(e);
+      up.push(e + tc * se);
+      dn.push(e - tc * se);
+    }
+    return { yhat: r6s(yhat), band: r6s([...up, ...dn.slice().reverse()]) };
+  };
+  return { tc, df, theta, seTheta, slope };
+}
+
+interface ExplorerLayoutArgs {
+  titleText: string;
+  subtitle: string;
+  xName: string;
+  wName: string;
+  outcome: string;
+  yr: number[];
+  pad: number;
+  cats: number[] | undefined;
+  wlo: number;
+  whi: number;
+  shapes: Record<string, unknown>[];
+  steps: Parameters<typeof slider>[1];
+  start: number;
+  label: (v: number) => string;
+}
+
+/** The explorer's traces at the starting moderator value: slope band and line (left); θ(w) with its band or bars, and the marker at w (right). */
+function explorerTraces(a: {
+  xs: number[];
+  ws: number[];
+  s0: { yhat: number[]; band: number[] };
+  jnAll: number[];
+  jnUp: number[];
+  jnDn: number[];
+  cats: number[] | undefined;
+  wName: string;
+  at: number;
+  atEffect: number;
+  atHalfWidth: number;
+}): PlotData[] {
+  const st = seriesStyle(0);
+  const th = figureTheme();
+  return [
+    {
+      x: [...a.xs, ...a.xs.slice().reverse()],
+      y: a.s0.band,
+      type: "scatter",
+      mode: "lines",
+      fill: "toself",
+      fillcolor: st.fill(0.18),
+      line: { width: 0 },
+      hoverinfo: "skip",
+      showlegend: false,
+      xaxis: "x",
+      yaxis: "y",
+    },
+    { x: a.xs, y: a.s0.yhat, type: "scatter", mode: "lines", line: { color: st.color, width: 3 }, name: "Simple slope", xaxis: "x", yaxis: "y" },
+    a.cats
+      ? { x: [], y: [], type: "scatter", mode: "lines", hoverinfo: "skip", showlegend: false, xaxis: "x2", yaxis: "y2" }
+      : {
+          x: [...a.ws, ...a.ws.slice().reverse()],
+          y: [...a.jnUp, ...a.jnDn.slice().reverse()],
+          type: "scatter",
+          mode: "lines",
+          fill: "toself",
+          fillcolor: "rgba(0,0,0,0.08)",
+          line: { width: 0 },
+          hoverinfo: "skip",
+          showlegend: false,
+          xaxis: "x2",
+          yaxis: "y2",
+        },
+    a.cats
+      ? {
+          x: a.ws,
+          y: a.jnAll,
+          type: "scatter",
+          mode: "markers",
+          marker: { color: th.ink, size: 8 },
+          error_y: { type: "data", array: a.jnUp.map((u, i) => u - a.jnAll[i]), color: th.ink },
+          name: `θ(${a.wName})`,
+          xaxis: "x2",
+          yaxis: "y2",
+        }
+      : { x: a.ws, y: a.jnAll, type: "scatter", mode: "lines", line: { color: th.ink, width: 2 }, name: `θ(${a.wName})`, xaxis: "x2", yaxis: "y2" },
+    {
+      x: [a.at],
+      y: [a.atEffect],
+      type: "scatter",
+      mode: "markers",
+      marker: { color: st.color, size: 12, symbol: "diamond" },
+      error_y: { type: "data", array: [a.atHalfWidth], color: st.color, thickness: 2, width: 6 },
+      name: `at this ${a.wName}`,
+      xaxis: "x2",
+      yaxis: "y2",
+    },
+  ];
+}
+
+/** The explorer's two panels, its slider over the moderator and its Play buttons. */
+function explorerLayout(a: ExplorerLayoutArgs): PlotLayout {
+  return {
+    title: { text: a.titleText, subtitle: { text: a.subtitle } },
+    grid: { rows: 1, columns: 2, pattern: "independent" },
+    xaxis: { title: { text: a.xName }, domain: [0, 0.45] },
+    yaxis: { title: { text: `Predicted ${a.outcome}` }, range: [a.yr[0] - a.pad, a.yr[1] + a.pad] },
+    xaxis2: a.cats
+      ? {
+          title: { text: a.wName },
+          domain: [0.55, 1],
+          tickvals: a.cats,
+          ticktext: a.cats.map((v) => a.label(v)),
+          range: [a.cats[0] - 0.5 * (a.cats[a.cats.length - 1] - a.cats[0]), a.cats[a.cats.length - 1] + 0.5 * (a.cats[a.cats.length - 1] - a.cats[0])],
+        }
+      : { title: { text: a.wName }, domain: [0.55, 1], range: [a.wlo, a.whi] },
+    yaxis2: { title: { text: `Conditional effect of ${a.xName}` }, anchor: "x2" },
+    shapes: a.shapes,
+    sliders: [slider(`${a.wName} = `, a.steps, a.start)],
+    updatemenus: [playButtons(a.steps.map((s) => s.frame))],
+    legend: { orientation: "h", y: 1.02, x: 1, xanchor: "right", yanchor: "bottom" },
+    height: 560,
+    margin: { b: 140 },
+    meta: { pathlab: "moderation-explorer" },
+  } as PlotLayout;
 }
 
 /**
@@ -117,33 +278,7 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   const cats = categoricalValues(res, "W");
   const ws = cats ?? r6s(Array.from({ length: nW }, (_, i) => wlo + ((whi - wlo) * i) / (nW - 1)));
   const xs = r6s(Array.from({ length: nX }, (_, i) => xlo + ((xhi - xlo) * i) / (nX - 1)));
-  const V = eq.vcov;
-  const b = eq.coefficients.map((c) => c.coeff);
-  const df = eq.summary.df2;
-  const tc = qt((100 - p.conf) / 200, df, false);
-  const means = eq.terms.map((t) => t.reduce((s, r) => s * mean(p.columns[r]), 1));
-  // θ(w) = b_X + b_XW w; var θ = V_XX + 2w V_X,XW + w² V_XW,XW (Hayes, 2022, eq. 7.11).
-  const theta = (w: number) => b[ix] + b[ixw] * w;
-  const seTheta = (w: number) => Math.sqrt(Math.max(0, V[ix][ix] + 2 * w * V[ix][ixw] + w * w * V[ixw][ixw]));
-  const slope = (w: number) => {
-    const yhat: number[] = [];
-    const up: number[] = [];
-    const dn: number[] = [];
-    for (const x of xs) {
-      const g = [1, ...eq.terms.map((t, k) => (t.length === 1 && t[0] === "X" ? x : t.length === 1 && t[0] === "W" ? w : t.length === 2 ? x * w : means[k]))];
-      let e = 0;
-      let v = 0;
-      for (let i = 0; i < g.length; i++) {
-        e += g[i] * b[i];
-        for (let j = 0; j < g.length; j++) v += g[i] * V[i][j] * g[j];
-      }
-      const se = Math.sqrt(Math.max(0, v));
-      yhat.push(e);
-      up.push(e + tc * se);
-      dn.push(e - tc * se);
-    }
-    return { yhat: r6s(yhat), band: r6s([...up, ...dn.slice().reverse()]) };
-  };
+  const { tc, df, theta, seTheta, slope } = moderationCurves(res, eq, ix, ixw, xs);
   const wName = p.roleName.W;
   const xName = p.roleName.X;
   const st = seriesStyle(0);
@@ -154,7 +289,7 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   };
   const describeAt = (w: number) => {
     const t = theta(w) / seTheta(w);
-    const pv = 2 * pt(Math.abs(t), df, false);
+    const pv = twoSidedP_t(t, df);
     return `${wName} = ${wText(w)}: effect of ${xName} = ${f(theta(w))}, ${p.conf}% CI [${f(theta(w) - tc * seTheta(w))}, ${f(theta(w) + tc * seTheta(w))}], ${pText(pv)}${pv < (100 - p.conf) / 100 ? " — significant" : " — not significant"}`;
   };
   const jnAll = r6s(ws.map(theta));
@@ -162,17 +297,7 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   const jnDn = r6s(ws.map((w) => theta(w) - tc * seTheta(w)));
   const start = Math.floor((ws.length - 1) / 2);
   const s0 = slope(ws[start]);
-  const data: PlotData[] = [
-    { x: [...xs, ...xs.slice().reverse()], y: s0.band, type: "scatter", mode: "lines", fill: "toself", fillcolor: st.fill(0.18), line: { width: 0 }, hoverinfo: "skip", showlegend: false, xaxis: "x", yaxis: "y" },
-    { x: xs, y: s0.yhat, type: "scatter", mode: "lines", line: { color: st.color, width: 3 }, name: "Simple slope", xaxis: "x", yaxis: "y" },
-    cats
-      ? { x: [], y: [], type: "scatter", mode: "lines", hoverinfo: "skip", showlegend: false, xaxis: "x2", yaxis: "y2" }
-      : { x: [...ws, ...ws.slice().reverse()], y: [...jnUp, ...jnDn.slice().reverse()], type: "scatter", mode: "lines", fill: "toself", fillcolor: "rgba(0,0,0,0.08)", line: { width: 0 }, hoverinfo: "skip", showlegend: false, xaxis: "x2", yaxis: "y2" },
-    cats
-      ? { x: ws, y: jnAll, type: "scatter", mode: "markers", marker: { color: th.ink, size: 8 }, error_y: { type: "data", array: jnUp.map((u, i) => u - jnAll[i]), color: th.ink }, name: `θ(${wName})`, xaxis: "x2", yaxis: "y2" }
-      : { x: ws, y: jnAll, type: "scatter", mode: "lines", line: { color: th.ink, width: 2 }, name: `θ(${wName})`, xaxis: "x2", yaxis: "y2" },
-    { x: [ws[start]], y: [theta(ws[start])], type: "scatter", mode: "markers", marker: { color: st.color, size: 12, symbol: "diamond" }, error_y: { type: "data", array: [tc * seTheta(ws[start])], color: st.color, thickness: 2, width: 6 }, name: `at this ${wName}`, xaxis: "x2", yaxis: "y2" },
-  ];
+  const data = explorerTraces({ xs, ws, s0, jnAll, jnUp, jnDn, cats, wName, at: ws[start], atEffect: theta(ws[start]), atHalfWidth: tc * seTheta(ws[start]) });
   const allY = ws.flatMap((w) => slope(w).band);
   const yr = [Math.min(...allY), Math.max(...allY)];
   const pad = 0.05 * (yr[1] - yr[0] || 1);
@@ -187,7 +312,11 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
     return {
       label: processValueLabel(p, "W", w) ?? f(w, 2),
       frame: `w${i}`,
-      data: { x: [[...xs, ...xs.slice().reverse()], xs, [w]], y: [s.band, s.yhat, [r6(theta(w))]], "error_y.array": [undefined, undefined, [r6(tc * seTheta(w))]] },
+      data: {
+        x: [[...xs, ...xs.slice().reverse()], xs, [w]],
+        y: [s.band, s.yhat, [r6(theta(w))]],
+        "error_y.array": [undefined, undefined, [r6(tc * seTheta(w))]],
+      },
       layout: { "shapes[0].x0": w, "shapes[0].x1": w, "title.subtitle.text": describeAt(w) },
       traces: [0, 1, 4],
     };
@@ -205,31 +334,24 @@ export function moderationExplorer(res: ProcessResult, options: ModerationExplor
   // Frames carry the whole title; keep its main text.
   const titleText = `Moderation explorer: the effect of ${xName} on ${eq.outcome} as ${wName} changes`;
   for (const fr of frames) (fr.layout as { title: { text: string } }).title.text = titleText;
-  const layout = {
-    title: { text: titleText, subtitle: { text: describeAt(ws[start]) } },
-    grid: { rows: 1, columns: 2, pattern: "independent" },
-    xaxis: { title: { text: xName }, domain: [0, 0.45] },
-    yaxis: { title: { text: `Predicted ${eq.outcome}` }, range: [yr[0] - pad, yr[1] + pad] },
-    xaxis2: cats
-      ? { title: { text: wName }, domain: [0.55, 1], tickvals: cats, ticktext: cats.map((v) => processValueLabel(p, "W", v) ?? f(v, 2)), range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0]), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0])] }
-      : { title: { text: wName }, domain: [0.55, 1], range: [wlo, whi] },
-    yaxis2: { title: { text: `Conditional effect of ${xName}` }, anchor: "x2" },
+  const layout = explorerLayout({
+    titleText,
+    subtitle: describeAt(ws[start]),
+    xName,
+    wName,
+    outcome: eq.outcome,
+    yr,
+    pad,
+    cats,
+    wlo,
+    whi,
     shapes,
-    sliders: [slider(`${wName} = `, steps, start)],
-    updatemenus: [playButtons(steps.map((s) => s.frame))],
-    legend: { orientation: "h", y: 1.02, x: 1, xanchor: "right", yanchor: "bottom" },
-    height: 560,
-    margin: { b: 140 },
-    meta: { pathlab: "moderation-explorer" },
-  } as PlotLayout;
+    steps,
+    start,
+    label: (v) => processValueLabel(p, "W", v) ?? f(v, 2),
+  });
   void iw;
   return new Figure(data, layout, {}, { frames });
-}
-
-function mean(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
 }
 
 export interface MediationExplorerOptions {
@@ -254,7 +376,11 @@ function drawCounts(B: number): number[] {
  */
 export function mediationExplorer(res: ProcessResult, options: MediationExplorerOptions = {}): Figure {
   const opts = checkOptions<MediationExplorerOptions>("mediationExplorer", options, {
-    which: { kind: "custom", check: (w) => (typeof w === "number" || typeof w === "string" ? undefined : "must be a row index or key."), expected: "0 or a key" },
+    which: {
+      kind: "custom",
+      check: (w) => (typeof w === "number" || typeof w === "string" ? undefined : "must be a row index or key."),
+      expected: "0 or a key",
+    },
     bins: { kind: "number", integer: true, min: 5, max: 200 },
   });
   const p = res.payload;
@@ -262,7 +388,10 @@ export function mediationExplorer(res: ProcessResult, options: MediationExplorer
   const row = typeof which === "number" ? p.indirect[which] : p.indirect.find((r) => r.key === which || r.label === which);
   const draws = row ? p.draws.get(row.key) : undefined;
   if (!row || !draws)
-    throw new PathlabError(`mediationExplorer(): no resampled values for indirect effect ${JSON.stringify(which)}.`, { hint: "Use a mediation model with boot > 0 (e.g. model 4 with boot: 5000).", code: "process.no-draws" });
+    throw new PathlabError(`mediationExplorer(): no resampled values for indirect effect ${JSON.stringify(which)}.`, {
+      hint: "Use a mediation model with boot > 0 (e.g. model 4 with boot: 5000).",
+      code: "process.no-draws",
+    });
   const B = draws.length;
   const nb = opts.bins ?? 40;
   const lo = Math.min(...draws);
@@ -286,8 +415,23 @@ export function mediationExplorer(res: ProcessResult, options: MediationExplorer
     `${s.k} of ${B} ${what}: ${p.conf}% percentile interval (dashed) [${f(s.ci.lower)}, ${f(s.ci.upper)}]${s.ci.lower > 0 || s.ci.upper < 0 ? " excludes 0" : " includes 0"}; estimate ${f(row.effect)} (solid line)`;
   const start = 0;
   const data: PlotData[] = [
-    { x: centres, y: state[start].hist, type: "bar", marker: { color: st.fill(0.55), line: { color: "#ffffff", width: 0.5 } }, width: width * 0.98, name: "Share of draws", hoverinfo: "x+y" },
-    { x: [state[start].ci.lower, state[start].ci.lower, null, state[start].ci.upper, state[start].ci.upper], y: [0, maxDensity, null, 0, maxDensity], type: "scatter", mode: "lines", line: { color: th.ink, dash: "dash", width: 2 }, name: `${p.conf}% percentile interval` },
+    {
+      x: centres,
+      y: state[start].hist,
+      type: "bar",
+      marker: { color: st.fill(0.55), line: { color: "#ffffff", width: 0.5 } },
+      width: width * 0.98,
+      name: "Share of draws",
+      hoverinfo: "x+y",
+    },
+    {
+      x: [state[start].ci.lower, state[start].ci.lower, null, state[start].ci.upper, state[start].ci.upper],
+      y: [0, maxDensity, null, 0, maxDensity],
+      type: "scatter",
+      mode: "lines",
+      line: { color: th.ink, dash: "dash", width: 2 },
+      name: `${p.conf}% percentile interval`,
+    },
   ];
   const shapes = [
     { type: "line", xref: "x", yref: "paper", x0: row.effect, x1: row.effect, y0: 0, y1: 1, line: { color: th.ink, width: 2.5 } },

@@ -8,22 +8,15 @@ import { Figure, type PlotData, type PlotLayout } from "../display/figure";
 import { drawDiagram, type DiagramEdge, type DiagramNode } from "../display/diagram";
 import { checkOptions } from "../options";
 import { stars } from "../display/format";
-import { qt } from "../stats/distributions";
+import { mean, qt } from "../math";
 import { pathValue, pathModerators, type CompiledPath } from "./effects";
 import { bootInterval } from "./intervals";
 import { processValueLabel, type ProcessResult } from "./result";
 import { figureTheme, seriesStyle } from "../display/theme";
 import type { EquationResult } from "./types";
 
-
 function f2(v: number, d = 2): string {
   return Number.isFinite(v) ? v.toFixed(d).replace("-", "−") : "—";
-}
-
-function colMean(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
 }
 
 function range(a: Float64Array): [number, number] {
@@ -88,19 +81,26 @@ function predict(eq: EquationResult, val: (r: string) => number): { est: number;
  * predictor is drawn as points with intervals at its values.
  */
 export function plotSlopes(res: ProcessResult, options: SlopesOptions = {}): Figure {
-  const opts = checkOptions<SlopesOptions>("plotSlopes", options, { outcome: { kind: "string" }, points: { kind: "number", integer: true, min: 2, max: 2000 } });
+  const opts = checkOptions<SlopesOptions>("plotSlopes", options, {
+    outcome: { kind: "string" },
+    points: { kind: "number", integer: true, min: 2, max: 2000 },
+  });
   const p = res.payload;
   const candidates = p.equations.filter((e) => e.conditional.some((c) => c.kind === "effect"));
-  const eq: EquationResult | undefined = opts.outcome ? res.equation(opts.outcome) : candidates.find((e) => e.role === "Y") ?? candidates[0];
+  const eq: EquationResult | undefined = opts.outcome ? res.equation(opts.outcome) : (candidates.find((e) => e.role === "Y") ?? candidates[0]);
   const cond = eq?.conditional.find((c) => c.kind === "effect");
-  if (!eq || !cond) throw new PathlabError("This model has no interaction to plot simple slopes for.", { hint: "Simple slopes need a moderated path (models 1, 2, 3, 5, 7, 8, 14, 15, 21, 58, 59).", code: "process.no-interaction" });
+  if (!eq || !cond)
+    throw new PathlabError("This model has no interaction to plot simple slopes for.", {
+      hint: "Simple slopes need a moderated path (models 1, 2, 3, 5, 7, 8, 14, 15, 21, 58, 59).",
+      code: "process.no-interaction",
+    });
   const focal = cond.focal;
   const cats = categoricalValues(res, focal);
   const [lo, hi] = range(p.columns[focal]);
   const k = opts.points ?? 50;
   const xs = cats ?? Array.from({ length: k }, (_, i) => lo + ((hi - lo) * i) / (k - 1));
   const means: Record<string, number> = {};
-  for (const [r, c] of Object.entries(p.columns)) means[r] = colMean(c);
+  for (const [r, c] of Object.entries(p.columns)) means[r] = mean(c);
   const tc = qt((100 - p.conf) / 200, eq.summary.df2, false);
   const data: PlotData[] = [];
   const n = cond.rows.length;
@@ -127,15 +127,38 @@ export function plotSlopes(res: ProcessResult, options: SlopesOptions = {}): Fig
     }
     const up = pts.map((q) => q.est + tc * q.se);
     const dn = pts.map((q) => q.est - tc * q.se);
-    data.push({ x: [...xs, ...xs.slice().reverse()], y: [...up, ...dn.slice().reverse()], type: "scatter", mode: "lines", fill: "toself", fillcolor: st.fill(0.15), line: { width: 0 }, hoverinfo: "skip", showlegend: false });
+    data.push({
+      x: [...xs, ...xs.slice().reverse()],
+      y: [...up, ...dn.slice().reverse()],
+      type: "scatter",
+      mode: "lines",
+      fill: "toself",
+      fillcolor: st.fill(0.15),
+      line: { width: 0 },
+      hoverinfo: "skip",
+      showlegend: false,
+    });
     data.push({ x: xs, y: pts.map((q) => q.est), type: "scatter", mode: "lines", name, line: { color: st.color, width: 2.5, dash: st.dash } });
   });
   const layout: PlotLayout = {
     title: {
       text: `Simple slopes of ${cond.focalName} on ${eq.outcome} at values of ${cond.moderatorNames.join(" and ")}`,
-      subtitle: { text: cats ? `Predicted values with ${p.conf}% CIs at each category; other predictors at their means.` : `Bands: ${p.conf}% CI of the predicted value; other predictors at their means.` },
+      subtitle: {
+        text: cats
+          ? `Predicted values with ${p.conf}% CIs at each category; other predictors at their means.`
+          : `Bands: ${p.conf}% CI of the predicted value; other predictors at their means.`,
+      },
     },
-    xaxis: { title: { text: cond.focalName }, ...(cats ? { tickvals: cats, ticktext: cats.map((v) => valueText(res, focal, v)), range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0] || 1), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0] || 1)] } : {}) },
+    xaxis: {
+      title: { text: cond.focalName },
+      ...(cats
+        ? {
+            tickvals: cats,
+            ticktext: cats.map((v) => valueText(res, focal, v)),
+            range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0] || 1), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0] || 1)],
+          }
+        : {}),
+    },
     yaxis: { title: { text: `Predicted ${eq.outcome}` } },
     legend: { orientation: "h", y: -0.2 },
     height: 480,
@@ -149,7 +172,8 @@ export function plotSlopes(res: ProcessResult, options: SlopesOptions = {}): Fig
  */
 export function plotJN(res: ProcessResult): Figure {
   const eq = res.payload.equations.find((e) => e.jn);
-  if (!eq || !eq.jn) throw new PathlabError("No Johnson–Neyman analysis in this result.", { hint: "Run process() with jn: 1 (models 1 and 3).", code: "process.no-jn" });
+  if (!eq || !eq.jn)
+    throw new PathlabError("No Johnson–Neyman analysis in this result.", { hint: "Run process() with jn: 1 (models 1 and 3).", code: "process.no-jn" });
   const jn = eq.jn;
   const L = jn.line;
   const p = res.payload;
@@ -162,10 +186,28 @@ export function plotJN(res: ProcessResult): Figure {
     const est = cats.map((w) => L.e0 + w * L.e1);
     const se = cats.map((w) => Math.sqrt(L.v00 + 2 * w * L.v01 + w * w * L.v11));
     return new Figure(
-      [{ x: cats, y: est, type: "scatter", mode: "markers", name: "Effect", marker: { color: st.color, size: 10, symbol: st.symbol }, error_y: { type: "data", array: se.map((s) => L.tcrit * s), color: st.color, thickness: 1.5, width: 6 } }],
+      [
+        {
+          x: cats,
+          y: est,
+          type: "scatter",
+          mode: "markers",
+          name: "Effect",
+          marker: { color: st.color, size: 10, symbol: st.symbol },
+          error_y: { type: "data", array: se.map((s) => L.tcrit * s), color: st.color, thickness: 1.5, width: 6 },
+        },
+      ],
       {
-        title: { text: `${what} at the values of ${jn.moderatorName}`, subtitle: { text: `${jn.moderatorName} is categorical: effects at its values with ${p.conf}% CIs (no Johnson–Neyman region between categories).` } },
-        xaxis: { title: { text: jn.moderatorName }, tickvals: cats, ticktext: cats.map((v) => valueText(res, jn.moderator, v)), range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0]), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0])] },
+        title: {
+          text: `${what} at the values of ${jn.moderatorName}`,
+          subtitle: { text: `${jn.moderatorName} is categorical: effects at its values with ${p.conf}% CIs (no Johnson–Neyman region between categories).` },
+        },
+        xaxis: {
+          title: { text: jn.moderatorName },
+          tickvals: cats,
+          ticktext: cats.map((v) => valueText(res, jn.moderator, v)),
+          range: [cats[0] - 0.5 * (cats[cats.length - 1] - cats[0]), cats[cats.length - 1] + 0.5 * (cats[cats.length - 1] - cats[0])],
+        },
         yaxis: { title: { text: yTitle }, zeroline: true, zerolinecolor: th.muted },
         height: 440,
         showlegend: false,
@@ -186,17 +228,51 @@ export function plotJN(res: ProcessResult): Figure {
     const e = L.e0 + mid * L.e1;
     const s = Math.sqrt(L.v00 + 2 * mid * L.v01 + mid * mid * L.v11);
     if (Math.abs(e / s) > L.tcrit)
-      shapes.push({ type: "rect", xref: "x", yref: "paper", x0: cuts[i], x1: cuts[i + 1], y0: 0, y1: 1, fillcolor: "rgba(0,0,0,0.07)", line: { width: 0 }, layer: "below" });
+      shapes.push({
+        type: "rect",
+        xref: "x",
+        yref: "paper",
+        x0: cuts[i],
+        x1: cuts[i + 1],
+        y0: 0,
+        y1: 1,
+        fillcolor: "rgba(0,0,0,0.07)",
+        line: { width: 0 },
+        layer: "below",
+      });
   }
-  for (const pt of jn.points) shapes.push({ type: "line", xref: "x", yref: "paper", x0: pt.value, x1: pt.value, y0: 0, y1: 1, line: { color: th.ink, dash: "dash", width: 1.5 } });
+  for (const pt of jn.points)
+    shapes.push({ type: "line", xref: "x", yref: "paper", x0: pt.value, x1: pt.value, y0: 0, y1: 1, line: { color: th.ink, dash: "dash", width: 1.5 } });
   shapes.push({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: th.muted, width: 1 } });
   const data: PlotData[] = [
-    { x: [...ws, ...ws.slice().reverse()], y: [...up, ...dn.slice().reverse()], type: "scatter", mode: "lines", fill: "toself", fillcolor: st.fill(0.18), line: { width: 0 }, name: `${p.conf}% CI`, hoverinfo: "skip" },
+    {
+      x: [...ws, ...ws.slice().reverse()],
+      y: [...up, ...dn.slice().reverse()],
+      type: "scatter",
+      mode: "lines",
+      fill: "toself",
+      fillcolor: st.fill(0.18),
+      line: { width: 0 },
+      name: `${p.conf}% CI`,
+      hoverinfo: "skip",
+    },
     { x: ws, y: est, type: "scatter", mode: "lines", line: { color: st.color, width: 2.5 }, name: "Effect" },
   ];
-  const annotations = jn.points.map((pt) => ({ x: pt.value, y: 1.02, xref: "x", yref: "paper", yanchor: "bottom", text: `${f2(pt.value, 3)}<br>(${f2(pt.pctBelow, 1)}% below)`, showarrow: false, font: { size: th.noteSize } }));
+  const annotations = jn.points.map((pt) => ({
+    x: pt.value,
+    y: 1.02,
+    xref: "x",
+    yref: "paper",
+    yanchor: "bottom",
+    text: `${f2(pt.value, 3)}<br>(${f2(pt.pctBelow, 1)}% below)`,
+    showarrow: false,
+    font: { size: th.noteSize },
+  }));
   return new Figure(data, {
-    title: { text: `Johnson–Neyman: ${what} across ${jn.moderatorName}`, subtitle: { text: "Shaded: the interval excludes zero (region of significance); dashed: its boundaries." } },
+    title: {
+      text: `Johnson–Neyman: ${what} across ${jn.moderatorName}`,
+      subtitle: { text: "Shaded: the interval excludes zero (region of significance); dashed: its boundaries." },
+    },
     xaxis: { title: { text: jn.moderatorName }, range: [L.min, L.max] },
     yaxis: { title: { text: yTitle } },
     shapes,
@@ -271,13 +347,20 @@ export function pathDiagram(res: ProcessResult, options: ProcessDiagramOptions =
     digits: { kind: "number", integer: true, min: 0, max: 6 },
     title: { kind: "string" },
     grayscale: { kind: "boolean", aliases: ["greyscale"] },
-    labels: { kind: "custom", check: (v) => (v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string") ? undefined : "must map variable names to display names."), expected: '{ osc: "Slack" }' },
+    labels: {
+      kind: "custom",
+      check: (v) =>
+        v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string")
+          ? undefined
+          : "must map variable names to display names.",
+      expected: '{ osc: "Slack" }',
+    },
     maxWidth: { kind: "number", min: 200, max: 10000 },
   });
   const p = res.payload;
   const digits = opts.digits ?? 3;
   const withStars = opts.stars ?? true;
-  const varName = (r: string) => (r.startsWith("C:") ? r.slice(2) : p.roleName[r] ?? r);
+  const varName = (r: string) => (r.startsWith("C:") ? r.slice(2) : (p.roleName[r] ?? r));
   const name = (r: string) => opts.labels?.[varName(r)] ?? varName(r);
   const termId = (t: string[]) => t.join("*");
   const termName = (t: string[]) => t.map(name).join(" × ");
@@ -293,7 +376,13 @@ export function pathDiagram(res: ProcessResult, options: ProcessDiagramOptions =
     const id = termId(t);
     if (nodes.has(id)) return id;
     const product = t.length > 1;
-    nodes.set(id, { id, lines: [product ? termName(t) : name(t[0])], shape: "rect", fill: product || moderators.has(t[0]) ? "moderator" : "observed", hover: product ? `product term ${termName(t)}` : varName(t[0]) });
+    nodes.set(id, {
+      id,
+      lines: [product ? termName(t) : name(t[0])],
+      shape: "rect",
+      fill: product || moderators.has(t[0]) ? "moderator" : "observed",
+      hover: product ? `product term ${termName(t)}` : varName(t[0]),
+    });
     return id;
   };
   for (const eq of p.equations) {
@@ -315,17 +404,31 @@ export function pathDiagram(res: ProcessResult, options: ProcessDiagramOptions =
   const notes: string[] = [];
   if (hideCov && p.covariates.length) {
     if (mode === "group") {
-      nodes.set("__covariates", { id: "__covariates", lines: ["Covariates", ...p.covariates.map((c) => opts.labels?.[c] ?? c)], shape: "rect", fill: "group", hover: p.covariates.join(", ") });
-      for (const eq of p.equations) if (eq.terms.some((t) => t.length === 1 && t[0].startsWith("C:"))) edges.push({ from: "__covariates", to: eq.role, kind: "weak" });
+      nodes.set("__covariates", {
+        id: "__covariates",
+        lines: ["Covariates", ...p.covariates.map((c) => opts.labels?.[c] ?? c)],
+        shape: "rect",
+        fill: "group",
+        hover: p.covariates.join(", "),
+      });
+      for (const eq of p.equations)
+        if (eq.terms.some((t) => t.length === 1 && t[0].startsWith("C:"))) edges.push({ from: "__covariates", to: eq.role, kind: "weak" });
     }
     notes.push(`${mode === "group" ? "Covariates (box, dashed paths)" : "Covariates (not drawn)"}: ${covText.join("; ")}.`);
   }
   const ciName = p.mc ? "Monte Carlo" : "bootstrap";
-  if (p.totalEffect) notes.push(`Total effect c = ${f2(p.totalEffect.effect, digits)}${withStars ? stars(p.totalEffect.p) : ""}${p.totalEffect.llci !== undefined ? `, ${p.conf}% CI [${f2(p.totalEffect.llci, digits)}, ${f2(p.totalEffect.ulci!, digits)}]` : ""}.`);
+  if (p.totalEffect)
+    notes.push(
+      `Total effect c = ${f2(p.totalEffect.effect, digits)}${withStars ? stars(p.totalEffect.p) : ""}${p.totalEffect.llci !== undefined ? `, ${p.conf}% CI [${f2(p.totalEffect.llci, digits)}, ${f2(p.totalEffect.ulci!, digits)}]` : ""}.`,
+    );
   for (const r of p.indirect.filter((q) => Object.keys(q.at).length === 0 && q.llci !== undefined))
-    notes.push(`Indirect effect ${r.path ? r.path.map(name).join(" → ") : r.label}: ${f2(r.effect, digits)}, ${p.conf}% ${ciName} CI [${f2(r.llci!, digits)}, ${f2(r.ulci!, digits)}].`);
+    notes.push(
+      `Indirect effect ${r.path ? r.path.map(name).join(" → ") : r.label}: ${f2(r.effect, digits)}, ${p.conf}% ${ciName} CI [${f2(r.llci!, digits)}, ${f2(r.ulci!, digits)}].`,
+    );
   for (const r of p.indices.filter((q) => q.llci !== undefined && Object.keys(q.at).length === 0))
-    notes.push(`Index of moderated mediation (${r.label}, by ${name(r.moderator)}): ${f2(r.index, digits)}, ${p.conf}% CI [${f2(r.llci!, digits)}, ${f2(r.ulci!, digits)}].`);
+    notes.push(
+      `Index of moderated mediation (${r.label}, by ${name(r.moderator)}): ${f2(r.index, digits)}, ${p.conf}% CI [${f2(r.llci!, digits)}, ${f2(r.ulci!, digits)}].`,
+    );
   if (withStars) notes.push("Unstandardised coefficients. * p < .05, ** p < .01, *** p < .001" + (p.hc ? ` (${p.hc} standard errors).` : "."));
   return drawDiagram({
     nodes: [...nodes.values()],
@@ -346,9 +449,18 @@ export function plotBootstrap(res: ProcessResult, which: number | string = 0): F
   const row = typeof which === "number" ? pool[which] : pool.find((r) => r.key === which || r.label === which);
   const draws = row ? p.draws.get(row.key) : undefined;
   if (!row || !draws)
-    throw new PathlabError(`No resampled values for ${JSON.stringify(which)}.`, { hint: "Bootstrap draws exist for indirect effects and indices when boot > 0 or mc > 0.", code: "process.no-draws" });
+    throw new PathlabError(`No resampled values for ${JSON.stringify(which)}.`, {
+      hint: "Bootstrap draws exist for indirect effects and indices when boot > 0 or mc > 0.",
+      code: "process.no-draws",
+    });
   const name = (r: string) => p.roleName[r] ?? r;
-  const label = (row.path ? row.path.map(name).join(" → ") : row.label) + (Object.keys(row.at).length ? ` at ${Object.entries(row.at).map(([k, v]) => `${name(k)} = ${valueText(res, k, v)}`).join(", ")}` : "");
+  const label =
+    (row.path ? row.path.map(name).join(" → ") : row.label) +
+    (Object.keys(row.at).length
+      ? ` at ${Object.entries(row.at)
+          .map(([k, v]) => `${name(k)} = ${valueText(res, k, v)}`)
+          .join(", ")}`
+      : "");
   const shapes = [
     { type: "line", xref: "x", yref: "paper", x0: row.llci, x1: row.llci, y0: 0, y1: 1, line: { color: th.ink, dash: "dash", width: 2 } },
     { type: "line", xref: "x", yref: "paper", x0: row.ulci, x1: row.ulci, y0: 0, y1: 1, line: { color: th.ink, dash: "dash", width: 2 } },
@@ -356,14 +468,22 @@ export function plotBootstrap(res: ProcessResult, which: number | string = 0): F
     { type: "line", xref: "x", yref: "paper", x0: 0, x1: 0, y0: 0, y1: 1, line: { color: th.muted, dash: "dot", width: 1 } },
   ];
   const what = p.mc ? "Monte Carlo draws" : "bootstrap resamples";
-  return new Figure([{ x: Array.from(draws), type: "histogram", nbinsx: 60, marker: { color: seriesStyle(0).fill(0.55), line: { color: "#ffffff", width: 0.5 } }, name: what }], {
-    title: { text: `${label}: ${draws.length} ${what}`, subtitle: { text: `Estimate ${f2(row.effect, 3)} (solid); ${p.conf}% ${p.ciMethod} CI [${f2(row.llci ?? NaN, 3)}, ${f2(row.ulci ?? NaN, 3)}] (dashed); zero dotted.` } },
-    xaxis: { title: { text: "Indirect effect" } },
-    yaxis: { title: { text: "Count" } },
-    shapes,
-    bargap: 0.02,
-    height: 420,
-  } as PlotLayout);
+  return new Figure(
+    [{ x: Array.from(draws), type: "histogram", nbinsx: 60, marker: { color: seriesStyle(0).fill(0.55), line: { color: "#ffffff", width: 0.5 } }, name: what }],
+    {
+      title: {
+        text: `${label}: ${draws.length} ${what}`,
+        subtitle: {
+          text: `Estimate ${f2(row.effect, 3)} (solid); ${p.conf}% ${p.ciMethod} CI [${f2(row.llci ?? NaN, 3)}, ${f2(row.ulci ?? NaN, 3)}] (dashed); zero dotted.`,
+        },
+      },
+      xaxis: { title: { text: "Indirect effect" } },
+      yaxis: { title: { text: "Count" } },
+      shapes,
+      bargap: 0.02,
+      height: 420,
+    } as PlotLayout,
+  );
 }
 
 /** Coefficients of all equations at their estimates, laid out as in the bootstrap draws. */
@@ -389,7 +509,10 @@ export function plotConditionalIndirect(res: ProcessResult, mediator?: string): 
   const cp: CompiledPath | undefined = mediator ? cands.find((c) => c.path.some((r) => name(r) === mediator || r === mediator)) : cands[0];
   const bd = p.bootDraws;
   if (!cp || !bd)
-    throw new PathlabError("No moderated indirect effect with resampled values to plot.", { hint: "Use a conditional process model (5–59) with boot > 0 or mc > 0.", code: "process.no-conditional-indirect" });
+    throw new PathlabError("No moderated indirect effect with resampled values to plot.", {
+      hint: "Use a conditional process model (5–59) with boot > 0 or mc > 0.",
+      code: "process.no-conditional-indirect",
+    });
   const mods = pathModerators(cp).sort();
   const along = mods.includes("W") ? "W" : mods[0];
   const others = mods.filter((m) => m !== along);
@@ -424,11 +547,29 @@ export function plotConditionalIndirect(res: ProcessResult, mediator?: string): 
         mode: "markers",
         name: `Indirect effect${suffix}`,
         marker: { color: st.color, symbol: st.symbol, size: 10 },
-        error_y: { type: "data", symmetric: false, array: up.map((u, i) => u - est[i]), arrayminus: dn.map((d, i) => est[i] - d), color: st.color, thickness: 1.5, width: 6 },
+        error_y: {
+          type: "data",
+          symmetric: false,
+          array: up.map((u, i) => u - est[i]),
+          arrayminus: dn.map((d, i) => est[i] - d),
+          color: st.color,
+          thickness: 1.5,
+          width: 6,
+        },
       });
       return;
     }
-    data.push({ x: [...ws, ...ws.slice().reverse()], y: [...up, ...dn.slice().reverse()], type: "scatter", mode: "lines", fill: "toself", fillcolor: st.fill(0.15), line: { width: 0 }, name: `${p.conf}% CI${suffix}`, hoverinfo: "skip" });
+    data.push({
+      x: [...ws, ...ws.slice().reverse()],
+      y: [...up, ...dn.slice().reverse()],
+      type: "scatter",
+      mode: "lines",
+      fill: "toself",
+      fillcolor: st.fill(0.15),
+      line: { width: 0 },
+      name: `${p.conf}% CI${suffix}`,
+      hoverinfo: "skip",
+    });
     data.push({ x: ws, y: est, type: "scatter", mode: "lines", line: { color: st.color, width: 2.5, dash: st.dash }, name: `Indirect effect${suffix}` });
   });
   const probed = p.indirect.filter((r) => r.path && r.path.join() === cp.path.join() && r.llci !== undefined && others.every((o) => o in r.at));
@@ -440,15 +581,28 @@ export function plotConditionalIndirect(res: ProcessResult, mediator?: string): 
       mode: "markers",
       name: "Probe values (table)",
       marker: { color: figureTheme().ink, size: 8 },
-      error_y: { type: "data", symmetric: false, array: probed.map((r) => r.ulci! - r.effect), arrayminus: probed.map((r) => r.effect - r.llci!), color: figureTheme().ink },
+      error_y: {
+        type: "data",
+        symmetric: false,
+        array: probed.map((r) => r.ulci! - r.effect),
+        arrayminus: probed.map((r) => r.effect - r.llci!),
+        color: figureTheme().ink,
+      },
     });
   const span = cats ? cats[cats.length - 1] - cats[0] || 1 : 0;
   return new Figure(data, {
     title: {
       text: `Conditional indirect effect ${cp.path.map(name).join(" → ")} ${cats ? "at the values of" : "across"} ${name(along)}`,
-      subtitle: { text: `${cats ? "Points with" : "Pointwise"} ${p.conf}% percentile ${cats ? "intervals" : "band"} from ${bd.B} ${p.mc ? "Monte Carlo draws" : "bootstrap resamples"}.` },
+      subtitle: {
+        text: `${cats ? "Points with" : "Pointwise"} ${p.conf}% percentile ${cats ? "intervals" : "band"} from ${bd.B} ${p.mc ? "Monte Carlo draws" : "bootstrap resamples"}.`,
+      },
     },
-    xaxis: { title: { text: name(along) }, ...(cats ? { tickvals: cats, ticktext: cats.map((v) => valueText(res, along, v)), range: [cats[0] - 0.5 * span, cats[cats.length - 1] + 0.5 * span] } : {}) },
+    xaxis: {
+      title: { text: name(along) },
+      ...(cats
+        ? { tickvals: cats, ticktext: cats.map((v) => valueText(res, along, v)), range: [cats[0] - 0.5 * span, cats[cats.length - 1] + 0.5 * span] }
+        : {}),
+    },
     yaxis: { title: { text: "Indirect effect" }, zeroline: true, zerolinecolor: figureTheme().muted },
     legend: { orientation: "h", y: -0.2 },
     height: 460,

@@ -2,8 +2,7 @@
  * Confidence intervals PROCESS reports: percentile and bias-corrected bootstrap bounds, and the
  * Johnson–Neyman points where a conditional effect's significance changes.
  */
-import { pnorm, qnorm } from "../stats/distributions";
-import { percentileOrder } from "../stats/quantile";
+import { percentileOrder, pnorm, qnorm, variance } from "../math";
 
 export interface BootInterval {
   lower: number;
@@ -23,12 +22,7 @@ export interface BootInterval {
 export function bootInterval(values: Float64Array, conf: number, estimate?: number, bc = false): BootInterval {
   const B = values.length;
   const s = Float64Array.from(values).sort();
-  let mean = 0;
-  for (let i = 0; i < B; i++) mean += s[i];
-  mean /= B;
-  let ss = 0;
-  for (let i = 0; i < B; i++) ss += (s[i] - mean) ** 2;
-  const se = B > 1 ? Math.sqrt(ss / (B - 1)) : NaN;
+  const se = Math.sqrt(variance(s));
   let lo: number, hi: number;
   if (bc && estimate !== undefined) {
     let below = 0;

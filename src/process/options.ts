@@ -45,7 +45,10 @@ export interface ProcessConfig {
 
 const flagSpec = (allowed: number[]): CustomSpec => ({
   kind: "custom",
-  check: (v) => (v === true || v === false || (typeof v === "number" && allowed.includes(v)) ? undefined : `must be ${allowed.join(", ")} or true/false; got ${describeValue(v)}`),
+  check: (v) =>
+    v === true || v === false || (typeof v === "number" && allowed.includes(v))
+      ? undefined
+      : `must be ${allowed.join(", ")} or true/false; got ${describeValue(v)}`,
   expected: `${allowed.join(" or ")} (as in PROCESS), or true/false`,
 });
 
@@ -53,7 +56,10 @@ const FLAG = flagSpec([0, 1]);
 
 const stringOrList: CustomSpec = {
   kind: "custom",
-  check: (v) => (typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string")) ? undefined : `must be a variable name or an array of names; got ${describeValue(v)}`),
+  check: (v) =>
+    typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string"))
+      ? undefined
+      : `must be a variable name or an array of names; got ${describeValue(v)}`,
   expected: 'a name such as "m1" or an array such as ["m1", "m2"]',
 };
 
@@ -61,7 +67,9 @@ const numberOrList: CustomSpec = {
   kind: "custom",
   check: (v) => {
     const a = Array.isArray(v) ? v : [v];
-    return a.length > 0 && a.every((x) => typeof x === "number" && Number.isFinite(x)) ? undefined : `must be a number or an array of numbers; got ${describeValue(v)}`;
+    return a.length > 0 && a.every((x) => typeof x === "number" && Number.isFinite(x))
+      ? undefined
+      : `must be a number or an array of numbers; got ${describeValue(v)}`;
   },
   expected: "a number or an array of numbers such as [1, 2, 3]",
 };
@@ -122,7 +130,13 @@ const PROCESS_OPTIONS: OptionSpecs = {
   boot: { kind: "number", min: 0, integer: true },
   conf: { kind: "number", min: 50, max: 100, exclusiveMax: true, rangeHint: "PROCESS's conf is a percentage: write conf: 95 for 95% intervals (not 0.95)." },
   seed: { kind: "seed" },
-  threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads for the bootstrap, e.g. 2; leave it out to use every core." },
+  threads: {
+    kind: "number",
+    min: 1,
+    max: 256,
+    integer: true,
+    rangeHint: "threads is the number of CPU threads for the bootstrap, e.g. 2; leave it out to use every core.",
+  },
   hc: {
     kind: "custom",
     check: (v) =>
@@ -168,14 +182,23 @@ function inapplicable(option: string, model: number, why: string, hint: string):
  */
 export function processConfig(options: ProcessOptions): ProcessConfig {
   const raw = checkOptions<Record<string, unknown>>("process", options as unknown as Record<string, unknown>, PROCESS_OPTIONS);
-  if (raw.data === undefined) throw new PathlabError("process() needs data: a data frame, an array of rows or an object of columns.", { hint: "process({ data: df, model: 4, x: \"x\", m: \"m\", y: \"y\" }).", code: "process.missing-data" });
+  if (raw.data === undefined)
+    throw new PathlabError("process() needs data: a data frame, an array of rows or an object of columns.", {
+      hint: 'process({ data: df, model: 4, x: "x", m: "m", y: "y" }).',
+      code: "process.missing-data",
+    });
   if (raw.model === undefined) {
-    throw new PathlabError("process() needs a model number.", { hint: `Supported models: ${SUPPORTED_MODELS.join(", ")} (e.g. model: 4 for mediation).`, code: "options.missing" });
+    throw new PathlabError("process() needs a model number.", {
+      hint: `Supported models: ${SUPPORTED_MODELS.join(", ")} (e.g. model: 4 for mediation).`,
+      code: "options.missing",
+    });
   }
   const tpl = modelTemplate(Number(raw.model));
   const model = tpl.model;
-  if (typeof raw.y !== "string" || !raw.y) throw new PathlabError("process() needs y: the outcome variable's name.", { hint: "e.g. y: \"performance\".", code: "options.missing" });
-  if (typeof raw.x !== "string" || !raw.x) throw new PathlabError("process() needs x: the focal antecedent's name.", { hint: "e.g. x: \"innovation\".", code: "options.missing" });
+  if (typeof raw.y !== "string" || !raw.y)
+    throw new PathlabError("process() needs y: the outcome variable's name.", { hint: 'e.g. y: "performance".', code: "options.missing" });
+  if (typeof raw.x !== "string" || !raw.x)
+    throw new PathlabError("process() needs x: the focal antecedent's name.", { hint: 'e.g. x: "innovation".', code: "options.missing" });
   const hc = raw.hc === undefined || raw.hc === null ? undefined : ((typeof raw.hc === "number" ? `HC${raw.hc}` : (raw.hc as string).toUpperCase()) as HcType);
   const cfg: ProcessConfig = {
     tpl,
@@ -220,20 +243,40 @@ function checkApplicable(c: ProcessConfig, raw: Record<string, unknown>): Pathla
   const given = (k: string) => raw[k] !== undefined;
   const on = (k: string) => given(k) && asFlag(raw[k]) !== 0;
   const mediation = tpl.mediators[1] > 0;
-  if (on("jn") && model !== 1 && model !== 3) inapplicable("jn", model, "the Johnson–Neyman technique is available in models 1 and 3.", "Remove jn, or use model 1 (or 3) for the moderation it probes.");
-  if (on("normal") && model !== 4) inapplicable("normal", model, "Sobel and Aroian tests are computed for model 4's indirect effects.", "Remove normal; bootstrap intervals are reported for every indirect effect.");
-  if (on("stand") && model !== 4 && model !== 6) inapplicable("stand", model, "standardised effects are computed for models 4 and 6 (no moderator), as in PROCESS.", "Remove stand.");
-  if (on("total") && model !== 4 && model !== 6) inapplicable("total", model, "the total effect of X is defined for models without moderation of X's paths (4 and 6 here).", "Remove total.");
+  if (on("jn") && model !== 1 && model !== 3)
+    inapplicable("jn", model, "the Johnson–Neyman technique is available in models 1 and 3.", "Remove jn, or use model 1 (or 3) for the moderation it probes.");
+  if (on("normal") && model !== 4)
+    inapplicable(
+      "normal",
+      model,
+      "Sobel and Aroian tests are computed for model 4's indirect effects.",
+      "Remove normal; bootstrap intervals are reported for every indirect effect.",
+    );
+  if (on("stand") && model !== 4 && model !== 6)
+    inapplicable("stand", model, "standardised effects are computed for models 4 and 6 (no moderator), as in PROCESS.", "Remove stand.");
+  if (on("total") && model !== 4 && model !== 6)
+    inapplicable("total", model, "the total effect of X is defined for models without moderation of X's paths (4 and 6 here).", "Remove total.");
   if (on("contrast") && !((model === 4 || model === 6) && c.ms.length >= 2)) {
-    const why = model === 4 || model === 6 ? "pairwise contrasts need two or more indirect effects (give two or more mediators)." : "contrasts of conditional indirect effects are not supported yet; contrasts are computed between the indirect effects of models 4 and 6.";
+    const why =
+      model === 4 || model === 6
+        ? "pairwise contrasts need two or more indirect effects (give two or more mediators)."
+        : "contrasts of conditional indirect effects are not supported yet; contrasts are computed between the indirect effects of models 4 and 6.";
     inapplicable("contrast", model, why, "Remove contrast.");
   }
-  if ((on("moments") || given("wmodval")) && !tpl.needsW) inapplicable(given("wmodval") ? "wmodval" : "moments", model, "the model has no moderator W.", "Remove it, or choose a model with a moderator.");
+  if ((on("moments") || given("wmodval")) && !tpl.needsW)
+    inapplicable(given("wmodval") ? "wmodval" : "moments", model, "the model has no moderator W.", "Remove it, or choose a model with a moderator.");
   if (given("zmodval") && !tpl.needsZ) inapplicable("zmodval", model, "the model has no second moderator Z.", "Remove zmodval, or choose model 2, 3 or 21.");
   if (c.mc > 0 && given("boot") && c.boot > 0) {
-    throw new PathlabError("process(): give either boot (bootstrap intervals) or mc (Monte Carlo intervals), not both.", { hint: "Remove one of them.", code: "options.conflict" });
+    throw new PathlabError("process(): give either boot (bootstrap intervals) or mc (Monte Carlo intervals), not both.", {
+      hint: "Remove one of them.",
+      code: "options.conflict",
+    });
   }
-  if (c.mc > 0 && c.bc) throw new PathlabError("process(): bc (bias-corrected bootstrap) does not apply to Monte Carlo intervals (mc).", { hint: "Remove bc, or use boot instead of mc.", code: "options.conflict" });
+  if (c.mc > 0 && c.bc)
+    throw new PathlabError("process(): bc (bias-corrected bootstrap) does not apply to Monte Carlo intervals (mc).", {
+      hint: "Remove bc, or use boot instead of mc.",
+      code: "options.conflict",
+    });
 
   const warnings: PathlabWarning[] = [];
   const unused = (k: string, why: string) => warnings.push({ code: "process.option-unused", message: `Option ${k} has no effect in model ${model}: ${why}` });
@@ -245,6 +288,7 @@ function checkApplicable(c: ProcessConfig, raw: Record<string, unknown>): Pathla
     if (given("boot") && c.boot > 0) resampled.unshift("boot");
     if (resampled.length) unused(resampled.join(", "), "a moderation model has no indirect effects, so nothing is resampled.");
   } else if (c.bc && c.boot === 0 && c.mc === 0) unused("bc", "with boot: 0 there are no bootstrap intervals to bias-correct.");
-  if (on("covmy") && (!mediation || c.covs.length === 0)) unused("covmy", mediation ? "there are no covariates (cov)." : "covmy places covariates in the mediator or outcome equations of a mediation model.");
+  if (on("covmy") && (!mediation || c.covs.length === 0))
+    unused("covmy", mediation ? "there are no covariates (cov)." : "covmy places covariates in the mediator or outcome equations of a mediation model.");
   return warnings;
 }

@@ -3,6 +3,8 @@
  * user values (wmodval/zmodval); the two values of a dichotomous moderator; mean and ±1 SD with
  * `moments`; otherwise the 16th, 50th and 84th percentiles.
  */
+import { mean, variance } from "../math";
+
 export type ProbeKind = "user" | "dichotomous" | "moments" | "percentiles";
 
 /**
@@ -29,12 +31,8 @@ export function probeValues(
   if (uniq.length === 2) return { values: uniq, kind: "dichotomous" };
   if (moments) {
     const n = values.length;
-    let m = 0;
-    for (let i = 0; i < n; i++) m += values[i];
-    m /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (values[i] - m) ** 2;
-    const s = Math.sqrt(ss / (n - 1));
+    const m = mean(values);
+    const s = Math.sqrt(variance(values));
     const lo = sorted[0],
       hi = sorted[n - 1];
     const vals = [m - s, m, m + s];

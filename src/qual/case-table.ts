@@ -7,6 +7,7 @@
 import { Result, TableResult } from "../display/result";
 import type { Column, TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
+import { mean as meanOf, median, variance } from "../math";
 import { checkOptions, type OptionSpecs } from "../options";
 import { checkEach } from "../simulate/validate";
 
@@ -102,12 +103,6 @@ export function formatFieldValue(v: FieldValue): string {
   if (Array.isArray(v)) return v.join(", ");
   if (typeof v === "boolean") return v ? "yes" : "no";
   return String(v);
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** A table of cases (firms, sites) with typed fields, unknown values kept as unknown; renders as a table and feeds coding, evidence and claims. */
@@ -251,8 +246,8 @@ export class CaseTable extends Result {
     const rows = ks.map((k) => {
       const xs = this.numbers(k).filter((v): v is number => v !== null);
       const n = xs.length;
-      const mean = n ? xs.reduce((a, b) => a + b, 0) / n : NaN;
-      const sd = n > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : NaN;
+      const mean = n ? meanOf(xs) : NaN;
+      const sd = Math.sqrt(variance(xs));
       const f = this.field(k);
       return {
         field: f.label ?? k,

@@ -14,7 +14,7 @@
  * @example
  * const { lower, upper } = bootIntervals(fit, fit.state.boot!, "perc", 0.95);
  */
-import { pnorm, qnorm } from "../stats/distributions";
+import { pnorm, qnorm } from "../math/distributions";
 import type { ParRow } from "./partable";
 import type { BootDraws } from "./bootstrap";
 import type { SemState } from "./state";

@@ -19,7 +19,7 @@ import { Result, type TableSpec } from "../display";
 import { Rng, rng as toRng } from "../simulate/rng";
 import { jumpStates } from "../simulate/rng-jump";
 import { parallelTask, runParallel, type CancellationFlag } from "../simulate/parallel";
-import { cholInPlace } from "./linalg";
+import { choleskyLogDet } from "../math/linalg";
 import { minimize } from "./estimate";
 import { buildRam } from "./model";
 import { GroupedObjective, type SemObjective } from "./objective";
@@ -29,7 +29,7 @@ import type { ResolvedSemOptions } from "./options";
 import { checkOptions, checkSeed, type OptionSpecs } from "../options";
 import { checkMemory } from "../resources";
 import { progressBar } from "../display/notebook";
-import { quantile } from "../stats/quantile";
+import { quantile } from "../math/quantile";
 import type { SemFit } from "./fit";
 import { currentRowValues, estimateModel, setAll, type SemState } from "./state";
 import { checkPD, type SampleStats } from "./moments";
@@ -177,30 +177,61 @@ function reusableModel(input: BootInput): Reusable | null {
   return out;
 }
 
-/** Means and covariance (divisor n, or n − 1 with the Wishart likelihood) of a resample given by row counts; false if not positive definite. */
-function resampleMoments(cols: Float64Array[], counts: Int32Array, n: number, wishart: boolean, out: SampleMoments): boolean {
+/** Work arrays of `resampleMoments` for one group (reused over a thread's replicates). */
+interface ResampleWork {
+  rows: Int32Array;
+  weights: Float64Array;
+  /** Centred values of the drawn rows, column by column (p × drawn). */
+  centred: Float64Array;
+  /** The same times the row's count. */
+  weighted: Float64Array;
+}
+
+function resampleWork(n: number, p: number): ResampleWork {
+  return { rows: new Int32Array(n), weights: new Float64Array(n), centred: new Float64Array(n * p), weighted: new Float64Array(n * p) };
+}
+
+/**
+ * Means and covariance (divisor n, or n − 1 with the Wishart likelihood) of a resample given by row
+ * counts; false if not positive definite. Only the rows drawn at least once (about 63%) are visited;
+ * the sums add the same products in the same order as a pass over every row with its count, so the
+ * moments are bit for bit those of the resampled data set.
+ */
+function resampleMoments(cols: Float64Array[], counts: Int32Array, n: number, wishart: boolean, out: SampleMoments, work: ResampleWork): boolean {
   const p = cols.length;
   const { S, mean } = out;
+  const { rows, weights, centred, weighted } = work;
+  let u = 0;
+  for (let i = 0; i < n; i++)
+    if (counts[i]) {
+      rows[u] = i;
+      weights[u++] = counts[i];
+    }
   for (let j = 0; j < p; j++) {
     const c = cols[j];
     let t = 0;
-    for (let i = 0; i < n; i++) t += counts[i] * c[i];
-    mean[j] = t / n;
+    for (let k = 0; k < u; k++) t += weights[k] * c[rows[k]];
+    const m = t / n;
+    mean[j] = m;
+    const off = j * n;
+    for (let k = 0; k < u; k++) {
+      const d = c[rows[k]] - m;
+      centred[off + k] = d;
+      weighted[off + k] = weights[k] * d;
+    }
   }
   const div = wishart ? n - 1 : n;
   for (let a = 0; a < p; a++) {
-    const ca = cols[a];
-    const ma = mean[a];
+    const oa = a * n;
     for (let b = 0; b <= a; b++) {
-      const cb = cols[b];
-      const mb = mean[b];
+      const ob = b * n;
       let t = 0;
-      for (let i = 0; i < n; i++) if (counts[i]) t += counts[i] * (ca[i] - ma) * (cb[i] - mb);
+      for (let k = 0; k < u; k++) t += weighted[oa + k] * centred[ob + k];
       S[a * p + b] = S[b * p + a] = t / div;
     }
   }
   const L = Float64Array.from(S);
-  const ld = cholInPlace(L, p);
+  const ld = choleskyLogDet(L, p);
   for (let i = 0; i < p; i++) if (!((L[i * p + i] * L[i * p + i]) / S[i * p + i] > 1e-12)) return false;
   out.logdetS = ld;
   return !Number.isNaN(ld);
@@ -221,6 +252,7 @@ function bootRange(input: BootInput, from: number, to: number): { theta: Float64
   const wishart = input.options.likelihood === "wishart";
   const model = reusableModel(input);
   const counts = input.groups.map((g) => new Int32Array(g.n));
+  const work = model ? input.groups.map((g) => resampleWork(g.n, g.names.length)) : [];
   for (let b = from; b < to; b++) {
     // Indices first (2 numbers each, as Rng.int draws them), so every replicate reads 2·N numbers.
     for (let k = 0; k < input.groups.length; k++) {
@@ -232,8 +264,8 @@ function bootRange(input: BootInput, from: number, to: number): { theta: Float64
     try {
       let fitted: { theta: Float64Array; converged: boolean } | null = null;
       if (model) {
-        const good = input.groups.every((g, k) => resampleMoments(g.columns!, counts[k], g.n, wishart, model.moments[k]));
-        if (good) fitted = minimize(model.objective, input.theta0, { maxIter: input.options.maxIter });
+        const good = input.groups.every((g, k) => resampleMoments(g.columns!, counts[k], g.n, wishart, model.moments[k], work[k]));
+        if (good) fitted = minimize(model.objective, input.theta0, { maxIter: input.options.maxIter, information: false });
       } else {
         const samples = input.groups.map((g, k) => resampleStats(g, counts[k]));
         if (samples.every((s) => s !== null)) fitted = estimateModel(input.pt, samples as SampleStats[], input.options, input.theta0);

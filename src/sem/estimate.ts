@@ -25,7 +25,8 @@
  * if (!opt.converged) console.log(opt.iterations, opt.maxGrad);
  */
 import { PathlabError } from "../errors";
-import { cholInPlace, cholInverse, invertSPDFlat, solveSPD, symEigenFlat } from "./linalg";
+import { choleskyInPlace, choleskyLogDet, inverseFromCholesky, solveSPDFlat, solveWithCholesky } from "../math/linalg";
+import { eigenSymmetric } from "../math/eigen";
 import type { SemObjective } from "./objective";
 
 export interface OptimResult {
@@ -45,6 +46,11 @@ export interface OptimOptions {
   maxIter?: number;
   /** Convergence when the largest scaled |gradient| falls below this (default GRAD_TOL, 1e-7). */
   gradTol?: number;
+  /**
+   * false: skip the information (and the final gradient) at the solution, which a bootstrap
+   * replicate does not use; `info` is then absent and `maxGrad` is the last one of the iterations.
+   */
+  information?: boolean;
 }
 
 /** Default convergence criterion: largest scaled |gradient| below this. */
@@ -134,6 +140,7 @@ export function minimize(engine: SemObjective, theta0: Float64Array, opts: Optim
     const slow = newtonTrustRegion(obj, fast.theta, fast.f, Math.min(maxIter - fast.iterations, NEWTON_ITERATIONS), gradTol);
     result = { ...slow, iterations: fast.iterations + slow.iterations };
   }
+  if (opts.information === false) return result;
   // Leave the engine at the solution, with the information (and scale) of that point.
   result.f = obj.f(result.theta);
   obj.gradient();
@@ -151,11 +158,9 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   const theta = Float64Array.from(theta0);
   const trial = new Float64Array(q);
   const g = obj.g;
-  const hinv = new Float64Array(q * q);
+  const bfgs = new InverseBfgs(q);
   const gPrev = new Float64Array(q);
   const sv = new Float64Array(q);
-  const yv = new Float64Array(q);
-  const hs = new Float64Array(q);
   const delta = new Float64Array(q);
   let f = f0;
   let haveBfgs = false;
@@ -185,20 +190,16 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
       converged = true;
       break;
     }
-    if (haveBfgs && it > bfgsStart) bfgsUpdate(hinv, sv, g, gPrev, yv, hs, q);
+    if (haveBfgs && it > bfgsStart) bfgs.update(sv, g, gPrev);
     if (info) {
       // Quasi-Newton updates only close to the solution, after a full Fisher step.
-      if (lastStep === 1 && maxGrad < 1e-2 && fisherRestarts < 3 && it >= 2) {
-        const inv = invertSPDFlat(info, q);
-        if (inv) {
-          hinv.set(inv);
-          haveBfgs = true;
-          bfgsStart = it;
-        }
+      if (lastStep === 1 && maxGrad < 1e-2 && fisherRestarts < 3 && it >= 2 && bfgs.reset(info)) {
+        haveBfgs = true;
+        bfgsStart = it;
       }
       if (!haveBfgs && !fisherStep(info, g, q, delta)) break;
     }
-    if (haveBfgs) matVecNeg(hinv, g, q, delta);
+    if (haveBfgs) bfgs.direction(g, delta);
     let slope = 0;
     for (let k = 0; k < q; k++) slope += g[k] * delta[k];
     if (!(slope < 0)) {
@@ -256,7 +257,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
 function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array): boolean {
   const rhs = new Float64Array(q);
   for (let k = 0; k < q; k++) rhs[k] = -g[k];
-  let d = solveSPD(info, q, rhs);
+  let d = solveSPDFlat(info, q, rhs);
   if (!d) {
     // Singular expected Hessian (far from the solution or not identified): ridge it.
     const ridged = Float64Array.from(info);
@@ -264,40 +265,74 @@ function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64
     for (let k = 0; k < q; k++) tr += info[k * q + k];
     const ridge = (1e-6 * tr) / q + 1e-10;
     for (let k = 0; k < q; k++) ridged[k * q + k] += ridge;
-    d = solveSPD(ridged, q, rhs);
+    d = solveSPDFlat(ridged, q, rhs);
   }
   if (!d || d.some((x) => !Number.isFinite(x))) return false;
   out.set(d);
   return true;
 }
 
-/** BFGS update of the inverse Hessian from the last step s and gradient change y (O(q²)). */
-function bfgsUpdate(hinv: Float64Array, sv: Float64Array, g: Float64Array, gPrev: Float64Array, yv: Float64Array, hs: Float64Array, q: number): void {
-  let sy = 0;
-  for (let k = 0; k < q; k++) {
-    yv[k] = g[k] - gPrev[k];
-    sy += sv[k] * yv[k];
+/**
+ * The BFGS inverse Hessian H started from H₀ = (2I)⁻¹, the Fisher information at the switch, kept
+ * as the Cholesky factor of 2I and the list of steps s and gradient changes y (Nocedal & Wright
+ * 2006, alg. 7.4, the two-loop recursion, with every pair kept): −H∇F costs two triangular solves
+ * and O(kq) instead of forming (2I)⁻¹ (q³/2) and updating H (O(q²) per step).
+ */
+class InverseBfgs {
+  private readonly l: Float64Array;
+  private readonly s: Float64Array[] = [];
+  private readonly y: Float64Array[] = [];
+  private readonly rho: number[] = [];
+  private readonly alpha: Float64Array = new Float64Array(64);
+  private readonly r: Float64Array;
+  constructor(readonly q: number) {
+    this.l = new Float64Array(q * q);
+    this.r = new Float64Array(q);
   }
-  if (!(sy > 1e-14)) return;
-  const rho = 1 / sy;
-  let yHy = 0;
-  for (let i = 0; i < q; i++) {
-    let t = 0;
-    for (let j = 0; j < q; j++) t += hinv[i * q + j] * yv[j];
-    hs[i] = t;
-    yHy += yv[i] * t;
+  /** Starts again from H₀ = info⁻¹; false (and no change of state) when info is not positive definite. */
+  reset(info: Float64Array): boolean {
+    const q = this.q;
+    for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) this.l[i * q + j] = info[i * q + j];
+    if (choleskyInPlace(this.l, q) >= 0) return false;
+    this.s.length = this.y.length = this.rho.length = 0;
+    return true;
   }
-  const c = rho * rho * yHy + rho;
-  for (let i = 0; i < q; i++)
-    for (let j = 0; j < q; j++) hinv[i * q + j] += c * sv[i] * sv[j] - rho * (sv[i] * hs[j] + hs[i] * sv[j]);
+  /** Adds the pair (s, y = g − gPrev) unless sᵀy ≤ 1e-14 (the curvature condition fails). */
+  update(sv: Float64Array, g: Float64Array, gPrev: Float64Array): void {
+    const q = this.q;
+    const y = new Float64Array(q);
+    let sy = 0;
+    for (let k = 0; k < q; k++) {
+      y[k] = g[k] - gPrev[k];
+      sy += sv[k] * y[k];
+    }
+    if (!(sy > 1e-14) || this.s.length >= this.alpha.length) return;
+    this.s.push(Float64Array.from(sv));
+    this.y.push(y);
+    this.rho.push(1 / sy);
+  }
+  /** out = −H g. */
+  direction(g: Float64Array, out: Float64Array): void {
+    const { q, s, y, rho, alpha, r } = this;
+    r.set(g);
+    for (let i = s.length - 1; i >= 0; i--) {
+      const a = rho[i] * dotq(s[i], r, q);
+      alpha[i] = a;
+      for (let k = 0; k < q; k++) r[k] -= a * y[i][k];
+    }
+    const z = solveWithCholesky(this.l, q, r);
+    for (let i = 0; i < s.length; i++) {
+      const b = rho[i] * dotq(y[i], z, q);
+      for (let k = 0; k < q; k++) z[k] += s[i][k] * (alpha[i] - b);
+    }
+    for (let k = 0; k < q; k++) out[k] = -z[k];
+  }
 }
 
-function matVecNeg(a: Float64Array, x: Float64Array, q: number, out: Float64Array): void {
-  for (let i = 0; i < q; i++) {
-    let t = 0;
-    for (let j = 0; j < q; j++) t -= a[i * q + j] * x[j];
-    out[i] = t;
-  }
+function dotq(a: Float64Array, b: Float64Array, q: number): number {
+  let t = 0;
+  for (let k = 0; k < q; k++) t += a[k] * b[k];
+  return t;
 }
 
 function maxRelStep(s: Float64Array, theta: Float64Array): number {
@@ -369,7 +404,7 @@ function newtonTrustRegion(obj: Objective, theta0: Float64Array, f0: number, max
         A[k * q + k] += mu * D[k * q + k];
         rhs[k] = -g[k];
       }
-      const d = solveSPD(A, q, rhs);
+      const d = solveSPDFlat(A, q, rhs);
       if (!d || d.some((x) => !Number.isFinite(x))) {
         mu = Math.max(mu * 10, 1e-8);
         continue;
@@ -462,30 +497,30 @@ export function vcovFromInformation(info: Float64Array, q: number, n: number, pa
   // Fast path: Cholesky with a pivot check; the eigen-analysis only runs to explain a failure.
   const L = Float64Array.from(R);
   let Rinv: Float64Array | null = null;
-  if (!Number.isNaN(cholInPlace(L, q))) {
+  if (!Number.isNaN(choleskyLogDet(L, q))) {
     let minPivot = Infinity;
     for (let k = 0; k < q; k++) minPivot = Math.min(minPivot, L[k * q + k] * L[k * q + k]);
     if (minPivot > 1e-11) {
       Rinv = new Float64Array(q * q);
-      cholInverse(L, q, Rinv, new Float64Array(q * q));
+      inverseFromCholesky(L, q, Rinv, new Float64Array(q * q));
     }
   }
   if (!Rinv) {
-    const { values, vectors } = symEigenFlat(R, q);
-    let minK = 0;
-    for (let k = 1; k < q; k++) if (values[k] < values[minK]) minK = k;
+    // Eigenvectors as rows (vectors[k * q + i] is element i of eigenvector k), values descending.
+    const { values, vectors } = eigenSymmetric(R, q, true) as { values: Float64Array; vectors: Float64Array };
+    const minK = q - 1;
     if (!(values[minK] > 1e-10)) {
       const involved: string[] = [];
       let big = 0;
-      for (let k = 0; k < q; k++) big = Math.max(big, Math.abs(vectors[k * q + minK]));
-      for (let k = 0; k < q; k++) if (Math.abs(vectors[k * q + minK]) > 0.2 * big) involved.push(paramNames[k]);
+      for (let k = 0; k < q; k++) big = Math.max(big, Math.abs(vectors[minK * q + k]));
+      for (let k = 0; k < q; k++) if (Math.abs(vectors[minK * q + k]) > 0.2 * big) involved.push(paramNames[k]);
       throw notIdentified(involved, "these parameters cannot be separated");
     }
     Rinv = new Float64Array(q * q);
     for (let i = 0; i < q; i++)
       for (let j = 0; j <= i; j++) {
         let s = 0;
-        for (let k = 0; k < q; k++) s += (vectors[i * q + k] * vectors[j * q + k]) / values[k];
+        for (let k = 0; k < q; k++) s += (vectors[k * q + i] * vectors[k * q + j]) / values[k];
         Rinv[i * q + j] = Rinv[j * q + i] = s;
       }
   }

@@ -12,7 +12,7 @@
  * @example
  * const e = new FimlEngine(structure.spec, momentsOfEm, missingSample);
  */
-import { cholInPlace, cholInverse } from "./linalg";
+import { choleskyLogDet, inverseFromCholesky } from "../math/linalg";
 import { fimlDeviance, subMatrix, type MissingSample } from "./missing";
 import { RamEngine, sandwich, type RamSpec, type SampleMoments } from "./ram";
 
@@ -72,10 +72,10 @@ export class FimlEngine extends RamEngine {
       const miss = this.missIdx[k];
       const km = miss.length;
       const L = subMatrix(W, p, miss);
-      const ld = cholInPlace(L, km);
+      const ld = choleskyLogDet(L, km);
       if (Number.isNaN(ld)) return false;
       const Wmm = new Float64Array(km * km);
-      cholInverse(L, km, Wmm, new Float64Array(km * km));
+      inverseFromCholesky(L, km, Wmm, new Float64Array(km * km));
       // Z = W_mm⁻¹ W_mo (km × m)
       const Z = new Float64Array(km * m);
       for (let r = 0; r < km; r++)

@@ -15,8 +15,10 @@
  *   Sörbom), agfi = 1 − (moments/df)(1 − gfi)
  *   logl = −N/2 [p log 2π + log|Σ̂| + tr(SΣ̂⁻¹) + (ȳ − μ̂)ᵀΣ̂⁻¹(ȳ − μ̂)], aic, bic, bic2 (n* = (N + 2)/24)
  */
-import { pchisq, pnorm, qchisq, qnorm } from "../stats/distributions";
-import { ncpForProbability, pchisqNC } from "../stats/noncentral-chisq";
+import { pchisq, pnorm, qchisq, qnorm } from "../math/distributions";
+import { ncpForProbability, pchisqNC } from "../math/noncentral-chisq";
+import { rmsea as rmseaOf } from "../math/formulas";
+import { choleskyLogDet } from "../math/linalg";
 import { residualRms } from "./residual-rms";
 
 /** What the fit measures need from one group at the estimates. */
@@ -115,20 +117,7 @@ function logdetSub(S: Float64Array, p: number, idx: number[]): number {
   if (k === 0) return 0;
   const a = new Float64Array(k * k);
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) a[i * k + j] = S[idx[i] * p + idx[j]];
-  let ld = 0;
-  for (let j = 0; j < k; j++) {
-    let d = a[j * k + j];
-    for (let t = 0; t < j; t++) d -= a[j * k + t] * a[j * k + t];
-    const l = Math.sqrt(d);
-    a[j * k + j] = l;
-    ld += 2 * Math.log(l);
-    for (let i = j + 1; i < k; i++) {
-      let s = a[i * k + j];
-      for (let t = 0; t < j; t++) s -= a[i * k + t] * a[j * k + t];
-      a[i * k + j] = s / l;
-    }
-  }
-  return ld;
+  return choleskyLogDet(a, k);
 }
 
 /**
@@ -326,7 +315,8 @@ export function incrementalIndices(X2: number, df: number, X2b: number, dfb: num
  */
 export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c = 1): { rmsea: number; ciLo: number; ciHi: number; rmseaP: number; rmseaNotClose: number } {
   const sg = Math.sqrt(G);
-  const rmsea = df > 0 ? Math.sqrt(Math.max(chisq / N / df - c / N, 0)) * sg : 0;
+  // rmsea(χ², df, N, N/c) = √max(χ²/(N·df) − c/N, 0): the scale c enters through the penalty term.
+  const rmsea = df > 0 ? rmseaOf(chisq, df, N, N / c) * sg : 0;
   let ciLo = NaN;
   let ciHi = NaN;
   let rmseaP = NaN;

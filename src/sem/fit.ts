@@ -16,7 +16,7 @@ import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
 import { progressBar } from "../display/notebook";
-import { pnorm, qnorm } from "../stats/distributions";
+import { pnorm, qnorm } from "../math/distributions";
 import { GRAD_TOL, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, measureOrder, robustMeasures, ROBUST_MEASURE_NAMES, SCALED_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 import { fimlCorrected, robustStatistics, type FimlCorrected } from "./robust";

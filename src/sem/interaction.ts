@@ -25,7 +25,8 @@ import { PathlabError } from "../errors";
 import { Figure, Result, type TableSpec } from "../display";
 import { checkOptions, describeValue } from "../options";
 import { columnNames, isMissing, rowCount, toNumber, type TableInput } from "../data/table-input";
-import { pnorm } from "../stats/distributions";
+import { pnorm } from "../math/distributions";
+import { choleskyInPlace, flatToRows, invertGeneralFlat, rowsToFlat, solveWithCholesky } from "../math/linalg";
 import type { SemFit } from "./fit";
 
 export interface IndProdOptions {
@@ -86,11 +87,13 @@ function residualize(ys: Float64Array[], X: Float64Array[]): Float64Array[] {
   const XtX = new Float64Array(k * k);
   for (const i of ok) for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) XtX[a * k + b] += row(i, a) * row(i, b);
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) XtX[b * k + a] = XtX[a * k + b];
-  const L = choleskyLower(XtX, k);
+  const L = XtX;
+  if (choleskyInPlace(L, k, 1e-12, false, true) >= 0)
+    throw new PathlabError("indProd: the indicators are collinear, so the products cannot be residual-centred.", { code: "sem.indprod", hint: "Check for duplicated or constant indicators." });
   return ys.map((y) => {
     const Xty = new Float64Array(k);
     for (const i of ok) for (let a = 0; a < k; a++) Xty[a] += row(i, a) * y[i];
-    const beta = cholSolve(L, Xty, k);
+    const beta = solveWithCholesky(L, k, Xty);
     const out = Float64Array.from(y);
     for (const i of ok) {
       let f = 0;
@@ -99,36 +102,6 @@ function residualize(ys: Float64Array[], X: Float64Array[]): Float64Array[] {
     }
     return out;
   });
-}
-
-function choleskyLower(A: Float64Array, k: number): Float64Array {
-  const L = new Float64Array(k * k);
-  for (let j = 0; j < k; j++) {
-    let d = A[j * k + j];
-    for (let t = 0; t < j; t++) d -= L[j * k + t] ** 2;
-    if (!(d > 1e-12 * Math.max(1, A[j * k + j])))
-      throw new PathlabError("indProd: the indicators are collinear, so the products cannot be residual-centred.", { code: "sem.indprod", hint: "Check for duplicated or constant indicators." });
-    L[j * k + j] = Math.sqrt(d);
-    for (let i = j + 1; i < k; i++) {
-      let s = A[i * k + j];
-      for (let t = 0; t < j; t++) s -= L[i * k + t] * L[j * k + t];
-      L[i * k + j] = s / L[j * k + j];
-    }
-  }
-  return L;
-}
-
-function cholSolve(L: Float64Array, b: Float64Array, k: number): Float64Array {
-  const y = Float64Array.from(b);
-  for (let i = 0; i < k; i++) {
-    for (let t = 0; t < i; t++) y[i] -= L[i * k + t] * y[t];
-    y[i] /= L[i * k + i];
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    for (let t = i + 1; t < k; t++) y[i] -= L[t * k + i] * y[t];
-    y[i] /= L[i * k + i];
-  }
-  return y;
 }
 
 /**
@@ -426,18 +399,8 @@ function scaleMat(A: number[][], c: number): number[][] {
 
 function invert(A: number[][]): number[][] {
   const n = A.length;
-  const M = A.map((r, i) => [...r, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    const d = M[c][c];
-    for (let j = 0; j < 2 * n; j++) M[c][j] /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r][c];
-      for (let j = 0; j < 2 * n; j++) M[r][j] -= f * M[c][j];
-    }
-  }
-  return M.map((r) => r.slice(n));
+  const out = new Float64Array(n * n);
+  if (!invertGeneralFlat(rowsToFlat(A), n, out, new Float64Array(n * n)))
+    throw new PathlabError("probe2WayRC: the covariance matrix of the product-indicator regression is singular.", { code: "sem.probe", hint: "Check the interaction model: its predictors are (nearly) collinear." });
+  return flatToRows(out, n);
 }

@@ -19,7 +19,7 @@
 import { PathlabError, type PathlabWarning } from "../errors";
 import { Result, type TableSpec } from "../display";
 import { checkOptions, describeValue } from "../options";
-import { pchisq } from "../stats/distributions";
+import { pchisq } from "../math/distributions";
 import { SemFit } from "./fit";
 import { rmseaMeasures } from "./fit-measures";
 import { scaledDifference, type ScaledDiffMethod } from "./robust-diff";

@@ -15,7 +15,7 @@
  * Cases with no observed variable are dropped (as lavaan).
  */
 import { PathlabError } from "../errors";
-import { cholInPlace, cholInverse } from "./linalg";
+import { choleskyLogDet, inverseFromCholesky } from "../math/linalg";
 
 export interface MissingPattern {
   /** Observed variables (indices into the model's observed variables). */
@@ -115,10 +115,10 @@ export function fimlDeviance(patterns: MissingPattern[], p: number, Sigma: Float
   for (const pat of patterns) {
     const k = pat.vars.length;
     const L = subMatrix(Sigma, p, pat.vars);
-    const ld = cholInPlace(L, k);
+    const ld = choleskyLogDet(L, k);
     if (Number.isNaN(ld)) return NaN;
     const W = new Float64Array(k * k);
-    cholInverse(L, k, W, new Float64Array(k * k));
+    inverseFromCholesky(L, k, W, new Float64Array(k * k));
     const d = new Float64Array(k);
     for (let a = 0; a < k; a++) d[a] = pat.mean[a] - mu[pat.vars[a]];
     let tr = 0;
@@ -182,10 +182,10 @@ function eStep(patterns: MissingPattern[], p: number, mu: Float64Array, Sigma: F
   const T1 = new Float64Array(p);
   const T2 = new Float64Array(p * p);
   const L = Float64Array.from(Sigma);
-  if (Number.isNaN(cholInPlace(L, p)))
+  if (Number.isNaN(choleskyLogDet(L, p)))
     throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", { code: "sem.fiml-em", hint: "Check for variables that are (nearly) collinear among the observed cases." });
   const W = new Float64Array(p * p);
-  cholInverse(L, p, W, new Float64Array(p * p));
+  inverseFromCholesky(L, p, W, new Float64Array(p * p));
   const yhat = new Float64Array(p);
   const E2 = new Float64Array(p * p);
   for (const pat of patterns) {
@@ -202,9 +202,9 @@ function eStep(patterns: MissingPattern[], p: number, mu: Float64Array, Sigma: F
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) E2[o[a] * p + o[b]] = pat.cov[a * k + b] + pat.mean[a] * pat.mean[b];
     if (m > 0) {
       const Lm = subMatrix(W, p, Int32Array.from(miss));
-      if (Number.isNaN(cholInPlace(Lm, m))) throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", { code: "sem.fiml-em", hint: "Check for variables that are (nearly) collinear among the observed cases." });
+      if (Number.isNaN(choleskyLogDet(Lm, m))) throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", { code: "sem.fiml-em", hint: "Check for variables that are (nearly) collinear among the observed cases." });
       const C = new Float64Array(m * m);
-      cholInverse(Lm, m, C, new Float64Array(m * m));
+      inverseFromCholesky(Lm, m, C, new Float64Array(m * m));
       // B = −C W_mo (m×k)
       const B = new Float64Array(m * k);
       for (let r = 0; r < m; r++)
@@ -303,7 +303,7 @@ export function fimlLikelihoods(ms: MissingSample, Sigma: Float64Array, mu: Floa
     const Sx = new Float64Array(k * k);
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) Sx[a * k + b] = ms.cov[xIdx[a] * p + xIdx[b]];
     const L = Float64Array.from(Sx);
-    loglX = (-ms.n / 2) * (k * Math.log(2 * Math.PI) + cholInPlace(L, k) + k);
+    loglX = (-ms.n / 2) * (k * Math.log(2 * Math.PI) + choleskyLogDet(L, k) + k);
   }
   return { logl: -0.5 * (two + devH0) - loglX, ulogl: -0.5 * (two + devH1) - loglX, baselineChisq: Math.max(devB - devH1, 0) };
 }

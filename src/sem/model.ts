@@ -1,11 +1,14 @@
 /**
  * From a parameter table and sample moments to the RAM matrices and start values.
  *
- * Start values follow lavaan's defaults in spirit: residual variances at half the observed
- * variance, regressions and covariances at 0, latent variances at 0.05 unless the marker
- * indicator's covariances suggest better, loadings from the covariances with the marker
- * (a quick, consistent version of lavaan's "fabin" idea), intercepts at the sample means.
+ * Start values follow lavaan's defaults: residual variances at half the observed variance,
+ * regressions and covariances at 0, endogenous latent variances at 0.05 (an exogenous factor's at
+ * the marker's mean covariance with its other indicators), loadings of a factor measured by
+ * observed indicators as lavaan starts them (FABIN 3 / the triad solution, `fabinRatios`),
+ * intercepts at the sample means. The loadings matter: from the cruder covariance-with-marker
+ * guess the first Fisher step could flip a mediator's loadings and run off to ψ → 0, λ → ∞.
  */
+import { solveSPDFlat } from "../math/linalg";
 import type { ParTable } from "./partable";
 import type { Cell, RamSpec } from "./ram";
 
@@ -71,6 +74,57 @@ export function startValues(pt: ParTable, groups: { structure: ModelStructure; S
   return theta;
 }
 
+/**
+ * Each non-marker indicator's loading relative to the marker's, as lavaan's default starts
+ * (lav_start, 0.6): FABIN 3 (Hägglund 1982) from four indicators on — the factor's other
+ * non-marker indicators instrument the marker, λ_i = s_{i3} S₃₃⁻¹ s_{31} / s_{13} S₃₃⁻¹ s_{31}
+ * (1 the marker, 3 the instruments); with three indicators the triad solution λ₂ = s₃₂/s₃₁,
+ * λ₃ = s₃₂/s₂₁, all ratios 1 when s₂₁s₃₁s₃₂ < 0; with two, λ₂ = s₂₁ / mean(s₁₁, s₂₂). Each ratio
+ * is kept within ±√(s_ii / (0.1 s₁₁)), i.e. the factor variance it implies is at least a tenth of
+ * the marker's variance. Ratios that cannot be formed are left out (the caller's guess stays).
+ *
+ * @example
+ * fabinRatios(["x2", "x3", "x4"], "x1", cov); // Map { "x2" => 0.86, … }
+ */
+export function fabinRatios(others: string[], marker: string, cov: (a: string, b: string) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  const s11 = cov(marker, marker);
+  if (others.length === 1) {
+    const [i] = others;
+    out.set(i, cov(i, marker) / (0.5 * (s11 + cov(i, i))));
+  } else if (others.length === 2) {
+    const [i, j] = others;
+    const s21 = cov(i, marker);
+    const s31 = cov(j, marker);
+    const s32 = cov(i, j);
+    const negativeTriad = s21 * s31 * s32 < 0;
+    out.set(i, negativeTriad ? 1 : s32 / s31);
+    out.set(j, negativeTriad ? 1 : s32 / s21);
+  } else
+    for (const i of others) {
+      const inst = others.filter((o) => o !== i);
+      const k = inst.length;
+      const S33 = new Float64Array(k * k);
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) S33[a * k + b] = cov(inst[a], inst[b]);
+      const s31 = inst.map((o) => cov(o, marker));
+      // A singular instrument block: the least-squares ratio of the covariances with the marker.
+      const w = solveSPDFlat(S33, k, s31) ?? s31;
+      let num = 0;
+      let den = 0;
+      for (let a = 0; a < k; a++) {
+        num += cov(i, inst[a]) * w[a];
+        den += s31[a] * w[a];
+      }
+      out.set(i, num / den);
+    }
+  for (const [i, r] of out) {
+    const bound = Math.sqrt(cov(i, i) / (0.1 * s11));
+    if (Number.isFinite(r)) out.set(i, Math.min(Math.max(r, -bound), bound));
+    else out.delete(i);
+  }
+  return out;
+}
+
 function groupStartValues(pt: ParTable, st: ModelStructure, S: Float64Array, mean: Float64Array, group: number, theta: Float64Array, set: Uint8Array): void {
   const { p } = st;
   const rows = pt.rows.filter((r) => r.group === group);
@@ -108,7 +162,10 @@ function groupStartValues(pt: ParTable, st: ModelStructure, S: Float64Array, mea
       if (!(psi > 0.05 * vm)) psi = 0.05 * vm;
       if (psi > 0.95 * vm) psi = 0.95 * vm;
       lvVar.set(f, psi);
-      for (const o of others) loadingGuess.set(`${f}=~${o.rhs}`, cov(marker.rhs, o.rhs) / (lm * psi));
+      // Loadings as lavaan starts them (FABIN 3) when every indicator is observed; otherwise, and
+      // for a ratio that cannot be formed, the covariance with the marker over the variance guess.
+      const ratios = obs.length === loads.length ? fabinRatios(others.map((o) => o.rhs), marker.rhs, cov) : undefined;
+      for (const o of others) loadingGuess.set(`${f}=~${o.rhs}`, lm * (ratios?.get(o.rhs) ?? cov(marker.rhs, o.rhs) / (lm * lm * psi)));
     }
   }
   const endogenousLv = new Set(rows.filter((r) => r.op === "~").map((r) => r.lhs));

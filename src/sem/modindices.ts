@@ -22,10 +22,10 @@
 import { PathlabError } from "../errors";
 import { Result, type TableSpec } from "../display";
 import { checkOptions } from "../options";
-import { pchisq, qchisq } from "../stats/distributions";
-import { pchisqNC } from "../stats/noncentral-chisq";
+import { pchisq, qchisq } from "../math/distributions";
+import { pchisqNC } from "../math/noncentral-chisq";
 import { cellDerivative, discrepancyDerivative, dropXBlock, gradientOf, informationOf, sandwichW, type MomentDerivative } from "./derivatives";
-import { invertSPDFlat } from "./linalg";
+import { invertSPDFlat } from "../math/linalg";
 import type { ParRow } from "./partable";
 import type { Cell } from "./ram";
 import { FimlEngine } from "./fiml";

@@ -12,6 +12,8 @@
  *   Γ (ADF, Browne 1984): the covariance of (y_i, vech (y_i − ȳ)(y_i − ȳ)ᵀ), divisor N.
  * With fixed.x, the rows and columns of the covariates' own moments are zeroed (lavaan's x.idx).
  */
+import { PathlabError } from "../errors";
+import { invertGeneralFlat } from "../math/linalg";
 import type { MissingSample } from "./missing";
 import type { RamEngine } from "./ram";
 import { cellDerivative } from "./derivatives";
@@ -333,7 +335,12 @@ function fittedOnX(columns: Float64Array[], n: number, xIdx: number[]): Float64A
   const X = (i: number, a: number) => (a === 0 ? 1 : columns[xIdx[a - 1]][i]);
   const XtX = new Float64Array(k * k);
   for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) XtX[a * k + b] += X(i, a) * X(i, b);
-  const inv = invertSmall(XtX, k);
+  const inv = new Float64Array(k * k);
+  if (!invertGeneralFlat(XtX, k, inv, new Float64Array(k * k)))
+    throw new PathlabError("Robust statistics: the exogenous covariates (fixed.x) are collinear, so the other variables cannot be regressed on them.", {
+      code: "sem.robust-moments",
+      hint: "Drop a redundant covariate (e.g. one that is a sum or copy of others).",
+    });
   return columns.map((c, j) => {
     if (xIdx.includes(j)) return c;
     const Xty = new Float64Array(k);
@@ -344,34 +351,6 @@ function fittedOnX(columns: Float64Array[], n: number, xIdx: number[]): Float64A
     for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) out[i] += X(i, a) * beta[a];
     return out;
   });
-}
-
-function invertSmall(A: Float64Array, k: number): Float64Array {
-  const M = Float64Array.from(A);
-  const inv = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) inv[i * k + i] = 1;
-  for (let c = 0; c < k; c++) {
-    let piv = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(M[r * k + c]) > Math.abs(M[piv * k + c])) piv = r;
-    for (let t = 0; t < k; t++) {
-      [M[c * k + t], M[piv * k + t]] = [M[piv * k + t], M[c * k + t]];
-      [inv[c * k + t], inv[piv * k + t]] = [inv[piv * k + t], inv[c * k + t]];
-    }
-    const d = M[c * k + c];
-    for (let t = 0; t < k; t++) {
-      M[c * k + t] /= d;
-      inv[c * k + t] /= d;
-    }
-    for (let r = 0; r < k; r++) {
-      if (r === c) continue;
-      const f = M[r * k + c];
-      for (let t = 0; t < k; t++) {
-        M[r * k + t] -= f * M[c * k + t];
-        inv[r * k + t] -= f * inv[c * k + t];
-      }
-    }
-  }
-  return inv;
 }
 
 /**

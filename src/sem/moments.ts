@@ -5,7 +5,8 @@
 import { PathlabError } from "../errors";
 import { columnNames, isMissing, numericColumns, rawColumn, rowCount, toNumber, unknownVariable, type TableInput } from "../data/table-input";
 import { missingSample, type MissingSample } from "./missing";
-import { cholInPlace } from "./linalg";
+import { choleskyLogDet } from "../math/linalg";
+import { mean as meanOf } from "../math/descriptive";
 
 /** Summary statistics a paper publishes: covariance (divisor N − 1), optional means, N, variable names. */
 export interface MomentsInput {
@@ -225,7 +226,7 @@ function rawStats(input: TableInput, names: string[], opts: SampleOptions): Samp
 /** Means and covariance (divisor N − 1) of complete columns; std.ov standardises first. */
 function momentsOfColumns(names: string[], columns: Float64Array[], n: number, dropped: number, opts: SampleOptions): SampleStats {
   const p = names.length;
-  const mean = columnMeans(columns, n);
+  const mean = Float64Array.from(columns, (c) => meanOf(c));
   for (const v of opts.standardize ?? []) {
     const j = names.indexOf(v);
     const c = (columns[j] = Float64Array.from(columns[j]));
@@ -236,13 +237,20 @@ function momentsOfColumns(names: string[], columns: Float64Array[], n: number, d
     for (let i = 0; i < n; i++) c[i] = (c[i] - mean[j]) / sd;
     mean[j] = 0;
   }
+  // Centred once per column, then one multiply-add per pair and row (the same products in the same order).
+  const centred = columns.map((c, j) => {
+    const m = mean[j];
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) d[i] = c[i] - m;
+    return d;
+  });
   const S = new Float64Array(p * p);
   for (let a = 0; a < p; a++)
     for (let b = 0; b <= a; b++) {
-      const ca = columns[a];
-      const cb = columns[b];
+      const ca = centred[a];
+      const cb = centred[b];
       let s = 0;
-      for (let i = 0; i < n; i++) s += (ca[i] - mean[a]) * (cb[i] - mean[b]);
+      for (let i = 0; i < n; i++) s += ca[i] * cb[i];
       S[a * p + b] = S[b * p + a] = s / (n - 1);
     }
   return { names: [...names], n, covUnbiased: S, mean, columns, dropped };
@@ -310,16 +318,6 @@ function columnValues(input: TableInput, name: string): ArrayLike<unknown> {
   return (input as { [k: string]: ArrayLike<unknown> })[name];
 }
 
-function columnMeans(columns: Float64Array[], n: number): Float64Array {
-  const mean = new Float64Array(columns.length);
-  columns.forEach((c, j) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += c[i];
-    mean[j] = s / n;
-  });
-  return mean;
-}
-
 /** Throws naming the offending variable(s) when the sample covariance matrix is not positive definite. */
 export function checkPD(S: Float64Array, names: string[]): void {
   const p = names.length;
@@ -332,7 +330,7 @@ export function checkPD(S: Float64Array, names: string[]): void {
   }
   // Fast path: one Cholesky factorisation with a relative pivot check.
   const F = Float64Array.from(S);
-  if (!Number.isNaN(cholInPlace(F, p))) {
+  if (!Number.isNaN(choleskyLogDet(F, p))) {
     let ok = true;
     for (let i = 0; i < p; i++) if ((F[i * p + i] * F[i * p + i]) / S[i * p + i] < 1e-12) ok = false;
     if (ok) return;
@@ -342,7 +340,7 @@ export function checkPD(S: Float64Array, names: string[]): void {
   for (let k = 1; k <= p; k++) {
     const sub = new Float64Array(k * k);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) sub[i * k + j] = L[i * p + j];
-    const ld = cholInPlace(sub, k);
+    const ld = choleskyLogDet(sub, k);
     let minPivot = Infinity;
     for (let i = 0; i < k && !Number.isNaN(ld); i++) minPivot = Math.min(minPivot, (sub[i * k + i] * sub[i * k + i]) / S[i * p + i]);
     if (Number.isNaN(ld) || minPivot < 1e-12) {

@@ -11,7 +11,7 @@
 import type { PathlabWarning } from "../errors";
 import type { ParRow } from "./partable";
 import type { RamEngine } from "./ram";
-import { cholInPlace } from "./linalg";
+import { choleskyInPlace } from "../math/linalg";
 
 const NEG_EIGEN = -Math.pow(2.220446049250313e-16, 0.75);
 
@@ -24,7 +24,7 @@ function hasNegativeEigen(M: Float64Array, m: number, idx: number[]): boolean {
   if (k === 0) return false;
   const sub = new Float64Array(k * k);
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) sub[i * k + j] = M[idx[i] * m + idx[j]] + (i === j ? -NEG_EIGEN : 0);
-  return Number.isNaN(cholInPlace(sub, k));
+  return choleskyInPlace(sub, k) >= 0;
 }
 
 /** lavaan's post-fit warnings for the estimates `est` (one value per parameter-table row). */

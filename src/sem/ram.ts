@@ -14,7 +14,7 @@
  *   ½ tr(W c₁(ab'+ba') W c₂(cd'+dc')) = c₁c₂ (K_ac K_bd + K_ad K_bc).
  * Nothing here allocates after construction.
  */
-import { cholInPlace, cholInverse, invertGeneral } from "./linalg";
+import { choleskyLogDet, inverseFromCholesky, invertGeneralFlat } from "../math/linalg";
 import type { SemObjective } from "./objective";
 
 /** A matrix cell holding (part of) a parameter: A[i][j] (i regressed on j), S[i][j], or m[i]. */
@@ -85,6 +85,17 @@ export class RamEngine implements SemObjective {
   private readonly vecIds: number[];
   /** Per free parameter: flattened terms [coef, a, b, meanScaleKind, gi, bmj] (a, b = V column indices). */
   private readonly terms: { coef: number; a: number; b: number; kind: 0 | 1 | 2; i: number; j: number }[][];
+  /** The terms in flat typed arrays (parameter k owns [tStart[k], tStart[k + 1])), for the hot loops. */
+  private readonly tStart: Int32Array;
+  private readonly tA: Int32Array;
+  private readonly tB: Int32Array;
+  private readonly tJ: Int32Array;
+  private readonly tKind: Uint8Array;
+  private readonly tCoef: Float64Array;
+  /** Mean multiplier of each term at the current θ (1 for a mean cell, Bm_j for an A cell, else 0). */
+  private readonly tU: Float64Array;
+  /** Nonzero values of each column of V, in the order of vNz. */
+  private readonly vVal: Float64Array;
 
   constructor(spec: RamSpec, sample: SampleMoments) {
     this.spec = spec;
@@ -139,10 +150,20 @@ export class RamEngine implements SemObjective {
     // Mean derivatives use G columns of A-cell rows too.
     if (spec.meanstructure) for (const t of this.terms.flat()) idOf(t.kind === 0 ? t.i : t.i);
     this.vecIds = ids;
+    const flat = this.terms.flat();
+    this.tStart = new Int32Array(this.q + 1);
+    this.terms.forEach((ts, k) => (this.tStart[k + 1] = this.tStart[k] + ts.length));
+    this.tA = Int32Array.from(flat, (t) => t.a);
+    this.tB = Int32Array.from(flat, (t) => t.b);
+    this.tJ = Int32Array.from(flat, (t) => t.j);
+    this.tKind = Uint8Array.from(flat, (t) => t.kind);
+    this.tCoef = Float64Array.from(flat, (t) => t.coef);
+    this.tU = new Float64Array(flat.length);
     const nv = ids.length;
     this.V = new Float64Array(p * nv);
     this.vNz = new Int32Array(p * nv);
     this.vNzLen = new Int32Array(nv);
+    this.vVal = new Float64Array(p * nv);
     this.MV = new Float64Array(p * nv);
     this.WV = new Float64Array(p * nv);
     this.K = new Float64Array(nv * nv);
@@ -195,7 +216,7 @@ export class RamEngine implements SemObjective {
       const IA = this.IA;
       for (let k = 0; k < m * m; k++) IA[k] = -A[k];
       for (let i = 0; i < m; i++) IA[i * m + i] += 1;
-      if (!invertGeneral(IA, m, B, this.work)) return false;
+      if (!invertGeneralFlat(IA, m, B, this.work)) return false;
     }
     // Nonzero pattern of each row of B (B is sparse in measurement models).
     const nz = this.bNz;
@@ -243,13 +264,13 @@ export class RamEngine implements SemObjective {
       for (let i = 0; i < p; i++) this.mu[i] = this.Bm[i];
     } else for (let i = 0; i < p; i++) this.mu[i] = this.sample.mean[i];
     this.L.set(Sigma);
-    const ld = cholInPlace(this.L, p);
+    const ld = choleskyLogDet(this.L, p);
     if (Number.isNaN(ld)) {
       this.logdetSigma = NaN;
       return false;
     }
     this.logdetSigma = ld;
-    cholInverse(this.L, p, this.W, this.tmp);
+    inverseFromCholesky(this.L, p, this.W, this.tmp);
     return true;
   }
 
@@ -288,7 +309,13 @@ export class RamEngine implements SemObjective {
         for (let r = 0; r < p; r++) V[r * nv + c] = this.H[j * p + r];
       }
       let len = 0;
-      for (let r = 0; r < p; r++) if (V[r * nv + c] !== 0) vNz[c * p + len++] = r;
+      for (let r = 0; r < p; r++) {
+        const v = V[r * nv + c];
+        if (v !== 0) {
+          vNz[c * p + len] = r;
+          this.vVal[c * p + len++] = v;
+        }
+      }
       vNzLen[c] = len;
     }
   }
@@ -297,16 +324,14 @@ export class RamEngine implements SemObjective {
   private symTimesV(X: Float64Array, out: Float64Array): void {
     const p = this.spec.p;
     const nv = this.vecIds.length;
-    const { V, vNz, vNzLen } = this;
+    const { vVal, vNz, vNzLen } = this;
     for (let c = 0; c < nv; c++) {
       const len = vNzLen[c];
+      const cp = c * p;
       for (let r = 0; r < p; r++) {
         const rp = r * p;
         let s = 0;
-        for (let t = 0; t < len; t++) {
-          const k = vNz[c * p + t];
-          s += X[rp + k] * V[k * nv + c];
-        }
+        for (let t = 0; t < len; t++) s += X[rp + vNz[cp + t]] * vVal[cp + t];
         out[r * nv + c] = s;
       }
     }
@@ -317,11 +342,10 @@ export class RamEngine implements SemObjective {
     const p = this.spec.p;
     const nv = this.vecIds.length;
     const len = this.vNzLen[a];
+    const { vNz, vVal } = this;
+    const ap = a * p;
     let s = 0;
-    for (let t = 0; t < len; t++) {
-      const r = this.vNz[a * p + t];
-      s += this.V[r * nv + a] * X[r * nv + b];
-    }
+    for (let t = 0; t < len; t++) s += vVal[ap + t] * X[vNz[ap + t] * nv + b];
     return s;
   }
 
@@ -330,18 +354,24 @@ export class RamEngine implements SemObjective {
     const p = this.spec.p;
     const { W, M, tmp } = this;
     const S0 = this.sample.S;
-    // tmp = W S0 ; M = W − tmp W − wd wdᵀ
-    for (let i = 0; i < p; i++)
+    // tmp = W S0 ; M = W − tmp W − wd wdᵀ. S0 and W are exactly symmetric, so column j is read
+    // as row j (contiguous; the same products in the same order).
+    for (let i = 0; i < p; i++) {
+      const ri = i * p;
       for (let j = 0; j < p; j++) {
+        const rj = j * p;
         let s = 0;
-        for (let k = 0; k < p; k++) s += W[i * p + k] * S0[k * p + j];
-        tmp[i * p + j] = s;
+        for (let k = 0; k < p; k++) s += W[ri + k] * S0[rj + k];
+        tmp[ri + j] = s;
       }
+    }
     const ms = this.spec.meanstructure;
     for (let i = 0; i < p; i++)
       for (let j = 0; j <= i; j++) {
+        const ri = i * p;
+        const rj = j * p;
         let s = 0;
-        for (let k = 0; k < p; k++) s += tmp[i * p + k] * W[k * p + j];
+        for (let k = 0; k < p; k++) s += tmp[ri + k] * W[rj + k];
         let v = W[i * p + j] - s;
         if (ms) v -= this.wd[i] * this.wd[j];
         M[i * p + j] = v;
@@ -360,15 +390,17 @@ export class RamEngine implements SemObjective {
     const { MV } = this;
     this.symTimesV(M, MV);
     const rV = r ? this.vecDotV(r) : null;
+    const { tStart, tA, tB, tJ, tKind, tCoef } = this;
     for (let k = 0; k < this.q; k++) {
       let g = 0;
-      for (const t of this.terms[k]) {
-        if (t.kind === 2) {
-          if (rV) g += -2 * rV[t.a];
+      for (let t = tStart[k]; t < tStart[k + 1]; t++) {
+        const kind = tKind[t];
+        if (kind === 2) {
+          if (rV) g += -2 * rV[tA[t]];
           continue;
         }
-        g += 2 * t.coef * this.vDot(t.a, MV, t.b);
-        if (rV && t.kind === 0) g += -2 * rV[t.a] * this.Bm[t.j];
+        g += 2 * tCoef[t] * this.vDot(tA[t], MV, tB[t]);
+        if (rV && kind === 0) g += -2 * rV[tA[t]] * this.Bm[tJ[t]];
       }
       out[k] = g;
     }
@@ -470,17 +502,23 @@ export class RamEngine implements SemObjective {
       }
     const q = this.q;
     const ms = this.spec.meanstructure;
+    const { tStart, tA, tB, tKind, tCoef, tU } = this;
+    if (ms) for (let t = 0; t < tU.length; t++) tU[t] = tKind[t] === 2 ? 1 : tKind[t] === 0 ? this.Bm[this.tJ[t]] : 0;
     for (let k = 0; k < q; k++)
       for (let l = 0; l <= k; l++) {
         let s = 0;
-        for (const t1 of this.terms[k]) {
-          for (const t2 of this.terms[l]) {
-            if (t1.kind !== 2 && t2.kind !== 2)
-              s += t1.coef * t2.coef * (K[t1.a * nv + t2.a] * K[t1.b * nv + t2.b] + K[t1.a * nv + t2.b] * K[t1.b * nv + t2.a]);
+        for (let t1 = tStart[k]; t1 < tStart[k + 1]; t1++) {
+          const a1 = tA[t1] * nv;
+          const b1 = tB[t1] * nv;
+          const kind1 = tKind[t1];
+          for (let t2 = tStart[l]; t2 < tStart[l + 1]; t2++) {
+            const a2 = tA[t2];
+            const b2 = tB[t2];
+            if (kind1 !== 2 && tKind[t2] !== 2) s += tCoef[t1] * tCoef[t2] * (K[a1 + a2] * K[b1 + b2] + K[a1 + b2] * K[b1 + a2]);
             if (ms) {
-              const u1 = t1.kind === 2 ? 1 : t1.kind === 0 ? this.Bm[t1.j] : 0;
-              const u2 = t2.kind === 2 ? 1 : t2.kind === 0 ? this.Bm[t2.j] : 0;
-              if (u1 !== 0 && u2 !== 0) s += u1 * u2 * K[t1.a * nv + t2.a];
+              const u1 = tU[t1];
+              const u2 = tU[t2];
+              if (u1 !== 0 && u2 !== 0) s += u1 * u2 * K[a1 + a2];
             }
           }
         }

@@ -15,7 +15,7 @@
  * FIML-corrected statistic of Zhang & Savalei): `fimlCorrected`.
  */
 import { PathlabError } from "../errors";
-import { cholInPlace, cholInverse, invertSPDFlat } from "./linalg";
+import { choleskyLogDet, inverseFromCholesky, invertSPDFlat } from "../math/linalg";
 import { adfGamma, crossprod, firstOrder, firstOrderProjected, h1Expected, h1ObservedFiml, momentJacobian, momentLayout, type MomentLayout } from "./moment-space";
 import { baselineMoments, subMatrix, type MissingSample } from "./missing";
 import type { SemState } from "./state";
@@ -39,9 +39,9 @@ export function patternInverseAt(Sigma: Float64Array, p: number): (vars: Int32Ar
   return (vars) => {
     const m = vars.length;
     const L = subMatrix(Sigma, p, vars);
-    if (Number.isNaN(cholInPlace(L, m))) throw new PathlabError("Robust statistics: a covariance block is not positive definite.", { code: "sem.robust", hint: "Check the model's estimates (see the fit's warnings)." });
+    if (Number.isNaN(choleskyLogDet(L, m))) throw new PathlabError("Robust statistics: a covariance block is not positive definite.", { code: "sem.robust", hint: "Check the model's estimates (see the fit's warnings)." });
     const out = new Float64Array(m * m);
-    cholInverse(L, m, out, new Float64Array(m * m));
+    inverseFromCholesky(L, m, out, new Float64Array(m * m));
     return out;
   };
 }
@@ -451,11 +451,11 @@ export interface FimlCorrected {
 /** Complete-data ML χ² contribution N[log|Σ| + tr(Σ⁻¹(S + ddᵀ)) − log|S| − p] of moments (Σ, μ) against (S, m). */
 function mlChisq(n: number, S: Float64Array, m: Float64Array, Sigma: Float64Array, mu: Float64Array, p: number, meanstructure: boolean): number {
   const L = Float64Array.from(Sigma);
-  const ldS = cholInPlace(L, p);
+  const ldS = choleskyLogDet(L, p);
   const W = new Float64Array(p * p);
-  cholInverse(L, p, W, new Float64Array(p * p));
+  inverseFromCholesky(L, p, W, new Float64Array(p * p));
   const L2 = Float64Array.from(S);
-  const ld0 = cholInPlace(L2, p);
+  const ld0 = choleskyLogDet(L2, p);
   let tr = 0;
   for (let a = 0; a < p; a++)
     for (let b = 0; b < p; b++) {

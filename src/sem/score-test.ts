@@ -18,8 +18,9 @@
 import { PathlabError } from "../errors";
 import { Result, type TableSpec } from "../display";
 import { checkOptions } from "../options";
-import { pchisq } from "../stats/distributions";
-import { invertGeneral, pinvSym } from "./linalg";
+import { pchisq } from "../math/distributions";
+import { invertGeneralFlat } from "../math/linalg";
+import { pinvSym } from "./linalg";
 import { buildRam } from "./model";
 import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine } from "./ram";
@@ -137,7 +138,8 @@ function bordered(I: Float64Array, q: number, R: Float64Array[], keep: number[])
  */
 function univariate(s: Float64Array, I: Float64Array, q: number, R: Float64Array[], all: number[], release: number[], N: number): number[] {
   const n = q + all.length;
-  const Zi = invertGeneralOrNull(bordered(I, q, R, all), n);
+  const inv = new Float64Array(n * n);
+  const Zi = invertGeneralFlat(bordered(I, q, R, all), n, inv, new Float64Array(n * n)) ? inv : null;
   return release.map((r) => {
     const a = all.indexOf(r);
     const d = Zi ? Zi[(q + a) * n + q + a] : 0;
@@ -152,12 +154,6 @@ function univariate(s: Float64Array, I: Float64Array, q: number, R: Float64Array
     }
     return N * (sPs - (sz * sz) / d);
   });
-}
-
-/** Inverse by Gauss–Jordan with partial pivoting, or null when (numerically) singular. */
-function invertGeneralOrNull(A: Float64Array, n: number): Float64Array | null {
-  const out = new Float64Array(n * n);
-  return invertGeneral(A, n, out, new Float64Array(n * n)) ? out : null;
 }
 
 /** N sᵀ J s with J from the constraints `keep` (indices into R) that stay in place. */

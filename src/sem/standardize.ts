@@ -107,8 +107,9 @@ export function standardizedValues(
     if (c.kind === 0) v = (engine.A[c.i * m + c.j] * sd[c.j]) / sd[c.i];
     else if (c.kind === 1) {
       // Covariances of residuals are standardised by the residual standard deviations (a
-      // correlation of disturbances, as lavaan); variances by the total variance.
-      if (c.i === c.j) v = engine.S[c.i * m + c.j] / (sd[c.i] * sd[c.j]);
+      // correlation of disturbances, as lavaan); variances by the total variance
+      // (by the variance itself rather than sd², so an exogenous variance standardises to exactly 1).
+      if (c.i === c.j) v = unit[c.i] ? engine.S[c.i * m + c.j] : engine.S[c.i * m + c.j] / vars[c.i];
       else {
         const ri = unit[c.i] ? 1 : Math.sqrt(engine.S[c.i * m + c.i]);
         const rj = unit[c.j] ? 1 : Math.sqrt(engine.S[c.j * m + c.j]);

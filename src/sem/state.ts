@@ -15,7 +15,7 @@ import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine, type SampleMoments } from "./ram";
 import { FimlEngine } from "./fiml";
 import type { H1Fiml, ScaledResult } from "./robust";
-import { cholInPlace } from "./linalg";
+import { choleskyLogDet } from "../math/linalg";
 import { mergeGroupValues, rowValues, standardizedValues, type StdType } from "./standardize";
 
 /** One group of a fitted model. */
@@ -70,7 +70,7 @@ export function discrepancyMoments(sample: SampleStats, likelihood: "normal" | "
   const S = new Float64Array(p * p);
   for (let k = 0; k < p * p; k++) S[k] = sample.covUnbiased[k] * scale;
   const L = Float64Array.from(S);
-  const logdetS = cholInPlace(L, p);
+  const logdetS = choleskyLogDet(L, p);
   return { p, S, mean: sample.mean, logdetS };
 }
 

@@ -15,7 +15,7 @@
 import { PathlabError } from "../errors";
 import { drawDiagram, Figure } from "../display";
 import { checkOptions } from "../options";
-import { cholInPlace } from "./linalg";
+import { choleskyLogDet } from "../math/linalg";
 import { covFromCorrelations } from "./moments";
 import { sem, type SemOptions } from "./fit";
 import { diagramSpec, DIAGRAM_OPTION_SPECS, type DiagramOptions } from "./diagram";
@@ -45,7 +45,7 @@ function isPD(R: number[][]): boolean {
   const p = R.length;
   const a = new Float64Array(p * p);
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) a[i * p + j] = R[i][j];
-  return Number.isFinite(cholInPlace(a, p));
+  return Number.isFinite(choleskyLogDet(a, p));
 }
 
 function checkMatrix(R: unknown, names: string[]): number[][] {

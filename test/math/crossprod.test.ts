@@ -1,5 +1,5 @@
 /**
- * The weighted cross-product kernel (src/stats/crossprod.ts): the WebAssembly SIMD kernel and the
+ * The weighted cross-product kernel (src/math/crossprod.ts): the WebAssembly SIMD kernel and the
  * JavaScript loop give identical bits and equal a direct sum; the embedded bytes are those of the
  * committed .wat source.
  */
@@ -9,7 +9,7 @@ import * as path from "path";
 import { hasSimdKernel, WeightedCrossProducts } from "../../src/math/crossprod";
 import { Rng } from "../../src/simulate/rng";
 
-describe("stats/crossprod: weighted cross-products for resampling", () => {
+describe("math/crossprod: weighted cross-products for resampling", () => {
   const q = 5;
   const g = new Rng(11);
   function data(n: number): Float64Array {
@@ -62,7 +62,7 @@ describe("stats/crossprod: weighted cross-products for resampling", () => {
     });
   }
 
-  it("src/stats/wasm-kernels.ts holds the bytes of src/stats/wasm/*.wat (npm run build:wasm)", function () {
+  it("src/math/wasm-kernels.ts holds the bytes of src/math/wasm/*.wat (npm run build:wasm)", function () {
     this.timeout(30000);
     const r = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "build-wasm.js"), "--check"], { encoding: "utf8" });
     expect(r.status, r.stderr).to.equal(0);

@@ -12,7 +12,7 @@ import {
   regressionSampleSize,
   mediationCorrelation,
 } from "../../src/power";
-import { incBeta as incompleteBeta } from "../../src/stats/special";
+import { incBeta as incompleteBeta } from "../../src/math/special";
 import { SmallOls } from "../../src/power/ols-small";
 import { PathlabError } from "../../src/errors";
 
@@ -164,7 +164,20 @@ describe("power: models", () => {
     expectPathlabError(() => powerMediation({ a: [0.3, 0.2], b: [0.3] }, { n: 50 }), /a has 2 path\(s\) but b has 1/);
     expectPathlabError(() => powerMediation({ a: 0.5, b: 0.9, cp: 0.5 }, { n: 50 }), /explain .* of Y's variance/);
     expectPathlabError(() => powerModeration({ b1: 0.2, b2: 0.2, b3: 0.1 }, { n: [50, 3] }), /Sample size 3 is not an integer ≥ 5/);
-    expectPathlabError(() => powerMediation({ cor: [[1, 0.9, 0.1], [0.9, 1, 0.95], [0.1, 0.95, 1]] }, { n: 50 }), /not positive definite/);
+    expectPathlabError(
+      () =>
+        powerMediation(
+          {
+            cor: [
+              [1, 0.9, 0.1],
+              [0.9, 1, 0.95],
+              [0.1, 0.95, 1],
+            ],
+          },
+          { n: 50 },
+        ),
+      /not positive definite/,
+    );
     expectPathlabError(() => powerMediation({ a: 0.3, b: 0.3 }, { n: 50, reps: 10 }).power("zz", 50), /Unknown effect "zz"/);
   });
 });

@@ -25,7 +25,9 @@ describe("power: every core (issue 18)", function () {
       expect(table(powerMediation(med, { ...o, threads })), `sync, threads ${threads}`).to.deep.equal(one);
       expect(lastParallelRun!.workerChunks).to.equal(lastParallelRun!.chunks);
       expect(table(await powerAsync("mediation", med, { ...o, threads })), `async, threads ${threads}`).to.deep.equal(one);
-      expect(table(powerModeratedMediation({ a1: 0.3, a2: 0.1, a3: 0.2, b: 0.3 }, { ...o, threads })), `moderated mediation, threads ${threads}`).to.deep.equal(oneMM);
+      expect(table(powerModeratedMediation({ a1: 0.3, a2: 0.1, a3: 0.2, b: 0.3 }, { ...o, threads })), `moderated mediation, threads ${threads}`).to.deep.equal(
+        oneMM,
+      );
     }
   });
 

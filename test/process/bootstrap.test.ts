@@ -20,8 +20,8 @@ const data = readCsvColumns(path.join(GOLDEN_DIR, "process-data.csv"));
 
 function mcTol(se: number, B: number, q = 0.025): number {
   const z = 1.959963984540054;
-  const dens = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) / se;
-  return 4 * Math.SQRT2 * Math.sqrt((q * (1 - q)) / B) / dens;
+  const dens = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI) / se;
+  return (4 * Math.SQRT2 * Math.sqrt((q * (1 - q)) / B)) / dens;
 }
 
 describe("process: bootstrap", function () {
@@ -43,7 +43,11 @@ describe("process: bootstrap", function () {
   it("model 4 (two mediators, two covariates): percentile CIs agree with boot::boot within MC error", () => {
     const r = process({ data, model: 4, y: "y", x: "x", m: ["m1", "m2"], cov: ["c1", "c2"], boot: B, seed: 42 });
     const byLabel = (l: string) => r.indirectEffects.find((x) => x.label === l)!;
-    compare([byLabel("m1"), byLabel("m2"), byLabel("TOTAL")].map((x) => ({ ...x })), G.boot.m4, "model 4");
+    compare(
+      [byLabel("m1"), byLabel("m2"), byLabel("TOTAL")].map((x) => ({ ...x })),
+      G.boot.m4,
+      "model 4",
+    );
   });
 
   it("model 7: conditional indirect effects and index of moderated mediation agree with boot::boot", () => {
@@ -94,7 +98,18 @@ describe("process: bootstrap", function () {
 
   it("onProgress reports progress up to the total", () => {
     const seen: number[] = [];
-    process({ data, model: 4, y: "y", x: "x", m: "m1", boot: 1000, onProgress: (d, t) => { expect(t).to.equal(1000); seen.push(d); } });
+    process({
+      data,
+      model: 4,
+      y: "y",
+      x: "x",
+      m: "m1",
+      boot: 1000,
+      onProgress: (d, t) => {
+        expect(t).to.equal(1000);
+        seen.push(d);
+      },
+    });
     expect(seen.length).to.be.greaterThan(5);
     expect(seen[seen.length - 1]).to.equal(1000);
   });

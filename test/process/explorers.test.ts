@@ -9,7 +9,10 @@ function survey(): Record<string, number[]> {
     const x = rng.normal();
     const w = 3 + rng.normal();
     const m = 0.3 * x + 0.2 * (w - 3) + 0.25 * x * (w - 3) + rng.normal();
-    s.x.push(x); s.w.push(w); s.m.push(m); s.y.push(0.2 * x + 0.45 * m + rng.normal());
+    s.x.push(x);
+    s.w.push(w);
+    s.m.push(m);
+    s.y.push(0.2 * x + 0.45 * m + rng.normal());
   }
   return s;
 }
@@ -63,7 +66,11 @@ describe("interactive teaching figures", function () {
   });
 
   it("whatIfCorrelation: each step's values are those of the model refitted to the modified table", () => {
-    const R = [[1, 0.45, 0.3], [0.45, 1, 0.5], [0.3, 0.5, 1]];
+    const R = [
+      [1, 0.45, 0.3],
+      [0.45, 1, 0.5],
+      [0.3, 0.5, 1],
+    ];
     const names = ["JR", "ENG", "PERF"];
     const model = "ENG ~ JR\nPERF ~ ENG + JR";
     const fig = whatIfCorrelation({ R, names, n: 400, model, vary: ["ENG", "PERF"], values: [0.1, 0.3, 0.5, 0.7, 0.99] });
@@ -82,10 +89,23 @@ describe("interactive teaching figures", function () {
     expect(slider.steps[3].args[0][key]).to.match(new RegExp("^" + b.toFixed(2).replace(/^0/, "").replace(".", "\\.")));
     // The layout fits every step's values: no overlap at any position of the slider.
     for (const st of slider.steps) {
-      const annotations = (fig.layout.annotations as Record<string, unknown>[]).map((a, i) => (`annotations[${i}].text` in st.args[0] ? { ...a, text: st.args[0][`annotations[${i}].text`] } : a));
+      const annotations = (fig.layout.annotations as Record<string, unknown>[]).map((a, i) =>
+        `annotations[${i}].text` in st.args[0] ? { ...a, text: st.args[0][`annotations[${i}].text`] } : a,
+      );
       expect(diagramProblems({ layout: { ...fig.layout, annotations } } as never), `step ${st.label}`).to.deep.equal([]);
     }
     expect(() => whatIfCorrelation({ R, names, n: 400, model, vary: ["ENG", "SAT"] } as never)).to.throw(/SAT/);
-    expect(() => whatIfCorrelation({ R: [[1, 2], [2, 1]], names: ["a", "b"], n: 10, model: "b ~ a", vary: ["a", "b"] })).to.throw(/not a correlation/);
+    expect(() =>
+      whatIfCorrelation({
+        R: [
+          [1, 2],
+          [2, 1],
+        ],
+        names: ["a", "b"],
+        n: 10,
+        model: "b ~ a",
+        vary: ["a", "b"],
+      }),
+    ).to.throw(/not a correlation/);
   });
 });

@@ -52,10 +52,26 @@ describe("process: point estimates vs R lm/sandwich goldens", function () {
         g.equations.forEach((ge: any, e: number) => {
           const eq = res.equations[e];
           expect(eq.outcome).to.equal(ge.outcome);
-          closeAll(eq.coefficients.map((c) => c.coeff), ge.coef, `${ge.outcome} coef`);
-          closeAll(eq.coefficients.map((c) => c.se), ge.se, `${ge.outcome} se`);
-          closeAll(hc3.equations[e].coefficients.map((c) => c.se), ge.se_hc3, `${ge.outcome} se HC3`);
-          closeAll(hc4.equations[e].coefficients.map((c) => c.se), ge.se_hc4, `${ge.outcome} se HC4`);
+          closeAll(
+            eq.coefficients.map((c) => c.coeff),
+            ge.coef,
+            `${ge.outcome} coef`,
+          );
+          closeAll(
+            eq.coefficients.map((c) => c.se),
+            ge.se,
+            `${ge.outcome} se`,
+          );
+          closeAll(
+            hc3.equations[e].coefficients.map((c) => c.se),
+            ge.se_hc3,
+            `${ge.outcome} se HC3`,
+          );
+          closeAll(
+            hc4.equations[e].coefficients.map((c) => c.se),
+            ge.se_hc4,
+            `${ge.outcome} se HC4`,
+          );
           close(eq.summary.r2, ge.r2, "R²");
           close(eq.summary.mse, ge.mse, "MSE");
           close(eq.summary.F, ge.F, "F");
@@ -72,57 +88,90 @@ describe("process: point estimates vs R lm/sandwich goldens", function () {
         });
       });
 
-      if (g.wvals) it("probe values: 16th/50th/84th percentiles (or both values of a dichotomous W)", () => {
-        closeAll(res.payload.probeValues.W, g.wvals, "W probe values");
-        if (g.zvals) closeAll(res.payload.probeValues.Z, g.zvals, "Z probe values");
-      });
-
-      if (g.conditional) it("conditional effects of X at the probe values", () => {
-        const ce = res.equations[0].conditional.find((c) => c.kind === "effect")!;
-        expect(ce.rows.length).to.equal(g.conditional.length);
-        g.conditional.forEach((gr: any, i: number) => {
-          close(ce.rows[i].effect, gr.effect, `effect ${i}`);
-          close(ce.rows[i].se, gr.se, `se ${i}`);
-          close(ce.rows[i].t, gr.t, `t ${i}`);
-          close(ce.rows[i].p, gr.p, `p ${i}`, 1e-6);
+      if (g.wvals)
+        it("probe values: 16th/50th/84th percentiles (or both values of a dichotomous W)", () => {
+          closeAll(res.payload.probeValues.W, g.wvals, "W probe values");
+          if (g.zvals) closeAll(res.payload.probeValues.Z, g.zvals, "Z probe values");
         });
-      });
 
-      if ("jn" in g) it("Johnson–Neyman boundaries (analytic roots)", () => {
-        const jn = res.equations[0].jn!;
-        const roots = Array.isArray(g.jn) ? g.jn : [g.jn];
-        closeAll(jn.points.map((p) => p.value), roots, "J–N roots");
-        // At each boundary the conditional effect is exactly significant at the 5% level.
-        for (const p of jn.points) {
-          const row = jn.table.find((r) => Object.values(r.at)[0] === p.value)!;
-          close(row.p, 0.05, "p at J–N boundary", 1e-7);
-        }
-      });
+      if (g.conditional)
+        it("conditional effects of X at the probe values", () => {
+          const ce = res.equations[0].conditional.find((c) => c.kind === "effect")!;
+          expect(ce.rows.length).to.equal(g.conditional.length);
+          g.conditional.forEach((gr: any, i: number) => {
+            close(ce.rows[i].effect, gr.effect, `effect ${i}`);
+            close(ce.rows[i].se, gr.se, `se ${i}`);
+            close(ce.rows[i].t, gr.t, `t ${i}`);
+            close(ce.rows[i].p, gr.p, `p ${i}`, 1e-6);
+          });
+        });
 
-      if (g.indirect !== undefined) it("indirect effects (and indices, direct effects)", () => {
-        const ind = res.indirectEffects.filter((r) => r.path);
-        closeAll(ind.map((r) => r.effect), Array.isArray(g.indirect) ? g.indirect : [g.indirect], "indirect");
-        if (g.index !== undefined && spec.model !== 21) close(res.indices[0].index, g.index, "index of moderated mediation");
-        if (spec.model === 21) {
-          const byW = res.indices.filter((r) => r.moderator === "W").map((r) => r.index);
-          const byZ = res.indices.filter((r) => r.moderator === "Z").map((r) => r.index);
-          closeAll(byW, g.index_w_at_z, "index of W at Z values");
-          closeAll(byZ, g.index_z_at_w, "index of Z at W values");
-        }
-        if (g.direct) closeAll(res.directEffects.map((d) => d.effect), g.direct, "conditional direct effects");
-        if (g.total) {
-          close(res.totalEffect!.effect, g.total[0], "total effect");
-          close(res.totalEffect!.se!, g.total[1], "total effect se");
-        }
-        if (g.sobel_se) {
-          closeAll(res.normalTests.map((t) => t.sobelSE), g.sobel_se, "Sobel se");
-          closeAll(res.normalTests.map((t) => t.aroianSE), g.aroian_se, "Aroian se");
-          const ps = res.standardized.find((s) => s.kind === "partially")!.rows.filter((r) => r.path);
-          const cs = res.standardized.find((s) => s.kind === "completely")!.rows.filter((r) => r.path);
-          closeAll(ps.map((r) => r.effect), g.stand_ps, "partially standardized");
-          closeAll(cs.map((r) => r.effect), g.stand_cs, "completely standardized");
-        }
-      });
+      if ("jn" in g)
+        it("Johnson–Neyman boundaries (analytic roots)", () => {
+          const jn = res.equations[0].jn!;
+          const roots = Array.isArray(g.jn) ? g.jn : [g.jn];
+          closeAll(
+            jn.points.map((p) => p.value),
+            roots,
+            "J–N roots",
+          );
+          // At each boundary the conditional effect is exactly significant at the 5% level.
+          for (const p of jn.points) {
+            const row = jn.table.find((r) => Object.values(r.at)[0] === p.value)!;
+            close(row.p, 0.05, "p at J–N boundary", 1e-7);
+          }
+        });
+
+      if (g.indirect !== undefined)
+        it("indirect effects (and indices, direct effects)", () => {
+          const ind = res.indirectEffects.filter((r) => r.path);
+          closeAll(
+            ind.map((r) => r.effect),
+            Array.isArray(g.indirect) ? g.indirect : [g.indirect],
+            "indirect",
+          );
+          if (g.index !== undefined && spec.model !== 21) close(res.indices[0].index, g.index, "index of moderated mediation");
+          if (spec.model === 21) {
+            const byW = res.indices.filter((r) => r.moderator === "W").map((r) => r.index);
+            const byZ = res.indices.filter((r) => r.moderator === "Z").map((r) => r.index);
+            closeAll(byW, g.index_w_at_z, "index of W at Z values");
+            closeAll(byZ, g.index_z_at_w, "index of Z at W values");
+          }
+          if (g.direct)
+            closeAll(
+              res.directEffects.map((d) => d.effect),
+              g.direct,
+              "conditional direct effects",
+            );
+          if (g.total) {
+            close(res.totalEffect!.effect, g.total[0], "total effect");
+            close(res.totalEffect!.se!, g.total[1], "total effect se");
+          }
+          if (g.sobel_se) {
+            closeAll(
+              res.normalTests.map((t) => t.sobelSE),
+              g.sobel_se,
+              "Sobel se",
+            );
+            closeAll(
+              res.normalTests.map((t) => t.aroianSE),
+              g.aroian_se,
+              "Aroian se",
+            );
+            const ps = res.standardized.find((s) => s.kind === "partially")!.rows.filter((r) => r.path);
+            const cs = res.standardized.find((s) => s.kind === "completely")!.rows.filter((r) => r.path);
+            closeAll(
+              ps.map((r) => r.effect),
+              g.stand_ps,
+              "partially standardized",
+            );
+            closeAll(
+              cs.map((r) => r.effect),
+              g.stand_cs,
+              "completely standardized",
+            );
+          }
+        });
     });
   }
 

@@ -3,7 +3,11 @@ import * as path from "path";
 
 /** Reads a small numeric CSV (header row, no quoting beyond "name") into an object of columns. */
 export function readCsvColumns(file: string): Record<string, number[]> {
-  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const head = lines[0].split(",").map((s) => s.replace(/"/g, "").trim());
   const out: Record<string, number[]> = {};
   head.forEach((h) => (out[h] = []));

@@ -54,7 +54,11 @@ describe("process: bad input", () => {
     throwsWith(() => process({ data, model: 1, y: "y", x: "x", w: "w", conf: NaN }), /conf/, "options.bad-value");
   });
   it("unsupported model lists the supported ones", () => {
-    throwsWith(() => process({ data, model: 92, y: "y", x: "x" }), /model 92 is not implemented yet.*1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59/, "options.unsupported");
+    throwsWith(
+      () => process({ data, model: 92, y: "y", x: "x" }),
+      /model 92 is not implemented yet.*1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59/,
+      "options.unsupported",
+    );
     expect(SUPPORTED_MODELS).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 21, 58, 59]);
   });
   it("wrong number of mediators, missing or unused moderators, bad hc", () => {

@@ -76,7 +76,11 @@ describe("process: bootstrap on every core (issue 18)", function () {
         continue; // redrawn from its own stream
       }
       // Normal equations of m ~ 1 + x + d on the weighted rows, solved by Gaussian elimination.
-      const A = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+      const A = [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ];
       for (let i = 0; i < n; i++) {
         const r = [1, x[i], d[i]];
         for (let a = 0; a < 3; a++) {
@@ -122,10 +126,20 @@ describe("process: bootstrap on every core (issue 18)", function () {
     for (let i = 0; i < 37 * n; i++) g.nextUint32();
     const counts = new Float64Array(n);
     g.addResampleCounts(counts, 0, n);
-    let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let sw = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     for (let i = 0; i < n; i++) {
-      const w = counts[i], x = data.x[i], y = data.m1[i];
-      sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y;
+      const w = counts[i],
+        x = data.x[i],
+        y = data.m1[i];
+      sw += w;
+      sx += w * x;
+      sy += w * y;
+      sxx += w * x * x;
+      sxy += w * x * y;
     }
     const slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
     expect(all.coefs[37 * 2 + 1]).to.be.closeTo(slope, 1e-10);
