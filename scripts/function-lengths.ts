@@ -86,7 +86,9 @@ function main(): void {
       for (const f of over) console.error(`  ${f.file}:${f.line} ${f.name}: ${f.lines} lines`);
       process.exit(1);
     }
-    console.log(`Function length: the longest function${exclude.length ? ` outside ${exclude.join(", ")}` : " in src/"} has ${inScope[0]?.lines ?? 0} lines (limit ${max}).`);
+    console.log(
+      `Function length: the longest function${exclude.length ? ` outside ${exclude.join(", ")}` : " in src/"} has ${inScope[0]?.lines ?? 0} lines (limit ${max}).`,
+    );
   }
 }
 

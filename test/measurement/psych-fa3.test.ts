@@ -58,7 +58,7 @@ function aligned(L: number[][], T: number[][]): number[][] {
   return L.map((r) => map.map((m) => m.sign * r[m.col]));
 }
 
-function fit(key: string) {
+function fitCase(key: string) {
   const g = G[key];
   return fa(DATA[DATASET[key]] as never, g.items, { nfactors: g.nfactors, fm: g.fm, rotate: g.rotate });
 }
@@ -69,7 +69,7 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
   for (const key of ["boston_minres_none", "boston_minres_oblimin", "swiss_minres_none", "hs9_wls", "hs9_gls", "hs9_ml_4"]) {
     it(`${key}: uniquenesses, loadings and criterion at R's minimum of psych's criterion`, () => {
       const g = G[key];
-      const f = fit(key);
+      const f = fitCase(key);
       const m = g.minimum;
       expect(Math.abs(f.criterion - m.criterion) / m.criterion, `criterion ${f.criterion} vs ${m.criterion}`).to.be.below(1e-9);
       if (g.fm === "minres") expect(g.minresMinimum.criterion, "the off-diagonal minimum is lower").to.be.below(m.criterion);
@@ -105,11 +105,11 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
     for (const [key, [p, m]] of Object.entries(gaps)) {
       expect(G[key].psych.criterion, key).to.be.closeTo(p, 1e-10);
       expect(G[key].minimum.criterion, key).to.be.closeTo(m, 1e-10);
-      expect(fit(key).criterion, key).to.be.closeTo(m, 1e-10);
+      expect(fitCase(key).criterion, key).to.be.closeTo(m, 1e-10);
     }
     // minres: swiss, psych's run reaches the uls point (loadings to 1e-7); Boston, it stops short of it
     const psychGap = (key: string) => {
-      const f = fit(key);
+      const f = fitCase(key);
       return maxAbsDiff(aligned(f.loadings, G[key].psych.loadings), G[key].psych.loadings);
     };
     expect(psychGap("swiss_minres_none")).to.be.below(1e-6);
@@ -120,7 +120,7 @@ describe("fa: iterative estimators at the minimum of psych's criterion (QA regre
     const g = G.boston_ml_4;
     // R's nlminb from psych's ψ and from 20 random starts stays at psych's 0.178678
     expect(g.minimum.criterion).to.be.closeTo(0.1786777577, 1e-9);
-    const f = fit("boston_ml_4");
+    const f = fitCase("boston_ml_4");
     expect(f.criterion).to.be.closeTo(0.1623209014, 1e-9);
     expect(f.starts!.optima.some((o) => Math.abs(o - g.psych.criterion) < 1e-8)).to.equal(true);
   });
