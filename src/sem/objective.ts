@@ -13,6 +13,7 @@
  * const obj = new GroupedObjective([engine1, engine2], [145 / 301, 156 / 301]);
  * const opt = minimize(obj, start);
  */
+import { PathlabError } from "../errors";
 
 /** What the optimiser needs from a model: F, its gradient and the expected information at θ. */
 export interface SemObjective {
@@ -99,7 +100,7 @@ export class GroupedObjective implements SemObjective {
 
   observedInformation(theta: Float64Array, out: Float64Array, scale: Float64Array): void {
     this.sum(out, (g, buf) => {
-      if (!g.observedInformation) throw new Error("observedInformation: not available for this engine");
+      if (!g.observedInformation) throw new PathlabError("observedInformation: not available for this engine.", { code: "internal.assertion" });
       g.observedInformation(theta, buf, scale);
     });
   }

@@ -53,31 +53,35 @@ function aligned(L: number[][], g: number[][]): number[][] {
 /** Cases where our criterion is below psych's (psych stops at a local minimum or short of one). */
 const LOWER = new Set([
   "opt_Boston_ml_4",
-  "opt_Boston_minres_4",
   "opt_Thurstone_ml_4",
   "opt_Thurstone_minres_4",
   "opt_HS9_ml_4",
-  "opt_HS9_minres_4",
-  "opt_CAS_minres_3",
-  "opt_Harman8_minres_4",
   "fm_HS9_wls",
   "fm_HS9_gls",
   "fm_Harman74_wls",
   "fm_Harman74_gls",
-  "gorsuch_minres",
 ]);
+
+/** minres cases where psych's run stops measurably short of the uls point it heads for. */
+const SHORT_OF_ULS = new Set(["opt_Harman8_minres_4"]);
 
 function checkIterative(key: string, f: FaResult, g: any): "same" | "lower" {
   const rel = (f.criterion - g.criterion) / Math.max(1e-12, Math.abs(g.criterion));
-  expect(rel, `${key}: our criterion ${f.criterion} vs psych's ${g.criterion}`).to.be.at.most(1e-7);
+  // minres: psych passes the uls gradient, so its run heads for the uls point, which we report; on the
+  // way it can stop where the off-diagonal criterion is a little lower than there (psych-fa3.R)
+  const minres = key.includes("minres");
+  // Harman8, 4 factors: in a flat valley psych stops 1.1e-3 (in ψ) short of the uls point (its uls
+  // criterion 0.00097558 vs 0.00097522 at the point, computed in R from psych's ψ)
+  const short = SHORT_OF_ULS.has(key);
+  expect(rel, `${key}: our criterion ${f.criterion} vs psych's ${g.criterion}`).to.be.at.most(short ? 1e-3 : minres ? 1e-5 : 1e-7);
   if (rel < -1e-6) {
     expect(LOWER.has(key), `${key}: ours is lower (${f.criterion} < ${g.criterion}); add it to LOWER`).to.equal(true);
     return "lower";
   }
   expect(LOWER.has(key), `${key}: listed in LOWER but equal to psych's`).to.equal(false);
-  // where psych stopped measurably short of the same minimum (its criterion above ours by > 1e-7,
-  // in a flat valley: twolevel ML 4 factors, df 6) the solutions agree to 1e-3 only
-  const tol = rel < -1e-7 ? 1e-3 : 1e-4;
+  // where psych stopped measurably short of the same point (criteria apart by > 1e-7: in a flat
+  // valley, twolevel ML 4 factors, df 6; minres with a ψ at the bound) the solutions agree to 1e-3 only
+  const tol = short ? 2e-3 : Math.abs(rel) > 1e-7 ? 1e-3 : 1e-4;
   expect(maxAbsDiff(f.uniquenesses, g.uniquenesses), `${key}: u²`).to.be.below(tol);
   expect(maxAbsDiff(aligned(f.loadings, g.loadings), g.loadings), `${key}: loadings`).to.be.below(tol);
   expect(Math.abs(f.fit.objective - g.objective), `${key}: objective`).to.be.below(1e-4 * Math.max(1, g.objective));
@@ -136,8 +140,8 @@ describe("psych fa, second round: optima, methods, rotations, scores, principal,
   it("a singular matrix: psych's loadings-as-weights fallback and NA RMSEA bounds (items 2, 6b)", () => {
     const g = G.gorsuch_minres;
     const f = fa(input("Gorsuch"), { nfactors: 2, rotate: "oblimin" });
-    // psych stops short of the minres minimum here (its gradient is that of uls); ours is lower
-    expect(checkIterative("gorsuch_minres", f, g)).to.equal("lower");
+    // two ψ at the bound: psych's run (uls gradient) heads for the uls point, which is reported
+    expect(checkIterative("gorsuch_minres", f, g)).to.equal("same");
     // psych's weights are its loadings (solve() refuses the singular matrix); ours are ours
     expect(maxAbsDiff(g.weights, g.loadings)).to.equal(0);
     expect(maxAbsDiff(f.fit.weights, f.loadings)).to.equal(0);

@@ -9,7 +9,6 @@ import { powerAsync, powerMediation, powerModeratedMediation, powerModeration, r
 
 const med = { a: 0.3, b: 0.3 };
 const o = { n: [50], reps: 20, draws: 200 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const any = (x: unknown) => x as any;
 
 badInputMatrix("power", [

@@ -10,7 +10,6 @@ import { GOLDEN_DIR, readCsvColumns } from "./helpers";
 const data = readCsvColumns(path.join(GOLDEN_DIR, "process-data.csv"));
 const m4 = { data, model: 4, y: "y", x: "x", m: "m1", boot: 200 };
 const m1 = { data, model: 1, y: "y", x: "x", w: "w" };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const bad = (o: any) => () => process(o);
 
 badInputMatrix("process()", [

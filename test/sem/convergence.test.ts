@@ -57,7 +57,6 @@ describe("sem(): convergence from the default start values (lavaan goldens)", ()
       const fm = fit.fitMeasures(["chisq", "df"]);
       expect(fm.df).to.equal(c.df);
       expect(Math.abs(fm.chisq - c.chisq), "chisq").to.be.below(1e-4);
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const lambda = (fit.inspect("start") as any).matrices.lambda as { rows: string[]; cols: string[]; values: number[][] };
       for (const g of c.start) {
         const v = lambda.values[lambda.rows.indexOf(g.rhs)][lambda.cols.indexOf(g.lhs)];

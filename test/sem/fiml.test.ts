@@ -12,7 +12,6 @@ import * as path from "path";
 import { cfa, sem, type SemFit } from "../../src/sem";
 import { GOLDEN_DIR, errorOf, readCsvMixed } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J: any = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-fiml.json"), "utf8"));
 const bfi = readCsvMixed("bfi.csv", path.join(__dirname, "..", "..", "notebooks", "data"));
 

@@ -12,7 +12,6 @@ import * as path from "path";
 import { cfa, sem, invariance, lavTestLRT, anova, type SemFit } from "../../src/sem";
 import { GOLDEN_DIR, errorOf, readCsvMixed } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J: any = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-groups.json"), "utf8"));
 const hs = readCsvMixed("sem-hs-school.csv");
 const HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";

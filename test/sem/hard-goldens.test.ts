@@ -18,7 +18,6 @@ import * as path from "path";
 import { cfa, sem, type SemFit } from "../../src/sem";
 import { GOLDEN_DIR, readCsv } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const H: Record<string, any> = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-hard.json"), "utf8"));
 const base = readCsv("sem-hs-cov.csv");
 

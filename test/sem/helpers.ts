@@ -7,7 +7,6 @@ import { isPathlabError } from "../../src/errors";
 export const GOLDEN_DIR = path.join(__dirname, "..", "goldens");
 
 /** The lavaan 0.6.14 goldens written by test/goldens/sem.R. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const G: Record<string, any> = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem.json"), "utf8"));
 
 /** A numeric CSV written by R (header row, no missing values) as row objects. */

@@ -11,7 +11,6 @@ import * as path from "path";
 import { indProd, probe2WayMC, probe2WayRC, sem } from "../../src/sem";
 import { GOLDEN_DIR, errorOf, readCsvMixed } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J: any = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-latint.json"), "utf8"));
 const dat = readCsvMixed("sem-latint.csv");
 const o = ["o1", "o2", "o3", "o4"];

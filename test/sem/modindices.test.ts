@@ -21,7 +21,6 @@ import * as path from "path";
 import { cfa, sem, modindices, lavTestScore, type SemFit } from "../../src/sem";
 import { GOLDEN_DIR, errorOf, readCsvMixed } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J: any = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-mi.json"), "utf8"));
 const hs = readCsvMixed("sem-hs-school.csv");
 const data: Record<string, Record<string, unknown>[]> = {
@@ -38,7 +37,6 @@ function close(ours: number, ref: number | null, what: string, tol = 1e-4, scale
   expect(Math.abs(ours - ref) / Math.max(Math.abs(ref), scale), `${what}: ours ${ours} vs lavaan ${ref}`).to.be.below(tol);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function fitOf(g: any): SemFit {
   const o = g.options ?? {};
   const input = g.data ? data[g.data] : hs;

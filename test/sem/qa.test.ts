@@ -25,7 +25,6 @@ import type { BootDraws } from "../../src/sem/bootstrap";
 import { freeParamNames } from "../../src/sem/state";
 import { GOLDEN_DIR, errorOf, readCsv, readCsvMixed } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J: any = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-qa.json"), "utf8"));
 const data: Record<string, Record<string, unknown>[]> = {
   hs: readCsvMixed("sem-hs-school.csv"),
@@ -63,7 +62,6 @@ function fitFor(name: string): SemFit {
   return f;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
 const key = (r: Row) => `${r.lhs} ${r.op} ${r.rhs} ${r.group ?? 1}`;
 
@@ -140,7 +138,6 @@ describe("sem QA: parameter estimates, standardized solutions, fit measures, R²
 });
 
 describe("sem QA: lavInspect() against lavaan", () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const compareMatrices = (ours: any, lav: any, what: string) => {
     expect(Object.keys(ours.matrices), `${what} matrices`).to.deep.equal(Object.keys(lav));
     for (const [m, L] of Object.entries<Row>(lav)) {

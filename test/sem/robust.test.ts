@@ -11,7 +11,6 @@ import * as path from "path";
 import { cfa, sem, lavTestLRT, type SemFit } from "../../src/sem";
 import { GOLDEN_DIR, errorOf, readCsvMixed } from "./helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J: any = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "sem-robust.json"), "utf8"));
 const data: Record<string, Record<string, unknown>[]> = {
   hs: readCsvMixed("sem-hs-school.csv"),

@@ -7,6 +7,11 @@
  *   take the loadings from an eigen-decomposition: least squares Λ = V_k diag(√max(λ_k, 0)) of R
  *   with 1 − ψ on the diagonal (psych's FAout.wls); ML Λ = Ψ^{1/2} V_k diag(√max(e_k − 1, 0)) with
  *   V, e from Ψ^{-1/2} R Ψ^{-1/2} (FAout).
+ *   minres: psych hands optim the off-diagonal criterion with the uls gradient (FAgr.minres), so its
+ *   run heads for the point where that gradient vanishes on the box: the uls minimum. With no ψ at
+ *   the bound this is also the off-diagonal minimum; with one at the bound the two differ and psych's
+ *   printed solution is (up to its stopping precision) the uls point, which is reported here, with
+ *   the off-diagonal criterion as its objective (test/goldens/psych-fa3.R).
  *   psych starts optim (L-BFGS-B) once, from ψ = 1 − smc (minres, uls, ml; ml uses 0.5 when the
  *   smcs sum to k) or ψ = smc (wls, gls, minchi), and reports wherever it stops. These criteria have
  *   several local minima when some ψ sit at the bound (Heywood cases), and from that one start
@@ -235,14 +240,14 @@ function optimiseStarts(
   hi: number,
   maxStarts: number,
   toX: (v: number) => number,
-  refine?: (r: BoxResult, opts: { gtol: number; ftol: number }) => BoxResult,
+  refine?: (r: BoxResult) => BoxResult,
 ): { res: BoxResult; info: StartsInfo } {
   const scale = Math.max(1, Math.abs(fg(Float64Array.from(start, toX)).f));
   // stop at rounding level; count as converged when the projected gradient is ~1e-6 of the criterion's scale
   const tol = { gtol: 1e-13 * scale, ftol: 1e-6 * scale };
   const run = (psi0: number[]) => {
     const r = boxMinimize(fg, psi0.map(toX), toX(lo), toX(hi), { ...tol, maxIter: 2000 });
-    return refine ? refine(r, tol) : r;
+    return refine ? refine(r) : r;
   };
   const first = run(start);
   let best = first;
@@ -273,21 +278,14 @@ function optimised(R: Mat, k: number, method: Exclude<FactorMethod, "pa" | "alph
   const start = psychStart(R, k, method, s);
   const starts = opts.starts ?? DEFAULT_STARTS;
   const ml = method === "ml";
-  // minres: minimise the cheap uls criterion first; where no ψ is at the bound its minimum is the
-  // minres minimum too (both equal the best rank-k fit of the off-diagonal part), otherwise the
-  // off-diagonal criterion is minimised from there (criteria.ts)
+  // minres: the point psych's optim approaches is where the uls gradient (psych's FAgr.minres, which
+  // it passes with the off-diagonal criterion) vanishes on the box, i.e. the uls minimum; with no ψ at
+  // the bound that is also the off-diagonal minimum. It is reported with the off-diagonal criterion.
   const fg = ml ? inLogs(mlCriterion(R, k)) : method === "minres" ? ulsCriterion(R, k) : lsCriterion(R, k, method, opts.np);
-  let refine: ((r: BoxResult, tol: { gtol: number; ftol: number }) => BoxResult) | undefined;
+  let refine: ((r: BoxResult) => BoxResult) | undefined;
   if (method === "minres") {
     const G = lsCriterion(R, k, "minres");
-    refine = (r, tol) => {
-      if (!Array.from(r.x).some((v) => v <= PSI_LOWER + 1e-9)) {
-        const at = G(r.x);
-        return { ...r, f: at.f };
-      }
-      const g = boxMinimize(G, r.x, PSI_LOWER, upper, { ...tol, maxIter: 2000 });
-      return { ...g, iterations: r.iterations + g.iterations, evaluations: r.evaluations + g.evaluations };
-    };
+    refine = (r) => ({ ...r, f: G(r.x).f });
   }
   const { res, info } = optimiseStarts(fg, start, s, PSI_LOWER, upper, starts, ml ? Math.log : (v) => v, refine);
   const psi = Array.from(res.x, ml ? Math.exp : (v: number) => v);

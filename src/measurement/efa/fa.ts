@@ -21,7 +21,7 @@ import type { Figure } from "../../display/figure";
 import { Rng } from "../../simulate/rng";
 import { resolveCorrelation, singularity, type CorrelationSource, type FactorInput, type UseOption } from "./input";
 import { correlationUse } from "../../data/pairwise";
-import { extractFactors, FACTOR_METHODS, type FactorMethod, type StartsInfo } from "./extract";
+import { extractFactors, FACTOR_METHODS, type Extraction, type FactorMethod, type StartsInfo } from "./extract";
 import { GPA_ROTATIONS, OBLIQUE, ROTATIONS, randomOrthogonal, rotate, type Rotation, type RotationResult } from "./rotate";
 import { factorScores, scoreWeights, SCORE_METHODS, type ScoreMethod, type ScoreWeights } from "./scores";
 import { faStats, type FaFit } from "./stats";
@@ -630,18 +630,41 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
   );
   res.starts = ex.starts;
   res.criterion = ex.objective;
-  if (fm === "minres" && ex.psi.some((v) => v <= 0.005 + 1e-9))
-    res.notes.push(
-      "A uniqueness is at psych's bound 0.005. psych's optim follows the uls criterion's gradient for minres, so with a bound active it stops between the uls and the minres minimum; the minres minimum is reported here (loadings can differ from psych's in the third decimal; fm: \"uls\" gives the solution psych's path approaches).",
-    );
-  if (fm === "wls" || fm === "gls" || fm === "minchi")
-    res.notes.push(
-      `psych's optim for ${fm} starts from ψ = smc and follows the ML criterion's gradient, so it usually stops short of the ${fm} minimum; the minimum (criterion ${ex.objective.toPrecision(6)}) is reported here.`,
-    );
+  res.notes.push(...psychStopNotes(fm, ex));
   attachScores(res, src, o, warnings);
   collectWarnings(res, src, ex, fm, warnings);
   res.warnings.push(...warnings);
   return res;
+}
+
+/**
+ * Why an optimised solution can differ from psych's printed one. psych runs optim(L-BFGS-B) once
+ * (factr 1e7, parscale 0.01) and stops when a step lowers its criterion by less than ≈ 2e-9
+ * relatively; the gradient it passes is that of uls for minres and that of ML for wls/gls/minchi, so
+ * it stops short of the minimum of its own criterion (test/goldens/psych-fa3.R: R's nlminb started
+ * at psych's ψ moves to the minimum reported here).
+ */
+function psychStopNotes(fm: FactorMethod, ex: Extraction): string[] {
+  if (fm === "pa" || fm === "alpha") return [];
+  const notes: string[] = [];
+  if (fm === "minres" && ex.psi.some((v) => v <= 0.005 + 1e-9))
+    notes.push(
+      "A uniqueness is at psych's bound 0.005. psych's optim pairs the minres criterion with the uls criterion's gradient, so it heads for the uls solution, where that gradient vanishes; that point (psych's printed solution up to its stopping precision) is reported. The off-diagonal criterion's own minimum lies elsewhere when a bound is active (its loadings can differ in the third decimal).",
+    );
+  else if (fm === "wls" || fm === "gls" || fm === "minchi")
+    notes.push(
+      `psych's optim for ${fm} starts from ψ = smc and follows the ML criterion's gradient, so it usually stops short of the ${fm} minimum; the minimum (criterion ${ex.objective.toPrecision(6)}) is reported here.`,
+    );
+  else
+    notes.push(
+      `The minimum of the ${fm} criterion (${ex.objective.toPrecision(6)}, psych's formula) is reported. psych's single optim run stops once a step gains less than ≈ 2e-9 relatively${fm === "minres" ? " and follows the uls gradient" : ""}, so psych's printed solution can sit slightly above it (loadings typically within 1e-3).`,
+    );
+  const st = ex.starts;
+  if (st && st.best === 0 && st.optima.length > 1)
+    notes.push(
+      `The ${fm} criterion has ${st.optima.length} local minima here (${st.optima.map((v) => v.toPrecision(6)).join(", ")}); the lowest is reported and psych's start reaches it with this optimiser, but psych's L-BFGS-B run from the same start can stop at another one.`,
+    );
+  return notes;
 }
 
 /** Median of the non-missing values (psych's imputation for missing = TRUE). */
