@@ -346,22 +346,27 @@ function typedColumns(data: TableInput, vars: string[], naValues: NaValue[]): Nu
   const nums = cols as unknown as ArrayLike<number>[];
   const ok = new Uint8Array(n).fill(1);
   let kept = n;
+  // x − x is 0 for every finite x: one comparison finds NaN and ±Infinity; the infinities are
+  // looked at (and named by toNumber) only if there are any, after the missing rows are known.
+  let infinite = false;
   for (const c of nums)
     for (let i = 0; i < n; i++) {
       const x = c[i];
+      if (x - x === 0 && codes.length === 0) continue;
       if (ok[i] && (x !== x || (codes.length > 0 && codes.includes(x)))) {
         ok[i] = 0;
         kept--;
-      }
+      } else if (x === Infinity || x === -Infinity) infinite = true;
     }
-  for (let j = 0; j < nums.length; j++) {
-    const c = nums[j];
-    for (let i = 0; i < n; i++) if (ok[i] && !Number.isFinite(c[i])) toNumber(c[i], vars[j], i);
-  }
+  if (infinite)
+    for (let j = 0; j < nums.length; j++) {
+      const c = nums[j];
+      for (let i = 0; i < n; i++) if (ok[i] && !Number.isFinite(c[i])) toNumber(c[i], vars[j], i);
+    }
   const rows: number[] = [];
   for (let i = 0; i < n; i++) if (ok[i]) rows.push(i);
   const columns = nums.map((c) => {
-    if (kept === n) return Float64Array.from(c);
+    if (kept === n) return c instanceof Float64Array ? c.slice() : Float64Array.from(c); // slice: a memcpy, not the iterator
     const out = new Float64Array(kept);
     for (let k = 0; k < kept; k++) out[k] = c[rows[k]];
     return out;

@@ -40,15 +40,18 @@ export function pchisqNC(x: number, df: number, ncp: number, lowerTail = true): 
   // Beyond 10 Poisson standard deviations from the mode the weights are below e⁻⁵⁰ of the mode's.
   const reach = Math.ceil(10 * Math.sqrt(lambda) + 10);
   const logY = Math.log(y);
-  return Math.min(1, lowerTail ? lowerSum(a0, y, logY, lambda, mode, reach)[0] : upperSum(a0, y, logY, lambda, mode, reach));
+  return Math.min(1, lowerTail ? lowerSum(a0, y, logY, lambda, mode, reach) : upperSum(a0, y, logY, lambda, mode, reach));
 }
+
+/** The df + 2 companion sum of the last lowerSum call (a module slot rather than a returned pair: no allocation per evaluation). */
+let lastSum2 = 0;
 
 /**
  * Σ_i w_i P(a0 + i, y) walking down from mode + reach, where the central CDFs grow by the stable
  * recurrence P(s − 1, y) = P(s, y) + d(s − 1), d(s) = e^{−y} y^s / Γ(s + 1): one incomplete-gamma
  * evaluation and positive additions only, until the Poisson weights cannot change the sum.
  */
-function lowerSum(a0: number, y: number, logY: number, lambda: number, mode: number, reach: number): [number, number] {
+function lowerSum(a0: number, y: number, logY: number, lambda: number, mode: number, reach: number, logs?: Float64Array): number {
   let i = mode + reach;
   let s = a0 + i;
   let P = s === 0 ? 1 : incGamma(s, y, true);
@@ -66,14 +69,15 @@ function lowerSum(a0: number, y: number, logY: number, lambda: number, mode: num
     Pnext = P;
     if (s > 0) {
       P += Math.exp(logD);
-      if (s - 1 > 0) logD += Math.log(s - 1) - logY;
+      if (s - 1 > 0) logD += (logs && i < logs.length ? logs[i] : Math.log(s - 1)) - logY;
     }
     w *= i / lambda;
     i--;
     s--;
     if (s <= 0) P = 1;
   }
-  return [sum, sum2];
+  lastSum2 = sum2;
+  return sum;
 }
 
 /**
@@ -110,13 +114,38 @@ export function ncpForProbability(x: number, df: number, p: number): number {
   if (!(p > 0 && p < 1)) throw new PathlabError(`Probability must lie strictly between 0 and 1, got ${p}.`, { code: "math.bad-probability" });
   if (!(x > 0)) return 0;
   // F(λ) = P(X ≤ x; df, λ) and its derivative ∂F/∂λ = (F_{df+2}(λ) − F_df(λ))/2, from one sweep.
-  const eval2 = (ncp: number): [number, number] => {
-    if (ncp === 0) return [pchisq(x, df, true) - p, (pchisq(x, df + 2, true) - pchisq(x, df, true)) / 2];
-    const lambda = ncp / 2;
-    const [F, F2] = lowerSum(df / 2, x / 2, Math.log(x / 2), lambda, Math.floor(lambda), Math.ceil(10 * Math.sqrt(lambda) + 10));
-    return [Math.min(F, 1) - p, (F2 - F) / 2];
+  // ln(a0 + i − 1) for the terms of the sweeps, shared by every evaluation: the same values the
+  // sweep would compute itself when a0 + i is exact (df a multiple of 1/2, as every SEM df), so the
+  // result is unchanged to the bit; other df compute their logs in the sweep.
+  const exact = Number.isInteger(2 * df) && df < 2 ** 40;
+  const a0 = df / 2;
+  const logY = Math.log(x / 2);
+  let logs = new Float64Array(0);
+  const logsUpTo = (top: number) => {
+    if (top < logs.length) return;
+    const grown = new Float64Array(Math.max(top + 1, 2 * logs.length));
+    grown.set(logs);
+    for (let i = logs.length; i < grown.length; i++) grown[i] = a0 + i - 1 > 0 ? Math.log(a0 + i - 1) : NaN;
+    logs = grown;
   };
-  let [f0, d0] = eval2(0);
+  let f0 = 0;
+  let d0 = 0;
+  // F(λ) − p and ∂F/∂λ into f0, d0.
+  const eval2 = (ncp: number): void => {
+    if (ncp === 0) {
+      // Only the sign of F(0) − p is used (Newton starts at λ > 0), so no derivative here.
+      f0 = pchisq(x, df, true) - p;
+      return;
+    }
+    const lambda = ncp / 2;
+    const mode = Math.floor(lambda);
+    const reach = Math.ceil(10 * Math.sqrt(lambda) + 10);
+    if (exact) logsUpTo(mode + reach);
+    const F = lowerSum(a0, x / 2, logY, lambda, mode, reach, exact ? logs : undefined);
+    f0 = Math.min(F, 1) - p;
+    d0 = (lastSum2 - F) / 2;
+  };
+  eval2(0);
   if (f0 <= 0) return 0;
   // Newton from the normal approximation χ²_df(λ) ≈ N(df + λ, 2(df + 2λ)), kept inside a bracket
   // [lo, hi] of the root (F decreases in λ); a step that leaves it bisects instead.
@@ -127,7 +156,7 @@ export function ncpForProbability(x: number, df: number, p: number): number {
   for (let k = 0; k < 30; k++) lam = Math.max(x - df - z * Math.sqrt(2 * (df + 2 * lam)), 0);
   if (!(lam > 0)) lam = Math.max(1, x - df);
   for (let iter = 0; iter < 200; iter++) {
-    [f0, d0] = eval2(lam);
+    eval2(lam);
     if (f0 === 0) return lam;
     if (f0 > 0) lo = lam;
     else hi = lam;

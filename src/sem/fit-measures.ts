@@ -89,13 +89,15 @@ export const ROBUST_MEASURE_NAMES = [
 
 export type FitMeasureName = (typeof FIT_MEASURE_NAMES)[number] | (typeof SCALED_MEASURE_NAMES)[number] | (typeof ROBUST_MEASURE_NAMES)[number];
 
+/** xs when on, else nothing (module level: no closure per call). */
+const pick = (xs: string[], on: boolean): string[] => (on ? xs : []);
+
 /**
  * The measures of a fit in lavaan's order of fitMeasures(fit, "all"): the scaled ones after their
  * standard counterparts for a scaled test, the robust ones for a scaled test or FIML.
  */
 export function measureOrder(flags: { scaled: boolean; robust: boolean; yb: boolean }): FitMeasureName[] {
   const { scaled, robust, yb } = flags;
-  const pick = (xs: string[], on: boolean) => (on ? xs : []);
   return [
     "npar", "fmin", "chisq", "df", "pvalue",
     ...pick(["chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"], scaled),
@@ -138,6 +140,19 @@ function ncpFor(x: number, df: number, p: number): number {
 }
 
 
+
+/** qchisq(p, df), remembered: Hoelter's N asks for the same two quantiles at every fit of a model. */
+const QUANTILES = new Map<string, number>();
+function criticalChisq(p: number, df: number): number {
+  const key = `${p}|${df}`;
+  let q = QUANTILES.get(key);
+  if (q === undefined) {
+    q = qchisq(p, df);
+    if (QUANTILES.size >= 256) QUANTILES.clear();
+    QUANTILES.set(key, q);
+  }
+  return q;
+}
 
 function normalUpper(x: number, df: number, ncp: number): number {
   return pnorm(-(x - df - ncp) / Math.sqrt(2 * (df + 2 * ncp)));
@@ -211,7 +226,7 @@ export function computeFitMeasures(x: FitIngredients): Partial<Record<FitMeasure
   const bic = -2 * logl + npar * Math.log(n);
   const bic2 = -2 * logl + npar * Math.log((n + 2) / 24);
   // Hoelter's critical N (lavaan's lav_fit_cn; qchisq(·, 0) = 0 as in R).
-  const cn = (alpha: number) => (df === 0 ? (chisq < 2.220446049250313e-16 ? NaN : 1) : qchisq(1 - alpha, df) / (chisq / N) + 1);
+  const cn = (alpha: number) => (df === 0 ? (chisq < 2.220446049250313e-16 ? NaN : 1) : criticalChisq(1 - alpha, df) / (chisq / N) + 1);
   return {
     npar, fmin: x.fmin, chisq, df, pvalue, "baseline.chisq": bChisq, "baseline.df": bDf, "baseline.pvalue": bP, cfi, tli, nnfi: tli, rfi, nfi, pnfi, ifi, rni,
     logl, "unrestricted.logl": ulogl, aic, bic, ntotal: n, bic2,
@@ -323,8 +338,9 @@ export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c
   let rmseaNotClose = NaN;
   if (df > 0 && Number.isFinite(chisq)) {
     // Lower bound: λ with P(χ²_df(λ) ≤ χ²) = 0.95; upper: = 0.05.
-    ciLo = pchisqNC(chisq, df, 0) < 0.95 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.95)) / (N * df)) * sg;
-    ciHi = pchisqNC(chisq, df, 0) < 0.05 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.05)) / (N * df)) * sg;
+    const central = pchisqNC(chisq, df, 0);
+    ciLo = central < 0.95 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.95)) / (N * df)) * sg;
+    ciHi = central < 0.05 ? 0 : Math.sqrt((c * ncpFor(chisq, df, 0.05)) / (N * df)) * sg;
     const ncp0 = (N * df * 0.05 * 0.05) / (c * G);
     rmseaP = chisq > HUGE_CHISQ ? normalUpper(chisq, df, ncp0) : pchisqNC(chisq, df, ncp0, false);
     const ncp8 = (N * df * 0.08 * 0.08) / (c * G);

@@ -24,9 +24,8 @@ import { fimlSampleStats, groupLayout, groupSampleStats, isGroupMomentsInput, is
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
-import { buildParTable, type ParRow, type ParTable } from "./partable";
+import { parTableOf, parsedModel, type ParRow, type ParTable } from "./partable";
 import { deltaMethodSE, totalVariances, type StdType } from "./standardize";
-import { parseModelSyntax } from "./syntax";
 import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
 import { inspectFit, LabelledMatrix, ModelMatrices } from "./inspect";
 import { lavaanSummary } from "./summary-text";
@@ -123,7 +122,7 @@ function groupSamples(input: SemInput, pt: ParTable, opts: ResolvedSemOptions, l
 
 /** The parameter table of the model for the data's groups and the options. */
 function parTableFor(kind: string, model: string, input: SemInput, opts: ResolvedSemOptions, layout: GroupLayout | undefined): ParTable {
-  const syntax = parseModelSyntax(model);
+  parsedModel(model); // syntax errors first
   const G = layout ? layout.labels.length : 1;
   if (!layout && (opts.groupEqual.length || opts.groupPartial.length || opts.groupLabel))
     throw new PathlabError(`${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`, {
@@ -135,7 +134,7 @@ function parTableFor(kind: string, model: string, input: SemInput, opts: Resolve
   // intercepts or means, and FIML.
   const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means") || opts.missing !== "listwise";
   const meanstructure = opts.missing !== "listwise" ? true : opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
-  const pt = buildParTable(syntax, {
+  const pt = parTableOf(model, {
     stdLv: opts.stdLv, meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal,
     ngroups: G, groupEqual: opts.groupEqual, groupPartial: opts.groupPartial,
   });
@@ -461,6 +460,7 @@ export class SemFit extends Result {
     return this.ngroups > 1 ? `group ${g + 1} [${this.groupLabels[g]}]` : "";
   }
 
+  /** The fit's warnings; the constructor calls it with the engines at the estimates (no re-evaluation here). */
   private collectWarnings(): PathlabWarning[] {
     const st = this.state;
     const w: PathlabWarning[] = [...st.pt.warnings];
@@ -470,13 +470,17 @@ export class SemFit extends Result {
         message: `The optimiser did NOT converge: it stopped after ${st.iterations} iterations with scaled gradient ${st.maxGrad.toExponential(2)} (converged means below ${GRAD_TOL}). Estimates are not a solution; standard errors and fit measures are not reported.`,
       });
     else
-      this.withTheta(st.theta, () =>
-        st.groups.forEach((g, k) => {
-          const idx = st.pt.rows.map((r, i) => (r.group === k + 1 ? i : -1)).filter((i) => i >= 0);
-          const found = postCheckWarnings(idx.map((i) => st.pt.rows[i]), Float64Array.from(idx, (i) => this.estRows[i]), g.engine, g.structure.names, this.lv);
-          for (const x of found) w.push(this.ngroups > 1 ? { code: x.code, message: `In ${this.groupName(k)}: ${x.message}` } : x);
-        }),
-      );
+      st.groups.forEach((g, k) => {
+        const rows: ParRow[] = [];
+        const est: number[] = [];
+        st.pt.rows.forEach((r, i) => {
+          if (r.group !== k + 1) return;
+          rows.push(r);
+          est.push(this.estRows[i]);
+        });
+        const found = postCheckWarnings(rows, Float64Array.from(est), g.engine, g.structure.names, this.lv);
+        for (const x of found) w.push(this.ngroups > 1 ? { code: x.code, message: `In ${this.groupName(k)}: ${x.message}` } : x);
+      });
     st.pt.rows.forEach((r, k) => {
       if (r.op === ":=" && Number.isFinite(this.estRows[k]) && Number.isFinite(st.vcov[0]) && !Number.isFinite(this.seRows[k]))
         w.push({

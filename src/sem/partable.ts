@@ -8,7 +8,7 @@
  * values (`fixed.x`), and intercepts when a mean structure is requested.
  */
 import { PathlabError, type PathlabWarning } from "../errors";
-import { exprRefs, type Expr, type SemOp, type SyntaxRow } from "./syntax";
+import { exprRefs, parseModelSyntax, type Expr, type SemOp, type SyntaxRow } from "./syntax";
 
 export interface ParRow {
   id: number;
@@ -540,4 +540,60 @@ function singleIndicatorFixed(userRows: SyntaxRow[], v: string, lv: string[]): b
   if (mine.length !== 1) return false;
   const f = mine[0].lhs;
   return lv.includes(f) && loads.filter((r) => r.lhs === f).length === 1;
+}
+
+/** Parsed models and tables built from the same model text and options, most recent last (a fit refitted in a loop parses once). */
+const SYNTAX_CACHE = new Map<string, SyntaxRow[]>();
+const TABLE_CACHE = new Map<string, ParTable>();
+const CACHE_SIZE = 32;
+
+/** Looks `key` up in a most-recently-used cache, computing and remembering it when absent. */
+function remembered<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v !== undefined) cache.delete(key);
+  else {
+    v = make();
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, v);
+  return v;
+}
+
+/**
+ * `parseModelSyntax(model)`, remembered for the last few models. The rows are shared: callers
+ * must not change them (buildParTable copies what it changes).
+ *
+ * @example
+ * const rows = parsedModel("f =~ x1 + x2 + x3");
+ */
+export function parsedModel(model: string): readonly SyntaxRow[] {
+  return remembered(SYNTAX_CACHE, model, () => parseModelSyntax(model));
+}
+
+/** A copy of a table that shares nothing mutable with it (rows, lists and constraints are new objects). */
+function copyParTable(pt: ParTable): ParTable {
+  const { vars } = pt;
+  return {
+    ...pt,
+    rows: pt.rows.map((r) => ({ ...r })),
+    vars: { ov: [...vars.ov], lv: [...vars.lv], ovX: [...vars.ovX], lvX: [...vars.lvX], eqsY: [...vars.eqsY] },
+    groupEqual: [...pt.groupEqual],
+    groupPartial: [...pt.groupPartial],
+    equalities: pt.equalities.map((e) => (e.labels ? { ...e, labels: [e.labels[0], e.labels[1]] } : { ...e })),
+    warnings: pt.warnings.map((w) => ({ ...w })),
+    bounds: pt.bounds.map((b) => ({ ...b })),
+  };
+}
+
+/**
+ * `buildParTable(parseModelSyntax(model), opts)`, remembered for the last few (model, options)
+ * pairs: the table depends on nothing else, and each call returns a fresh copy that the caller may
+ * change. A model that fails to parse or build throws every time (nothing is remembered).
+ *
+ * @example
+ * const pt = parTableOf("f =~ x1 + x2 + x3", { meanstructure: false });
+ */
+export function parTableOf(model: string, opts: BuildOptions): ParTable {
+  const key = `${model}\u0000${opts.stdLv}|${opts.meanstructure}|${opts.fixedX}|${opts.orthogonal}|${opts.autoFixFirst}|${opts.ngroups}|${(opts.groupEqual ?? []).join(",")}|${(opts.groupPartial ?? []).join("\u0001")}`;
+  return copyParTable(remembered(TABLE_CACHE, key, () => buildParTable(parsedModel(model) as SyntaxRow[], opts)));
 }

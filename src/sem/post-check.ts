@@ -31,10 +31,11 @@ function hasNegativeEigen(M: Float64Array, m: number, idx: number[]): boolean {
 export function postCheckWarnings(rows: ParRow[], est: Float64Array, engine: RamEngine, names: string[], lv: string[]): PathlabWarning[] {
   const w: PathlabWarning[] = [];
   const lvSet = new Set(lv);
-  const negative = (latent: boolean) =>
-    rows.filter((r, k) => r.op === "~~" && r.lhs === r.rhs && lvSet.has(r.lhs) === latent && est[k] < 0).map((r) => `"${r.lhs}" (${est[rows.indexOf(r)].toFixed(4)})`);
-  const negOv = negative(false);
-  const negLv = negative(true);
+  const negOv: string[] = [];
+  const negLv: string[] = [];
+  rows.forEach((r, k) => {
+    if (r.op === "~~" && r.lhs === r.rhs && est[k] < 0) (lvSet.has(r.lhs) ? negLv : negOv).push(`"${r.lhs}" (${est[k].toFixed(4)})`);
+  });
   if (negOv.length)
     w.push({ code: "sem.heywood", message: `Heywood case: some estimated ov variances are negative: ${negOv.join(", ")}. The solution is improper; check the model (lavaan gives the same warning).` });
   if (negLv.length)
