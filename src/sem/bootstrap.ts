@@ -70,8 +70,7 @@ export class SemBootstrap extends Result {
     readonly seed: number,
   ) {
     super();
-    if (failed > 0)
-      this.warnings.push({ code: "sem.boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
+    if (failed > 0) this.warnings.push({ code: "sem.boot-failed", message: `${failed} of ${R} bootstrap samples failed to converge and were dropped.` });
   }
   find(label: string): BootstrapRow | undefined {
     return this.rows.find((r) => r.label === label || r.lhs === label);
@@ -104,7 +103,14 @@ export class SemBootstrap extends Result {
 const BOOT_SPECS: OptionSpecs = {
   R: { kind: "number", min: 2, integer: true, rangeHint: "Use a whole number of bootstrap samples such as 2000." },
   seed: { kind: "custom", check: (v) => (v instanceof Rng ? undefined : seedProblem(v)), expected: "a whole number from 0 to 4294967295 (or a pathlab Rng)" },
-  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
+  level: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
+  },
   parameters: { kind: "enum", values: ["defined", "all"] },
   threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
 };
@@ -171,7 +177,16 @@ function reusableModel(input: BootInput): Reusable | null {
     });
     const engines = moments.map((mo, k) => new RamEngine(buildRam(input.pt, mo.S, mo.mean, k + 1).spec, mo));
     const N = input.groups.reduce((a, g) => a + g.n, 0);
-    out = { objective: engines.length === 1 ? engines[0] : new GroupedObjective(engines, input.groups.map((g) => g.n / N)), moments };
+    out = {
+      objective:
+        engines.length === 1
+          ? engines[0]
+          : new GroupedObjective(
+              engines,
+              input.groups.map((g) => g.n / N),
+            ),
+      moments,
+    };
   }
   reusable.set(input, out);
   return out;
@@ -300,7 +315,9 @@ export function bootstrapDraws(
       hint: "Fit the model to the data table, or use the delta-method standard errors.",
       code: "sem.boot-moments",
     });
-  const groups: BootGroup[] = samples.map((s) => (s.missing ? { n: s.n, names: s.names, missing: s.missing.columns } : { n: s.n, names: s.names, columns: s.columns }));
+  const groups: BootGroup[] = samples.map((s) =>
+    s.missing ? { n: s.n, names: s.names, missing: s.missing.columns } : { n: s.n, names: s.names, columns: s.columns },
+  );
   const N = groups.reduce((a, g) => a + g.n, 0);
   const q = st.theta.length;
   checkMemory(8 * R * q, `the bootstrap draws (${R.toLocaleString("en")} samples × ${q} parameters)`, "Lower R.");
@@ -309,7 +326,16 @@ export function bootstrapDraws(
   // A chunk is ~20 ms of fitting (one fit ≈ 30 μs per parameter·variable), at least 16 chunks for progress and balance.
   const perFit = 3e-5 * q * groups[0].names.length * (groups.some((x) => x.missing) ? 20 : 1);
   const chunkSize = Math.max(1, Math.min(Math.ceil(R / 16), Math.ceil(20 / Math.max(perFit, 1e-3))));
-  const input: BootInput = { pt: st.pt, groups, options: { likelihood: st.options.likelihood, maxIter: st.options.maxIter }, theta0: st.theta, state, N, chunkSize, starts: jumpStates(state, 2 * N * chunkSize, Math.ceil(R / chunkSize)) };
+  const input: BootInput = {
+    pt: st.pt,
+    groups,
+    options: { likelihood: st.options.likelihood, maxIter: st.options.maxIter },
+    theta0: st.theta,
+    state,
+    N,
+    chunkSize,
+    starts: jumpStates(state, 2 * N * chunkSize, Math.ceil(R / chunkSize)),
+  };
   // Below ~50 ms of work a worker's start-up costs more than it saves.
   const threads = opts.threads ?? (R * perFit < 50 ? 1 : undefined);
   const run = runParallel(semBootstrapTask, input, { count: R, chunkSize, threads, onProgress: opts.onProgress, cancel: opts.cancel });
@@ -344,14 +370,24 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
   const st = fit.state;
   const o = checkOptions("bootstrap", opts, BOOT_SPECS) as Partial<BootstrapOptions>;
   if (o.seed === undefined)
-    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", { hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })", code: "sem.boot-seed" });
+    throw new PathlabError("bootstrap() needs a seed so the result can be reproduced.", {
+      hint: "e.g. fit.bootstrap({ R: 2000, seed: 1 })",
+      code: "sem.boot-seed",
+    });
   if (!fit.converged)
-    throw new PathlabError("bootstrap(): the model did not converge, so there are no estimates to resample.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
+    throw new PathlabError("bootstrap(): the model did not converge, so there are no estimates to resample.", {
+      code: "sem.not-converged",
+      hint: "Fix the model first (see the fit's warnings).",
+    });
   const R = o.R ?? 1000;
   const level = o.level ?? 0.95;
   const { rows } = fit.estimatesInternal();
-  const which = rows.map((r, k) => ((o.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1).filter((k) => k >= 0);
-  if (!which.length) throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", { hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".', code: "sem.boot-nothing" });
+  const which = rows.map((r, k) => (((o.parameters ?? "defined") === "all" ? r.free > 0 || r.op === ":=" : r.op === ":=") ? k : -1)).filter((k) => k >= 0);
+  if (!which.length)
+    throw new PathlabError("The model has no defined (:=) parameters to bootstrap.", {
+      hint: 'Define one, e.g. "ind := a*b", or pass parameters: "all".',
+      code: "sem.boot-nothing",
+    });
   const bar = progressBar(R, "Bootstrap");
   let boot: BootDraws;
   try {
@@ -360,7 +396,11 @@ export function bootstrapSem(fit: SemFit, opts: BootstrapOptions): SemBootstrap 
     bar.finish();
   }
   const draws = drawRowValues(st, boot, which);
-  if (draws.length < 2) throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, { code: "sem.boot-failed", hint: "Check the model (see the fit's warnings); a model that rarely converges cannot be bootstrapped." });
+  if (draws.length < 2)
+    throw new PathlabError(`Only ${draws.length} of ${R} bootstrap samples could be fitted.`, {
+      code: "sem.boot-failed",
+      hint: "Check the model (see the fit's warnings); a model that rarely converges cannot be bootstrapped.",
+    });
   const { est } = fit.estimatesInternal();
   const out: BootstrapRow[] = which.map((k, j) => {
     const v = Float64Array.from(draws.map((d) => d[j])).sort();

@@ -56,7 +56,13 @@ export interface DiagramOptions {
 const stringArray = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of variable names.");
 
 export const DIAGRAM_OPTION_SPECS = {
-  values: { kind: "enum", values: ["std.all", "std.lv", "est"], caseInsensitive: true, valueAliases: { standardized: "std.all", std: "std.all", unstandardized: "est", unstandardised: "est", raw: "est" }, aliases: ["what", "whatLabels"] },
+  values: {
+    kind: "enum",
+    values: ["std.all", "std.lv", "est"],
+    caseInsensitive: true,
+    valueAliases: { standardized: "std.all", std: "std.all", unstandardized: "est", unstandardised: "est", raw: "est" },
+    aliases: ["what", "whatLabels"],
+  },
   digits: { kind: "number", integer: true, min: 0, max: 4 },
   title: { kind: "string" },
   residualCovariances: { kind: "boolean", aliases: ["residual.covariances"] },
@@ -65,9 +71,21 @@ export const DIAGRAM_OPTION_SPECS = {
   stars: { kind: "boolean" },
   rsquare: { kind: "boolean", aliases: ["r2", "rsquared"] },
   grayscale: { kind: "boolean", aliases: ["greyscale"] },
-  labels: { kind: "custom", check: (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string") ? undefined : "must map variable names to display names."), expected: '{ re: "Resources" }', aliases: ["nodeLabels"] },
+  labels: {
+    kind: "custom",
+    check: (v: unknown) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every((x) => typeof x === "string")
+        ? undefined
+        : "must map variable names to display names.",
+    expected: '{ re: "Resources" }',
+    aliases: ["nodeLabels"],
+  },
   maxWidth: { kind: "number", min: 200, max: 10000 },
-  group: { kind: "custom", check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."), expected: 'e.g. { group: "female" }' },
+  group: {
+    kind: "custom",
+    check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."),
+    expected: 'e.g. { group: "female" }',
+  },
 } as const;
 
 /** Value as papers print it: fixed decimals, a true minus, no leading zero for standardised values. */
@@ -103,8 +121,7 @@ function modelParts(fit: SemFit, pe: EstimateRow[], covariateVars?: string[]): {
   for (const r of pe) if (r.op === "=~" && structural.includes(r.rhs)) endogenous.add(r.rhs);
   let covariates = covariateVars ?? (lv.length ? fit.ov.filter((v) => !owner.has(v) && !endogenous.has(v) && regressionVars.has(v)) : []);
   const unknown = covariates.filter((c) => !structural.includes(c));
-  if (covariateVars && unknown.length)
-    notes.push(`Not covariates of this model (ignored in covariateVars): ${unknown.join(", ")}.`);
+  if (covariateVars && unknown.length) notes.push(`Not covariates of this model (ignored in covariateVars): ${unknown.join(", ")}.`);
   covariates = covariates.filter((c) => structural.includes(c) && !endogenous.has(c));
   return { m: { lv, indicators, structural, covariates }, notes };
 }
@@ -127,8 +144,8 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   const std = kind === "est" ? [] : (fit.standardizedSolution({ type: kind }).rows as StandardizedRow[]).filter((r) => r.group === g);
   const name = (v: string) => opts.labels?.[v] ?? v;
   const find = (lhs: string, op: string, rhs: string) => pe.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs);
-  const valueOf = (r: EstimateRow): string => {
-    const v = kind === "est" ? r.est : std.find((x) => x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)?.est_std ?? NaN;
+  const valueOfRow = (r: EstimateRow): string => {
+    const v = kind === "est" ? r.est : (std.find((x) => x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)?.est_std ?? NaN);
     const free = r.free > 0 && Number.isFinite(r.se) && r.se > 0;
     return diagramNumber(v, digits, kind !== "est") + (withStars && free ? starsOf(r.pvalue) : "");
   };
@@ -141,7 +158,10 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   const edges: DiagramEdge[] = [];
   const notes: string[] = [...partNotes];
   const residual = opts.residualCovariances ?? true;
-  const endogenous = new Set([...pe.filter((r) => r.op === "~").map((r) => r.lhs), ...pe.filter((r) => r.op === "=~" && m.structural.includes(r.rhs)).map((r) => r.rhs)]);
+  const endogenous = new Set([
+    ...pe.filter((r) => r.op === "~").map((r) => r.lhs),
+    ...pe.filter((r) => r.op === "=~" && m.structural.includes(r.rhs)).map((r) => r.rhs),
+  ]);
   const owner = new Map<string, string>();
   for (const [f, inds] of m.indicators) for (const i of inds) owner.set(i, f);
 
@@ -152,7 +172,9 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
     if ((opts.rsquare ?? true) && endogenous.has(v) && Number.isFinite(r2[v])) lines.push(`R² = ${diagramNumber(r2[v], digits, true)}`);
     const inds = m.indicators.get(v) ?? [];
     const indCovs = residual
-      ? pe.filter((r) => r.op === "~~" && r.lhs !== r.rhs && owner.get(r.lhs) === v && owner.get(r.rhs) === v).map((r) => ({ a: r.lhs, b: r.rhs, label: valueOf(r) }))
+      ? pe
+          .filter((r) => r.op === "~~" && r.lhs !== r.rhs && owner.get(r.lhs) === v && owner.get(r.rhs) === v)
+          .map((r) => ({ a: r.lhs, b: r.rhs, label: valueOfRow(r) }))
       : [];
     nodes.push({
       id: v,
@@ -161,7 +183,7 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
       fill: latent ? "latent" : "observed",
       bold: latent,
       hover: `${v}${Number.isFinite(r2[v]) ? `: R² = ${r2[v].toFixed(3)}` : ""}`,
-      indicators: inds.map((i) => ({ id: i, text: name(i), label: valueOf(find(v, "=~", i)!) })),
+      indicators: inds.map((i) => ({ id: i, text: name(i), label: valueOfRow(find(v, "=~", i)!) })),
       indicatorCovariances: indCovs,
     });
   }
@@ -169,13 +191,13 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   // Loadings that are not drawn beside a factor: on other factors (second order) or on variables in regressions.
   for (const r of pe.filter((x) => x.op === "=~")) {
     if (m.indicators.get(r.lhs)?.includes(r.rhs)) continue;
-    if (drawnVar(r.lhs) && drawnVar(r.rhs)) edges.push({ from: r.lhs, to: r.rhs, label: valueOf(r), kind: "path" });
-    else notes.push(`Loading not drawn: ${name(r.lhs)} → ${name(r.rhs)} ${valueOf(r)}.`);
+    if (drawnVar(r.lhs) && drawnVar(r.rhs)) edges.push({ from: r.lhs, to: r.rhs, label: valueOfRow(r), kind: "path" });
+    else notes.push(`Loading not drawn: ${name(r.lhs)} → ${name(r.rhs)} ${valueOfRow(r)}.`);
   }
   const covText: string[] = [];
   for (const r of pe.filter((x) => x.op === "~")) {
-    if (hidden.has(r.rhs)) covText.push(`${name(r.rhs)} → ${name(r.lhs)} ${valueOf(r)}`);
-    else edges.push({ from: r.rhs, to: r.lhs, label: valueOf(r), kind: m.covariates.includes(r.rhs) ? "weak" : "path" });
+    if (hidden.has(r.rhs)) covText.push(`${name(r.rhs)} → ${name(r.lhs)} ${valueOfRow(r)}`);
+    else edges.push({ from: r.rhs, to: r.lhs, label: valueOfRow(r), kind: m.covariates.includes(r.rhs) ? "weak" : "path" });
   }
   const notDrawn: string[] = [];
   const covariances: string[] = [];
@@ -184,32 +206,50 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
     const ia = owner.get(r.lhs);
     const ib = owner.get(r.rhs);
     if (ia !== undefined && ia === ib) {
-      if (!residual) notDrawn.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOf(r)}`);
+      if (!residual) notDrawn.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOfRow(r)}`);
       continue;
     }
     if (ia !== undefined || ib !== undefined || !drawnVar(r.lhs) || !drawnVar(r.rhs)) {
-      if (hidden.has(r.lhs) || hidden.has(r.rhs)) covariances.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOf(r)}`);
-      else notDrawn.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOf(r)}`);
+      if (hidden.has(r.lhs) || hidden.has(r.rhs)) covariances.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOfRow(r)}`);
+      else notDrawn.push(`${name(r.lhs)} ↔ ${name(r.rhs)} ${valueOfRow(r)}`);
       continue;
     }
-    edges.push({ from: r.lhs, to: r.rhs, label: valueOf(r), kind: "covariance" });
+    edges.push({ from: r.lhs, to: r.rhs, label: valueOfRow(r), kind: "covariance" });
   }
   if (hidden.size) {
     const targets = Array.from(new Set(pe.filter((r) => r.op === "~" && hidden.has(r.rhs)).map((r) => r.lhs)));
     if (mode === "group") {
-      nodes.push({ id: "__covariates", lines: ["Covariates", ...groupLines(m.covariates.map(name))], shape: "rect", fill: "group", hover: m.covariates.join(", ") });
+      nodes.push({
+        id: "__covariates",
+        lines: ["Covariates", ...groupLines(m.covariates.map(name))],
+        shape: "rect",
+        fill: "group",
+        hover: m.covariates.join(", "),
+      });
       for (const t of targets) edges.push({ from: "__covariates", to: t, kind: "weak" });
     }
-    notes.push(`${mode === "group" ? "Covariates (box, dashed paths)" : "Covariates (not drawn)"}: ${covText.join("; ")}${covariances.length ? `. Covariances: ${covariances.join("; ")}` : ""}.`);
+    notes.push(
+      `${mode === "group" ? "Covariates (box, dashed paths)" : "Covariates (not drawn)"}: ${covText.join("; ")}${covariances.length ? `. Covariances: ${covariances.join("; ")}` : ""}.`,
+    );
   }
   if (notDrawn.length) notes.push(`Covariances not drawn: ${notDrawn.join("; ")}.`);
   if (withStars) notes.push("* p < .05, ** p < .01, *** p < .001 (Wald test of the unstandardised estimate).");
   const fm = fit.fitMeasures();
-  const fitLine = [`χ²(${fm.df}) = ${fm.chisq.toFixed(2)}`, Number.isFinite(fm.cfi) ? `CFI = ${fm.cfi.toFixed(3)}` : "", Number.isFinite(fm.rmsea) ? `RMSEA = ${fm.rmsea.toFixed(3)}` : "", Number.isFinite(fm.srmr) ? `SRMR = ${fm.srmr.toFixed(3)}` : ""].filter(Boolean).join(", ");
+  const fitLine = [
+    `χ²(${fm.df}) = ${fm.chisq.toFixed(2)}`,
+    Number.isFinite(fm.cfi) ? `CFI = ${fm.cfi.toFixed(3)}` : "",
+    Number.isFinite(fm.rmsea) ? `RMSEA = ${fm.rmsea.toFixed(3)}` : "",
+    Number.isFinite(fm.srmr) ? `SRMR = ${fm.srmr.toFixed(3)}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return {
     nodes,
     edges,
-    title: opts.title ?? (kind === "est" ? "Unstandardised estimates" : `Standardised estimates (${kind})`) + (multi && opts.title === undefined ? `, group ${g} [${fit.groupLabels[g - 1]}]` : ""),
+    title:
+      opts.title ??
+      (kind === "est" ? "Unstandardised estimates" : `Standardised estimates (${kind})`) +
+        (multi && opts.title === undefined ? `, group ${g} [${fit.groupLabels[g - 1]}]` : ""),
     subtitle: fitLine,
     notes,
     grayscale: opts.grayscale,

@@ -63,27 +63,96 @@ export interface FitIngredients {
 
 /** The residual summaries, in lavaan's order (srmr = srmr_bentler). */
 export const RESIDUAL_MEASURE_NAMES = [
-  "rmr", "rmr_nomean", "srmr", "srmr_bentler", "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean",
+  "rmr",
+  "rmr_nomean",
+  "srmr",
+  "srmr_bentler",
+  "srmr_bentler_nomean",
+  "crmr",
+  "crmr_nomean",
+  "srmr_mplus",
+  "srmr_mplus_nomean",
 ] as const;
 
 /** lavaan 0.6.14's fitMeasures(fit, "all") for an ML fit, in lavaan's order. */
 export const FIT_MEASURE_NAMES = [
-  "npar", "fmin", "chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "baseline.pvalue", "cfi", "tli", "nnfi", "rfi", "nfi", "pnfi",
-  "ifi", "rni", "logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level",
-  "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0", ...RESIDUAL_MEASURE_NAMES, "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
+  "npar",
+  "fmin",
+  "chisq",
+  "df",
+  "pvalue",
+  "baseline.chisq",
+  "baseline.df",
+  "baseline.pvalue",
+  "cfi",
+  "tli",
+  "nnfi",
+  "rfi",
+  "nfi",
+  "pnfi",
+  "ifi",
+  "rni",
+  "logl",
+  "unrestricted.logl",
+  "aic",
+  "bic",
+  "ntotal",
+  "bic2",
+  "rmsea",
+  "rmsea.ci.lower",
+  "rmsea.ci.upper",
+  "rmsea.ci.level",
+  "rmsea.pvalue",
+  "rmsea.close.h0",
+  "rmsea.notclose.pvalue",
+  "rmsea.notclose.h0",
+  ...RESIDUAL_MEASURE_NAMES,
+  "cn_05",
+  "cn_01",
+  "gfi",
+  "agfi",
+  "pgfi",
+  "mfi",
+  "ecvi",
 ] as const;
 
 /** Measures of scaled tests (MLR, MLM): lavaan's ".scaled" family. */
 export const SCALED_MEASURE_NAMES = [
-  "chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor", "baseline.chisq.scaled", "baseline.df.scaled", "baseline.pvalue.scaled",
-  "baseline.chisq.scaling.factor", "cfi.scaled", "tli.scaled", "nnfi.scaled", "rfi.scaled", "nfi.scaled", "pnfi.scaled", "ifi.scaled", "rni.scaled",
-  "rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled", "rmsea.notclose.pvalue.scaled",
-  "scaling.factor.h1", "scaling.factor.h0",
+  "chisq.scaled",
+  "df.scaled",
+  "pvalue.scaled",
+  "chisq.scaling.factor",
+  "baseline.chisq.scaled",
+  "baseline.df.scaled",
+  "baseline.pvalue.scaled",
+  "baseline.chisq.scaling.factor",
+  "cfi.scaled",
+  "tli.scaled",
+  "nnfi.scaled",
+  "rfi.scaled",
+  "nfi.scaled",
+  "pnfi.scaled",
+  "ifi.scaled",
+  "rni.scaled",
+  "rmsea.scaled",
+  "rmsea.ci.lower.scaled",
+  "rmsea.ci.upper.scaled",
+  "rmsea.pvalue.scaled",
+  "rmsea.notclose.pvalue.scaled",
+  "scaling.factor.h1",
+  "scaling.factor.h0",
 ] as const;
 
 /** lavaan's ".robust" family (robust tests, and FIML's corrected test). */
 export const ROBUST_MEASURE_NAMES = [
-  "cfi.robust", "tli.robust", "nnfi.robust", "rni.robust", "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust",
+  "cfi.robust",
+  "tli.robust",
+  "nnfi.robust",
+  "rni.robust",
+  "rmsea.robust",
+  "rmsea.ci.lower.robust",
+  "rmsea.ci.upper.robust",
+  "rmsea.pvalue.robust",
   "rmsea.notclose.pvalue.robust",
 ] as const;
 
@@ -99,18 +168,53 @@ const pick = (xs: string[], on: boolean): string[] => (on ? xs : []);
 export function measureOrder(flags: { scaled: boolean; robust: boolean; yb: boolean }): FitMeasureName[] {
   const { scaled, robust, yb } = flags;
   return [
-    "npar", "fmin", "chisq", "df", "pvalue",
+    "npar",
+    "fmin",
+    "chisq",
+    "df",
+    "pvalue",
     ...pick(["chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"], scaled),
-    "baseline.chisq", "baseline.df", "baseline.pvalue",
+    "baseline.chisq",
+    "baseline.df",
+    "baseline.pvalue",
     ...pick(["baseline.chisq.scaled", "baseline.df.scaled", "baseline.pvalue.scaled", "baseline.chisq.scaling.factor"], scaled),
-    "cfi", "tli", ...pick(["cfi.scaled", "tli.scaled"], scaled), ...pick(["cfi.robust", "tli.robust"], robust),
-    "nnfi", "rfi", "nfi", "pnfi", "ifi", "rni",
-    ...pick(["nnfi.scaled", "rfi.scaled", "nfi.scaled", "pnfi.scaled", "ifi.scaled", "rni.scaled"], scaled), ...pick(["nnfi.robust", "rni.robust"], robust),
-    "logl", "unrestricted.logl", "aic", "bic", "ntotal", "bic2", ...pick(["scaling.factor.h1", "scaling.factor.h0"], yb),
-    "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.ci.level", "rmsea.pvalue", "rmsea.close.h0", "rmsea.notclose.pvalue", "rmsea.notclose.h0",
+    "cfi",
+    "tli",
+    ...pick(["cfi.scaled", "tli.scaled"], scaled),
+    ...pick(["cfi.robust", "tli.robust"], robust),
+    "nnfi",
+    "rfi",
+    "nfi",
+    "pnfi",
+    "ifi",
+    "rni",
+    ...pick(["nnfi.scaled", "rfi.scaled", "nfi.scaled", "pnfi.scaled", "ifi.scaled", "rni.scaled"], scaled),
+    ...pick(["nnfi.robust", "rni.robust"], robust),
+    "logl",
+    "unrestricted.logl",
+    "aic",
+    "bic",
+    "ntotal",
+    "bic2",
+    ...pick(["scaling.factor.h1", "scaling.factor.h0"], yb),
+    "rmsea",
+    "rmsea.ci.lower",
+    "rmsea.ci.upper",
+    "rmsea.ci.level",
+    "rmsea.pvalue",
+    "rmsea.close.h0",
+    "rmsea.notclose.pvalue",
+    "rmsea.notclose.h0",
     ...pick(["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled", "rmsea.notclose.pvalue.scaled"], scaled),
     ...pick(["rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue.robust"], robust),
-    ...RESIDUAL_MEASURE_NAMES, "cn_05", "cn_01", "gfi", "agfi", "pgfi", "mfi", "ecvi",
+    ...RESIDUAL_MEASURE_NAMES,
+    "cn_05",
+    "cn_01",
+    "gfi",
+    "agfi",
+    "pgfi",
+    "mfi",
+    "ecvi",
   ] as FitMeasureName[];
 }
 
@@ -138,8 +242,6 @@ function ncpFor(x: number, df: number, p: number): number {
   if (x > HUGE_CHISQ) return lam;
   return ncpForProbability(x, df, p);
 }
-
-
 
 /** qchisq(p, df), remembered: Hoelter's N asks for the same two quantiles at every fit of a model. */
 const QUANTILES = new Map<string, number>();
@@ -228,13 +330,52 @@ export function computeFitMeasures(x: FitIngredients): Partial<Record<FitMeasure
   // Hoelter's critical N (lavaan's lav_fit_cn; qchisq(·, 0) = 0 as in R).
   const cn = (alpha: number) => (df === 0 ? (chisq < 2.220446049250313e-16 ? NaN : 1) : criticalChisq(1 - alpha, df) / (chisq / N) + 1);
   return {
-    npar, fmin: x.fmin, chisq, df, pvalue, "baseline.chisq": bChisq, "baseline.df": bDf, "baseline.pvalue": bP, cfi, tli, nnfi: tli, rfi, nfi, pnfi, ifi, rni,
-    logl, "unrestricted.logl": ulogl, aic, bic, ntotal: n, bic2,
-    rmsea, "rmsea.ci.lower": ciLo, "rmsea.ci.upper": ciHi, "rmsea.ci.level": 0.9, "rmsea.pvalue": rmseaP, "rmsea.close.h0": 0.05,
-    "rmsea.notclose.pvalue": rmseaNotClose, "rmsea.notclose.h0": 0.08,
-    rmr: rms.rmr, rmr_nomean: rms.rmr_nomean, srmr: rms.srmr, srmr_bentler: rms.srmr, srmr_bentler_nomean: rms.srmr_nomean,
-    crmr: rms.crmr, crmr_nomean: rms.crmr_nomean, srmr_mplus: rms.srmr_mplus, srmr_mplus_nomean: rms.srmr_mplus_nomean, cn_05: cn(0.05), cn_01: cn(0.01), gfi, agfi,
-    pgfi: nel === 0 ? NaN : (df / nel) * gfi, mfi: Math.exp((-0.5 * (chisq - df)) / N), ecvi: chisq / N + (2 * npar) / N,
+    npar,
+    fmin: x.fmin,
+    chisq,
+    df,
+    pvalue,
+    "baseline.chisq": bChisq,
+    "baseline.df": bDf,
+    "baseline.pvalue": bP,
+    cfi,
+    tli,
+    nnfi: tli,
+    rfi,
+    nfi,
+    pnfi,
+    ifi,
+    rni,
+    logl,
+    "unrestricted.logl": ulogl,
+    aic,
+    bic,
+    ntotal: n,
+    bic2,
+    rmsea,
+    "rmsea.ci.lower": ciLo,
+    "rmsea.ci.upper": ciHi,
+    "rmsea.ci.level": 0.9,
+    "rmsea.pvalue": rmseaP,
+    "rmsea.close.h0": 0.05,
+    "rmsea.notclose.pvalue": rmseaNotClose,
+    "rmsea.notclose.h0": 0.08,
+    rmr: rms.rmr,
+    rmr_nomean: rms.rmr_nomean,
+    srmr: rms.srmr,
+    srmr_bentler: rms.srmr,
+    srmr_bentler_nomean: rms.srmr_nomean,
+    crmr: rms.crmr,
+    crmr_nomean: rms.crmr_nomean,
+    srmr_mplus: rms.srmr_mplus,
+    srmr_mplus_nomean: rms.srmr_mplus_nomean,
+    cn_05: cn(0.05),
+    cn_01: cn(0.01),
+    gfi,
+    agfi,
+    pgfi: nel === 0 ? NaN : (df / nel) * gfi,
+    mfi: Math.exp((-0.5 * (chisq - df)) / N),
+    ecvi: chisq / N + (2 * npar) / N,
   };
 }
 
@@ -268,14 +409,33 @@ export function robustMeasures(r: RobustIngredients): Partial<Record<FitMeasureN
     const Tb = X2b / cb;
     const sc = incrementalIndices(T, df, Tb, dfb);
     Object.assign(out, {
-      "chisq.scaled": T, "df.scaled": df, "pvalue.scaled": df > 0 ? pchisq(T, df, false) : NaN, "chisq.scaling.factor": c,
-      "baseline.chisq.scaled": Tb, "baseline.df.scaled": dfb, "baseline.pvalue.scaled": pchisq(Tb, dfb, false), "baseline.chisq.scaling.factor": cb,
-      "cfi.scaled": sc.cfi, "tli.scaled": sc.tli, "nnfi.scaled": sc.tli, "rfi.scaled": sc.rfi, "nfi.scaled": sc.nfi, "pnfi.scaled": sc.pnfi, "ifi.scaled": sc.ifi, "rni.scaled": sc.rni,
+      "chisq.scaled": T,
+      "df.scaled": df,
+      "pvalue.scaled": df > 0 ? pchisq(T, df, false) : NaN,
+      "chisq.scaling.factor": c,
+      "baseline.chisq.scaled": Tb,
+      "baseline.df.scaled": dfb,
+      "baseline.pvalue.scaled": pchisq(Tb, dfb, false),
+      "baseline.chisq.scaling.factor": cb,
+      "cfi.scaled": sc.cfi,
+      "tli.scaled": sc.tli,
+      "nnfi.scaled": sc.tli,
+      "rfi.scaled": sc.rfi,
+      "nfi.scaled": sc.nfi,
+      "pnfi.scaled": sc.pnfi,
+      "ifi.scaled": sc.ifi,
+      "rni.scaled": sc.rni,
     });
     if (r.scaled.cH1 !== undefined) Object.assign(out, { "scaling.factor.h1": r.scaled.cH1, "scaling.factor.h0": r.scaled.cH0 });
     // lavaan's rmsea.scaled: the standard statistic against df·c (the trace of UΓ).
     const s = rmseaMeasures(X2, df * c, N, G);
-    Object.assign(out, { "rmsea.scaled": s.rmsea, "rmsea.ci.lower.scaled": s.ciLo, "rmsea.ci.upper.scaled": s.ciHi, "rmsea.pvalue.scaled": s.rmseaP, "rmsea.notclose.pvalue.scaled": s.rmseaNotClose });
+    Object.assign(out, {
+      "rmsea.scaled": s.rmsea,
+      "rmsea.ci.lower.scaled": s.ciLo,
+      "rmsea.ci.upper.scaled": s.ciHi,
+      "rmsea.pvalue.scaled": s.rmseaP,
+      "rmsea.notclose.pvalue.scaled": s.rmseaNotClose,
+    });
   }
   const rob = r.fiml ?? (r.scaled ? { X2, c: r.scaled.c, X2b, cb: r.scaled.cb } : undefined);
   if (rob) {
@@ -283,8 +443,15 @@ export function robustMeasures(r: RobustIngredients): Partial<Record<FitMeasureN
     const point = rmseaMeasures(rob.X2, df, N, G, rob.c);
     const ci = rmseaMeasures(rob.X2 / rob.c, df, N, G, rob.c);
     Object.assign(out, {
-      "cfi.robust": ix.cfi, "tli.robust": ix.tli, "nnfi.robust": ix.tli, "rni.robust": ix.rni,
-      "rmsea.robust": point.rmsea, "rmsea.ci.lower.robust": ci.ciLo, "rmsea.ci.upper.robust": ci.ciHi, "rmsea.pvalue.robust": ci.rmseaP, "rmsea.notclose.pvalue.robust": ci.rmseaNotClose,
+      "cfi.robust": ix.cfi,
+      "tli.robust": ix.tli,
+      "nnfi.robust": ix.tli,
+      "rni.robust": ix.rni,
+      "rmsea.robust": point.rmsea,
+      "rmsea.ci.lower.robust": ci.ciLo,
+      "rmsea.ci.upper.robust": ci.ciHi,
+      "rmsea.pvalue.robust": ci.rmseaP,
+      "rmsea.notclose.pvalue.robust": ci.rmseaNotClose,
     });
   }
   return out;
@@ -300,7 +467,14 @@ const nearZero = (x: number) => Math.abs(x) < 1.5e-8;
  * TLI = 1 − (χ² − c·df)·df₀ / ((χ²₀ − c₀·df₀)·df), RNI = 1 − (χ² − c·df)/(χ²₀ − c₀·df₀);
  * NFI = (χ²₀ − χ²)/χ²₀ (NA when df > df₀), IFI = (χ²₀ − χ²)/(χ²₀ − df) (1 when the denominator is negative).
  */
-export function incrementalIndices(X2: number, df: number, X2b: number, dfb: number, c = 1, cb = 1): { cfi: number; tli: number; nfi: number; ifi: number; rni: number; rfi: number; pnfi: number } {
+export function incrementalIndices(
+  X2: number,
+  df: number,
+  X2b: number,
+  dfb: number,
+  c = 1,
+  cb = 1,
+): { cfi: number; tli: number; nfi: number; ifi: number; rni: number; rfi: number; pnfi: number } {
   const scaled = df > 0 && (c !== 1 || cb !== 1);
   const a = X2 - (scaled ? c : 1) * df;
   const b = X2b - (scaled ? cb : 1) * dfb;
@@ -328,7 +502,13 @@ export function incrementalIndices(X2: number, df: number, X2b: number, dfb: num
  * the noncentral χ² (Browne & Cudeck 1993), λ → √(cλ/(N·df))·√G; the close-fit p-value is
  * P(χ²_df(λ₀) ≥ χ²) with λ₀ = N·df·.05²/(c·G).
  */
-export function rmseaMeasures(chisq: number, df: number, N: number, G: number, c = 1): { rmsea: number; ciLo: number; ciHi: number; rmseaP: number; rmseaNotClose: number } {
+export function rmseaMeasures(
+  chisq: number,
+  df: number,
+  N: number,
+  G: number,
+  c = 1,
+): { rmsea: number; ciLo: number; ciHi: number; rmseaP: number; rmseaNotClose: number } {
   const sg = Math.sqrt(G);
   // rmsea(χ², df, N, N/c) = √max(χ²/(N·df) − c/N, 0): the scale c enters through the penalty term.
   const rmsea = df > 0 ? rmseaOf(chisq, df, N, N / c) * sg : 0;

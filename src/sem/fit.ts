@@ -20,14 +20,24 @@ import { pnorm, qnorm } from "../math/distributions";
 import { GRAD_TOL, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, measureOrder, robustMeasures, ROBUST_MEASURE_NAMES, SCALED_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 import { fimlCorrected, robustStatistics, type FimlCorrected } from "./robust";
-import { fimlSampleStats, groupLayout, groupSampleStats, isGroupMomentsInput, isMomentsInput, sampleStats, type GroupLayout, type MomentsInput, type SampleStats } from "./moments";
+import {
+  fimlSampleStats,
+  groupLayout,
+  groupSampleStats,
+  isGroupMomentsInput,
+  isMomentsInput,
+  sampleStats,
+  type GroupLayout,
+  type MomentsInput,
+  type SampleStats,
+} from "./moments";
 import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
 import { parTableOf, parsedModel, type ParRow, type ParTable } from "./partable";
 import { deltaMethodSE, totalVariances, type StdType } from "./standardize";
 import { FitMeasures, ImpliedMoments, ParameterTable, PerGroup, RSquare, StandardizedTable, type EstimateRow, type StandardizedRow } from "./results";
-import { inspectFit, LabelledMatrix, ModelMatrices } from "./inspect";
+import { inspectFit, type LabelledMatrix, type ModelMatrices } from "./inspect";
 import { lavaanSummary } from "./summary-text";
 import { checkBoundOptions, fitWithBounds } from "./inequality";
 import { semFornellLarcker, semHtmt, semReliability, type SemReliability } from "./validity";
@@ -40,7 +50,17 @@ import type { Figure } from "../display";
 import { modindices, type ModIndices, type ModIndicesOptions } from "./modindices";
 import { fimlLikelihoods } from "./missing";
 import type { FimlEngine } from "./fiml";
-import { currentRowValues, currentStdValues, estimateModel, freeParamNames, momentCount, setAll, type EstimatedModel, type GroupState, type SemState } from "./state";
+import {
+  currentRowValues,
+  currentStdValues,
+  estimateModel,
+  freeParamNames,
+  momentCount,
+  setAll,
+  type EstimatedModel,
+  type GroupState,
+  type SemState,
+} from "./state";
 
 export type { SemOptions } from "./options";
 export type { SemState, GroupState } from "./state";
@@ -63,10 +83,13 @@ function checkLatentNames(pt: ParTable, input: SemInput): void {
   const columns = isMomentsInput(first) ? (Array.isArray(first.names) ? first.names : []) : columnNames(first as TableInput);
   const clash = pt.vars.lv.filter((v) => columns.includes(v));
   if (clash.length)
-    throw new PathlabError(`Latent variable name${clash.length > 1 ? "s" : ""} ${clash.map((v) => `"${v}"`).join(", ")} collide${clash.length > 1 ? "" : "s"} with ${clash.length > 1 ? "columns" : "a column"} of the data.`, {
-      hint: `Rename the factor (e.g. "${clash[0]}_f =~ …") or drop the column from the data: lavaan refuses this too. If the column is not in the model (e.g. a composite score of the same items), pass { checkLvNames: false }.`,
-      code: "sem.latent-name",
-    });
+    throw new PathlabError(
+      `Latent variable name${clash.length > 1 ? "s" : ""} ${clash.map((v) => `"${v}"`).join(", ")} collide${clash.length > 1 ? "" : "s"} with ${clash.length > 1 ? "columns" : "a column"} of the data.`,
+      {
+        hint: `Rename the factor (e.g. "${clash[0]}_f =~ …") or drop the column from the data: lavaan refuses this too. If the column is not in the model (e.g. a composite score of the same items), pass { checkLvNames: false }.`,
+        code: "sem.latent-name",
+      },
+    );
 }
 
 /** The groups of the input: the group column of raw data, or one moments object per group. */
@@ -75,17 +98,20 @@ function inputGroups(kind: string, input: SemInput, opts: ResolvedSemOptions): G
     if (opts.group !== undefined)
       throw new PathlabError(`${kind}(): 'group' names a column of raw data; with one moments object per group the groups are the array's elements.`, {
         code: "options.bad-value",
-        hint: "Drop the group option, and give each moments object its group name: [{ cov, n, names, group: \"A\" }, …].",
+        hint: 'Drop the group option, and give each moments object its group name: [{ cov, n, names, group: "A" }, …].',
       });
     return { labels: input.map((m, g) => (typeof m.group === "string" && m.group ? m.group : `Group ${g + 1}`)) };
   }
   if (Array.isArray(input) && input.length > 0 && input.every((x) => x && typeof x === "object" && "cov" in (x as object)))
-    throw new PathlabError(`${kind}(): an array of moments needs { cov, n, names } in every element.`, { code: "sem.moments", hint: "Give each group's covariance matrix, N and variable names." });
+    throw new PathlabError(`${kind}(): an array of moments needs { cov, n, names } in every element.`, {
+      code: "sem.moments",
+      hint: "Give each group's covariance matrix, N and variable names.",
+    });
   if (opts.group === undefined) return undefined;
   if (isMomentsInput(input))
     throw new PathlabError(`${kind}(): 'group' needs raw data (a table with the group column); a single moments object has one group.`, {
       code: "options.bad-value",
-      hint: "Pass the data table, or one moments object per group: [{ cov, n, names, group: \"A\" }, { … }].",
+      hint: 'Pass the data table, or one moments object per group: [{ cov, n, names, group: "A" }, { … }].',
     });
   return groupLayout(input as TableInput, opts.group, opts.groupLabel);
 }
@@ -99,16 +125,25 @@ function checkCombinations(kind: string, opts: ResolvedSemOptions, momentsIn: bo
       code: "options.unsupported",
       hint: "Pass a correlation matrix as cov (covFromCorrelations with SDs of 1), or fit the raw data.",
     });
-  if (fiml && momentsIn) throw bad(`missing: "${opts.missing}" (full-information ML) needs the raw data; a covariance matrix has no missing values to use.`, "Pass the data table.");
-  if (fiml && opts.likelihood === "wishart") throw bad('the Wishart likelihood is for complete data; FIML uses the normal likelihood (as lavaan).', 'Drop likelihood: "wishart".');
+  if (fiml && momentsIn)
+    throw bad(`missing: "${opts.missing}" (full-information ML) needs the raw data; a covariance matrix has no missing values to use.`, "Pass the data table.");
+  if (fiml && opts.likelihood === "wishart")
+    throw bad("the Wishart likelihood is for complete data; FIML uses the normal likelihood (as lavaan).", 'Drop likelihood: "wishart".');
   if (fiml && opts.stdOv)
-    throw new PathlabError(`${kind}(): stdOv with missing: "${opts.missing}" is not supported.`, { code: "options.unsupported", hint: "Standardise the columns before fitting, or drop stdOv." });
+    throw new PathlabError(`${kind}(): stdOv with missing: "${opts.missing}" is not supported.`, {
+      code: "options.unsupported",
+      hint: "Standardise the columns before fitting, or drop stdOv.",
+    });
 }
 
 /** The samples of each group: complete cases, incomplete data for FIML, or moments. */
 function groupSamples(input: SemInput, pt: ParTable, opts: ResolvedSemOptions, layout: GroupLayout | undefined, momentsIn: boolean): SampleStats[] {
   const nonX = pt.vars.ov.filter((v) => !(pt.fixedX && pt.vars.ovX.includes(v)));
-  const sampleOpts = { naValues: opts.naValues, standardize: opts.stdOv ? nonX : undefined, covDivisorN: momentsIn && !opts.sampleCovRescale && opts.likelihood === "normal" };
+  const sampleOpts = {
+    naValues: opts.naValues,
+    standardize: opts.stdOv ? nonX : undefined,
+    covDivisorN: momentsIn && !opts.sampleCovRescale && opts.likelihood === "normal",
+  };
   if (opts.missing !== "listwise") {
     if (opts.missing === "ml.x" && pt.vars.ovX.length && pt.fixedX)
       throw new PathlabError('missing: "ml.x" (exogenous covariates with missing values in the likelihood) is not computed.', {
@@ -117,7 +152,9 @@ function groupSamples(input: SemInput, pt: ParTable, opts: ResolvedSemOptions, l
       });
     return fimlSampleStats(input as TableInput, pt.vars.ov, { ...sampleOpts, complete: pt.fixedX ? pt.vars.ovX : [] }, layout);
   }
-  return layout ? groupSampleStats(input as TableInput | MomentsInput[], pt.vars.ov, layout, sampleOpts) : [sampleStats(input as TableInput | MomentsInput, pt.vars.ov, sampleOpts)];
+  return layout
+    ? groupSampleStats(input as TableInput | MomentsInput[], pt.vars.ov, layout, sampleOpts)
+    : [sampleStats(input as TableInput | MomentsInput, pt.vars.ov, sampleOpts)];
 }
 
 /** The parameter table of the model for the data's groups and the options. */
@@ -125,28 +162,44 @@ function parTableFor(kind: string, model: string, input: SemInput, opts: Resolve
   parsedModel(model); // syntax errors first
   const G = layout ? layout.labels.length : 1;
   if (!layout && (opts.groupEqual.length || opts.groupPartial.length || opts.groupLabel))
-    throw new PathlabError(`${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`, {
-      code: "options.bad-value",
-      hint: 'Name the column that holds the groups, e.g. { group: "school", groupEqual: ["loadings"] }.',
-    });
+    throw new PathlabError(
+      `${kind}(): ${opts.groupEqual.length ? "groupEqual" : opts.groupPartial.length ? "groupPartial" : "groupLabel"} needs groups, but no 'group' was given.`,
+      {
+        code: "options.bad-value",
+        hint: 'Name the column that holds the groups, e.g. { group: "school", groupEqual: ["loadings"] }.',
+      },
+    );
   const allMeans = isGroupMomentsInput(input) ? input.every((m) => !!m.means) : false;
   // lavaan: a group argument (or one set of means per group) brings a mean structure; so do equal
   // intercepts or means, and FIML.
   const needMeans = opts.groupEqual.includes("intercepts") || opts.groupEqual.includes("means") || opts.missing !== "listwise";
-  const meanstructure = opts.missing !== "listwise" ? true : opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined);
+  const meanstructure = opts.missing !== "listwise" ? true : (opts.meanstructure ?? (opts.group !== undefined || allMeans || needMeans ? true : undefined));
   const pt = parTableOf(model, {
-    stdLv: opts.stdLv, meanstructure, fixedX: opts.fixedX, orthogonal: opts.orthogonal,
-    ngroups: G, groupEqual: opts.groupEqual, groupPartial: opts.groupPartial,
+    stdLv: opts.stdLv,
+    meanstructure,
+    fixedX: opts.fixedX,
+    orthogonal: opts.orthogonal,
+    ngroups: G,
+    groupEqual: opts.groupEqual,
+    groupPartial: opts.groupPartial,
   });
   if (opts.missing !== "listwise" && opts.meanstructure === false)
-    pt.warnings.push({ code: "sem.fiml-meanstructure", message: "FIML needs a mean structure: meanstructure = false was overridden (lavaan: \"missing argument forces meanstructure = TRUE\")." });
+    pt.warnings.push({
+      code: "sem.fiml-meanstructure",
+      message: 'FIML needs a mean structure: meanstructure = false was overridden (lavaan: "missing argument forces meanstructure = TRUE").',
+    });
   if (pt.vars.ov.length === 0)
-    throw new PathlabError("The model has no observed variables.", { code: "sem.model", hint: 'Name the data columns in the model, e.g. "f =~ item1 + item2 + item3".' });
+    throw new PathlabError("The model has no observed variables.", {
+      code: "sem.model",
+      hint: 'Name the data columns in the model, e.g. "f =~ item1 + item2 + item3".',
+    });
   if (opts.checkLvNames) checkLatentNames(pt, input);
   const noMeans = isGroupMomentsInput(input) ? !allMeans : isMomentsInput(input) && !input.means;
   if (pt.meanstructure && noMeans)
     throw new PathlabError("The model has a mean structure but the moments input has no means.", {
-      hint: needMeans ? "Equal intercepts or means need each group's means: pass { cov, means, n, names } per group." : "Pass { cov, means, n, names }, or drop the `~ 1` terms / meanstructure option.",
+      hint: needMeans
+        ? "Equal intercepts or means need each group's means: pass { cov, means, n, names } per group."
+        : "Pass { cov, means, n, names }, or drop the `~ 1` terms / meanstructure option.",
       code: "sem.moments",
     });
   const nMom = G * momentCount(pt);
@@ -162,7 +215,13 @@ function parTableFor(kind: string, model: string, input: SemInput, opts: Resolve
  * Covariance of the estimates, (N·I)⁻¹, from the expected information (lavaan's default for
  * complete-data ML) or the observed information (default with FIML); NaN when not computed.
  */
-function estimatesCovariance(est: EstimatedModel, pt: ParTable, opts: ResolvedSemOptions, nEff: number, fiml: boolean): { vcov: Float64Array; info?: Float64Array } {
+function estimatesCovariance(
+  est: EstimatedModel,
+  pt: ParTable,
+  opts: ResolvedSemOptions,
+  nEff: number,
+  fiml: boolean,
+): { vcov: Float64Array; info?: Float64Array } {
   const q = pt.nFree;
   // Identification is judged, and standard errors computed, only at a converged solution.
   if (!est.converged || opts.se === "none") return { vcov: new Float64Array(q * q).fill(NaN) };
@@ -195,8 +254,15 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   const droppedX = samples.reduce((a, x) => a + (x.droppedX ?? 0), 0);
   const droppedEmpty = samples.reduce((a, x) => a + (x.droppedEmpty ?? 0), 0);
   if (droppedX)
-    pt0.warnings.push({ code: "sem.fiml-dropped-x", message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt0.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.` });
-  if (droppedEmpty) pt0.warnings.push({ code: "sem.fiml-dropped-empty", message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).` });
+    pt0.warnings.push({
+      code: "sem.fiml-dropped-x",
+      message: `${droppedX} cases were deleted due to missing values in exogenous covariate(s) (${pt0.vars.ovX.join(", ")}), while fixed.x = true (as lavaan). Use fixed.x: false to keep them.`,
+    });
+  if (droppedEmpty)
+    pt0.warnings.push({
+      code: "sem.fiml-dropped-empty",
+      message: `${droppedEmpty} cases with no observed value on the model's variables were dropped (as lavaan).`,
+    });
   const bounded = fitWithBounds(pt0, samples, opts, estimateModel(pt0, samples, opts));
   const pt = bounded.pt;
   const est = bounded.est;
@@ -219,23 +285,46 @@ function fitModel(kind: "cfa" | "sem", model: string, input: SemInput, options: 
   const standard = estimatesCovariance(est, pt, opts, nEff, opts.missing !== "listwise");
   let vcov = standard.vcov;
   const state: SemState = {
-    syntax: model, pt, groups, objective: est.objective, structure: groups[0].structure, engine: groups[0].engine, sample: groups[0].sample,
-    theta: est.theta, vcov, nEff, likelihood: opts.likelihood, f: est.f, iterations: est.iterations, converged: est.converged, maxGrad: est.maxGrad,
-    options: opts, kind, groupVar: layout && !isGroupMomentsInput(input) ? opts.group : undefined,
+    syntax: model,
+    pt,
+    groups,
+    objective: est.objective,
+    structure: groups[0].structure,
+    engine: groups[0].engine,
+    sample: groups[0].sample,
+    theta: est.theta,
+    vcov,
+    nEff,
+    likelihood: opts.likelihood,
+    f: est.f,
+    iterations: est.iterations,
+    converged: est.converged,
+    maxGrad: est.maxGrad,
+    options: opts,
+    kind,
+    groupVar: layout && !isGroupMomentsInput(input) ? opts.group : undefined,
   };
   if (est.converged && (opts.se.startsWith("robust") || (opts.test !== "standard" && opts.test !== "none"))) {
     if (momentsIn)
-      throw new PathlabError(`${kind}(): robust standard errors and scaled tests (estimator "${opts.estimator}") need the raw data; a covariance matrix has no fourth moments.`, {
-        code: "options.bad-value",
-        hint: 'Fit the data table, or use estimator "ML".',
-      });
+      throw new PathlabError(
+        `${kind}(): robust standard errors and scaled tests (estimator "${opts.estimator}") need the raw data; a covariance matrix has no fourth moments.`,
+        {
+          code: "options.bad-value",
+          hint: 'Fit the data table, or use estimator "ML".',
+        },
+      );
     const { df, dfBaseline } = testDegrees(pt, G);
     const seKind = opts.se === "robust.sem" ? "mlm" : "mlr";
     const testKind = opts.test === "satorra.bentler" ? "mlm" : "mlr";
     setAll(state, state.theta);
     // The bread is the information of the standard errors (observed for MLR, expected for MLM: lavaan's defaults).
     const forSe = opts.se.startsWith("robust") ? robustStatistics(state, seKind, df, dfBaseline, standard.info) : undefined;
-    const forTest = opts.test === "standard" || opts.test === "none" ? undefined : forSe && seKind === testKind ? forSe : robustStatistics(state, testKind, df, dfBaseline, standard.info);
+    const forTest =
+      opts.test === "standard" || opts.test === "none"
+        ? undefined
+        : forSe && seKind === testKind
+          ? forSe
+          : robustStatistics(state, testKind, df, dfBaseline, standard.info);
     if (forSe) vcov = forSe.nvcov.map((v) => v / nTotal);
     state.vcov = vcov;
     if (forTest && df > 0) state.scaled = forTest.scaled;
@@ -263,7 +352,7 @@ function bootstrapVcov(state: SemState): void {
   if (good.length < 2)
     throw new PathlabError(`Bootstrap standard errors: only ${good.length} of ${boot.R} resamples could be fitted.`, {
       code: "sem.boot-failed",
-      hint: "Check the model (see the warnings of a fit without se: \"bootstrap\"); a model that rarely converges cannot be bootstrapped.",
+      hint: 'Check the model (see the warnings of a fit without se: "bootstrap"); a model that rarely converges cannot be bootstrapped.',
     });
   const mean = new Float64Array(q);
   for (const b of good) for (let j = 0; j < q; j++) mean[j] += boot.theta[b * q + j] / good.length;
@@ -342,7 +431,14 @@ const STD_SE_ZERO = Math.pow(2.220446049250313e-16, 0.25);
 type BootCiType = "perc" | "bca.simple" | "norm" | "basic";
 
 const ESTIMATES_SPECS: OptionSpecs = {
-  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
+  level: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
+  },
   standardized: { kind: "boolean" },
   se: { kind: "boolean" },
   zstat: { kind: "boolean" },
@@ -352,23 +448,41 @@ const ESTIMATES_SPECS: OptionSpecs = {
     kind: "enum",
     aliases: ["boot.ci.type"],
     values: ["perc", "bca.simple", "norm", "basic"],
-    unsupportedValues: { bca: "the accelerated BCa interval needs lavaan's regression of the estimates on the resampling counts, which is not computed; use bca.simple (bias-corrected) or perc." },
+    unsupportedValues: {
+      bca: "the accelerated BCa interval needs lavaan's regression of the estimates on the resampling counts, which is not computed; use bca.simple (bias-corrected) or perc.",
+    },
   },
   removeNonfree: { kind: "boolean", aliases: ["remove.nonfree"] },
   fmi: { kind: "fixed", value: false, otherwise: "fractions of missing information are not computed; compare a FIML fit with a listwise one instead." },
   rsquare: { kind: "fixed", value: false, otherwise: 'R² is a separate result here: fit.inspect("rsquare").' },
-  covStd: { kind: "fixed", aliases: ["cov.std"], value: true, otherwise: "covariances are standardised by the residual standard deviations (lavaan's default); cov.std = FALSE is not computed." },
+  covStd: {
+    kind: "fixed",
+    aliases: ["cov.std"],
+    value: true,
+    otherwise: "covariances are standardised by the residual standard deviations (lavaan's default); cov.std = FALSE is not computed.",
+  },
   removeEq: { kind: "fixed", aliases: ["remove.eq"], value: true, otherwise: "equality-constraint rows are not listed in the table." },
   removeIneq: { kind: "fixed", aliases: ["remove.ineq"], value: true, otherwise: "inequality-constraint rows are not listed in the table." },
   removeSystemEq: { kind: "fixed", aliases: ["remove.system.eq"], value: true, otherwise: "equality-constraint rows are not listed in the table." },
-  removeDef: { kind: "fixed", aliases: ["remove.def"], value: false, otherwise: "filter the rows with op \":=\" out of .rows instead." },
+  removeDef: { kind: "fixed", aliases: ["remove.def"], value: false, otherwise: 'filter the rows with op ":=" out of .rows instead.' },
   addAttributes: { kind: "fixed", aliases: ["add.attributes"], value: false, otherwise: "the table renders itself; its rows are plain objects." },
   output: { kind: "fixed", value: "data.frame", otherwise: "the result renders as a table in a notebook and as text with summary()." },
   header: { kind: "fixed", value: false, otherwise: "fit.summary() prints lavaan's header." },
 };
 
-const GROUP_SPEC = { kind: "custom", check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."), expected: 'e.g. { group: "female" } or { group: 2 }' } as const;
-const LEVEL_SPEC = { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." } as const;
+const GROUP_SPEC = {
+  kind: "custom",
+  check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."),
+  expected: 'e.g. { group: "female" } or { group: 2 }',
+} as const;
+const LEVEL_SPEC = {
+  kind: "number",
+  min: 0,
+  max: 1,
+  exclusiveMin: true,
+  exclusiveMax: true,
+  rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
+} as const;
 
 /** A fitted SEM/CFA (lavaan's fitted `lavaan` object). */
 export class SemFit extends Result {
@@ -425,11 +539,14 @@ export class SemFit extends Result {
         this.seRows[k] = Math.sqrt(v.reduce((a, x) => a + (x - m) * (x - m), 0) / (v.length - 1));
       });
     } else if (definedIdx.length) {
-      const se = deltaMethodSE(theta, vcov, (t) =>
-        this.withTheta(t, () => {
-          const all = currentRowValues(state);
-          return Float64Array.from(definedIdx.map((k) => all[k]));
-        }),
+      const se = deltaMethodSE(
+        theta,
+        vcov,
+        (t) =>
+          this.withTheta(t, () => {
+            const all = currentRowValues(state);
+            return Float64Array.from(definedIdx.map((k) => all[k]));
+          }),
         state.nEff,
       );
       definedIdx.forEach((k, i) => (this.seRows[k] = Number.isFinite(this.estRows[k]) ? se[i] : NaN));
@@ -505,7 +622,9 @@ export class SemFit extends Result {
    */
   inspect(what: "implied" | "residuals" | "sampstat" | "fitted" | "resid" | "obs"): ImpliedMoments | PerGroup<ImpliedMoments>;
   inspect(what: "rsquare" | "r2"): RSquare | PerGroup<RSquare>;
-  inspect(what: "est" | "std" | "std.all" | "std.lv" | "std.nox" | "se" | "free" | "start" | "estimates" | "standardized"): ModelMatrices | PerGroup<ModelMatrices>;
+  inspect(
+    what: "est" | "std" | "std.all" | "std.lv" | "std.nox" | "se" | "free" | "start" | "estimates" | "standardized",
+  ): ModelMatrices | PerGroup<ModelMatrices>;
   inspect(what: "cov.lv" | "cor.lv" | "mean.lv" | "cov.ov" | "cor.ov" | "mean.ov"): LabelledMatrix | PerGroup<LabelledMatrix>;
   inspect(what: "vcov" | "information" | "information.observed"): LabelledMatrix;
   inspect(what: "fit" | "fitmeasures" | "fit.measures"): FitMeasures;
@@ -519,7 +638,12 @@ export class SemFit extends Result {
   inspect(what: string): unknown {
     const lower = typeof what === "string" ? what.toLowerCase() : what;
     if (lower === "rsquare" || lower === "r2" || lower === "r-square") return this.rsquare();
-    return inspectFit(this, what, () => this.fitMeasures(), () => this.rsquare());
+    return inspectFit(
+      this,
+      what,
+      () => this.fitMeasures(),
+      () => this.rsquare(),
+    );
   }
 
   /** R² of the endogenous variables (lavaan's inspect(fit, "rsquare")); NA where above 1 (a negative residual variance). */
@@ -553,7 +677,8 @@ export class SemFit extends Result {
     const p = structure.p;
     const names = this.ov;
     const toRows = (a: Float64Array) => Array.from({ length: p }, (_, i) => Array.from(a.subarray(i * p, i * p + p)));
-    if (what === "implied") return new ImpliedMoments("Model-implied moments", names, toRows(engine.Sigma), pt.meanstructure ? Array.from(engine.mu) : undefined);
+    if (what === "implied")
+      return new ImpliedMoments("Model-implied moments", names, toRows(engine.Sigma), pt.meanstructure ? Array.from(engine.mu) : undefined);
     if (what === "residuals") {
       const S = engine.sample.S;
       const R = new Float64Array(p * p);
@@ -594,10 +719,13 @@ export class SemFit extends Result {
     const zc = qnorm(1 - (1 - level) / 2);
     const { pt, boot } = this.state;
     if (o.bootCiType !== undefined && o.bootCiType !== "perc" && !boot)
-      throw new PathlabError(`parameterEstimates(): boot.ci.type "${o.bootCiType}" applies to a fit with bootstrap standard errors; this fit has se "${this.state.options.se}".`, {
-        code: "options.bad-value",
-        hint: 'Fit with { se: "bootstrap", bootstrap: 1000, seed: 1 }, or use fit.bootstrap({ R, seed }) for bootstrap intervals of defined parameters.',
-      });
+      throw new PathlabError(
+        `parameterEstimates(): boot.ci.type "${o.bootCiType}" applies to a fit with bootstrap standard errors; this fit has se "${this.state.options.se}".`,
+        {
+          code: "options.bad-value",
+          hint: 'Fit with { se: "bootstrap", bootstrap: 1000, seed: 1 }, or use fit.bootstrap({ R, seed }) for bootstrap intervals of defined parameters.',
+        },
+      );
     const bootCi = boot ? bootIntervals(this, boot, o.bootCiType ?? "perc", level) : undefined;
     const std = o.standardized ? { lv: this.std("std.lv"), all: this.std("std.all"), nox: this.std("std.nox") } : undefined;
     const rows: EstimateRow[] = [];
@@ -609,11 +737,20 @@ export class SemFit extends Result {
       const se = isFree ? (this.seRows[k] < SE_ZERO ? 0 : this.seRows[k]) : 0;
       const z = isFree && se > 0 ? est / se : NaN;
       const row: EstimateRow = {
-        lhs: r.lhs, op: r.op, rhs: r.rhs, group: r.group, label: r.label, est, se, z,
+        lhs: r.lhs,
+        op: r.op,
+        rhs: r.rhs,
+        group: r.group,
+        label: r.label,
+        est,
+        se,
+        z,
         pvalue: Number.isNaN(z) ? NaN : 2 * pnorm(-Math.abs(z)),
         ci_lower: bootCi ? bootCi.lower[k] : isFree ? est - zc * se : est,
         ci_upper: bootCi ? bootCi.upper[k] : isFree ? est + zc * se : est,
-        free: r.free, user: r.user, exo: r.exo,
+        free: r.free,
+        user: r.user,
+        exo: r.exo,
       };
       if (std) {
         row.std_lv = std.lv.est[k];
@@ -622,7 +759,12 @@ export class SemFit extends Result {
       }
       rows.push(row);
     });
-    const omit = [...(o.se === false ? ["se", "z", "pvalue", "ci_lower", "ci_upper"] : []), ...(o.zstat === false ? ["z", "pvalue"] : []), ...(o.pvalue === false ? ["pvalue"] : []), ...(o.ci === false ? ["ci_lower", "ci_upper"] : [])];
+    const omit = [
+      ...(o.se === false ? ["se", "z", "pvalue", "ci_lower", "ci_upper"] : []),
+      ...(o.zstat === false ? ["z", "pvalue"] : []),
+      ...(o.pvalue === false ? ["pvalue"] : []),
+      ...(o.ci === false ? ["ci_lower", "ci_upper"] : []),
+    ];
     return new ParameterTable(rows, level, !!o.standardized, undefined, this.groupLabels, omit);
   }
 
@@ -646,7 +788,7 @@ export class SemFit extends Result {
     const out = { est, se };
     this.stdCache.set(type, out);
     const undefinedRows = pt.rows
-      .filter((r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k])))
+      .filter((_r, k) => !Number.isFinite(est[k]) || (Number.isFinite(vcov[0]) && !Number.isFinite(se[k])))
       .map((r) => `${r.lhs} ${r.op} ${r.rhs}${this.ngroups > 1 && r.group > 0 ? ` (${this.groupName(r.group - 1)})` : ""}`);
     if (undefinedRows.length)
       this.warnings.push({
@@ -690,7 +832,7 @@ export class SemFit extends Result {
 
   /** Why fit measures cannot be reported (not converged, or test "none"), or undefined. */
   private fitUnavailable(): string | undefined {
-    if (!this.state.converged) return "the model did not converge (lavaan: \"fit measures not available if model did not converge\")";
+    if (!this.state.converged) return 'the model did not converge (lavaan: "fit measures not available if model did not converge")';
     if (this.state.options.test === "none") return 'the fit was requested with test: "none"';
     return undefined;
   }
@@ -698,19 +840,29 @@ export class SemFit extends Result {
   /** All fit measures (lavaan names), or the named subset (names are case-insensitive, as in lavaan). */
   fitMeasures(names?: string | string[]): FitMeasures {
     const st = this.state;
-    const list = fitMeasureList(names, measureOrder({ scaled: !!st.scaled, robust: !!st.scaled || st.options.missing !== "listwise", yb: st.scaled?.test === "yuan.bentler.mplus" }));
+    const list = fitMeasureList(
+      names,
+      measureOrder({ scaled: !!st.scaled, robust: !!st.scaled || st.options.missing !== "listwise", yb: st.scaled?.test === "yuan.bentler.mplus" }),
+    );
     const why = this.fitUnavailable();
-    if (why) throw new PathlabError(`fitMeasures(): fit measures are not available: ${why}.`, { code: "sem.no-fit-measures", hint: "Fix the model (see the fit's warnings) and fit again." });
+    if (why)
+      throw new PathlabError(`fitMeasures(): fit measures are not available: ${why}.`, {
+        code: "sem.no-fit-measures",
+        hint: "Fix the model (see the fit's warnings) and fit again.",
+      });
     if (!this.fitCache) this.fitCache = this.withTheta(this.state.theta, () => this.computeFit());
     const out = new FitMeasures(this.fitCache, list);
     const fm = this.fitCache;
     const overflow = list.filter((k) => fm[k] === Infinity || fm[k] === -Infinity);
     void fm;
     if (overflow.length)
-      throw new PathlabError(`fitMeasures(): ${overflow.join(", ")} overflow${overflow.length > 1 ? "" : "s"} (the model-implied moments are too large for double precision).`, {
-        code: "sem.overflow",
-        hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
-      });
+      throw new PathlabError(
+        `fitMeasures(): ${overflow.join(", ")} overflow${overflow.length > 1 ? "" : "s"} (the model-implied moments are too large for double precision).`,
+        {
+          code: "sem.overflow",
+          hint: "Check fixed values in the model (e.g. 1e90*x1) and rescale variables measured in huge units.",
+        },
+      );
     // NaN is "not applicable": p-values of a saturated model (lavaan: NA); anything else is flagged.
     const na = list.filter((k) => Number.isNaN(fm[k]) && !(fm.df === 0 && /pvalue/.test(k)));
     if (na.length) out.warnings.push({ code: "sem.measure-undefined", message: `Not defined for this model (shown as NA): ${na.join(", ")}.` });
@@ -727,9 +879,24 @@ export class SemFit extends Result {
         const e = g.engine;
         const ms = g.sample.missing;
         return {
-          p: g.structure.p, S: e.sample.S, mean: e.sample.mean, Sigma: e.Sigma, W: e.W, mu: e.mu, logdetS: e.sample.logdetS, logdetSigma: e.logdetSigma,
-          f: e.objective(), n: g.sample.n, nEff: g.nEff,
-          ...(ms ? { fiml: fimlLikelihoods(ms, e.Sigma, e.mu, pt.fixedX ? xIdx : []), gfiWeights: (e as FimlEngine).patternWeights(), gfiSample: { S: ms.pairwiseCov, mean: ms.availableMean } } : {}),
+          p: g.structure.p,
+          S: e.sample.S,
+          mean: e.sample.mean,
+          Sigma: e.Sigma,
+          W: e.W,
+          mu: e.mu,
+          logdetS: e.sample.logdetS,
+          logdetSigma: e.logdetSigma,
+          f: e.objective(),
+          n: g.sample.n,
+          nEff: g.nEff,
+          ...(ms
+            ? {
+                fiml: fimlLikelihoods(ms, e.Sigma, e.mu, pt.fixedX ? xIdx : []),
+                gfiWeights: (e as FimlEngine).patternWeights(),
+                gfiSample: { S: ms.pairwiseCov, mean: ms.availableMean },
+              }
+            : {}),
         };
       }),
       npar: pt.nFree + pt.boundNpar,
@@ -744,7 +911,12 @@ export class SemFit extends Result {
     let corrected: FimlCorrected | undefined;
     if (fiml) corrected = this.fimlCorrectedCache ??= fimlCorrected(st, df, dfb, st.scaled ? "V3" : "V6");
     const robust = robustMeasures({
-      X2: base.chisq!, df, X2b: base["baseline.chisq"]!, dfb, N: st.nEff, G: this.ngroups,
+      X2: base.chisq!,
+      df,
+      X2b: base["baseline.chisq"]!,
+      dfb,
+      N: st.nEff,
+      G: this.ngroups,
       scaled: st.scaled ? { c: st.scaled.c, cb: st.scaled.cBaseline, cH1: st.scaled.cH1, cH0: st.scaled.cH0 } : undefined,
       fiml: corrected ? { X2: corrected.X2, c: corrected.c, X2b: corrected.X2Null, cb: corrected.cNull } : undefined,
     });
@@ -782,14 +954,20 @@ export class SemFit extends Result {
 
   title(): string {
     const o = this.state.options;
-    const how = [o.estimator === "ML" ? "ML" : `${o.estimator} (robust)`, o.missing !== "listwise" ? "FIML" : "", this.state.likelihood === "wishart" ? "Wishart likelihood" : ""].filter((x) => x);
+    const how = [
+      o.estimator === "ML" ? "ML" : `${o.estimator} (robust)`,
+      o.missing !== "listwise" ? "FIML" : "",
+      this.state.likelihood === "wishart" ? "Wishart likelihood" : "",
+    ].filter((x) => x);
     return `${this.state.kind === "cfa" ? "Confirmatory factor analysis" : "Structural equation model"} (${how.join(", ")})`;
   }
 
   info(): string[] {
     const st = this.state;
     const groups = this.ngroups > 1 ? ` in ${this.ngroups} groups (${this.groupLabels.map((l, g) => `${l}: ${this.groupN[g]}`).join(", ")})` : "";
-    const eq = st.pt.groupEqual.length ? `; equal across groups: ${st.pt.groupEqual.join(", ")}${st.pt.groupPartial.length ? ` (except ${st.pt.groupPartial.join(", ")})` : ""}` : "";
+    const eq = st.pt.groupEqual.length
+      ? `; equal across groups: ${st.pt.groupEqual.join(", ")}${st.pt.groupPartial.length ? ` (except ${st.pt.groupPartial.join(", ")})` : ""}`
+      : "";
     const lines = [
       `N = ${this.n}${groups}${this.dropped ? ` (${this.dropped} rows with missing values dropped)` : ""}; ${st.pt.nFree} free parameters${eq}; ${this.converged ? `converged in ${this.iterations} iterations` : `NOT converged (stopped after ${this.iterations} iterations, scaled gradient ${st.maxGrad.toExponential(2)})`}.`,
     ];
@@ -797,15 +975,24 @@ export class SemFit extends Result {
     const fm = this.fitMeasures();
     const p = fm.df > 0 ? `p ${fm.pvalue < 0.001 ? "< .001" : `= ${fm.pvalue.toFixed(3)}`}` : "p not applicable (saturated model)";
     const ci = fm.df > 0 ? ` [${fm["rmsea.ci.lower"].toFixed(3)}, ${fm["rmsea.ci.upper"].toFixed(3)}]` : "";
-    lines.push(`χ²(${fm.df}) = ${fm.chisq.toFixed(3)}, ${p}; CFI = ${fm.cfi.toFixed(3)}, TLI = ${fm.tli.toFixed(3)}, RMSEA = ${fm.rmsea.toFixed(3)}${ci}, SRMR = ${fm.srmr.toFixed(3)}`);
+    lines.push(
+      `χ²(${fm.df}) = ${fm.chisq.toFixed(3)}, ${p}; CFI = ${fm.cfi.toFixed(3)}, TLI = ${fm.tli.toFixed(3)}, RMSEA = ${fm.rmsea.toFixed(3)}${ci}, SRMR = ${fm.srmr.toFixed(3)}`,
+    );
     if (st.scaled) {
       const ps = fm["pvalue.scaled"];
       lines.push(
         `Scaled (${st.scaled.test === "satorra.bentler" ? "Satorra–Bentler" : "Yuan–Bentler"}, c = ${st.scaled.c.toFixed(3)}): χ²(${fm.df}) = ${fm["chisq.scaled"].toFixed(3)}, p ${ps < 0.001 ? "< .001" : `= ${ps.toFixed(3)}`}; robust CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`,
       );
     } else if (st.options.missing !== "listwise")
-      lines.push(`FIML-corrected (robust) CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`);
-    if (this.ngroups > 1) lines.push(`χ² by group: ${this.chisqGroups().map((c, g) => `${this.groupLabels[g]} ${c.toFixed(3)}`).join(", ")}`);
+      lines.push(
+        `FIML-corrected (robust) CFI = ${fm["cfi.robust"].toFixed(3)}, TLI = ${fm["tli.robust"].toFixed(3)}, RMSEA = ${fm["rmsea.robust"].toFixed(3)} [${fm["rmsea.ci.lower.robust"].toFixed(3)}, ${fm["rmsea.ci.upper.robust"].toFixed(3)}]`,
+      );
+    if (this.ngroups > 1)
+      lines.push(
+        `χ² by group: ${this.chisqGroups()
+          .map((c, g) => `${this.groupLabels[g]} ${c.toFixed(3)}`)
+          .join(", ")}`,
+      );
     return lines;
   }
 
@@ -817,7 +1004,10 @@ export class SemFit extends Result {
       : this.state.options.missing !== "listwise"
         ? ["cfi.robust", "tli.robust", "rmsea.robust"]
         : [];
-    return [this.fitMeasures(["chisq", "df", "pvalue", ...robust, "cfi", "tli", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "srmr", "gfi", "agfi"]).tables()[0], ...pe];
+    return [
+      this.fitMeasures(["chisq", "df", "pvalue", ...robust, "cfi", "tli", "rmsea", "rmsea.ci.lower", "rmsea.ci.upper", "srmr", "gfi", "agfi"]).tables()[0],
+      ...pe,
+    ];
   }
 
   /** Text laid out like lavaan's `summary(fit, fit.measures, standardized)`. */

@@ -15,7 +15,7 @@ export { FitMeasures, ParameterTable, StandardizedTable, ImpliedMoments, RSquare
 export { FIT_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 export { SemReliability, type FactorReliability } from "./validity";
 export { SemBootstrap, type BootstrapOptions, type BootstrapRow } from "./bootstrap";
-export { type DiagramOptions } from "./diagram";
+export type { DiagramOptions } from "./diagram";
 export { whatIfCorrelation, type WhatIfOptions } from "./what-if";
 export { powerSem, type PowerSemOptions } from "./power-sem";
 export { PowerSemResult, type PowerSemRow, type PowerSemConvergence } from "./power-sem-result";

@@ -95,10 +95,13 @@ export function fitWithBounds(
     const fixed = fixLabels(pt, active);
     cur = { pt: fixed, est: estimateModel(fixed, samples, opts) };
     if (!cur.est.converged)
-      throw new PathlabError(`The model with the inequality constraint${active.size > 1 ? "s" : ""} ${[...active.keys()].join(", ")} at ${active.size > 1 ? "their bounds" : "its bound"} did not converge.`, {
-        code: "sem.not-converged",
-        hint: "Check the constraints and the model; fit it without them to see where the estimates go.",
-      });
+      throw new PathlabError(
+        `The model with the inequality constraint${active.size > 1 ? "s" : ""} ${[...active.keys()].join(", ")} at ${active.size > 1 ? "their bounds" : "its bound"} did not converge.`,
+        {
+          code: "sem.not-converged",
+          hint: "Check the constraints and the model; fit it without them to see where the estimates go.",
+        },
+      );
   }
   if (!active.size) return { pt, est, active: [] };
   const labels = [...active.keys()];
@@ -106,7 +109,10 @@ export function fitWithBounds(
     ...cur.pt.warnings,
     {
       code: "sem.bound-active",
-      message: `Inequality constraint${labels.length > 1 ? "s" : ""} active: ${pt.bounds.filter((b) => active.has(b.label)).map((b) => `${b.label} ${b.op} ${b.value}`).join(", ")}; the parameter${labels.length > 1 ? "s are" : " is"} held at the bound (SE 0, as lavaan), still counted in npar and df.`,
+      message: `Inequality constraint${labels.length > 1 ? "s" : ""} active: ${pt.bounds
+        .filter((b) => active.has(b.label))
+        .map((b) => `${b.label} ${b.op} ${b.value}`)
+        .join(", ")}; the parameter${labels.length > 1 ? "s are" : " is"} held at the bound (SE 0, as lavaan), still counted in npar and df.`,
     },
   ];
   return { pt: cur.pt, est: cur.est, active: labels };
@@ -121,24 +127,33 @@ export function checkBoundOptions(kind: string, pt: ParTable, opts: ResolvedSemO
   if (!pt.bounds.length) return;
   const written = pt.bounds.map((b) => `${b.label} ${b.op} ${b.value}`).join(", ");
   if (stage === "before" && opts.se === "bootstrap")
-    throw new PathlabError(`${kind}(): se: "bootstrap" with the inequality constraint${pt.bounds.length > 1 ? "s" : ""} ${written} is not computed (each resample needs its own constrained fit).`, {
-      code: "options.conflict",
-      hint: "Drop the inequality constraint, or use the standard SEs of the constrained fit (leave se out).",
-    });
+    throw new PathlabError(
+      `${kind}(): se: "bootstrap" with the inequality constraint${pt.bounds.length > 1 ? "s" : ""} ${written} is not computed (each resample needs its own constrained fit).`,
+      {
+        code: "options.conflict",
+        hint: "Drop the inequality constraint, or use the standard SEs of the constrained fit (leave se out).",
+      },
+    );
   const robust = opts.se.startsWith("robust") || (opts.test !== "standard" && opts.test !== "none");
   if (stage === "after" && robust && pt.boundNpar > 0)
-    throw new PathlabError(`${kind}(): robust standard errors or a scaled test (estimator "${opts.estimator}") with an active inequality constraint (${written}) are not computed.`, {
-      code: "options.conflict",
-      hint: 'Use estimator "ML" for the constrained model, or drop the constraint (fit the model without it and report that the estimate crossed the bound).',
-    });
+    throw new PathlabError(
+      `${kind}(): robust standard errors or a scaled test (estimator "${opts.estimator}") with an active inequality constraint (${written}) are not computed.`,
+      {
+        code: "options.conflict",
+        hint: 'Use estimator "ML" for the constrained model, or drop the constraint (fit the model without it and report that the estimate crossed the bound).',
+      },
+    );
 }
 
 /** modindices()/lavTestScore() treat a parameter held at its bound as fixed, unlike lavaan: refuse. */
 export function refuseActiveBounds(fit: SemFit, fn: string): void {
   const pt = fit.state.pt;
   if (pt.boundNpar > 0)
-    throw new PathlabError(`${fn}(): the model has an active inequality constraint (${pt.bounds.map((b) => `${b.label} ${b.op} ${b.value}`).join(", ")}); score tests of such a model are not computed.`, {
-      code: "sem.unsupported",
-      hint: "Fit the model without the inequality constraint (or with the parameter fixed at its bound, e.g. 0.6*x2) and compute the score tests of that model.",
-    });
+    throw new PathlabError(
+      `${fn}(): the model has an active inequality constraint (${pt.bounds.map((b) => `${b.label} ${b.op} ${b.value}`).join(", ")}); score tests of such a model are not computed.`,
+      {
+        code: "sem.unsupported",
+        hint: "Fit the model without the inequality constraint (or with the parameter fixed at its bound, e.g. 0.6*x2) and compute the score tests of that model.",
+      },
+    );
 }

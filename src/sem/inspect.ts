@@ -61,7 +61,11 @@ export class LabelledMatrix extends Result {
   get(r: string, c: string): number {
     const i = this.rows.indexOf(r);
     const j = this.cols.indexOf(c);
-    if (i < 0 || j < 0) throw new PathlabError(`${this.label}: no entry [${r}, ${c}].`, { code: "sem.option", hint: `Rows: ${this.rows.join(", ")}; columns: ${this.cols.join(", ")}.` });
+    if (i < 0 || j < 0)
+      throw new PathlabError(`${this.label}: no entry [${r}, ${c}].`, {
+        code: "sem.option",
+        hint: `Rows: ${this.rows.join(", ")}; columns: ${this.cols.join(", ")}.`,
+      });
     return this.values[i][j];
   }
   tables(): TableSpec[] {
@@ -97,18 +101,73 @@ function matrixTable(title: string, m: NamedMatrix): TableSpec {
 
 /** lavaan's synonyms of `what`, mapped to the names handled here. */
 const SYNONYMS: Record<string, string> = {
-  estimates: "est", x: "est", "std.err": "se", "standard.errors": "se", standardized: "std", "std.all": "std", "starting.values": "start",
-  obs: "sampstat", observed: "sampstat", "sample.statistics": "sampstat", fitted: "implied", "fitted.values": "implied", resid: "residuals",
-  res: "residuals", veta: "cov.lv", eeta: "mean.lv", r2: "rsquare", "r-square": "rsquare", fitmeasures: "fit", "fit.measures": "fit",
-  "fit.indices": "fit", list: "partable", "information.expected": "information", "expected.information": "information",
-  "observed.information": "information.observed", "sigma.hat": "cov.ov", "mu.hat": "mean.ov", coefficients: "coef", "group.labels": "group.label",
+  estimates: "est",
+  x: "est",
+  "std.err": "se",
+  "standard.errors": "se",
+  standardized: "std",
+  "std.all": "std",
+  "starting.values": "start",
+  obs: "sampstat",
+  observed: "sampstat",
+  "sample.statistics": "sampstat",
+  fitted: "implied",
+  "fitted.values": "implied",
+  resid: "residuals",
+  res: "residuals",
+  veta: "cov.lv",
+  eeta: "mean.lv",
+  r2: "rsquare",
+  "r-square": "rsquare",
+  fitmeasures: "fit",
+  "fit.measures": "fit",
+  "fit.indices": "fit",
+  list: "partable",
+  "information.expected": "information",
+  "expected.information": "information",
+  "observed.information": "information.observed",
+  "sigma.hat": "cov.ov",
+  "mu.hat": "mean.ov",
+  coefficients: "coef",
+  "group.labels": "group.label",
 };
 
 /** Every `what` accepted (for the error hint). */
 export const INSPECT_WHATS = [
-  "free", "est", "se", "std", "std.lv", "std.nox", "start", "sampstat", "implied", "residuals", "cov.ov", "cor.ov", "mean.ov", "cov.lv", "cor.lv",
-  "mean.lv", "rsquare", "coef", "vcov", "information", "information.observed", "fit", "converged", "iterations", "partable", "options", "nobs",
-  "ntotal", "ngroups", "group", "group.label", "npar", "ov.names", "lv.names",
+  "free",
+  "est",
+  "se",
+  "std",
+  "std.lv",
+  "std.nox",
+  "start",
+  "sampstat",
+  "implied",
+  "residuals",
+  "cov.ov",
+  "cor.ov",
+  "mean.ov",
+  "cov.lv",
+  "cor.lv",
+  "mean.lv",
+  "rsquare",
+  "coef",
+  "vcov",
+  "information",
+  "information.observed",
+  "fit",
+  "converged",
+  "iterations",
+  "partable",
+  "options",
+  "nobs",
+  "ntotal",
+  "ngroups",
+  "group",
+  "group.label",
+  "npar",
+  "ov.names",
+  "lv.names",
 ] as const;
 
 /** Per-group results as lavaan lists them: the single result of a one-group fit, else PerGroup. */
@@ -135,16 +194,20 @@ function latentMoments(src: InspectSource, g: GroupState): { names: string[]; co
   const idx = names.map((v) => structure.names.indexOf(v));
   const { B, S } = engine;
   // (B S Bᵀ) restricted to the latent rows and columns.
-  const BS = idx.map((i) => Array.from({ length: m }, (_, l) => {
-    let s = 0;
-    for (let k = 0; k < m; k++) s += B[i * m + k] * S[k * m + l];
-    return s;
-  }));
-  const cov = idx.map((_, a) => idx.map((j) => {
-    let s = 0;
-    for (let l = 0; l < m; l++) s += BS[a][l] * B[j * m + l];
-    return s;
-  }));
+  const BS = idx.map((i) =>
+    Array.from({ length: m }, (_, l) => {
+      let s = 0;
+      for (let k = 0; k < m; k++) s += B[i * m + k] * S[k * m + l];
+      return s;
+    }),
+  );
+  const cov = idx.map((_, a) =>
+    idx.map((j) => {
+      let s = 0;
+      for (let l = 0; l < m; l++) s += BS[a][l] * B[j * m + l];
+      return s;
+    }),
+  );
   const mean = idx.map((i) => (src.state.pt.meanstructure ? engine.Bm[i] : 0));
   void p;
   return { names, cov, mean };
@@ -152,7 +215,8 @@ function latentMoments(src: InspectSource, g: GroupState): { names: string[]; co
 
 function matricesOf(src: InspectSource, what: string): ModelMatrices | PerGroup<ModelMatrices> {
   const { rows, est, se } = src.estimatesInternal();
-  const std = what === "std" ? src.stdInternal("std.all") : what === "std.lv" ? src.stdInternal("std.lv") : what === "std.nox" ? src.stdInternal("std.nox") : undefined;
+  const std =
+    what === "std" ? src.stdInternal("std.all") : what === "std.lv" ? src.stdInternal("std.lv") : what === "std.nox" ? src.stdInternal("std.nox") : undefined;
   const value = (r: ParRow, k: number): number => {
     if (what === "free") return r.free;
     if (what === "se") return r.free > 0 ? se[k] : 0;
@@ -160,7 +224,15 @@ function matricesOf(src: InspectSource, what: string): ModelMatrices | PerGroup<
     return std ? std.est[k] : est[k];
   };
   const dummy = what === "free" || what === "se" ? 0 : 1;
-  const title = { free: "Free parameters (index)", est: "Estimates", se: "Standard errors", std: "Standardized (std.all)", "std.lv": "Standardized (std.lv)", "std.nox": "Standardized (std.nox)", start: "Start values" }[what]!;
+  const title = {
+    free: "Free parameters (index)",
+    est: "Estimates",
+    se: "Standard errors",
+    std: "Standardized (std.all)",
+    "std.lv": "Standardized (std.lv)",
+    "std.nox": "Standardized (std.nox)",
+    start: "Start values",
+  }[what]!;
   void rows;
   return perGroup(src, (_g, k) => new ModelMatrices(title, lisrelMatrices(src.state.pt, k + 1, value, dummy)));
 }
@@ -168,35 +240,97 @@ function matricesOf(src: InspectSource, what: string): ModelMatrices | PerGroup<
 /** lavInspect(fit, what) — see the module comment for the values of `what`. */
 export function inspectFit(src: InspectSource, whatRaw: unknown, fitMeasures: () => Result, rsquare: () => Result): unknown {
   if (typeof whatRaw !== "string")
-    throw new PathlabError(`inspect(): 'what' must be a string such as "est" or "cov.lv"; got ${typeof whatRaw}.`, { code: "sem.option", hint: `Use one of: ${INSPECT_WHATS.join(", ")}.` });
+    throw new PathlabError(`inspect(): 'what' must be a string such as "est" or "cov.lv"; got ${typeof whatRaw}.`, {
+      code: "sem.option",
+      hint: `Use one of: ${INSPECT_WHATS.join(", ")}.`,
+    });
   const lower = whatRaw.toLowerCase();
   const what = SYNONYMS[lower] ?? lower;
   const st = src.state;
   switch (what) {
-    case "free": case "est": case "se": case "std": case "std.lv": case "std.nox": case "start":
+    case "free":
+    case "est":
+    case "se":
+    case "std":
+    case "std.lv":
+    case "std.nox":
+    case "start":
       return matricesOf(src, what);
     case "sampstat":
-      return perGroup(src, (g) => new ImpliedMoments("Sample statistics", src.state.pt.vars.ov, toRows(g.engine.sample.S, g.structure.p), st.pt.meanstructure ? Array.from(g.engine.sample.mean) : undefined));
-    case "implied": case "cov.ov": case "cor.ov": case "mean.ov":
-      if (what === "implied") return perGroup(src, (g) => new ImpliedMoments("Model-implied moments", st.pt.vars.ov, toRows(g.engine.Sigma, g.structure.p), st.pt.meanstructure ? Array.from(g.engine.mu) : undefined));
+      return perGroup(
+        src,
+        (g) =>
+          new ImpliedMoments(
+            "Sample statistics",
+            src.state.pt.vars.ov,
+            toRows(g.engine.sample.S, g.structure.p),
+            st.pt.meanstructure ? Array.from(g.engine.sample.mean) : undefined,
+          ),
+      );
+    case "implied":
+    case "cov.ov":
+    case "cor.ov":
+    case "mean.ov":
+      if (what === "implied")
+        return perGroup(
+          src,
+          (g) =>
+            new ImpliedMoments(
+              "Model-implied moments",
+              st.pt.vars.ov,
+              toRows(g.engine.Sigma, g.structure.p),
+              st.pt.meanstructure ? Array.from(g.engine.mu) : undefined,
+            ),
+        );
       return perGroup(src, (g) => {
         const ov = st.pt.vars.ov;
         const c = toRows(g.engine.Sigma, g.structure.p);
-        if (what === "mean.ov") return new LabelledMatrix("Model-implied means", ov, ["mean"], Array.from(g.engine.mu, (v) => [v]));
-        return new LabelledMatrix(what === "cov.ov" ? "Model-implied covariances" : "Model-implied correlations", ov, ov, what === "cov.ov" ? c : correlation(c), true);
+        if (what === "mean.ov")
+          return new LabelledMatrix(
+            "Model-implied means",
+            ov,
+            ["mean"],
+            Array.from(g.engine.mu, (v) => [v]),
+          );
+        return new LabelledMatrix(
+          what === "cov.ov" ? "Model-implied covariances" : "Model-implied correlations",
+          ov,
+          ov,
+          what === "cov.ov" ? c : correlation(c),
+          true,
+        );
       });
     case "residuals":
       return perGroup(src, (g) => {
         const p = g.structure.p;
         const R = new Float64Array(p * p);
         for (let k = 0; k < p * p; k++) R[k] = g.engine.sample.S[k] - g.engine.Sigma[k];
-        return new ImpliedMoments("Residuals (observed − implied)", st.pt.vars.ov, toRows(R, p), st.pt.meanstructure ? Array.from(g.engine.mu, (mu, i) => g.engine.sample.mean[i] - mu) : undefined);
+        return new ImpliedMoments(
+          "Residuals (observed − implied)",
+          st.pt.vars.ov,
+          toRows(R, p),
+          st.pt.meanstructure ? Array.from(g.engine.mu, (mu, i) => g.engine.sample.mean[i] - mu) : undefined,
+        );
       });
-    case "cov.lv": case "cor.lv": case "mean.lv":
+    case "cov.lv":
+    case "cor.lv":
+    case "mean.lv":
       return perGroup(src, (g) => {
         const { names, cov, mean } = latentMoments(src, g);
-        if (what === "mean.lv") return new LabelledMatrix("Latent means", names, ["mean"], mean.map((v) => [v]));
-        return new LabelledMatrix(what === "cov.lv" ? "Latent covariances" : "Latent correlations", names, names, what === "cov.lv" ? cov : correlation(cov), true);
+        if (what === "mean.lv")
+          return new LabelledMatrix(
+            "Latent means",
+            names,
+            ["mean"],
+            mean.map((v) => [v]),
+          );
+        return new LabelledMatrix(
+          what === "cov.lv" ? "Latent covariances" : "Latent correlations",
+          names,
+          names,
+          what === "cov.lv" ? cov : correlation(cov),
+          true,
+        );
       });
     case "rsquare":
       return rsquare();
@@ -208,7 +342,8 @@ export function inspectFit(src: InspectSource, whatRaw: unknown, fitMeasures: ()
       const v = src.vcov();
       return new LabelledMatrix("Covariance of the estimates", v.names, v.names, v.matrix, true);
     }
-    case "information": case "information.observed": {
+    case "information":
+    case "information.observed": {
       const v = src.information(what === "information" ? "expected" : "observed");
       return new LabelledMatrix(`${what === "information" ? "Expected" : "Observed"} information (per observation)`, v.names, v.names, v.matrix, true);
     }

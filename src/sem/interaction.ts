@@ -89,7 +89,10 @@ function residualize(ys: Float64Array[], X: Float64Array[]): Float64Array[] {
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) XtX[b * k + a] = XtX[a * k + b];
   const L = XtX;
   if (choleskyInPlace(L, k, 1e-12, false, true) >= 0)
-    throw new PathlabError("indProd: the indicators are collinear, so the products cannot be residual-centred.", { code: "sem.indprod", hint: "Check for duplicated or constant indicators." });
+    throw new PathlabError("indProd: the indicators are collinear, so the products cannot be residual-centred.", {
+      code: "sem.indprod",
+      hint: "Check for duplicated or constant indicators.",
+    });
   return ys.map((y) => {
     const Xty = new Float64Array(k);
     for (const i of ok) for (let a = 0; a < k; a++) Xty[a] += row(i, a) * y[i];
@@ -114,14 +117,27 @@ export function indProd(data: TableInput, var1: string[], var2: string[], option
     meanC: { kind: "boolean" },
     residualC: { kind: "boolean" },
     doubleMC: { kind: "boolean" },
-    namesProd: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : `must be an array of names; got ${describeValue(v)}.`) },
+    namesProd: {
+      kind: "custom",
+      check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : `must be an array of names; got ${describeValue(v)}.`),
+    },
   }) as IndProdOptions;
   const names = columnNames(data);
-  for (const [what, list] of [["var1", var1], ["var2", var2]] as const) {
+  for (const [what, list] of [
+    ["var1", var1],
+    ["var2", var2],
+  ] as const) {
     if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === "string"))
-      throw new PathlabError(`indProd(): ${what} must be a non-empty array of column names; got ${describeValue(list)}.`, { code: "options.bad-value", hint: 'Write indProd(data, ["x1", "x2", "x3"], ["z1", "z2", "z3"]).' });
+      throw new PathlabError(`indProd(): ${what} must be a non-empty array of column names; got ${describeValue(list)}.`, {
+        code: "options.bad-value",
+        hint: 'Write indProd(data, ["x1", "x2", "x3"], ["z1", "z2", "z3"]).',
+      });
     const unknown = list.filter((v) => !names.includes(v));
-    if (unknown.length) throw new PathlabError(`indProd(): ${unknown.map((v) => `"${v}"`).join(", ")} ${unknown.length > 1 ? "are" : "is"} not a column of the data.`, { code: "data.unknown-variable", hint: `Columns: ${names.slice(0, 20).join(", ")}.` });
+    if (unknown.length)
+      throw new PathlabError(`indProd(): ${unknown.map((v) => `"${v}"`).join(", ")} ${unknown.length > 1 ? "are" : "is"} not a column of the data.`, {
+        code: "data.unknown-variable",
+        hint: `Columns: ${names.slice(0, 20).join(", ")}.`,
+      });
   }
   const match = o.match ?? true;
   if (match && var1.length !== var2.length)
@@ -130,7 +146,7 @@ export function indProd(data: TableInput, var1: string[], var2: string[], option
       hint: "Give both factors the same number of indicators, or use { match: false } for all pairs.",
     });
   const n = rowCount(data);
-  const prep = (vs: string[]) => vs.map((v) => (o.meanC ?? true ? center(numberColumn(data, v, n)) : numberColumn(data, v, n)));
+  const prep = (vs: string[]) => vs.map((v) => ((o.meanC ?? true) ? center(numberColumn(data, v, n)) : numberColumn(data, v, n)));
   const d1 = prep(var1);
   const d2 = prep(var2);
   const pairs: [number, number][] = match ? var1.map((_, i) => [i, i]) : var1.flatMap((_, i) => var2.map((_, j) => [i, j] as [number, number]));
@@ -139,13 +155,19 @@ export function indProd(data: TableInput, var1: string[], var2: string[], option
   if (o.doubleMC ?? true) prods = prods.map(center);
   const pnames = o.namesProd ?? pairs.map(([i, j]) => `${var1[i]}.${var2[j]}`);
   if (pnames.length !== prods.length)
-    throw new PathlabError(`indProd(): ${pnames.length} names for ${prods.length} product columns.`, { code: "options.bad-value", hint: "Give one name per product." });
+    throw new PathlabError(`indProd(): ${pnames.length} names for ${prods.length} product columns.`, {
+      code: "options.bad-value",
+      hint: "Give one name per product.",
+    });
   const clash = pnames.filter((p) => names.includes(p));
   if (clash.length)
-    throw new PathlabError(`indProd(): the product column${clash.length > 1 ? "s" : ""} ${clash.map((v) => `"${v}"`).join(", ")} already exist${clash.length > 1 ? "" : "s"} in the data.`, {
-      code: "data.duplicate-column",
-      hint: "Rename them with namesProd, or drop the old columns.",
-    });
+    throw new PathlabError(
+      `indProd(): the product column${clash.length > 1 ? "s" : ""} ${clash.map((v) => `"${v}"`).join(", ")} already exist${clash.length > 1 ? "" : "s"} in the data.`,
+      {
+        code: "data.duplicate-column",
+        hint: "Rename them with namesProd, or drop the old columns.",
+      },
+    );
   const out: Record<string, ArrayLike<unknown>> = {};
   for (const nm of names) out[nm] = Array.from(valuesOf(data, nm));
   pnames.forEach((nm, k) => (out[nm] = prods[k]));
@@ -234,7 +256,8 @@ interface ProbeInputs {
 /** The estimates and free indices the probes need, from the fit (group g, 1-based). */
 function probeInputs(fit: SemFit, nameX: string[], nameY: string, group: number): ProbeInputs {
   const { rows, est } = fit.estimatesInternal();
-  const find = (lhs: string, op: string, rhs: string) => rows.findIndex((r) => r.group === group && r.op === op && ((r.lhs === lhs && r.rhs === rhs) || (op === "~~" && r.lhs === rhs && r.rhs === lhs)));
+  const find = (lhs: string, op: string, rhs: string) =>
+    rows.findIndex((r) => r.group === group && r.op === op && ((r.lhs === lhs && r.rhs === rhs) || (op === "~~" && r.lhs === rhs && r.rhs === lhs)));
   const idx: number[] = [];
   const beta = nameX.map((x) => {
     const k = find(nameY, "~", x);
@@ -243,16 +266,22 @@ function probeInputs(fit: SemFit, nameX: string[], nameY: string, group: number)
         code: "sem.probe",
         hint: `Regress the outcome on both factors and their product factor, e.g. "${nameY} ~ ${nameX.join(" + ")}".`,
       });
-    if (rows[k].free === 0) throw new PathlabError(`probe: ${nameY} ~ ${x} is fixed; the probe needs its estimate and standard error.`, { code: "sem.probe", hint: "Free the regression." });
+    if (rows[k].free === 0)
+      throw new PathlabError(`probe: ${nameY} ~ ${x} is fixed; the probe needs its estimate and standard error.`, {
+        code: "sem.probe",
+        hint: "Free the regression.",
+      });
     idx.push(rows[k].free - 1);
     return est[k];
   });
   const kInt = find(nameY, "~1", "");
   idx.push(kInt >= 0 && rows[kInt].free > 0 ? rows[kInt].free - 1 : -1);
-  const psi = nameX.map((a) => nameX.map((b) => {
-    const k = find(a, "~~", b);
-    return k >= 0 ? est[k] : 0;
-  }));
+  const psi = nameX.map((a) =>
+    nameX.map((b) => {
+      const k = find(a, "~~", b);
+      return k >= 0 ? est[k] : 0;
+    }),
+  );
   const kY = find(nameY, "~~", nameY);
   return {
     g: group,
@@ -281,16 +310,28 @@ function probeRows(values: number[], b0: number, b1: number, v00: number, v01: n
 
 function checkProbe(fn: string, fit: SemFit, nameX: unknown, nameY: unknown, modVar: unknown, valProbe: unknown, group: unknown): { mod: number; g: number } {
   if (!Array.isArray(nameX) || nameX.length !== 3 || !nameX.every((x) => typeof x === "string"))
-    throw new PathlabError(`${fn}(): nameX must name three factors: the two predictors and their product factor, e.g. ["osc", "sa", "int"].`, { code: "options.bad-value", hint: "The third name is the latent product (interaction) factor." });
+    throw new PathlabError(`${fn}(): nameX must name three factors: the two predictors and their product factor, e.g. ["osc", "sa", "int"].`, {
+      code: "options.bad-value",
+      hint: "The third name is the latent product (interaction) factor.",
+    });
   if (typeof nameY !== "string") throw new PathlabError(`${fn}(): nameY must be the outcome's name.`, { code: "options.bad-value", hint: 'e.g. "peic".' });
   const mod = typeof modVar === "number" ? modVar - 1 : (nameX as string[]).indexOf(modVar as string);
   if (!(mod === 0 || mod === 1))
-    throw new PathlabError(`${fn}(): the moderator ${describeValue(modVar)} is not one of the two predictors ${nameX[0]}, ${nameX[1]} (or 1 or 2).`, { code: "options.bad-value", hint: `Write modVar: "${nameX[1]}".` });
+    throw new PathlabError(`${fn}(): the moderator ${describeValue(modVar)} is not one of the two predictors ${nameX[0]}, ${nameX[1]} (or 1 or 2).`, {
+      code: "options.bad-value",
+      hint: `Write modVar: "${nameX[1]}".`,
+    });
   if (!Array.isArray(valProbe) || valProbe.length === 0 || !valProbe.every((v) => typeof v === "number" && Number.isFinite(v)))
-    throw new PathlabError(`${fn}(): valProbe must be an array of moderator values; got ${describeValue(valProbe)}.`, { code: "options.bad-value", hint: "e.g. [-1, 0, 1] (in the latent moderator's units)." });
+    throw new PathlabError(`${fn}(): valProbe must be an array of moderator values; got ${describeValue(valProbe)}.`, {
+      code: "options.bad-value",
+      hint: "e.g. [-1, 0, 1] (in the latent moderator's units).",
+    });
   const g = group === undefined ? 1 : typeof group === "number" ? group : fit.groupLabels.indexOf(group as string) + 1;
   if (!(Number.isInteger(g) && g >= 1 && g <= fit.ngroups))
-    throw new PathlabError(`${fn}(): group ${describeValue(group)} is not a group of the fit.`, { code: "options.bad-value", hint: `Groups: ${fit.groupLabels.join(", ")}.` });
+    throw new PathlabError(`${fn}(): group ${describeValue(group)} is not a group of the fit.`, {
+      code: "options.bad-value",
+      hint: `Groups: ${fit.groupLabels.join(", ")}.`,
+    });
   if (!fit.converged) throw new PathlabError(`${fn}(): the model did not converge.`, { code: "sem.not-converged", hint: "Fix the model first." });
   return { mod, g };
 }
@@ -300,8 +341,17 @@ function checkProbe(fn: string, fit: SemFit, nameX: unknown, nameY: unknown, mod
  * the outcome's intercept is estimated) of a latent interaction built from mean-centred (or
  * double-mean-centred) product indicators.
  */
-export function probe2WayMC(fit: SemFit, nameX: [string, string, string], nameY: string, modVar: string | number, valProbe: number[], options?: { group?: number | string }): ProbeResult {
-  const o = checkOptions("probe2WayMC", options, { group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") } }) as { group?: number | string };
+export function probe2WayMC(
+  fit: SemFit,
+  nameX: [string, string, string],
+  nameY: string,
+  modVar: string | number,
+  valProbe: number[],
+  options?: { group?: number | string },
+): ProbeResult {
+  const o = checkOptions("probe2WayMC", options, {
+    group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") },
+  }) as { group?: number | string };
   const { mod, g } = checkProbe("probe2WayMC", fit, nameX, nameY, modVar, valProbe, o.group);
   const p = probeInputs(fit, nameX, nameY, g);
   const V = fit.state.vcov;
@@ -312,18 +362,33 @@ export function probe2WayMC(fit: SemFit, nameX: [string, string, string], nameY:
   const slope = probeRows(valProbe, p.beta[focal], p.beta[2], v(iF, iF), v(iF, iI), v(iI, iI));
   const i0 = p.idx[3];
   const intercept = i0 >= 0 ? probeRows(valProbe, p.alphaY, p.beta[mod], v(i0, i0), v(i0, iM), v(iM, iM)) : null;
-  return new ProbeResult("MC", nameX, nameY, nameX[mod], nameX[focal], slope, intercept, { sdFocal: Math.sqrt(p.psi[focal][focal]), interceptAt: (w) => p.alphaY + p.beta[mod] * w });
+  return new ProbeResult("MC", nameX, nameY, nameX[mod], nameX[focal], slope, intercept, {
+    sdFocal: Math.sqrt(p.psi[focal][focal]),
+    interceptAt: (w) => p.alphaY + p.beta[mod] * w,
+  });
 }
 
 /**
  * semTools' probe2WayRC(fit, nameX, nameY, modVar, valProbe): the probe of an interaction built
  * from residual-centred product indicators (the model needs a mean structure).
  */
-export function probe2WayRC(fit: SemFit, nameX: [string, string, string], nameY: string, modVar: string | number, valProbe: number[], options?: { group?: number | string }): ProbeResult {
-  const o = checkOptions("probe2WayRC", options, { group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") } }) as { group?: number | string };
+export function probe2WayRC(
+  fit: SemFit,
+  nameX: [string, string, string],
+  nameY: string,
+  modVar: string | number,
+  valProbe: number[],
+  options?: { group?: number | string },
+): ProbeResult {
+  const o = checkOptions("probe2WayRC", options, {
+    group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") },
+  }) as { group?: number | string };
   const { mod, g } = checkProbe("probe2WayRC", fit, nameX, nameY, modVar, valProbe, o.group);
   if (!fit.state.pt.meanstructure)
-    throw new PathlabError("probe2WayRC(): the model needs a mean structure (as semTools requires).", { code: "sem.probe", hint: "Fit with { meanstructure: true }." });
+    throw new PathlabError("probe2WayRC(): the model needs a mean structure (as semTools requires).", {
+      code: "sem.probe",
+      hint: "Fit with { meanstructure: true }.",
+    });
   const p = probeInputs(fit, nameX, nameY, g);
   const conv = rcToNc(p);
   const V = fit.state.vcov;
@@ -401,6 +466,9 @@ function invert(A: number[][]): number[][] {
   const n = A.length;
   const out = new Float64Array(n * n);
   if (!invertGeneralFlat(rowsToFlat(A), n, out, new Float64Array(n * n)))
-    throw new PathlabError("probe2WayRC: the covariance matrix of the product-indicator regression is singular.", { code: "sem.probe", hint: "Check the interaction model: its predictors are (nearly) collinear." });
+    throw new PathlabError("probe2WayRC: the covariance matrix of the product-indicator regression is singular.", {
+      code: "sem.probe",
+      hint: "Check the interaction model: its predictors are (nearly) collinear.",
+    });
   return flatToRows(out, n);
 }

@@ -148,9 +148,25 @@ export class InvarianceResult extends Result {
     const hi = fm.map((m, k) => (this.robust ? m["rmsea.ci.upper.robust"] : m["rmsea.ci.upper"]) - this.rows[k].rmsea);
     return new Figure(
       [
-        { type: "scatter", mode: "text+lines+markers", x, y: this.rows.map((r) => r.cfi), text: this.rows.map((r) => r.cfi.toFixed(3)), textposition: "top center", name: "CFI", xaxis: "x", yaxis: "y" },
         {
-          type: "scatter", mode: "lines+markers", x, y: this.rows.map((r) => r.rmsea), name: "RMSEA (90% CI)", xaxis: "x2", yaxis: "y2",
+          type: "scatter",
+          mode: "text+lines+markers",
+          x,
+          y: this.rows.map((r) => r.cfi),
+          text: this.rows.map((r) => r.cfi.toFixed(3)),
+          textposition: "top center",
+          name: "CFI",
+          xaxis: "x",
+          yaxis: "y",
+        },
+        {
+          type: "scatter",
+          mode: "lines+markers",
+          x,
+          y: this.rows.map((r) => r.rmsea),
+          name: "RMSEA (90% CI)",
+          xaxis: "x2",
+          yaxis: "y2",
           error_y: { type: "data", symmetric: false, array: hi, arrayminus: lo },
         },
       ],
@@ -182,7 +198,8 @@ function stepList(v: unknown): string[] {
         code: "options.bad-value",
         hint: `Steps: configural, metric (loadings), scalar (intercepts), strict (residuals), ${GROUP_EQUAL_CLASSES.filter((c) => !CANONICAL[c]).join(", ")}.`,
       });
-    if (seen.has(cls)) throw new PathlabError(`invariance(): the step "${s}" repeats the constraints "${cls}".`, { code: "options.bad-value", hint: "Name each step once." });
+    if (seen.has(cls))
+      throw new PathlabError(`invariance(): the step "${s}" repeats the constraints "${cls}".`, { code: "options.bad-value", hint: "Name each step once." });
     seen.add(cls);
   }
   return steps;
@@ -194,18 +211,41 @@ function stepList(v: unknown): string[] {
  */
 export function invariance(model: string, data: SemInput, options: InvarianceOptions): InvarianceResult {
   if (!options || typeof options !== "object")
-    throw new PathlabError("invariance(): options with the group are required.", { code: "options.bad-value", hint: 'Write invariance(model, data, { group: "school" }).' });
+    throw new PathlabError("invariance(): options with the group are required.", {
+      code: "options.bad-value",
+      hint: 'Write invariance(model, data, { group: "school" }).',
+    });
   const { steps: rawSteps, idFac: rawId, "ID.fac": rawId2, ...rest } = options as InvarianceOptions & Record<string, unknown>;
   for (const k of ["groupEqual", "group.equal", "stdLv", "std.lv"])
     if (k in rest)
       throw new PathlabError(`invariance(): '${k}' is set by the steps; it cannot be given.`, {
         code: "options.bad-value",
-        hint: k.startsWith("std") ? 'Choose the identification with idFac: "std.lv" or "marker".' : 'Choose the models with steps: ["configural", "metric", "scalar", "strict"].',
+        hint: k.startsWith("std")
+          ? 'Choose the identification with idFac: "std.lv" or "marker".'
+          : 'Choose the models with steps: ["configural", "metric", "scalar", "strict"].',
       });
-  const o = checkOptions("invariance", { steps: rawSteps, idFac: rawId ?? rawId2 }, {
-    steps: { kind: "custom", check: (v) => (v === undefined || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string")) ? undefined : "must be an array of step names.") },
-    idFac: { kind: "enum", values: ["marker", "std.lv"], caseInsensitive: true, valueAliases: { UL: "marker", "auto.fix.first": "marker", ul: "marker" }, unsupportedValues: { "effects.coding": "effects coding is not computed; use marker or std.lv.", fx: "effects coding is not computed; use marker or std.lv.", ec: "effects coding is not computed; use marker or std.lv." } },
-  });
+  const o = checkOptions(
+    "invariance",
+    { steps: rawSteps, idFac: rawId ?? rawId2 },
+    {
+      steps: {
+        kind: "custom",
+        check: (v) =>
+          v === undefined || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string")) ? undefined : "must be an array of step names.",
+      },
+      idFac: {
+        kind: "enum",
+        values: ["marker", "std.lv"],
+        caseInsensitive: true,
+        valueAliases: { UL: "marker", "auto.fix.first": "marker", ul: "marker" },
+        unsupportedValues: {
+          "effects.coding": "effects coding is not computed; use marker or std.lv.",
+          fx: "effects coding is not computed; use marker or std.lv.",
+          ec: "effects coding is not computed; use marker or std.lv.",
+        },
+      },
+    },
+  );
   const idFac = (o.idFac as "marker" | "std.lv" | undefined) ?? "marker";
   const steps = stepList(o.steps);
   const fits: Record<string, SemFit> = {};
@@ -213,7 +253,7 @@ export function invariance(model: string, data: SemInput, options: InvarianceOpt
   for (const s of steps) {
     const cls = STEP_CLASS[s];
     if (cls) equal.push(cls);
-    const name = s === "configural" ? s : CANONICAL[cls!] ?? s;
+    const name = s === "configural" ? s : (CANONICAL[cls!] ?? s);
     fits[name] = cfa(model, data, { ...(rest as SemOptions), groupEqual: [...equal], stdLv: idFac === "std.lv" });
   }
   const list = Object.values(fits);

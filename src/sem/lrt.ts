@@ -63,7 +63,9 @@ export class LrtTable extends Result {
   }
   info(): string[] {
     return this.scaled
-      ? ['The "Chisq" column holds the standard test statistics, not the robust test that should be reported per model; the robust difference test is a function of two standard statistics (as lavaan notes).']
+      ? [
+          'The "Chisq" column holds the standard test statistics, not the robust test that should be reported per model; the robust difference test is a function of two standard statistics (as lavaan notes).',
+        ]
       : [];
   }
   tables(): TableSpec[] {
@@ -125,10 +127,16 @@ function checkSameData(fits: SemFit[], names: string[]): void {
     const where = `"${names[k]}" and "${names[0]}"`;
     const ov = [...f.ov].sort();
     if (ov.join("\u0000") !== refOv.join("\u0000"))
-      throw new PathlabError(`lavTestLRT(): ${where} use different observed variables (${ov.filter((v) => !refOv.includes(v)).concat(refOv.filter((v) => !ov.includes(v))).join(", ")}).`, {
-        code: "sem.lrt-different-data",
-        hint: "Nested models are fitted to the same variables; fix parameters to zero instead of leaving variables out.",
-      });
+      throw new PathlabError(
+        `lavTestLRT(): ${where} use different observed variables (${ov
+          .filter((v) => !refOv.includes(v))
+          .concat(refOv.filter((v) => !ov.includes(v)))
+          .join(", ")}).`,
+        {
+          code: "sem.lrt-different-data",
+          hint: "Nested models are fitted to the same variables; fix parameters to zero instead of leaving variables out.",
+        },
+      );
     if (f.ngroups !== ref.ngroups || f.groupN.some((n, g) => n !== ref.groupN[g]) || f.groupLabels.some((l, g) => l !== ref.groupLabels[g]))
       throw new PathlabError(`lavTestLRT(): ${where} were fitted to different data (N ${f.groupN.join("/")} vs ${ref.groupN.join("/")}).`, {
         code: "sem.lrt-different-data",
@@ -171,17 +179,36 @@ function sameMoments(a: SemFit, b: SemFit): boolean {
 export function lavTestLRT(...args: LrtArg[]): LrtTable {
   const { fits, names: given, options } = collect(args);
   const o = checkOptions("lavTestLRT", options, {
-    modelNames: { kind: "custom", aliases: ["model.names"], check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of names.") },
-    method: { kind: "enum", values: ["default", "satorra.bentler.2001", "satorra.bentler.2010"], caseInsensitive: true, unsupportedValues: { "satorra.2000": "the Satorra (2000) test is not computed; use satorra.bentler.2001 or satorra.bentler.2010." } },
+    modelNames: {
+      kind: "custom",
+      aliases: ["model.names"],
+      check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : "must be an array of names."),
+    },
+    method: {
+      kind: "enum",
+      values: ["default", "satorra.bentler.2001", "satorra.bentler.2010"],
+      caseInsensitive: true,
+      unsupportedValues: { "satorra.2000": "the Satorra (2000) test is not computed; use satorra.bentler.2001 or satorra.bentler.2010." },
+    },
   }) as LrtOptions;
   if (fits.length < 2)
-    throw new PathlabError(`lavTestLRT(): needs at least two fitted models; got ${fits.length}.`, { code: "sem.lrt-input", hint: "Pass the nested models, e.g. lavTestLRT(configural, metric)." });
+    throw new PathlabError(`lavTestLRT(): needs at least two fitted models; got ${fits.length}.`, {
+      code: "sem.lrt-input",
+      hint: "Pass the nested models, e.g. lavTestLRT(configural, metric).",
+    });
   const names = o.modelNames ?? given.map((n, k) => n || `Model ${k + 1}`);
   if (names.length !== fits.length)
-    throw new PathlabError(`lavTestLRT(): ${names.length} model names for ${fits.length} models.`, { code: "options.bad-value", hint: "Give one name per model." });
+    throw new PathlabError(`lavTestLRT(): ${names.length} model names for ${fits.length} models.`, {
+      code: "options.bad-value",
+      hint: "Give one name per model.",
+    });
   checkSameData(fits, names);
   fits.forEach((f, k) => {
-    if (!f.converged) throw new PathlabError(`lavTestLRT(): "${names[k]}" did not converge; it has no test statistic.`, { code: "sem.not-converged", hint: "Fix that model first (see its warnings)." });
+    if (!f.converged)
+      throw new PathlabError(`lavTestLRT(): "${names[k]}" did not converge; it has no test statistic.`, {
+        code: "sem.not-converged",
+        hint: "Fix that model first (see its warnings).",
+      });
   });
   const robust = fits.map((f) => f.isScaled());
   const fm = fits.map((f) => f.fitMeasures());
@@ -196,14 +223,27 @@ export function lavTestLRT(...args: LrtArg[]): LrtTable {
   let method = (o.method ?? "default").toLowerCase();
   if (method === "default") method = scaled ? "satorra.bentler.2001" : "standard";
   else if (!scaled) {
-    warnings.push({ code: "sem.lrt-standard", message: `method = "${method}" but no robust test statistics were used; the standard χ² difference test is reported (as lavaan).` });
+    warnings.push({
+      code: "sem.lrt-standard",
+      message: `method = "${method}" but no robust test statistics were used; the standard χ² difference test is reported (as lavaan).`,
+    });
     method = "standard";
   }
   const G = fits[0].ngroups;
   const N = fits[0].state.nEff;
   const rawDiffs: number[] = [];
   const rows: LrtRow[] = order.map((k, i) => {
-    const row: LrtRow = { model: names[k], Df: fm[k].df, AIC: fm[k].aic, BIC: fm[k].bic, Chisq: fm[k].chisq, "Chisq diff": NaN, RMSEA: NaN, "Df diff": NaN, "Pr(>Chisq)": NaN };
+    const row: LrtRow = {
+      model: names[k],
+      Df: fm[k].df,
+      AIC: fm[k].aic,
+      BIC: fm[k].bic,
+      Chisq: fm[k].chisq,
+      "Chisq diff": NaN,
+      RMSEA: NaN,
+      "Df diff": NaN,
+      "Pr(>Chisq)": NaN,
+    };
     if (i === 0) return row;
     const prev = order[i - 1];
     let dT = fm[k].chisq - fm[prev].chisq;
@@ -223,7 +263,10 @@ export function lavTestLRT(...args: LrtArg[]): LrtTable {
       message: `Some restricted models fit better than less restricted models; either these models are not nested, or the less restricted model failed to reach a global optimum. Smallest difference = ${smallest.toFixed(6)} (lavaan's warning).`,
     });
   if (rows.slice(1).some((r) => r["Df diff"] === 0))
-    warnings.push({ code: "sem.lrt-same-df", message: "Some models have the same degrees of freedom: their difference has no test (p shown as NA, as lavaan)." });
+    warnings.push({
+      code: "sem.lrt-same-df",
+      message: "Some models have the same degrees of freedom: their difference has no test (p shown as NA, as lavaan).",
+    });
   const out = new LrtTable(rows, scaled, method);
   out.warnings.push(...warnings);
   return out;

@@ -129,7 +129,13 @@ export function fimlDeviance(patterns: MissingPattern[], p: number, Sigma: Float
 }
 
 /** The saturated (h1) moments of incomplete data by EM. */
-export function emMoments(patterns: MissingPattern[], columns: Float64Array[], n: number, maxIter = 10000, tol = 1e-10): { mean: Float64Array; cov: Float64Array; iterations: number } {
+export function emMoments(
+  patterns: MissingPattern[],
+  columns: Float64Array[],
+  n: number,
+  maxIter = 10000,
+  tol = 1e-10,
+): { mean: Float64Array; cov: Float64Array; iterations: number } {
   const p = columns.length;
   // Start: available-case means and variances (divisor: cases observed), lavaan's start.
   let mu = new Float64Array(p);
@@ -183,7 +189,10 @@ function eStep(patterns: MissingPattern[], p: number, mu: Float64Array, Sigma: F
   const T2 = new Float64Array(p * p);
   const L = Float64Array.from(Sigma);
   if (Number.isNaN(choleskyLogDet(L, p)))
-    throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", { code: "sem.fiml-em", hint: "Check for variables that are (nearly) collinear among the observed cases." });
+    throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", {
+      code: "sem.fiml-em",
+      hint: "Check for variables that are (nearly) collinear among the observed cases.",
+    });
   const W = new Float64Array(p * p);
   inverseFromCholesky(L, p, W, new Float64Array(p * p));
   const yhat = new Float64Array(p);
@@ -202,7 +211,11 @@ function eStep(patterns: MissingPattern[], p: number, mu: Float64Array, Sigma: F
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) E2[o[a] * p + o[b]] = pat.cov[a * k + b] + pat.mean[a] * pat.mean[b];
     if (m > 0) {
       const Lm = subMatrix(W, p, Int32Array.from(miss));
-      if (Number.isNaN(choleskyLogDet(Lm, m))) throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", { code: "sem.fiml-em", hint: "Check for variables that are (nearly) collinear among the observed cases." });
+      if (Number.isNaN(choleskyLogDet(Lm, m)))
+        throw new PathlabError("FIML: the EM estimate of the covariance matrix is not positive definite.", {
+          code: "sem.fiml-em",
+          hint: "Check for variables that are (nearly) collinear among the observed cases.",
+        });
       const C = new Float64Array(m * m);
       inverseFromCholesky(Lm, m, C, new Float64Array(m * m));
       // B = −C W_mo (m×k)
@@ -290,7 +303,12 @@ export function log2piTerm(patterns: MissingPattern[]): number {
  * and the χ² of the independence model, whose FIML estimates are each variable's available-case
  * mean and variance (the likelihood factorises by variable), the covariates' block saturated.
  */
-export function fimlLikelihoods(ms: MissingSample, Sigma: Float64Array, mu: Float64Array, xIdx: number[]): { logl: number; ulogl: number; baselineChisq: number } {
+export function fimlLikelihoods(
+  ms: MissingSample,
+  Sigma: Float64Array,
+  mu: Float64Array,
+  xIdx: number[],
+): { logl: number; ulogl: number; baselineChisq: number } {
   const p = ms.p;
   const two = log2piTerm(ms.patterns);
   const devH0 = fimlDeviance(ms.patterns, p, Sigma, mu);
@@ -315,10 +333,11 @@ function pairwiseMoments(columns: Float64Array[], n: number): { cov: Float64Arra
   for (let j = 0; j < p; j++) {
     let s = 0;
     let c = 0;
-    for (const x of columns[j]) if (!Number.isNaN(x)) {
-      s += x;
-      c++;
-    }
+    for (const x of columns[j])
+      if (!Number.isNaN(x)) {
+        s += x;
+        c++;
+      }
     mean[j] = s / c;
   }
   const cov = new Float64Array(p * p);

@@ -164,13 +164,22 @@ function groupStartValues(pt: ParTable, st: ModelStructure, S: Float64Array, mea
       lvVar.set(f, psi);
       // Loadings as lavaan starts them (FABIN 3) when every indicator is observed; otherwise, and
       // for a ratio that cannot be formed, the covariance with the marker over the variance guess.
-      const ratios = obs.length === loads.length ? fabinRatios(others.map((o) => o.rhs), marker.rhs, cov) : undefined;
+      const ratios =
+        obs.length === loads.length
+          ? fabinRatios(
+              others.map((o) => o.rhs),
+              marker.rhs,
+              cov,
+            )
+          : undefined;
       for (const o of others) loadingGuess.set(`${f}=~${o.rhs}`, lm * (ratios?.get(o.rhs) ?? cov(marker.rhs, o.rhs) / (lm * lm * psi)));
     }
   }
   const endogenousLv = new Set(rows.filter((r) => r.op === "~").map((r) => r.lhs));
   for (const r of pt.rows) if (r.op === "=~" && !isOv(r.rhs)) endogenousLv.add(r.rhs);
-  const endogenousOv = new Set(rows.filter((r) => (r.op === "~" || r.op === "=~") && r.free + (r.ustart ?? 1) !== 0).map((r) => (r.op === "~" ? r.lhs : r.rhs)));
+  const endogenousOv = new Set(
+    rows.filter((r) => (r.op === "~" || r.op === "=~") && r.free + (r.ustart ?? 1) !== 0).map((r) => (r.op === "~" ? r.lhs : r.rhs)),
+  );
 
   for (const r of rows) {
     if (r.free === 0) continue;
@@ -184,7 +193,7 @@ function groupStartValues(pt: ParTable, st: ModelStructure, S: Float64Array, mea
       v = cov(r.lhs, r.rhs);
     } else if (r.op === "~~" && r.lhs === r.rhs) {
       if (isOv(r.lhs)) v = 0.5 * cov(r.lhs, r.lhs);
-      else v = endogenousLv.has(r.lhs) ? 0.05 : lvVar.get(r.lhs) ?? 0.05;
+      else v = endogenousLv.has(r.lhs) ? 0.05 : (lvVar.get(r.lhs) ?? 0.05);
     } else if (r.op === "~1") v = isOv(r.lhs) ? mean[idx.get(r.lhs)!] : 0;
     else v = 0;
     theta[k] = v;

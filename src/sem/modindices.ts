@@ -328,7 +328,12 @@ function fimlBlocks(
  * (ETA for latent, OV for observed variables) and, for covariances, by the residual standard
  * deviations.
  */
-function standardizeEpc(c: Candidate, e: number, ctx: { sd: Map<string, number>; rv: Map<string, number>; lv: Set<string>; ovX: Set<string> }, type: "lv" | "all" | "nox"): number {
+function standardizeEpc(
+  c: Candidate,
+  e: number,
+  ctx: { sd: Map<string, number>; rv: Map<string, number>; lv: Set<string>; ovX: Set<string> },
+  type: "lv" | "all" | "nox",
+): number {
   const { sd, rv, lv, ovX } = ctx;
   const isLv = (v: string) => lv.has(v);
   let out = e;
@@ -376,7 +381,13 @@ const MI_SPECS = {
   minimumValue: { kind: "number", min: 0, aliases: ["minimum.value"] },
   maximumNumber: { kind: "number", min: 1, integer: true, aliases: ["maximum.number"] },
   standardized: { kind: "boolean" },
-  op: { kind: "custom", check: (v: unknown) => ((typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string"))) ? undefined : 'must be an operator such as "=~" or an array of them.') },
+  op: {
+    kind: "custom",
+    check: (v: unknown) =>
+      typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string"))
+        ? undefined
+        : 'must be an operator such as "=~" or an array of them.',
+  },
   power: { kind: "boolean" },
   delta: { kind: "number", min: 0, exclusiveMin: true },
   alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true },
@@ -389,7 +400,10 @@ export function modindices(fit: SemFit, opts?: ModIndicesOptions): ModIndices {
   const st = fit.state;
   refuseActiveBounds(fit, "modindices");
   if (!st.converged)
-    throw new PathlabError("modindices(): the model did not converge; modification indices need the estimates of a converged fit.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
+    throw new PathlabError("modindices(): the model did not converge; modification indices need the estimates of a converged fit.", {
+      code: "sem.not-converged",
+      hint: "Fix the model first (see the fit's warnings).",
+    });
   const cands = candidates(st);
   const { s, V } = scoreAndV(st, cands);
   const N = fit.n;
@@ -424,7 +438,11 @@ export function modindices(fit: SemFit, opts?: ModIndicesOptions): ModIndices {
     if (power) Object.assign(row, powerColumns(row, delta, alpha, highPower));
     return row;
   });
-  if (o.sort) rows = rows.map((r, i) => ({ r, i })).sort((a, b) => (Number.isNaN(b.r.mi) ? -1 : Number.isNaN(a.r.mi) ? 1 : b.r.mi - a.r.mi || a.i - b.i)).map((x) => x.r);
+  if (o.sort)
+    rows = rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (Number.isNaN(b.r.mi) ? -1 : Number.isNaN(a.r.mi) ? 1 : b.r.mi - a.r.mi || a.i - b.i))
+      .map((x) => x.r);
   if (o.minimumValue !== undefined && o.minimumValue > 0) rows = rows.filter((r) => !Number.isNaN(r.mi) && r.mi > o.minimumValue!);
   if (o.maximumNumber !== undefined && o.maximumNumber < rows.length) rows = rows.slice(0, o.maximumNumber);
   rows = rows.filter((r) => !Number.isNaN(r.mi));
@@ -433,7 +451,11 @@ export function modindices(fit: SemFit, opts?: ModIndicesOptions): ModIndices {
     rows = rows.filter((r) => ops.includes(r.op));
   }
   const out = new ModIndices(rows, fit.groupLabels, standardized, power);
-  if (!cands.length) out.warnings.push({ code: "sem.mi-empty", message: "There are no parameters to add: the model is saturated, or its equality constraints can only be released (use lavTestScore)." });
+  if (!cands.length)
+    out.warnings.push({
+      code: "sem.mi-empty",
+      message: "There are no parameters to add: the model is saturated, or its equality constraints can only be released (use lavTestScore).",
+    });
   return out;
 }
 

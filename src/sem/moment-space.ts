@@ -412,7 +412,11 @@ export function h1ObservedFiml(ms: MissingSample, mu: Float64Array, patternInver
         const l = vj[t];
         const ct = k === l ? 0.5 : 1;
         const v =
-          w * cs * ct * (-(X[i * p + k] * X[j * p + l] + X[i * p + l] * X[j * p + k]) + (X[j * p + k] * P[l * p + i] + X[j * p + l] * P[k * p + i] + X[i * p + k] * P[l * p + j] + X[i * p + l] * P[k * p + j]));
+          w *
+          cs *
+          ct *
+          (-(X[i * p + k] * X[j * p + l] + X[i * p + l] * X[j * p + k]) +
+            (X[j * p + k] * P[l * p + i] + X[j * p + l] * P[k * p + i] + X[i * p + k] * P[l * p + j] + X[i * p + l] * P[k * p + j]));
         A[(nMean + s) * pstar + nMean + t] += v;
         if (t !== s) A[(nMean + t) * pstar + nMean + s] += v;
       }

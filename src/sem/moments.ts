@@ -31,7 +31,8 @@ export function covFromCorrelations(R: number[][], sds: number[]): number[][] {
     return row.map((r, j) => {
       if (!Number.isFinite(r) || Math.abs(r) > 1 + 1e-12)
         throw new PathlabError(`covFromCorrelations: r[${i + 1}][${j + 1}] = ${r} is not a correlation.`, { code: "sem.moments" });
-      if (Math.abs(r - R[j][i]) > 1e-8) throw new PathlabError(`covFromCorrelations: the matrix is not symmetric at [${i + 1}][${j + 1}].`, { code: "sem.moments" });
+      if (Math.abs(r - R[j][i]) > 1e-8)
+        throw new PathlabError(`covFromCorrelations: the matrix is not symmetric at [${i + 1}][${j + 1}].`, { code: "sem.moments" });
       return r * sds[i] * sds[j];
     });
   });
@@ -88,19 +89,28 @@ export function groupLayout(input: TableInput, group: string, groupLabel?: strin
     return String(typeof v === "string" ? v.trim() : v);
   });
   if (missingRows.length)
-    throw new PathlabError(`The group variable "${group}" is missing in ${missingRows.length} row${missingRows.length > 1 ? "s" : ""} (row ${missingRows.slice(0, 5).join(", ")}${missingRows.length > 5 ? ", …" : ""}).`, {
-      code: "sem.group-missing",
-      hint: `Drop those rows before fitting (lavaan drops them with a warning), or recode the missing group values.`,
-    });
+    throw new PathlabError(
+      `The group variable "${group}" is missing in ${missingRows.length} row${missingRows.length > 1 ? "s" : ""} (row ${missingRows.slice(0, 5).join(", ")}${missingRows.length > 5 ? ", …" : ""}).`,
+      {
+        code: "sem.group-missing",
+        hint: `Drop those rows before fitting (lavaan drops them with a warning), or recode the missing group values.`,
+      },
+    );
   const seen = [...new Set(values)];
   let labels = seen;
   if (groupLabel) {
     const unknown = groupLabel.filter((l) => !seen.includes(l));
     if (unknown.length)
-      throw new PathlabError(`groupLabel: ${unknown.map((l) => `"${l}"`).join(", ")} ${unknown.length > 1 ? "do" : "does"} not occur in the group variable "${group}".`, {
-        code: "options.bad-value",
-        hint: `Values of "${group}": ${seen.slice(0, 20).map((l) => `"${l}"`).join(", ")}.`,
-      });
+      throw new PathlabError(
+        `groupLabel: ${unknown.map((l) => `"${l}"`).join(", ")} ${unknown.length > 1 ? "do" : "does"} not occur in the group variable "${group}".`,
+        {
+          code: "options.bad-value",
+          hint: `Values of "${group}": ${seen
+            .slice(0, 20)
+            .map((l) => `"${l}"`)
+            .join(", ")}.`,
+        },
+      );
     labels = [...new Set(groupLabel)];
   }
   const index = new Map(labels.map((l, k) => [l, k]));
@@ -131,16 +141,17 @@ export function sampleStats(input: TableInput | MomentsInput, names: string[], o
  */
 export function groupSampleStats(input: TableInput | MomentsInput[], names: string[], layout: GroupLayout, opts: SampleOptions = {}): SampleStats[] {
   const p = names.length;
-  const stats = isGroupMomentsInput(input)
-    ? input.map((m) => momentsStats(m, names, opts))
-    : splitRaw(input as TableInput, names, layout, opts);
+  const stats = isGroupMomentsInput(input) ? input.map((m) => momentsStats(m, names, opts)) : splitRaw(input as TableInput, names, layout, opts);
   stats.forEach((st, g) => {
     const where = `group ${g + 1} ("${layout.labels[g]}")`;
     if (st.n <= p)
-      throw new PathlabError(`The ${where} has ${st.n} complete case${st.n === 1 ? "" : "s"} for ${p} observed variables: its covariance matrix cannot be positive definite (it needs more than ${p} cases).`, {
-        code: "sem.group-too-small",
-        hint: "Merge small groups, drop the group (groupLabel lists the groups to analyse), or fit fewer variables.",
-      });
+      throw new PathlabError(
+        `The ${where} has ${st.n} complete case${st.n === 1 ? "" : "s"} for ${p} observed variables: its covariance matrix cannot be positive definite (it needs more than ${p} cases).`,
+        {
+          code: "sem.group-too-small",
+          hint: "Merge small groups, drop the group (groupLabel lists the groups to analyse), or fit fewer variables.",
+        },
+      );
     try {
       checkPD(st.covUnbiased, names);
     } catch (e) {
@@ -175,16 +186,25 @@ function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions)
       code: "sem.moments",
     });
   if (!(Number.isInteger(n) && n > 1))
-    throw new PathlabError(`The moments input needs the sample size n > 1 (a whole number), got ${n}.`, { code: "sem.moments", hint: "Give the number of cases the covariance matrix was computed from, e.g. n: 301." });
+    throw new PathlabError(`The moments input needs the sample size n > 1 (a whole number), got ${n}.`, {
+      code: "sem.moments",
+      hint: "Give the number of cases the covariance matrix was computed from, e.g. n: 301.",
+    });
   // A covariance matrix of p variables from n cases has rank ≤ n − 1: a positive definite one needs n > p.
   if (n <= p)
-    throw new PathlabError(`The moments input has n = ${n} cases for ${p} observed variables: a covariance matrix of ${p} variables from ${n} cases cannot be positive definite (it needs n > ${p}).`, {
-      hint: "Check n (the number of cases, not of variables), or fit fewer variables.",
-      code: "sem.moments",
-    });
+    throw new PathlabError(
+      `The moments input has n = ${n} cases for ${p} observed variables: a covariance matrix of ${p} variables from ${n} cases cannot be positive definite (it needs n > ${p}).`,
+      {
+        hint: "Check n (the number of cases, not of variables), or fit fewer variables.",
+        code: "sem.moments",
+      },
+    );
   cov.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== cov.length)
-      throw new PathlabError(`Row ${i + 1} ("${given[i]}") of the moments input's covariance matrix has ${Array.isArray(row) ? row.length : 0} entries, expected ${cov.length}.`, { code: "sem.moments", hint: "Pass a square matrix, one row per name." });
+      throw new PathlabError(
+        `Row ${i + 1} ("${given[i]}") of the moments input's covariance matrix has ${Array.isArray(row) ? row.length : 0} entries, expected ${cov.length}.`,
+        { code: "sem.moments", hint: "Pass a square matrix, one row per name." },
+      );
   });
   const idx = names.map((v) => {
     const k = given.indexOf(v);
@@ -198,19 +218,31 @@ function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions)
       const a = cov[idx[i]][idx[j]];
       const b = cov[idx[j]][idx[i]];
       if (typeof a !== "number" || !Number.isFinite(a))
-        throw new PathlabError(`The covariance of "${names[i]}" and "${names[j]}" is ${a}, not a finite number.`, { code: "sem.moments", hint: "Check the covariance matrix for typing errors or missing entries." });
+        throw new PathlabError(`The covariance of "${names[i]}" and "${names[j]}" is ${a}, not a finite number.`, {
+          code: "sem.moments",
+          hint: "Check the covariance matrix for typing errors or missing entries.",
+        });
       if (Math.abs(a - b) > 1e-8 * Math.max(1, Math.abs(a)))
-        throw new PathlabError(`The covariance matrix is not symmetric at "${names[i]}", "${names[j]}" (${a} vs ${b}).`, { code: "sem.moments", hint: "Check the two entries; a covariance matrix is symmetric." });
+        throw new PathlabError(`The covariance matrix is not symmetric at "${names[i]}", "${names[j]}" (${a} vs ${b}).`, {
+          code: "sem.moments",
+          hint: "Check the two entries; a covariance matrix is symmetric.",
+        });
       S[i * p + j] = a * scale;
     }
   const mean = new Float64Array(p);
   if (input.means) {
     if (!Array.isArray(input.means) || input.means.length !== given.length)
-      throw new PathlabError(`The moments input has ${Array.isArray(input.means) ? input.means.length : 0} means for ${given.length} names.`, { code: "sem.moments", hint: "Give one mean per name, in the same order." });
+      throw new PathlabError(`The moments input has ${Array.isArray(input.means) ? input.means.length : 0} means for ${given.length} names.`, {
+        code: "sem.moments",
+        hint: "Give one mean per name, in the same order.",
+      });
     for (let i = 0; i < p; i++) {
       const m = input.means[idx[i]];
       if (typeof m !== "number" || !Number.isFinite(m))
-        throw new PathlabError(`The mean of "${names[i]}" in the moments input is ${m}, not a finite number.`, { code: "sem.moments", hint: `Give a number for the mean of "${names[i]}", or leave means out if the model has no mean structure.` });
+        throw new PathlabError(`The mean of "${names[i]}" in the moments input is ${m}, not a finite number.`, {
+          code: "sem.moments",
+          hint: `Give a number for the mean of "${names[i]}", or leave means out if the model has no mean structure.`,
+        });
       mean[i] = m;
     }
   }
@@ -219,7 +251,11 @@ function momentsStats(input: MomentsInput, names: string[], opts: SampleOptions)
 
 function rawStats(input: TableInput, names: string[], opts: SampleOptions): SampleStats {
   const cols = numericColumns(input, names, { missing: opts.naValues });
-  if (cols.n < 2) throw new PathlabError(`Only ${cols.n} complete case(s) on the model's variables.`, { code: "sem.data", hint: "Check the missing values of the model's variables." });
+  if (cols.n < 2)
+    throw new PathlabError(`Only ${cols.n} complete case(s) on the model's variables.`, {
+      code: "sem.data",
+      hint: "Check the missing values of the model's variables.",
+    });
   return momentsOfColumns(names, cols.columns, cols.n, cols.dropped, opts);
 }
 
@@ -297,7 +333,8 @@ function momentsOfColumns(names: string[], columns: Float64Array[], n: number, d
   const mean = Float64Array.from(columns, (c) => meanOf(c));
   for (const v of opts.standardize ?? []) {
     const j = names.indexOf(v);
-    const c = (columns[j] = Float64Array.from(columns[j]));
+    const c = Float64Array.from(columns[j]);
+    columns[j] = c;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (c[i] - mean[j]) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
@@ -362,8 +399,14 @@ export function fimlSampleStats(input: TableInput, names: string[], opts: Sample
     const n = ms.sample.n;
     const covUnbiased = ms.sample.cov.map((v) => (v * n) / (n - 1));
     return {
-      names: [...names], n, covUnbiased, mean: ms.sample.mean, dropped: ms.droppedEmpty + (g === 0 ? droppedX : 0), missing: ms.sample,
-      droppedX: g === 0 ? droppedX : 0, droppedEmpty: ms.droppedEmpty,
+      names: [...names],
+      n,
+      covUnbiased,
+      mean: ms.sample.mean,
+      dropped: ms.droppedEmpty + (g === 0 ? droppedX : 0),
+      missing: ms.sample,
+      droppedX: g === 0 ? droppedX : 0,
+      droppedEmpty: ms.droppedEmpty,
     };
   });
 }

@@ -235,9 +235,10 @@ const SPECS: OptionSpecs = {
     caseInsensitive: true,
     valueAliases: { default: "ML" },
     unsupportedValues: Object.fromEntries(
-      ["MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map(
-        (e) => [e, `ML, MLR and MLM are computed; ${e} (${ESTIMATOR_KIND[e] ?? "another estimator"}) is not. Use estimator "ML" (or "MLR" for robust SEs), or fit the model in R's lavaan for ${e}.`],
-      ),
+      ["MLMV", "MLMVS", "MLF", "GLS", "WLS", "DWLS", "ULS", "WLSM", "WLSMV", "ULSM", "ULSMV", "DLS", "PML", "FML", "MML", "REML", "catML", "NTRLS"].map((e) => [
+        e,
+        `ML, MLR and MLM are computed; ${e} (${ESTIMATOR_KIND[e] ?? "another estimator"}) is not. Use estimator "ML" (or "MLR" for robust SEs), or fit the model in R's lavaan for ${e}.`,
+      ]),
     ),
   },
   se: {
@@ -246,20 +247,34 @@ const SPECS: OptionSpecs = {
     caseInsensitive: true,
     valueAliases: { default: "default", "robust.mlr": "robust.huber.white", "robust.mlm": "robust.sem", boot: "bootstrap" },
     unsupportedValues: Object.fromEntries(
-      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "external", "twostep", "two.stage", "robust.two.stage"].map(
-        (v) => [v, "pathlab computes standard, robust.huber.white (MLR), robust.sem (MLM) and bootstrap standard errors; use one of those, or fit the model in R's lavaan for this one."],
-      ),
+      ["robust.cluster", "robust.cluster.sem", "sandwich", "first.order", "external", "twostep", "two.stage", "robust.two.stage"].map((v) => [
+        v,
+        "pathlab computes standard, robust.huber.white (MLR), robust.sem (MLM) and bootstrap standard errors; use one of those, or fit the model in R's lavaan for this one.",
+      ]),
     ),
   },
   test: {
     kind: "enum",
     values: ["standard", "none", "yuan.bentler.mplus", "satorra.bentler"],
     caseInsensitive: true,
-    valueAliases: { default: "default", sb: "satorra.bentler", "satorra-bentler": "satorra.bentler", satorra: "satorra.bentler", "yuan-bentler.mplus": "yuan.bentler.mplus" },
+    valueAliases: {
+      default: "default",
+      sb: "satorra.bentler",
+      "satorra-bentler": "satorra.bentler",
+      satorra: "satorra.bentler",
+      "yuan-bentler.mplus": "yuan.bentler.mplus",
+    },
     unsupportedValues: Object.fromEntries(
-      ["yuan.bentler", "mean.var.adjusted", "scaled.shifted", "bollen.stine", "browne.residual.adf", "browne.residual.nt", "browne.residual.nt.model", "browne.residual.adf.model"].map(
-        (v) => [v, "the standard test, satorra.bentler (MLM) and yuan.bentler.mplus (MLR) are computed; this test is not."],
-      ),
+      [
+        "yuan.bentler",
+        "mean.var.adjusted",
+        "scaled.shifted",
+        "bollen.stine",
+        "browne.residual.adf",
+        "browne.residual.nt",
+        "browne.residual.nt.model",
+        "browne.residual.adf.model",
+      ].map((v) => [v, "the standard test, satorra.bentler (MLM) and yuan.bentler.mplus (MLR) are computed; this test is not."]),
     ),
   },
   missing: {
@@ -268,21 +283,43 @@ const SPECS: OptionSpecs = {
     caseInsensitive: true,
     valueAliases: { default: "listwise", fiml: "ml", direct: "ml", "fiml.x": "ml.x", "direct.x": "ml.x" },
     unsupportedValues: Object.fromEntries(
-      ["two.stage", "robust.two.stage", "two-stage", "robust.two-stage", "twostage", "pairwise", "available.cases", "doubly.robust"].map(
-        (v) => [v, `listwise deletion and full-information ML ("ml") are computed; two-stage, pairwise and available-case estimation are not: fit the model in R's lavaan for this.`],
-      ),
+      ["two.stage", "robust.two.stage", "two-stage", "robust.two-stage", "twostage", "pairwise", "available.cases", "doubly.robust"].map((v) => [
+        v,
+        `listwise deletion and full-information ML ("ml") are computed; two-stage, pairwise and available-case estimation are not: fit the model in R's lavaan for this.`,
+      ]),
     ),
   },
   naValues: {
     kind: "custom",
     aliases: ["na.values"],
-    check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number" && !Number.isNaN(x)) ? undefined : `must be an array of numbers such as [99, -9]; got ${describeValue(v)}.`),
+    check: (v) =>
+      Array.isArray(v) && v.every((x) => typeof x === "number" && !Number.isNaN(x))
+        ? undefined
+        : `must be an array of numbers such as [99, -9]; got ${describeValue(v)}.`,
     expected: "an array of numeric codes, e.g. [99, -9]",
   },
   sampleCovRescale: { kind: "boolean", aliases: ["sample.cov.rescale"] },
-  autoVar: { kind: "custom", aliases: ["auto.var"], check: onlyValue(true, "cfa()/sem() always add the residual variances (lavaan's cfa()/sem() override auto.var = FALSE too); fix a variance in the syntax instead, e.g. x1 ~~ 0*x1."), expected: "true" },
-  intOvFree: { kind: "custom", aliases: ["int.ov.free"], check: onlyValue(true, "cfa()/sem() always estimate the observed intercepts (as lavaan's cfa()/sem()); fix one in the syntax instead, e.g. x1 ~ 0*1."), expected: "true" },
-  intLvFree: { kind: "custom", aliases: ["int.lv.free"], check: onlyValue(false, "latent intercepts are fixed at zero (as lavaan's cfa()/sem()); free one in the syntax instead, e.g. f ~ NA*1."), expected: "false" },
+  autoVar: {
+    kind: "custom",
+    aliases: ["auto.var"],
+    check: onlyValue(
+      true,
+      "cfa()/sem() always add the residual variances (lavaan's cfa()/sem() override auto.var = FALSE too); fix a variance in the syntax instead, e.g. x1 ~~ 0*x1.",
+    ),
+    expected: "true",
+  },
+  intOvFree: {
+    kind: "custom",
+    aliases: ["int.ov.free"],
+    check: onlyValue(true, "cfa()/sem() always estimate the observed intercepts (as lavaan's cfa()/sem()); fix one in the syntax instead, e.g. x1 ~ 0*1."),
+    expected: "true",
+  },
+  intLvFree: {
+    kind: "custom",
+    aliases: ["int.lv.free"],
+    check: onlyValue(false, "latent intercepts are fixed at zero (as lavaan's cfa()/sem()); free one in the syntax instead, e.g. f ~ NA*1."),
+    expected: "false",
+  },
   information: {
     kind: "enum",
     values: ["expected", "observed", "default"],
@@ -291,7 +328,14 @@ const SPECS: OptionSpecs = {
   },
   checkLvNames: { kind: "boolean", aliases: ["check.lv.names"] },
   maxIter: { kind: "number", min: 1, integer: true },
-  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval." },
+  level: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
+  },
   group: { kind: "string" },
   groupEqual: { kind: "custom", aliases: ["group.equal"], check: checkGroupEqual, expected: `e.g. ["loadings", "intercepts"]` },
   groupPartial: {
@@ -313,95 +357,144 @@ const SPECS: OptionSpecs = {
     kind: "fixed",
     aliases: ["conditional.x"],
     value: false,
-    otherwise: "conditional.x = TRUE (a likelihood conditional on the covariates) is not computed; with fixed.x = TRUE (the default) the estimates and SEs of an ML fit are the same. Leave conditional.x out.",
+    otherwise:
+      "conditional.x = TRUE (a likelihood conditional on the covariates) is not computed; with fixed.x = TRUE (the default) the estimates and SEs of an ML fit are the same. Leave conditional.x out.",
   },
-  representation: { kind: "fixed", value: ["LISREL", "default"], otherwise: 'pathlab reports the LISREL representation (lavaan\'s default); RAM output is not offered. Leave representation out.' },
+  representation: {
+    kind: "fixed",
+    value: ["LISREL", "default"],
+    otherwise: "pathlab reports the LISREL representation (lavaan's default); RAM output is not offered. Leave representation out.",
+  },
   h1: { kind: "fixed", value: true, otherwise: "the unrestricted (h1) model is always fitted; it is what the χ² test compares against. Leave h1 out." },
   baseline: { kind: "fixed", value: true, otherwise: "the baseline model is always fitted (CFI, TLI and friends need it). Leave baseline out." },
   bounds: {
     kind: "fixed",
     value: ["none", "default"],
-    otherwise: 'lavaan\'s automatic parameter bounds are not applied. Leave bounds out, and write the bound you need in the model, e.g. "x1 ~~ v*x1" and "v > 0".',
+    otherwise:
+      'lavaan\'s automatic parameter bounds are not applied. Leave bounds out, and write the bound you need in the model, e.g. "x1 ~~ v*x1" and "v > 0".',
   },
-  checkGradient: { kind: "fixed", aliases: ["check.gradient"], value: true, otherwise: "the gradient at the solution is always checked (see fit.warnings). Leave check.gradient out." },
-  checkPost: { kind: "fixed", aliases: ["check.post"], value: true, otherwise: "the solution is always checked for negative variances and non-positive-definite matrices (see fit.warnings). Leave check.post out." },
-  checkVcov: { kind: "fixed", aliases: ["check.vcov"], value: true, otherwise: "the covariance matrix of the estimates is always checked (see fit.warnings). Leave check.vcov out." },
+  checkGradient: {
+    kind: "fixed",
+    aliases: ["check.gradient"],
+    value: true,
+    otherwise: "the gradient at the solution is always checked (see fit.warnings). Leave check.gradient out.",
+  },
+  checkPost: {
+    kind: "fixed",
+    aliases: ["check.post"],
+    value: true,
+    otherwise: "the solution is always checked for negative variances and non-positive-definite matrices (see fit.warnings). Leave check.post out.",
+  },
+  checkVcov: {
+    kind: "fixed",
+    aliases: ["check.vcov"],
+    value: true,
+    otherwise: "the covariance matrix of the estimates is always checked (see fit.warnings). Leave check.vcov out.",
+  },
   checkStart: { kind: "fixed", aliases: ["check.start"], value: true, otherwise: "the starting values are always checked. Leave check.start out." },
   orthogonalY: {
     kind: "fixed",
     aliases: ["orthogonal.y"],
     value: false,
-    otherwise: "endogenous latent variables keep correlated residuals only where the model says so (lavaan's default); to fix one at zero write f1 ~~ 0*f2. Leave orthogonal.y out.",
+    otherwise:
+      "endogenous latent variables keep correlated residuals only where the model says so (lavaan's default); to fix one at zero write f1 ~~ 0*f2. Leave orthogonal.y out.",
   },
   start: {
     kind: "fixed",
     value: "default",
-    otherwise: 'starting values come from pathlab\'s own rules (the optimum does not depend on them); a fitted model or "simple" starting values are not accepted. Give a start value in the model instead, e.g. start(0.8)*x2.',
+    otherwise:
+      'starting values come from pathlab\'s own rules (the optimum does not depend on them); a fitted model or "simple" starting values are not accepted. Give a start value in the model instead, e.g. start(0.8)*x2.',
   },
   effectCoding: {
     kind: "fixed",
     aliases: ["effect.coding"],
     value: false,
-    otherwise: "effect coding (loadings constrained to average 1) is not computed: the sum constraint it needs is not supported. Scale the factors by their first loading (the default) or by their variance (stdLv: true); the fit and the standardized solution are the same.",
+    otherwise:
+      "effect coding (loadings constrained to average 1) is not computed: the sum constraint it needs is not supported. Scale the factors by their first loading (the default) or by their variance (stdLv: true); the fit and the standardized solution are the same.",
   },
-  ceqSimple: { kind: "fixed", aliases: ["ceq.simple"], value: false, otherwise: "equality constraints are handled internally; the estimates do not depend on this. Leave ceq.simple out." },
+  ceqSimple: {
+    kind: "fixed",
+    aliases: ["ceq.simple"],
+    value: false,
+    otherwise: "equality constraints are handled internally; the estimates do not depend on this. Leave ceq.simple out.",
+  },
   optimForceConverged: {
     kind: "fixed",
     aliases: ["optim.force.converged"],
     value: false,
-    otherwise: "a fit that did not converge is reported as such (fit.converged false, with a warning); it is never declared converged. Leave optim.force.converged out.",
+    otherwise:
+      "a fit that did not converge is reported as such (fit.converged false, with a warning); it is never declared converged. Leave optim.force.converged out.",
   },
-  optimGradient: { kind: "fixed", aliases: ["optim.gradient"], value: ["analytic", "default"], otherwise: "the optimiser uses the analytic gradient. Leave optim.gradient out." },
+  optimGradient: {
+    kind: "fixed",
+    aliases: ["optim.gradient"],
+    value: ["analytic", "default"],
+    otherwise: "the optimiser uses the analytic gradient. Leave optim.gradient out.",
+  },
   h1Information: {
     kind: "fixed",
     aliases: ["h1.information"],
     value: ["structured", "default"],
-    otherwise: 'the expected information and the robust "meat" use the model-implied (structured) moments, lavaan\'s default; h1.information = "unstructured" (the sample moments) is not computed. Leave h1.information out, or fit the model in R\'s lavaan.',
+    otherwise:
+      'the expected information and the robust "meat" use the model-implied (structured) moments, lavaan\'s default; h1.information = "unstructured" (the sample moments) is not computed. Leave h1.information out, or fit the model in R\'s lavaan.',
   },
   observedInformation: {
     kind: "fixed",
     aliases: ["observed.information"],
     value: ["hessian", "default"],
-    otherwise: 'the observed information is the Hessian of the likelihood (lavaan\'s default); observed.information = "h1" is not computed. Leave observed.information out.',
+    otherwise:
+      'the observed information is the Hessian of the likelihood (lavaan\'s default); observed.information = "h1" is not computed. Leave observed.information out.',
   },
   ordered: {
     kind: "custom",
-    unsupported: "ordinal indicators (ordered) need polychoric correlations and the WLSMV estimator, which pathlab does not compute. Treat the items as continuous (drop ordered), or fit the model in R's lavaan.",
+    unsupported:
+      "ordinal indicators (ordered) need polychoric correlations and the WLSMV estimator, which pathlab does not compute. Treat the items as continuous (drop ordered), or fit the model in R's lavaan.",
   },
   samplingWeights: {
     kind: "custom",
     aliases: ["sampling.weights"],
-    unsupported: "weighted ML (sampling weights) is not computed. Fit the unweighted model (drop sampling.weights), or fit it in R's lavaan (or lavaan.survey) for design-based estimates.",
+    unsupported:
+      "weighted ML (sampling weights) is not computed. Fit the unweighted model (drop sampling.weights), or fit it in R's lavaan (or lavaan.survey) for design-based estimates.",
   },
   cluster: {
     kind: "custom",
-    unsupported: "cluster-robust standard errors and two-level models are not computed. Drop cluster (the SEs then assume independent cases), or fit the model in R's lavaan.",
+    unsupported:
+      "cluster-robust standard errors and two-level models are not computed. Drop cluster (the SEs then assume independent cases), or fit the model in R's lavaan.",
   },
   verbose: { kind: "fixed", value: false, otherwise: "pathlab prints nothing while fitting; the fit's iterations and convergence are in fit.info()." },
   warn: { kind: "fixed", value: true, otherwise: "warnings are always collected in fit.warnings and shown with the results; they cannot be switched off." },
   mimic: {
     kind: "fixed",
     value: ["lavaan", "default"],
-    otherwise: 'pathlab computes lavaan\'s conventions only; mimic = "Mplus" (which changes the likelihood of the baseline model, the SRMR and the mean structure defaults) and "EQS" are not computed. Leave mimic out, or fit the model in R\'s lavaan.',
+    otherwise:
+      'pathlab computes lavaan\'s conventions only; mimic = "Mplus" (which changes the likelihood of the baseline model, the SRMR and the mean structure defaults) and "EQS" are not computed. Leave mimic out, or fit the model in R\'s lavaan.',
   },
-  doFit: { kind: "fixed", aliases: ["do.fit"], value: true, otherwise: "cfa()/sem() always fit the model; use parseModelSyntax() and buildParTable() to inspect a model without fitting it." },
+  doFit: {
+    kind: "fixed",
+    aliases: ["do.fit"],
+    value: true,
+    otherwise: "cfa()/sem() always fit the model; use parseModelSyntax() and buildParTable() to inspect a model without fitting it.",
+  },
   optimMethod: {
     kind: "fixed",
     aliases: ["optim.method"],
     value: ["nlminb", "default"],
-    otherwise: "pathlab minimises by Fisher scoring/BFGS with a Newton trust region (stricter convergence than lavaan's nlminb, same optimum); other optimisers are not offered. Leave optim.method out.",
+    otherwise:
+      "pathlab minimises by Fisher scoring/BFGS with a Newton trust region (stricter convergence than lavaan's nlminb, same optimum); other optimisers are not offered. Leave optim.method out.",
   },
   autoFixFirst: {
     kind: "fixed",
     aliases: ["auto.fix.first"],
     value: true,
-    otherwise: "the first loading of each factor is fixed at 1 (lavaan's default). To free it, write NA*x1 in the model and fix the factor variance (f ~~ 1*f), or use stdLv: true.",
+    otherwise:
+      "the first loading of each factor is fixed at 1 (lavaan's default). To free it, write NA*x1 in the model and fix the factor variance (f ~~ 1*f), or use stdLv: true.",
   },
   orthogonalX: {
     kind: "fixed",
     aliases: ["orthogonal.x"],
     value: false,
-    otherwise: "exogenous latent variables that are covariates are correlated (lavaan's default). Fix the covariance in the model instead, e.g. f1 ~~ 0*f2, or use orthogonal: true for all factors.",
+    otherwise:
+      "exogenous latent variables that are covariates are correlated (lavaan's default). Fix the covariance in the model instead, e.g. f1 ~~ 0*f2, or use orthogonal: true for all factors.",
   },
 };
 
@@ -419,10 +512,13 @@ function robustDefaults(fn: string, o: Record<string, unknown>): Pick<ResolvedSe
   let test = o.test as string | undefined;
   if (test === undefined || test === "default") test = estimator === "MLR" ? "yuan.bentler.mplus" : estimator === "MLM" ? "satorra.bentler" : "standard";
   if (fiml && (estimator === "MLM" || se === "robust.sem" || test === "satorra.bentler"))
-    throw new PathlabError(`${fn}(): ${estimator === "MLM" ? 'estimator "MLM"' : se === "robust.sem" ? 'se "robust.sem"' : 'test "satorra.bentler"'} needs complete data, but missing = "${o.missing}" (lavaan refuses this, or silently switches to listwise deletion).`, {
-      code: "options.bad-value",
-      hint: 'Use estimator "MLR" with missing: "ml" (robust errors and test for incomplete data), or missing: "listwise".',
-    });
+    throw new PathlabError(
+      `${fn}(): ${estimator === "MLM" ? 'estimator "MLM"' : se === "robust.sem" ? 'se "robust.sem"' : 'test "satorra.bentler"'} needs complete data, but missing = "${o.missing}" (lavaan refuses this, or silently switches to listwise deletion).`,
+      {
+        code: "options.bad-value",
+        hint: 'Use estimator "MLR" with missing: "ml" (robust errors and test for incomplete data), or missing: "listwise".',
+      },
+    );
   return { estimator, se: se as ResolvedSemOptions["se"], test: test as ResolvedSemOptions["test"] };
 }
 
@@ -439,7 +535,10 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
   if (given && typeof given === "object" && Array.isArray(given.missing))
     throw new PathlabError(`${fn}(): option 'missing' takes lavaan's method name ("listwise"); numeric missing-value codes are given as naValues.`, {
       code: "options.bad-value",
-      hint: `Write { naValues: [${given.missing.slice(0, 3).map((x) => describeValue(x)).join(", ")}] } instead of { missing: [...] }.`,
+      hint: `Write { naValues: [${given.missing
+        .slice(0, 3)
+        .map((x) => describeValue(x))
+        .join(", ")}] } instead of { missing: [...] }.`,
     });
   const o = checkOptions(fn, options, SPECS) as Record<string, unknown>;
   if (o.se === "bootstrap" && o.seed === undefined)
@@ -461,7 +560,12 @@ export function semOptions(fn: "cfa" | "sem", options: SemOptions | undefined): 
     fixedX: (o.fixedX as boolean) ?? true,
     ...robustDefaults(fn, o),
     missing: (o.missing as "listwise" | "ml" | "ml.x") ?? "listwise",
-    information: o.information === "default" || o.information === undefined ? (o.estimator === "MLR" ? "observed" : undefined) : (o.information as "expected" | "observed"),
+    information:
+      o.information === "default" || o.information === undefined
+        ? o.estimator === "MLR"
+          ? "observed"
+          : undefined
+        : (o.information as "expected" | "observed"),
     naValues: (o.naValues as number[]) ?? [],
     sampleCovRescale: (o.sampleCovRescale as boolean) ?? true,
     checkLvNames: (o.checkLvNames as boolean) ?? true,

@@ -53,7 +53,16 @@ export interface BuildOptions {
 }
 
 /** The classes of lavaan's group.equal (thresholds and composite loadings have no meaning here). */
-export const GROUP_EQUAL_CLASSES = ["loadings", "intercepts", "means", "residuals", "residual.covariances", "lv.variances", "lv.covariances", "regressions"] as const;
+export const GROUP_EQUAL_CLASSES = [
+  "loadings",
+  "intercepts",
+  "means",
+  "residuals",
+  "residual.covariances",
+  "lv.variances",
+  "lv.covariances",
+  "regressions",
+] as const;
 export type GroupEqualClass = (typeof GROUP_EQUAL_CLASSES)[number];
 
 export interface ModelVars {
@@ -125,7 +134,14 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
  * c(ov.ind, ov.y, ov.x, others).
  */
 function classify(userRows: SyntaxRow[]): {
-  lv: string[]; ov: string[]; ovX: string[]; randomX: string[]; lvX: string[]; lvY: string[]; ovY: string[]; eqsY: string[];
+  lv: string[];
+  ov: string[];
+  ovX: string[];
+  randomX: string[];
+  lvX: string[];
+  lvY: string[];
+  ovY: string[];
+  eqsY: string[];
 } {
   const of = (op: string, side: "lhs" | "rhs") => unique(userRows.filter((r) => r.op === op).map((r) => r[side]));
   const lv = of("=~", "lhs");
@@ -137,11 +153,9 @@ function classify(userRows: SyntaxRow[]): {
   const ovYord = eqsY.filter((v) => !lvSet.has(v) && !ovInd.includes(v));
   const xCand = eqsX.filter((v) => !lvSet.has(v) && !ovInd.includes(v) && !ovYord.includes(v));
   const covRows = userRows.filter((r) => r.op === "~~");
-  const extra = [
-    ...covRows.map((r) => r.lhs),
-    ...covRows.map((r) => r.rhs),
-    ...userRows.filter((r) => r.op === "~1").map((r) => r.lhs),
-  ].filter((v) => !lvSet.has(v));
+  const extra = [...covRows.map((r) => r.lhs), ...covRows.map((r) => r.rhs), ...userRows.filter((r) => r.op === "~1").map((r) => r.lhs)].filter(
+    (v) => !lvSet.has(v),
+  );
   const ov = unique([...ovInd, ...ovYord, ...xCand, ...extra]);
   // A covariate whose variance, covariance or mean the user writes becomes a random variable (lavaan warns).
   const mentioned = new Set([...covRows.flatMap((r) => [r.lhs, r.rhs]), ...userRows.filter((r) => r.op === "~1").map((r) => r.lhs)]);
@@ -189,7 +203,10 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   const { lv, ov, ovX, randomX, lvX, lvY, ovY, eqsY } = classify(userRows);
   for (const r of userRows)
     if (r.op === "=~" && r.rhs === r.lhs)
-      throw new PathlabError(`Model line ${r.line}: "${r.lhs}" cannot be an indicator of itself.`, { code: "sem.model", hint: `Write "${r.lhs} =~ item1 + item2 + item3" with the items that measure it.` });
+      throw new PathlabError(`Model line ${r.line}: "${r.lhs}" cannot be an indicator of itself.`, {
+        code: "sem.model",
+        hint: `Write "${r.lhs} =~ item1 + item2 + item3" with the items that measure it.`,
+      });
   if (randomX.length)
     warnings.push({
       code: "sem.random-covariate",
@@ -206,7 +223,17 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
     for (const t of template) {
       const r: ParRow = { ...t.row, id: rows.length + 1, group: g };
       if (g > 1 && r.user === 0 && r.op === "~1" && lvSet.has(r.lhs) && groupEqual.includes("intercepts") && !groupEqual.includes("means")) r.ustart = null;
-      if (g > 1 && r.user === 0 && stdLv && r.op === "~~" && r.lhs === r.rhs && lvSet.has(r.lhs) && groupEqual.includes("loadings") && !groupEqual.includes("lv.variances")) r.ustart = null;
+      if (
+        g > 1 &&
+        r.user === 0 &&
+        stdLv &&
+        r.op === "~~" &&
+        r.lhs === r.rhs &&
+        lvSet.has(r.lhs) &&
+        groupEqual.includes("loadings") &&
+        !groupEqual.includes("lv.variances")
+      )
+        r.ustart = null;
       if (t.mods) applyModifiers(r, t.mods, g - 1, t.autoFixed);
       rows.push(r);
     }
@@ -218,12 +245,20 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   if (ngroups > 1 && groupEqual.length === 0 && userRows.some((r) => r.label !== undefined && !r.groupLabel))
     warnings.push({
       code: "sem.single-label",
-      message: "A single label on a parameter in a multiple-group model holds it equal across all groups (as lavaan warns). Write one label per group, e.g. c(a1, a2)*x2, if that is not intended.",
+      message:
+        "A single label on a parameter in a multiple-group model holds it equal across all groups (as lavaan warns). Write one label per group, e.g. c(a1, a2)*x2, if that is not intended.",
     });
   checkEqualReferences(rows);
   const { constraints: equalities, names } = equalitySets(rows, ngroups, groupEqual, groupPartial, new Set(ovX), lvSet);
-  const bounds = inequalityBounds(constraints.filter((c) => c.op !== "=="), labels);
-  const resolve = applyConstraints(rows, constraints.filter((c) => c.op === "=="), labels);
+  const bounds = inequalityBounds(
+    constraints.filter((c) => c.op !== "=="),
+    labels,
+  );
+  const resolve = applyConstraints(
+    rows,
+    constraints.filter((c) => c.op === "=="),
+    labels,
+  );
   // Constraints written "a == b" come first in lavaan's list.
   const written: EqualityConstraint[] = [];
   for (const c of constraints)
@@ -240,7 +275,21 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
   checkGroupPartial(groupPartial, rows, ngroups);
   addDefined(rows, defined, labels);
 
-  return { rows, vars: { ov, lv, ovX, lvX, eqsY }, nFree, meanstructure, stdLv, fixedX, ngroups, groupEqual: [...groupEqual], groupPartial, equalities, warnings, bounds, boundNpar: 0 };
+  return {
+    rows,
+    vars: { ov, lv, ovX, lvX, eqsY },
+    nFree,
+    meanstructure,
+    stdLv,
+    fixedX,
+    ngroups,
+    groupEqual: [...groupEqual],
+    groupPartial,
+    equalities,
+    warnings,
+    bounds,
+    boundNpar: 0,
+  };
 }
 
 /**
@@ -257,12 +306,18 @@ function inequalityBounds(constraints: SyntaxRow[], labels: Set<string>): Bound[
     if (l.kind === "ref" && Number.isFinite(value(r))) b = { label: l.name, op: c.op as ">" | "<", value: value(r), line: c.line };
     else if (r.kind === "ref" && Number.isFinite(value(l))) b = { label: r.name, op: flip(c.op), value: value(l), line: c.line };
     if (!b)
-      throw new PathlabError(`Model line ${c.line}: the inequality "${c.lhs} ${c.op} ${c.rhs}" relates expressions; pathlab fits bounds on a single labelled parameter only.`, {
-        hint: 'Write a bound such as "a > 0.6" or "a < 1" on one label, or reparameterise (e.g. define d := a - b and report whether its interval excludes 0).',
-        code: "sem.unsupported",
-      });
+      throw new PathlabError(
+        `Model line ${c.line}: the inequality "${c.lhs} ${c.op} ${c.rhs}" relates expressions; pathlab fits bounds on a single labelled parameter only.`,
+        {
+          hint: 'Write a bound such as "a > 0.6" or "a < 1" on one label, or reparameterise (e.g. define d := a - b and report whether its interval excludes 0).',
+          code: "sem.unsupported",
+        },
+      );
     if (!labels.has(b.label))
-      throw new PathlabError(`Model line ${c.line}: the constraint refers to "${b.label}", which labels no parameter.`, { hint: 'Label the parameter in the model first, e.g. "visual =~ x1 + a*x2", then write "a > 0.6".', code: "sem.model" });
+      throw new PathlabError(`Model line ${c.line}: the constraint refers to "${b.label}", which labels no parameter.`, {
+        hint: 'Label the parameter in the model first, e.g. "visual =~ x1 + a*x2", then write "a > 0.6".',
+        code: "sem.model",
+      });
     return b;
   });
 }
@@ -286,7 +341,17 @@ function templateRows(
   const out: TemplateRow[] = [];
   const firstLoading = new Set<string>();
   const base = (lhs: string, op: SemOp, rhs: string, user: 0 | 1, ustart: number | null, exo: 0 | 1 = 0): ParRow => ({
-    id: 0, lhs, op, rhs, user, group: 1, free: 0, ustart, exo, label: "", start: NaN,
+    id: 0,
+    lhs,
+    op,
+    rhs,
+    user,
+    group: 1,
+    free: 0,
+    ustart,
+    exo,
+    label: "",
+    start: NaN,
   });
   for (const r of userRows) {
     let ustart: number | null = null;
@@ -343,12 +408,22 @@ function applyModifiers(r: ParRow, m: SyntaxRow, g: number, autoFixed?: boolean)
 /** A c(…) modifier needs one value per group (lavaan: "wrong number of arguments in modifier"). */
 function checkModifierLengths(userRows: SyntaxRow[], ngroups: number): void {
   for (const r of userRows)
-    for (const [what, list] of [["values", r.groupFixed], ["labels", r.groupLabel], ["start values", r.groupStart]] as const) {
+    for (const [what, list] of [
+      ["values", r.groupFixed],
+      ["labels", r.groupLabel],
+      ["start values", r.groupStart],
+    ] as const) {
       if (list && list.length !== ngroups)
-        throw new PathlabError(`Model line ${r.line}: ${r.lhs} ${r.op} ${r.rhs} has ${list.length} ${what} in c(...) but the model has ${ngroups} group${ngroups > 1 ? "s" : ""}.`, {
-          code: "sem.model",
-          hint: ngroups > 1 ? `Give one value per group, e.g. c(${Array.from({ length: ngroups }, (_, i) => `v${i + 1}`).join(", ")})*${r.rhs || "1"}.` : "c(v1, v2, …) modifiers are for multiple-group models: pass { group: \"column\" } or give a single value.",
-        });
+        throw new PathlabError(
+          `Model line ${r.line}: ${r.lhs} ${r.op} ${r.rhs} has ${list.length} ${what} in c(...) but the model has ${ngroups} group${ngroups > 1 ? "s" : ""}.`,
+          {
+            code: "sem.model",
+            hint:
+              ngroups > 1
+                ? `Give one value per group, e.g. c(${Array.from({ length: ngroups }, (_, i) => `v${i + 1}`).join(", ")})*${r.rhs || "1"}.`
+                : 'c(v1, v2, …) modifiers are for multiple-group models: pass { group: "column" } or give a single value.',
+          },
+        );
     }
 }
 
@@ -434,10 +509,13 @@ function checkEqualReferences(rows: ParRow[]): void {
     if (named && !named.label) continue;
     const where = `Model line ${r.line ?? "?"}: ${r.lhs} ${r.op} ${r.rhs}`;
     if (named)
-      throw new PathlabError(`${where} has equal("${target}"), but ${named.lhs} ${named.op} ${named.rhs} carries its own label "${named.label}" (lavaan would silently drop this constraint).`, {
-        code: "sem.model",
-        hint: `Write equal("${named.label}")*${r.rhs || "1"}, or the shared label directly: ${named.label}*${r.rhs || "1"}.`,
-      });
+      throw new PathlabError(
+        `${where} has equal("${target}"), but ${named.lhs} ${named.op} ${named.rhs} carries its own label "${named.label}" (lavaan would silently drop this constraint).`,
+        {
+          code: "sem.model",
+          hint: `Write equal("${named.label}")*${r.rhs || "1"}, or the shared label directly: ${named.label}*${r.rhs || "1"}.`,
+        },
+      );
     throw new PathlabError(`${where} has equal("${target}"), which names no parameter of the model (lavaan would silently drop this constraint).`, {
       code: "sem.model",
       hint: `Name a parameter as lhs op rhs without spaces, e.g. equal("visual=~x2") (add ".g2" for group 2), or a label used elsewhere in the model.`,
@@ -521,12 +599,26 @@ function addDefined(rows: ParRow[], defined: SyntaxRow[], labels: Set<string>): 
     for (const ref of exprRefs(d.expr!)) {
       const isDefined = defined.some((o) => o.lhs === ref.name && o !== d && o.line <= d.line);
       if (!labels.has(ref.name) && !isDefined)
-        throw new PathlabError(
-          `Model line ${d.line}, column ${ref.col}: "${d.lhs} := ${d.rhs}" refers to "${ref.name}", which labels no parameter.`,
-          { hint: `Label the path in the model, e.g. "m ~ ${ref.name}*x", then define "${d.lhs} := ...".`, code: "sem.model" },
-        );
+        throw new PathlabError(`Model line ${d.line}, column ${ref.col}: "${d.lhs} := ${d.rhs}" refers to "${ref.name}", which labels no parameter.`, {
+          hint: `Label the path in the model, e.g. "m ~ ${ref.name}*x", then define "${d.lhs} := ...".`,
+          code: "sem.model",
+        });
     }
-    rows.push({ id: rows.length + 1, lhs: d.lhs, op: ":=", rhs: d.rhs, user: 1, group: 0, free: 0, ustart: null, exo: 0, label: d.lhs, start: NaN, expr: d.expr, line: d.line });
+    rows.push({
+      id: rows.length + 1,
+      lhs: d.lhs,
+      op: ":=",
+      rhs: d.rhs,
+      user: 1,
+      group: 0,
+      free: 0,
+      ustart: null,
+      exo: 0,
+      label: d.lhs,
+      start: NaN,
+      expr: d.expr,
+      line: d.line,
+    });
   }
 }
 

@@ -61,7 +61,11 @@ function populationRows(model: string): { rows: SyntaxRow[]; defined: SyntaxRow[
       continue;
     }
     if (r.op !== "=~" && r.op !== "~" && r.op !== "~~")
-      throw populationError(`"${r.lhs} ${r.op} ${r.rhs}" is not supported in a population model.`, r.line, "Use =~, ~, ~~ with fixed values and := for defined effects; intercepts (~ 1), constraints and formative factors are not simulated.");
+      throw populationError(
+        `"${r.lhs} ${r.op} ${r.rhs}" is not supported in a population model.`,
+        r.line,
+        "Use =~, ~, ~~ with fixed values and := for defined effects; intercepts (~ 1), constraints and formative factors are not simulated.",
+      );
     if (r.groupFixed || r.groupLabel || r.groupStart)
       throw populationError(`"${r.lhs} ${r.op} ${r.rhs}" has one value per group; the population has one group.`, r.line, "Write one value, e.g. 0.5*x1.");
     const key = r.op === "~~" ? `${r.op}|${[r.lhs, r.rhs].sort().join("|")}` : `${r.op}|${r.lhs}|${r.rhs}`;
@@ -99,13 +103,22 @@ function ramOf(rows: SyntaxRow[]): { ov: string[]; lv: string[]; vars: string[];
         if (v !== undefined) S[at(r.lhs) * m + at(r.lhs)] = v;
       } else {
         if (v === undefined)
-          throw populationError(`the covariance ${r.lhs} ~~ ${r.rhs} has no population value.`, r.line, `Give it one, e.g. ${r.lhs} ~~ 0.2*${r.rhs}, or leave the line out (covariance 0).`);
+          throw populationError(
+            `the covariance ${r.lhs} ~~ ${r.rhs} has no population value.`,
+            r.line,
+            `Give it one, e.g. ${r.lhs} ~~ 0.2*${r.rhs}, or leave the line out (covariance 0).`,
+          );
         S[at(r.lhs) * m + at(r.rhs)] = S[at(r.rhs) * m + at(r.lhs)] = v;
       }
       continue;
     }
     const what = r.op === "=~" ? `loading ${r.lhs} =~ ${r.rhs}` : `path ${r.lhs} ~ ${r.rhs}`;
-    if (v === undefined) throw populationError(`the ${what} has no population value.`, r.line, `Write its value, e.g. ${r.op === "=~" ? `${r.lhs} =~ 0.7*${r.rhs}` : `${r.lhs} ~ 0.3*${r.rhs}`}.`);
+    if (v === undefined)
+      throw populationError(
+        `the ${what} has no population value.`,
+        r.line,
+        `Write its value, e.g. ${r.op === "=~" ? `${r.lhs} =~ 0.7*${r.rhs}` : `${r.lhs} ~ 0.3*${r.rhs}`}.`,
+      );
     if (r.op === "=~") A[at(r.rhs) * m + at(r.lhs)] = v;
     else A[at(r.lhs) * m + at(r.rhs)] = v;
   }
@@ -134,7 +147,10 @@ export function populationCovariance(model: string, opts: { standardized?: boole
   if (solveFor.length) {
     const d = diagBSBt(B, S, m);
     const M = solveFor.map((i) => solveFor.map((k) => B[i * m + k] ** 2));
-    const psi = solve(M, solveFor.map((i) => [1 - d[i]])).map((r) => r[0]);
+    const psi = solve(
+      M,
+      solveFor.map((i) => [1 - d[i]]),
+    ).map((r) => r[0]);
     solveFor.forEach((i, j) => {
       if (!(psi[j] > 0))
         throw populationError(
@@ -150,7 +166,11 @@ export function populationCovariance(model: string, opts: { standardized?: boole
   const sigma = new Float64Array(p * p);
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) sigma[i * p + j] = all[i * m + j];
   if (!choleskyFlat(sigma, p, 1e-12))
-    throw populationError("the implied covariance matrix of the observed variables is not positive definite.", undefined, "Check the residual variances and covariances written in the model.");
+    throw populationError(
+      "the implied covariance matrix of the observed variables is not positive definite.",
+      undefined,
+      "Check the residual variances and covariances written in the model.",
+    );
   const residualVariances: Record<string, number> = {};
   vars.forEach((v, i) => (residualVariances[v] = S[i * m + i]));
   return { ov, lv, sigma, residualVariances, fullSyntax: fullSyntax(rows, vars, S), freedSyntax: freedSyntax(rows, defined) };

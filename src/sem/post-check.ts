@@ -37,7 +37,10 @@ export function postCheckWarnings(rows: ParRow[], est: Float64Array, engine: Ram
     if (r.op === "~~" && r.lhs === r.rhs && est[k] < 0) (lvSet.has(r.lhs) ? negLv : negOv).push(`"${r.lhs}" (${est[k].toFixed(4)})`);
   });
   if (negOv.length)
-    w.push({ code: "sem.heywood", message: `Heywood case: some estimated ov variances are negative: ${negOv.join(", ")}. The solution is improper; check the model (lavaan gives the same warning).` });
+    w.push({
+      code: "sem.heywood",
+      message: `Heywood case: some estimated ov variances are negative: ${negOv.join(", ")}. The solution is improper; check the model (lavaan gives the same warning).`,
+    });
   if (negLv.length)
     w.push({ code: "sem.heywood", message: `Heywood case: some estimated lv variances are negative: ${negLv.join(", ")}. The solution is improper.` });
   const m = engine.spec.m;
@@ -57,7 +60,8 @@ export function postCheckWarnings(rows: ParRow[], est: Float64Array, engine: Ram
     if (hasNegativeEigen(engine.S, m, ovIdx))
       w.push({
         code: "sem.theta-not-pd",
-        message: "The covariance matrix of the residuals of the observed variables (theta) is not positive definite: a residual correlation lies beyond ±1. The solution is improper.",
+        message:
+          "The covariance matrix of the residuals of the observed variables (theta) is not positive definite: a residual correlation lies beyond ±1. The solution is improper.",
       });
   }
   return w;

@@ -80,8 +80,15 @@ export class PowerSemResult extends Result {
     super();
     for (const c of convergence) {
       if (c.converged < c.reps)
-        this.warnings.push({ code: "sem.not-converged", message: `N = ${c.n}: ${c.reps - c.converged} of ${c.reps} replicates did not converge or could not be fitted; the statistics use the ${c.converged} that did.` });
-      if (c.heywood > 0) this.warnings.push({ code: "sem.heywood", message: `N = ${c.n}: ${c.heywood} converged replicates have a negative variance estimate (Heywood case); they are included.` });
+        this.warnings.push({
+          code: "sem.not-converged",
+          message: `N = ${c.n}: ${c.reps - c.converged} of ${c.reps} replicates did not converge or could not be fitted; the statistics use the ${c.converged} that did.`,
+        });
+      if (c.heywood > 0)
+        this.warnings.push({
+          code: "sem.heywood",
+          message: `N = ${c.n}: ${c.heywood} converged replicates have a negative variance estimate (Heywood case); they are included.`,
+        });
     }
   }
 
@@ -124,7 +131,11 @@ export class PowerSemResult extends Result {
   row(parameter: string, n: number): PowerSemRow {
     const name = this.parameterOf(parameter);
     const r = this.rows.find((x) => x.parameter === name && x.n === n);
-    if (!r) throw new PathlabError(`powerSem result: N = ${n} is not in the grid (${this.ns.join(", ")}).`, { code: "sem.power-unknown-n", hint: "Add it to n and rerun; the other rows stay the same." });
+    if (!r)
+      throw new PathlabError(`powerSem result: N = ${n} is not in the grid (${this.ns.join(", ")}).`, {
+        code: "sem.power-unknown-n",
+        hint: "Add it to n and rerun; the other rows stay the same.",
+      });
     return r;
   }
 
@@ -179,7 +190,9 @@ export class PowerSemResult extends Result {
 
   /** Power curves over N (one line per parameter, ±2 MC SE as error bars) with the target line. */
   plot(options: { parameters?: string[]; target?: number } = {}): Figure {
-    const names = options.parameters ? options.parameters.map((p) => this.parameterOf(p)) : this.parameters.filter((p) => this.rows.some((r) => r.parameter === p && r.population !== 0 && (r.op === "~" || r.op === ":=")));
+    const names = options.parameters
+      ? options.parameters.map((p) => this.parameterOf(p))
+      : this.parameters.filter((p) => this.rows.some((r) => r.parameter === p && r.population !== 0 && (r.op === "~" || r.op === ":=")));
     const target = options.target ?? 0.8;
     const ns = this.ns;
     const data = names.map((name, i) => {

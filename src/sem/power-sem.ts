@@ -130,8 +130,7 @@ function drawCovariance(input: PowerSemInput, n: number, k: number): number[][] 
     for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) cross[a * p + b] += x[a] * x[b];
   }
   const S: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
-  for (let a = 0; a < p; a++)
-    for (let b = 0; b <= a; b++) S[a][b] = S[b][a] = (cross[a * p + b] - (sum[a] * sum[b]) / n) / (n - 1);
+  for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) S[a][b] = S[b][a] = (cross[a * p + b] - (sum[a] * sum[b]) / n) / (n - 1);
   return S;
 }
 
@@ -203,11 +202,19 @@ function populationFit(analysis: string, names: string[], sigma: Float64Array, s
  */
 export function powerSem(populationModel: string, options: PowerSemOptions): PowerSemResult {
   const o = checkOptions("powerSem", options, SPECS) as Partial<PowerSemOptions>;
-  if (o.seed === undefined) throw new PathlabError("powerSem() needs a seed so the result can be reproduced.", { code: "options.bad-seed", hint: "e.g. powerSem(model, { n: 200, reps: 1000, seed: 1 })" });
+  if (o.seed === undefined)
+    throw new PathlabError("powerSem() needs a seed so the result can be reproduced.", {
+      code: "options.bad-seed",
+      hint: "e.g. powerSem(model, { n: 200, reps: 1000, seed: 1 })",
+    });
   checkSeed(o.seed);
-  if (o.n === undefined) throw new PathlabError("powerSem() needs the sample size n.", { code: "options.missing", hint: "e.g. n: 200, or n: [100, 150, 200] for a power curve." });
+  if (o.n === undefined)
+    throw new PathlabError("powerSem() needs the sample size n.", { code: "options.missing", hint: "e.g. n: 200, or n: [100, 150, 200] for a power curve." });
   if (o.alpha !== undefined && o.level !== undefined && Math.abs(o.alpha - (1 - o.level)) > 1e-12)
-    throw new PathlabError(`powerSem(): alpha ${o.alpha} and level ${o.level} disagree (level = 1 − alpha).`, { code: "options.bad-value", hint: "Give one of them." });
+    throw new PathlabError(`powerSem(): alpha ${o.alpha} and level ${o.level} disagree (level = 1 − alpha).`, {
+      code: "options.bad-value",
+      hint: "Give one of them.",
+    });
   const alpha = o.alpha ?? (o.level !== undefined ? 1 - o.level : 0.05);
   const ns = [...new Set(nsOf(o.n)!)].sort((a, b) => a - b);
   const reps = o.reps ?? 1000;
@@ -218,7 +225,10 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   const names = buildParTable(parseModelSyntax(analysis), { stdLv }).vars.ov;
   const missing = names.filter((v) => !pop.ov.includes(v));
   if (missing.length)
-    throw new PathlabError(`powerSem(): the analysis model uses ${missing.join(", ")}, which the population model does not have.`, { code: "sem.unknown-variable", hint: "Write every observed variable of the analysis model into the population model." });
+    throw new PathlabError(`powerSem(): the analysis model uses ${missing.join(", ")}, which the population model does not have.`, {
+      code: "sem.unknown-variable",
+      hint: "Write every observed variable of the analysis model into the population model.",
+    });
   const idx = names.map((v) => pop.ov.indexOf(v));
   const p0 = pop.ov.length;
   const sigma = Float64Array.from({ length: names.length ** 2 }, (_, t) => pop.sigma[idx[Math.floor(t / names.length)] * p0 + idx[t % names.length]]);
@@ -229,7 +239,11 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
   const L = choleskyFlat(sigma, names.length)!;
   const input: PowerSemInput = { analysis, warmStart: warmStartSyntax(analysis, table), names, L, ns, reps, seed: o.seed, stdLv, rows };
   const total = ns.length * reps;
-  checkMemory(8 * total * stride(input), `the power simulation (${total.toLocaleString("en")} fits × ${rows.length} parameters)`, "Lower reps or the number of sample sizes.");
+  checkMemory(
+    8 * total * stride(input),
+    `the power simulation (${total.toLocaleString("en")} fits × ${rows.length} parameters)`,
+    "Lower reps or the number of sample sizes.",
+  );
   const bar = progressBar(total, "powerSem");
   let values: Float64Array;
   let threadsUsed: number;
@@ -246,7 +260,18 @@ export function powerSem(populationModel: string, options: PowerSemOptions): Pow
     bar.finish();
   }
   const { summary, convergence } = summarise(input, values, table, alpha);
-  return new PowerSemResult(summary, convergence, { reps, alpha, seed: o.seed, threads: threadsUsed, standardized: o.standardized !== false, stdLv, analysisModel: analysis, populationModel, populationSigma: sigma, names });
+  return new PowerSemResult(summary, convergence, {
+    reps,
+    alpha,
+    seed: o.seed,
+    threads: threadsUsed,
+    standardized: o.standardized !== false,
+    stdLv,
+    analysisModel: analysis,
+    populationModel,
+    populationSigma: sigma,
+    names,
+  });
 }
 
 /** Whether a parameterEstimates() row is reported under the `parameters` option. */
@@ -277,7 +302,12 @@ interface TableRow {
 }
 
 /** Per N and parameter: rejection rate, coverage, mean estimate, SDs; per N: convergence counts. */
-function summarise(input: PowerSemInput, values: Float64Array, table: TableRow[], alpha: number): { summary: PowerSemRow[]; convergence: PowerSemConvergence[] } {
+function summarise(
+  input: PowerSemInput,
+  values: Float64Array,
+  table: TableRow[],
+  alpha: number,
+): { summary: PowerSemRow[]; convergence: PowerSemConvergence[] } {
   const w = stride(input);
   const zc = qnorm(1 - alpha / 2);
   const summary: PowerSemRow[] = [];

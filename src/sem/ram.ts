@@ -478,8 +478,6 @@ export class RamEngine implements SemObjective {
     return out;
   }
 
-
-
   /** Expected information per observation (q×q row-major) at the current θ. */
   information(out: Float64Array): void {
     this.informationFrom(this.W, out, 1, false);
@@ -547,7 +545,10 @@ export class RamEngine implements SemObjective {
     const KX = new Float64Array(nv * nv);
     const KP = new Float64Array(nv * nv);
     const XV = new Float64Array(this.spec.p * nv);
-    for (const [Y, Kout] of [[X, KX], [P, KP]] as const) {
+    for (const [Y, Kout] of [
+      [X, KX],
+      [P, KP],
+    ] as const) {
       this.symTimesV(Y, XV);
       for (let a = 0; a < nv; a++)
         for (let b = 0; b <= a; b++) {

@@ -88,13 +88,25 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
       { key: "ci_lower", label: `${pct}% CI lower`, digits: 3 },
       { key: "ci_upper", label: `${pct}% CI upper`, digits: 3 },
     ];
-    if (this.standardized) columns.push({ key: "std_lv", label: "Std.lv", digits: 3 }, { key: "std_all", label: "Std.all", digits: 3 }, { key: "std_nox", label: "Std.nox", digits: 3 });
+    if (this.standardized)
+      columns.push(
+        { key: "std_lv", label: "Std.lv", digits: 3 },
+        { key: "std_all", label: "Std.all", digits: 3 },
+        { key: "std_nox", label: "Std.nox", digits: 3 },
+      );
     const hasLabel = this.rows.some((r) => r.label);
     const shown = columns.filter((c) => (c.key !== "label" || hasLabel) && !this.omit.includes(c.key));
     const G = this.groupLabels.length;
     if (G === 1) return [this.tableOf(this.rows, this.caption(), shown, isStd)];
     // Multiple groups: one table per group (as lavaan's summary), then the defined parameters.
-    const out = this.groupLabels.map((lab, g) => this.tableOf(this.rows.filter((r) => r.group === g + 1), `${this.caption()}: group ${g + 1} [${lab}]`, shown, isStd));
+    const out = this.groupLabels.map((lab, g) =>
+      this.tableOf(
+        this.rows.filter((r) => r.group === g + 1),
+        `${this.caption()}: group ${g + 1} [${lab}]`,
+        shown,
+        isStd,
+      ),
+    );
     const defined = this.rows.filter((r) => r.group === 0);
     if (defined.length) out.push(this.tableOf(defined, `${this.caption()}: defined parameters`, shown, isStd));
     return out;
@@ -111,7 +123,8 @@ abstract class ParameterRows<R extends EstimateRow | StandardizedRow> extends Re
         notes.push(`${r.lhs} ${r.op} ${r.rhs}: undefined at the estimates (${Number.isNaN(o[estKey]) ? "not a number" : o[estKey]}); no estimate, SE or p.`);
         for (const k of [estKey, "ci_lower", "ci_upper"]) o[k] = { text: "NA" };
       }
-      for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all", "std_nox"]) if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
+      for (const k of ["ci_lower", "ci_upper", "std_lv", "std_all", "std_nox"])
+        if (typeof o[k] === "number" && !Number.isFinite(o[k] as number)) o[k] = { text: "NA" };
       return o;
     });
     return { title, columns: shown, rows, ...(notes.length ? { notes } : {}) };
@@ -308,7 +321,11 @@ export class FitMeasures extends Result {
     const rows = this.shown.map((k) => {
       const v = (this as unknown as Record<string, number>)[k];
       const isInt = k === "npar" || k === "df" || k === "baseline.df" || k === "ntotal" || k === "df.scaled" || k === "baseline.df.scaled";
-      return { measure: k, description: MEASURE_LABELS[k] ?? k, value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "NA" : v < 0.001 ? "<.001" : v.toFixed(3) } : v };
+      return {
+        measure: k,
+        description: MEASURE_LABELS[k] ?? k,
+        value: isInt ? { text: String(v) } : k.endsWith("pvalue") ? { text: Number.isNaN(v) ? "NA" : v < 0.001 ? "<.001" : v.toFixed(3) } : v,
+      };
     });
     return [
       {
@@ -370,7 +387,9 @@ export class PerGroup<T extends Result> extends Result {
     this.byGroup = Object.fromEntries(labels.map((l, g) => [l, items[g]]));
   }
   tables(): TableSpec[] {
-    return this.items.flatMap((item, g) => item.tables().map((t) => ({ ...t, title: `Group ${g + 1} [${this.labels[g]}]${t.title ? `: ${t.title}` : item.title() ? `: ${item.title()}` : ""}` })));
+    return this.items.flatMap((item, g) =>
+      item.tables().map((t) => ({ ...t, title: `Group ${g + 1} [${this.labels[g]}]${t.title ? `: ${t.title}` : item.title() ? `: ${item.title()}` : ""}` })),
+    );
   }
 }
 

@@ -33,14 +33,15 @@ export function scaledDifference(a: SemFit, b: SemFit, method: ScaledDiffMethod)
 function scalingAt(a: SemFit, b: SemFit): number {
   const st = a.state;
   const est = b.estimatesInternal();
-  const key = (r: { lhs: string; op: string; rhs: string; group: number }) => `${r.group}\u0000${r.lhs}\u0000${r.op}\u0000${r.op === "~~" && r.rhs < r.lhs ? `${r.rhs}\u0000${r.lhs}` : `${r.lhs}\u0000${r.rhs}`}`;
-  const valueOf = new Map<string, number>();
+  const key = (r: { lhs: string; op: string; rhs: string; group: number }) =>
+    `${r.group}\u0000${r.lhs}\u0000${r.op}\u0000${r.op === "~~" && r.rhs < r.lhs ? `${r.rhs}\u0000${r.lhs}` : `${r.lhs}\u0000${r.rhs}`}`;
+  const estimateByKey = new Map<string, number>();
   est.rows.forEach((r, k) => {
-    if (r.op !== ":=") valueOf.set(key(r), est.est[k]);
+    if (r.op !== ":=") estimateByKey.set(key(r), est.est[k]);
   });
   const theta = new Float64Array(st.theta.length);
   st.pt.rows.forEach((r) => {
-    if (r.free > 0) theta[r.free - 1] = valueOf.get(key(r)) ?? 0;
+    if (r.free > 0) theta[r.free - 1] = estimateByKey.get(key(r)) ?? 0;
   });
   const copy: SemState = { ...st, theta };
   setAll(copy, theta);

@@ -16,7 +16,17 @@
  */
 import { PathlabError } from "../errors";
 import { choleskyLogDet, inverseFromCholesky, invertSPDFlat } from "../math/linalg";
-import { adfGamma, crossprod, firstOrder, firstOrderProjected, h1Expected, h1ObservedFiml, momentJacobian, momentLayout, type MomentLayout } from "./moment-space";
+import {
+  adfGamma,
+  crossprod,
+  firstOrder,
+  firstOrderProjected,
+  h1Expected,
+  h1ObservedFiml,
+  momentJacobian,
+  momentLayout,
+  type MomentLayout,
+} from "./moment-space";
 import { baselineMoments, subMatrix, type MissingSample } from "./missing";
 import type { SemState } from "./state";
 
@@ -39,7 +49,11 @@ export function patternInverseAt(Sigma: Float64Array, p: number): (vars: Int32Ar
   return (vars) => {
     const m = vars.length;
     const L = subMatrix(Sigma, p, vars);
-    if (Number.isNaN(choleskyLogDet(L, m))) throw new PathlabError("Robust statistics: a covariance block is not positive definite.", { code: "sem.robust", hint: "Check the model's estimates (see the fit's warnings)." });
+    if (Number.isNaN(choleskyLogDet(L, m)))
+      throw new PathlabError("Robust statistics: a covariance block is not positive definite.", {
+        code: "sem.robust",
+        hint: "Check the model's estimates (see the fit's warnings).",
+      });
     const out = new Float64Array(m * m);
     inverseFromCholesky(L, m, out, new Float64Array(m * m));
     return out;
@@ -49,10 +63,13 @@ export function patternInverseAt(Sigma: Float64Array, p: number): (vars: Int32Ar
 function inverse(A: Float64Array, n: number, what: string): Float64Array {
   const inv = invertSPDFlat(A, n);
   if (!inv)
-    throw new PathlabError(`Robust statistics: the ${what} is not positive definite, so robust standard errors and the scaled test cannot be computed (lavaan: "could not invert information matrix").`, {
-      code: "sem.robust",
-      hint: "Check the model's identification and the data (e.g. a variable with too few distinct values).",
-    });
+    throw new PathlabError(
+      `Robust statistics: the ${what} is not positive definite, so robust standard errors and the scaled test cannot be computed (lavaan: "could not invert information matrix").`,
+      {
+        code: "sem.robust",
+        hint: "Check the model's identification and the data (e.g. a variable with too few distinct values).",
+      },
+    );
   return inv;
 }
 
@@ -293,7 +310,13 @@ export function observedInfo(st: SemState): Float64Array {
  * Robust covariance of the estimates (times N: lavaan's NVarCov) and the scaled test, at the
  * engines' current θ. `df` is the model's degrees of freedom; `dfBaseline` the baseline's.
  */
-export function robustStatistics(st: SemState, kind: "mlr" | "mlm", df: number, dfBaseline: number, information?: Float64Array): { nvcov: Float64Array; scaled: ScaledResult } {
+export function robustStatistics(
+  st: SemState,
+  kind: "mlr" | "mlm",
+  df: number,
+  dfBaseline: number,
+  information?: Float64Array,
+): { nvcov: Float64Array; scaled: ScaledResult } {
   const q = st.pt.nFree;
   const gm = groupMoments(st);
   if (kind === "mlm") return mlm(st, gm, q, df, dfBaseline, information);
@@ -305,7 +328,7 @@ export function robustStatistics(st: SemState, kind: "mlr" | "mlm", df: number, 
   let traceH0 = 0;
   let ndat = 0;
   let traceBase = 0;
-  st.groups.forEach((g, k) => {
+  st.groups.forEach((_g, k) => {
     const { L, f } = gm[k];
     const B0g = modelMeat(st, k, q);
     for (let t = 0; t < q * q; t++) B0[t] += f * B0g[t];
@@ -321,7 +344,14 @@ export function robustStatistics(st: SemState, kind: "mlr" | "mlm", df: number, 
   return {
     nvcov,
     // lavaan divides by its count of free parameters, which counts each equality-constrained one.
-    scaled: { test: "yuan.bentler.mplus", c: trace / df, trace, cH1: traceH1 / ndat, cH0: traceH0 / (q + st.pt.equalities.length), cBaseline: traceBase / dfBaseline },
+    scaled: {
+      test: "yuan.bentler.mplus",
+      c: trace / df,
+      trace,
+      cH1: traceH1 / ndat,
+      cH0: traceH0 / (q + st.pt.equalities.length),
+      cBaseline: traceBase / dfBaseline,
+    },
   };
 }
 
@@ -374,8 +404,7 @@ export function baselineOf(st: SemState, g: number, L: MomentLayout): { Delta: F
   // Free parameters: variances (and means) of the non-covariates; with fixed.x = false the covariate block too.
   const cols: number[][] = [];
   for (let j = 0; j < p; j++) if (!isX.has(j) || !fixed) cols.push([L.pos[j * p + j]]);
-  if (!fixed)
-    for (const a of xIdx) for (const b of xIdx) if (a > b) cols.push([L.pos[a * p + b]]);
+  if (!fixed) for (const a of xIdx) for (const b of xIdx) if (a > b) cols.push([L.pos[a * p + b]]);
   if (L.meanstructure) for (let j = 0; j < p; j++) if (!isX.has(j) || !fixed) cols.push([j]);
   const q = cols.length;
   const Delta = new Float64Array(L.pstar * q);
@@ -384,7 +413,14 @@ export function baselineOf(st: SemState, g: number, L: MomentLayout): { Delta: F
 }
 
 /** MLM: robust.sem covariance and the Satorra–Bentler scaling. */
-function mlm(st: SemState, gm: ReturnType<typeof groupMoments>, q: number, df: number, dfBaseline: number, information?: Float64Array): { nvcov: Float64Array; scaled: ScaledResult } {
+function mlm(
+  st: SemState,
+  gm: ReturnType<typeof groupMoments>,
+  q: number,
+  df: number,
+  dfBaseline: number,
+  information?: Float64Array,
+): { nvcov: Float64Array; scaled: ScaledResult } {
   let E = information;
   if (!E) {
     E = new Float64Array(q * q);
@@ -396,7 +432,11 @@ function mlm(st: SemState, gm: ReturnType<typeof groupMoments>, q: number, df: n
   let traceBase = 0;
   st.groups.forEach((g, k) => {
     const { L, Delta, f, xIdx } = gm[k];
-    if (g.sample.missing) throw new PathlabError('estimator "MLM" needs complete data (as lavaan): use estimator "MLR" with missing: "ml".', { code: "options.bad-value", hint: 'Write { estimator: "MLR", missing: "ml" }.' });
+    if (g.sample.missing)
+      throw new PathlabError('estimator "MLM" needs complete data (as lavaan): use estimator "MLR" with missing: "ml".', {
+        code: "options.bad-value",
+        hint: 'Write { estimator: "MLR", missing: "ml" }.',
+      });
     const data = rawData(st, k);
     const W = h1Expected(g.engine.W, L);
     const Gamma = adfGamma(data.columns, data.n, L, xIdx);
@@ -504,7 +544,10 @@ export function fimlCorrected(st: SemState, df: number, dfNull: number, version:
     if (version === "V6") k -= traceProduct(Einv, Q, q);
     return k;
   };
-  const kModel = side(gm.map((x) => x.Delta), st.pt.nFree);
+  const kModel = side(
+    gm.map((x) => x.Delta),
+    st.pt.nFree,
+  );
   const base = st.groups.map((_, g) => baselineOf(st, g, gm[g].L));
   // The baseline's groups share no parameters: each group's Δ_b fills its own block of columns.
   const qb = base.reduce((a, b) => a + b.q, 0);
@@ -529,7 +572,17 @@ export function fimlCorrected(st: SemState, df: number, dfNull: number, version:
 }
 
 /** V3's per-group trace: tr(Γ Wc) − 2 tr(Γ Wc Δ Pᵀ) + tr(Γ P Q Pᵀ)/f with P = f Wm Δ E⁻¹. */
-function v3Group(Wc: Float64Array, Wm: Float64Array, Gamma: Float64Array, Delta: Float64Array, Einv: Float64Array, Q: Float64Array, f: number, n: number, q: number): number {
+function v3Group(
+  Wc: Float64Array,
+  Wm: Float64Array,
+  Gamma: Float64Array,
+  Delta: Float64Array,
+  Einv: Float64Array,
+  Q: Float64Array,
+  f: number,
+  n: number,
+  q: number,
+): number {
   // P = f Wm Δ E⁻¹ (n × q)
   const WmD = new Float64Array(n * q);
   for (let a = 0; a < n; a++)

@@ -103,7 +103,13 @@ function unconstrained(st: SemState): { s: Float64Array; I: Float64Array; q: num
     return g.sample.missing ? new FimlEngine(structure.spec, g.engine.sample, g.sample.missing) : new RamEngine(structure.spec, g.engine.sample);
   });
   const N = st.groups.reduce((a, g) => a + g.sample.n, 0);
-  const obj: SemObjective = engines.length === 1 ? engines[0] : new GroupedObjective(engines, st.groups.map((g) => g.sample.n / N));
+  const obj: SemObjective =
+    engines.length === 1
+      ? engines[0]
+      : new GroupedObjective(
+          engines,
+          st.groups.map((g) => g.sample.n / N),
+        );
   obj.setTheta(theta);
   obj.implied();
   obj.objective();
@@ -143,7 +149,15 @@ function univariate(s: Float64Array, I: Float64Array, q: number, R: Float64Array
   return release.map((r) => {
     const a = all.indexOf(r);
     const d = Zi ? Zi[(q + a) * n + q + a] : 0;
-    if (!Zi || !(Math.abs(d) > 1e-10)) return statistic(s, I, q, R, all.filter((x) => x !== r), N);
+    if (!Zi || !(Math.abs(d) > 1e-10))
+      return statistic(
+        s,
+        I,
+        q,
+        R,
+        all.filter((x) => x !== r),
+        N,
+      );
     let sPs = 0;
     let sz = 0;
     for (let i = 0; i < q; i++) {
@@ -173,13 +187,18 @@ function statistic(s: Float64Array, I: Float64Array, q: number, R: Float64Array[
 /** lavaan's lavTestScore(fit): joint and univariate score tests of the equality constraints. */
 export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
   const o = checkOptions("lavTestScore", opts, {
-    release: { kind: "custom", check: (v) => (Array.isArray(v) && v.length > 0 && v.every((x) => Number.isInteger(x) && x >= 1) ? undefined : "must be an array of constraint numbers (1-based).") },
+    release: {
+      kind: "custom",
+      check: (v) =>
+        Array.isArray(v) && v.length > 0 && v.every((x) => Number.isInteger(x) && x >= 1) ? undefined : "must be an array of constraint numbers (1-based).",
+    },
     univariate: { kind: "boolean" },
     cumulative: { kind: "boolean" },
   }) as ScoreTestOptions;
   const st = fit.state;
   refuseActiveBounds(fit, "lavTestScore");
-  if (!st.converged) throw new PathlabError("lavTestScore(): the model did not converge.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
+  if (!st.converged)
+    throw new PathlabError("lavTestScore(): the model did not converge.", { code: "sem.not-converged", hint: "Fix the model first (see the fit's warnings)." });
   const eqs = st.pt.equalities;
   if (!eqs.length)
     throw new PathlabError("lavTestScore(): no equality constraints found in the model.", {
@@ -189,7 +208,10 @@ export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
   const release = (o.release ?? eqs.map((_, i) => i + 1)).map((r) => r - 1);
   const bad = release.find((r) => r >= eqs.length);
   if (bad !== undefined)
-    throw new PathlabError(`lavTestScore(): maximum constraint number (${bad + 1}) is larger than the number of constraints (${eqs.length}).`, { code: "options.bad-value", hint: `Constraints are numbered 1 to ${eqs.length} in the order of the uni table.` });
+    throw new PathlabError(`lavTestScore(): maximum constraint number (${bad + 1}) is larger than the number of constraints (${eqs.length}).`, {
+      code: "options.bad-value",
+      hint: `Constraints are numbered 1 to ${eqs.length} in the order of the uni table.`,
+    });
   const { s, I, q, fullIndex } = unconstrained(st);
   const R = eqs.map((e) => {
     const r = new Float64Array(q);
@@ -208,13 +230,24 @@ export function lavTestScore(fit: SemFit, opts?: ScoreTestOptions): ScoreTest {
     const name = (r: typeof a) => `${r.lhs} ${r.op}${r.rhs ? ` ${r.rhs}` : ""}`;
     const where = st.pt.ngroups > 1 ? ` (${fit.groupLabels[a.group - 1]} = ${fit.groupLabels[b.group - 1]})` : "";
     const what = name(a) === name(b) ? `${name(a)}${where}` : `${name(a)} = ${name(b)}`;
-    return { lhs: e.labels ? e.labels[0] : `.p${e.a + 1}.`, op: "==", rhs: e.labels ? e.labels[1] : `.p${e.b + 1}.`, parameter: what, X2: x2, df, pvalue: pchisq(x2, df, false) };
+    return {
+      lhs: e.labels ? e.labels[0] : `.p${e.a + 1}.`,
+      op: "==",
+      rhs: e.labels ? e.labels[1] : `.p${e.b + 1}.`,
+      parameter: what,
+      X2: x2,
+      df,
+      pvalue: pchisq(x2, df, false),
+    };
   };
   const uniX2 = o.univariate === false && !o.cumulative ? [] : univariate(s, I, q, R, all, release, N);
   const uni = uniX2.map((x2, k) => rowOf(release[k], x2, 1));
   let cumulative: ScoreTestRow[] = [];
   if (o.cumulative) {
-    const order = uni.map((u, k) => ({ k, x: u.X2 })).sort((x, y) => y.x - x.x).map((z) => release[z.k]);
+    const order = uni
+      .map((u, k) => ({ k, x: u.X2 }))
+      .sort((x, y) => y.x - x.x)
+      .map((z) => release[z.k]);
     cumulative = order.map((r, k) => rowOf(r, statistic(s, I, q, R, stay(order.slice(0, k + 1)), N), k + 1));
   }
   return new ScoreTest({ X2, df: release.length, pvalue: pchisq(X2, release.length, false) }, o.univariate === false ? [] : uni, cumulative);

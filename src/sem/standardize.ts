@@ -115,8 +115,7 @@ export function standardizedValues(
         const rj = unit[c.j] ? 1 : Math.sqrt(engine.S[c.j * m + c.j]);
         v = engine.S[c.i * m + c.j] / (ri * rj);
       }
-    }
-    else v = engine.mv[c.i] / sd[c.i];
+    } else v = engine.mv[c.i] / sd[c.i];
     out[k] = v;
     if (r.label && !byLabel.has(r.label)) byLabel.set(r.label, v);
   });

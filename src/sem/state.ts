@@ -112,10 +112,31 @@ export function estimateModel(
     const engine = s.missing ? new FimlEngine(structure.spec, moments, s.missing) : new RamEngine(structure.spec, moments);
     return { structure, engine, moments };
   });
-  const objective: SemObjective = groups.length === 1 ? groups[0].engine : new GroupedObjective(groups.map((g) => g.engine), groupWeights(samples));
-  const start = theta0 ?? startValues(pt, groups.map((g) => ({ structure: g.structure, S: g.moments.S, mean: g.moments.mean })));
+  const objective: SemObjective =
+    groups.length === 1
+      ? groups[0].engine
+      : new GroupedObjective(
+          groups.map((g) => g.engine),
+          groupWeights(samples),
+        );
+  const start =
+    theta0 ??
+    startValues(
+      pt,
+      groups.map((g) => ({ structure: g.structure, S: g.moments.S, mean: g.moments.mean })),
+    );
   const opt = minimize(objective, start, { maxIter: options.maxIter });
-  return { groups, objective, theta: opt.theta, f: opt.f, iterations: opt.iterations, converged: opt.converged, maxGrad: opt.maxGrad, info: opt.info, ...groups[0] };
+  return {
+    groups,
+    objective,
+    theta: opt.theta,
+    f: opt.f,
+    iterations: opt.iterations,
+    converged: opt.converged,
+    maxGrad: opt.maxGrad,
+    info: opt.info,
+    ...groups[0],
+  };
 }
 
 /** Sample moments of one group the model reproduces (lavaan's df count: fixed.x moments excluded). */
@@ -135,7 +156,10 @@ export function setAll(st: Pick<SemState, "objective">, theta: Float64Array): vo
 /** Values of every parameter-table row at the engines' current θ, defined parameters included. */
 export function currentRowValues(st: Pick<SemState, "pt" | "groups">): Float64Array {
   if (st.groups.length === 1) return rowValues(st.pt.rows, st.groups[0].structure.rowCell, st.groups[0].engine);
-  return mergeGroupValues(st.pt.rows, st.groups.map((g) => rowValues(st.pt.rows, g.structure.rowCell, g.engine, false)));
+  return mergeGroupValues(
+    st.pt.rows,
+    st.groups.map((g) => rowValues(st.pt.rows, g.structure.rowCell, g.engine, false)),
+  );
 }
 
 /** Standardised values of every row at the engines' current θ. */
@@ -145,7 +169,10 @@ export function currentStdValues(st: Pick<SemState, "pt" | "groups">, type: StdT
     const g = st.groups[0];
     return standardizedValues(st.pt.rows, g.structure.rowCell, g.engine, type, g.structure.p, true, xIdx(g));
   }
-  return mergeGroupValues(st.pt.rows, st.groups.map((g) => standardizedValues(st.pt.rows, g.structure.rowCell, g.engine, type, g.structure.p, false, xIdx(g))));
+  return mergeGroupValues(
+    st.pt.rows,
+    st.groups.map((g) => standardizedValues(st.pt.rows, g.structure.rowCell, g.engine, type, g.structure.p, false, xIdx(g))),
+  );
 }
 
 /** lavaan's name of a free parameter: its label, or lhs op rhs (".gN" added in group N ≥ 2). */
@@ -161,7 +188,13 @@ export function freeParamNames(pt: ParTable, describe = false): string[] {
   for (const r of pt.rows)
     if (r.free > 0 && names[r.free - 1] === undefined) {
       const base = `${r.lhs}${r.op}${r.rhs}${r.group > 1 ? `.g${r.group}` : ""}`;
-      names[r.free - 1] = describe ? (r.label ? `${r.lhs}${r.op}${r.rhs}${pt.ngroups > 1 ? ` (group ${r.group})` : ""} (${r.label})` : `${r.lhs}${r.op}${r.rhs}${pt.ngroups > 1 ? ` (group ${r.group})` : ""}`) : r.label && !r.label.startsWith(".p") ? r.label : base;
+      names[r.free - 1] = describe
+        ? r.label
+          ? `${r.lhs}${r.op}${r.rhs}${pt.ngroups > 1 ? ` (group ${r.group})` : ""} (${r.label})`
+          : `${r.lhs}${r.op}${r.rhs}${pt.ngroups > 1 ? ` (group ${r.group})` : ""}`
+        : r.label && !r.label.startsWith(".p")
+          ? r.label
+          : base;
     }
   return names;
 }

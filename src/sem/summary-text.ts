@@ -90,11 +90,31 @@ export function lavaanSummary(fit: SemFit, opts: { fitMeasures?: boolean; standa
   for (let g = 1; g <= G; g++) {
     if (G > 1) out.push("", "", `Group ${g} [${fit.groupLabels[g - 1]}]:`);
     const inG = (f: (r: EstimateRowLike) => boolean) => (r: EstimateRowLike) => r.group === g && f(r);
-    section("Latent Variables", inG((r) => r.op === "=~"), true);
-    section("Regressions", inG((r) => r.op === "~"), true);
-    section("Covariances", inG((r) => r.op === "~~" && r.lhs !== r.rhs), true);
-    section("Intercepts", inG((r) => r.op === "~1"), false);
-    section("Variances", inG((r) => r.op === "~~" && r.lhs === r.rhs), false);
+    section(
+      "Latent Variables",
+      inG((r) => r.op === "=~"),
+      true,
+    );
+    section(
+      "Regressions",
+      inG((r) => r.op === "~"),
+      true,
+    );
+    section(
+      "Covariances",
+      inG((r) => r.op === "~~" && r.lhs !== r.rhs),
+      true,
+    );
+    section(
+      "Intercepts",
+      inG((r) => r.op === "~1"),
+      false,
+    );
+    section(
+      "Variances",
+      inG((r) => r.op === "~~" && r.lhs === r.rhs),
+      false,
+    );
     if (r2All) {
       const r2 = (G > 1 ? (r2All as import("./results").PerGroup<import("./results").RSquare>).items[g - 1] : r2All) as import("./results").RSquare;
       out.push("", "R-Square:", "                   Estimate");
@@ -142,13 +162,20 @@ function fitSection(fit: SemFit, fm: Measures): string[] {
   const sc = !!fit.state.scaled;
   const robust = sc || fit.state.options.missing !== "listwise";
   const f = fm as unknown as Record<string, number>;
-  const row = (label: string, key: string, scaledKey?: string) => (sc ? kv2(label, num(f[key]), scaledKey ? num(f[scaledKey]) : num(f[key])) : kv(label, num(f[key])));
+  const row = (label: string, key: string, scaledKey?: string) =>
+    sc ? kv2(label, num(f[key]), scaledKey ? num(f[scaledKey]) : num(f[key])) : kv(label, num(f[key]));
   const robustRow = (label: string, key: string) => (sc ? kv2(label, "", num(f[key])) : kv(label, num(f[key])));
   const out = ["", "Model Test Baseline Model:", "", row("Test statistic", "baseline.chisq", "baseline.chisq.scaled")];
   out.push(sc ? kv2("Degrees of freedom", String(fm["baseline.df"]), String(f["baseline.df.scaled"])) : kv("Degrees of freedom", String(fm["baseline.df"])));
   out.push(row("P-value", "baseline.pvalue", "baseline.pvalue.scaled"));
   if (sc) out.push(kv2("Scaling correction factor", "", num(f["baseline.chisq.scaling.factor"])));
-  out.push("", "User Model versus Baseline Model:", "", row("Comparative Fit Index (CFI)", "cfi", "cfi.scaled"), row("Tucker-Lewis Index (TLI)", "tli", "tli.scaled"));
+  out.push(
+    "",
+    "User Model versus Baseline Model:",
+    "",
+    row("Comparative Fit Index (CFI)", "cfi", "cfi.scaled"),
+    row("Tucker-Lewis Index (TLI)", "tli", "tli.scaled"),
+  );
   if (robust) out.push("", robustRow("Robust Comparative Fit Index (CFI)", "cfi.robust"), robustRow("Robust Tucker-Lewis Index (TLI)", "tli.robust"));
   out.push("", "Loglikelihood and Information Criteria:", "", row("Loglikelihood user model (H0)", "logl"));
   const yb = fit.state.scaled?.test === "yuan.bentler.mplus";
@@ -175,7 +202,17 @@ function fitSection(fit: SemFit, fm: Measures): string[] {
       robustRow("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
       robustRow("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
     );
-  out.push("", "Standardized Root Mean Square Residual:", "", row("SRMR", "srmr"), "", "Goodness of Fit Index (LISREL):", "", kv("GFI", num(fm.gfi)), kv("AGFI", num(fm.agfi)));
+  out.push(
+    "",
+    "Standardized Root Mean Square Residual:",
+    "",
+    row("SRMR", "srmr"),
+    "",
+    "Goodness of Fit Index (LISREL):",
+    "",
+    kv("GFI", num(fm.gfi)),
+    kv("AGFI", num(fm.agfi)),
+  );
   return out;
 }
 
@@ -186,10 +223,18 @@ function seLines(fit: SemFit): string[] {
   const info = o.information ?? (fiml ? "observed" : "expected");
   const cap = (x: string) => x[0].toUpperCase() + x.slice(1);
   if (o.se === "robust.huber.white")
-    return [kv("Standard errors", "Sandwich"), kv("Information bread", cap(info)), ...(info === "observed" ? [kv("Observed information based on", "Hessian")] : [])];
+    return [
+      kv("Standard errors", "Sandwich"),
+      kv("Information bread", cap(info)),
+      ...(info === "observed" ? [kv("Observed information based on", "Hessian")] : []),
+    ];
   const boot = fit.state.boot;
   if (o.se === "bootstrap" && boot)
-    return [kv("Standard errors", "Bootstrap"), kv("Number of requested bootstrap draws", String(boot.R)), kv("Number of successful bootstrap draws", String(boot.R - boot.failed))];
+    return [
+      kv("Standard errors", "Bootstrap"),
+      kv("Number of requested bootstrap draws", String(boot.R)),
+      kv("Number of successful bootstrap draws", String(boot.R - boot.failed)),
+    ];
   const lines = [kv("Standard errors", o.se === "none" ? "None" : o.se === "robust.sem" ? "Robust.sem" : "Standard"), kv("Information", cap(info))];
   if (info === "observed") lines.push(kv("Observed information based on", "Hessian"));
   else lines.push(kv("Information saturated (h1) model", "Structured"));

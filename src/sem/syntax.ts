@@ -87,10 +87,13 @@ function tokenize(src: string): { tokens: Token[]; lines: string[] } {
         const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(s.slice(i));
         if (m) {
           if (!(Math.abs(Number(m[0])) <= MAX_VALUE))
-            throw new PathlabError(`Model syntax error at line ${line}, column ${col}: the number ${m[0]} is too large to be a parameter value (beyond ±1e100).`, {
-              hint: `${rawLine}\n${" ".repeat(col - 1)}^  Write the value in other units, or use a reasonable fixed value.`,
-              code: "sem.syntax",
-            });
+            throw new PathlabError(
+              `Model syntax error at line ${line}, column ${col}: the number ${m[0]} is too large to be a parameter value (beyond ±1e100).`,
+              {
+                hint: `${rawLine}\n${" ".repeat(col - 1)}^  Write the value in other units, or use a reasonable fixed value.`,
+                code: "sem.syntax",
+              },
+            );
           tokens.push({ kind: "num", text: m[0], line, col });
           i += m[0].length;
           continue;
@@ -218,10 +221,13 @@ class Parser {
       if (first.kind !== "ident") this.fail(first, "a variable or factor name at the start of a statement");
       this.next();
       if (opTok.kind === "op" && opTok.text === "<~")
-        throw new PathlabError(`Model line ${opTok.line}: the formative operator "<~" (a composite "${first.text} <~ …") is not supported; pathlab fits reflective measurement ("=~") only.`, {
-          hint: `Score the composite yourself (e.g. a column ${first.text} = the sum or weighted sum of its items) and use it as an observed variable, or fit the composite in R's lavaan.`,
-          code: "sem.unsupported",
-        });
+        throw new PathlabError(
+          `Model line ${opTok.line}: the formative operator "<~" (a composite "${first.text} <~ …") is not supported; pathlab fits reflective measurement ("=~") only.`,
+          {
+            hint: `Score the composite yourself (e.g. a column ${first.text} = the sum or weighted sum of its items) and use it as an observed variable, or fit the composite in R's lavaan.`,
+            code: "sem.unsupported",
+          },
+        );
       this.fail(this.peek(), 'an operator: one of "=~", "~", "~~", ":=", "=="');
     }
     if (lhsNames.length === 0) this.fail(first, "a variable or factor name before the operator");
@@ -380,10 +386,13 @@ class Parser {
       this.fail(inner, `labels in ${t.text}(...)`);
     }
     if (!numeric && !textual)
-      throw new PathlabError(`Model syntax error at line ${inner.line}, column ${inner.col}: c(...) mixes labels and values (${values.map((v) => (typeof v === "number" ? (Number.isNaN(v) ? "NA" : String(v)) : v)).join(", ")}).`, {
-        hint: `${this.lines[inner.line - 1]}\n${" ".repeat(Math.max(0, inner.col - 1))}^  Give one kind per modifier: values such as c(1, NA)*x1 (fixed/free per group) or labels such as c(a1, a2)*x1; write two modifiers for both, e.g. c(a1, a2)*c(1, NA)*x1.`,
-        code: "sem.syntax",
-      });
+      throw new PathlabError(
+        `Model syntax error at line ${inner.line}, column ${inner.col}: c(...) mixes labels and values (${values.map((v) => (typeof v === "number" ? (Number.isNaN(v) ? "NA" : String(v)) : v)).join(", ")}).`,
+        {
+          hint: `${this.lines[inner.line - 1]}\n${" ".repeat(Math.max(0, inner.col - 1))}^  Give one kind per modifier: values such as c(1, NA)*x1 (fixed/free per group) or labels such as c(a1, a2)*x1; write two modifiers for both, e.g. c(a1, a2)*c(1, NA)*x1.`,
+          code: "sem.syntax",
+        },
+      );
     if (numeric) {
       if (values.length === 1) row.fixed = values[0] as number;
       else row.groupFixed = values as number[];
@@ -543,9 +552,7 @@ export function exprText(e: Expr): string {
       return `${e.fn}(${e.args.map(exprText).join(",")})`;
     case "bin": {
       const wrap = (x: Expr, parentOp: string) =>
-        x.kind === "bin" && (parentOp === "*" || parentOp === "/" || parentOp === "^") && (x.op === "+" || x.op === "-")
-          ? `(${exprText(x)})`
-          : exprText(x);
+        x.kind === "bin" && (parentOp === "*" || parentOp === "/" || parentOp === "^") && (x.op === "+" || x.op === "-") ? `(${exprText(x)})` : exprText(x);
       return `${wrap(e.left, e.op)}${e.op}${wrap(e.right, e.op)}`;
     }
   }

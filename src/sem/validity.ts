@@ -54,8 +54,19 @@ export class SemReliability extends Result {
           { key: "ave", label: "AVE", digits: 3 },
           { key: "sqrtAve", label: "√AVE", digits: 3 },
         ],
-        rows: this.factors.map((f) => ({ group: f.group, factor: f.factor, k: f.items.length, minL: Math.min(...f.loadings), maxL: Math.max(...f.loadings), cr: f.cr, ave: f.ave, sqrtAve: f.sqrtAve })),
-        notes: ["λ: standardised (std.all) loadings; CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k (Fornell & Larcker, 1981). Cut-offs often cited: CR ≥ .70, AVE ≥ .50."],
+        rows: this.factors.map((f) => ({
+          group: f.group,
+          factor: f.factor,
+          k: f.items.length,
+          minL: Math.min(...f.loadings),
+          maxL: Math.max(...f.loadings),
+          cr: f.cr,
+          ave: f.ave,
+          sqrtAve: f.sqrtAve,
+        })),
+        notes: [
+          "λ: standardised (std.all) loadings; CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)); AVE = Σλ²/k (Fornell & Larcker, 1981). Cut-offs often cited: CR ≥ .70, AVE ≥ .50.",
+        ],
       },
     ];
   }
@@ -83,13 +94,15 @@ export function semReliability(fit: SemFit, groups: number[] = [1]): SemReliabil
   const multi = fit.ngroups > 1;
   const heywood: string[] = [];
   const out = new SemReliability(
-    groups.flatMap((g) => measuredFactors(fit, g).map(({ factor, items, loadings }) => {
-      const where = multi ? ` in group "${fit.groupLabels[g - 1]}"` : "";
-      const over = loadings.map((l, i) => (Math.abs(l) > 1 ? i : -1)).filter((i) => i >= 0);
-      for (const i of over) heywood.push(`"${items[i]}" on "${factor}"${where} (${loadings[i].toFixed(3)})`);
-      const { cr, ave } = over.length ? heywoodReliability(loadings) : { cr: compositeReliability(loadings), ave: averageVarianceExtracted(loadings) };
-      return { factor, ...(multi ? { group: fit.groupLabels[g - 1] } : {}), items, loadings, cr, ave, sqrtAve: Math.sqrt(ave) };
-    })),
+    groups.flatMap((g) =>
+      measuredFactors(fit, g).map(({ factor, items, loadings }) => {
+        const where = multi ? ` in group "${fit.groupLabels[g - 1]}"` : "";
+        const over = loadings.map((l, i) => (Math.abs(l) > 1 ? i : -1)).filter((i) => i >= 0);
+        for (const i of over) heywood.push(`"${items[i]}" on "${factor}"${where} (${loadings[i].toFixed(3)})`);
+        const { cr, ave } = over.length ? heywoodReliability(loadings) : { cr: compositeReliability(loadings), ave: averageVarianceExtracted(loadings) };
+        return { factor, ...(multi ? { group: fit.groupLabels[g - 1] } : {}), items, loadings, cr, ave, sqrtAve: Math.sqrt(ave) };
+      }),
+    ),
   );
   if (heywood.length)
     out.warnings.push({
@@ -118,11 +131,12 @@ export function factorCorrelations(fit: SemFit, factors: string[], g = 1): numbe
   const idx = factors.map((f) => structure.names.indexOf(f));
   const { B, S } = engine;
   const BS = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
-    let s = 0;
-    for (let k = 0; k < m; k++) s += B[i * m + k] * S[k * m + j];
-    BS[i * m + j] = s;
-  }
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let k = 0; k < m; k++) s += B[i * m + k] * S[k * m + j];
+      BS[i * m + j] = s;
+    }
   const C = (a: number, b: number) => {
     let s = 0;
     for (let k = 0; k < m; k++) s += BS[a * m + k] * B[b * m + k];
@@ -134,7 +148,11 @@ export function factorCorrelations(fit: SemFit, factors: string[], g = 1): numbe
 export function semFornellLarcker(fit: SemFit, g = 1): FornellLarckerResult {
   const rel = semReliability(fit, [g]);
   const names = rel.factors.map((f) => f.factor);
-  return fornellLarcker(factorCorrelations(fit, names, g), rel.factors.map((f) => f.ave), names);
+  return fornellLarcker(
+    factorCorrelations(fit, names, g),
+    rel.factors.map((f) => f.ave),
+    names,
+  );
 }
 
 /** HTMT from the sample covariances of group g (1-based; FIML: the EM estimates). */

@@ -51,16 +51,35 @@ function isPD(R: number[][]): boolean {
 function checkMatrix(R: unknown, names: string[]): number[][] {
   const p = names.length;
   if (!Array.isArray(R) || R.length !== p || R.some((row) => !Array.isArray(row) || row.length !== p))
-    throw new PathlabError(`whatIfCorrelation(): R must be a ${p}×${p} matrix (one row and column per name).`, { code: "sem.bad-moments", hint: "Give R as an array of rows, in the order of names." });
+    throw new PathlabError(`whatIfCorrelation(): R must be a ${p}×${p} matrix (one row and column per name).`, {
+      code: "sem.bad-moments",
+      hint: "Give R as an array of rows, in the order of names.",
+    });
   const M = R as number[][];
   for (let i = 0; i < p; i++)
     for (let j = 0; j < p; j++) {
       const v = M[i][j];
-      if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > 1) throw new PathlabError(`whatIfCorrelation(): R[${names[i]}][${names[j]}] = ${String(v)} is not a correlation.`, { code: "sem.bad-moments", hint: "Correlations lie between −1 and 1." });
-      if (i === j && Math.abs(v - 1) > 1e-12) throw new PathlabError(`whatIfCorrelation(): the diagonal of R must be 1 (R[${names[i]}][${names[i]}] = ${v}).`, { code: "sem.bad-moments", hint: "Pass a correlation matrix, not a covariance matrix (give sds separately)." });
-      if (Math.abs(v - M[j][i]) > 1e-8) throw new PathlabError(`whatIfCorrelation(): R is not symmetric at ${names[i]}, ${names[j]}.`, { code: "sem.bad-moments", hint: "Copy the lower triangle of the published table to the upper one." });
+      if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > 1)
+        throw new PathlabError(`whatIfCorrelation(): R[${names[i]}][${names[j]}] = ${String(v)} is not a correlation.`, {
+          code: "sem.bad-moments",
+          hint: "Correlations lie between −1 and 1.",
+        });
+      if (i === j && Math.abs(v - 1) > 1e-12)
+        throw new PathlabError(`whatIfCorrelation(): the diagonal of R must be 1 (R[${names[i]}][${names[i]}] = ${v}).`, {
+          code: "sem.bad-moments",
+          hint: "Pass a correlation matrix, not a covariance matrix (give sds separately).",
+        });
+      if (Math.abs(v - M[j][i]) > 1e-8)
+        throw new PathlabError(`whatIfCorrelation(): R is not symmetric at ${names[i]}, ${names[j]}.`, {
+          code: "sem.bad-moments",
+          hint: "Copy the lower triangle of the published table to the upper one.",
+        });
     }
-  if (!isPD(M)) throw new PathlabError("whatIfCorrelation(): the published R is not positive definite, so no data set has these correlations.", { code: "sem.not-positive-definite", hint: "Check the table for a typo (a sign or a digit)." });
+  if (!isPD(M))
+    throw new PathlabError("whatIfCorrelation(): the published R is not positive definite, so no data set has these correlations.", {
+      code: "sem.not-positive-definite",
+      hint: "Check the table for a typo (a sign or a digit).",
+    });
   return M;
 }
 
@@ -72,29 +91,60 @@ function checkMatrix(R: unknown, names: string[]): number[][] {
 export function whatIfCorrelation(options: WhatIfOptions): Figure {
   const opts = checkOptions<WhatIfOptions>("whatIfCorrelation", options, {
     R: { kind: "custom", check: (v) => (Array.isArray(v) ? undefined : "must be a correlation matrix (array of rows)."), expected: "[[1, .3], [.3, 1]]" },
-    names: { kind: "custom", check: (v) => (Array.isArray(v) && v.length > 1 && v.every((x) => typeof x === "string") ? undefined : "must be the variable names."), expected: '["x", "m", "y"]' },
+    names: {
+      kind: "custom",
+      check: (v) => (Array.isArray(v) && v.length > 1 && v.every((x) => typeof x === "string") ? undefined : "must be the variable names."),
+      expected: '["x", "m", "y"]',
+    },
     n: { kind: "number", integer: true, min: 2 },
-    sds: { kind: "custom", check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number" && x > 0) ? undefined : "must be positive standard deviations."), expected: "[1.2, 0.8, 1.1]" },
+    sds: {
+      kind: "custom",
+      check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number" && x > 0) ? undefined : "must be positive standard deviations."),
+      expected: "[1.2, 0.8, 1.1]",
+    },
     model: { kind: "string" },
-    vary: { kind: "custom", check: (v) => (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && v[0] !== v[1] ? undefined : "must be two different variable names."), expected: '["m", "y"]' },
-    values: { kind: "custom", check: (v) => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number" && x > -1 && x < 1) ? undefined : "must be correlations strictly between −1 and 1."), expected: "[0.1, 0.2, 0.3]" },
-    sem: { kind: "custom", check: (v) => (v !== null && typeof v === "object" ? undefined : "must be an options object for sem()."), expected: '{ likelihood: "wishart" }' },
-    diagram: { kind: "custom", check: (v) => (v !== null && typeof v === "object" ? undefined : "must be an options object for the diagram."), expected: '{ values: "est" }' },
+    vary: {
+      kind: "custom",
+      check: (v) =>
+        Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && v[0] !== v[1] ? undefined : "must be two different variable names.",
+      expected: '["m", "y"]',
+    },
+    values: {
+      kind: "custom",
+      check: (v) =>
+        Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number" && x > -1 && x < 1)
+          ? undefined
+          : "must be correlations strictly between −1 and 1.",
+      expected: "[0.1, 0.2, 0.3]",
+    },
+    sem: {
+      kind: "custom",
+      check: (v) => (v !== null && typeof v === "object" ? undefined : "must be an options object for sem()."),
+      expected: '{ likelihood: "wishart" }',
+    },
+    diagram: {
+      kind: "custom",
+      check: (v) => (v !== null && typeof v === "object" ? undefined : "must be an options object for the diagram."),
+      expected: '{ values: "est" }',
+    },
   });
   for (const k of ["R", "names", "n", "model", "vary"] as const)
-    if (opts[k] === undefined) throw new PathlabError(`whatIfCorrelation(): the option '${k}' is required.`, { code: "options.missing", hint: "Give R, names, n, model and vary." });
+    if (opts[k] === undefined)
+      throw new PathlabError(`whatIfCorrelation(): the option '${k}' is required.`, { code: "options.missing", hint: "Give R, names, n, model and vary." });
   checkOptions("whatIfCorrelation diagram", opts.diagram ?? {}, DIAGRAM_OPTION_SPECS as never);
   const names = opts.names;
   const R0 = checkMatrix(opts.R, names);
   const [a, b] = opts.vary;
   const ia = names.indexOf(a);
   const ib = names.indexOf(b);
-  if (ia < 0 || ib < 0) throw new PathlabError(`whatIfCorrelation(): vary names ${ia < 0 ? a : b}, which is not in names.`, { code: "sem.unknown-variable", hint: `Names: ${names.join(", ")}.` });
+  if (ia < 0 || ib < 0)
+    throw new PathlabError(`whatIfCorrelation(): vary names ${ia < 0 ? a : b}, which is not in names.`, {
+      code: "sem.unknown-variable",
+      hint: `Names: ${names.join(", ")}.`,
+    });
   const sds = opts.sds ?? names.map(() => 1);
   const r0 = R0[ia][ib];
-  const grid = (opts.values ?? Array.from({ length: 13 }, (_, k) => r0 - 0.3 + 0.05 * k))
-    .map((v) => Math.round(v * 1e6) / 1e6)
-    .filter((v) => v > -1 && v < 1);
+  const grid = (opts.values ?? Array.from({ length: 13 }, (_, k) => r0 - 0.3 + 0.05 * k)).map((v) => Math.round(v * 1e6) / 1e6).filter((v) => v > -1 && v < 1);
   if (!grid.some((v) => Math.abs(v - r0) < 1e-9)) grid.push(r0);
   grid.sort((x, y) => x - y);
   const notPD: number[] = [];
@@ -119,7 +169,11 @@ export function whatIfCorrelation(options: WhatIfOptions): Figure {
     }
   }
   const base = fits.find((x) => Math.abs(x.r - r0) < 1e-9);
-  if (!base) throw new PathlabError("whatIfCorrelation(): the model could not be fitted to the published table itself.", { code: "sem.not-converged", hint: failed.join("; ") || "Check the model syntax." });
+  if (!base)
+    throw new PathlabError("whatIfCorrelation(): the model could not be fitted to the published table itself.", {
+      code: "sem.not-converged",
+      hint: failed.join("; ") || "Check the model syntax.",
+    });
   return stepFigure(opts, fits, base, r0, notPD, failed);
 }
 
@@ -149,7 +203,14 @@ function texts(spec: Spec): Map<string, string[]> {
   return out;
 }
 
-function stepFigure(opts: WhatIfOptions, fits: { r: number; spec: Spec }[], base: { r: number; spec: Spec }, r0: number, notPD: number[], failed: string[]): Figure {
+function stepFigure(
+  opts: WhatIfOptions,
+  fits: { r: number; spec: Spec }[],
+  base: { r: number; spec: Spec },
+  r0: number,
+  notPD: number[],
+  failed: string[],
+): Figure {
   // Lay the diagram out once with each value at its widest text over the grid, so no step can overlap.
   const widest = structuredClone(base.spec) as Spec;
   const all = fits.map((x) => x.spec);
@@ -159,7 +220,9 @@ function stepFigure(opts: WhatIfOptions, fits: { r: number; spec: Spec }[], base
   });
   widest.nodes.forEach((n, i) => {
     n.lines = n.lines.map((l, k) => all.map((s) => s.nodes[i]?.lines[k] ?? "").reduce((m, t) => (t.length > m.length ? t : m), l));
-    (n.indicators ?? []).forEach((ind, j) => (ind.label = all.map((s) => s.nodes[i]?.indicators?.[j]?.label ?? "").reduce((m, t) => (t.length > m.length ? t : m), ind.label)));
+    (n.indicators ?? []).forEach(
+      (ind, j) => (ind.label = all.map((s) => s.nodes[i]?.indicators?.[j]?.label ?? "").reduce((m, t) => (t.length > m.length ? t : m), ind.label)),
+    );
   });
   const [a, b] = opts.vary;
   const notes = [...(widest.notes ?? [])];
@@ -167,7 +230,8 @@ function stepFigure(opts: WhatIfOptions, fits: { r: number; spec: Spec }[], base
   if (failed.length) notes.push(`Left out (no converged fit): r = ${failed.join("; ")}.`);
   widest.notes = notes;
   widest.title = `What if r(${a}, ${b}) were different?`;
-  const stepSubtitle = (x: { r: number; spec: Spec }) => `Refitted with r(${a}, ${b}) = ${x.r.toFixed(2)}${Math.abs(x.r - r0) < 1e-9 ? " (published)" : ""}: ${x.spec.subtitle ?? ""}`;
+  const stepSubtitle = (x: { r: number; spec: Spec }) =>
+    `Refitted with r(${a}, ${b}) = ${x.r.toFixed(2)}${Math.abs(x.r - r0) < 1e-9 ? " (published)" : ""}: ${x.spec.subtitle ?? ""}`;
   widest.subtitle = fits.map(stepSubtitle).reduce((m, t) => (t.length > m.length ? t : m), "");
   const fig = drawDiagram(widest);
   const anns = fig.layout.annotations as Record<string, unknown>[];
@@ -181,7 +245,10 @@ function stepFigure(opts: WhatIfOptions, fits: { r: number; spec: Spec }[], base
     const old = String(anns[i].text);
     const first = /<b>/.test(old) ? `<b>${esc(lines[0])}</b>` : esc(lines[0]);
     const size = /font-size:([\d.]+)px/.exec(old)?.[1];
-    return [`annotations[${i}].text`, [first, ...lines.slice(1).map((l) => (size ? `<span style="font-size:${size}px">${esc(l)}</span>` : esc(l)))].join("<br>")];
+    return [
+      `annotations[${i}].text`,
+      [first, ...lines.slice(1).map((l) => (size ? `<span style="font-size:${size}px">${esc(l)}</span>` : esc(l)))].join("<br>"),
+    ];
   };
   const stepLayout = (s: Spec, r: number) => {
     const upd: Record<string, unknown> = {};
@@ -212,7 +279,11 @@ function stepFigure(opts: WhatIfOptions, fits: { r: number; spec: Spec }[], base
           pad: { t: 20, b: 10 },
           len: 0.9,
           x: 0.05,
-          steps: fits.map((x) => ({ label: x.r.toFixed(2) + (Math.abs(x.r - r0) < 1e-9 ? " (published)" : ""), method: "relayout", args: [stepLayout(x.spec, x.r)] })),
+          steps: fits.map((x) => ({
+            label: x.r.toFixed(2) + (Math.abs(x.r - r0) < 1e-9 ? " (published)" : ""),
+            method: "relayout",
+            args: [stepLayout(x.spec, x.r)],
+          })),
         },
       ],
       meta: { ...(layout.meta as Record<string, unknown>), pathlab: "diagram", whatIf: true },

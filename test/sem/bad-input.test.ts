@@ -5,7 +5,6 @@ import { readCsv, errorOf } from "./helpers";
 const hs = readCsv("sem-hs.csv");
 const HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9";
 
-
 describe("sem: bad input", () => {
   it("non-positive-definite sample covariance names the redundant variable", () => {
     const data = hs.map((r) => ({ ...r, x10: r.x1 + r.x2 }));
@@ -26,7 +25,17 @@ describe("sem: bad input", () => {
     const e = errorOf(() => cfa("visual =~ x1 + x2 + X3", hs));
     expect(e.message).to.contain('Unknown variable "X3"');
     expect(e.hint).to.contain('"x3"');
-    const e2 = errorOf(() => cfa("f =~ a1 + a2 + a3", { cov: [[1, 0.3, 0.3], [0.3, 1, 0.3], [0.3, 0.3, 1]], n: 100, names: ["a1", "a2", "b3"] }));
+    const e2 = errorOf(() =>
+      cfa("f =~ a1 + a2 + a3", {
+        cov: [
+          [1, 0.3, 0.3],
+          [0.3, 1, 0.3],
+          [0.3, 0.3, 1],
+        ],
+        n: 100,
+        names: ["a1", "a2", "b3"],
+      }),
+    );
     expect(e2.message).to.contain('"a3"');
   });
 
@@ -69,11 +78,69 @@ describe("sem: bad input", () => {
   });
 
   it("moments input problems: missing names, asymmetric matrix, bad n, means needed", () => {
-    expect(errorOf(() => cfa("f =~ a + b + c", { cov: [[1, 0.2, 0.2], [0.2, 1, 0.2], [0.2, 0.2, 1]], n: 50, names: ["a", "b"] })).message).to.contain("names");
-    expect(errorOf(() => cfa("f =~ a + b + c", { cov: [[1, 0.2, 0.2], [0.3, 1, 0.2], [0.2, 0.2, 1]], n: 50, names: ["a", "b", "c"] })).message).to.contain("not symmetric");
-    expect(errorOf(() => cfa("f =~ a + b + c", { cov: [[1, 0.2, 0.2], [0.2, 1, 0.2], [0.2, 0.2, 1]], n: 1, names: ["a", "b", "c"] })).message).to.contain("n > 1");
-    expect(errorOf(() => cfa("f =~ a + b + c\na ~ 1", { cov: [[1, 0.2, 0.2], [0.2, 1, 0.2], [0.2, 0.2, 1]], n: 50, names: ["a", "b", "c"] })).message).to.contain("no means");
-    expect(errorOf(() => covFromCorrelations([[1, 1.2], [1.2, 1]], [1, 1])).message).to.contain("not a correlation");
+    expect(
+      errorOf(() =>
+        cfa("f =~ a + b + c", {
+          cov: [
+            [1, 0.2, 0.2],
+            [0.2, 1, 0.2],
+            [0.2, 0.2, 1],
+          ],
+          n: 50,
+          names: ["a", "b"],
+        }),
+      ).message,
+    ).to.contain("names");
+    expect(
+      errorOf(() =>
+        cfa("f =~ a + b + c", {
+          cov: [
+            [1, 0.2, 0.2],
+            [0.3, 1, 0.2],
+            [0.2, 0.2, 1],
+          ],
+          n: 50,
+          names: ["a", "b", "c"],
+        }),
+      ).message,
+    ).to.contain("not symmetric");
+    expect(
+      errorOf(() =>
+        cfa("f =~ a + b + c", {
+          cov: [
+            [1, 0.2, 0.2],
+            [0.2, 1, 0.2],
+            [0.2, 0.2, 1],
+          ],
+          n: 1,
+          names: ["a", "b", "c"],
+        }),
+      ).message,
+    ).to.contain("n > 1");
+    expect(
+      errorOf(() =>
+        cfa("f =~ a + b + c\na ~ 1", {
+          cov: [
+            [1, 0.2, 0.2],
+            [0.2, 1, 0.2],
+            [0.2, 0.2, 1],
+          ],
+          n: 50,
+          names: ["a", "b", "c"],
+        }),
+      ).message,
+    ).to.contain("no means");
+    expect(
+      errorOf(() =>
+        covFromCorrelations(
+          [
+            [1, 1.2],
+            [1.2, 1],
+          ],
+          [1, 1],
+        ),
+      ).message,
+    ).to.contain("not a correlation");
   });
 
   it("unknown options and fit measures are named", () => {

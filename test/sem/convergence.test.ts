@@ -34,7 +34,11 @@ function sample(k: number): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const r of rows) {
     if (r.sample !== k) continue;
-    for (const [v, x] of Object.entries(r)) if (v !== "sample") (out[v] ??= []).push(x);
+    for (const [v, x] of Object.entries(r)) {
+      if (v === "sample") continue;
+      out[v] ??= [];
+      out[v].push(x);
+    }
   }
   return out;
 }

@@ -29,12 +29,19 @@ function fitFor(name: string): SemFit {
     const g = J[name];
     const o = g.options;
     const fn = g.fun === "sem" ? sem : cfa;
-    fits.set(name, fn(g.model, bfi, { missing: o.missing, ...(o.information ? { information: o.information } : {}), ...(o.group ? { group: o.group, groupEqual: o.group_equal } : {}) }));
+    fits.set(
+      name,
+      fn(g.model, bfi, {
+        missing: o.missing,
+        ...(o.information ? { information: o.information } : {}),
+        ...(o.group ? { group: o.group, groupEqual: o.group_equal } : {}),
+      }),
+    );
   }
   return fits.get(name)!;
 }
 
-describe("sem: FIML (missing = \"ml\") against lavaan 0.6.14 on bfi", () => {
+describe('sem: FIML (missing = "ml") against lavaan 0.6.14 on bfi', () => {
   for (const name of Object.keys(J)) {
     const g = J[name];
     describe(name, () => {

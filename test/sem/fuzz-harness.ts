@@ -46,16 +46,103 @@ const SEEDS: { fn: "cfa" | "sem"; model: string }[] = [
   { fn: "sem", model: "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nvisual ~ sex + ageyr\ntextual ~ a*visual + ageyr" },
   { fn: "sem", model: "x4 ~ a*x1 + x2 + ageyr\nx7 ~ b*x4 + c*x1 + sex\nind := a*b\ntotal := c + a*b" },
   { fn: "sem", model: "f =~ x1 + x2 + x3\ng =~ x4 + x5 + x6\ng ~ b*f\nx1 ~ 1\nf ~~ 1*f\nq := sqrt(b^2) + exp(-1*b) / 2" },
-  { fn: "cfa", model: "visual =~ NA*x1 + start(0.5)*x2 + label(\"l3\")*x3\nvisual ~~ 1*visual\ntextual =~ x4 + 0.8?x5 + x6\nx5 ~~ x6" },
+  { fn: "cfa", model: 'visual =~ NA*x1 + start(0.5)*x2 + label("l3")*x3\nvisual ~~ 1*visual\ntextual =~ x4 + 0.8?x5 + x6\nx5 ~~ x6' },
   { fn: "sem", model: "# comment\nf =~ x1 + x2 +\n     x3 ! more\nx9 ~ f; x8 ~ f + x9\nx8 ~~ 0*x8 + x7" },
   { fn: "cfa", model: "visual =~ x1 + b1*x2 + b2*x3\ntextual =~ x4 + x5 + x6\nb1 == b2\nx1 ~ 1\nd := b1 - b2" },
   { fn: "sem", model: "x4 ~ x1 + x2\nx5 ~ x4\nx6 ~ x5 + x4" },
 ];
 
-const OPERATORS = ["=~", "~", "~~", ":=", "==", "<", ">", "*", "+", "-", "/", "^", "(", ")", "?", ";", "\n", "#", "!", "<~", ",", "1", "0", "NA", "'", '"', "|", "%", "@", "\\", "~*~", "=", "."];
+const OPERATORS = [
+  "=~",
+  "~",
+  "~~",
+  ":=",
+  "==",
+  "<",
+  ">",
+  "*",
+  "+",
+  "-",
+  "/",
+  "^",
+  "(",
+  ")",
+  "?",
+  ";",
+  "\n",
+  "#",
+  "!",
+  "<~",
+  ",",
+  "1",
+  "0",
+  "NA",
+  "'",
+  '"',
+  "|",
+  "%",
+  "@",
+  "\\",
+  "~*~",
+  "=",
+  ".",
+];
 const UNICODE = ["é", "ß", "中文", "😀", "\u200b", "\u202e", "\u00a0", "a\u0301", "Ω", "−", "×", "\ufeff", "\t", "\r", "Ｘ", "ｘ1", "\u0000"];
-const NUMBERS = ["1e308", "1e400", "-1e400", "1e-320", "NaN", "Infinity", "Inf", "-Inf", "NA", "0", "-0", "1e-300", "123456789012345678901234567890", "0x10", "1.5e+30", "9007199254740993", ".5", "5.", "1e", "1e+"];
-const NAMES = ["x1", "x4", "x9", "sex", "ageyr", "visual", "textual", "speed", "y", "f", "g", "a", "b", "ind", "NaN", "Infinity", "TRUE", "NULL", "start", "label", "equal", "c", "sqrt", "exp", "log", "abs", "constructor", "__proto__", "toString", "hasOwnProperty", "prototype"];
+const NUMBERS = [
+  "1e308",
+  "1e400",
+  "-1e400",
+  "1e-320",
+  "NaN",
+  "Infinity",
+  "Inf",
+  "-Inf",
+  "NA",
+  "0",
+  "-0",
+  "1e-300",
+  "123456789012345678901234567890",
+  "0x10",
+  "1.5e+30",
+  "9007199254740993",
+  ".5",
+  "5.",
+  "1e",
+  "1e+",
+];
+const NAMES = [
+  "x1",
+  "x4",
+  "x9",
+  "sex",
+  "ageyr",
+  "visual",
+  "textual",
+  "speed",
+  "y",
+  "f",
+  "g",
+  "a",
+  "b",
+  "ind",
+  "NaN",
+  "Infinity",
+  "TRUE",
+  "NULL",
+  "start",
+  "label",
+  "equal",
+  "c",
+  "sqrt",
+  "exp",
+  "log",
+  "abs",
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
+  "prototype",
+];
 
 function tokenize(s: string): string[] {
   return s.match(/[A-Za-z_.][A-Za-z0-9_.]*|\d+\.?\d*(?:[eE][+-]?\d+)?|=~|~~|:=|==|<~|\s+|[^\sA-Za-z0-9_.]/g) ?? [];
@@ -149,19 +236,27 @@ interface FitLike {
 }
 
 /** Classifies one case. `api` is the pathlab SEM module, `data` the HS rows. */
-export function classify(c: FuzzCase, api: { cfa: Function; sem: Function }, data: Record<string, number>[], moments: object): { outcome: Outcome; detail: string } {
+export function classify(
+  c: FuzzCase,
+  api: { cfa: (model: string, input: object) => unknown; sem: (model: string, input: object) => unknown },
+  data: Record<string, number>[],
+  moments: object,
+): { outcome: Outcome; detail: string } {
   let fit: FitLike;
   const isPathlab = (e: unknown) => e instanceof Error && e.name === "PathlabError";
   try {
     fit = (c.fn === "cfa" ? api.cfa : api.sem)(c.model, c.input === "raw" ? data : moments) as FitLike;
   } catch (e) {
-    return isPathlab(e) ? { outcome: "pathlab-error", detail: (e as Error).message.slice(0, 120) } : { outcome: "js-error", detail: String((e as Error)?.stack ?? e).slice(0, 400) };
+    return isPathlab(e)
+      ? { outcome: "pathlab-error", detail: (e as Error).message.slice(0, 120) }
+      : { outcome: "js-error", detail: String((e as Error)?.stack ?? e).slice(0, 400) };
   }
   try {
     const rows = fit.parameterEstimates({ standardized: fit.converged }).rows;
     // Read after the standardized values exist: their warnings are added when they are computed.
     const codes = new Set(fit.warnings.map((w) => w.code.replace(/^sem-/, "sem.")));
-    const warnedNaN = !fit.converged || ["sem.defined-undefined", "sem.heywood", "sem.lv-not-pd", "sem.theta-not-pd", "sem.std-undefined"].some((w) => codes.has(w));
+    const warnedNaN =
+      !fit.converged || ["sem.defined-undefined", "sem.heywood", "sem.lv-not-pd", "sem.theta-not-pd", "sem.std-undefined"].some((w) => codes.has(w));
     const bad: string[] = [];
     let warned = false;
     for (const r of rows) {
@@ -193,13 +288,18 @@ export function classify(c: FuzzCase, api: { cfa: Function; sem: Function }, dat
     if (bad.length) return { outcome: "silent-nan", detail: bad.slice(0, 4).join("; ") };
     return { outcome: warned ? "fit-warned-nan" : "fit-finite", detail: "" };
   } catch (e) {
-    return isPathlab(e) ? { outcome: "pathlab-error", detail: `after fit: ${(e as Error).message.slice(0, 120)}` } : { outcome: "js-error", detail: String((e as Error)?.stack ?? e).slice(0, 400) };
+    return isPathlab(e)
+      ? { outcome: "pathlab-error", detail: `after fit: ${(e as Error).message.slice(0, 120)}` }
+      : { outcome: "js-error", detail: String((e as Error)?.stack ?? e).slice(0, 400) };
   }
 }
 
 /** The HS data (raw rows) and its moments, as the worker uses them. */
 export function fuzzData(): { data: Record<string, number>[]; moments: { cov: number[][]; means: number[]; n: number; names: string[] } } {
-  const lines = fs.readFileSync(path.join(__dirname, "..", "goldens", "sem-hs-cov.csv"), "utf8").trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(path.join(__dirname, "..", "goldens", "sem-hs-cov.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const names = lines[0].split(",").map((s) => s.replace(/"/g, ""));
   const data = lines.slice(1).map((l) => {
     const v = l.split(",").map(Number);

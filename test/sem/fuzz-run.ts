@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     process.stdout.write("\nbad outcomes by first line:\n");
     for (const [k, n] of [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 30)) process.stdout.write(`  ${String(n).padStart(5)}  ${k}\n`);
     process.stdout.write("\nfirst bad cases:\n");
-    for (const b of report.bad.slice(0, 10)) process.stdout.write(`  #${b.id} [${b.kind}] ${b.outcome}: ${b.detail.split("\n")[0]}\n    ${JSON.stringify(b.model).slice(0, 200)}\n`);
+    for (const b of report.bad.slice(0, 10))
+      process.stdout.write(`  #${b.id} [${b.kind}] ${b.outcome}: ${b.detail.split("\n")[0]}\n    ${JSON.stringify(b.model).slice(0, 200)}\n`);
   }
   process.exitCode = report.bad.length ? 1 : 0;
 }

@@ -7,8 +7,6 @@ import { expect } from "chai";
 import { cfa, sem, type SemFit } from "../../src/sem";
 import { readCsv, G } from "./helpers";
 
-
-
 /**
  * Relative agreement 1e-4, measured against max(|lavaan|, 0.01) so that parameters near zero are
  * compared on the scale of a typical estimate. poldem_eq: lavaan's nlminb stops early with the
@@ -65,7 +63,10 @@ describe("sem: lavaan 0.6.14 goldens", () => {
         }
         expect(compared).to.be.greaterThan(3);
       });
-      for (const [type, key] of [["std.all", "std_all"], ["std.lv", "std_lv"]] as const) {
+      for (const [type, key] of [
+        ["std.all", "std_all"],
+        ["std.lv", "std_lv"],
+      ] as const) {
         it(`standardized solution ${type} with delta-method SEs`, () => {
           const ss = fitFor(name).standardizedSolution({ type }).rows as any[];
           for (const r of g[key]) {

@@ -73,7 +73,10 @@ describe("sem: multiple groups against lavaan 0.6.14 (HolzingerSwineford1939 by 
         }
         expect(compared).to.equal(pe.length);
       });
-      for (const [type, key] of [["std.all", "std_all"], ["std.lv", "std_lv"]] as const) {
+      for (const [type, key] of [
+        ["std.all", "std_all"],
+        ["std.lv", "std_lv"],
+      ] as const) {
         it(`standardized solution ${type} per group`, () => {
           const ss = fitFor(name).standardizedSolution({ type }).rows;
           for (const r of g[key]) {
@@ -93,7 +96,9 @@ describe("sem: multiple groups against lavaan 0.6.14 (HolzingerSwineford1939 by 
         const r2 = fit.inspect("rsquare") as any;
         g.group_labels.forEach((lab: string, k: number) => {
           const gi = imp.byGroup[lab];
-          g.ov.forEach((a: string, i: number) => g.ov.forEach((b: string, j: number) => close(gi.cov[i][j], g.implied_cov[lab][i][j], `${name} Σ ${a},${b} g${k + 1}`)));
+          g.ov.forEach((a: string, i: number) =>
+            g.ov.forEach((b: string, j: number) => close(gi.cov[i][j], g.implied_cov[lab][i][j], `${name} Σ ${a},${b} g${k + 1}`)),
+          );
           g.implied_mean[lab].forEach((m: number, i: number) => close(gi.mean[i], m, `${name} μ ${i} g${k + 1}`));
           for (const [v, x] of Object.entries<number>(g.rsquare[lab])) close(r2.byGroup[lab].values[v], x, `${name} R² ${v} g${k + 1}`);
         });
@@ -125,7 +130,11 @@ describe("sem: lavTestLRT / anova against lavaan", () => {
     expect(a.summary()).to.contain("Chi-Squared Difference Test");
   });
   it("partial invariance: metric → partial scalar → partial strict", () => {
-    const t = lavTestLRT({ metric: fitFor("metric"), partial: fitFor("partial_scalar") }, cfa(HS, hs, { group: "school", groupEqual: ["loadings", "intercepts", "residuals"], groupPartial: "x3~1" }), { modelNames: ["metric", "partial", "partial.strict"] });
+    const t = lavTestLRT(
+      { metric: fitFor("metric"), partial: fitFor("partial_scalar") },
+      cfa(HS, hs, { group: "school", groupEqual: ["loadings", "intercepts", "residuals"], groupPartial: "x3~1" }),
+      { modelNames: ["metric", "partial", "partial.strict"] },
+    );
     check(t, J.lrt.partial, ["metric", "partial", "partial.strict"]);
   });
   it("refuses models fitted to different data, with different variables or mixed mean structures", () => {
@@ -189,7 +198,15 @@ describe("sem: invariance()", () => {
     expect(errorOf(() => invariance(HS, hs, { group: "school", steps: ["metric"] })).code).to.equal("options.bad-value");
     expect(errorOf(() => invariance(HS, hs, { group: "school", steps: ["configural", "partial"] })).hint).to.contain("scalar");
     expect(errorOf(() => invariance(HS, hs, { group: "school", groupEqual: "loadings" } as never)).message).to.contain("groupEqual");
-    expect(errorOf(() => invariance(HS, hs.filter((r) => r.school === "Pasteur"), { group: "school" })).code).to.equal("sem.group-count");
+    expect(
+      errorOf(() =>
+        invariance(
+          HS,
+          hs.filter((r) => r.school === "Pasteur"),
+          { group: "school" },
+        ),
+      ).code,
+    ).to.equal("sem.group-count");
     expect(errorOf(() => invariance(HS, hs, { group: "school", idFac: "effects.coding" })).code).to.equal("options.unsupported");
   });
 });
@@ -247,10 +264,21 @@ describe("sem: per-group reliability, validity, diagram and bootstrap of a multi
   // The configural model is the two single-group fits side by side: each group's CR/AVE,
   // Fornell–Larcker and HTMT must equal those of the group fitted alone.
   const conf = fitFor("configural");
-  const alone = (school: string) => cfa(HS, hs.filter((r) => r.school === school));
+  const alone = (school: string) =>
+    cfa(
+      HS,
+      hs.filter((r) => r.school === school),
+    );
   it("reliability(): every group, or one with { group }, as each group fitted alone", () => {
     const all = conf.reliability();
-    expect(all.factors.map((f) => `${f.group}:${f.factor}`)).to.deep.equal(["Pasteur:visual", "Pasteur:textual", "Pasteur:speed", "Grant-White:visual", "Grant-White:textual", "Grant-White:speed"]);
+    expect(all.factors.map((f) => `${f.group}:${f.factor}`)).to.deep.equal([
+      "Pasteur:visual",
+      "Pasteur:textual",
+      "Pasteur:speed",
+      "Grant-White:visual",
+      "Grant-White:textual",
+      "Grant-White:speed",
+    ]);
     for (const school of ["Pasteur", "Grant-White"]) {
       const ref = alone(school).reliability();
       for (const f of ref.factors) {
@@ -282,7 +310,11 @@ describe("sem: per-group reliability, validity, diagram and bootstrap of a multi
   it("diagram({ group }) draws that group's estimates", () => {
     const fig = conf.diagram({ group: "Pasteur" });
     const ref = alone("Pasteur").diagram();
-    const texts = (f: typeof fig) => JSON.stringify(f).match(/"text":"[^"]*"/g)?.filter((t) => /\d/.test(t) && !t.includes("Standardised estimates")).sort();
+    const texts = (f: typeof fig) =>
+      JSON.stringify(f)
+        .match(/"text":"[^"]*"/g)
+        ?.filter((t) => /\d/.test(t) && !t.includes("Standardised estimates"))
+        .sort();
     expect(JSON.stringify(fig)).to.contain("group 1 [Pasteur]");
     // Same standardised loadings and covariances (the subtitle's χ² is the whole model's).
     expect(texts(fig)!.filter((t) => !t.includes("χ²"))).to.deep.equal(texts(ref)!.filter((t) => !t.includes("χ²")));
@@ -304,4 +336,3 @@ describe("sem: per-group reliability, validity, diagram and bootstrap of a multi
     expect(x1.ci_upper).to.be.above(x1.est);
   });
 });
-

@@ -117,7 +117,10 @@ describe("sem: lavaan goldens for hard problems and covariates (issue 12)", () =
         }
       });
       it("standardized solutions (std.all, std.lv)", () => {
-        for (const [type, key] of [["std.all", "std_all"], ["std.lv", "std_lv"]] as const) {
+        for (const [type, key] of [
+          ["std.all", "std_all"],
+          ["std.lv", "std_lv"],
+        ] as const) {
           const ss = fitFor(name).standardizedSolution({ type }).rows;
           const ref = type === "std.all" && STD_FROM[name] ? H[STD_FROM[name]] : g;
           for (const r of ref[key]) {
@@ -132,7 +135,8 @@ describe("sem: lavaan goldens for hard problems and covariates (issue 12)", () =
         const alt = BASELINE_FROM[name];
         for (const [k, v] of Object.entries<number | null>(g.fit)) {
           let ref = alt && BASELINE_MEASURES.includes(k) ? H[alt].fit[k] : v;
-          if (name === "path_stdov" && LOGL_MEASURES.includes(k)) ref = H.path.fit[k] + (k.includes("logl") ? 1 : -2) * stdovJacobian(H.path_stdov.ov.slice(0, 3));
+          if (name === "path_stdov" && LOGL_MEASURES.includes(k))
+            ref = H.path.fit[k] + (k.includes("logl") ? 1 : -2) * stdovJacobian(H.path_stdov.ov.slice(0, 3));
           near(fm[k], ref, 0.01, 1e-4, `${name} ${k}${ref !== v ? " (derived from the unscaled model)" : ""}`);
         }
       });

@@ -4,7 +4,7 @@
  * hard-goldens.test.ts.
  */
 import { expect } from "chai";
-import { cfa, sem, type SemFit } from "../../src/sem";
+import { cfa, sem } from "../../src/sem";
 import { errorOf, readCsv } from "./helpers";
 
 const hs = readCsv("sem-hs.csv");
@@ -58,7 +58,7 @@ describe("sem: issue 12 item 2 — options are validated, never ignored", () => 
     expect(fit.dropped).to.equal(5);
   });
 
-  it('orthogonal: true fixes the factor covariances at zero (before: ignored)', () => {
+  it("orthogonal: true fixes the factor covariances at zero (before: ignored)", () => {
     const fit = cfa(HS, hs, { orthogonal: true });
     const cov = fit.parameterEstimates().find("visual", "~~", "textual")!;
     expect(cov.est).to.equal(0);
@@ -123,7 +123,10 @@ describe("sem: issue 12 item 3 — harder problems", () => {
   });
 
   it("an indicator ×100 is fitted (before: a false 'not identified … x1~~x1, visual~~visual')", () => {
-    const fit = cfa(HS, hs.map((r) => ({ ...r, x1: r.x1 * 100 })));
+    const fit = cfa(
+      HS,
+      hs.map((r) => ({ ...r, x1: r.x1 * 100 })),
+    );
     expect(fit.converged).to.equal(true);
     expect(fit.fitMeasures().chisq).to.be.closeTo(85.306, 1e-3);
   });
@@ -166,7 +169,13 @@ describe("sem: issue 12 item 5 — model syntax", () => {
   });
 
   it("NaN*, Inf*, Infinity* and numbers beyond double range are errors (before: a label 'NaN', an equality constraint)", () => {
-    for (const m of ["f =~ x1 + NaN*x2 + x3", "f =~ x1 + Infinity*x2 + Infinity*x3", "f =~ x1 + Inf*x2 + x3", "f =~ x1 + 1e400*x2 + x3", "f =~ x1 + label(\"NaN\")*x2 + x3"]) {
+    for (const m of [
+      "f =~ x1 + NaN*x2 + x3",
+      "f =~ x1 + Infinity*x2 + Infinity*x3",
+      "f =~ x1 + Inf*x2 + x3",
+      "f =~ x1 + 1e400*x2 + x3",
+      'f =~ x1 + label("NaN")*x2 + x3',
+    ]) {
       const e = errorOf(() => cfa(m, hs));
       expect(e.code, m).to.equal("sem.syntax");
       expect(e.message, m).to.match(/line 1, column \d+/);
@@ -225,22 +234,24 @@ describe("sem: issue 12 item 4/6 — covariates and moments input", () => {
   });
 
   it("a NaN mean in a moments input names the variable (before: 'not positive definite at the start values')", () => {
-    const cov = [[1, 0.3, 0.3], [0.3, 1, 0.3], [0.3, 0.3, 1]];
+    const cov = [
+      [1, 0.3, 0.3],
+      [0.3, 1, 0.3],
+      [0.3, 0.3, 1],
+    ];
     const e = errorOf(() => cfa("f =~ a + b + c\na ~ 1", { cov, means: [0, NaN, 0], n: 100, names: ["a", "b", "c"] }));
     expect(e.message).to.contain('"b"');
     expect(e.code).to.equal("sem.moments");
   });
 
   it("n not larger than the number of variables is an error (before: it fitted)", () => {
-    const cov = [[1, 0.3, 0.3], [0.3, 1, 0.3], [0.3, 0.3, 1]];
+    const cov = [
+      [1, 0.3, 0.3],
+      [0.3, 1, 0.3],
+      [0.3, 0.3, 1],
+    ];
     const e = errorOf(() => cfa("f =~ a + b + c", { cov, n: 3, names: ["a", "b", "c"] }));
     expect(e.message).to.contain("n = 3");
     expect(e.message).to.contain("3 observed variables");
   });
 });
-
-/** The whole fit renders without "NaN" or "undefined" text. */
-export function rendersCleanly(fit: SemFit): boolean {
-  const s = fit.summary() + fit.toHTML();
-  return !/NaN|undefined/.test(s);
-}

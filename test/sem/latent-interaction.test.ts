@@ -81,7 +81,10 @@ describe("sem: probing a latent interaction (M5-like model) against semTools", (
     probeCheck(probe2WayMC(fitMC, ["osc", "sa", "int"], "peic", "osc", [-1, 1]).simpleSlope, J.probe_mc_osc.slope, "osc", "MC osc");
     const fig = p.figure();
     expect(fig.data).to.have.length(3);
-    expect((fig.data[2].y as number[])[4] - (fig.data[2].y as number[])[2]).to.be.closeTo(p.simpleSlope[2].est * 2 * Math.sqrt(fitMC.parameterEstimates().find("osc", "~~", "osc")!.est), 1e-9);
+    expect((fig.data[2].y as number[])[4] - (fig.data[2].y as number[])[2]).to.be.closeTo(
+      p.simpleSlope[2].est * 2 * Math.sqrt(fitMC.parameterEstimates().find("osc", "~~", "osc")!.est),
+      1e-9,
+    );
     expect(p.summary()).to.contain("Simple slopes");
   });
   it("probe2WayRC: residual-centred products converted as semTools", () => {

@@ -58,7 +58,9 @@ describe("sem: modindices against lavaan 0.6.14", () => {
       const opts = name.endsWith("_mi1") ? { minimumValue: 1, sort: name === "hs_mi1" } : g.power ? { power: true } : {};
       const mi = modindices(fit, opts);
       const ref = g.mi;
-      expect(mi.rows.map((r) => `${r.lhs}${r.op}${r.rhs}${r.group}`)).to.deep.equal(ref.lhs.map((l: string, i: number) => `${l}${ref.op[i]}${ref.rhs[i]}${ref.group ? ref.group[i] : 1}`));
+      expect(mi.rows.map((r) => `${r.lhs}${r.op}${r.rhs}${r.group}`)).to.deep.equal(
+        ref.lhs.map((l: string, i: number) => `${l}${ref.op[i]}${ref.rhs[i]}${ref.group ? ref.group[i] : 1}`),
+      );
       const tol = g.options?.missing ? 5e-4 : 1e-4;
       mi.rows.forEach((r, i) => {
         const key = `${name} ${r.lhs}${r.op}${r.rhs} g${r.group}`;
@@ -72,7 +74,11 @@ describe("sem: modindices against lavaan 0.6.14", () => {
           return;
         }
         // The epc's tolerance carried through its standardisation factor (sepc / epc).
-        for (const [k, col] of [["sepc_lv", "sepc.lv"], ["sepc_all", "sepc.all"], ["sepc_nox", "sepc.nox"]] as const) {
+        for (const [k, col] of [
+          ["sepc_lv", "sepc.lv"],
+          ["sepc_all", "sepc.all"],
+          ["sepc_nox", "sepc.nox"],
+        ] as const) {
           const factor = ref.epc[i] ? Math.abs(ref[col][i] / ref.epc[i]) : 1;
           close(r[k], ref[col][i], `${key} ${col}`, tol, 0.1 * factor);
         }

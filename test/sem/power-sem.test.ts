@@ -107,7 +107,9 @@ describe("powerSem vs a plain lavaan loop", function () {
       const h1 = conv.heywood / conv.converged;
       const h2 = sim.heywood / sim.converged;
       const h = (conv.heywood + sim.heywood) / (conv.converged + sim.converged);
-      expect(Math.abs(h1 - h2), `Heywood rate N = ${sim.n}: ${h1} vs R ${h2}`).to.be.at.most(3 * Math.sqrt(h * (1 - h) * (1 / conv.converged + 1 / sim.converged)) + 1e-9);
+      expect(Math.abs(h1 - h2), `Heywood rate N = ${sim.n}: ${h1} vs R ${h2}`).to.be.at.most(
+        3 * Math.sqrt(h * (1 - h) * (1 / conv.converged + 1 / sim.converged)) + 1e-9,
+      );
       for (const g of sim.table) {
         const r = ours.row(`${g.lhs} ${g.op} ${g.rhs}`, sim.n);
         const what = `N = ${sim.n}, ${r.parameter}`;
@@ -164,7 +166,10 @@ describe("powerSem: determinism and options", function () {
     } catch (e) {
       expect(e).to.be.instanceOf(PathlabError);
       expect((e as PathlabError).message).to.contain("nrep");
-      expect((e as PathlabError).hint).to.contain("reps").and.contain("analysisModel").and.contain("threads");
+      expect((e as PathlabError).hint)
+        .to.contain("reps")
+        .and.contain("analysisModel")
+        .and.contain("threads");
     }
     expect(() => powerSem(MED, { n: 100, reps: 10 } as never)).to.throw(PathlabError, /seed/);
     expect(() => powerSem(MED, { reps: 10, seed: 1 } as never)).to.throw(PathlabError, /sample size/);

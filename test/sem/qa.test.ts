@@ -77,11 +77,25 @@ describe("sem QA: parameter estimates, standardized solutions, fit measures, R²
           expect(o, key(r)).to.not.equal(undefined);
           // With two active bounds lavaan's covariance has tiny negative variances for them (SE NA); pathlab's is 0.
           if (r.label && r.se === null && (o as Row).se === 0 && fitFor(name).warnings.some((w) => w.code === "sem.bound-active")) continue;
-          for (const [k, ok] of [["est", "est"], ["se", "se"], ["z", "z"], ["pvalue", "pvalue"], ["ci.lower", "ci_lower"], ["ci.upper", "ci_upper"], ["std.lv", "std_lv"], ["std.all", "std_all"], ["std.nox", "std_nox"]])
+          for (const [k, ok] of [
+            ["est", "est"],
+            ["se", "se"],
+            ["z", "z"],
+            ["pvalue", "pvalue"],
+            ["ci.lower", "ci_lower"],
+            ["ci.upper", "ci_upper"],
+            ["std.lv", "std_lv"],
+            ["std.all", "std_all"],
+            ["std.nox", "std_nox"],
+          ])
             close((o as Row)[ok], r[k], `${name} ${key(r)} ${k}`);
         }
       });
-      for (const [type, field] of [["std.all", "std_all"], ["std.lv", "std_lv"], ["std.nox", "std_nox"]] as const)
+      for (const [type, field] of [
+        ["std.all", "std_all"],
+        ["std.lv", "std_lv"],
+        ["std.nox", "std_nox"],
+      ] as const)
         it(`standardizedSolution(type: "${type}"): est.std, se, and z/p NA where lavaan's SE is 0`, () => {
           const ss = fitFor(name).standardizedSolution({ type }).rows;
           const byKey = new Map(ss.map((r) => [`${r.lhs} ${r.op} ${r.rhs} ${r.op === ":=" ? 1 : r.group}`, r]));
@@ -113,7 +127,7 @@ describe("sem QA: parameter estimates, standardized solutions, fit measures, R²
     });
   }
 
-  it("item 2: equal(\"visual=~x2\")*x3 holds the two loadings equal (df 25, χ² 87.97), white space ignored", () => {
+  it('item 2: equal("visual=~x2")*x3 holds the two loadings equal (df 25, χ² 87.97), white space ignored', () => {
     for (const name of ["hs_equal", "hs_equal_spaces"]) {
       const pe = fitFor(name).parameterEstimates();
       expect(pe.find("visual", "=~", "x2")!.est).to.equal(pe.find("visual", "=~", "x3")!.est);
@@ -161,10 +175,16 @@ describe("sem QA: lavInspect() against lavaan", () => {
     it(`${name}: cov.lv, cor.lv, mean.lv, sampstat, cov.ov, coef, nobs, ngroups, npar`, () => {
       const fit = fitFor(name);
       const G = fit.ngroups;
-      const per = <T,>(x: T | { items: T[] }): T[] => (x && typeof x === "object" && "items" in (x as object) ? (x as { items: T[] }).items : [x as T]);
+      const per = <T>(x: T | { items: T[] }): T[] => (x && typeof x === "object" && "items" in (x as object) ? (x as { items: T[] }).items : [x as T]);
       const lavPer = (x: unknown) => (G > 1 ? Object.values(x as object) : [x]);
-      for (const [what, lk] of [["cov.lv", "cov_lv"], ["cor.lv", "cor_lv"], ["cov.ov", "cov_ov"]] as const)
-        per(fit.inspect(what)).forEach((m, g) => (lavPer(I[lk])[g] as number[][]).forEach((row, i) => row.forEach((x, j) => close(m.values[i][j], x, `${name} ${what}[${i},${j}]`))));
+      for (const [what, lk] of [
+        ["cov.lv", "cov_lv"],
+        ["cor.lv", "cor_lv"],
+        ["cov.ov", "cov_ov"],
+      ] as const)
+        per(fit.inspect(what)).forEach((m, g) =>
+          (lavPer(I[lk])[g] as number[][]).forEach((row, i) => row.forEach((x, j) => close(m.values[i][j], x, `${name} ${what}[${i},${j}]`))),
+        );
       per(fit.inspect("mean.lv")).forEach((m, g) => (lavPer(I.mean_lv)[g] as number[]).forEach((x, i) => close(m.values[i][0], x, `${name} mean.lv[${i}]`)));
       per(fit.inspect("sampstat")).forEach((m, g) => {
         const L = lavPer(I.sampstat)[g] as { cov: number[][]; mean?: number[] };
@@ -180,11 +200,17 @@ describe("sem QA: lavInspect() against lavaan", () => {
     if (I.vcov)
       it(`${name}: vcov, information (expected, observed)`, () => {
         const fit = fitFor(name);
-        for (const [what, lk] of [["vcov", "vcov"], ["information", "information"], ["information.observed", "information_observed"]] as const) {
+        for (const [what, lk] of [
+          ["vcov", "vcov"],
+          ["information", "information"],
+          ["information.observed", "information_observed"],
+        ] as const) {
           const m = fit.inspect(what);
           // lavaan's observed information is a numerical Hessian: entries near zero carry ~1e-6 of noise.
           const scale = Math.max(...(I[lk] as number[][]).map((row, i) => Math.abs(row[i])));
-          (I[lk] as number[][]).forEach((row, i) => row.forEach((x, j) => expect(m.values[i][j], `${name} ${what}[${i},${j}]`).to.be.closeTo(x, 1e-4 * Math.max(Math.abs(x), 1e-2 * scale))));
+          (I[lk] as number[][]).forEach((row, i) =>
+            row.forEach((x, j) => expect(m.values[i][j], `${name} ${what}[${i},${j}]`).to.be.closeTo(x, 1e-4 * Math.max(Math.abs(x), 1e-2 * scale))),
+          );
         }
       });
   }
@@ -203,7 +229,7 @@ describe("sem QA: inequality constraints (lavaan's active-set result)", () => {
     expect(a.se).to.equal(0);
     expect(active.warnings.some((w) => w.code === "sem.bound-active")).to.equal(true);
   });
-  it("\"0.6 < a\" is the same bound as \"a > 0.6\"", () => {
+  it('"0.6 < a" is the same bound as "a > 0.6"', () => {
     const a = fitFor("hs_bound_active").parameterEstimates().rows;
     const b = fitFor("hs_bound_flipped").parameterEstimates().rows;
     expect(b.map((r) => r.est)).to.deep.equal(a.map((r) => r.est));
@@ -291,7 +317,16 @@ describe("sem QA: lavaan's defaults accepted, the rest refused with a clean sent
   const HS = J.fits.hs.model;
   it("verbose, warn, mimic, do.fit, optim.method, auto.fix.first, orthogonal.x, conditional.x at lavaan's defaults change nothing", () => {
     const base = cfa(HS, hs).fitMeasures().chisq;
-    const f = cfa(HS, hs, { verbose: false, warn: true, mimic: "lavaan", "do.fit": true, "optim.method": "nlminb", "auto.fix.first": true, "orthogonal.x": false, "conditional.x": false });
+    const f = cfa(HS, hs, {
+      verbose: false,
+      warn: true,
+      mimic: "lavaan",
+      "do.fit": true,
+      "optim.method": "nlminb",
+      "auto.fix.first": true,
+      "orthogonal.x": false,
+      "conditional.x": false,
+    });
     expect(f.fitMeasures().chisq).to.equal(base);
     const pe = f.parameterEstimates({ ci: true, zstat: true, pvalue: true, se: true, "boot.ci.type": "perc" } as never);
     expect(pe.rows.length).to.be.greaterThan(0);
@@ -299,18 +334,46 @@ describe("sem QA: lavaan's defaults accepted, the rest refused with a clean sent
   it("representation, h1, baseline, bounds, check.*, orthogonal.y, start, effect.coding, ceq.simple, optim.* at lavaan's defaults change nothing", () => {
     const base = cfa(HS, hs).fitMeasures().chisq;
     const opts = {
-      representation: "LISREL", h1: true, baseline: true, bounds: "none", "check.gradient": true, checkPost: true, "check.vcov": true, "check.start": true,
-      "orthogonal.y": false, start: "default", "effect.coding": false, "ceq.simple": false, "optim.force.converged": false, "optim.gradient": "analytic",
+      representation: "LISREL",
+      h1: true,
+      baseline: true,
+      bounds: "none",
+      "check.gradient": true,
+      checkPost: true,
+      "check.vcov": true,
+      "check.start": true,
+      "orthogonal.y": false,
+      start: "default",
+      "effect.coding": false,
+      "ceq.simple": false,
+      "optim.force.converged": false,
+      "optim.gradient": "analytic",
     };
     expect(cfa(HS, hs, opts as never).fitMeasures().chisq).to.equal(base);
-    for (const [k, v] of [["start", "simple"], ["effect.coding", true], ["bounds", "standard"], ["h1", false], ["optim.force.converged", true]] as const) {
+    for (const [k, v] of [
+      ["start", "simple"],
+      ["effect.coding", true],
+      ["bounds", "standard"],
+      ["h1", false],
+      ["optim.force.converged", true],
+    ] as const) {
       const e = errorOf(() => cfa(HS, hs, { [k]: v } as never));
       expect(e.code, k).to.equal("options.unsupported");
       expect(e.message, k).to.contain(k);
     }
   });
   it("every refusal is a sentence that says what to do (no leftover fragments)", () => {
-    for (const [k, v] of [["mimic", "Mplus"], ["ordered", ["x1"]], ["sampling.weights", "grade"], ["cluster", "school"], ["estimator", "WLSMV"], ["se", "robust.cluster"], ["test", "bollen.stine"], ["conditional.x", true], ["verbose", true]] as const) {
+    for (const [k, v] of [
+      ["mimic", "Mplus"],
+      ["ordered", ["x1"]],
+      ["sampling.weights", "grade"],
+      ["cluster", "school"],
+      ["estimator", "WLSMV"],
+      ["se", "robust.cluster"],
+      ["test", "bollen.stine"],
+      ["conditional.x", true],
+      ["verbose", true],
+    ] as const) {
       const e = errorOf(() => cfa(HS, hs, { [k]: v } as never));
       expect(e.message, `${k}`).to.not.match(/it is planned|are it is|\(issue \d+$/);
       expect(e.message.trim(), `${k}`).to.match(/[.)]$/);
@@ -333,8 +396,12 @@ describe("sem QA: lavaan's defaults accepted, the rest refused with a clean sent
     expect(e.hint).to.contain("observed variable");
   });
   it("h1.information and observed.information at lavaan's defaults change nothing; other values are refused", () => {
-    const base = cfa(HS, hs, { information: "observed" }).parameterEstimates().rows.map((r) => r.se);
-    const same = cfa(HS, hs, { information: "observed", "h1.information": "structured", "observed.information": "hessian" }).parameterEstimates().rows.map((r) => r.se);
+    const base = cfa(HS, hs, { information: "observed" })
+      .parameterEstimates()
+      .rows.map((r) => r.se);
+    const same = cfa(HS, hs, { information: "observed", "h1.information": "structured", "observed.information": "hessian" })
+      .parameterEstimates()
+      .rows.map((r) => r.se);
     expect(same).to.deep.equal(base);
     expect(errorOf(() => cfa(HS, hs, { "h1.information": "unstructured" })).code).to.equal("options.unsupported");
     expect(errorOf(() => cfa(HS, hs, { observedInformation: "h1" })).message).to.contain("observed.information");
@@ -361,7 +428,17 @@ describe("sem QA: two lavaan anomalies pathlab does not copy (items 10b, 10c)", 
     const det2 = (A: number[][]) => A[0][0] * A[1][1] - A[0][1] * A[1][0];
     const det4 = (A: number[][]): number => A[0].reduce((s, a, j) => s + (j % 2 ? -1 : 1) * a * det3(A.slice(1).map((r) => r.filter((_, k) => k !== j))), 0);
     const det3 = (A: number[][]): number => A[0].reduce((s, a, j) => s + (j % 2 ? -1 : 1) * a * det2(A.slice(1).map((r) => r.filter((_, k) => k !== j))), 0);
-    const closed = n * (Math.log(S[0][0]) + Math.log(S[1][1]) + Math.log(det2([[S[2][2], S[2][3]], [S[3][2], S[3][3]]])) - Math.log(det4(S)));
+    const closed =
+      n *
+      (Math.log(S[0][0]) +
+        Math.log(S[1][1]) +
+        Math.log(
+          det2([
+            [S[2][2], S[2][3]],
+            [S[3][2], S[3][3]],
+          ]),
+        ) -
+        Math.log(det4(S)));
     expect(fm["baseline.chisq"]).to.be.closeTo(closed, 1e-6 * closed);
     expect(fm["baseline.chisq"]).to.be.lessThan(J.anomalies.psid["baseline.chisq"]);
     expect(fm.chisq).to.be.closeTo(J.anomalies.psid.chisq, 1e-4 * J.anomalies.psid.chisq);

@@ -122,7 +122,15 @@ describe("sem: robust options", () => {
     const b = cfa(HS, hs, { se: "robust", test: "sb" });
     close(b.fitMeasures("chisq.scaled")["chisq.scaled"], J.fits.hs_mlm.fit["chisq.scaled"], "ML + robust.sem + SB = MLM");
     expect(errorOf(() => cfa(HS, hs, { estimator: "MLM", missing: "ml" })).message).to.contain("complete data");
-    const cov = { cov: [[1, 0.5, 0.4], [0.5, 1, 0.3], [0.4, 0.3, 1]], n: 100, names: ["x1", "x2", "x3"] };
+    const cov = {
+      cov: [
+        [1, 0.5, 0.4],
+        [0.5, 1, 0.3],
+        [0.4, 0.3, 1],
+      ],
+      n: 100,
+      names: ["x1", "x2", "x3"],
+    };
     expect(errorOf(() => cfa("f =~ x1 + x2 + x3", cov, { estimator: "MLR" })).message).to.contain("raw data");
     expect(errorOf(() => cfa(HS, hs, { estimator: "WLSMV" })).code).to.equal("options.unsupported");
     expect(errorOf(() => cfa(HS, hs).fitMeasures("cfi.robust")).message).to.contain("scaled");

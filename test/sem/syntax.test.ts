@@ -2,7 +2,6 @@ import { expect } from "chai";
 import { buildParTable, parseModelSyntax } from "../../src/sem";
 import { errorOf } from "./helpers";
 
-
 describe("sem: model syntax", () => {
   it("parses multi-line statements, comments, semicolons and modifiers", () => {
     const rows = parseModelSyntax(`
