@@ -234,15 +234,7 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
   }
   if (notDrawn.length) notes.push(`Covariances not drawn: ${notDrawn.join("; ")}.`);
   if (withStars) notes.push("* p < .05, ** p < .01, *** p < .001 (Wald test of the unstandardised estimate).");
-  const fm = fit.fitMeasures();
-  const fitLine = [
-    `χ²(${fm.df}) = ${fm.chisq.toFixed(2)}`,
-    Number.isFinite(fm.cfi) ? `CFI = ${fm.cfi.toFixed(3)}` : "",
-    Number.isFinite(fm.rmsea) ? `RMSEA = ${fm.rmsea.toFixed(3)}` : "",
-    Number.isFinite(fm.srmr) ? `SRMR = ${fm.srmr.toFixed(3)}` : "",
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const fitLine = fitSummaryLine(fit);
   return {
     nodes,
     edges,
@@ -255,6 +247,19 @@ export function diagramSpec(fit: SemFit, options: DiagramOptions = {}): DiagramS
     grayscale: opts.grayscale,
     maxWidth: opts.maxWidth,
   };
+}
+
+/** The diagram's subtitle: χ²(df), CFI, RMSEA and SRMR where defined. */
+function fitSummaryLine(fit: SemFit): string {
+  const fm = fit.fitMeasures();
+  return [
+    `χ²(${fm.df}) = ${fm.chisq.toFixed(2)}`,
+    Number.isFinite(fm.cfi) ? `CFI = ${fm.cfi.toFixed(3)}` : "",
+    Number.isFinite(fm.rmsea) ? `RMSEA = ${fm.rmsea.toFixed(3)}` : "",
+    Number.isFinite(fm.srmr) ? `SRMR = ${fm.srmr.toFixed(3)}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** Names for a group box: a few per line. */

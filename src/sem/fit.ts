@@ -16,7 +16,8 @@ import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { Result, type TableSpec } from "../display";
 import type { TableInput } from "../data/table-input";
 import { progressBar } from "../display/notebook";
-import { pnorm, qnorm } from "../math/distributions";
+import { qnorm } from "../math/distributions";
+import { twoSidedP } from "../math/formulas";
 import { GRAD_TOL, vcovFromInformation } from "./estimate";
 import { computeFitMeasures, measureOrder, robustMeasures, ROBUST_MEASURE_NAMES, SCALED_MEASURE_NAMES, type FitMeasureName } from "./fit-measures";
 import { fimlCorrected, robustStatistics, type FimlCorrected } from "./robust";
@@ -745,7 +746,7 @@ export class SemFit extends Result {
         est,
         se,
         z,
-        pvalue: Number.isNaN(z) ? NaN : 2 * pnorm(-Math.abs(z)),
+        pvalue: Number.isNaN(z) ? NaN : twoSidedP(z),
         ci_lower: bootCi ? bootCi.lower[k] : isFree ? est - zc * se : est,
         ci_upper: bootCi ? bootCi.upper[k] : isFree ? est + zc * se : est,
         free: r.free,
@@ -822,7 +823,7 @@ export class SemFit extends Result {
         est_std: est[k],
         se: s,
         z,
-        pvalue: Number.isNaN(z) ? NaN : 2 * pnorm(-Math.abs(z)),
+        pvalue: Number.isNaN(z) ? NaN : twoSidedP(z),
         ci_lower: est[k] - zc * s,
         ci_upper: est[k] + zc * s,
       };

@@ -237,25 +237,10 @@ function matricesOf(src: InspectSource, what: string): ModelMatrices | PerGroup<
   return perGroup(src, (_g, k) => new ModelMatrices(title, lisrelMatrices(src.state.pt, k + 1, value, dummy)));
 }
 
-/** lavInspect(fit, what) — see the module comment for the values of `what`. */
-export function inspectFit(src: InspectSource, whatRaw: unknown, fitMeasures: () => Result, rsquare: () => Result): unknown {
-  if (typeof whatRaw !== "string")
-    throw new PathlabError(`inspect(): 'what' must be a string such as "est" or "cov.lv"; got ${typeof whatRaw}.`, {
-      code: "sem.option",
-      hint: `Use one of: ${INSPECT_WHATS.join(", ")}.`,
-    });
-  const lower = whatRaw.toLowerCase();
-  const what = SYNONYMS[lower] ?? lower;
+/** The moment-valued `what`s of inspect(): sample, implied, residual and latent moments, per group. */
+function inspectMoments(src: InspectSource, what: string): unknown {
   const st = src.state;
   switch (what) {
-    case "free":
-    case "est":
-    case "se":
-    case "std":
-    case "std.lv":
-    case "std.nox":
-    case "start":
-      return matricesOf(src, what);
     case "sampstat":
       return perGroup(
         src,
@@ -332,6 +317,40 @@ export function inspectFit(src: InspectSource, whatRaw: unknown, fitMeasures: ()
           true,
         );
       });
+    default:
+      throw new PathlabError(`inspect(): ${what} is not a moment.`, { code: "internal.assertion" });
+  }
+}
+
+/** lavInspect(fit, what) — see the module comment for the values of `what`. */
+export function inspectFit(src: InspectSource, whatRaw: unknown, fitMeasures: () => Result, rsquare: () => Result): unknown {
+  if (typeof whatRaw !== "string")
+    throw new PathlabError(`inspect(): 'what' must be a string such as "est" or "cov.lv"; got ${typeof whatRaw}.`, {
+      code: "sem.option",
+      hint: `Use one of: ${INSPECT_WHATS.join(", ")}.`,
+    });
+  const lower = whatRaw.toLowerCase();
+  const what = SYNONYMS[lower] ?? lower;
+  const st = src.state;
+  switch (what) {
+    case "free":
+    case "est":
+    case "se":
+    case "std":
+    case "std.lv":
+    case "std.nox":
+    case "start":
+      return matricesOf(src, what);
+    case "sampstat":
+    case "implied":
+    case "cov.ov":
+    case "cor.ov":
+    case "mean.ov":
+    case "residuals":
+    case "cov.lv":
+    case "cor.lv":
+    case "mean.lv":
+      return inspectMoments(src, what);
     case "rsquare":
       return rsquare();
     case "fit":

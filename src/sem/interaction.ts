@@ -25,7 +25,7 @@ import { PathlabError } from "../errors";
 import { Figure, Result, type TableSpec } from "../display";
 import { checkOptions, describeValue } from "../options";
 import { columnNames, isMissing, rowCount, toNumber, type TableInput } from "../data/table-input";
-import { pnorm } from "../math/distributions";
+import { twoSidedP } from "../math/formulas";
 import { choleskyInPlace, flatToRows, invertGeneralFlat, rowsToFlat, solveWithCholesky } from "../math/linalg";
 import type { SemFit } from "./fit";
 
@@ -298,7 +298,7 @@ function probeInputs(fit: SemFit, nameX: string[], nameY: string, group: number)
   };
 }
 
-const pvalue = (z: number) => 2 * pnorm(-Math.abs(z));
+const pvalue = (z: number) => twoSidedP(z);
 
 function probeRows(values: number[], b0: number, b1: number, v00: number, v01: number, v11: number): ProbeRow[] {
   return values.map((w) => {

@@ -169,20 +169,8 @@ function classify(userRows: SyntaxRow[]): {
   return { lv, ov, ovX, randomX, lvX, lvY, ovY, eqsY: yOnly };
 }
 
-/** Classifies variables and expands the user rows into the full lavaan-style parameter table. */
-export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): ParTable {
-  const stdLv = !!opts.stdLv;
-  const fixedX = opts.fixedX ?? true;
-  const autoFixFirst = opts.autoFixFirst ?? !stdLv;
-  const ngroups = opts.ngroups ?? 1;
-  const groupEqual = opts.groupEqual ?? [];
-  const groupPartial = (opts.groupPartial ?? []).map((s) => s.replace(/\s+/g, ""));
-  const model = syntax.filter((r) => r.op === "=~" || r.op === "~" || r.op === "~~" || r.op === "~1");
-  const defined = syntax.filter((r) => r.op === ":=");
-  const constraints = syntax.filter((r) => r.op === "==" || r.op === "<" || r.op === ">");
-  const warnings: PathlabWarning[] = [];
-
-  // Merge repeated statements about the same parameter (later modifiers win).
+/** Repeated statements about the same parameter merged into one row (later modifiers win). */
+function mergeRepeatedStatements(model: SyntaxRow[]): { userRows: SyntaxRow[]; seen: Map<string, SyntaxRow> } {
   const userRows: SyntaxRow[] = [];
   const seen = new Map<string, SyntaxRow>();
   for (const r of model) {
@@ -198,6 +186,23 @@ export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): Par
       userRows.push(copy);
     }
   }
+  return { userRows, seen };
+}
+
+/** Classifies variables and expands the user rows into the full lavaan-style parameter table. */
+export function buildParTable(syntax: SyntaxRow[], opts: BuildOptions = {}): ParTable {
+  const stdLv = !!opts.stdLv;
+  const fixedX = opts.fixedX ?? true;
+  const autoFixFirst = opts.autoFixFirst ?? !stdLv;
+  const ngroups = opts.ngroups ?? 1;
+  const groupEqual = opts.groupEqual ?? [];
+  const groupPartial = (opts.groupPartial ?? []).map((s) => s.replace(/\s+/g, ""));
+  const model = syntax.filter((r) => r.op === "=~" || r.op === "~" || r.op === "~~" || r.op === "~1");
+  const defined = syntax.filter((r) => r.op === ":=");
+  const constraints = syntax.filter((r) => r.op === "==" || r.op === "<" || r.op === ">");
+  const warnings: PathlabWarning[] = [];
+
+  const { userRows, seen } = mergeRepeatedStatements(model);
   checkModifierLengths(userRows, ngroups);
 
   const { lv, ov, ovX, randomX, lvX, lvY, ovY, eqsY } = classify(userRows);

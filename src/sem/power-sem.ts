@@ -36,7 +36,8 @@ import { PathlabError } from "../errors";
 import { checkOptions, checkSeed, type OptionSpecs } from "../options";
 import { checkMemory } from "../resources";
 import { progressBar } from "../display/notebook";
-import { pnorm, qnorm } from "../math/distributions";
+import { qnorm } from "../math/distributions";
+import { twoSidedP } from "../math/formulas";
 import { choleskyFlat } from "../math/linalg";
 import { defaultThreads, parallelTask, runParallel } from "../simulate/parallel";
 import { itemRng } from "../simulate/rng";
@@ -343,7 +344,7 @@ function summarise(
         ests.push(est);
         sumSe += se;
         // lavaan's parameterEstimates(): an SE of 0 gives no z, no p (not rejected), a zero-width interval.
-        if (se > 0 && 2 * pnorm(-Math.abs(est / se)) < alpha) reject++;
+        if (se > 0 && twoSidedP(est / se) < alpha) reject++;
         if (Math.abs(est - truth) <= zc * se) cover++;
       }
       const v = ests.length;
