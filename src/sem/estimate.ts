@@ -25,7 +25,7 @@
  * if (!opt.converged) console.log(opt.iterations, opt.maxGrad);
  */
 import { PathlabError } from "../errors";
-import { choleskyInPlace, choleskyLogDet, inverseFromCholesky, solveSPDFlat, solveWithCholesky } from "../math/linalg";
+import { backSolveTransposed, choleskyInPlace, choleskyLogDet, forwardSolve, inverseFromCholesky, solveSPDFlat, solveWithCholesky } from "../math/linalg";
 import { eigenSymmetric } from "../math/eigen";
 import type { SemObjective } from "./objective";
 
@@ -187,6 +187,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   const gPrev = new Float64Array(q);
   const sv = new Float64Array(q);
   const delta = new Float64Array(q);
+  const work = new StepWork(q);
   let f = f0;
   let haveBfgs = false;
   let fisherRestarts = 0;
@@ -222,7 +223,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
         haveBfgs = true;
         bfgsStart = it;
       }
-      if (!haveBfgs && !fisherStep(info, g, q, delta)) break;
+      if (!haveBfgs && !fisherStep(info, g, q, delta, work)) break;
     }
     if (haveBfgs) bfgs.direction(g, delta);
     let slope = 0;
@@ -278,12 +279,29 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   return { theta, f, iterations: it, converged, maxGrad };
 }
 
+/** Workspaces of the Fisher steps (q×q factor, two q-vectors), allocated once per optimisation. */
+class StepWork {
+  readonly l: Float64Array;
+  readonly rhs: Float64Array;
+  readonly z: Float64Array;
+  readonly x: Float64Array;
+  constructor(q: number) {
+    this.l = new Float64Array(q * q);
+    this.rhs = new Float64Array(q);
+    this.z = new Float64Array(q);
+    this.x = new Float64Array(q);
+  }
+}
+
 /** Fisher-scoring direction −(2I)⁻¹∇F (ridged if 2I is singular); false if none can be formed. */
-function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array): boolean {
-  const rhs = new Float64Array(q);
+function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array, work: StepWork): boolean {
+  const { l, rhs } = work;
   for (let k = 0; k < q; k++) rhs[k] = -g[k];
-  let d = solveSPDFlat(info, q, rhs);
-  if (!d) {
+  // The factor's upper triangle is never read, so the workspace needs only the lower one refreshed.
+  for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) l[i * q + j] = info[i * q + j];
+  let d: Float64Array | null = null;
+  if (choleskyInPlace(l, q) < 0) d = backSolveTransposed(l, q, forwardSolve(l, q, rhs, q, work.z), q, work.x);
+  else {
     // Singular expected Hessian (far from the solution or not identified): ridge it.
     const ridged = Float64Array.from(info);
     let tr = 0;
