@@ -169,10 +169,10 @@ export function minimize(engine: SemObjective, theta0: Float64Array, opts: Optim
   if (opts.information === false) return result;
   // Leave the engine at the solution, with the information (and scale) of that point.
   result.f = obj.settle(result.theta);
-  const h = obj.info;
   result.maxGrad = obj.scaledMax();
-  const info = new Float64Array(h.length);
-  for (let k = 0; k < h.length; k++) info[k] = 0.5 * h[k];
+  // The objective is discarded here, so its 2·I becomes I in place.
+  const info = obj.info;
+  for (let k = 0; k < info.length; k++) info[k] = 0.5 * info[k];
   result.info = info;
   return result;
 }
