@@ -25,7 +25,7 @@
  * if (!opt.converged) console.log(opt.iterations, opt.maxGrad);
  */
 import { PathlabError } from "../errors";
-import { choleskyInPlace, choleskyLogDet, inverseFromCholesky, solveSPDFlat, solveWithCholesky } from "../math/linalg";
+import { backSolveTransposed, choleskyInPlace, choleskyLogDet, forwardSolve, inverseFromCholesky, solveSPDFlat, solveWithCholesky } from "../math/linalg";
 import { eigenSymmetric } from "../math/eigen";
 import type { SemObjective } from "./objective";
 
@@ -76,12 +76,30 @@ class Objective {
   readonly scale: Float64Array;
   /** Parameters that are variances (a diagonal cell of S). */
   readonly variances: number[];
+  /** θ and value of the last `f` call, and what has been computed there since (0: F, 1: + gradient, 2: + information). */
+  private readonly atTheta: Float64Array;
+  private atF = Number.NaN;
+  private atStage = -1;
   constructor(readonly engine: SemObjective) {
     this.q = engine.q;
     this.g = new Float64Array(this.q);
     this.info = new Float64Array(this.q * this.q);
     this.scale = new Float64Array(this.q).fill(1);
     this.variances = engine.varianceParams();
+    this.atTheta = new Float64Array(this.q);
+  }
+  /**
+   * F, this.g and (2·I in this.info, with `scale`) at θ, each evaluated only if the last `f` call was
+   * not at the same θ (bit for bit) followed by the same calls — the engine's state is then already
+   * the one a fresh evaluation would leave.
+   */
+  settle(t: Float64Array): number {
+    let same = this.atStage >= 0;
+    for (let k = 0; same && k < this.q; k++) same = Object.is(t[k], this.atTheta[k]);
+    if (!same) this.f(t);
+    if (this.atStage < 1) this.gradient();
+    if (this.atStage < 2) this.hessianFisher();
+    return this.atF;
   }
   /** No variance parameter is negative. */
   proper(t: Float64Array): boolean {
@@ -89,14 +107,21 @@ class Objective {
     return true;
   }
   f(t: Float64Array): number {
+    this.atTheta.set(t);
+    this.atStage = 0;
     this.engine.setTheta(t);
-    if (!this.engine.implied()) return Infinity;
+    if (!this.engine.implied()) return this.at(Infinity);
     const f = this.engine.objective();
-    return Number.isFinite(f) ? f : Infinity;
+    return this.at(Number.isFinite(f) ? f : Infinity);
+  }
+  private at(f: number): number {
+    this.atF = f;
+    return f;
   }
   /** Gradient at the point of the last finite `f` call, into `out` (default this.g). */
   gradient(out: Float64Array = this.g): Float64Array {
     this.engine.gradient(out);
+    this.atStage = out === this.g && this.atStage === 0 ? 1 : -1;
     return out;
   }
   /** 2·I at the point of the last `f` call, into this.info; refreshes `scale`. */
@@ -109,6 +134,7 @@ class Objective {
       const d = info[k * q + k];
       this.scale[k] = d > 0 && Number.isFinite(d) ? Math.sqrt(d) : 1;
     }
+    this.atStage = this.atStage === 1 ? 2 : -1;
     return info;
   }
   scaledMax(g: Float64Array = this.g): number {
@@ -142,12 +168,11 @@ export function minimize(engine: SemObjective, theta0: Float64Array, opts: Optim
   }
   if (opts.information === false) return result;
   // Leave the engine at the solution, with the information (and scale) of that point.
-  result.f = obj.f(result.theta);
-  obj.gradient();
-  const h = obj.hessianFisher();
+  result.f = obj.settle(result.theta);
   result.maxGrad = obj.scaledMax();
-  const info = new Float64Array(h.length);
-  for (let k = 0; k < h.length; k++) info[k] = 0.5 * h[k];
+  // The objective is discarded here, so its 2·I becomes I in place.
+  const info = obj.info;
+  for (let k = 0; k < info.length; k++) info[k] = 0.5 * info[k];
   result.info = info;
   return result;
 }
@@ -162,6 +187,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   const gPrev = new Float64Array(q);
   const sv = new Float64Array(q);
   const delta = new Float64Array(q);
+  const work = new StepWork(q);
   let f = f0;
   let haveBfgs = false;
   let fisherRestarts = 0;
@@ -197,7 +223,7 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
         haveBfgs = true;
         bfgsStart = it;
       }
-      if (!haveBfgs && !fisherStep(info, g, q, delta)) break;
+      if (!haveBfgs && !fisherStep(info, g, q, delta, work)) break;
     }
     if (haveBfgs) bfgs.direction(g, delta);
     let slope = 0;
@@ -253,12 +279,29 @@ function fisherBfgs(obj: Objective, theta0: Float64Array, f0: number, maxIter: n
   return { theta, f, iterations: it, converged, maxGrad };
 }
 
+/** Workspaces of the Fisher steps (q×q factor, two q-vectors), allocated once per optimisation. */
+class StepWork {
+  readonly l: Float64Array;
+  readonly rhs: Float64Array;
+  readonly z: Float64Array;
+  readonly x: Float64Array;
+  constructor(q: number) {
+    this.l = new Float64Array(q * q);
+    this.rhs = new Float64Array(q);
+    this.z = new Float64Array(q);
+    this.x = new Float64Array(q);
+  }
+}
+
 /** Fisher-scoring direction −(2I)⁻¹∇F (ridged if 2I is singular); false if none can be formed. */
-function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array): boolean {
-  const rhs = new Float64Array(q);
+function fisherStep(info: Float64Array, g: Float64Array, q: number, out: Float64Array, work: StepWork): boolean {
+  const { l, rhs } = work;
   for (let k = 0; k < q; k++) rhs[k] = -g[k];
-  let d = solveSPDFlat(info, q, rhs);
-  if (!d) {
+  // The factor's upper triangle is never read, so the workspace needs only the lower one refreshed.
+  for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) l[i * q + j] = info[i * q + j];
+  let d: Float64Array | null = null;
+  if (choleskyInPlace(l, q) < 0) d = backSolveTransposed(l, q, forwardSolve(l, q, rhs, q, work.z), q, work.x);
+  else {
     // Singular expected Hessian (far from the solution or not identified): ridge it.
     const ridged = Float64Array.from(info);
     let tr = 0;

@@ -108,15 +108,9 @@ export class RamEngine implements SemObjective {
     this.IA = new Float64Array(m * m);
     this.bNz = new Int32Array(m * m);
     this.bNzLen = new Int32Array(m);
-    // Causal order of the variables if the directed paths (A cells, fixed or free) form no cycle.
-    const parents: number[][] = Array.from({ length: m }, () => []);
-    const addEdge = (i: number, j: number) => {
-      if (!parents[i].includes(j)) parents[i].push(j);
-    };
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (spec.A0[i * m + j] !== 0) addEdge(i, j);
-    for (const cells of spec.cells) for (const c of cells) if (c.kind === 0) addEdge(c.i, c.j);
-    this.parents = parents;
-    this.topo = topologicalOrder(parents);
+    const layout = ramLayout(spec);
+    this.parents = layout.parents;
+    this.topo = layout.topo;
     this.work = new Float64Array(m * m);
     this.B = new Float64Array(m * m);
     this.BS = new Float64Array(m * m);
@@ -130,35 +124,16 @@ export class RamEngine implements SemObjective {
     this.Bm = new Float64Array(m);
     this.d = new Float64Array(p);
     this.wd = new Float64Array(p);
-    // Distinct vectors needed by the derivatives.
-    const ids: number[] = [];
-    const idOf = (id: number) => {
-      let k = ids.indexOf(id);
-      if (k < 0) {
-        k = ids.length;
-        ids.push(id);
-      }
-      return k;
-    };
-    this.terms = spec.cells.map((cells) =>
-      cells.map((c) => {
-        if (c.kind === 0) return { coef: 1, a: idOf(c.i), b: idOf(m + c.j), kind: c.kind, i: c.i, j: c.j };
-        if (c.kind === 1) return { coef: c.i === c.j ? 0.5 : 1, a: idOf(c.i), b: idOf(c.j), kind: c.kind, i: c.i, j: c.j };
-        return { coef: 0, a: idOf(c.i), b: idOf(c.i), kind: c.kind, i: c.i, j: 0 };
-      }),
-    );
-    // Mean derivatives use G columns of A-cell rows too.
-    if (spec.meanstructure) for (const t of this.terms.flat()) idOf(t.kind === 0 ? t.i : t.i);
-    this.vecIds = ids;
-    const flat = this.terms.flat();
-    this.tStart = new Int32Array(this.q + 1);
-    this.terms.forEach((ts, k) => (this.tStart[k + 1] = this.tStart[k] + ts.length));
-    this.tA = Int32Array.from(flat, (t) => t.a);
-    this.tB = Int32Array.from(flat, (t) => t.b);
-    this.tJ = Int32Array.from(flat, (t) => t.j);
-    this.tKind = Uint8Array.from(flat, (t) => t.kind);
-    this.tCoef = Float64Array.from(flat, (t) => t.coef);
-    this.tU = new Float64Array(flat.length);
+    this.terms = layout.terms;
+    this.vecIds = layout.vecIds;
+    this.tStart = layout.tStart;
+    this.tA = layout.tA;
+    this.tB = layout.tB;
+    this.tJ = layout.tJ;
+    this.tKind = layout.tKind;
+    this.tCoef = layout.tCoef;
+    const ids = layout.vecIds;
+    this.tU = new Float64Array(layout.tA.length);
     const nv = ids.length;
     this.V = new Float64Array(p * nv);
     this.vNz = new Int32Array(p * nv);
@@ -658,6 +633,95 @@ export function sandwich(X: Float64Array, T: Float64Array, p: number): Float64Ar
       for (let j = 0; j < p; j++) out[i * p + j] += t * X[k * p + j];
     }
   return out;
+}
+
+type Term = { coef: number; a: number; b: number; kind: 0 | 1 | 2; i: number; j: number };
+
+/** The parts of an engine fixed by the model's structure alone (never written after construction). */
+interface RamLayout {
+  parents: number[][];
+  topo: number[] | null;
+  terms: Term[][];
+  vecIds: number[];
+  tStart: Int32Array;
+  tA: Int32Array;
+  tB: Int32Array;
+  tJ: Int32Array;
+  tKind: Uint8Array;
+  tCoef: Float64Array;
+}
+
+const LAYOUT_CACHE = new Map<string, RamLayout>();
+const LAYOUT_CACHE_SIZE = 32;
+
+/**
+ * The layout of a spec, remembered by its structure (sizes, mean structure, nonzero fixed paths,
+ * cells of the free parameters): the fits of one model (a bootstrap, repeated fits, the groups of a
+ * multigroup model) share it instead of rebuilding the causal order and the derivative terms.
+ */
+function ramLayout(spec: RamSpec): RamLayout {
+  const { m, A0, cells } = spec;
+  const key: number[] = [spec.p, m, spec.meanstructure ? 1 : 0, -1];
+  for (let k = 0; k < m * m; k++) if (A0[k] !== 0) key.push(k);
+  for (const cs of cells) {
+    key.push(-1);
+    for (const c of cs) key.push(c.kind, c.i, c.j);
+  }
+  const k = key.join(",");
+  let layout = LAYOUT_CACHE.get(k);
+  if (layout) {
+    LAYOUT_CACHE.delete(k);
+  } else {
+    layout = buildLayout(spec);
+    if (LAYOUT_CACHE.size >= LAYOUT_CACHE_SIZE) LAYOUT_CACHE.delete(LAYOUT_CACHE.keys().next().value as string);
+  }
+  LAYOUT_CACHE.set(k, layout);
+  return layout;
+}
+
+function buildLayout(spec: RamSpec): RamLayout {
+  const { m } = spec;
+  // Causal order of the variables if the directed paths (A cells, fixed or free) form no cycle.
+  const parents: number[][] = Array.from({ length: m }, () => []);
+  const addEdge = (i: number, j: number) => {
+    if (!parents[i].includes(j)) parents[i].push(j);
+  };
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (spec.A0[i * m + j] !== 0) addEdge(i, j);
+  for (const cells of spec.cells) for (const c of cells) if (c.kind === 0) addEdge(c.i, c.j);
+  // Distinct vectors needed by the derivatives.
+  const ids: number[] = [];
+  const idOf = (id: number) => {
+    let k = ids.indexOf(id);
+    if (k < 0) {
+      k = ids.length;
+      ids.push(id);
+    }
+    return k;
+  };
+  const terms: Term[][] = spec.cells.map((cells) =>
+    cells.map((c) => {
+      if (c.kind === 0) return { coef: 1, a: idOf(c.i), b: idOf(m + c.j), kind: c.kind, i: c.i, j: c.j };
+      if (c.kind === 1) return { coef: c.i === c.j ? 0.5 : 1, a: idOf(c.i), b: idOf(c.j), kind: c.kind, i: c.i, j: c.j };
+      return { coef: 0, a: idOf(c.i), b: idOf(c.i), kind: c.kind, i: c.i, j: 0 };
+    }),
+  );
+  // Mean derivatives use G columns of A-cell rows too.
+  if (spec.meanstructure) for (const t of terms.flat()) idOf(t.i);
+  const flat = terms.flat();
+  const tStart = new Int32Array(terms.length + 1);
+  terms.forEach((ts, k) => (tStart[k + 1] = tStart[k] + ts.length));
+  return {
+    parents,
+    topo: topologicalOrder(parents),
+    terms,
+    vecIds: ids,
+    tStart,
+    tA: Int32Array.from(flat, (t) => t.a),
+    tB: Int32Array.from(flat, (t) => t.b),
+    tJ: Int32Array.from(flat, (t) => t.j),
+    tKind: Uint8Array.from(flat, (t) => t.kind),
+    tCoef: Float64Array.from(flat, (t) => t.coef),
+  };
 }
 
 /** Causal order of a directed graph given parent lists, or null if it has a cycle (Kahn 1962). */
