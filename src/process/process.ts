@@ -15,6 +15,7 @@ import { fitEquation } from "./fit";
 import { mediationEffects, type MediationEffects } from "./mediation";
 import { resampleEffects } from "./resample";
 import { processConfig } from "./options";
+import { processMcx, type McxOptions, type McxResult } from "./mcx";
 import { ProcessResult } from "./result";
 import type { ProcessOptions } from "./types";
 
@@ -33,8 +34,13 @@ import type { ProcessOptions } from "./types";
  * @example
  * process({ data: df, model: 4, x: "training", m: "engagement", y: "performance", cov: ["age"], boot: 5000, seed: 1 })
  */
-export function process(options: ProcessOptions): ProcessResult {
+export function process(options: ProcessOptions & { mcx?: 0 }): ProcessResult;
+export function process(options: McxOptions): McxResult;
+// Repeated last so that ReturnType<typeof process> (used in notebooks) stays ProcessResult.
+export function process(options: ProcessOptions & { mcx?: 0 }): ProcessResult;
+export function process(options: ProcessOptions & { mcx?: number }): ProcessResult | McxResult {
   const cfg = processConfig(options);
+  if (cfg.mcx > 0) return processMcx(cfg, options);
   const warnings: PathlabWarning[] = [...cfg.warnings];
   const design = buildDesign(cfg, options, assignRoles(cfg));
   const ctx = processContext(cfg, design, warnings);
