@@ -88,7 +88,7 @@ export interface RelativeIndirect {
   ulci?: number;
 }
 
-interface Fitted {
+export interface Fitted {
   outcome: string;
   columns: number[];
   fit: OlsCoreFit;
@@ -96,7 +96,7 @@ interface Fitted {
 }
 
 /** ΔR² F test (Wald F with hc) that the coefficients at `idx` (positions in the fit) are zero. */
-function omnibus(f: Fitted, master: Float64Array[], yCol: Float64Array, idx: number[], hc: unknown): OmnibusTest {
+export function omnibus(f: Fitted, master: Float64Array[], yCol: Float64Array, idx: number[], hc: unknown): OmnibusTest {
   const keep = f.columns.filter((_, j) => !idx.includes(j));
   const red = olsCore(
     keep.map((c) => master[c]),
@@ -109,9 +109,12 @@ function omnibus(f: Fitted, master: Float64Array[], yCol: Float64Array, idx: num
   return { r2chng, F, df1: q, df2: df, p: pf(F, q, df, false) };
 }
 
-/** Reads the columns, checks X's categories and builds the master matrix [1, X1…, M…, Y, covariates]. */
-function mcxData(cfg: ProcessConfig, options: ProcessOptions) {
-  const vars = [cfg.x, ...cfg.ms, cfg.y, ...cfg.covs];
+/**
+ * Reads the columns, checks X's categories and builds the master matrix [1, X1…X(k−1), then the
+ * columns of `others`] (model 4: mediators, Y, covariates).
+ */
+export function mcxData(cfg: ProcessConfig, options: ProcessOptions, others: string[] = [...cfg.ms, cfg.y, ...cfg.covs]) {
+  const vars = [cfg.x, ...others];
   const nc = numericColumns(options.data, vars, { missing: options.missing });
   const x = nc.columns[0];
   const levels = distinct(x);
@@ -239,6 +242,7 @@ export function processMcx(cfg: ProcessConfig, options: ProcessOptions): McxResu
     seed: cfg.seed,
     boot: draws && cfg.mc === 0 ? cfg.boot : 0,
     mc: cfg.mc,
+    bc: cfg.bc && cfg.mc === 0,
     equations,
     totalEffectModel,
     relativeTotal: totalEffectModel.coefficients.slice(1, k),
@@ -267,6 +271,8 @@ export interface McxPayload {
   seed: number;
   boot: number;
   mc: number;
+  /** Bias-corrected (rather than percentile) bootstrap intervals. */
+  bc: boolean;
   /** Mediator equations, then the Y equation. */
   equations: McxEquation[];
   totalEffectModel: McxEquation;
@@ -280,8 +286,8 @@ export interface McxPayload {
   warnings: PathlabWarning[];
 }
 
-const num = (key: string, label: string): Column => ({ key, label, digits: 4 });
-const effectColumns = (hc?: string): Column[] => [
+export const num = (key: string, label: string): Column => ({ key, label, digits: 4 });
+export const effectColumns = (hc?: string): Column[] => [
   num("coeff", "Effect"),
   num("se", hc ? `se(${hc})` : "se"),
   num("t", "t"),
@@ -289,6 +295,16 @@ const effectColumns = (hc?: string): Column[] => [
   num("llci", "LLCI"),
   num("ulci", "ULCI"),
 ];
+
+/** PROCESS's "Coding of categorical X variable for analysis": each category's values of X1…X(k−1). */
+export function codingTable(x: string, levels: number[], coding: number[][]): TableSpec {
+  const codes = Array.from({ length: levels.length - 1 }, (_, i) => `X${i + 1}`);
+  return {
+    title: "Coding of categorical X variable for analysis",
+    columns: [{ key: "level", label: x, digits: 3 }, ...codes.map((c) => num(c, c))],
+    rows: levels.map((l, g) => Object.fromEntries([["level", l], ...codes.map((c, i) => [c, coding[g][i]])])),
+  };
+}
 
 /** The result of `process()` with `mcx`: the coding, each equation, relative total, direct and indirect effects. */
 export class McxResult extends Result {
@@ -309,20 +325,13 @@ export class McxResult extends Result {
     const p = this.payload;
     const lines = [`Y: ${p.y}   X: ${p.x}   M: ${p.mediators.join(", ")}${p.covariates.length ? `   Covariates: ${p.covariates.join(", ")}` : ""}`];
     lines.push(`Sample size: ${p.n}${p.dropped ? ` (${p.dropped} rows with missing values dropped)` : ""}`);
-    if (p.boot > 0) lines.push(`Bootstrap resamples: ${p.boot}, seed ${p.seed}; ${p.conf}% percentile intervals`);
+    if (p.boot > 0) lines.push(`Bootstrap resamples: ${p.boot}, seed ${p.seed}; ${p.conf}% ${p.bc ? "bias-corrected" : "percentile"} intervals`);
     if (p.mc > 0) lines.push(`Monte Carlo draws: ${p.mc}, seed ${p.seed}`);
     return lines;
   }
   tables(): TableSpec[] {
     const p = this.payload;
-    const codes = Array.from({ length: p.levels.length - 1 }, (_, i) => `X${i + 1}`);
-    const out: TableSpec[] = [
-      {
-        title: "Coding of categorical X variable for analysis",
-        columns: [{ key: "level", label: p.x, digits: 3 }, ...codes.map((c) => num(c, c))],
-        rows: p.levels.map((l, g) => Object.fromEntries([["level", l], ...codes.map((c, i) => [c, p.coding[g][i]])])),
-      },
-    ];
+    const out: TableSpec[] = [codingTable(p.x, p.levels, p.coding)];
     const eqTables = (e: McxEquation, head: string) => {
       const s = e.summary;
       out.push({

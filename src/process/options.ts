@@ -237,19 +237,19 @@ export function processConfig(options: ProcessOptions): ProcessConfig {
 }
 
 /** Models that take a multicategorical X (mcx). */
-export const MCX_MODELS = [4];
+export const MCX_MODELS = [1, 4];
 
 /** mcx is implemented for model 4; the options that need a single X column are refused with it. */
 function checkMcx(c: ProcessConfig, on: (k: string) => boolean): void {
   if (!MCX_MODELS.includes(c.model))
     throw new PathlabError(`process(): mcx (a multicategorical X) is supported in model ${MCX_MODELS.join(", ")} only; model ${c.model} was asked for.`, {
-      hint: "Use model 4, or code k − 1 indicator variables yourself and enter them as covariates.",
+      hint: "Use model 4 (mediation) or 1 (moderation by W), or code k − 1 indicator variables yourself and enter them as covariates.",
       code: "options.unsupported",
     });
-  for (const k of ["stand", "normal", "contrast"])
+  for (const k of ["stand", "normal", "contrast", "jn", "center"])
     if (on(k))
       throw new PathlabError(`process(): option '${k}' is not supported with mcx (a multicategorical X) yet.`, {
-        hint: `Remove ${k}; relative indirect effects are reported with bootstrap intervals.`,
+        hint: `Remove ${k}; ${k === "jn" || k === "center" ? "relative conditional effects are reported at the probe values of W (wmodval, moments)." : "relative indirect effects are reported with bootstrap intervals."}`,
         code: "options.unsupported",
       });
 }

@@ -79,8 +79,42 @@ run <- function(d, x, ms, y, cov, code, hc, B) {
   out
 }
 
+# Model 1: Y ~ X1..X(k-1) + W + Xi:W (+ cov). The relative conditional effects at W = w0 and their
+# omnibus test come from refitting with W centred at w0 (the Xi coefficients are then the conditional
+# effects), an independent route to the same numbers.
+pct <- function(v) unname(quantile(v, c(.16, .5, .84), type = 1))
+run1 <- function(d, x, w, y, cov, code, hc, wvals = NULL) {
+  lv <- sort(unique(d[[x]])); k <- length(lv)
+  C <- coding(k, code)
+  D <- C[match(d[[x]], lv), , drop = FALSE]
+  dn <- paste0("X", 1:(k - 1)); pn <- paste0("Int_", 1:(k - 1))
+  fitAt <- function(w0) {
+    dd <- as.data.frame(D); colnames(dd) <- dn
+    ww <- d[[w]] - w0
+    for (i in 1:(k - 1)) dd[[pn[i]]] <- D[, i] * ww
+    dd$W <- ww; dd[c(y, cov)] <- d[c(y, cov)]
+    list(dd = dd, f = lm(as.formula(paste(y, "~", paste(c(dn, "W", pn, cov), collapse = " + "))), data = dd))
+  }
+  base <- fitAt(0)
+  red <- lm(as.formula(paste(y, "~", paste(c(dn, "W", cov), collapse = " + "))), data = base$dd)
+  wv <- if (is.null(wvals)) pct(d[[w]]) else wvals
+  cond <- lapply(wv, function(w0) {
+    fa <- fitAt(w0)
+    V <- if (hc) vcovHC(fa$f, type = "HC3") else vcov(fa$f)
+    idx <- 2:k
+    list(w = w0, effect = unname(coef(fa$f)[idx]), se = unname(sqrt(diag(V))[idx]), F = wald(fa$f, V, idx))
+  })
+  list(x = x, w = w, y = y, cov = cov, mcx = code, hc = hc, levels = lv, coding = C, wmodval = wvals,
+       equation = eq_out(base$f, hc), interaction = omnibus(base$f, red, hc, (k + 2):(2 * k)), conditional = cond)
+}
+
 runs <- list()
 for (code in 1:4) runs[[paste0("iris_mcx", code)]] <- run(ir, "species", c("pl", "sl"), "sw", character(0), code, FALSE, 5000)
 for (code in 1:4) runs[[paste0("iris_hc3_mcx", code)]] <- run(ir, "species", "pl", "sw", "pw", code, TRUE, 0)
 for (code in 1:4) runs[[paste0("mtcars_carb_mcx", code)]] <- run(mt, "carb", "hp", "mpg", "wt", code, FALSE, 0)
+m1 <- list()
+for (code in 1:4) m1[[paste0("iris_m1_mcx", code)]] <- run1(ir, "species", "sl", "sw", character(0), code, FALSE)
+for (code in 1:4) m1[[paste0("iris_m1_hc3_mcx", code)]] <- run1(ir, "species", "sl", "sw", "pw", code, TRUE, c(5, 6.5))
+for (code in 1:4) m1[[paste0("mtcars_m1_mcx", code)]] <- run1(mt, "cyl", "wt", "mpg", character(0), code, FALSE)
+runs$model1 <- m1
 writeLines(toJSON(runs, digits = NA, auto_unbox = TRUE, pretty = FALSE), file.path(here, "process-mcx.json"))

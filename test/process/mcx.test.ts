@@ -42,7 +42,24 @@ interface GoldRun {
   boot?: { B: number; se: number[]; llci: number[]; ulci: number[] };
 }
 
-const gold: Record<string, GoldRun> = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "process-mcx.json"), "utf8"));
+interface GoldModeration {
+  x: string;
+  w: string;
+  y: string;
+  cov: string | string[];
+  mcx: 1 | 2 | 3 | 4;
+  hc: boolean;
+  levels: number[];
+  coding: number[][];
+  wmodval: number[] | Record<string, never>;
+  equation: GoldEq;
+  interaction: GoldOmni;
+  conditional: { w: number; effect: number[]; se: number[]; F: number }[];
+}
+
+const { model1: goldM1, ...gold } = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, "process-mcx.json"), "utf8")) as Record<string, GoldRun> & {
+  model1: Record<string, GoldModeration>;
+};
 const iris = readCsvColumns(path.join(GOLDEN_DIR, "process-mcx.csv"));
 const mt = readCsvColumns(path.join(GOLDEN_DIR, "mtcars.csv"));
 const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
@@ -156,6 +173,64 @@ describe("process: multicategorical X (mcx) against R", () => {
     });
   }
 
+  for (const [name, g] of Object.entries(goldM1)) {
+    it(`model 1, ${name}: Y equation, X×W omnibus test, relative conditional effects and their omnibus tests`, () => {
+      const data = name.startsWith("mtcars") ? { cyl: mt.cyl, wt: mt.wt, mpg: mt.mpg } : iris;
+      const cov = list(g.cov);
+      const wmodval = Array.isArray(g.wmodval) ? g.wmodval : undefined;
+      const r = process({
+        data,
+        model: 1,
+        x: g.x,
+        w: g.w,
+        y: g.y,
+        mcx: g.mcx,
+        ...(cov.length ? { cov } : {}),
+        ...(g.hc ? { hc: 3 } : {}),
+        ...(wmodval ? { wmodval } : {}),
+      });
+      const p = r.payload;
+      expect(p.levels).to.deep.equal(g.levels);
+      closeAll(
+        p.equation.coefficients.map((c) => c.coeff),
+        g.equation.coef,
+        "coef",
+      );
+      closeAll(
+        p.equation.coefficients.map((c) => c.se),
+        g.equation.se,
+        "se",
+      );
+      closeAll([p.equation.summary.r2, p.equation.summary.F, p.equation.summary.df2], [g.equation.r2, g.equation.F, g.equation.df2], "summary");
+      const it = g.interaction;
+      closeAll([p.interaction.r2chng, p.interaction.F, p.interaction.df1, p.interaction.df2], [it.r2chng, it.F, it.df1, it.df2], "interaction");
+      expect(p.conditional.map((c) => c.w)).to.deep.equal(g.conditional.map((c) => c.w));
+      g.conditional.forEach((gc, j) => {
+        const c = p.conditional[j];
+        closeAll(
+          c.effects.map((e) => e.coeff),
+          gc.effect,
+          `θ at ${gc.w}`,
+        );
+        closeAll(
+          c.effects.map((e) => e.se),
+          gc.se,
+          `se at ${gc.w}`,
+        );
+        closeAll([c.omnibus.F], [gc.F], `omnibus at ${gc.w}`);
+      });
+    });
+  }
+
+  it("model 1 summary() shows the coding, the product key and the conditional effects when probed", () => {
+    const r = process({ data: iris, model: 1, x: "species", w: "sl", y: "sw", mcx: 1 });
+    const text = r.summary();
+    expect(r.payload.probed).to.equal(true);
+    expect(text).to.match(/Coding of categorical X variable for analysis/);
+    expect(text).to.match(/Int_2 +X2 x sl/);
+    expect(text).to.match(/Conditional effects of the focal predictor at sl = 5\.8/);
+  });
+
   it("summary() prints the coding table as PROCESS does", () => {
     const r = runOf("iris_mcx3", gold.iris_mcx3, 200);
     const text = r.summary();
@@ -167,7 +242,8 @@ describe("process: multicategorical X (mcx) against R", () => {
 
   it("refuses mcx where it is not supported, naming the models that take it", () => {
     const base = { data: iris, x: "species", y: "sw" };
-    expect(() => process({ ...base, model: 1, w: "pl", mcx: 1 })).to.throw(PathlabError, /mcx .*supported in model 4 only/);
+    expect(() => process({ ...base, model: 7, m: "pl", w: "sl", mcx: 1 })).to.throw(PathlabError, /mcx .*supported in model 1, 4 only/);
+    expect(() => process({ ...base, model: 1, w: "sl", mcx: 1, jn: 1 })).to.throw(PathlabError, /'jn' is not supported with mcx/);
     expect(() => process({ ...base, model: 4, m: "pl", mcx: 5 } as never)).to.throw(PathlabError, /mcx/);
     expect(() => process({ ...base, model: 4, m: "pl", mcx: 1, normal: 1 })).to.throw(PathlabError, /'normal' is not supported with mcx/);
     expect(() => process({ ...base, model: 4, m: "pl", mcw: 1 } as never)).to.throw(PathlabError, /multicategorical moderator is not supported/);
