@@ -231,6 +231,7 @@ export type ErrorCode =
   | "process.constant-variable"
   | "process.duplicate-role"
   | "process.mediator-is-x"
+  | "process.mcx-categories"
   | "process.missing-data"
   | "process.missing-moderator"
   | "process.no-conditional-indirect"

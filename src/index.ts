@@ -111,6 +111,8 @@ export { PowerSemResult } from "./sem/power-sem-result";
 // PROCESS: mediation and moderation --------------------------------------------------------------
 export { process } from "./process/process";
 export { ProcessResult } from "./process/result";
+export { McxResult } from "./process/mcx";
+export { McxModerationResult } from "./process/mcx-moderation";
 export type { ProcessOptions } from "./process/types";
 export { modelTemplate } from "./process/models";
 export { moderationExplorer, mediationExplorer } from "./process/explorers";

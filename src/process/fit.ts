@@ -33,7 +33,7 @@ export interface FittedEquation {
 }
 
 /** Coefficient rows with t(df) p-values and intervals. */
-function coefficientRows(names: string[], fit: OlsCoreFit, tc: number): Coefficient[] {
+export function coefficientRows(names: string[], fit: OlsCoreFit, tc: number): Coefficient[] {
   const df = fit.df;
   return names.map((term, i) => {
     const se = fit.se[i];
@@ -43,7 +43,7 @@ function coefficientRows(names: string[], fit: OlsCoreFit, tc: number): Coeffici
 }
 
 /** R, R², MSE and the omnibus F of the k slopes (Wald F with an HC matrix). */
-function modelSummary(fit: OlsCoreFit, k: number, hc: unknown): EquationResult["summary"] {
+export function modelSummary(fit: OlsCoreFit, k: number, hc: unknown): EquationResult["summary"] {
   const df = fit.df;
   const F = hc
     ? waldF(

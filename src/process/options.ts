@@ -39,6 +39,8 @@ export interface ProcessConfig {
   moments: boolean;
   wmodval?: number[];
   zmodval?: number[];
+  /** Multicategorical X (PROCESS's mcx): 0 = no, 1 indicator, 2 sequential, 3 Helmert, 4 effect coding. */
+  mcx: 0 | 1 | 2 | 3 | 4;
   /** Options given that the model does not use (shown with the result). */
   warnings: PathlabWarning[];
 }
@@ -76,15 +78,15 @@ const numberOrList: CustomSpec = {
 
 const HC_VALUES = ["HC0", "HC1", "HC2", "HC3", "HC4"];
 
-const MULTICATEGORICAL = "multicategorical variables are not supported yet: code k − 1 indicator variables and enter them as covariates, or use PROCESS.";
+const MULTICATEGORICAL =
+  "a multicategorical moderator is not supported yet (mcx, a multicategorical X, is, in model 4): code k − 1 indicator variables and enter them as covariates, or use PROCESS.";
 const CUSTOM_MODEL = "custom model matrices are not supported; use one of the numbered models.";
 
 /** PROCESS options pathlab recognises but does not implement, with what to do instead. */
 const UNSUPPORTED: Record<string, string> = {
-  mcx: MULTICATEGORICAL,
   mcw: MULTICATEGORICAL,
   mcz: MULTICATEGORICAL,
-  xcatcode: MULTICATEGORICAL,
+  xcatcode: "custom codes of a multicategorical X are not supported yet; use mcx: 1–4 (indicator, sequential, Helmert, effect coding).",
   wcatcode: MULTICATEGORICAL,
   zcatcode: MULTICATEGORICAL,
   bmatrix: CUSTOM_MODEL,
@@ -158,6 +160,7 @@ const PROCESS_OPTIONS: OptionSpecs = {
   mc: { kind: "number", min: 0, integer: true },
   intprobe: { kind: "number", min: 0, max: 1, rangeHint: "intprobe is a p-value threshold, e.g. 0.10 (the default) or 1 to always probe." },
   covmy: flagSpec([0, 1, 2]),
+  mcx: flagSpec([0, 1, 2, 3, 4]),
   missing: {
     kind: "custom",
     check: (v) => (Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x)) ? undefined : "must be an array of numbers"),
@@ -226,10 +229,29 @@ export function processConfig(options: ProcessOptions): ProcessConfig {
     moments: asFlag(raw.moments) === 1,
     wmodval: asNumbers(raw.wmodval as number | number[] | undefined),
     zmodval: asNumbers(raw.zmodval as number | number[] | undefined),
+    mcx: asFlag(raw.mcx) as 0 | 1 | 2 | 3 | 4,
     warnings: [],
   };
   cfg.warnings = checkApplicable(cfg, raw);
   return cfg;
+}
+
+/** Models that take a multicategorical X (mcx). */
+export const MCX_MODELS = [1, 4];
+
+/** mcx is implemented for model 4; the options that need a single X column are refused with it. */
+function checkMcx(c: ProcessConfig, on: (k: string) => boolean): void {
+  if (!MCX_MODELS.includes(c.model))
+    throw new PathlabError(`process(): mcx (a multicategorical X) is supported in model ${MCX_MODELS.join(", ")} only; model ${c.model} was asked for.`, {
+      hint: "Use model 4 (mediation) or 1 (moderation by W), or code k − 1 indicator variables yourself and enter them as covariates.",
+      code: "options.unsupported",
+    });
+  for (const k of ["stand", "normal", "contrast", "jn", "center"])
+    if (on(k))
+      throw new PathlabError(`process(): option '${k}' is not supported with mcx (a multicategorical X) yet.`, {
+        hint: `Remove ${k}; ${k === "jn" || k === "center" ? "relative conditional effects are reported at the probe values of W (wmodval, moments)." : "relative indirect effects are reported with bootstrap intervals."}`,
+        code: "options.unsupported",
+      });
 }
 
 /**
@@ -243,6 +265,7 @@ function checkApplicable(c: ProcessConfig, raw: Record<string, unknown>): Pathla
   const given = (k: string) => raw[k] !== undefined;
   const on = (k: string) => given(k) && asFlag(raw[k]) !== 0;
   const mediation = tpl.mediators[1] > 0;
+  if (c.mcx > 0) checkMcx(c, on);
   if (on("jn") && model !== 1 && model !== 3)
     inapplicable("jn", model, "the Johnson–Neyman technique is available in models 1 and 3.", "Remove jn, or use model 1 (or 3) for the moderation it probes.");
   if (on("normal") && model !== 4)

@@ -15,6 +15,8 @@ import { fitEquation } from "./fit";
 import { mediationEffects, type MediationEffects } from "./mediation";
 import { resampleEffects } from "./resample";
 import { processConfig } from "./options";
+import { processMcx, type McxOptions, type McxResult } from "./mcx";
+import { processMcxModeration, type McxModerationResult } from "./mcx-moderation";
 import { ProcessResult } from "./result";
 import type { ProcessOptions } from "./types";
 
@@ -33,8 +35,14 @@ import type { ProcessOptions } from "./types";
  * @example
  * process({ data: df, model: 4, x: "training", m: "engagement", y: "performance", cov: ["age"], boot: 5000, seed: 1 })
  */
-export function process(options: ProcessOptions): ProcessResult {
+export function process(options: ProcessOptions & { mcx?: 0 }): ProcessResult;
+export function process(options: McxOptions & { model: 1 | "1" }): McxModerationResult;
+export function process(options: McxOptions): McxResult;
+// Repeated last so that ReturnType<typeof process> (used in notebooks) stays ProcessResult.
+export function process(options: ProcessOptions & { mcx?: 0 }): ProcessResult;
+export function process(options: ProcessOptions & { mcx?: number }): ProcessResult | McxResult | McxModerationResult {
   const cfg = processConfig(options);
+  if (cfg.mcx > 0) return cfg.model === 1 ? processMcxModeration(cfg, options) : processMcx(cfg, options);
   const warnings: PathlabWarning[] = [...cfg.warnings];
   const design = buildDesign(cfg, options, assignRoles(cfg));
   const ctx = processContext(cfg, design, warnings);

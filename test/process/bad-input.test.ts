@@ -36,10 +36,10 @@ badInputMatrix("process()", [
     hint: /Valid options: data, y, x, m, w, z, cov, model/,
   },
   {
-    name: "a PROCESS option not implemented (mcx)",
-    call: bad({ ...m4, mcx: 1 }),
+    name: "a PROCESS option not implemented (mcw)",
+    call: bad({ ...m4, mcw: 1 }),
     code: "options.unsupported",
-    message: /'mcx' is not supported yet: multicategorical/,
+    message: /'mcw' is not supported yet: a multicategorical moderator/,
   },
   { name: "PROCESS v3's effsize points to stand", call: bad({ ...m4, effsize: 1 }), code: "options.unsupported", message: /write stand: 1/ },
   {
