@@ -3,8 +3,8 @@
  * standard error √(p(1 − p)/R), the mean estimate next to the population value, and for t-tested
  * coefficients the analytic (noncentral F) power as a check.
  */
-import { Figure } from "../display/figure";
-import { figureTheme, seriesStyle } from "../display/theme";
+import type { Figure } from "../display/figure";
+import { powerCurveFigure } from "../display/power-curve";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
@@ -137,30 +137,10 @@ export class PowerResult extends Result {
   /** Power curves (one line per effect, ±2 MC SE band as error bars) with the 80% line. */
   plot(options: { effects?: (string | number)[]; target?: number } = {}): Figure {
     const names = options.effects ? options.effects.map((e) => this.effectName(e)) : this.effects.map((e) => e.name);
-    const target = options.target ?? 0.8;
-    const ns = this.ns;
-    const data = names.map((name, i) => {
-      const rows = ns.map((n) => this.rows.find((r) => r.n === n && r.effect === name)!);
-      const st = seriesStyle(i);
-      return {
-        type: "scatter" as const,
-        mode: "lines+markers" as const,
-        name,
-        x: ns,
-        y: rows.map((r) => r.power),
-        line: { color: st.color, dash: st.dash, width: 2 },
-        marker: { color: st.color, symbol: st.symbol, size: 7 },
-        error_y: { type: "data" as const, array: rows.map((r) => 2 * r.mcse), visible: true, thickness: 1, color: st.color },
-        hovertemplate: "N = %{x}<br>power = %{y:.3f}<extra>" + name.replace(/</g, "&lt;") + "</extra>",
-      };
+    const series = names.map((name) => {
+      const rows = this.ns.map((n) => this.rows.find((r) => r.n === n && r.effect === name)!);
+      return { name, power: rows.map((r) => r.power), mcse: rows.map((r) => r.mcse) };
     });
-    return new Figure(data, {
-      title: { text: this.title() },
-      xaxis: { title: { text: "Sample size N" } },
-      yaxis: { title: { text: "Power" }, range: [0, 1.02] },
-      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: figureTheme().muted, width: 1 } }],
-      legend: { orientation: "h", y: -0.2 },
-      height: 440,
-    });
+    return powerCurveFigure(series, this.ns, { title: this.title(), yTitle: "Power", target: options.target });
   }
 }

@@ -4,8 +4,8 @@
  * against the population value, the SD of the estimates beside the mean SE; per sample size the
  * converged, non-converged and improper (Heywood) replicates; and a power-curve figure.
  */
-import { Figure } from "../display/figure";
-import { figureTheme, seriesStyle } from "../display/theme";
+import type { Figure } from "../display/figure";
+import { powerCurveFigure } from "../display/power-curve";
 import { Result } from "../display/result";
 import type { TableSpec } from "../display/table";
 import { PathlabError } from "../errors";
@@ -193,30 +193,10 @@ export class PowerSemResult extends Result {
     const names = options.parameters
       ? options.parameters.map((p) => this.parameterOf(p))
       : this.parameters.filter((p) => this.rows.some((r) => r.parameter === p && r.population !== 0 && (r.op === "~" || r.op === ":=")));
-    const target = options.target ?? 0.8;
-    const ns = this.ns;
-    const data = names.map((name, i) => {
-      const rows = ns.map((n) => this.rows.find((r) => r.n === n && r.parameter === name)!);
-      const st = seriesStyle(i);
-      return {
-        type: "scatter" as const,
-        mode: "lines+markers" as const,
-        name,
-        x: ns,
-        y: rows.map((r) => r.power),
-        line: { color: st.color, dash: st.dash, width: 2 },
-        marker: { color: st.color, symbol: st.symbol, size: 7 },
-        error_y: { type: "data" as const, array: rows.map((r) => 2 * r.mcse), visible: true, thickness: 1, color: st.color },
-        hovertemplate: "N = %{x}<br>power = %{y:.3f}<extra>" + name.replace(/</g, "&lt;") + "</extra>",
-      };
+    const series = names.map((name) => {
+      const rows = this.ns.map((n) => this.rows.find((r) => r.n === n && r.parameter === name)!);
+      return { name, power: rows.map((r) => r.power), mcse: rows.map((r) => r.mcse) };
     });
-    return new Figure(data, {
-      title: { text: "Power of the SEM by sample size" },
-      xaxis: { title: { text: "Sample size N" } },
-      yaxis: { title: { text: "Power (rejection rate)" }, range: [0, 1.02] },
-      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: target, y1: target, line: { dash: "dash", color: figureTheme().muted, width: 1 } }],
-      legend: { orientation: "h", y: -0.2 },
-      height: 440,
-    });
+    return powerCurveFigure(series, this.ns, { title: "Power of the SEM by sample size", yTitle: "Power (rejection rate)", target: options.target });
   }
 }
