@@ -182,6 +182,25 @@ export interface VarianceAccounted {
   cumulativeProportion: number[];
 }
 
+/**
+ * psych's "Vaccounted": SS loadings per factor (diag(Φ LᵀL) when oblique), their share of the
+ * total variance Σh² + Σu², and their share of the common variance, each also cumulated.
+ */
+export function varianceAccounted(L: Mat, Phi: Mat | null | undefined, communality: number[], uniquenesses: number[]): VarianceAccounted {
+  const ss = Phi ? mul(Phi, tmul(L, L)).map((r, j) => r[j]) : tmul(L, L).map((r, j) => r[j]);
+  const vtotal = communality.reduce((a, b) => a + b, 0) + uniquenesses.reduce((a, b) => a + b, 0);
+  const tot = ss.reduce((a, b) => a + b, 0);
+  let c1 = 0;
+  let c2 = 0;
+  return {
+    ss,
+    proportionVar: ss.map((v) => v / vtotal),
+    cumulativeVar: ss.map((v) => (c1 += v / vtotal)),
+    proportionExplained: ss.map((v) => v / tot),
+    cumulativeProportion: ss.map((v) => (c2 += v / tot)),
+  };
+}
+
 export interface RotationTrial {
   start: number;
   hyperplane: number;
@@ -592,18 +611,7 @@ export function fitFactors(src: CorrelationSource, o: FaOptions, fn = "fa"): FaR
   const uniquenesses = src.R.map((r, i) => r[i] - communality[i]);
   const structure = Phi ? mul(L, Phi) : L.map((r) => r.slice());
   const fit = faStats(src.R, L, Phi, src.nObs, src.np, 1 - (o.alpha ?? 0.1));
-  const ss = Phi ? mul(Phi, tmul(L, L)).map((r, j) => r[j]) : tmul(L, L).map((r, j) => r[j]);
-  const vtotal = communality.reduce((a, b) => a + b, 0) + uniquenesses.reduce((a, b) => a + b, 0);
-  const tot = ss.reduce((a, b) => a + b, 0);
-  let c1 = 0;
-  let c2 = 0;
-  const vaccounted: VarianceAccounted = {
-    ss,
-    proportionVar: ss.map((v) => v / vtotal),
-    cumulativeVar: ss.map((v) => (c1 += v / vtotal)),
-    proportionExplained: ss.map((v) => v / tot),
-    cumulativeProportion: ss.map((v) => (c2 += v / tot)),
-  };
+  const vaccounted = varianceAccounted(L, Phi, communality, uniquenesses);
   const hyper = o.hyper ?? 0.15;
   const hyperplane = names.map((_, j) => L.filter((r) => Math.abs(r[j]) < hyper).length);
   const res = new FaResult(

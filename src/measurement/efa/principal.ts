@@ -22,7 +22,7 @@ import { resolveCorrelation, type FactorInput } from "./input";
 import { mul, symEigen, tmul, type Mat } from "../../math";
 import { OBLIQUE, ROTATIONS, promaxRaw, rotate, type Rotation, type RotationResult } from "./rotate";
 import { faStats } from "./stats";
-import { FaResult, splitArgs, type VarianceAccounted } from "./fa";
+import { FaResult, splitArgs, varianceAccounted } from "./fa";
 import { factorScores, inverseIfRegular } from "./scores";
 
 export interface PrincipalOptions {
@@ -150,18 +150,7 @@ export function principal(input: FactorInput, itemsOrOptions?: string[] | Princi
     names = order.map((j) => names[j]);
   }
   ({ L, Phi } = signByColumnSums(L, Phi));
-  const ss = Phi ? mul(Phi, tmul(L, L)).map((r, j) => r[j]) : tmul(L, L).map((r, j) => r[j]);
-  const vtotal = communality.reduce((a, b) => a + b, 0) + uniquenesses.reduce((a, b) => a + b, 0);
-  const tot = ss.reduce((a, b) => a + b, 0);
-  let c1 = 0;
-  let c2 = 0;
-  const vaccounted: VarianceAccounted = {
-    ss,
-    proportionVar: ss.map((v) => v / vtotal),
-    cumulativeVar: ss.map((v) => (c1 += v / vtotal)),
-    proportionExplained: ss.map((v) => v / tot),
-    cumulativeProportion: ss.map((v) => (c2 += v / tot)),
-  };
+  const vaccounted = varianceAccounted(L, Phi, communality, uniquenesses);
   const fit = faStats(R, L, Phi, src.nObs, null);
   const structure = Phi ? mul(L, Phi) : L.map((r) => r.slice());
   const warnings: PathlabWarning[] = [];
