@@ -25,7 +25,7 @@ import { buildRam } from "./model";
 import { GroupedObjective, type SemObjective } from "./objective";
 import { RamEngine, type SampleMoments } from "./ram";
 import type { ParTable } from "./partable";
-import type { ResolvedSemOptions } from "./options";
+import { LEVEL_SPEC, type ResolvedSemOptions } from "./options";
 import { checkOptions, checkSeed, type OptionSpecs } from "../options";
 import { checkMemory } from "../resources";
 import { progressBar } from "../display/notebook";
@@ -103,14 +103,7 @@ export class SemBootstrap extends Result {
 const BOOT_SPECS: OptionSpecs = {
   R: { kind: "number", min: 2, integer: true, rangeHint: "Use a whole number of bootstrap samples such as 2000." },
   seed: { kind: "custom", check: (v) => (v instanceof Rng ? undefined : seedProblem(v)), expected: "a whole number from 0 to 4294967295 (or a pathlab Rng)" },
-  level: {
-    kind: "number",
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    exclusiveMax: true,
-    rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
-  },
+  level: LEVEL_SPEC,
   parameters: { kind: "enum", values: ["defined", "all"] },
   threads: { kind: "number", min: 1, max: 256, integer: true, rangeHint: "threads is the number of CPU threads, e.g. 2; leave it out to use every core." },
 };

@@ -32,7 +32,7 @@ import {
   type MomentsInput,
   type SampleStats,
 } from "./moments";
-import { semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
+import { LEVEL_SPEC, semOptions, type ResolvedSemOptions, type SemOptions } from "./options";
 import { columnNames } from "../data/table-input";
 import { postCheckWarnings } from "./post-check";
 import { parTableOf, parsedModel, type ParRow, type ParTable } from "./partable";
@@ -432,14 +432,7 @@ const STD_SE_ZERO = Math.pow(2.220446049250313e-16, 0.25);
 type BootCiType = "perc" | "bca.simple" | "norm" | "basic";
 
 const ESTIMATES_SPECS: OptionSpecs = {
-  level: {
-    kind: "number",
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    exclusiveMax: true,
-    rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
-  },
+  level: LEVEL_SPEC,
   standardized: { kind: "boolean" },
   se: { kind: "boolean" },
   zstat: { kind: "boolean" },
@@ -475,14 +468,6 @@ const GROUP_SPEC = {
   kind: "custom",
   check: (v: unknown) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or label."),
   expected: 'e.g. { group: "female" } or { group: 2 }',
-} as const;
-const LEVEL_SPEC = {
-  kind: "number",
-  min: 0,
-  max: 1,
-  exclusiveMin: true,
-  exclusiveMax: true,
-  rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
 } as const;
 
 /** A fitted SEM/CFA (lavaan's fitted `lavaan` object). */

@@ -222,6 +222,16 @@ const ESTIMATOR_KIND: Record<string, string> = {
 };
 
 /** Value lists shared with the help text. lavaan lower-cases estimator, se, test and missing. */
+/** A confidence level option (0 < level < 1), shared by every SEM function that takes one. */
+export const LEVEL_SPEC = {
+  kind: "number",
+  min: 0,
+  max: 1,
+  exclusiveMin: true,
+  exclusiveMax: true,
+  rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
+} as const;
+
 const SPECS: OptionSpecs = {
   stdLv: { kind: "boolean", aliases: ["std.lv"] },
   stdOv: { kind: "boolean", aliases: ["std.ov"] },
@@ -328,14 +338,7 @@ const SPECS: OptionSpecs = {
   },
   checkLvNames: { kind: "boolean", aliases: ["check.lv.names"] },
   maxIter: { kind: "number", min: 1, integer: true },
-  level: {
-    kind: "number",
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    exclusiveMax: true,
-    rangeHint: "Write the level as a proportion, e.g. 0.95 for a 95% interval.",
-  },
+  level: LEVEL_SPEC,
   group: { kind: "string" },
   groupEqual: { kind: "custom", aliases: ["group.equal"], check: checkGroupEqual, expected: `e.g. ["loadings", "intercepts"]` },
   groupPartial: {

@@ -42,6 +42,7 @@ import { choleskyFlat } from "../math/linalg";
 import { defaultThreads, parallelTask, runParallel } from "../simulate/parallel";
 import { itemRng } from "../simulate/rng";
 import { sem, type SemFit } from "./fit";
+import { LEVEL_SPEC } from "./options";
 import { buildParTable } from "./partable";
 import { populationCovariance } from "./population";
 import { parseModelSyntax } from "./syntax";
@@ -77,7 +78,7 @@ const SPECS: OptionSpecs = {
   seed: { kind: "seed" },
   analysisModel: { kind: "string", aliases: ["analysis.model", "model"] },
   alpha: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "e.g. alpha: 0.05." },
-  level: { kind: "number", min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, rangeHint: "Write the level as a proportion, e.g. 0.95." },
+  level: LEVEL_SPEC,
   standardized: { kind: "boolean" },
   stdLv: { kind: "boolean", aliases: ["std.lv"] },
   parameters: { kind: "enum", values: ["default", "all", "structural"] },
