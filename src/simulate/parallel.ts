@@ -446,6 +446,28 @@ class Job<I, R> {
     return Math.max(parallelTestHooks.stallMs, 4 * this.longestMs);
   }
 
+  /** The finished-chunk count at the last change (what a blocking wait waits to see change). */
+  watchedDone = 0;
+  private lastChange = 0;
+
+  /** Starts timing progress: from now, a wait without a finished chunk counts towards a stall. */
+  startStallWatch(): void {
+    this.watchedDone = this.done;
+    this.lastChange = Date.now();
+  }
+
+  /** After a wait: when no chunk has finished for longer than stallMs(), the calling thread computes a held one. */
+  rescueIfStalled(): void {
+    if (this.done !== this.watchedDone) {
+      this.watchedDone = this.done;
+      this.lastChange = Date.now();
+    } else if (Date.now() - this.lastChange > this.stallMs()) {
+      const s = this.stalledChunk();
+      if (s) this.compute(s.c, s.from);
+      this.lastChange = Date.now();
+    }
+  }
+
   finish(): ParallelRun<R> {
     openJobs.delete(this.ctrl);
     liveJobs.delete(this.id);
@@ -496,22 +518,14 @@ export function runParallel<I, R>(task: ParallelTask<I, R>, input: I, options: P
       job.collect();
       job.progress();
     }
-    let lastDone = job.done;
-    let lastChange = Date.now();
+    job.startStallWatch();
     while (job.done < job.chunks) {
-      Atomics.wait(job.ctrl, DONE, lastDone, 20);
+      Atomics.wait(job.ctrl, DONE, job.watchedDone, 20);
       job.beat();
       job.collect();
       job.progress();
       job.checkCancel();
-      if (job.done !== lastDone) {
-        lastDone = job.done;
-        lastChange = Date.now();
-      } else if (Date.now() - lastChange > job.stallMs()) {
-        const s = job.stalledChunk();
-        if (s) job.compute(s.c, s.from);
-        lastChange = Date.now();
-      }
+      job.rescueIfStalled();
     }
     job.collect();
     job.progress();
@@ -563,22 +577,14 @@ export async function runParallelAsync<I, R>(task: ParallelTask<I, R>, input: I,
       job.progress();
       await new Promise<void>((r) => setImmediate(r));
     }
-    let lastDone = job.done;
-    let lastChange = Date.now();
+    job.startStallWatch();
     while (job.done < job.chunks) {
       await pause(10);
       job.beat();
       job.collect();
       job.progress();
       check();
-      if (job.done !== lastDone) {
-        lastDone = job.done;
-        lastChange = Date.now();
-      } else if (Date.now() - lastChange > job.stallMs()) {
-        const s = job.stalledChunk();
-        if (s) job.compute(s.c, s.from);
-        lastChange = Date.now();
-      }
+      job.rescueIfStalled();
     }
     job.collect();
     job.progress();
