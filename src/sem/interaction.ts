@@ -23,7 +23,7 @@
  */
 import { PathlabError } from "../errors";
 import { Figure, Result, type TableSpec } from "../display";
-import { checkOptions, describeValue } from "../options";
+import { checkOptions, describeValue, type OptionSpecs } from "../options";
 import { columnNames, isMissing, rowCount, toNumber, type TableInput } from "../data/table-input";
 import { twoSidedP } from "../math/formulas";
 import { choleskyInPlace, flatToRows, invertGeneralFlat, rowsToFlat, solveWithCholesky } from "../math/linalg";
@@ -336,6 +336,11 @@ function checkProbe(fn: string, fit: SemFit, nameX: unknown, nameY: unknown, mod
   return { mod, g };
 }
 
+/** The options of probe2WayMC and probe2WayRC: which group of a multiple-group fit to probe. */
+const PROBE_OPTION_SPECS: OptionSpecs = {
+  group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") },
+};
+
 /**
  * semTools' probe2WayMC(fit, nameX, nameY, modVar, valProbe): simple slopes (and intercepts, when
  * the outcome's intercept is estimated) of a latent interaction built from mean-centred (or
@@ -349,9 +354,7 @@ export function probe2WayMC(
   valProbe: number[],
   options?: { group?: number | string },
 ): ProbeResult {
-  const o = checkOptions("probe2WayMC", options, {
-    group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") },
-  }) as { group?: number | string };
+  const o = checkOptions("probe2WayMC", options, PROBE_OPTION_SPECS) as { group?: number | string };
   const { mod, g } = checkProbe("probe2WayMC", fit, nameX, nameY, modVar, valProbe, o.group);
   const p = probeInputs(fit, nameX, nameY, g);
   const V = fit.state.vcov;
@@ -380,9 +383,7 @@ export function probe2WayRC(
   valProbe: number[],
   options?: { group?: number | string },
 ): ProbeResult {
-  const o = checkOptions("probe2WayRC", options, {
-    group: { kind: "custom", check: (v) => (typeof v === "number" || typeof v === "string" ? undefined : "must be a group number or name.") },
-  }) as { group?: number | string };
+  const o = checkOptions("probe2WayRC", options, PROBE_OPTION_SPECS) as { group?: number | string };
   const { mod, g } = checkProbe("probe2WayRC", fit, nameX, nameY, modVar, valProbe, o.group);
   if (!fit.state.pt.meanstructure)
     throw new PathlabError("probe2WayRC(): the model needs a mean structure (as semTools requires).", {
