@@ -420,27 +420,28 @@ function drawNodes(blocks: Map<string, Block>, out: Drawing, col: ReturnType<typ
     for (const br of cl.brackets) {
       const pts = br.points.map((p) => ({ x: b.x + p.x, y: b.y + p.y }));
       const id = `${br.a}~~${br.b}`;
-      out.shapes.push({ type: "path", name: `cov:${id}`, path: roundedPath(pts, 8), line: { color: col.weak, width: 1 }, layer: "below" });
-      out.shapes.push({
-        type: "path",
-        name: `head:${id}:a`,
-        path: arrowHead(pts[0], unit(pts[1], pts[0])),
-        line: { color: col.weak, width: 0.5 },
-        fillcolor: col.weak,
-        layer: "below",
-      });
-      out.shapes.push({
-        type: "path",
-        name: `head:${id}:b`,
-        path: arrowHead(pts[3], unit(pts[2], pts[3])),
-        line: { color: col.weak, width: 0.5 },
-        fillcolor: col.weak,
-        layer: "below",
-      });
+      drawBracket(out, id, pts, 8, col.weak);
       const pr = (n.indicatorCovariances ?? []).find((p) => p.a === br.a && p.b === br.b);
       if (pr?.label) out.annotations.push(labelAnn(`label:cov:${id}`, { x: b.x + br.label.x, y: b.y + br.label.y }, pr.label, s, col.weak));
     }
   }
+}
+
+/** A covariance bracket: the rounded four-point path `cov:<id>` and an arrow head at each end. */
+function drawBracket(out: Drawing, id: string, pts: Point[], radius: number, colour: string): void {
+  out.shapes.push({ type: "path", name: `cov:${id}`, path: roundedPath(pts, radius), line: { color: colour, width: 1 }, layer: "below" });
+  for (const [end, from, tag] of [
+    [0, 1, "a"],
+    [3, 2, "b"],
+  ] as const)
+    out.shapes.push({
+      type: "path",
+      name: `head:${id}:${tag}`,
+      path: arrowHead(pts[end], unit(pts[from], pts[end])),
+      line: { color: colour, width: 0.5 },
+      fillcolor: colour,
+      layer: "below",
+    });
 }
 
 /**
@@ -464,23 +465,7 @@ function columnBrackets(spec: DiagramSpec, blocks: Map<string, Block>, out: Draw
     const ends = [order[p.i], order[p.j]].map((b) => ({ x: b.x + b.centre.x + b.fw / 2, y: b.y + b.centre.y }));
     const pts = [ends[0], { x: spine, y: ends[0].y }, { x: spine, y: ends[1].y }, ends[1]];
     const id = `${p.e.from}~~${p.e.to}`;
-    out.shapes.push({ type: "path", name: `cov:${id}`, path: roundedPath(pts, 10), line: { color: col.weak, width: 1 }, layer: "below" });
-    out.shapes.push({
-      type: "path",
-      name: `head:${id}:a`,
-      path: arrowHead(pts[0], unit(pts[1], pts[0])),
-      line: { color: col.weak, width: 0.5 },
-      fillcolor: col.weak,
-      layer: "below",
-    });
-    out.shapes.push({
-      type: "path",
-      name: `head:${id}:b`,
-      path: arrowHead(pts[3], unit(pts[2], pts[3])),
-      line: { color: col.weak, width: 0.5 },
-      fillcolor: col.weak,
-      layer: "below",
-    });
+    drawBracket(out, id, pts, 10, col.weak);
     const mid = p.i + Math.max(0, Math.floor((p.j - p.i - 1) / 2));
     if (p.e.label) out.annotations.push(labelAnn(`label:cov:${id}`, { x: spine, y: (yOf(mid) + yOf(mid + 1)) / 2 }, p.e.label, s, col.weak));
   });
