@@ -20,3 +20,4 @@ export * from "./special";
 export * from "./noncentral-chisq";
 export * from "./quantile";
 export * from "./formulas";
+export * from "./cross-products";

@@ -6,6 +6,7 @@ import { PathlabError } from "../errors";
 import { columnNames, isMissing, numericColumns, rawColumn, rowCount, toNumber, unknownVariable, type TableInput } from "../data/table-input";
 import { missingSample, type MissingSample } from "./missing";
 import { choleskyLogDet } from "../math/linalg";
+import { crossProductsSymmetric } from "../math/cross-products";
 import { mean as meanOf } from "../math/descriptive";
 
 /** Summary statistics a paper publishes: covariance (divisor N − 1), optional means, N, variable names. */
@@ -259,74 +260,6 @@ function rawStats(input: TableInput, names: string[], opts: SampleOptions): Samp
   return momentsOfColumns(names, cols.columns, cols.n, cols.dropped, opts);
 }
 
-/**
- * Σ_i c_a[i]·c_b[i] for every pair of columns (a p×p symmetric array). Two columns a, a + 1 meet
- * four columns b … b + 3 in one sweep over the rows (eight sums, six loads per eight products);
- * each sum still runs over the rows in order, so the result is the plain loop's to the bit.
- */
-function crossProducts(cols: Float64Array[], n: number): Float64Array {
-  const p = cols.length;
-  const S = new Float64Array(p * p);
-  const dot = (a: number, b: number) => {
-    const ca = cols[a];
-    const cb = cols[b];
-    let s = 0;
-    for (let i = 0; i < n; i++) s += ca[i] * cb[i];
-    S[a * p + b] = S[b * p + a] = s;
-  };
-  for (let a = 0; a < p; a += 2) {
-    let b = 0;
-    if (a + 1 < p) b = crossBlock(cols, n, a, S);
-    for (let c = b; c <= a; c++) dot(a, c);
-    if (a + 1 < p) for (let c = b; c <= a + 1; c++) dot(a + 1, c);
-  }
-  return S;
-}
-
-/** Rows a, a + 1 of the cross products against columns 0 … b − 1 in blocks of four; returns b. */
-function crossBlock(cols: Float64Array[], n: number, a: number, S: Float64Array): number {
-  const p = cols.length;
-  const x = cols[a];
-  const y = cols[a + 1];
-  let b = 0;
-  for (; b + 3 <= a; b += 4) {
-    const c0 = cols[b];
-    const c1 = cols[b + 1];
-    const c2 = cols[b + 2];
-    const c3 = cols[b + 3];
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let t0 = 0;
-    let t1 = 0;
-    let t2 = 0;
-    let t3 = 0;
-    for (let i = 0; i < n; i++) {
-      const u = x[i];
-      const v = y[i];
-      const w0 = c0[i];
-      const w1 = c1[i];
-      const w2 = c2[i];
-      const w3 = c3[i];
-      s0 += u * w0;
-      s1 += u * w1;
-      s2 += u * w2;
-      s3 += u * w3;
-      t0 += v * w0;
-      t1 += v * w1;
-      t2 += v * w2;
-      t3 += v * w3;
-    }
-    const sums = [s0, s1, s2, s3, t0, t1, t2, t3];
-    for (let k = 0; k < 4; k++) {
-      S[a * p + b + k] = S[(b + k) * p + a] = sums[k];
-      S[(a + 1) * p + b + k] = S[(b + k) * p + a + 1] = sums[4 + k];
-    }
-  }
-  return b;
-}
-
 /** Means and covariance (divisor N − 1) of complete columns; std.ov standardises first. */
 function momentsOfColumns(names: string[], columns: Float64Array[], n: number, dropped: number, opts: SampleOptions): SampleStats {
   const p = names.length;
@@ -349,7 +282,7 @@ function momentsOfColumns(names: string[], columns: Float64Array[], n: number, d
     for (let i = 0; i < n; i++) d[i] = c[i] - m;
     return d;
   });
-  const S = crossProducts(centred, n);
+  const S = crossProductsSymmetric(centred, n);
   for (let k = 0; k < p * p; k++) S[k] /= n - 1;
   return { names: [...names], n, covUnbiased: S, mean, columns, dropped };
 }
